@@ -1,0 +1,47 @@
+"""The whole comparison of a story: what views and reports read."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from comparators.model import Group, Quote, Reuse, Settings, Story
+
+
+@dataclass(frozen=True, slots=True)
+class Comparison:
+    story: Story
+    settings: Settings  # as resolved: pivot and threshold filled in
+    pivot: str  # source id whose order the groups follow
+    groups: tuple[Group, ...]  # in reading order
+    reuse: tuple[Reuse, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+
+    def group(self, group_id: str) -> Group:
+        for group in self.groups:
+            if group.id == group_id:
+                return group
+        raise KeyError(group_id)
+
+
+def compare(story: Story, settings: Settings | None = None) -> Comparison:
+    """Align, diff and match quotes across the story's sources.
+
+    `settings` overrides the story manifest's settings field by field (CLI wins).
+    """
+    from comparators.pipeline import run
+
+    return run(story, settings)
+
+
+def with_pivot(comparison: Comparison, pivot: str) -> Comparison:
+    """The same comparison read in another source's order (no re-alignment)."""
+    from comparators.align import order_groups
+
+    comparison.story.source(pivot)  # KeyError for an unknown id
+    groups = order_groups(comparison.groups, comparison.story, pivot)
+    return replace(
+        comparison,
+        pivot=pivot,
+        settings=replace(comparison.settings, pivot=pivot),
+        groups=groups,
+    )

@@ -1,0 +1,17 @@
+"""Errors the user can act on: each names the file and the problem in one line."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+class StoryError(Exception):
+    """A story or source that cannot be used, with the file it concerns."""
+
+    def __init__(self, path: Path | str | None, problem: str) -> None:
+        self.path = Path(path) if path is not None else None
+        self.problem = problem
+        super().__init__(str(self))
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.problem}" if self.path else self.problem

@@ -1,0 +1,174 @@
+"""Plain, immutable data passed from the comparator layer to views and reports.
+
+Everything here is a frozen dataclass built by pure functions elsewhere in
+`comparators/`; nothing in this module computes anything expensive.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+from pathlib import Path
+
+
+# ---------------------------------------------------------------- sources
+
+
+@dataclass(frozen=True, slots=True)
+class Removal:
+    """A line or fragment that cleaning dropped from a source, and why."""
+
+    text: str
+    rule: str  # short identifier of the cleaning rule, e.g. "share-count"
+    reason: str  # one human sentence a reader or report can show
+    line: int  # 1-based line in the original file
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    index: int  # 0-based position among the source's cleaned paragraphs
+    text: str
+    line: int  # 1-based line in the original file where it starts
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    id: str  # stable, unique inside a story, safe in file names and keys
+    outlet: str
+    path: Path | None
+    paragraphs: tuple[Paragraph, ...]
+    removed: tuple[Removal, ...] = ()
+    title: str | None = None
+    date: str | None = None  # ISO date as given by the manifest
+    url: str | None = None
+    dateline: str | None = None  # e.g. "MOSCOW/WASHINGTON, Aug. 17 (Xinhua) —"
+    outlet_evidence: str = "manifest"  # how the outlet name was found
+    encoding: str = "utf-8"
+    content_hash: str = ""  # sha256 of the file's bytes
+
+    @property
+    def words(self) -> int:
+        return sum(len(p.text.split()) for p in self.paragraphs)
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """Comparison settings; `None` means "use the comparator's default"."""
+
+    threshold: float | None = None
+    comparator: str = "lexical"
+    granularity: str = "paragraph"  # "paragraph" or "sentence"
+    pivot: str | None = None  # source id; None picks the source with most text
+
+
+@dataclass(frozen=True, slots=True)
+class Story:
+    title: str
+    sources: tuple[Source, ...]
+    settings: Settings = Settings()
+    manifest: Path | None = None
+    warnings: tuple[str, ...] = ()
+
+    def source(self, source_id: str) -> Source:
+        for source in self.sources:
+            if source.id == source_id:
+                return source
+        raise KeyError(source_id)
+
+
+# ---------------------------------------------------------------- alignment
+
+
+class GroupKind(StrEnum):
+    SHARED = "shared"  # every source of the story has a member
+    PARTIAL = "partial"  # two or more sources, not all
+    UNIQUE = "unique"  # one source only
+
+
+class Rewording(StrEnum):
+    IDENTICAL = "identical"
+    LIGHT = "light rewording"
+    PARAPHRASE = "paraphrase"
+
+
+@dataclass(frozen=True, slots=True)
+class Member:
+    """One source's passage inside a group."""
+
+    source: str  # source id
+    paragraph: int  # paragraph index in that source
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    """Evidence that two members report the same thing."""
+
+    a: tuple[str, int]  # (source id, paragraph index)
+    b: tuple[str, int]
+    score: float
+    evidence: tuple[str, ...] = ()  # shared rare words, names, numbers
+
+
+@dataclass(frozen=True, slots=True)
+class Group:
+    id: str
+    kind: GroupKind
+    members: tuple[Member, ...]  # in story source order, then paragraph order
+    links: tuple[Link, ...] = ()
+    scores: dict[str, float] = field(default_factory=dict, hash=False, compare=False)
+    rewording: Rewording | None = None  # None for unique groups
+
+    @property
+    def sources(self) -> tuple[str, ...]:
+        seen: dict[str, None] = {}
+        for member in self.members:
+            seen.setdefault(member.source, None)
+        return tuple(seen)
+
+    def members_of(self, source_id: str) -> tuple[Member, ...]:
+        return tuple(m for m in self.members if m.source == source_id)
+
+    def text_of(self, source_id: str) -> str:
+        """The source's passages in this group joined as one text ('' when absent)."""
+        return "\n\n".join(m.text for m in self.members_of(source_id))
+
+
+@dataclass(frozen=True, slots=True)
+class Reuse:
+    """Share of `source`'s words standing in long verbatim runs of `other`."""
+
+    source: str
+    other: str
+    verbatim_share: float
+
+
+# ---------------------------------------------------------------- quotes
+
+
+class QuoteStatus(StrEnum):
+    SHARED = "shared"  # another outlet carries the same words
+    VARIANT = "variant"  # another outlet has the same speaker saying it differently
+    UNIQUE = "unique"  # no other outlet carries it
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteMatch:
+    quote: str  # id of the matching quote
+    source: str
+    kind: str  # "shared" or "variant"
+    similarity: float
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    id: str
+    source: str
+    paragraph: int
+    start: int  # character offsets of the quoted words inside the paragraph text
+    end: int
+    text: str
+    speaker: str | None = None
+    speaker_evidence: str = ""  # why this speaker, e.g. 'said after the quote'
+    status: QuoteStatus = QuoteStatus.UNIQUE
+    matches: tuple[QuoteMatch, ...] = ()

@@ -1,0 +1,1 @@
+"""synopsis' reader (Textual) and command line. Reads only the comparator layer's results."""
