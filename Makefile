@@ -4,7 +4,7 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 
-.PHONY: run test install lint screenshots bench clean
+.PHONY: run test install screenshots golden bench evaluate clean
 
 run: $(VENV)/.installed
 	$(BIN)/synopsis $(STORY)
@@ -30,3 +30,20 @@ $(VENV)/.installed-test: pyproject.toml | $(VENV)/bin/python
 
 clean:
 	rm -rf $(VENV) build *.egg-info
+
+# Regenerate the SVG screenshots of the reader shown in the README.
+screenshots: $(VENV)/.installed-test
+	$(BIN)/python tests/tools/make_screenshots.py
+
+# Regenerate the report golden files deliberately (then review `git diff`).
+golden: $(VENV)/.installed-test
+	$(BIN)/python tests/tools/regenerate_golden.py
+
+# Speed figures quoted in the issues' closing notes.
+bench: $(VENV)/.installed-test
+	$(BIN)/python tests/benchmarks/run_all.py
+
+# Quality figures: alignment and quote precision/recall against the hand labels.
+evaluate: $(VENV)/.installed-test
+	$(BIN)/python tests/benchmarks/evaluate_alignment.py
+	$(BIN)/python tests/benchmarks/evaluate_quotes.py

@@ -172,3 +172,15 @@ class Quote:
     speaker_evidence: str = ""  # why this speaker, e.g. 'said after the quote'
     status: QuoteStatus = QuoteStatus.UNIQUE
     matches: tuple[QuoteMatch, ...] = ()
+
+
+# ---------------------------------------------------------------- review
+
+
+@dataclass(frozen=True, slots=True)
+class Mark:
+    """A reviewer's marks on one group."""
+
+    reviewed: bool = False
+    flagged: bool = False
+    note: str = ""
