@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from comparators.model import Group, Quote, Reuse, Settings, Story
+from comparators.model import Group, Quote, QuotedTerm, Reuse, Settings, Story
 
 
 @dataclass(frozen=True, slots=True)
@@ -15,6 +15,7 @@ class Comparison:
     groups: tuple[Group, ...]  # in reading order
     reuse: tuple[Reuse, ...] = ()
     quotes: tuple[Quote, ...] = ()
+    quoted_terms: tuple[QuotedTerm, ...] = ()  # nicknames, names, scare quotes
 
     def group(self, group_id: str) -> Group:
         for group in self.groups:

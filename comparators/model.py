@@ -98,6 +98,7 @@ class Member:
     source: str  # source id
     paragraph: int  # paragraph index in that source
     text: str
+    sentence: int | None = None  # sentence index inside the paragraph (sentence granularity)
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,6 +109,7 @@ class Link:
     b: tuple[str, int]
     score: float
     evidence: tuple[str, ...] = ()  # shared rare words, names, numbers
+    wording: float = 0.0  # word-sequence similarity (1.0: same words in the same order)
 
 
 @dataclass(frozen=True, slots=True)
@@ -172,6 +174,24 @@ class Quote:
     speaker_evidence: str = ""  # why this speaker, e.g. 'said after the quote'
     status: QuoteStatus = QuoteStatus.UNIQUE
     matches: tuple[QuoteMatch, ...] = ()
+    # One key per person or organisation across the story's outlets, however each
+    # outlet names them ("Komoyedo", "Adm. Vladimir Komoyedov"); None when unknown.
+    speaker_key: str | None = None
+    # A quote running on over several paragraphs ends in `end_paragraph` at `end`;
+    # None when it ends in `paragraph`. `text` then joins the pieces with "\n\n".
+    end_paragraph: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class QuotedTerm:
+    """Words in quote marks that are not a quotation: a nickname, a name, a scare quote."""
+
+    id: str
+    source: str
+    paragraph: int
+    start: int  # character offsets of the words inside the paragraph text
+    end: int
+    text: str
 
 
 # ---------------------------------------------------------------- review
