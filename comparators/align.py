@@ -1,31 +1,324 @@
-"""N-way alignment of passages across sources (placeholder: every passage alone)."""
+"""N-way alignment: groups of passages, across sources, that report the same thing.
+
+How it works, in four steps (all matrix operations, blocked per source so memory
+grows with the story, not with its square):
+
+1. Every passage is cut into sentences; the comparator scores every sentence
+   against every other source's sentences.
+2. A passage pair's score is the better of its two directions, a direction being
+   the length-weighted mean of each sentence's best match in the other passage.
+   So a paragraph an outlet split in two still matches the merged one fully.
+3. Competitive linking: a pair is a candidate when it clears the threshold and
+   is close to the best each side has in the other's source (both ways).
+4. Candidates are merged, strongest first, into groups under two conditions: at
+   most `MAX_PER_SOURCE` passages of a source in a group, and the average score
+   over all cross-source pairs of the merged group stays above the threshold
+   (average link), so one strong sentence cannot chain unrelated passages.
+"""
 
 from __future__ import annotations
 
-from comparators.model import Group, GroupKind, Member, Settings, Story
+import re
+from collections import Counter
+from dataclasses import dataclass, replace
+from functools import cached_property
+
+import numpy as np
+from scipy import sparse
+
+from comparators.model import Group, GroupKind, Link, Member, Rewording, Settings, Story
+from comparators.segment import Unit, units
+from comparators.similarity import Scorer, get_comparator
+
+MAX_PER_SOURCE = 3  # an outlet rarely spreads one item over more paragraphs
+COMPETITION = 0.8  # a candidate scores at least this share of the side's best
+AVERAGE_LINK = 0.6  # merged groups keep average cross-source score >= this x threshold
+EVIDENCE_TERMS = 6
+
+_TOKEN = re.compile(r"\w[\w'’-]*\w|\w")
+_STOP = frozenset(
+    """a an the and or but of in on at to for from by with as is was were be been are it its
+    that this these those he she they we you i his her their our them us not no has have had
+    said says say will would could should may might also than then there which who whom what
+    when where while after before about into over under up out more most such other some any
+    all one two new its said tuesday""".split()
+)
 
 
 def align(story: Story, settings: Settings) -> tuple[Group, ...]:
-    groups = []
-    for source in story.sources:
-        for paragraph in source.paragraphs:
-            member = Member(source.id, paragraph.index, paragraph.text)
-            groups.append(Group(id="", kind=GroupKind.UNIQUE, members=(member,)))
-    return tuple(groups)
+    """Groups of `story`'s passages (at `settings.granularity`), unordered ids.
+
+    Passages that match nothing come back as groups of one. Each group carries
+    `scores` (cohesion, min_link, wording), its strongest `links` with evidence,
+    and a rewording class.
+    """
+    comparator = get_comparator(settings.comparator)
+    threshold = settings.threshold if settings.threshold is not None else comparator.default_threshold
+    space = _Space(units(story, settings.granularity), story)
+    if not space.units:
+        return ()
+    scorer = comparator.fit(space.sentence_texts)
+    edges = _candidate_edges(space, scorer, threshold)
+    clusters = _merge(space, edges, threshold)
+    present = {u.source for u in space.units}
+    return tuple(_group(space, scorer, members, present) for members in clusters)
+
+
+@dataclass(frozen=True)
+class _Space:
+    """Passages and their sentences as flat arrays, sentences contiguous per passage."""
+
+    units: tuple[Unit, ...]
+    story: Story
+
+    @cached_property
+    def source_of(self) -> np.ndarray:  # source rank of every unit
+        rank = {s.id: i for i, s in enumerate(self.story.sources)}
+        return np.array([rank[u.source] for u in self.units], dtype=np.int64)
+
+    @cached_property
+    def sentence_texts(self) -> list[str]:
+        return [s for u in self.units for s in u.sentences]
+
+    @cached_property
+    def sentence_start(self) -> np.ndarray:  # first sentence of each unit, plus the end
+        counts = [len(u.sentences) for u in self.units]
+        return np.concatenate([[0], np.cumsum(counts)]).astype(np.int64)
+
+    @cached_property
+    def sentence_unit(self) -> np.ndarray:
+        return np.repeat(np.arange(len(self.units)), np.diff(self.sentence_start))
+
+    @cached_property
+    def sentence_weight(self) -> np.ndarray:
+        """Each sentence's share of its unit's words (so a unit's weights sum to 1)."""
+        words = np.array([max(1, len(s.split())) for s in self.sentence_texts], dtype=np.float32)
+        totals = np.add.reduceat(words, self.sentence_start[:-1])
+        return words / totals[self.sentence_unit]
+
+    @cached_property
+    def unit_range_of_source(self) -> np.ndarray:  # [start, end) of each source's units
+        n = len(self.story.sources)
+        return np.searchsorted(self.source_of, np.arange(n + 1)).astype(np.int64)
+
+    def sentences_of(self, unit_ids: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Sentence indices of `unit_ids` (in order) and each unit's start in that list."""
+        starts, ends = self.sentence_start[unit_ids], self.sentence_start[unit_ids + 1]
+        lengths = ends - starts
+        offsets = np.concatenate([[0], np.cumsum(lengths)[:-1]]).astype(np.int64)
+        index = np.repeat(starts - offsets, lengths) + np.arange(lengths.sum())
+        return index, offsets
+
+    @cached_property
+    def document_frequency(self) -> Counter:
+        return Counter(t for u in self.units for t in set(_terms(u.text)))
+
+
+def _pair_scores(space: _Space, scorer: Scorer, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
+    """Passage scores rows x cols: max of the two directions' weighted best matches."""
+    r_sent, r_start = space.sentences_of(rows)
+    c_sent, c_start = space.sentences_of(cols)
+    s = scorer.scores(r_sent, c_sent)
+    r_weight = _weights(space.sentence_weight[r_sent], r_start)
+    c_weight = _weights(space.sentence_weight[c_sent], c_start)
+    forward = r_weight @ np.maximum.reduceat(s, c_start, axis=1)  # rows' sentences found in cols
+    backward = (c_weight @ np.maximum.reduceat(s, r_start, axis=0).T).T
+    return np.maximum(forward, backward)
+
+
+def _weights(weights: np.ndarray, starts: np.ndarray) -> sparse.csr_matrix:
+    """Sparse (units x sentences) matrix putting each sentence's weight on its unit."""
+    n = len(weights)
+    owner = np.searchsorted(starts, np.arange(n), side="right") - 1
+    return sparse.csr_matrix((weights, (owner, np.arange(n))), shape=(len(starts), n))
+
+
+def _candidate_edges(space: _Space, scorer: Scorer, threshold: float) -> dict[tuple[int, int], float]:
+    """Mutual competitive candidates {(i, j): score} with i < j, across sources."""
+    n = len(space.units)
+    everything = np.arange(n)
+    bounds = space.unit_range_of_source
+    seen: dict[tuple[int, int], float] = {}
+    mutual: dict[tuple[int, int], float] = {}
+    for rank in range(len(space.story.sources)):
+        lo, hi = bounds[rank], bounds[rank + 1]
+        if lo == hi:
+            continue
+        scores = _pair_scores(space, scorer, np.arange(lo, hi), everything)
+        scores[:, lo:hi] = 0.0  # never link a source to itself
+        # Best score each row reaches in each source, broadcast back to columns.
+        nonempty = np.flatnonzero(np.diff(bounds))
+        best = np.maximum.reduceat(scores, bounds[nonempty], axis=1)
+        best_at = best[:, np.searchsorted(nonempty, space.source_of, side="right") - 1]
+        keep = (scores >= threshold) & (scores >= COMPETITION * best_at)
+        for r, c in zip(*np.nonzero(keep)):
+            i, j = int(lo + r), int(c)
+            key = (i, j) if i < j else (j, i)
+            if key in seen:
+                mutual[key] = max(seen.pop(key), float(scores[r, c]))
+            else:
+                seen[key] = float(scores[r, c])
+    return mutual
+
+
+def _merge(space: _Space, edges: dict[tuple[int, int], float], threshold: float) -> list[list[int]]:
+    """Average-link merging of candidate edges, strongest first, with a per-source cap."""
+    n = len(space.units)
+    source_of = space.source_of
+    cluster = list(range(n))  # unit -> cluster id
+    members: dict[int, list[int]] = {i: [i] for i in range(n)}
+    per_source: dict[int, Counter] = {i: Counter([int(source_of[i])]) for i in range(n)}
+    between: dict[int, dict[int, float]] = {i: {} for i in range(n)}  # summed edge scores
+    for (i, j), score in edges.items():
+        between[i][j] = score
+        between[j][i] = score
+    floor = AVERAGE_LINK * threshold
+    for (i, j), _ in sorted(edges.items(), key=lambda kv: -kv[1]):
+        a, b = cluster[i], cluster[j]
+        if a == b:
+            continue
+        count_a, count_b = per_source[a], per_source[b]
+        if any(count_a[s] + c > MAX_PER_SOURCE for s, c in count_b.items()):
+            continue
+        cross = len(members[a]) * len(members[b]) - sum(count_a[s] * c for s, c in count_b.items())
+        if between[a].get(b, 0.0) < floor * cross:
+            continue
+        if len(members[a]) < len(members[b]):
+            a, b = b, a
+        for u in members[b]:
+            cluster[u] = a
+        members[a].extend(members.pop(b))
+        per_source[a].update(per_source.pop(b))
+        for other, total in between.pop(b).items():
+            if other == a:
+                continue
+            between[a][other] = between[a].get(other, 0.0) + total
+            row = between[other]
+            row[a] = row.get(a, 0.0) + row.pop(b)
+        between[a].pop(b, None)
+    return [sorted(m) for m in members.values()]
+
+
+def _group(space: _Space, scorer: Scorer, unit_ids: list[int], present: set[str]) -> Group:
+    ids = np.array(unit_ids, dtype=np.int64)
+    found = [space.units[i] for i in unit_ids]
+    members = tuple(Member(u.source, u.paragraph, u.text, u.sentence) for u in found)
+    sources = {u.source for u in found}
+    if len(sources) == 1:
+        return Group(id="", kind=GroupKind.UNIQUE, members=members)
+    kind = GroupKind.SHARED if sources >= present else GroupKind.PARTIAL
+    scores = _pair_scores(space, scorer, ids, ids)
+    cross = space.source_of[ids][:, None] != space.source_of[ids][None, :]
+    pair_values = scores[cross]
+    tree = _spanning_links(scores, cross)
+    links = tuple(_link(space, found[p], found[q], float(scores[p, q])) for p, q in tree)
+    wording = float(np.mean([link.wording for link in links]))
+    return Group(
+        id="",
+        kind=kind,
+        members=members,
+        links=links,
+        scores={
+            "cohesion": round(float(pair_values.mean()), 4),
+            "min_link": round(float(pair_values.min()), 4),
+            "wording": round(wording, 4),
+        },
+        rewording=_rewording(links),
+    )
+
+
+def _spanning_links(scores: np.ndarray, cross: np.ndarray) -> list[tuple[int, int]]:
+    """Maximum spanning tree over cross-source pairs (Prim): each member's best reason."""
+    n = len(scores)
+    weights = np.where(cross, scores, -1.0)
+    inside = np.zeros(n, dtype=bool)
+    inside[0] = True
+    best = weights[0].copy()
+    parent = np.zeros(n, dtype=np.int64)
+    edges = []
+    for _ in range(n - 1):
+        candidates = np.where(inside, -np.inf, best)
+        q = int(np.argmax(candidates))
+        if candidates[q] < 0:  # a same-source member with no cross link of its own
+            q = int(np.flatnonzero(~inside)[0])
+        edges.append((int(parent[q]), q))
+        inside[q] = True
+        better = weights[q] > best
+        best[better] = weights[q][better]
+        parent[better] = q
+    return [(p, q) for p, q in edges if cross[p, q]]
+
+
+def _link(space: _Space, a: Unit, b: Unit, score: float) -> Link:
+    from rapidfuzz.distance import Indel
+
+    terms_a, terms_b = _terms(a.text), _terms(b.text)
+    shared = set(terms_a) & set(terms_b)
+    df = space.document_frequency
+    evidence = sorted(shared, key=lambda t: (df[t], -len(t), t))[:EVIDENCE_TERMS]
+    words_a, words_b = _words(a.text), _words(b.text)
+    return Link(
+        a=(a.source, a.paragraph),
+        b=(b.source, b.paragraph),
+        score=round(score, 4),
+        evidence=tuple(evidence),
+        wording=round(Indel.normalized_similarity(words_a, words_b), 4),
+    )
+
+
+def _rewording(links: tuple[Link, ...]) -> Rewording | None:
+    if not links:
+        return None
+    wording = float(np.mean([link.wording for link in links]))
+    if min(link.wording for link in links) >= 0.98:
+        return Rewording.IDENTICAL
+    return Rewording.LIGHT if wording >= 0.6 else Rewording.PARAPHRASE
+
+
+def _words(text: str) -> list[str]:
+    return [w.lower() for w in _TOKEN.findall(text)]
+
+
+def _terms(text: str) -> list[str]:
+    """Words worth citing as evidence: not stop words, not single letters."""
+    return [w for w in _words(text) if w not in _STOP and (len(w) > 2 or w.isdigit())]
 
 
 def order_groups(groups: tuple[Group, ...], story: Story, pivot: str) -> tuple[Group, ...]:
-    """Groups in the pivot's reading order, renumbered g1, g2, ..."""
-    source_rank = {s.id: i for i, s in enumerate(story.sources)}
+    """Groups in the pivot's reading order, renumbered g1, g2, ...
 
-    def key(group: Group) -> tuple:
+    Groups without a pivot passage go right after the group that holds the
+    passage preceding them in their own source (recursively), so an outlet's
+    own material stays next to its context; those with no earlier passage lead.
+    """
+    rank = {s.id: i for i, s in enumerate(story.sources)}
+    where: dict[tuple[str, int], int] = {}
+    for g, group in enumerate(groups):
+        for m in group.members:
+            where.setdefault((m.source, m.paragraph), g)
+    keys: dict[int, tuple] = {}
+    visiting: set[int] = set()
+
+    def key(g: int) -> tuple:
+        if g in keys:
+            return keys[g]
+        group = groups[g]
         on_pivot = [m.paragraph for m in group.members if m.source == pivot]
         if on_pivot:
-            return (0, min(on_pivot), 0)
-        first = group.members[0]
-        return (1, source_rank[first.source], first.paragraph)
+            keys[g] = (min(on_pivot),)
+            return keys[g]
+        first = min(group.members, key=lambda m: (rank[m.source], m.paragraph))
+        own = (rank[first.source], first.paragraph)
+        visiting.add(g)
+        result = (-1, own)
+        for previous in range(first.paragraph - 1, -1, -1):
+            h = where.get((first.source, previous))
+            if h is not None and h != g and h not in visiting:
+                result = key(h) + (own,)
+                break
+        visiting.discard(g)
+        keys[g] = result
+        return result
 
-    from dataclasses import replace
-
-    ordered = sorted(groups, key=key)
-    return tuple(replace(g, id=f"g{i + 1}") for i, g in enumerate(ordered))
+    ordered = sorted(range(len(groups)), key=key)
+    return tuple(replace(groups[g], id=f"g{i + 1}") for i, g in enumerate(ordered))

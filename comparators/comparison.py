@@ -15,6 +15,7 @@ class Comparison:
     groups: tuple[Group, ...]  # in reading order
     reuse: tuple[Reuse, ...] = ()
     quotes: tuple[Quote, ...] = ()
+    warnings: tuple[str, ...] = ()  # e.g. a source left with no paragraphs
     quoted_terms: tuple[QuotedTerm, ...] = ()  # nicknames, names, scare quotes
 
     def group(self, group_id: str) -> Group:

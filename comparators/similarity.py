@@ -1,0 +1,137 @@
+"""Comparators: how similar two passages are, scored in bulk.
+
+A comparator is a class with a `name`, a `default_threshold` and a `fit(texts)`
+method that returns a `Scorer` for that story's texts (sentences, usually). A
+scorer answers `scores(rows, cols)`: the similarity, in [0, 1], of every text
+indexed by `rows` with every text indexed by `cols`, as one dense float32
+matrix. Callers ask for blocks of rows so memory stays bounded on big stories.
+
+Adding a comparator (an embedding model, say) takes three steps:
+
+    class Embedding:
+        name = "embedding"
+        default_threshold = 0.6
+        def fit(self, texts):
+            vectors = normalise(model.encode(list(texts)))   # one row per text
+            return MatrixScorer(vectors)                       # cosine by dot product
+
+    register(Embedding)
+
+after which `--comparator embedding` or `settings: {comparator: embedding}` in a
+manifest selects it. Thresholds are comparator-specific because score scales
+differ; each default was chosen by measurement (tests/benchmarks).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import ClassVar, Protocol
+
+import numpy as np
+
+
+class Scorer(Protocol):
+    def scores(self, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
+        """Similarities of texts[rows] x texts[cols], float32, in [0, 1]."""
+        ...
+
+
+class Comparator(Protocol):
+    name: ClassVar[str]
+    default_threshold: ClassVar[float]
+
+    def fit(self, texts: Sequence[str]) -> Scorer:
+        """A scorer for these texts (fitted on them: the story is its own corpus)."""
+        ...
+
+
+class MatrixScorer:
+    """Cosine similarity of L2-normalised row vectors (sparse or dense)."""
+
+    def __init__(self, vectors) -> None:
+        self.vectors = vectors
+
+    def scores(self, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
+        block = self.vectors[rows] @ self.vectors[cols].T
+        if hasattr(block, "toarray"):
+            block = block.toarray()
+        return np.clip(np.asarray(block, dtype=np.float32), 0.0, 1.0)
+
+
+class Lexical:
+    """TF-IDF over words (1-2 grams) and characters (3-5 grams inside words), cosine.
+
+    Fitted on the story itself: every passage is on-topic, so what separates
+    passages is rare words, names and numbers, which IDF weighs up. Character
+    n-grams catch spelling variants (Hamedan / Hamadan, kilometres / kilometers).
+    """
+
+    name: ClassVar[str] = "lexical"
+    default_threshold: ClassVar[float] = 0.3
+
+    def fit(self, texts: Sequence[str]) -> Scorer:
+        from scipy.sparse import hstack
+        from sklearn.feature_extraction.text import TfidfVectorizer
+        from sklearn.preprocessing import normalize
+
+        words = TfidfVectorizer(
+            ngram_range=(1, 2), sublinear_tf=True, stop_words="english", token_pattern=r"(?u)\b\w+\b"
+        )
+        chars = TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5), sublinear_tf=True)
+        texts = list(texts)
+        try:
+            w = words.fit_transform(texts)
+        except ValueError:  # nothing but stop words
+            w = None
+        c = chars.fit_transform(texts)
+        matrix = c if w is None else hstack([w, c]).tocsr()
+        return MatrixScorer(normalize(matrix).astype(np.float32))
+
+
+class Fuzzy:
+    """rapidfuzz's token-set ratio: order-free word overlap, no corpus statistics."""
+
+    name: ClassVar[str] = "fuzzy"
+    default_threshold: ClassVar[float] = 0.6
+
+    def fit(self, texts: Sequence[str]) -> Scorer:
+        return _FuzzyScorer([t.lower() for t in texts])
+
+
+class _FuzzyScorer:
+    def __init__(self, texts: list[str]) -> None:
+        self.texts = texts
+
+    def scores(self, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
+        from rapidfuzz import fuzz, process
+
+        block = process.cdist(
+            [self.texts[i] for i in rows],
+            [self.texts[j] for j in cols],
+            scorer=fuzz.token_set_ratio,
+            dtype=np.float32,
+            workers=1,
+        )
+        return block / np.float32(100.0)
+
+
+COMPARATORS: dict[str, type[Comparator]] = {}
+
+
+def register(comparator: type[Comparator]) -> type[Comparator]:
+    """Make `comparator` selectable by its name (usable as a class decorator)."""
+    COMPARATORS[comparator.name] = comparator
+    return comparator
+
+
+register(Lexical)
+register(Fuzzy)
+
+
+def get_comparator(name: str) -> Comparator:
+    """The comparator registered as `name`; ValueError naming the known ones."""
+    try:
+        return COMPARATORS[name]()
+    except KeyError:
+        known = ", ".join(sorted(COMPARATORS))
+        raise ValueError(f"unknown comparator {name!r} (known: {known})") from None
