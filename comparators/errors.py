@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from comparators.sanitize import strip_control
+
 
 class StoryError(Exception):
     """A story or source that cannot be used, with the file it concerns."""
@@ -14,4 +16,6 @@ class StoryError(Exception):
         super().__init__(str(self))
 
     def __str__(self) -> str:
-        return f"{self.path}: {self.problem}" if self.path else self.problem
+        text = f"{self.path}: {self.problem}" if self.path else self.problem
+        # File names and YAML snippets can hold anything; the message stays one safe line.
+        return " ".join(strip_control(text).splitlines())

@@ -1,64 +1,357 @@
 """Loading a story: a manifest, a folder or a list of files -> `Story`.
 
-Minimal first version; cleaning and outlet inference live in their own modules.
+Every problem with the input becomes a `StoryError` naming the file (and the
+manifest line when there is one); problems that still leave a usable story
+(a guessed encoding, a single source) become `Story.warnings`.
 """
 
 from __future__ import annotations
 
+import codecs
+import datetime as dt
 import hashlib
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass, fields, replace
 from pathlib import Path
+from typing import Any, get_args, get_type_hints
 
 import yaml
 
+from comparators.cleaning import clean
 from comparators.errors import StoryError
-from comparators.model import Paragraph, Settings, Source, Story
+from comparators.model import Settings, Source, Story
+from comparators.outlets import infer_outlet, unique_ids
+from comparators.segment import GRANULARITIES
 
 SEEDS_DIR = Path(__file__).resolve().parent.parent / "seeds"
+MAX_FILE_BYTES = 20 * 1024 * 1024
+MANIFEST_SUFFIXES = (".yaml", ".yml")
+MANIFEST_NAMES = ("story.yaml", "story.yml")
+MANIFEST_KEYS = ("title", "sources", "settings")
+ENTRY_KEYS = ("file", "outlet", "title", "date", "url")
+
+_BOMS = (  # UTF-32 first: its little-endian BOM starts with UTF-16's
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+# Control characters no text file has many of (tab, newlines and form feed aside).
+_BINARY_CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1a\x1c-\x1f]")
 
 
 def default_story_path() -> Path:
+    """The seed story's manifest, opened when no story is named."""
     return SEEDS_DIR / "story.yaml"
 
 
 def load_story(paths: Sequence[str | Path] = ()) -> Story:
-    """Load the story named by `paths` (the seeds when empty)."""
+    """Load the story named by `paths`: one manifest, one folder (its story.yaml, else
+    every *.txt in it) or article files and folders. The seed story when empty.
+
+    Raises `StoryError` for input that cannot make a story."""
     paths = [Path(p) for p in paths] or [default_story_path()]
-    if len(paths) == 1 and paths[0].suffix in (".yaml", ".yml"):
-        return _load_manifest(paths[0])
-    if len(paths) == 1 and paths[0].is_dir():
-        manifest = paths[0] / "story.yaml"
-        if manifest.exists():
+    if len(paths) == 1:
+        manifest = _manifest_of(paths[0])
+        if manifest:
             return _load_manifest(manifest)
-        paths = sorted(paths[0].glob("*.txt"))
-    sources = tuple(_load_source(p, {}) for p in paths)
-    return Story(title=paths[0].parent.name, sources=sources)
+    files: list[Path] = []
+    for path in paths:
+        if path.suffix.lower() in MANIFEST_SUFFIXES and path.is_file():
+            raise StoryError(path, "a story manifest must be given on its own, not with other files")
+        files.extend(_text_files(path))
+    _check_duplicates([(f, None) for f in files], None)
+    parents = {f.parent.resolve() for f in files}
+    title = files[0].parent.resolve().name if len(parents) == 1 else f"{len(files)} articles"
+    drafts = [_read_source(f, _Entry(file=str(f))) for f in files]
+    return _assemble(title, drafts, Settings(), None)
+
+
+def read_text(path: Path) -> tuple[str, str, bytes]:
+    """`(text, encoding, raw bytes)` of a text file, newlines normalised to "\\n".
+
+    UTF-8 (with or without BOM) and BOM-marked UTF-16/32 are read as such; anything
+    else is decoded with the encoding charset-normalizer detects. Raises `StoryError`
+    for a missing, oversized, binary, undecodable or empty file."""
+    try:
+        if path.is_dir():
+            raise StoryError(path, "is a folder, not a text file")
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise StoryError(path, f"file is {size / 2**20:.1f} MB, over the 20 MB limit")
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise StoryError(path, "no such file") from None
+    except OSError as error:
+        raise StoryError(path, f"cannot read: {error.strerror or error}") from None
+    text, encoding = _decode(raw, path)
+    if len(_BINARY_CONTROLS.findall(text)) > max(3, len(text) // 100):
+        raise StoryError(path, "binary file (control characters), not text")
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if not text.strip(" \t\n\f\v\u00a0\u200b\ufeff\u3000"):
+        raise StoryError(path, "empty file" if not text else "file contains only whitespace")
+    return text, encoding, raw
+
+
+def _decode(raw: bytes, path: Path) -> tuple[str, str]:
+    for bom, codec in _BOMS:
+        if raw.startswith(bom):
+            try:
+                return raw.decode(codec), codec
+            except UnicodeDecodeError:
+                raise StoryError(path, f"undecodable bytes: starts like {codec} but is not") from None
+    if b"\x00" in raw:
+        raise StoryError(path, "binary file (contains NUL bytes), not text")
+    try:
+        return raw.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    from charset_normalizer import from_bytes  # only needed for the rare non-UTF-8 file
+
+    best = from_bytes(raw).best()
+    if best is None:
+        raise StoryError(path, "undecodable bytes: not UTF-8 and no other text encoding fits")
+    return str(best), best.encoding
+
+
+# ---------------------------------------------------------------- sources
+
+
+@dataclass(frozen=True, slots=True)
+class _Entry:
+    """One manifest entry (or a bare file), checked."""
+
+    file: str
+    outlet: str | None = None
+    title: str | None = None
+    date: str | None = None
+    url: str | None = None
+    line: int | None = None  # in the manifest
+
+
+@dataclass(frozen=True, slots=True)
+class _Draft:
+    source: Source  # id still empty
+    fallback_name: str
+    warning: str | None
+
+
+def _read_source(path: Path, entry: _Entry) -> _Draft:
+    text, encoding, raw = read_text(path)
+    warning = None
+    if encoding not in ("utf-8", "utf-8-sig", "utf-16", "utf-32"):
+        warning = f"{path}: not UTF-8; read as {encoding} (detected), check for odd characters"
+    cleaned = clean(text)
+    if entry.outlet:
+        outlet, evidence = entry.outlet, "manifest"
+    else:
+        outlet, evidence = infer_outlet(cleaned, path.stem)
+    source = Source(
+        id="",
+        outlet=outlet,
+        path=path,
+        paragraphs=cleaned.paragraphs,
+        removed=cleaned.removed,
+        title=entry.title,
+        date=entry.date,
+        url=entry.url or cleaned.leading_url,
+        dateline=cleaned.dateline,
+        outlet_evidence=evidence,
+        encoding=encoding,
+        content_hash=hashlib.sha256(raw).hexdigest(),
+    )
+    return _Draft(source, path.stem, warning)
+
+
+def _assemble(title: str, drafts: list[_Draft], settings: Settings, manifest: Path | None) -> Story:
+    warnings = [d.warning for d in drafts if d.warning]
+    ids = unique_ids([d.source.outlet for d in drafts], [d.fallback_name for d in drafts])
+    sources = tuple(replace(d.source, id=i) for d, i in zip(drafts, ids, strict=True))
+    for source in sources:
+        if not source.paragraphs:
+            warnings.append(f"{source.path}: cleaning removed every line; the source has no text")
+    if len(sources) == 1:
+        warnings.append(f"only one source ({sources[0].path}): nothing to compare")
+    return Story(title, sources, settings, manifest, tuple(warnings))
+
+
+def _manifest_of(path: Path) -> Path | None:
+    """The manifest `path` names, itself or inside a folder, or None."""
+    if path.suffix.lower() in MANIFEST_SUFFIXES:
+        if not path.exists():
+            raise StoryError(path, "no such file")
+        return path
+    if path.is_dir():
+        for name in MANIFEST_NAMES:
+            if (path / name).is_file():
+                return path / name
+    return None
+
+
+def _text_files(path: Path) -> list[Path]:
+    if path.is_dir():
+        files = sorted(p for p in path.glob("*.txt") if p.is_file() and not p.name.startswith("."))
+        if not files:
+            raise StoryError(path, "folder has no story.yaml and no .txt files")
+        return files
+    if not path.exists():
+        raise StoryError(path, "no such file or folder")
+    return [path]
+
+
+def _check_duplicates(paths: list[tuple[Path, int | None]], manifest: Path | None) -> None:
+    seen: dict[Path, Path] = {}
+    for path, line in paths:
+        key = path.resolve()
+        if key in seen:
+            where = f"line {line}: " if line else ""
+            raise StoryError(manifest or path, f"{where}{path} is listed twice in the story")
+        seen[key] = path
+
+
+# ---------------------------------------------------------------- manifest
 
 
 def _load_manifest(path: Path) -> Story:
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    sources = tuple(_load_source(path.parent / e["file"], e) for e in data["sources"])
-    return Story(
-        title=data.get("title", path.parent.name),
-        sources=sources,
-        settings=Settings(**(data.get("settings") or {})),
-        manifest=path,
-    )
+    text, _, _ = read_text(path)
+    node, data = _parse_yaml(text, path)
+    where = _Where(path, node)
+    if not isinstance(data, dict):
+        where.fail((), "a manifest is a mapping with 'title' and a 'sources' list")
+    where.check_keys((), data, MANIFEST_KEYS, "key")
+    title = data.get("title")
+    if title is not None and not isinstance(title, (str, int, float)):
+        where.fail(("title",), "'title' must be text")
+    sources = data.get("sources")
+    if sources is None:
+        where.fail((), "no 'sources' list")
+    if not isinstance(sources, list) or not sources:
+        where.fail(("sources",), "'sources' must be a non-empty list of files")
+    entries = [_entry(where, i, raw) for i, raw in enumerate(sources)]
+    files = [(path.parent / e.file, e.line) for e in entries]
+    _check_duplicates(files, path)
+    for index, (file, _) in enumerate(files):
+        if not file.is_file():
+            problem = "is a folder, not a text file" if file.is_dir() else "no such file"
+            where.fail(("sources", index), f"{file}: {problem}")
+    drafts = [_read_source(file, entry) for entry, (file, _) in zip(entries, files, strict=True)]
+    settings = _settings(where, data.get("settings"))
+    story = _assemble(str(title) if title else path.parent.resolve().name, drafts, settings, path)
+    if settings.pivot is not None and settings.pivot not in {s.id for s in story.sources}:
+        ids = ", ".join(s.id for s in story.sources)
+        where.fail(("settings", "pivot"), f"settings.pivot {settings.pivot!r} is not a source id ({ids})")
+    return story
 
 
-def _load_source(path: Path, entry: dict) -> Source:
-    raw = path.read_bytes()
-    text = raw.decode("utf-8-sig").replace("\r\n", "\n")
-    paragraphs = [p.strip() for p in re.split(r"\n\s*\n|\n", text) if p.strip()]
-    outlet = entry.get("outlet") or path.stem
-    return Source(
-        id=re.sub(r"[^a-z0-9]+", "-", outlet.lower()).strip("-"),
-        outlet=outlet,
-        path=path,
-        paragraphs=tuple(Paragraph(i, t, 0) for i, t in enumerate(paragraphs)),
-        title=entry.get("title"),
-        date=str(entry["date"]) if entry.get("date") else None,
-        url=entry.get("url"),
-        content_hash=hashlib.sha256(raw).hexdigest(),
-    )
+def _parse_yaml(text: str, path: Path) -> tuple[yaml.Node | None, Any]:
+    """The YAML node tree (for line numbers) and the plain data, read safely."""
+    loader = yaml.SafeLoader(text)
+    try:
+        node = loader.get_single_node()
+        data = loader.construct_document(node) if node is not None else None
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line = f" at line {mark.line + 1}" if mark else ""
+        raise StoryError(path, f"YAML syntax error{line}: {error.problem or error.context}") from None
+    except yaml.YAMLError as error:
+        raise StoryError(path, f"YAML error: {error}") from None
+    finally:
+        loader.dispose()
+    return node, data
+
+
+class _Where:
+    """Fails with the manifest's name and the line of a key, for clear errors."""
+
+    def __init__(self, path: Path, node: yaml.Node | None) -> None:
+        self.path = path
+        self.node = node
+
+    def line(self, keys: tuple[str | int, ...]) -> int | None:
+        node = self.node
+        for key in keys:
+            if isinstance(node, yaml.MappingNode):
+                node = next((v for k, v in node.value if k.value == key), None)
+            elif isinstance(node, yaml.SequenceNode) and isinstance(key, int):
+                node = node.value[key] if key < len(node.value) else None
+            else:
+                node = None
+            if node is None:
+                break
+        return node.start_mark.line + 1 if node is not None else None
+
+    def fail(self, keys: tuple[str | int, ...], problem: str):
+        line = self.line(keys)
+        raise StoryError(self.path, f"line {line}: {problem}" if line else problem)
+
+    def check_keys(self, keys: tuple, mapping: dict, allowed: Sequence[str], what: str) -> None:
+        for key in mapping:
+            if key not in allowed:
+                known = ", ".join(sorted(allowed))
+                self.fail((*keys, key), f"unknown {what} {key!r} (known: {known})")
+
+
+def _entry(where: _Where, index: int, raw: Any) -> _Entry:
+    keys = ("sources", index)
+    label = f"sources[{index + 1}]"
+    if isinstance(raw, str):
+        raw = {"file": raw}
+    if not isinstance(raw, dict):
+        where.fail(keys, f"{label} must be a mapping with a 'file' key")
+    where.check_keys(keys, raw, ENTRY_KEYS, f"key in {label}")
+    if not isinstance(raw.get("file"), str) or not raw["file"].strip():
+        where.fail(keys, f"{label} has no 'file'")
+    values: dict[str, str | None] = {}
+    for key in ("outlet", "title", "date", "url"):
+        value = raw.get(key)
+        if isinstance(value, (dt.date, dt.datetime)):
+            value = value.isoformat()
+        elif isinstance(value, (list, dict)):
+            where.fail((*keys, key), f"{label}.{key} must be text")
+        values[key] = (str(value).strip() or None) if value is not None else None
+    return _Entry(file=raw["file"].strip(), line=where.line(keys), **values)
+
+
+def _settings(where: _Where, raw: Any) -> Settings:
+    """The manifest's `settings:` block as typed `Settings`."""
+    if raw is None:
+        return Settings()
+    if not isinstance(raw, dict):
+        where.fail(("settings",), "'settings' must be a mapping")
+    hints = get_type_hints(Settings)
+    names = [f.name for f in fields(Settings)]
+    where.check_keys(("settings",), raw, names, "setting")
+    values = {}
+    for key, value in raw.items():
+        allowed = get_args(hints[key]) or (hints[key],)
+        checked = _typed(value, allowed)
+        if checked is _WRONG:
+            kinds = " or ".join(getattr(t, "__name__", str(t)) for t in allowed)
+            where.fail(("settings", key), f"setting {key!r} must be {kinds}, not {value!r}")
+        values[key] = checked
+    if values.get("threshold") is not None and not 0 <= values["threshold"] <= 1:
+        where.fail(("settings", "threshold"), "setting 'threshold' must be between 0 and 1")
+    if "granularity" in values and values["granularity"] not in GRANULARITIES:
+        known = ", ".join(GRANULARITIES)
+        where.fail(("settings", "granularity"), f"setting 'granularity' must be one of: {known}")
+    return Settings(**values)
+
+
+_WRONG = object()
+
+
+def _typed(value: Any, allowed: tuple) -> Any:
+    """`value` converted to one of the `allowed` types, or `_WRONG`."""
+    if value is None:
+        return None if type(None) in allowed else _WRONG
+    if isinstance(value, bool):
+        return value if bool in allowed else _WRONG
+    if float in allowed and isinstance(value, (int, float)):
+        return float(value)
+    for kind in (int, str):
+        if kind in allowed and isinstance(value, kind):
+            return value
+    simple = {type(None), bool, float, int, str}
+    return value if not set(allowed) <= simple else _WRONG

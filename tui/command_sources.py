@@ -1,4 +1,4 @@
-"""`synopsis sources [STORY...]`: a table of the story's sources."""
+"""`synopsis sources [STORY...]`: a table of the story's sources, and what cleaning removed."""
 
 from __future__ import annotations
 
@@ -6,29 +6,74 @@ import argparse
 
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
+from comparators.model import Source, Story
+from comparators.sanitize import strip_control
 from tui.cli import add_story_arguments
 from tui.story_args import story_from_args
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_story_arguments(parser)
-    parser.add_argument("--removed", action="store_true", help="also list removed lines and why")
+    parser.add_argument(
+        "--removed",
+        action="store_true",
+        help="also list every line cleaning removed, with its rule, reason and line number",
+    )
 
 
 def run(args: argparse.Namespace) -> int:
     story = story_from_args(args)
-    table = Table(title=story.title)
-    for column in ("id", "outlet", "date", "paragraphs", "words", "removed"):
-        table.add_column(column)
+    console = Console(highlight=False)
+    console.print(sources_table(story))
+    if args.removed:
+        for source in story.sources:
+            console.print(removed_table(source))
+    return 0
+
+
+def _plain(text: str | None) -> Text:
+    """Article-derived text as it is: no markup, no escape sequences."""
+    return Text(strip_control(text or ""))
+
+
+def sources_table(story: Story) -> Table:
+    """One row per source; a "found by" column when an outlet was inferred."""
+    inferred = any(s.outlet_evidence != "manifest" for s in story.sources)
+    table = Table(title=_plain(story.title))
+    # Ids are typed back (--pivot), so they fold rather than lose characters.
+    table.add_column("id", overflow="fold")
+    table.add_column("outlet", overflow="fold")
+    table.add_column("date")
+    for column in ("paragraphs", "words", "removed"):
+        table.add_column(column, justify="right")
+    if inferred:
+        table.add_column("outlet from")
     for source in story.sources:
-        table.add_row(
-            source.id,
-            source.outlet,
-            source.date or "",
+        row = [
+            _plain(source.id),
+            _plain(source.outlet),
+            _plain(source.date),
             str(len(source.paragraphs)),
             str(source.words),
             str(len(source.removed)),
-        )
-    Console().print(table)
-    return 0
+        ]
+        if inferred:
+            row.append(_plain(source.outlet_evidence))
+        table.add_row(*row)
+    return table
+
+
+def removed_table(source: Source) -> Table:
+    """Every removal of one source in file order: line, rule, text and reason."""
+    table = Table(title=_plain(f"{source.id}: removed from {source.path}"), title_justify="left")
+    table.add_column("line", justify="right")
+    table.add_column("rule")
+    table.add_column("removed text", ratio=3)
+    table.add_column("why", ratio=2)
+    for removal in source.removed:
+        table.add_row(str(removal.line), removal.rule, _plain(removal.text), _plain(removal.reason))
+    if not source.removed:
+        table.add_row("", "", Text("nothing removed", style="dim"), "")
+    return table

@@ -1,0 +1,402 @@
+"""Cleaning an article's text: keep the reporting, drop the page furniture.
+
+Everything dropped is kept as a `Removal` (text, rule, reason, line) so the
+reader and reports can show what went and why. Rules are general: patterns of
+shape (a bare number, a URL), position (short lines above the lead) and
+repetition (a line printed twice in one article is a promo), never phrases
+copied from particular articles.
+
+`clean(text)` is the entry point; the rule functions it uses are public and pure
+so each can be tested on its own.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from comparators.model import Paragraph, Removal
+from comparators.sanitize import strip_control
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    number: int  # 1-based line in the file
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Cleaned:
+    """What cleaning keeps and what it learns about the article."""
+
+    paragraphs: tuple[Paragraph, ...]
+    removed: tuple[Removal, ...]  # in file order
+    dateline: str | None = None  # e.g. "BEIRUT (AP) —"
+    dateline_agency: str | None = None  # the credit inside the dateline, e.g. "AP"
+    leading_url: str | None = None  # a URL line above the article
+
+
+# ---------------------------------------------------------------- text normalisation
+
+# Spaces that look like spaces but are not U+0020 (no-break, thin, figure, ideographic...).
+_ODD_SPACES = re.compile(r"[\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
+# Invisible characters that only get in the way of comparing words. U+200C/U+200D are
+# kept: they carry meaning in Persian and emoji.
+_INVISIBLE = re.compile(r"[\u00ad\u200b\u2060\ufeff]")
+_MULTISPACE = re.compile(r" {2,}")
+
+# Cyrillic and Greek letters drawn like Latin ones; a Latin word containing one
+# ("Tu-22М3" with a Cyrillic М) would never match the same word in another outlet.
+_LOOKALIKES = str.maketrans(
+    "АВЕКМНОРСТХаеорсухіјѕԁΑΒΕΖΗΙΚΜΝΟΡΤΥΧο",
+    "ABEKMHOPCTXaeopcyxijsdABEZHIKMNOPTYXo",
+)
+_LATIN = re.compile(r"[A-Za-z]")
+_NON_LATIN_LETTER = re.compile(r"[\u0370-\u03ff\u0400-\u04ff]")
+_MIXED_WORD = re.compile(r"\S*[\u0370-\u03ff\u0400-\u04ff]\S*")
+
+
+def normalise_text(text: str) -> str:
+    """`text` with control characters gone, odd spaces made plain and runs of spaces
+    collapsed; lookalike Cyrillic/Greek letters inside Latin words made Latin."""
+    text = strip_control(text)
+    text = _INVISIBLE.sub("", _ODD_SPACES.sub(" ", text))
+    text = _MULTISPACE.sub(" ", text).strip()
+    if _NON_LATIN_LETTER.search(text):
+        text = _fix_lookalikes(text)
+    return text
+
+
+def _fix_lookalikes(text: str) -> str:
+    # Only in mostly-Latin text: in a Russian article, Cyrillic is simply Cyrillic.
+    if len(_NON_LATIN_LETTER.findall(text)) * 20 > len(_LATIN.findall(text)):
+        return text
+
+    def fix(match: re.Match[str]) -> str:
+        word = match.group()
+        return word.translate(_LOOKALIKES) if _LATIN.search(word) else word
+
+    return _MIXED_WORD.sub(fix, text)
+
+
+def _key(text: str) -> str:
+    """Comparison key of a line: case and spacing do not make two lines different."""
+    return " ".join(_ODD_SPACES.sub(" ", text).split()).casefold()
+
+
+# ---------------------------------------------------------------- line rules
+
+_URL = re.compile(r"^<?(?:https?://|www\.)\S+>?$", re.IGNORECASE)
+# "190", "1,204", "3.4K", "12 shares": counters left over from share buttons.
+_NUMBER = re.compile(
+    r"^[+#]?\d[\d,.\s]*[kKmM]?(?:\s*(?:shares?|comments?|views?|likes?|reads?))?$"
+)
+_PROMO = re.compile(
+    r"""^\W*(?:
+        (?:read|see|watch|listen)\s+(?:more|also|next)|also\s+(?:read|see|watch)|
+        more\s+(?:on\s+this(?:\s+story)?|from\s+\S+(?:\s+\S+)?)|
+        related(?:\s+(?:articles?|stories|coverage|content|links?|topics?|news))?|
+        recommended|you\s+(?:may|might)\s+also\s+like|don'?t\s+miss|most\s+(?:read|popular)|
+        editor'?s\s+picks?|trending(?:\s+now)?|watch|listen|video|pictures|in\s+pictures
+    )\s*(?::|\||»|›|>|-+|–|—)""",
+    re.IGNORECASE | re.VERBOSE,
+)
+# Lines that are a label and nothing else.
+_PROMO_LABEL = re.compile(
+    r"""^\W*(?:
+        advert(?:isement)?|sponsored(?:\s+content)?|story\s+continues(?:\s+below)?(?:\s+advertisement)?|
+        continue\s+reading(?:\s+(?:below|the\s+main\s+story))?|scroll\s+(?:down\s+)?to\s+continue.*|
+        share\s+(?:this|on)\b.*|(?:click|tap)\s+here\b.*|follow\s+us\b.*|
+        read\s+more|related|print|email|comments?
+    )\W*$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+_INVITE = re.compile(
+    r"^\W*(?:sign(?:\s|-)?up|subscribe|join|register|get|enter\s+your\s+email|never\s+miss)\b"
+    r".*\b(?:news|updates?|newsletters?|inbox|alerts?|briefing)\b",
+    re.IGNORECASE,
+)
+_NEWSLETTER_WORDS = re.compile(
+    r"\b(?:newsletters?|inbox|e-?mail\s+updates?|subscribe|subscription)\b", re.IGNORECASE
+)
+# "(Reporting by ...; Editing by ...)", "The Associated Press contributed to this report."
+_CONTRIBUTORS = re.compile(
+    r"""^\W*(?:(?:additional\s+)?(?:reporting|writing|editing)\s+by\b
+        |[\w.,'’& -]{2,80}\s+contributed\s+(?:to\s+)?(?:this|the)\s+(?:report|story|article))""",
+    re.IGNORECASE | re.VERBOSE,
+)
+_RIGHTS = re.compile(
+    r"""(?:^\W*(?:copyright\b|©|\(c\)\s*\d{4})
+        |\ball\s+rights\s+reserved\b
+        |\bmay\s+not\s+be\s+(?:published|reproduced|redistributed|broadcast|republished)\b
+        |\blicen[cs]ed\s+under\b
+        |\ball\s+(?:content|material)\s+(?:by|from|on|of)\b.{0,80}\blicen[cs]ed\b)""",
+    re.IGNORECASE | re.VERBOSE,
+)
+_PHOTO_CREDIT = re.compile(
+    r"""(?:\b(?:photo(?:graph)?|picture|image|illustration|file\s+photo)s?
+            (?:\s+(?:credit|by))?\s*:
+        |\bgetty\s+images\b|\(AP\s+Photo\b|\bphoto\s+by\b|\bREUTERS/\w)""",
+    re.IGNORECASE | re.VERBOSE,
+)
+_BYLINE = re.compile(r"^(?:by|written\s+by|reporting\s+by)\s+[A-Z][\w.'’-]+", re.IGNORECASE)
+_MONTH = r"(?i:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?)"
+_TIMESTAMP = re.compile(
+    rf"""^(?:(?:published|updated|posted|last\s+updated|first\s+published)\s*:?\s*)?
+        (?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)[a-z]*,?\s+)?
+        (?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}|\d{{4}}-\d\d-\d\d|\d{{1,2}}[:.]\d\d)
+        [\w\s,:.()+-]*$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+
+_SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$|[\"”’]$")
+# Short lines are furniture candidates; long ones are always reporting.
+_SHORT_WORDS = 15
+_FOOTER_WORDS = 60
+
+
+def _words(text: str) -> int:
+    return len(text.split())
+
+
+def ends_sentence(text: str) -> bool:
+    """Whether `text` ends like a sentence (full stop, question, quote closed...)."""
+    return bool(_SENTENCE_END.search(text.rstrip()))
+
+
+def match_line_rule(text: str) -> tuple[str, str] | None:
+    """The (rule, reason) that removes this whole line wherever it stands, or None."""
+    text = text.strip()
+    words = _words(text)
+    if _URL.match(text):
+        return "url", "a bare web address, not article text"
+    if _NUMBER.match(text):
+        return "share-count", "a bare number (a share or comment counter)"
+    if words <= _FOOTER_WORDS and _RIGHTS.search(text) and (words <= 20 or _opens_with_credit(text)):
+        return "copyright", "a copyright or licence notice"
+    if words <= 40 and _CONTRIBUTORS.match(text):
+        return "credit", "a line crediting reporters or agencies"
+    if words <= 30 and (
+        _INVITE.match(text) or (_NEWSLETTER_WORDS.search(text) and not ends_sentence(text))
+    ):
+        return "newsletter", "an invitation to subscribe"
+    if words <= 30 and (_PROMO.match(text) or _PROMO_LABEL.match(text)):
+        return "promo", "a link to another article or a page label"
+    if words <= 40 and _PHOTO_CREDIT.search(text):
+        return "caption", "a photo caption or picture credit"
+    return None
+
+
+def _opens_with_credit(text: str) -> bool:
+    match = _CREDIT_START.search(text)
+    return bool(match) and not text[: match.start()].strip(" ([{\"'“‘")
+
+
+def repeated_lines(lines: list[Line]) -> set[str]:
+    """Keys (see `_key`) of lines printed more than once in the article: promos and
+    widgets repeat, reporting does not."""
+    counts = Counter(_key(line.text) for line in lines)
+    return {key for key, count in counts.items() if count > 1 and key}
+
+
+def is_prose(text: str) -> bool:
+    """A line that reads as reporting: a real sentence, or long."""
+    words = _words(text)
+    return words > 40 or (words >= 6 and ends_sentence(text))
+
+
+def head_furniture(text: str) -> tuple[str, str] | None:
+    """(rule, reason) for a line standing above the lead that is not reporting:
+    a byline, a timestamp, or a short line without a final full stop (a caption or
+    headline)."""
+    text = text.strip()
+    if is_prose(text) or _DATELINE.match(text):
+        return None
+    if _BYLINE.match(text) and _words(text) <= 8:
+        return "byline", "the author's name above the article"
+    if _TIMESTAMP.match(text) and _words(text) <= 10:
+        return "timestamp", "a date or time above the article"
+    if _words(text) <= _SHORT_WORDS and not ends_sentence(text):
+        return "caption", "a short line without a full stop above the lead: a photo caption or headline"
+    return None
+
+
+# ---------------------------------------------------------------- dateline
+
+# "BEIRUT (AP) —", "MOSCOW/WASHINGTON, Aug. 17 (Xinhua) —", "TEHRAN -", "LONDON:",
+# "Moscow, 16 August (AFP) --", "(Reuters) -".
+_PLACE_CAPS = r"[A-Z][A-Z.'’ -]{1,30}[A-Z.](?:\s*/\s*[A-Z][A-Z.'’ -]{1,30}[A-Z.])*"
+_PLACE_ANY = r"[A-Z][\w.'’ -]{1,30}?(?:\s*/\s*[A-Z][\w.'’ -]{1,30}?)*"
+_DATE = rf"(?:{_MONTH}\s+\d{{1,2}}|\d{{1,2}}\s+{_MONTH})(?:,?\s+\d{{4}})?"
+_DASH = r"(?:—|–|--?|:)"
+_DATELINE = re.compile(
+    rf"""^(?P<dateline>
+        (?:(?P<caps>{_PLACE_CAPS})(?:,\s*(?P<date1>{_DATE}))?
+           |(?P<place>{_PLACE_ANY})(?=,\s*{_DATE}|\s*\()(?:,\s*(?P<date2>{_DATE}))?)?
+        (?:\s*\((?P<agency>[A-Z][^()]{{0,40}})\))?
+        \s*{_DASH})\s+(?=\S)""",
+    re.VERBOSE,
+)
+
+
+def split_dateline(text: str) -> tuple[str, str | None, str] | None:
+    """`(dateline, agency, rest)` when `text` opens with a dateline, else None.
+
+    The agency is the credit in brackets ("AP" in "BEIRUT (AP) —") or None."""
+    match = _DATELINE.match(text)
+    if not match:
+        return None
+    has_place = match.group("caps") or match.group("place")
+    if not (has_place or match.group("agency")):
+        return None
+    # Title-case places need a date or an agency to tell them from a sentence.
+    if match.group("place") and not (match.group("date2") or match.group("agency")):
+        return None
+    if match.group("caps") and not re.search(r"[A-Z]{3}", match.group("caps")):
+        return None  # "A -" or "U.S. -" is not a place line
+    rest = text[match.end():]
+    if not rest or len(rest.split()) < 3:
+        return None
+    return match.group("dateline").strip(), match.group("agency"), rest
+
+
+# ---------------------------------------------------------------- trailing credit
+
+_CREDIT_START = re.compile(
+    r"""(?:\ball\s+(?:content|material|rights)\b
+        |\bcopyright\b|©|\(c\)\s*\d{4}
+        |\bthis\s+(?:article|material|story|content)\s+(?:may|is|was)\b
+        |\blicen[cs]ed\s+under\b)""",
+    re.IGNORECASE | re.VERBOSE,
+)
+# Editors' initials sometimes stand between the last sentence and the credit ("AK/PA").
+_INITIALS = re.compile(r"(?:\s+[A-Z]{1,4}(?:/[A-Z]{1,4})*)$")
+
+
+def split_trailing_credit(text: str) -> tuple[str, str] | None:
+    """`(kept, credit)` when a copyright or licence credit is glued to the end of a
+    paragraph of reporting, else None. Editors' initials before it go with it."""
+    for match in _CREDIT_START.finditer(text):
+        start = match.start()
+        credit = text[start:]
+        if _words(credit) > _FOOTER_WORDS or not _RIGHTS.search(credit):
+            continue
+        before = text[:start].rstrip()
+        initials = _INITIALS.search(before)
+        if initials and ends_sentence(before[: initials.start()]):
+            before = before[: initials.start()].rstrip()
+        if before and ends_sentence(before):
+            return before, text[len(before):].strip()
+    return None
+
+
+# ---------------------------------------------------------------- paragraphs
+
+_WRAP_WIDTH = 100
+
+
+def split_blocks(lines: list[Line]) -> list[list[Line]]:
+    """Runs of lines separated by blank lines (blank lines dropped)."""
+    blocks: list[list[Line]] = [[]]
+    for line in lines:
+        if line.text.strip():
+            blocks[-1].append(line)
+        elif blocks[-1]:
+            blocks.append([])
+    return [block for block in blocks if block]
+
+
+def is_hard_wrapped(lines: list[Line]) -> bool:
+    """Whether the text is wrapped at a fixed width with blank lines between
+    paragraphs (then lines of a block join into one paragraph); otherwise every
+    line is a paragraph of its own."""
+    texts = [line.text.strip() for line in lines if line.text.strip()]
+    if len(texts) < 2 or not any(not line.text.strip() for line in lines):
+        return False
+    if max(len(t) for t in texts) > _WRAP_WIDTH:
+        return False
+    return any(len(b) > 1 for b in split_blocks(lines)) and sum(len(t) >= 50 for t in texts) >= 2
+
+
+def join_wrapped(texts: list[str]) -> str:
+    """Lines of one wrapped paragraph as one text ("long-" + "range" -> "long-range")."""
+    out = ""
+    for text in texts:
+        text = text.strip()
+        if not out:
+            out = text
+        elif re.search(r"[A-Za-z]-$", out):
+            out += text
+        else:
+            out += " " + text
+    return out
+
+
+# ---------------------------------------------------------------- the whole article
+
+
+def text_lines(text: str) -> list[Line]:
+    """`text` (newlines already normalised) cut into numbered lines."""
+    return [Line(i, t) for i, t in enumerate(text.split("\n"), start=1)]
+
+
+def clean(text: str) -> Cleaned:
+    """Clean one article's decoded text (newlines as "\\n").
+
+    Returns the kept paragraphs (with the line each starts on), every removal in
+    file order, the dateline and its agency, and a URL found above the article."""
+    lines = text_lines(text)
+    content = [line for line in lines if line.text.strip()]
+    dropped: dict[int, Removal] = {}  # whole lines, by line number
+
+    def drop(line: Line, rule: str, reason: str) -> None:
+        dropped[line.number] = Removal(normalise_text(line.text), rule, reason, line.number)
+
+    repeats = repeated_lines(content)
+    leading_url = None
+    for line in content:
+        found = match_line_rule(line.text)
+        if found:
+            drop(line, *found)
+            if found[0] == "url" and leading_url is None and not _has_prose_before(content, line):
+                leading_url = line.text.strip().strip("<>")
+        elif _key(line.text) in repeats:
+            drop(line, "repeated", "a line printed more than once in the article (a promo)")
+
+    # Furniture above the lead: only until the first line of reporting.
+    for line in content:
+        if line.number in dropped:
+            continue
+        found = head_furniture(line.text)
+        if not found:
+            break
+        drop(line, *found)
+
+    kept = [line for line in lines if line.number not in dropped]
+    if is_hard_wrapped(kept):
+        units = [(b[0].number, join_wrapped([line.text for line in b])) for b in split_blocks(kept)]
+    else:
+        units = [(line.number, line.text) for line in kept if line.text.strip()]
+
+    cut: list[Removal] = []  # fragments cut out of kept paragraphs
+    dateline = agency = None
+    paragraphs: list[Paragraph] = []
+    for number, raw in units:
+        body = normalise_text(raw)
+        if not paragraphs and dateline is None and (found_dateline := split_dateline(body)):
+            dateline, agency, body = found_dateline
+            cut.append(Removal(dateline, "dateline", "the dateline, kept as metadata", number))
+        if credit := split_trailing_credit(body):
+            body, credit_text = credit
+            reason = "a licence or copyright credit glued to the end of a paragraph"
+            cut.append(Removal(credit_text, "credit", reason, number))
+        if body:
+            paragraphs.append(Paragraph(len(paragraphs), body, number))
+
+    removed = sorted([*dropped.values(), *cut], key=lambda r: r.line)  # stable: dateline first
+    return Cleaned(tuple(paragraphs), tuple(removed), dateline, agency, leading_url)
+
+
+def _has_prose_before(content: list[Line], line: Line) -> bool:
+    return any(is_prose(other.text) for other in content if other.number < line.number)

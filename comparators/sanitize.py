@@ -1,0 +1,31 @@
+"""Making untrusted article text safe to print in a terminal.
+
+Article files come from anywhere; an escape sequence in one could move the
+cursor, retitle the window or hide text. Every view and report passes text
+through `strip_control` before it reaches the terminal.
+"""
+
+from __future__ import annotations
+
+import re
+
+# ANSI/ECMA-48 escapes: CSI (ESC [ ... final byte), OSC/DCS/SOS/PM/APC strings
+# (ESC ] ... BEL or ST), the 8-bit C1 forms of both, and two-byte ESC sequences.
+_ESCAPES = re.compile(
+    r"""
+      (?:\x1b\[|\x9b)[0-?]*[ -/]*[@-~]                # CSI
+    | (?:\x1b[\]PX^_]|[\x90\x98\x9d\x9e\x9f])         # OSC, DCS, SOS, PM, APC ...
+      [^\x07\x1b\x9c]*(?:\x07|\x1b\\|\x9c)?           # ... up to BEL or ST
+    | \x1b[ -/]*[0-~]                                 # other ESC sequences
+    """,
+    re.VERBOSE,
+)
+# C0 and C1 controls and DEL, except tab and newline.
+_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def strip_control(text: str) -> str:
+    """`text` without escape sequences or control characters (tab and newline kept)."""
+    if text.isprintable():  # the common case: nothing to do
+        return text
+    return _CONTROLS.sub("", _ESCAPES.sub("", text))
