@@ -80,7 +80,7 @@ def load_review(path: Path) -> Review:
     """
     try:
         text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
+    except (FileNotFoundError, NotADirectoryError):
         return Review()
     except (OSError, UnicodeDecodeError) as error:
         raise ReviewFileError(path, f"cannot be read ({error})") from error

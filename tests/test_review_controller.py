@@ -1,0 +1,100 @@
+"""The reader's review session keeps every mark, whatever happens to the file."""
+
+from __future__ import annotations
+
+import pytest
+
+from comparators.model import Mark
+from comparators.review_store import alternative_path, load_review
+from tui.review_controller import ReviewController
+
+
+@pytest.fixture
+def groups(seed_comparison):
+    return seed_comparison.groups
+
+
+def session(seed_story, groups, path) -> ReviewController:
+    return ReviewController(seed_story, groups, path)
+
+
+def test_every_change_is_saved_at_once_and_comes_back_in_the_next_session(seed_story, groups, tmp_path):
+    path = tmp_path / "story.review.yaml"
+    first = session(seed_story, groups, path)
+    assert first.toggle_reviewed(groups[0].id) is None
+    assert first.toggle_flagged(groups[2].id) is None
+    assert first.set_note(groups[2].id, 'AP: "wrong date"\nsee Xinhua') is None
+    assert len(load_review(path).entries) == 2  # already on disk, before closing
+    first.move_to(groups[5].id)
+    first.close()
+
+    second = session(seed_story, groups, path)
+    assert second.mark(groups[0].id) == Mark(reviewed=True)
+    assert second.mark(groups[2].id) == Mark(flagged=True, note='AP: "wrong date"\nsee Xinhua')
+    assert second.attachment.position == groups[5].id
+    assert second.progress == f"1/{len(groups)} reviewed, 1 flagged"
+    assert second.status_messages() == []
+    second.close()
+
+
+def test_unmarking_a_group_removes_it_from_the_file(seed_story, groups, tmp_path):
+    path = tmp_path / "story.review.yaml"
+    review = session(seed_story, groups, path)
+    review.toggle_reviewed(groups[0].id)
+    review.toggle_reviewed(groups[0].id)
+    assert load_review(path).entries == {}
+    review.close()
+
+
+def test_a_second_session_is_read_only_and_refuses_changes(seed_story, groups, tmp_path):
+    path = tmp_path / "story.review.yaml"
+    first = session(seed_story, groups, path)
+    first.toggle_reviewed(groups[0].id)
+    second = session(seed_story, groups, path)
+    assert second.read_only
+    assert second.mark(groups[0].id).reviewed  # it still shows the marks
+    assert "Read-only" in second.toggle_flagged(groups[1].id)
+    assert "read-only" in second.status_messages()[0]
+    second.close()
+    assert first.toggle_flagged(groups[1].id) is None  # the holder still saves
+    first.close()
+
+
+def test_a_corrupt_review_is_left_untouched_and_marks_continue_in_a_new_file(seed_story, groups, tmp_path):
+    path = tmp_path / "story.review.yaml"
+    path.write_text("marks: {abc: [\n", encoding="utf-8")
+    review = session(seed_story, groups, path)
+    assert "left untouched" in review.status_messages()[0]
+    assert "Not saved" in review.toggle_reviewed(groups[0].id)
+    assert path.read_text(encoding="utf-8") == "marks: {abc: [\n"
+    assert review.mark(groups[0].id).reviewed  # kept in memory
+
+    new_path = alternative_path(path)
+    assert review.continue_in(new_path) is None
+    assert len(load_review(new_path).entries) == 1
+    assert path.read_text(encoding="utf-8") == "marks: {abc: [\n"
+    review.close()
+
+
+def test_an_unwritable_folder_keeps_marks_in_memory_until_another_path_is_chosen(seed_story, groups, tmp_path):
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("", encoding="utf-8")
+    review = session(seed_story, groups, blocker / "story.review.yaml")
+    assert "Cannot save" in review.status_messages()[0]
+    assert "kept in memory" in review.toggle_flagged(groups[0].id)
+    assert review.mark(groups[0].id).flagged
+
+    elsewhere = tmp_path / "elsewhere.review.yaml"
+    assert review.continue_in(elsewhere) is None
+    assert review.saving
+    assert load_review(elsewhere).entries
+    review.close()
+
+
+def test_continuing_refuses_to_write_over_an_existing_file(seed_story, groups, tmp_path):
+    taken = tmp_path / "taken.review.yaml"
+    taken.write_text("precious: notes\n", encoding="utf-8")
+    review = session(seed_story, groups, tmp_path / "story.review.yaml")
+    assert "already exists" in review.continue_in(taken)
+    assert taken.read_text(encoding="utf-8") == "precious: notes\n"
+    review.close()

@@ -1,0 +1,191 @@
+"""The reader's review session: marks in memory, saved to the review file at each change.
+
+Plain Python (no Textual) so every rule about never losing a note is tested without a
+terminal; the app only calls these methods and shows the messages they return.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+from pathlib import Path
+
+from comparators.model import Group, Mark, Story
+from comparators.review import (
+    Attachment,
+    Review,
+    SourceChange,
+    attach,
+    next_flagged,
+    next_unreviewed,
+    source_changes,
+    with_mark,
+    with_position,
+    with_sources,
+)
+from comparators.review_store import (
+    ReviewFileError,
+    ReviewLock,
+    ReviewWriteError,
+    load_review,
+    review_path_for,
+    save_review,
+)
+
+
+class ReviewController:
+    """One reader's review of one story.
+
+    States a reader can see:
+    - `read_only`: another session holds the file; marks are shown, changes refused.
+    - `unreadable`: the file could not be read; it is left as it is, marks are kept
+      in memory until the user continues in a new file (`continue_in`).
+    - `unsaved`: the last save failed (e.g. the folder cannot be written); marks are
+      kept in memory and every change tries again, or the user picks another path.
+    """
+
+    def __init__(self, story: Story, groups: Sequence[Group], path: Path) -> None:
+        self.story = story
+        self.path = path
+        self.groups: Sequence[Group] = groups
+        self.review = Review()
+        self.read_only = False
+        self.unreadable: ReviewFileError | None = None
+        self.unsaved: ReviewWriteError | None = None
+        self.changes: tuple[SourceChange, ...] = ()
+        self.lock: ReviewLock | None = None
+        self.attachment: Attachment = attach(self.review, groups)
+        self._position_saved = True
+        self._open(path)
+
+    @classmethod
+    def for_story(
+        cls, story: Story, groups: Sequence[Group], path: Path | None = None
+    ) -> ReviewController:
+        return cls(story, groups, path or review_path_for(story))
+
+    def _open(self, path: Path) -> None:
+        self.path = path
+        self.lock = ReviewLock(path)
+        try:
+            self.read_only = not self.lock.acquire()
+        except ReviewWriteError as error:
+            self.lock, self.unsaved = None, error
+        try:
+            self.review = load_review(path)
+        except ReviewFileError as error:
+            self.unreadable = error
+        self.changes = source_changes(self.review, self.story)
+        self.attachment = attach(self.review, self.groups)
+
+    # ------------------------------------------------------------ what the reader shows
+
+    def mark(self, group_id: str) -> Mark:
+        return self.attachment.mark(group_id)
+
+    @property
+    def progress(self) -> str:
+        return self.attachment.progress
+
+    @property
+    def saving(self) -> bool:
+        """Whether changes reach the file right now."""
+        return not (self.read_only or self.unreadable or self.unsaved)
+
+    def holder(self) -> str:
+        return str(self.lock.holder) if self.lock and self.lock.holder else "another session"
+
+    def status_messages(self) -> list[str]:
+        """What the reader tells the user on opening, most important first."""
+        messages = []
+        if self.unreadable:
+            messages.append(f"Review file left untouched: {self.unreadable}. Marks stay in memory.")
+        if self.read_only:
+            messages.append(f"{self.path.name} is open in {self.holder()}: read-only.")
+        if self.unsaved:
+            messages.append(f"Cannot save the review: {self.unsaved}. Marks stay in memory.")
+        messages.extend(f"{change}: marks on passages that are unchanged stay." for change in self.changes)
+        if self.attachment.orphans:
+            count = len(self.attachment.orphans)
+            messages.append(f"{count} mark(s) match no passage any more; kept in the review file.")
+        return messages
+
+    def next_unreviewed(self, after: str | None) -> str | None:
+        return next_unreviewed(self.groups, self.attachment, after)
+
+    def next_flagged(self, after: str | None) -> str | None:
+        return next_flagged(self.groups, self.attachment, after)
+
+    # ------------------------------------------------------------ changes
+
+    def regroup(self, groups: Sequence[Group]) -> None:
+        """Lay the marks over a new alignment or pivot (group ids change)."""
+        self.groups = groups
+        self.attachment = attach(self.review, groups)
+
+    def toggle_reviewed(self, group_id: str) -> str | None:
+        mark = self.mark(group_id)
+        return self.set_mark(group_id, replace(mark, reviewed=not mark.reviewed))
+
+    def toggle_flagged(self, group_id: str) -> str | None:
+        mark = self.mark(group_id)
+        return self.set_mark(group_id, replace(mark, flagged=not mark.flagged))
+
+    def set_note(self, group_id: str, note: str) -> str | None:
+        return self.set_mark(group_id, replace(self.mark(group_id), note=note))
+
+    def set_mark(self, group_id: str, mark: Mark) -> str | None:
+        """Apply and save a mark; returns a message for the user when it is not saved."""
+        if self.read_only:
+            return f"Read-only: {self.path.name} is open in {self.holder()}."
+        group = next(g for g in self.groups if g.id == group_id)
+        self.review = with_mark(self.review, self.attachment, group, mark)
+        self.attachment = attach(self.review, self.groups)
+        return self._save()
+
+    def move_to(self, group_id: str | None) -> None:
+        """Remember the reader's position; written with the next save or on close."""
+        review = with_position(self.review, self.attachment, group_id)
+        if review.position != self.review.position:
+            self.review, self._position_saved = review, False
+
+    def close(self) -> str | None:
+        message = None
+        if not self._position_saved and self.saving:
+            message = self._save()
+        if self.lock is not None:
+            self.lock.release()
+        return message
+
+    def continue_in(self, path: Path) -> str | None:
+        """Keep the marks in memory and save them to `path` from now on.
+
+        Refuses an existing file so no other review is written over; returns a
+        message when that or the save fails (the marks stay in memory).
+        """
+        if path.exists():
+            return f"{path} already exists; choose a new file."
+        lock = ReviewLock(path)
+        try:
+            if not lock.acquire():
+                return f"{path.name} is open in {lock.holder}."
+        except ReviewWriteError as error:
+            return str(error)
+        if self.lock is not None:
+            self.lock.release()
+        self.path, self.lock = path, lock
+        self.read_only, self.unreadable = False, None
+        return self._save()
+
+    def _save(self) -> str | None:
+        if self.read_only:
+            return None
+        if self.unreadable:
+            return f"Not saved: {self.unreadable.path.name} cannot be read; continue in a new file."
+        try:
+            save_review(self.path, with_sources(self.review, self.story), self.story.title)
+        except ReviewWriteError as error:
+            self.unsaved = error
+            return f"Not saved (kept in memory): {error}"
+        self.unsaved, self._position_saved = None, True
+        return None
