@@ -1,0 +1,170 @@
+"""The Markdown report: the text report's content in a layout that reads well rendered."""
+
+from __future__ import annotations
+
+import re
+
+from comparators.reports.describe import (
+    carried_by,
+    count,
+    date_range,
+    mark_words,
+    passage_heading,
+    percent,
+)
+from comparators.reports.walk import Passage, Report, Summary
+from comparators.reports.wdiff import wdiff_paragraphs
+
+# Article text is escaped so that no character in it becomes markup (emphasis, links,
+# raw HTML, table cells); CommonMark lets any ASCII punctuation be backslash-escaped.
+_SPECIAL = re.compile(r"([\\`*_\[\]{}<>#|~&!])")
+_PLAIN_URL = re.compile(r"https?://[^\s<>`|]+")
+_LINE_START = re.compile(r"^(\d+)([.)])|^([-+=])")
+
+
+def escape(text: str) -> str:
+    """`text` shown literally by a Markdown renderer, on one line."""
+    text = _SPECIAL.sub(r"\\\1", " ".join(text.split()))
+    return _LINE_START.sub(lambda m: f"{m[1]}\\{m[2]}" if m[1] else f"\\{m[3]}", text)
+
+
+def link(url: str) -> str:
+    """A web address as an autolink when it is a plain one, else as escaped text."""
+    return f"<{url}>" if _PLAIN_URL.fullmatch(url) else escape(url)
+
+
+def render(report: Report, *, color: bool = False) -> str:
+    """`report` as Markdown; escape sequences only with `color`."""
+    out: list[str] = [f"# {escape(report.title)}", ""]
+    out += [
+        f"{date_range(report)} · {count(len(report.sources), 'source')} · "
+        f"differences shown against **{escape(report.outlet(report.pivot))}**",
+        "",
+        "## Sources",
+        "",
+        "| Outlet | Id | Date | Words | Title | URL |",
+        "| --- | --- | --- | ---: | --- | --- |",
+    ]
+    for s in report.sources:
+        pivot = " (pivot)" if s.id == report.pivot else ""
+        out.append(
+            f"| {escape(s.outlet)}{pivot} | {escape(s.id)} | {escape(s.date or '')} | {s.words} "
+            f"| {escape(s.title or '')} | {link(s.url) if s.url else ''} |"
+        )
+    removed = [(s, r) for s in report.sources for r in s.removed]
+    if removed:
+        out += ["", "Removed by cleaning:", ""]
+        out += [
+            f"- **{escape(s.outlet)}**, line {r.line} ({escape(r.rule)}): “{escape(r.text)}” "
+            f"— {escape(r.reason)}"
+            for s, r in removed
+        ]
+
+    if report.summary is not None:
+        out += ["", "## Summary", ""]
+        _summary(report, report.summary, out)
+
+    if report.passages is not None:
+        out += ["", "## Aligned passages"]
+        if not report.passages:
+            out += ["", "No passages to show."]
+        for passage in report.passages:
+            out += ["", f"### {escape(passage_heading(report, passage))}"]
+            for version in passage.versions:
+                pivot = " (pivot)" if version.source == report.pivot else ""
+                out += ["", f"**{escape(report.outlet(version.source))}**{pivot}", ""]
+                paragraphs = wdiff_paragraphs(version.ops, color=color, escape=escape)
+                out.append("\n>\n".join(f"> {' '.join(w.text for w in p)}" for p in paragraphs))
+            _mark(passage, out)
+
+    if report.quotes is not None:
+        out += ["", "## Quotes"]
+        if not report.quotes:
+            out += ["", "No quotes found."]
+        for speaker in report.quotes:
+            name = escape(speaker.speaker) if speaker.speaker else "Speaker not named"
+            out += ["", f"### {name}", ""]
+            for entry in speaker.quotes:
+                if len(entry.wordings) == 1:
+                    wording = entry.wordings[0]
+                    out.append(
+                        f"- **{entry.status}** · {_outlets(report, wording.sources)}: "
+                        f"“{escape(wording.text)}”"
+                    )
+                else:
+                    out.append(f"- **{entry.status}**, worded {len(entry.wordings)} ways:")
+                    out += [
+                        f"  - {_outlets(report, w.sources)}: “{escape(w.text)}”"
+                        for w in entry.wordings
+                    ]
+
+    if report.own is not None:
+        out += ["", "## Only in one outlet"]
+        for own in report.own:
+            out += [
+                "",
+                f"### {escape(report.outlet(own.source))} ({count(len(own.passages), 'passage')})",
+            ]
+            if own.passages:
+                out.append("")
+            out += [f"- **{p.group}**: {escape(p.text)}" for p in own.passages]
+
+    if report.review is not None:
+        out += ["", "## Review", ""]
+        if not report.review:
+            out.append("No passage is marked.")
+        for passage in report.review:
+            line = f"- **{passage.group}** · {escape(carried_by(report, passage))}"
+            if words := mark_words(passage.mark):
+                line += f" · {words}"
+            if passage.mark.note:
+                line += f" — {escape(passage.mark.note)}"
+            out.append(line)
+
+    return "\n".join(out) + "\n"
+
+
+def _outlets(report: Report, ids) -> str:
+    return ", ".join(escape(report.outlet(i)) for i in ids)
+
+
+def _mark(passage: Passage, out: list[str]) -> None:
+    if passage.mark is None:
+        return
+    words = mark_words(passage.mark)
+    note = f"Note: {escape(passage.mark.note)}" if passage.mark.note else ""
+    if words or note:
+        out += ["", " — ".join(x for x in (f"_Review: {words}_" if words else "", note) if x)]
+
+
+def _summary(report: Report, summary: Summary, out: list[str]) -> None:
+    total = len(report.sources)
+    out.append(
+        f"{count(summary.passages, 'passage')}: {summary.shared_by_all} in all {total} outlets, "
+        f"{summary.shared_by_some} in some, {summary.only_one} in only one."
+    )
+    if not any(v is not None for row in summary.reuse for v in row):
+        out += ["", "No verbatim reuse measured."]
+        return
+    names = [escape(s.outlet) for s in report.sources]
+    out += [
+        "",
+        "Verbatim reuse: share of each row outlet's words standing in long verbatim runs "
+        "of the column outlet.",
+        "",
+        "| | " + " | ".join(names) + " |",
+        "| --- |" + " ---: |" * total,
+    ]
+    for name, row in zip(names, summary.reuse):
+        cells = " | ".join("–" if v is None else percent(v) for v in row)
+        out.append(f"| **{name}** | {cells} |")
+    out.append("")
+    if not summary.long_runs:
+        out.append("No pair of outlets shares long verbatim runs.")
+        return
+    out += ["Pairs sharing long verbatim runs:", ""]
+    out += [
+        f"- **{escape(report.outlet(p.source))}**: {percent(p.share)} of its words in long runs "
+        f"of **{escape(report.outlet(p.other))}**"
+        for p in summary.long_runs
+    ]

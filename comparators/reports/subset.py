@@ -1,0 +1,89 @@
+"""A comparison narrowed to some of its sources, as if the others were never loaded.
+
+Reports and the reader's export honour hidden sources through this one function, so
+a group's kind, a quote's status and the reuse figures are always stated relative to
+the outlets the reader actually sees.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from dataclasses import replace
+
+from comparators.comparison import Comparison, with_pivot
+from comparators.errors import StoryError
+from comparators.model import Group, GroupKind, Quote, QuoteStatus
+
+
+def restrict(comparison: Comparison, source_ids: Collection[str]) -> Comparison:
+    """`comparison` with only the sources in `source_ids` (kept in story order).
+
+    Groups lose the members of other sources (groups left empty disappear) and their
+    kind is recomputed; quotes and reuse figures of other sources are dropped and the
+    remaining quotes' status is recomputed from the matches that are left. Group ids
+    are kept. When the pivot is not kept, the kept source with most words becomes the
+    pivot. Raises `StoryError` naming an unknown id or an empty selection.
+    """
+    story = comparison.story
+    known = [s.id for s in story.sources]
+    unknown = [i for i in source_ids if i not in known]
+    if unknown:
+        raise StoryError(
+            None, f"unknown source id {unknown[0]!r}; this story has: {', '.join(known)}"
+        )
+    keep = set(source_ids)
+    if not keep:
+        raise StoryError(None, "no sources selected")
+    if keep == set(known):
+        return comparison
+    if comparison.pivot not in keep:
+        kept = [s for s in story.sources if s.id in keep]
+        comparison = with_pivot(comparison, max(kept, key=lambda s: s.words).id)
+    count = len(keep)
+    groups = tuple(
+        g for g in (_restrict_group(g, keep, count) for g in comparison.groups) if g is not None
+    )
+    quotes = tuple(
+        _restrict_quote(q, keep) for q in comparison.quotes if q.source in keep
+    )
+    return replace(
+        comparison,
+        story=replace(story, sources=tuple(s for s in story.sources if s.id in keep)),
+        groups=groups,
+        reuse=tuple(r for r in comparison.reuse if r.source in keep and r.other in keep),
+        quotes=quotes,
+    )
+
+
+def _restrict_group(group: Group, keep: set[str], count: int) -> Group | None:
+    members = tuple(m for m in group.members if m.source in keep)
+    if not members:
+        return None
+    kept_sources = len({m.source for m in members})
+    kind = (
+        GroupKind.SHARED
+        if kept_sources == count
+        else GroupKind.PARTIAL
+        if kept_sources > 1
+        else GroupKind.UNIQUE
+    )
+    links = tuple(
+        link for link in group.links if link.a[0] in keep and link.b[0] in keep
+    )
+    rewording = group.rewording if kept_sources > 1 else None
+    return replace(group, kind=kind, members=members, links=links, rewording=rewording)
+
+
+def _restrict_quote(quote: Quote, keep: set[str]) -> Quote:
+    matches = tuple(m for m in quote.matches if m.source in keep)
+    if len(matches) == len(quote.matches):
+        return quote
+    kinds = {m.kind for m in matches}
+    status = (
+        QuoteStatus.SHARED
+        if QuoteStatus.SHARED in kinds
+        else QuoteStatus.VARIANT
+        if QuoteStatus.VARIANT in kinds
+        else QuoteStatus.UNIQUE
+    )
+    return replace(quote, matches=matches, status=status)

@@ -1,0 +1,169 @@
+"""The plain-text report: wdiff-style differences wrapped to a width, for email and tickets."""
+
+from __future__ import annotations
+
+from comparators.reports.describe import (
+    carried_by,
+    count,
+    date_range,
+    mark_words,
+    passage_heading,
+    percent,
+)
+from comparators.reports.walk import Report, Summary
+from comparators.reports.wdiff import Word, wdiff_paragraphs, wrap
+
+MIN_WIDTH = 30
+
+
+def render(report: Report, *, width: int = 80, color: bool = False) -> str:
+    """`report` as text wrapped to `width` columns; escape sequences only with `color`."""
+    width = max(width, MIN_WIDTH)
+    out: list[str] = []
+
+    def fill(text: str, indent: int, hang: int = 0) -> None:
+        """`text` wrapped, its lines after the first indented `hang` more."""
+        words = [Word(w, len(w)) for w in text.split()]
+        out.extend(wrap(words, width, " " * indent, " " * (indent + hang)))
+
+    def section(name: str) -> None:
+        out.extend(["", name.upper(), "-" * len(name), ""])
+
+    def differences(ops, indent: int) -> None:
+        for i, paragraph in enumerate(wdiff_paragraphs(ops, color=color)):
+            if i:
+                out.append("")
+            out.extend(wrap(paragraph, width, " " * indent))
+
+    fill(report.title, 0)
+    out.append("=" * min(width, max(len(line) for line in out)))
+    fill(
+        f"{date_range(report)} · {count(len(report.sources), 'source')} · "
+        f"differences shown against {report.outlet(report.pivot)}",
+        0,
+    )
+
+    section("Sources")
+    for source in report.sources:
+        pivot = " (pivot)" if source.id == report.pivot else ""
+        fill(
+            f"{source.outlet}{pivot} [{source.id}] · {source.date or 'undated'} · "
+            f"{count(source.words, 'word')}",
+            2,
+        )
+        if source.title:
+            fill(source.title, 4)
+        if source.url:
+            fill(source.url, 4)
+        if source.removed:
+            fill(f"Cleaning removed {count(len(source.removed), 'line')}:", 4)
+            for removal in source.removed:
+                fill(
+                    f"line {removal.line} ({removal.rule}): “{removal.text}” — {removal.reason}",
+                    6,
+                    2,
+                )
+
+    if report.summary is not None:
+        section("Summary")
+        _summary(report, report.summary, width, fill, out)
+
+    if report.passages is not None:
+        section("Aligned passages")
+        if not report.passages:
+            fill("No passages to show.", 2)
+        for passage in report.passages:
+            fill(passage_heading(report, passage), 0)
+            for version in passage.versions:
+                pivot = " (pivot)" if version.source == report.pivot else ""
+                fill(f"{report.outlet(version.source)}{pivot}:", 2)
+                differences(version.ops, 4)
+            if passage.mark is not None and (words := mark_words(passage.mark)):
+                fill(f"Review: {words}", 2)
+            if passage.mark is not None and passage.mark.note:
+                fill(f"Note: {passage.mark.note}", 2)
+            out.append("")
+
+    if report.quotes is not None:
+        section("Quotes")
+        if not report.quotes:
+            fill("No quotes found.", 2)
+        for speaker in report.quotes:
+            fill(speaker.speaker or "Speaker not named", 2)
+            for entry in speaker.quotes:
+                if len(entry.wordings) == 1:
+                    wording = entry.wordings[0]
+                    fill(f"{entry.status} · {_outlets(report, wording.sources)}", 4)
+                    fill(f"“{wording.text}”", 6)
+                else:
+                    fill(f"{entry.status} · worded {len(entry.wordings)} ways", 4)
+                    for wording in entry.wordings:
+                        fill(f"{_outlets(report, wording.sources)}: “{wording.text}”", 6, 2)
+            out.append("")
+
+    if report.own is not None:
+        section("Only in one outlet")
+        for own in report.own:
+            fill(f"{report.outlet(own.source)} ({count(len(own.passages), 'passage')})", 2)
+            for passage in own.passages:
+                fill(f"{passage.group}: {passage.text}", 4, 2)
+            out.append("")
+
+    if report.review is not None:
+        section("Review")
+        if not report.review:
+            fill("No passage is marked.", 2)
+        for passage in report.review:
+            words = mark_words(passage.mark)
+            fill(" · ".join(x for x in (passage.group, carried_by(report, passage), words) if x), 2)
+            if passage.mark.note:
+                fill(f"Note: {passage.mark.note}", 4)
+
+    while out and not out[-1]:
+        out.pop()
+    return "\n".join(line.rstrip() for line in out) + "\n"
+
+
+def _outlets(report: Report, ids) -> str:
+    return ", ".join(report.outlet(i) for i in ids)
+
+
+def _summary(report: Report, summary: Summary, width: int, fill, out: list[str]) -> None:
+    total = len(report.sources)
+    fill(
+        f"{count(summary.passages, 'passage')}: {summary.shared_by_all} in all {total} outlets, "
+        f"{summary.shared_by_some} in some, {summary.only_one} in only one.",
+        2,
+    )
+    if not any(v is not None for row in summary.reuse for v in row):
+        out.append("")
+        fill("No verbatim reuse measured.", 2)
+        return
+    labels = [f"{i + 1:>2} {s.outlet}" for i, s in enumerate(report.sources)]
+    label_width = max(len(label) for label in labels)
+    if 2 + label_width + 6 * total <= width:
+        out.append("")
+        fill(
+            "Verbatim reuse: share of each row outlet's words standing in long verbatim "
+            "runs of the column outlet.",
+            2,
+        )
+        out.append("  " + " " * label_width + "".join(f"{i + 1:>6}" for i in range(total)))
+        for label, row in zip(labels, summary.reuse):
+            cells = "".join(f"{'-' if v is None else percent(v):>6}" for v in row)
+            out.append(f"  {label:<{label_width}}{cells}")
+    else:
+        out.append("")
+        fill(f"(The reuse matrix of {total} outlets is too wide for {width} columns.)", 2)
+    out.append("")
+    if not summary.long_runs:
+        fill("No pair of outlets shares long verbatim runs.", 2)
+        return
+    fill("Pairs sharing long verbatim runs:", 2)
+    for pair in summary.long_runs:
+        fill(
+            f"{report.outlet(pair.source)}: {percent(pair.share)} of its words in long runs "
+            f"of {report.outlet(pair.other)}",
+            4,
+            2,
+        )

@@ -1,0 +1,342 @@
+"""The one walk over a comparison that every report format renders.
+
+`walk(comparison, ...)` returns a `Report`: the report's sections in order, as plain
+data, with every piece of article text already stripped of control characters and
+escape sequences. Format modules only lay this data out; they decide nothing about
+what a report contains or in which order.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
+
+from comparators.comparison import Comparison
+from comparators.diff import word_diff
+from comparators.model import GroupKind, Mark, Quote, QuoteStatus, Removal, Rewording
+from comparators.sanitize import strip_control
+
+ONLY_CHOICES = ("differences", "unique", "quotes")
+
+# A reuse pair is worth naming when this share of one outlet's words stands in long
+# verbatim runs of the other's: below it, a shared quote or two explains the overlap.
+LONG_RUN_SHARE = 0.10
+
+# Quotes an editor should look at first: what only one outlet has, then rewordings.
+_STATUS_RANK = {QuoteStatus.UNIQUE: 0, QuoteStatus.VARIANT: 1, QuoteStatus.SHARED: 2}
+
+Ops = tuple[tuple[int, str], ...]
+
+
+@dataclass(frozen=True, slots=True)
+class SourceEntry:
+    id: str
+    outlet: str
+    title: str | None
+    date: str | None
+    url: str | None
+    words: int
+    removed: tuple[Removal, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ReusePair:
+    source: str  # this outlet's words ...
+    other: str  # ... stand in long verbatim runs of this one
+    share: float
+
+
+@dataclass(frozen=True, slots=True)
+class Summary:
+    passages: int
+    shared_by_all: int
+    shared_by_some: int
+    only_one: int
+    # matrix[i][j]: share of source i's words in long verbatim runs of source j, in
+    # the order of Report.sources; None on the diagonal and where nothing was measured.
+    reuse: tuple[tuple[float | None, ...], ...]
+    long_runs: tuple[ReusePair, ...]  # shares >= LONG_RUN_SHARE, largest first
+
+
+@dataclass(frozen=True, slots=True)
+class Version:
+    source: str
+    ops: Ops  # word differences from the passage's reference; the reference's own is all 0
+
+
+@dataclass(frozen=True, slots=True)
+class Passage:
+    group: str
+    kind: GroupKind
+    rewording: Rewording | None
+    sources: tuple[str, ...]  # the outlets that carry it, reference first
+    versions: tuple[Version, ...]  # in the same order; versions[0] is the reference
+    mark: Mark | None
+
+    @property
+    def reference(self) -> str:
+        return self.sources[0]
+
+    @property
+    def identical(self) -> bool:
+        return all(op == 0 for version in self.versions for op, _ in version.ops)
+
+
+@dataclass(frozen=True, slots=True)
+class Wording:
+    text: str
+    sources: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteEntry:
+    """One remark as the outlets carry it: one wording, or several when reworded."""
+
+    status: QuoteStatus
+    wordings: tuple[Wording, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class SpeakerQuotes:
+    speaker: str | None  # None: no outlet says who spoke
+    quotes: tuple[QuoteEntry, ...]  # unique first, then variant, then shared
+
+
+@dataclass(frozen=True, slots=True)
+class OwnPassage:
+    group: str
+    text: str
+    mark: Mark | None
+
+
+@dataclass(frozen=True, slots=True)
+class OwnPassages:
+    source: str
+    passages: tuple[OwnPassage, ...]  # in the outlet's own reading order
+
+
+@dataclass(frozen=True, slots=True)
+class Report:
+    """A report's sections in order. A section is None when the report leaves it out."""
+
+    title: str
+    dates: tuple[str, str] | None  # earliest and latest source date
+    pivot: str
+    sources: tuple[SourceEntry, ...]
+    summary: Summary | None
+    passages: tuple[Passage, ...] | None
+    quotes: tuple[SpeakerQuotes, ...] | None
+    own: tuple[OwnPassages, ...] | None
+    review: tuple[Passage, ...] | None  # the marked passages; None without marks
+
+    def outlet(self, source_id: str) -> str:
+        for source in self.sources:
+            if source.id == source_id:
+                return source.outlet
+        raise KeyError(source_id)
+
+
+def walk(
+    comparison: Comparison,
+    *,
+    only: str | None = None,
+    marks: Mapping[str, Mark] | None = None,
+    flagged_only: bool = False,
+) -> Report:
+    """The sections of `comparison`'s report, in order.
+
+    `only` keeps one section besides the title and sources: "differences" (the
+    passages whose outlets do not all carry the same words), "unique" (each outlet's
+    own passages) or "quotes". `marks` maps group ids to review marks; with
+    `flagged_only`, only flagged groups' passages are reported.
+    """
+    if only is not None and only not in ONLY_CHOICES:
+        raise ValueError(f"only must be one of {', '.join(ONLY_CHOICES)}, not {only!r}")
+    story = comparison.story
+    column = {s.id: i for i, s in enumerate(story.sources)}
+    column[comparison.pivot] = -1  # the pivot's version comes first
+    groups = comparison.groups
+    if flagged_only:
+        marks = marks or {}
+        groups = tuple(g for g in groups if g.id in marks and marks[g.id].flagged)
+    passages = tuple(_passage(g, column, (marks or {}).get(g.id)) for g in groups)
+    dates = sorted(s.date for s in story.sources if s.date)
+    return Report(
+        title=strip_control(story.title),
+        dates=(strip_control(dates[0]), strip_control(dates[-1])) if dates else None,
+        pivot=comparison.pivot,
+        sources=tuple(_source_entry(s) for s in story.sources),
+        summary=_summary(comparison) if only is None else None,
+        passages=(
+            passages
+            if only is None
+            else tuple(p for p in passages if not _same_everywhere(p, len(story.sources)))
+            if only == "differences"
+            else None
+        ),
+        quotes=_quotes(comparison) if only in (None, "quotes") else None,
+        own=_own(story.sources, groups, passages) if only in (None, "unique") else None,
+        review=(
+            tuple(p for p in passages if p.mark is not None and p.mark != Mark())
+            if marks is not None and only is None
+            else None
+        ),
+    )
+
+
+def _source_entry(source) -> SourceEntry:
+    return SourceEntry(
+        id=source.id,
+        outlet=strip_control(source.outlet),
+        title=strip_control(source.title) if source.title else None,
+        date=strip_control(source.date) if source.date else None,
+        url=strip_control(source.url) if source.url else None,
+        words=source.words,
+        removed=tuple(
+            replace(r, text=strip_control(r.text), rule=strip_control(r.rule),
+                    reason=strip_control(r.reason))
+            for r in source.removed
+        ),
+    )
+
+
+def _passage(group, column: dict[str, int], mark: Mark | None) -> Passage:
+    sources = tuple(sorted(group.sources, key=column.__getitem__))
+    texts = [strip_control(group.text_of(s)) for s in sources]
+    reference = texts[0]
+    versions = (Version(sources[0], ((0, reference),)),) + tuple(
+        Version(s, word_diff(reference, text)) for s, text in zip(sources[1:], texts[1:])
+    )
+    return Passage(group.id, group.kind, group.rewording, sources, versions, mark)
+
+
+def _same_everywhere(passage: Passage, source_count: int) -> bool:
+    return len(passage.sources) == source_count and passage.identical
+
+
+def _summary(comparison: Comparison) -> Summary:
+    kinds = [g.kind for g in comparison.groups]
+    ids = [s.id for s in comparison.story.sources]
+    shares = {(r.source, r.other): r.verbatim_share for r in comparison.reuse}
+    matrix = tuple(
+        tuple(None if a == b else shares.get((a, b)) for b in ids) for a in ids
+    )
+    long_runs = sorted(
+        (ReusePair(a, b, share) for (a, b), share in shares.items() if share >= LONG_RUN_SHARE),
+        key=lambda p: (-p.share, ids.index(p.source), ids.index(p.other)),
+    )
+    return Summary(
+        passages=len(kinds),
+        shared_by_all=kinds.count(GroupKind.SHARED),
+        shared_by_some=kinds.count(GroupKind.PARTIAL),
+        only_one=kinds.count(GroupKind.UNIQUE),
+        reuse=matrix,
+        long_runs=tuple(long_runs),
+    )
+
+
+def _own(sources, groups, passages: tuple[Passage, ...]) -> tuple[OwnPassages, ...]:
+    """Each source's unique passages, in the source's own reading order."""
+    paragraph = {g.id: g.members[0].paragraph for g in groups}
+    unique = sorted(
+        (p for p in passages if p.kind == GroupKind.UNIQUE), key=lambda p: paragraph[p.group]
+    )
+    return tuple(
+        OwnPassages(
+            source.id,
+            tuple(
+                OwnPassage(p.group, p.versions[0].ops[0][1], p.mark)
+                for p in unique
+                if p.reference == source.id
+            ),
+        )
+        for source in sources
+    )
+
+
+# ---------------------------------------------------------------- quotes
+
+
+def _quotes(comparison: Comparison) -> tuple[SpeakerQuotes, ...]:
+    """Quotes clustered by their matches, grouped by speaker, most telling first."""
+    quotes = comparison.quotes
+    source_rank = {s.id: i for i, s in enumerate(comparison.story.sources)}
+    position = {q.id: i for i, q in enumerate(quotes)}
+    by_id = {q.id: q for q in quotes}
+    remark = _UnionFind(by_id)  # the same remark, however worded
+    wording = _UnionFind(by_id)  # the same words
+    for quote in quotes:
+        for match in quote.matches:
+            if match.quote in by_id:
+                remark.join(quote.id, match.quote)
+                if match.kind == QuoteStatus.SHARED:
+                    wording.join(quote.id, match.quote)
+
+    speakers: dict[str | None, list[tuple[tuple, QuoteEntry]]] = {}
+    for members in remark.sets():
+        members.sort(key=lambda q: (source_rank[by_id[q].source], position[q]))
+        wordings: dict[str, list[Quote]] = {}
+        for quote_id in members:
+            wordings.setdefault(wording.find(quote_id), []).append(by_id[quote_id])
+        entry_wordings = tuple(
+            Wording(strip_control(same[0].text), _unique(q.source for q in same))
+            for same in wordings.values()
+        )
+        status = (
+            QuoteStatus.VARIANT
+            if len(entry_wordings) > 1
+            else QuoteStatus.SHARED
+            if len(entry_wordings[0].sources) > 1
+            else QuoteStatus.UNIQUE
+        )
+        speaker = _speaker([by_id[q] for q in members])
+        first = min(position[q] for q in members)
+        speakers.setdefault(speaker, []).append(
+            ((_STATUS_RANK[status], first), QuoteEntry(status, entry_wordings))
+        )
+
+    def speaker_key(item):
+        name, entries = item
+        return (name is None, min(key for key, _ in entries))
+
+    return tuple(
+        SpeakerQuotes(
+            strip_control(name) if name is not None else None,
+            tuple(entry for _, entry in sorted(entries, key=lambda e: e[0])),
+        )
+        for name, entries in sorted(speakers.items(), key=speaker_key)
+    )
+
+
+def _speaker(quotes: list[Quote]) -> str | None:
+    """The speaker most outlets name for the remark (the first named on a tie)."""
+    named = [q.speaker for q in quotes if q.speaker]
+    if not named:
+        return None
+    return max(dict.fromkeys(named), key=named.count)
+
+
+def _unique(items) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(items))
+
+
+class _UnionFind:
+    def __init__(self, ids) -> None:
+        self.parent = {i: i for i in ids}
+
+    def find(self, item: str) -> str:
+        while self.parent[item] != item:
+            self.parent[item] = self.parent[self.parent[item]]
+            item = self.parent[item]
+        return item
+
+    def join(self, a: str, b: str) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+    def sets(self) -> list[list[str]]:
+        out: dict[str, list[str]] = {}
+        for item in self.parent:
+            out.setdefault(self.find(item), []).append(item)
+        return list(out.values())

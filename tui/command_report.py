@@ -1,0 +1,100 @@
+"""`synopsis report [STORY...]`: the comparison as text, Markdown, JSON or HTML."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from comparators import compare
+from comparators.reports import FORMATS, ONLY_CHOICES, render_report
+from comparators.reports.text import MIN_WIDTH
+from tui.cli import EXIT_BAD_INPUT, add_story_arguments
+from tui.report_file import describe_error, format_for, write_report
+from tui.story_args import settings_from_args, story_from_args
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    add_story_arguments(parser)
+    parser.add_argument(
+        "--format",
+        choices=FORMATS,
+        help="text (default), md, json (the export contract) or html; "
+        "-o FILE's suffix picks it when not given",
+    )
+    parser.add_argument(
+        "-o", "--output", metavar="FILE", type=Path, help="write to FILE instead of stdout"
+    )
+    parser.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
+    parser.add_argument(
+        "--width", type=_width, default=80, metavar="N", help="wrap the text report at N columns"
+    )
+    parser.add_argument(
+        "--sources",
+        type=_ids,
+        metavar="ID,...",
+        help="report only these sources (ids as 'synopsis sources' shows them)",
+    )
+    parser.add_argument(
+        "--only",
+        choices=ONLY_CHOICES,
+        help="one section: passages that differ, each outlet's own passages, or quotes",
+    )
+    parser.add_argument(
+        "--color", action="store_true", help="colour the differences (text and md)"
+    )
+
+
+def run(args: argparse.Namespace) -> int:
+    format = args.format or (format_for(args.output) if args.output else "text")
+    if args.only and format == "json":
+        return _fail("--only does not apply to --format json: the export holds everything")
+    if args.output and args.output.exists() and not args.force:
+        return _fail(f"{args.output} already exists; add --force to overwrite it")
+    if args.pivot and args.sources and args.pivot not in args.sources:
+        return _fail(f"the pivot {args.pivot!r} is not among --sources")
+    comparison = compare(story_from_args(args), settings_from_args(args))
+    text = render_report(
+        comparison,
+        format,
+        width=args.width,
+        sources=args.sources,
+        only=args.only,
+        color=args.color,
+    )
+    if args.output is None:
+        try:
+            sys.stdout.write(text)
+            sys.stdout.flush()
+        except BrokenPipeError:  # e.g. `synopsis report | head`: not an error
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
+    try:
+        write_report(args.output, text, overwrite=args.force)
+    except OSError as error:
+        return _fail(describe_error(args.output, error))
+    print(f"synopsis: wrote {args.output}", file=sys.stderr)
+    return 0
+
+
+def _fail(message: str) -> int:
+    print(f"synopsis: {message}", file=sys.stderr)
+    return EXIT_BAD_INPUT
+
+
+def _width(value: str) -> int:
+    try:
+        width = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {value!r}") from None
+    if width < MIN_WIDTH:
+        raise argparse.ArgumentTypeError(f"at least {MIN_WIDTH} columns, not {width}")
+    return width
+
+
+def _ids(value: str) -> list[str]:
+    ids = [i.strip() for i in value.split(",") if i.strip()]
+    if not ids:
+        raise argparse.ArgumentTypeError("give at least one source id")
+    return ids

@@ -1,0 +1,64 @@
+"""Writing a report file: never over an existing file unless asked, never half-written.
+
+Shared by `synopsis report -o` and the reader's export dialog. The text goes to a
+temporary file in the target's folder and is renamed over the target, so a full disk
+or a crash leaves either no file or the previous one, never a truncated report.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import tempfile
+from pathlib import Path
+
+from comparators.reports import SUFFIXES
+
+NEW_FILE_MODE = 0o644
+
+
+def format_for(path: Path, default: str = "text") -> str:
+    """The report format a file name asks for by its suffix (`default` when none does)."""
+    suffix = path.suffix.lower()
+    aliases = {".markdown": "md", ".htm": "html"}
+    by_suffix = {s: f for f, s in SUFFIXES.items()} | aliases
+    return by_suffix.get(suffix, default)
+
+
+def with_format(path: Path, format: str) -> Path:
+    """`path` with the suffix of `format`, when its suffix is one a report format uses."""
+    if format_for(path, default="") and path.suffix.lower() != SUFFIXES[format]:
+        return path.with_suffix(SUFFIXES[format])
+    return path
+
+
+def write_report(path: Path, text: str, *, overwrite: bool = False) -> None:
+    """Write `text` to `path` atomically.
+
+    Raises `FileExistsError` when `path` exists and `overwrite` is false, and
+    `OSError` (with the system's reason in `strerror`) when the file cannot be written.
+    """
+    if path.is_dir():
+        raise IsADirectoryError(errno.EISDIR, "it is a folder", str(path))
+    if path.exists() and not overwrite:
+        raise FileExistsError(errno.EEXIST, "it already exists", str(path))
+    mode = path.stat().st_mode & 0o777 if path.exists() else NEW_FILE_MODE
+    fd, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as stream:
+            stream.write(text)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.chmod(temp, mode)
+        os.replace(temp, path)
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise
+
+
+def describe_error(path: Path, error: OSError) -> str:
+    """One line saying why `path` could not be written."""
+    reason = error.strerror or str(error)
+    if isinstance(error, FileExistsError):
+        return f"{path} already exists"
+    return f"cannot write {path}: {reason}"
