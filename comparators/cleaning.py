@@ -70,7 +70,7 @@ def normalise_text(text: str) -> str:
 
 def _fix_lookalikes(text: str) -> str:
     # Only in mostly-Latin text: in a Russian article, Cyrillic is simply Cyrillic.
-    if len(_NON_LATIN_LETTER.findall(text)) * 20 > len(_LATIN.findall(text)):
+    if len(_NON_LATIN_LETTER.findall(text)) * 4 > len(_LATIN.findall(text)):
         return text
 
     def fix(match: re.Match[str]) -> str:
@@ -152,8 +152,11 @@ _TIMESTAMP = re.compile(
 
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$|[\"”’]$")
 # Short lines are furniture candidates; long ones are always reporting.
-_SHORT_WORDS = 15
+_HEAD_WORDS = 25  # a headline or standfirst above the lead
+_BODY_WORDS = 10  # a caption or subheading between paragraphs
 _FOOTER_WORDS = 60
+_FOOTER_LINE_WORDS = 30
+_CLOSING_RULES = ("copyright", "credit", "newsletter")
 
 
 def _words(text: str) -> int:
@@ -217,9 +220,18 @@ def head_furniture(text: str) -> tuple[str, str] | None:
         return "byline", "the author's name above the article"
     if _TIMESTAMP.match(text) and _words(text) <= 10:
         return "timestamp", "a date or time above the article"
-    if _words(text) <= _SHORT_WORDS and not ends_sentence(text):
-        return "caption", "a short line without a full stop above the lead: a photo caption or headline"
+    if _words(text) <= _HEAD_WORDS and not ends_sentence(text):
+        return "caption", "a line without a full stop above the lead: a caption or headline"
     return None
+
+
+def body_furniture(text: str) -> tuple[str, str] | None:
+    """(rule, reason) for a line after the lead that is not reporting: a few words
+    with no full stop, standing as a paragraph (a caption or a subheading)."""
+    text = text.strip()
+    if _words(text) > _BODY_WORDS or ends_sentence(text) or text[-1] in ",;:-–—":
+        return None
+    return "caption", "a few words without a full stop between paragraphs: a caption or subheading"
 
 
 # ---------------------------------------------------------------- dateline
@@ -307,16 +319,26 @@ def split_blocks(lines: list[Line]) -> list[list[Line]]:
     return [block for block in blocks if block]
 
 
+def _standalone(text: str) -> bool:
+    """Lines that are never part of wrapped prose: a bare URL or number."""
+    text = text.strip()
+    return bool(_URL.match(text) or _NUMBER.match(text))
+
+
 def is_hard_wrapped(lines: list[Line]) -> bool:
     """Whether the text is wrapped at a fixed width with blank lines between
-    paragraphs (then lines of a block join into one paragraph); otherwise every
+    paragraphs (then the lines of a block form one paragraph); otherwise every
     line is a paragraph of its own."""
     texts = [line.text.strip() for line in lines if line.text.strip()]
-    if len(texts) < 2 or not any(not line.text.strip() for line in lines):
+    if len(texts) == len(lines):  # no blank line: one paragraph per line
+        return False
+    texts = [t for t in texts if not _standalone(t)]
+    if len(texts) < 2:
         return False
     if max(len(t) for t in texts) > _WRAP_WIDTH:
         return False
-    return any(len(b) > 1 for b in split_blocks(lines)) and sum(len(t) >= 50 for t in texts) >= 2
+    multi_line = any(sum(not _standalone(x.text) for x in b) > 1 for b in split_blocks(lines))
+    return multi_line and sum(len(t) >= 50 for t in texts) >= 2
 
 
 def join_wrapped(texts: list[str]) -> str:
@@ -333,6 +355,29 @@ def join_wrapped(texts: list[str]) -> str:
     return out
 
 
+def paragraph_units(lines: list[Line]) -> list[Line]:
+    """The text's paragraphs as `Line`s numbered by the line each starts on.
+
+    Blank-line separated or one paragraph per line: every non-blank line is a
+    paragraph, unless the text is hard-wrapped, when a block's lines join up
+    (a bare URL or number inside a block still stands alone)."""
+    if not is_hard_wrapped(lines):
+        return [line for line in lines if line.text.strip()]
+    units: list[Line] = []
+    for block in split_blocks(lines):
+        run: list[Line] = []
+        for line in [*block, None]:
+            if line is None or _standalone(line.text):
+                if run:
+                    units.append(Line(run[0].number, join_wrapped([r.text for r in run])))
+                    run = []
+                if line is not None:
+                    units.append(line)
+            else:
+                run.append(line)
+    return units
+
+
 # ---------------------------------------------------------------- the whole article
 
 
@@ -346,57 +391,64 @@ def clean(text: str) -> Cleaned:
 
     Returns the kept paragraphs (with the line each starts on), every removal in
     file order, the dateline and its agency, and a URL found above the article."""
-    lines = text_lines(text)
-    content = [line for line in lines if line.text.strip()]
-    dropped: dict[int, Removal] = {}  # whole lines, by line number
+    units = paragraph_units(text_lines(text))
+    dropped: dict[int, Removal] = {}  # whole paragraphs, by first line
 
-    def drop(line: Line, rule: str, reason: str) -> None:
-        dropped[line.number] = Removal(normalise_text(line.text), rule, reason, line.number)
+    def drop(unit: Line, rule: str, reason: str) -> None:
+        dropped[unit.number] = Removal(normalise_text(unit.text), rule, reason, unit.number)
 
-    repeats = repeated_lines(content)
+    repeats = repeated_lines(units)
     leading_url = None
-    for line in content:
-        found = match_line_rule(line.text)
+    for unit in units:
+        found = match_line_rule(unit.text)
         if found:
-            drop(line, *found)
-            if found[0] == "url" and leading_url is None and not _has_prose_before(content, line):
-                leading_url = line.text.strip().strip("<>")
-        elif _key(line.text) in repeats:
-            drop(line, "repeated", "a line printed more than once in the article (a promo)")
+            drop(unit, *found)
+            if found[0] == "url" and leading_url is None and not _has_prose_before(units, unit):
+                leading_url = unit.text.strip().strip("<>")
+        elif _key(unit.text) in repeats:
+            drop(unit, "repeated", "a line printed more than once in the article (a promo)")
 
-    # Furniture above the lead: only until the first line of reporting.
-    for line in content:
-        if line.number in dropped:
-            continue
-        found = head_furniture(line.text)
-        if not found:
-            break
-        drop(line, *found)
+    # Furniture above the lead: only until the first paragraph of reporting.
+    remaining = [unit for unit in units if unit.number not in dropped]
+    lead = next((i for i, u in enumerate(remaining) if not head_furniture(u.text)), len(remaining))
+    for unit in remaining[:lead]:
+        drop(unit, *head_furniture(unit.text))
+    for unit in remaining[lead + 1 :]:
+        if found := body_furniture(unit.text):
+            drop(unit, *found)
 
-    kept = [line for line in lines if line.number not in dropped]
-    if is_hard_wrapped(kept):
-        units = [(b[0].number, join_wrapped([line.text for line in b])) for b in split_blocks(kept)]
-    else:
-        units = [(line.number, line.text) for line in kept if line.text.strip()]
+    # Whatever short lines follow the article's closing credit belong to the page footer.
+    closing = next(
+        (i for i, u in enumerate(units) if u.number in dropped and dropped[u.number].rule in _CLOSING_RULES
+         and _has_prose_before(units, u)),
+        None,
+    )
+    if closing is not None:
+        tail = [u for u in units[closing + 1 :] if u.number not in dropped]
+        if all(_words(u.text) <= _FOOTER_LINE_WORDS for u in tail):
+            for unit in tail:
+                drop(unit, "footer", "a line after the article's closing credit")
 
     cut: list[Removal] = []  # fragments cut out of kept paragraphs
     dateline = agency = None
     paragraphs: list[Paragraph] = []
-    for number, raw in units:
-        body = normalise_text(raw)
-        if not paragraphs and dateline is None and (found_dateline := split_dateline(body)):
+    for unit in units:
+        if unit.number in dropped:
+            continue
+        body = normalise_text(unit.text)
+        if not paragraphs and (found_dateline := split_dateline(body)):
             dateline, agency, body = found_dateline
-            cut.append(Removal(dateline, "dateline", "the dateline, kept as metadata", number))
+            cut.append(Removal(dateline, "dateline", "the dateline, kept as metadata", unit.number))
         if credit := split_trailing_credit(body):
             body, credit_text = credit
             reason = "a licence or copyright credit glued to the end of a paragraph"
-            cut.append(Removal(credit_text, "credit", reason, number))
+            cut.append(Removal(credit_text, "credit", reason, unit.number))
         if body:
-            paragraphs.append(Paragraph(len(paragraphs), body, number))
+            paragraphs.append(Paragraph(len(paragraphs), body, unit.number))
 
     removed = sorted([*dropped.values(), *cut], key=lambda r: r.line)  # stable: dateline first
     return Cleaned(tuple(paragraphs), tuple(removed), dateline, agency, leading_url)
 
 
-def _has_prose_before(content: list[Line], line: Line) -> bool:
-    return any(is_prose(other.text) for other in content if other.number < line.number)
+def _has_prose_before(units: list[Line], unit: Line) -> bool:
+    return any(is_prose(other.text) for other in units if other.number < unit.number)

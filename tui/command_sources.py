@@ -45,11 +45,11 @@ def sources_table(story: Story) -> Table:
     # Ids are typed back (--pivot), so they fold rather than lose characters.
     table.add_column("id", overflow="fold")
     table.add_column("outlet", overflow="fold")
-    table.add_column("date")
+    table.add_column("date", no_wrap=True)
     for column in ("paragraphs", "words", "removed"):
-        table.add_column(column, justify="right")
+        table.add_column(column, justify="right", no_wrap=True)
     if inferred:
-        table.add_column("outlet from")
+        table.add_column("outlet from", ratio=1)
     for source in story.sources:
         row = [
             _plain(source.id),
