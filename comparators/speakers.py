@@ -1,0 +1,554 @@
+"""Who said each quote: rule-based attribution, and one key per speaker across outlets.
+
+`attribute(source, spans)` reads each quote's sentence and returns a speaker with
+the rule that found it (`Attribution.evidence`), in this order:
+
+1. "quoted X as saying" or "according to X" before the quote;
+2. a verb of saying right after the quote, with its subject ("..., the ministry
+   said") or, inverted, its object ("..., said Fawaz Gerges, professor of ...");
+3. the last verb of saying before the quote in its sentence ("Garver said, ...");
+   an "-ing" verb ("..., adding that they ...") carries the sentence's speaker on;
+4. a quote with no attribution of its own that follows an attributed one in the
+   same paragraph, or opens the next paragraph, continues that speaker;
+5. otherwise None: unknown, never a guess.
+
+A speaker noun phrase is cut at its commas ("Admiral Vladimir Komoyedo, an MP and
+retired commander ...") and the part holding a name wins, titles stripped
+("Pentagon spokesman Christopher Garver" -> "Christopher Garver"). "he"/"she"
+resolve to the last person named before the quote, "it" and documents ("the
+statement said") to the last organisation, "the ministry" to the last
+organisation named with that word. Names and organisations come from titles,
+from the subjects and objects of verbs of saying anywhere in the article, and
+from capitalised runs holding an organisation word ("Defense Ministry").
+
+`speaker_keys(names)` gives one key to the names of one person across outlets
+(`same_person`: surnames alike by rapidfuzz, first names compatible) and to one
+organisation however it is spelt ("ministry of defence" / "defense ministry").
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+
+from comparators.model import Source
+from comparators.quotes import Span
+
+PERSON, ORGANISATION, DESCRIPTION = "person", "organisation", "description"
+
+_TITLES = frozenset(
+    """
+    mr mrs ms miss dr prof professor sir dame lord lady adm admiral gen general col colonel
+    lt lieutenant maj major capt captain cmdr commander sgt sergeant brig brigadier gov governor
+    sen senator rep representative rev reverend president vice prime minister chancellor king
+    queen prince princess sheikh ayatollah imam pope cardinal bishop judge justice mayor
+    ambassador secretary spokesman spokeswoman spokesperson chairman chairwoman chief deputy
+    director minister mp mep envoy premier emir
+    """.split()
+)
+_ORG_WORDS = frozenset(
+    """
+    ministry agency council committee department office institute institution pentagon kremlin
+    government army navy military forces force commission union party bank university college
+    school news times post press association organization organisation foundation group
+    corporation company inc ltd llc court parliament senate congress assembly watch fund
+    service services authority bureau centre center coalition front command administration
+    network television tv radio newspaper channel embassy consulate police guard guards
+    federation league movement board cabinet presidency house
+    """.split()
+)
+_DOCUMENTS = frozenset("statement report announcement communique release website letter document study survey".split())
+_FUNCTION_WORDS = frozenset(
+    """
+    a an the this that these those his her its their our my your in on at after before while when
+    as but and or so then also however meanwhile asked speaking according earlier later last
+    yesterday today tomorrow if though although because since until during for from with by of to
+    monday tuesday wednesday thursday friday saturday sunday january february march april may june
+    july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec
+    """.split()
+)
+_AUXILIARIES = frozenset(
+    """
+    also has had have did does do not never once then later previously repeatedly further would
+    will could can may might must should shall had is was were are be been being recently
+    quickly again just already still earlier
+    """.split()
+)
+_PRONOUNS = {"he": PERSON, "she": PERSON, "it": ORGANISATION}
+_LOCATIVES = frozenset("in from into to across against inside near around throughout".split())
+
+_FINITE = (
+    r"said|says|say|told|tells|added|adds|insisted|insists|stated|states|explained|explains|"
+    r"noted|notes|pointed out|points out|stressed|stresses|warned|warns|wrote|writes|asked|asks|"
+    r"replied|replies|announced|announces|claimed|claims|argued|argues|continued|continues|"
+    r"confirmed|confirms|recalled|recalls|commented|comments|comment|remarked|remarks|urged|urges|"
+    r"declared|declares|emphasi[sz]ed|emphasi[sz]es|acknowledged|acknowledges|admitted|admits|"
+    r"observed|observes|suggested|suggests|concluded|concludes|tweeted|tweets|posted|testified|"
+    r"vowed|vows|promised|promises|predicted|predicts|cautioned|complained|described|describes|"
+    r"called|calls|underlined|underscored|reiterated|repeated|answered|responded|quipped|"
+    r"whispered|shouted|told"
+)
+_ING = r"adding|saying|noting|stressing|warning|insisting|explaining|arguing|describing|calling|pointing out"
+_VERB = re.compile(rf"\b(?:{_FINITE}|{_ING})\b")
+_FINITE_VERB = re.compile(rf"\b(?:{_FINITE})\b")
+_QUOTED_AS_SAYING = re.compile(r"\bquot(?:ed|es|ing)\s+(?P<who>.{1,160}?)\s+as\s+(?:saying|telling|stating)\b")
+_ACCORDING_TO = re.compile(r"\baccording to\s+(?P<who>[^,.;:()]{1,120})", re.IGNORECASE)
+# The object of an inverted "said X" ends at punctuation or a clause word.
+_OBJECT_END = re.compile(
+    r"[,.;:()—–]|\s(?:at|in|on|during|after|before|when|while|who|which|referring|speaking|"
+    r"according|adding|told|said|to|from|about|that)\b"
+)
+_TOKEN = re.compile(r"[\w’'.\-]+")
+_NAME_RUN = re.compile(
+    r"(?<![\w.’'\-])(?:(?:al|el|bin|ibn|de|van|von|da|di|du|le|la|abu)[-\s])?[A-Z][\w’'\-]*\.?"
+    r"(?:\s+(?:(?:of|for|and|the|de|van|von|da|di|du|al|el|bin|ibn|abu|on)\s+)?"
+    r"(?:(?:al|el)-)?[A-Z][\w’'\-]*\.?)*"
+)
+_SENTENCE_END = re.compile(r"[.!?…]+[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9_])")
+_ABBREVIATION = re.compile(r"(?:\b[A-Z]|\b(?:[A-Za-z]\.){1,}[A-Za-z]|\b(?:%s))\.$" % "|".join(
+    "Mr Mrs Ms Dr Prof St Adm Gen Col Lt Maj Capt Cmdr Sgt Brig Gov Sen Rep Rev No Jan Feb Mar Apr "
+    "Jun Jul Aug Sep Sept Oct Nov Dec Inc Ltd Co Corp vs".split()
+))
+MAX_SUBJECT_WORDS = 14
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    speaker: str | None
+    evidence: str
+    kind: str = ""  # PERSON, ORGANISATION or DESCRIPTION; "" when unknown
+
+
+@dataclass(frozen=True, slots=True)
+class _Mention:
+    paragraph: int
+    at: int
+    name: str
+    kind: str
+
+
+UNKNOWN = Attribution(None, "no verb of saying or named speaker near the quote")
+
+
+# ---------------------------------------------------------------- attribution
+
+
+def attribute(source: Source, spans: Sequence[Span]) -> tuple[Attribution, ...]:
+    """One `Attribution` per span of `source` (quotes, in reading order)."""
+    masked = _masked_paragraphs(source, spans)
+    places = _places(source)
+    known = list(_mentions(source, masked, places))
+    results: list[Attribution] = []
+    for i, span in enumerate(spans):
+        text = masked[span.paragraph]
+        context = _Context(tuple(known), places, span.paragraph, span.start)
+        found = _before_special(text, span, context) or _after(masked[span.end_paragraph], span, context)
+        found = found or _before(text, span, context, spans[:i], results)
+        if found is None and i > 0 and results[i - 1].speaker is not None:
+            previous = spans[i - 1]
+            follows = previous.end_paragraph == span.paragraph or (
+                previous.end_paragraph == span.paragraph - 1 and not text[: span.start - 1].strip()
+            )
+            if follows and _opens_sentence(text, span.start):
+                found = Attribution(
+                    results[i - 1].speaker,
+                    "continues the speaker of the quote before it",
+                    results[i - 1].kind,
+                )
+        results.append(found or UNKNOWN)
+        if found is not None and found.kind in (PERSON, ORGANISATION):
+            known.append(_Mention(span.paragraph, span.start - 1, found.speaker, found.kind))
+            known.sort(key=lambda m: (m.paragraph, m.at))
+    return tuple(results)
+
+
+@dataclass(frozen=True, slots=True)
+class _Context:
+    mentions: tuple[_Mention, ...]
+    places: frozenset[str]
+    paragraph: int
+    at: int
+
+    def last(self, kind: str, word: str | None = None) -> str | None:
+        for mention in reversed(self.mentions):
+            if (mention.paragraph, mention.at) >= (self.paragraph, self.at):
+                continue
+            if mention.kind == kind and (word is None or word in mention.name.lower().split()):
+                return self.full_name(mention.name)
+        return None
+
+    def full_name(self, name: str) -> str:
+        """A bare surname completed from a person named earlier ('Garver' -> 'Christopher Garver')."""
+        if " " in name:
+            return name
+        for mention in reversed(self.mentions):
+            if mention.kind == PERSON and mention.name.split()[-1] == name and " " in mention.name:
+                return mention.name
+        return name
+
+
+def _masked_paragraphs(source: Source, spans: Sequence[Span]) -> list[str]:
+    """Paragraph texts with every quote's words blanked, so their verbs and stops don't count."""
+    texts = [list(p.text) for p in source.paragraphs]
+    for span in spans:
+        for index in range(span.paragraph, span.end_paragraph + 1):
+            start = span.start if index == span.paragraph else 0
+            end = span.end if index == span.end_paragraph else len(texts[index])
+            texts[index][start:end] = "_" * (end - start)
+    return ["".join(t) for t in texts]
+
+
+def _sentence_start(text: str, at: int) -> int:
+    start = 0
+    for match in _SENTENCE_END.finditer(text, 0, at):
+        if not _ABBREVIATION.search(text[: match.start() + 1].rstrip("\"'”’)]")):
+            start = match.end()
+    return start
+
+
+def _sentence_end(text: str, at: int) -> int:
+    for match in _SENTENCE_END.finditer(text, at):
+        if not _ABBREVIATION.search(text[: match.start() + 1].rstrip("\"'”’)]")):
+            return match.start() + 1
+    return len(text)
+
+
+def _opens_sentence(text: str, start: int) -> bool:
+    before = text[: max(start - 1, 0)].rstrip()
+    return not before or before[-1] in ".!?:…\"”’_"
+
+
+def _before_special(text: str, span: Span, context: _Context) -> Attribution | None:
+    """'quoted X as saying' or 'according to X' in the quote's sentence, before it."""
+    head = text[_sentence_start(text, span.start) : span.start]
+    match = None
+    for match in _QUOTED_AS_SAYING.finditer(head):
+        pass
+    if match is not None:
+        return _resolve(match["who"], context, "'quoted ... as saying' before the quote", nearest_last=False)
+    for match in _ACCORDING_TO.finditer(head):
+        pass
+    if match is not None and head[match.end() :].strip(" ,:\"'“‘«") == "":
+        return _resolve(match["who"], context, "'according to' before the quote", nearest_last=False)
+    return None
+
+
+def _after(text: str, span: Span, context: _Context) -> Attribution | None:
+    """A verb of saying right after the quote: '..., the ministry said' / '..., said X'."""
+    tail_start = min(span.end + 1, len(text))
+    next_open = text.find("_", tail_start)
+    stop = min(_sentence_end(text, tail_start), next_open if next_open != -1 else len(text))
+    tail = text[tail_start:stop]
+    according = _ACCORDING_TO.match(tail.lstrip(" ,.;:—–"))
+    verb = _FINITE_VERB.search(tail)
+    if according is not None and (verb is None or verb.start() > tail.find("ccording")):
+        return _resolve(according["who"], context, "'according to' after the quote", nearest_last=False)
+    if verb is None:
+        return None
+    subject = tail[: verb.start()].strip(" ,.;:—–\"'”’")
+    if not subject:
+        obj = tail[verb.end() :]
+        cut = _OBJECT_END.search(obj)
+        obj = obj[: cut.start()] if cut else obj
+        return _resolve(obj, context, f"'{verb[0]} X' after the quote", nearest_last=False)
+    if len(subject.split()) > MAX_SUBJECT_WORDS:
+        return None
+    return _resolve(subject, context, f"'X {verb[0]}' after the quote", nearest_last=True)
+
+
+def _before(
+    text: str,
+    span: Span,
+    context: _Context,
+    earlier: Sequence[Span],
+    attributions: Sequence[Attribution],
+) -> Attribution | None:
+    """The last verb of saying before the quote in its sentence, with its subject."""
+    sentence_start = _sentence_start(text, span.start)
+    head = text[sentence_start : max(span.start - 1, sentence_start)]
+    verbs = list(_VERB.finditer(head))
+    if not verbs:
+        return None
+    verb = verbs[-1]
+    if verb[0].endswith("ing"):
+        # "..., adding that they ...": the sentence's speaker goes on speaking
+        for previous, attribution in zip(reversed(earlier), reversed(attributions)):
+            if previous.end_paragraph == span.paragraph and previous.end >= sentence_start:
+                if attribution.speaker is not None:
+                    return Attribution(
+                        attribution.speaker,
+                        f"'{verb[0]}' goes on from the quote before it",
+                        attribution.kind,
+                    )
+            break
+        finite = [v for v in verbs if not v[0].endswith("ing")]
+        if not finite:
+            return None
+        verb = finite[-1]
+    subject = head[: verb.start()]
+    clause = max(subject.rfind(";"), subject.rfind("_"), subject.rfind("—"))
+    subject = subject[clause + 1 :]
+    if not subject.strip(" ,\"'”’“‘"):
+        return None
+    return _resolve(subject, context, f"'X {verb[0]}' before the quote", nearest_last=True)
+
+
+# ---------------------------------------------------------------- noun phrases
+
+
+def _resolve(phrase: str, context: _Context, rule: str, nearest_last: bool) -> Attribution | None:
+    """The speaker named by a subject or object noun phrase, or None."""
+    phrase = phrase.replace("_", " ")
+    chunks = [_trim(c) for c in re.split(r"[,()]", phrase)]
+    chunks = [c for c in chunks if c]
+    if not chunks:
+        return None
+    order = (list(reversed(chunks)) if nearest_last else chunks)[:3]
+    order = [c for c in order if len(c.split()) <= MAX_SUBJECT_WORDS] or [order[0]]
+    if order[0].lower() in _PRONOUNS:
+        kind = _PRONOUNS[order[0].lower()]
+        name = context.last(kind)
+        if name is None:
+            return None
+        what = "person" if kind == PERSON else "organisation"
+        return Attribution(name, f"{rule}; '{order[0]}' is the last {what} named before it", kind)
+    for chunk in order:
+        name = _person_in(chunk, context.places)
+        if name is not None:
+            full = context.full_name(name)
+            note = "" if full == name else f"; '{name}' is {full} named earlier"
+            return Attribution(full, rule + note, PERSON)
+    for chunk in order:
+        org = _organisation_in(chunk)
+        if org is not None:
+            return Attribution(org, rule, ORGANISATION)
+    chunk = order[0]
+    lower = chunk.lower()
+    head = lower.split()[-1] if lower.split() else ""
+    if head in _DOCUMENTS or head in _ORG_WORDS:
+        name = context.last(ORGANISATION, None if head in _DOCUMENTS else head)
+        if name is not None:
+            return Attribution(name, f"{rule}; '{chunk}' is the {name} named before it", ORGANISATION)
+        return Attribution(chunk, rule, DESCRIPTION)  # "the ministry", none named before
+    if len(chunk.split()) <= 6:
+        if re.search(r"\b(?:official|officials|spokesman|spokeswoman|spokesperson|source|sources|diplomat|diplomats|expert|experts|analyst|analysts|activist|activists|witness|witnesses|resident|residents|lawmaker|lawmakers|member|members|commander|officer|officers|minister|leader|leaders|adviser|advisers|aide|aides|envoy|ambassador|president|chief|head|director|representative|representatives)\b", lower):
+            return Attribution(chunk, rule, DESCRIPTION)
+    return None
+
+
+def _trim(chunk: str) -> str:
+    """A chunk of noun phrase without edge punctuation or trailing auxiliaries."""
+    words = chunk.strip(" ,.;:—–\"'“”‘’").split()
+    while words and (words[-1].lower() in _AUXILIARIES or words[-1].lower().endswith("ly")):
+        words.pop()  # "Shamkhani did not" comment; "Garver also" said
+    return " ".join(words)
+
+
+def _strip_determiner(phrase: str) -> str:
+    words = phrase.split()
+    while words and words[0].lower() in ("the", "a", "an", "its", "their"):
+        words.pop(0)
+    return " ".join(words)
+
+
+def _runs(chunk: str) -> list[str]:
+    """Capitalised runs in `chunk`, a sentence-initial function word left out."""
+    runs = []
+    for match in _NAME_RUN.finditer(chunk):
+        tokens = match[0].split()
+        while tokens and tokens[0].lower().strip(".") in _FUNCTION_WORDS:
+            tokens.pop(0)
+        while tokens and tokens[-1].lower() in ("of", "for", "and", "the", "on"):
+            tokens.pop()
+        if tokens:
+            runs.append(" ".join(tokens))
+    return runs
+
+
+def _person_in(chunk: str, places: frozenset[str]) -> str | None:
+    """The person's name ending a noun phrase, titles stripped, or None.
+
+    "Pentagon spokesman Christopher Garver" and "Defense Minister Sergei Shoigu"
+    give the words after the title; a run with an organisation word, an acronym,
+    a digit or a possessive is no name, nor is a lone word the article uses as a
+    place ("in Russia").
+    """
+    runs = _runs(chunk)
+    if not runs or not chunk.endswith(runs[-1]):
+        return None
+    tokens = runs[-1].split()
+    titles = [i for i, t in enumerate(tokens) if t.lower().strip(".") in _TITLES]
+    titled = bool(titles)
+    if titles:
+        tokens = tokens[titles[-1] + 1 :]
+    if _is_organisation(tokens):
+        return None
+    if not tokens or any(
+        (t.isupper() and len(t.strip(".")) > 1) or any(ch.isdigit() for ch in t) or t.endswith(("’s", "'s"))
+        for t in tokens
+    ):
+        return None
+    if len(tokens) == 1 and not titled and (tokens[0] in places or len(tokens[0].strip(".")) < 2):
+        return None
+    return " ".join(tokens)
+
+
+def _is_organisation(tokens: Sequence[str]) -> bool:
+    return any(t.lower().strip(".’'s") in _ORG_WORDS or t.lower().rstrip(".") in _ORG_WORDS for t in tokens)
+
+
+def _organisation_in(chunk: str) -> str | None:
+    """An organisation named in a noun phrase ('the Russian ministry of defence'), or None."""
+    words = chunk.split()
+    for i, word in enumerate(words):
+        bare = word.lower().strip(".,’'").removesuffix("’s").removesuffix("'s")
+        if bare in _ORG_WORDS:
+            # the organisation phrase: capitalised words before the head, "of X" after it
+            start = i
+            while start > 0 and (words[start - 1][0].isupper() or words[start - 1].lower() in ("state-run", "of")):
+                start -= 1
+            end = i + 1
+            if end + 1 < len(words) + 1 and end < len(words) and words[end].lower() == "of":
+                end += 2
+            found = " ".join(words[start:end]).strip(",.")
+            found = _strip_determiner(found)
+            if start < i or any(w[0].isupper() for w in words[i:end]):
+                return found.removesuffix("’s").removesuffix("'s")
+    runs = [r for r in _runs(chunk) if r.isupper() and len(r) > 1]
+    return runs[-1] if runs else None
+
+
+# ---------------------------------------------------------------- mentions
+
+
+def _places(source: Source) -> frozenset[str]:
+    """Capitalised words the article uses after 'in', 'from', 'to' ...: places, not people."""
+    found = set()
+    for paragraph in source.paragraphs:
+        for match in re.finditer(r"\b(\w+)\s+([A-Z][\w\-]+)", paragraph.text):
+            if match[1].lower() in _LOCATIVES:
+                found.add(match[2])
+    return frozenset(found)
+
+
+def _mentions(source: Source, masked: Sequence[str], places: frozenset[str]) -> tuple[_Mention, ...]:
+    """People and organisations named in the article, in reading order."""
+    found: list[_Mention] = []
+    surnames: set[str] = set()
+    context = _Context((), places, 0, 0)
+    for index, text in enumerate(masked):
+        for match in _NAME_RUN.finditer(text):
+            tokens = match[0].split()
+            titled = any(t.lower().strip(".") in _TITLES for t in tokens[:-1])
+            name = _person_in(match[0], places) if titled else None
+            if name is not None:
+                found.append(_Mention(index, match.start(), name, PERSON))
+                surnames.add(name.split()[-1])
+            elif _is_organisation(tokens):
+                found.append(_Mention(index, match.start(), _organisation_in(match[0]) or match[0], ORGANISATION))
+            elif match[0] in surnames:
+                found.append(_Mention(index, match.start(), match[0], PERSON))
+        for match in _QUOTED_AS_SAYING.finditer(text):
+            who = _resolve(match["who"], context, "", nearest_last=False)
+            if who is not None and who.kind == PERSON:
+                found.append(_Mention(index, match.start("who"), who.speaker, PERSON))
+                surnames.add(who.speaker.split()[-1])
+        for verb in _FINITE_VERB.finditer(text):
+            start = _sentence_start(text, verb.start())
+            subject = text[start : verb.start()]
+            clause = max(subject.rfind(";"), subject.rfind("_"), subject.rfind("—"), subject.rfind(":"))
+            subject = subject[clause + 1 :]
+            who = _resolve(subject, context, "", nearest_last=True) if subject.strip() else None
+            if who is None:
+                obj = text[verb.end() :]
+                cut = _OBJECT_END.search(obj)
+                obj = obj[: cut.start()] if cut else obj
+                if obj.strip() and (not subject.strip() or subject.rstrip().endswith((",", "_", "”", '"'))):
+                    who = _resolve(obj, context, "", nearest_last=False)
+            if who is not None and who.kind in (PERSON, ORGANISATION):
+                found.append(_Mention(index, verb.start() - 1, who.speaker, who.kind))
+                if who.kind == PERSON:
+                    surnames.add(who.speaker.split()[-1])
+        found.sort(key=lambda m: (m.paragraph, m.at))
+    return tuple(found)
+
+
+# ---------------------------------------------------------------- one speaker across outlets
+
+
+def _fold(text: str) -> str:
+    text = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
+
+
+def _name_tokens(name: str) -> list[str]:
+    tokens = [t.strip(".,’'") for t in _fold(name).replace("-", " ").split()]
+    tokens = [t for t in tokens if t]
+    while len(tokens) > 1 and tokens[0] in _TITLES:
+        tokens.pop(0)
+    return tokens
+
+
+def same_person(a: str, b: str) -> bool:
+    """Whether two names can be one person: 'Komoyedo' / 'Adm. Vladimir Komoyedov'.
+
+    Surnames (last words, accents folded) must be equal or, when both have five
+    letters or more, alike (rapidfuzz ratio >= 85: a transliteration); first
+    names, when both are given, must agree (equal, an initial of the other, or
+    alike at >= 80).
+    """
+    ta, tb = _name_tokens(a), _name_tokens(b)
+    if not ta or not tb:
+        return False
+    sa, sb = ta[-1], tb[-1]
+    if sa != sb and not (min(len(sa), len(sb)) >= 5 and fuzz.ratio(sa, sb) >= 85):
+        return False
+    if len(ta) > 1 and len(tb) > 1:
+        fa, fb = ta[0], tb[0]
+        if not (fa == fb or (len(fa) == 1 and fb.startswith(fa)) or (len(fb) == 1 and fa.startswith(fb))):
+            return fuzz.ratio(fa, fb) >= 80
+    return True
+
+
+_ORG_SPELLING = {"defence": "defense", "organisation": "organization", "centre": "center"}
+
+
+def organisation_key(name: str) -> str:
+    """'the Russian ministry of defence' and 'Russian Defense Ministry' -> 'russian defense ministry'."""
+    words = [w.strip(".,’'") for w in _fold(name).replace("’s", "").replace("'s", "").split()]
+    words = [_ORG_SPELLING.get(w, w) for w in words if w and w not in ("the", "a", "an")]
+    if "of" in words:
+        at = words.index("of")
+        if at > 0 and words[at - 1] in _ORG_WORDS:
+            # "ministry of defense" -> "defense ministry"
+            words = words[: at - 1] + words[at + 1 :] + [words[at - 1]]
+    return " ".join(words)
+
+
+def speaker_keys(speakers: Iterable[tuple[str, str]]) -> dict[tuple[str, str], str]:
+    """One key per person or organisation among `(name, kind)` pairs from all outlets.
+
+    Persons are grouped by `same_person` (fullest names first, each name joining
+    the first group all of whose names it agrees with); organisations by their
+    `organisation_key`. The key is the group's fullest name, folded to lower case.
+    """
+    distinct = sorted(set(speakers), key=lambda s: (-len(_name_tokens(s[0])), -len(s[0]), s[0]))
+    groups: list[list[str]] = []
+    keys: dict[tuple[str, str], str] = {}
+    for name, kind in distinct:
+        if kind != PERSON:
+            keys[(name, kind)] = organisation_key(name) if kind == ORGANISATION else _fold(name)
+            continue
+        for group in groups:
+            if all(same_person(name, other) for other in group):
+                group.append(name)
+                keys[(name, kind)] = " ".join(_name_tokens(group[0]))
+                break
+        else:
+            groups.append([name])
+            keys[(name, kind)] = " ".join(_name_tokens(name))
+    return keys
