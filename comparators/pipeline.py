@@ -8,6 +8,7 @@ from comparators.align import align, order_groups
 from comparators.comparison import Comparison
 from comparators.errors import StoryError
 from comparators.model import Settings, Story
+from comparators.quote_matching import story_quotes
 from comparators.reuse import reuse
 from comparators.segment import GRANULARITIES
 from comparators.similarity import COMPARATORS, get_comparator
@@ -68,6 +69,7 @@ def run(story: Story, override: Settings | None = None) -> Comparison:
         for s in story.sources
         if not s.paragraphs
     )
+    quotes, terms = story_quotes(story)
     return Comparison(
         story=story,
         settings=settings,
@@ -75,4 +77,6 @@ def run(story: Story, override: Settings | None = None) -> Comparison:
         groups=groups,
         reuse=reuse(story),
         warnings=warnings,
+        quotes=quotes,
+        quoted_terms=terms,
     )
