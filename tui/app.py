@@ -1,27 +1,78 @@
-"""The reader (placeholder: lists the sources)."""
+"""The reader: a Textual app showing one story's comparison."""
 
 from __future__ import annotations
 
-from textual.app import App, ComposeResult
-from textual.widgets import Footer, Header, Static
+from collections.abc import Iterable
+from functools import partial
 
-from comparators import Settings, Story, compare
+from textual.app import App, SystemCommand
+from textual.screen import Screen
+
+from comparators import Comparison, Settings, Story
+from tui.help_screen import HelpScreen
+from tui.keymap import MAIN_BINDINGS, UserKeymap, load_user_keymap
+from tui.layouts import View
+from tui.main_screen import MainScreen
+from tui.render import clean
 
 
 class SynopsisApp(App):
-    BINDINGS = [("q", "quit", "Quit")]
+    CSS_PATH = "synopsis.tcss"
 
-    def __init__(self, story: Story, settings: Settings | None = None) -> None:
+    def __init__(
+        self,
+        story: Story,
+        settings: Settings | None = None,
+        *,
+        comparison: Comparison | None = None,
+        view: View | None = None,
+        keymap: UserKeymap | None = None,
+    ) -> None:
         super().__init__()
         self.story = story
-        self.comparison = compare(story, settings)
+        self.settings = settings
+        self.comparison = comparison
+        self.initial_view = view
+        self.keymap_config = keymap if keymap is not None else load_user_keymap()
+        self.user_keymap = self.keymap_config.keys
+        self.title = clean(story.title)
 
-    def compose(self) -> ComposeResult:
-        yield Header()
-        for source in self.story.sources:
-            yield Static(f"{source.id}  {source.outlet}", markup=False)
-        yield Footer()
+    def get_default_screen(self) -> Screen:
+        return MainScreen(self.story, self.settings, self.comparison, self.initial_view)
+
+    def on_mount(self) -> None:
+        self.set_keymap(self.user_keymap)
+        if self.keymap_config.warning:
+            self.notify(self.keymap_config.warning, severity="warning", timeout=15)
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        if not isinstance(screen, MainScreen):
+            return
+        for binding in MAIN_BINDINGS:
+            if binding.id.startswith("toggle_source_") or binding.action.startswith("app."):
+                continue
+            keys = self.user_keymap.get(binding.id, binding.key)
+            yield SystemCommand(
+                binding.description, f"key: {keys}", partial(screen.run_action, binding.action)
+            )
+
+    def action_help(self) -> None:
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen())
+
+    def action_export(self) -> None:
+        """Placeholder until the export dialog exists (reports issue)."""
+        self.notify("Export is not available yet.", title="Export", timeout=3)
 
 
-def make_app(story: Story, settings: Settings | None = None) -> SynopsisApp:
-    return SynopsisApp(story, settings)
+def make_app(
+    story: Story,
+    settings: Settings | None = None,
+    *,
+    comparison: Comparison | None = None,
+    view: View | None = None,
+    keymap: UserKeymap | None = None,
+) -> SynopsisApp:
+    """The reader on `story`; tests pass a ready `comparison` and an explicit `keymap`."""
+    return SynopsisApp(story, settings, comparison=comparison, view=view, keymap=keymap)

@@ -1,0 +1,308 @@
+"""The aligned view: groups (or quotes) as lines, drawn with the Line API.
+
+Only visible lines are rendered; each block's strips are cached, so moving the cursor
+over a 2,000-group story redraws a screenful, not the story. The screen sets `state`
+(attributes down); the view posts `CursorMoved` when the selection changes (messages
+up). It never computes alignments: it lays out what the `Comparison` holds.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+
+from rich.segment import Segment
+from rich.text import Text
+from textual.cache import LRUCache
+from textual.geometry import Size
+from textual.message import Message
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from comparators import Group
+from tui.layouts import GROUP_VIEWS, Layout, View, ViewState, make_layout
+from tui.render import Palette
+
+STYLE_CLASSES = {
+    "only_here": "aligned--only-here",
+    "some": "aligned--some",
+    "quote": "aligned--quote",
+    "quote_unique": "aligned--quote-unique",
+    "match": "aligned--match",
+    "deleted": "aligned--deleted",
+    "inserted": "aligned--inserted",
+    "dim": "aligned--dim",
+    "header": "aligned--header",
+    "cursor": "aligned--cursor",
+    "label": "aligned--label",
+}
+
+
+class AlignedView(ScrollView, can_focus=True, inherit_bindings=False):
+    """Keys are the screen's: this widget only offers cursor and scrolling methods."""
+
+    COMPONENT_CLASSES = set(STYLE_CLASSES.values())
+
+    class CursorMoved(Message):
+        """The selected group (and quote, in the quotes view) changed."""
+
+        def __init__(self, group: int | None, quote: int | None) -> None:
+            super().__init__()
+            self.group = group
+            self.quote = quote
+
+        def can_replace(self, message: Message) -> bool:
+            return isinstance(message, AlignedView.CursorMoved)
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.state: ViewState | None = None
+        self.layout_: Layout | None = None
+        self._offsets: list[int] = []
+        self._total = 0
+        self._item_blocks: list[int] = []  # block index of each selectable item
+        self.cursor = 0  # position in _item_blocks
+        self._cache: LRUCache[tuple[int, bool], list[Strip]] = LRUCache(256)
+        self._palette: Palette | None = None
+        self._want_group: Group | None = None
+
+    # ------------------------------------------------------------ state in
+
+    def show(self, state: ViewState, group: Group | None = None) -> None:
+        """Show `state`, keeping `group` (default: the selected group) under the cursor."""
+        want = group if group is not None else self.selected_group_object()
+        self.state = state
+        self._want_group = want
+        self._relayout()
+
+    def on_resize(self) -> None:
+        if self.layout_ is None or self.layout_.width != self._width():
+            self._want_group = self.selected_group_object()
+            self._relayout()
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._palette = None
+        self._cache.clear()
+
+    def _width(self) -> int:
+        return self.scrollable_content_region.width
+
+    def _relayout(self) -> None:
+        if self.state is None or self._width() <= 0:
+            return
+        want_group = self._want_group
+        want_quote = self.selected_quote if self.layout_ else None
+        self.layout_ = make_layout(self.state, self._width(), self.palette)
+        blocks = self.layout_.blocks
+        offsets, y = [], 0
+        for block in blocks:
+            offsets.append(y)
+            y += block.height
+        self._offsets, self._total = offsets, y
+        self._item_blocks = [i for i, b in enumerate(blocks) if b.item is not None]
+        self._cache.clear()
+        self.virtual_size = Size(self.layout_.content_width, y + self.layout_.ruler_height)
+        self.cursor = self._position_for(want_group, want_quote)
+        self._want_group = None
+        self.refresh()
+        self.call_after_refresh(self._scroll_to_cursor)
+        self._announce()
+
+    def _position_for(self, group: Group | None, quote: int | None) -> int:
+        if not self._item_blocks:
+            return 0
+        lookup = self.state.lookup
+        target = None
+        if group is not None:
+            target = next((i for i, g in enumerate(lookup.groups) if g.members == group.members), None)
+        if self.state.view == View.QUOTES:
+            if target is None:
+                return 0
+            for position, block in enumerate(self._item_blocks):
+                quote_id = lookup.quotes[self.layout_.blocks[block].item].id
+                if lookup.quote_group.get(quote_id, -1) >= target:
+                    return position
+            return len(self._item_blocks) - 1
+        if target is None:
+            return 0
+        items = self.items()
+        return min(bisect_right(items, target - 1), len(items) - 1) if items else 0
+
+    @property
+    def palette(self) -> Palette:
+        if self._palette is None:
+            styles = {
+                field: self.get_component_rich_style(css_class, partial=True)
+                for field, css_class in STYLE_CLASSES.items()
+            }
+            self._palette = Palette(**styles)
+        return self._palette
+
+    # ------------------------------------------------------------ what is selected
+
+    def items(self) -> list[int]:
+        """Item of each selectable block: group indices, or quote indices in the quotes view."""
+        if self.layout_ is None:
+            return []
+        return [self.layout_.blocks[b].item for b in self._item_blocks]
+
+    @property
+    def selected_item(self) -> int | None:
+        if not self._item_blocks:
+            return None
+        return self.layout_.blocks[self._item_blocks[self.cursor]].item
+
+    @property
+    def selected_quote(self) -> int | None:
+        if self.state is None or self.state.view != View.QUOTES:
+            return None
+        return self.selected_item
+
+    @property
+    def selected_group(self) -> int | None:
+        """Index of the selected group in the comparison (the quote's group in the quotes view)."""
+        item = self.selected_item
+        if item is None:
+            return None
+        if self.state.view in GROUP_VIEWS:
+            return item
+        quote = self.state.lookup.quotes[item]
+        return self.state.lookup.quote_group.get(quote.id)
+
+    def selected_group_object(self) -> Group | None:
+        if self.layout_ is None or self.state is None:
+            return None
+        index = self.selected_group
+        return self.state.lookup.groups[index] if index is not None else None
+
+    # ------------------------------------------------------------ moving
+
+    def _viewport_height(self) -> int:
+        ruler = self.layout_.ruler_height if self.layout_ else 0
+        return max(1, self.scrollable_content_region.height - ruler)
+
+    def select(self, position: int, scroll: bool = True) -> None:
+        if not self._item_blocks:
+            return
+        position = max(0, min(position, len(self._item_blocks) - 1))
+        if position != self.cursor:
+            self.cursor = position
+            self.refresh()
+            self._announce()
+        if scroll:
+            self._scroll_to_cursor()
+
+    def move(self, delta: int) -> None:
+        self.select(self.cursor + delta)
+
+    def edge(self, direction: int) -> None:
+        self.select(len(self._item_blocks) - 1 if direction > 0 else 0)
+
+    def page(self, direction: int) -> None:
+        if not self._item_blocks:
+            return
+        height = self._viewport_height()
+        top = int(self.scroll_y)
+        new_top = max(0, min(top + direction * height, self._total - height))
+        if new_top == top:
+            self.edge(direction)
+            return
+        tops = [self._offsets[b] for b in self._item_blocks]
+        position = min(bisect_right(tops, new_top - 1), len(tops) - 1)
+        if tops[position] >= new_top + height:  # a block taller than the screen
+            position = max(0, position - 1)
+        self.scroll_to(y=new_top, animate=False)
+        self.select(position, scroll=tops[position] < new_top)
+
+    def find(self, predicate, direction: int) -> bool:
+        """Select the next item (in `direction`) for which `predicate(item)` holds."""
+        items = self.items()
+        positions = (
+            range(self.cursor + 1, len(items)) if direction > 0 else range(self.cursor - 1, -1, -1)
+        )
+        for position in positions:
+            if predicate(items[position]):
+                self.select(position)
+                return True
+        return False
+
+    def select_item(self, item: int, source_id: str | None = None) -> bool:
+        """Select `item` and, when given, scroll the passage of `source_id` into view."""
+        items = self.items()
+        if item not in items:
+            return False
+        self.select(items.index(item))
+        if source_id is not None:
+            block = self._item_blocks[self.cursor]
+            anchors = dict(self.layout_.blocks[block].anchors)
+            if source_id in anchors:
+                line = self._offsets[block] + anchors[source_id]
+                height = self._viewport_height()
+                if not self.scroll_y <= line < self.scroll_y + height:
+                    self.scroll_to(y=max(0, line - 1), animate=False)
+        return True
+
+    def column_offset_after(self, direction: int) -> int | None:
+        """The columns view's next column offset sideways, None when nothing more is hidden."""
+        layout = self.layout_
+        if self.state is None or self.state.view != View.COLUMNS:
+            return None
+        if (direction < 0 and layout.hidden_left) or (direction > 0 and layout.hidden_right):
+            return layout.offset + direction
+        return None
+
+    def scroll_sideways(self, direction: int) -> None:
+        self.scroll_to(x=max(0, self.scroll_x + 8 * direction), animate=False)
+
+    def _scroll_to_cursor(self) -> None:
+        if not self._item_blocks:
+            return
+        block = self._item_blocks[self.cursor]
+        top, height = self._offsets[block], self.layout_.blocks[block].height
+        view_top, view_height = int(self.scroll_y), self._viewport_height()
+        if top < view_top or height >= view_height:
+            self.scroll_to(y=top, animate=False)
+        elif top + height > view_top + view_height:
+            self.scroll_to(y=top + height - view_height, animate=False)
+
+    def _announce(self) -> None:
+        self.post_message(self.CursorMoved(self.selected_group, self.selected_quote))
+
+    # ------------------------------------------------------------ drawing
+
+    def render_line(self, y: int) -> Strip:
+        width = self.scrollable_content_region.width
+        layout = self.layout_
+        if layout is None:
+            return Strip.blank(width, self.rich_style)
+        scroll_x, scroll_y = self.scroll_offset
+        if y < layout.ruler_height:
+            ruler = layout.ruler()
+            return self._strip(ruler).crop_extend(scroll_x, scroll_x + width, self.rich_style)
+        line = scroll_y + y - layout.ruler_height
+        if line >= self._total or not self._offsets:
+            return Strip.blank(width, self.rich_style)
+        block = bisect_right(self._offsets, line) - 1
+        strips = self._block_strips(block)
+        index = line - self._offsets[block]
+        strip = strips[index] if index < len(strips) else Strip.blank(width)
+        return strip.crop_extend(scroll_x, scroll_x + width, self.rich_style)
+
+    def _block_strips(self, block: int) -> list[Strip]:
+        selected = bool(self._item_blocks) and self._item_blocks[self.cursor] == block
+        key = (block, selected)
+        strips = self._cache.get(key)
+        if strips is None:
+            strips = [self._strip(line) for line in self.layout_.render_block(block, selected)]
+            self._cache[key] = strips
+        return strips
+
+    def _strip(self, text: Text) -> Strip:
+        segments = list(text.render(self.app.console))
+        return Strip(Segment.apply_style(segments, self.rich_style), text.cell_len)
+
+    def visible_text(self) -> str:
+        """The lines on screen as plain text (tests and screen readers)."""
+        height = self.scrollable_content_region.height
+        return "\n".join(self.render_line(y).text for y in range(height))
+

@@ -1,0 +1,77 @@
+"""The detail pane: why the selected group was matched, its quotes, what cleaning removed."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import VerticalScroll
+from textual.widgets import Static
+
+from comparators import Quote
+from tui.lookup import Lookup, removals_near
+from tui.render import clean, group_summary, outlet, quote_status_label
+
+QUOTE_PREVIEW = 90  # characters of a quote shown in the pane
+
+
+class DetailPane(VerticalScroll):
+    def compose(self) -> ComposeResult:
+        yield Static(id="detail-text")
+
+    def show(self, lookup: Lookup, group_index: int | None, quote: Quote | None = None) -> None:
+        self.query_one("#detail-text", Static).update(detail_text(lookup, group_index, quote))
+        self.scroll_home(animate=False)
+
+
+def detail_text(lookup: Lookup, group_index: int | None, quote: Quote | None = None) -> Text:
+    story = lookup.comparison.story
+    text = Text(end="")
+    if group_index is None:
+        text.append("Nothing selected.", style="dim")
+        return text
+    group = lookup.groups[group_index]
+
+    def heading(title: str) -> None:
+        text.append(f"\n{title}\n", style="bold underline")
+
+    text.append(f"{group.id} ", style="bold")
+    text.append(group_summary(group, story, len(story.sources)))
+    if quote is not None:
+        text.append(f"\nquote by {clean(quote.speaker or 'unknown speaker')}", style="italic")
+        text.append(f" ({quote.speaker_evidence})" if quote.speaker_evidence else "", style="dim")
+    if group.scores:
+        heading("Scores")
+        text.append("  ".join(f"{name} {value:.2f}" for name, value in group.scores.items()))
+    if group.links:
+        heading("Why matched")
+        for link in group.links:
+            a, b = outlet(story, link.a[0]), outlet(story, link.b[0])
+            text.append(f"{a} ¶{link.a[1] + 1} ↔ {b} ¶{link.b[1] + 1}  {link.score:.2f}")
+            if link.evidence:
+                text.append(": " + ", ".join(clean(e) for e in link.evidence), style="dim")
+            text.append("\n")
+        text.rstrip()
+    quotes = lookup.quotes_in(group_index)
+    if quotes:
+        heading("Quotes")
+        for q in quotes:
+            words = clean(q.text)
+            if len(words) > QUOTE_PREVIEW:
+                words = words[: QUOTE_PREVIEW - 1] + "…"
+            text.append(f"{quote_status_label(q.status)}  ", style="bold" if q.status != "shared" else "")
+            text.append(f"{clean(q.speaker or 'unknown speaker')} ({outlet(story, q.source)}): ")
+            text.append(words + "\n", style="italic")
+        text.rstrip()
+    removed = [
+        (member.source, removal)
+        for member in group.members
+        for removal in removals_near(story.source(member.source), member.paragraph)
+    ]
+    if removed:
+        heading("Removed nearby by cleaning")
+        for source_id, removal in removed:
+            text.append(f"{outlet(story, source_id)} line {removal.line}: ", style="bold")
+            text.append(clean(removal.text), style="strike")
+            text.append(f"  ({clean(removal.reason)})\n", style="dim")
+        text.rstrip()
+    return text

@@ -1,0 +1,55 @@
+"""`?` / F1: every key of the reader, generated from the bindings (with the user's keymap)."""
+
+from __future__ import annotations
+
+from rich.table import Table
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+from tui.keymap import MAIN_BINDINGS, SOURCES_BINDINGS
+
+
+def key_rows(app, bindings: list[Binding], overrides: dict[str, str]) -> list[tuple[str, str]]:
+    """(keys as shown, description) per binding; `toggle_source_N` folded into one row."""
+    rows: list[tuple[str, str]] = []
+    for binding in bindings:
+        if binding.id and binding.id.startswith("toggle_source_"):
+            if binding.id == "toggle_source_1":
+                rows.append(("1…9", "Show/hide source 1…9 (the # column)"))
+            continue
+        keys = overrides.get(binding.id, binding.key)
+        shown = " ".join(
+            app.get_key_display(Binding(key.strip(), binding.action)) for key in keys.split(",")
+        )
+        rows.append((shown, binding.description))
+    return rows
+
+
+class HelpScreen(ModalScreen[None]):
+    BINDINGS = [
+        Binding("escape,q,question_mark,f1", "dismiss", "Close", id="help_close"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        overrides = getattr(self.app, "user_keymap", {})
+        table = Table.grid(padding=(0, 2))
+        table.add_column(style="bold", no_wrap=True)
+        table.add_column()
+
+        def section(title: str, rows: list[tuple[str, str]]) -> None:
+            table.add_row(Text(title, style="bold underline"), "")
+            for keys, description in rows:
+                table.add_row(Text(keys), Text(description))
+            table.add_row("", "")
+
+        section("Reader", key_rows(self.app, MAIN_BINDINGS, overrides))
+        section("Sources pane (when focused)", key_rows(self.app, SOURCES_BINDINGS, overrides))
+        section("Anywhere", [("tab / shift+tab", "Next / previous pane"), ("ctrl+p", "Command palette")])
+        with VerticalScroll(id="help-body") as body:
+            body.border_title = "Keys"
+            body.border_subtitle = "escape closes"
+            yield Static(table)

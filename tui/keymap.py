@@ -1,0 +1,109 @@
+"""The reader's keys as data, and the user's overrides.
+
+`MAIN_BINDINGS` is the one place a key is declared: the footer, the help screen and the
+command palette are all generated from it. Users remap keys by binding id in
+`<config dir>/synopsis/keymap.yaml`, e.g. ``next_group: "j,down,ctrl+n"``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+from platformdirs import user_config_path
+from textual.binding import Binding
+
+KEYMAP_FILE = "keymap.yaml"
+
+
+def _b(id: str, key: str, action: str, description: str, show: bool = False) -> Binding:
+    return Binding(key, action, description, show=show, id=id)
+
+
+# Order is the order of the help screen. `show=True` puts a binding in the footer.
+MAIN_BINDINGS: list[Binding] = [
+    _b("next_group", "j,down", "move(1)", "Next group"),
+    _b("previous_group", "k,up", "move(-1)", "Previous group"),
+    _b("page_down", "space,pagedown", "page(1)", "Page down"),
+    _b("page_up", "b,pageup", "page(-1)", "Page up"),
+    _b("first_group", "g,home", "edge(-1)", "First group"),
+    _b("last_group", "G,end", "edge(1)", "Last group"),
+    _b("next_difference", "right_square_bracket", "jump('difference', 1)", "Next diff", True),
+    _b("previous_difference", "left_square_bracket", "jump('difference', -1)", "Previous difference"),
+    _b("next_unique", "u", "jump('unique', 1)", "Next passage only one outlet has"),
+    _b("previous_unique", "U", "jump('unique', -1)", "Previous passage only one outlet has"),
+    _b("next_quote", "apostrophe", "jump('quote', 1)", "Next unique or reworded quote"),
+    _b("previous_quote", "quotation_mark", "jump('quote', -1)", "Previous unique or reworded quote"),
+    _b("search", "slash", "search", "Search", True),
+    _b("search_next", "n", "search_again(1)", "Next match"),
+    _b("search_previous", "N", "search_again(-1)", "Previous match"),
+    _b("cycle_view", "v", "cycle_view", "View", True),
+    _b("scroll_columns_left", "h,left", "scroll_columns(-1)", "Columns left"),
+    _b("scroll_columns_right", "l,right", "scroll_columns(1)", "Columns right"),
+    _b("open_group", "enter", "open_group", "Go to the quote's group"),
+    *(
+        _b(f"toggle_source_{n}", str(n), f"toggle_source({n})", f"Show/hide source {n}")
+        for n in range(1, 10)
+    ),
+    _b("pivot", "p", "pivot", "Pivot", True),
+    _b("export", "e", "app.export", "Export", True),
+    _b("help", "question_mark,f1", "app.help", "Keys", True),
+    _b("quit", "q", "app.quit", "Quit", True),
+]
+
+# Bindings of the sources pane, active while it has focus.
+SOURCES_BINDINGS: list[Binding] = [
+    _b("source_down", "j", "cursor_down", "Next source"),
+    _b("source_up", "k", "cursor_up", "Previous source"),
+    _b("toggle_focused_source", "enter", "toggle_focused", "Show/hide the focused source"),
+]
+
+
+@dataclass(frozen=True, slots=True)
+class UserKeymap:
+    """The user's overrides (binding id -> keys) and what was wrong with the file."""
+
+    keys: dict[str, str]
+    warning: str | None = None
+
+
+def keymap_path() -> Path:
+    return user_config_path("synopsis") / KEYMAP_FILE
+
+
+def load_user_keymap(path: Path | None = None) -> UserKeymap:
+    """Read and validate the user's keymap; a bad file yields a warning, never an error."""
+    path = keymap_path() if path is None else path
+    if not path.exists():
+        return UserKeymap({})
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError) as error:
+        return UserKeymap({}, f"{path}: cannot read: {error}; using the default keys")
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        where = f":{mark.line + 1}" if mark is not None else ""
+        problem = getattr(error, "problem", None) or "not valid YAML"
+        return UserKeymap({}, f"{path}{where}: {problem}; using the default keys")
+    if data is None:
+        return UserKeymap({})
+    if not isinstance(data, dict):
+        return UserKeymap({}, f"{path}: expected 'binding id: keys' lines; using the default keys")
+    known = {b.id for b in MAIN_BINDINGS + SOURCES_BINDINGS}
+    keys: dict[str, str] = {}
+    problems: list[str] = []
+    for binding_id, value in data.items():
+        if binding_id not in known:
+            problems.append(f"unknown binding id {binding_id!r}")
+            continue
+        if isinstance(value, list) and value and all(isinstance(k, str) for k in value):
+            value = ",".join(value)
+        if not isinstance(value, str) or not value.strip():
+            problems.append(f"{binding_id}: expected a key or a list of keys")
+            continue
+        keys[binding_id] = value
+    warning = None
+    if problems:
+        warning = f"{path}: " + "; ".join(problems) + " (ignored)"
+    return UserKeymap(keys, warning)

@@ -1,0 +1,106 @@
+"""Indexes over a `Comparison` the reader needs at every key press.
+
+Built once per comparison (and again after a pivot change): which group holds a quote,
+which quotes a group holds, per-source figures for the sources pane, and the
+predicates the jump keys use. Nothing here aligns or scores anything.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+from comparators import Comparison, Group, GroupKind, Quote, QuoteStatus
+from comparators.model import Removal, Rewording, Source
+
+
+@dataclass(frozen=True, slots=True)
+class SourceFigures:
+    paragraphs: int
+    words: int
+    only_here: float  # share of the source's words in passages no other outlet has
+    unique_quotes: int
+
+
+class Lookup:
+    def __init__(self, comparison: Comparison) -> None:
+        self.comparison = comparison
+        self.groups = comparison.groups
+        self.position = {group.id: i for i, group in enumerate(self.groups)}
+        by_paragraph: dict[tuple[str, int], list[int]] = defaultdict(list)
+        for i, group in enumerate(self.groups):
+            for member in group.members:
+                by_paragraph[(member.source, member.paragraph)].append(i)
+        self.group_quotes: dict[int, list[Quote]] = defaultdict(list)
+        self.quote_group: dict[str, int] = {}
+        for quote in comparison.quotes:
+            candidates = by_paragraph.get((quote.source, quote.paragraph), [])
+            found = next(
+                (i for i in candidates if quote.text in self.groups[i].text_of(quote.source)),
+                candidates[0] if candidates else None,
+            )
+            if found is not None:
+                self.quote_group[quote.id] = found
+                self.group_quotes[found].append(quote)
+        # The quotes view lists quotes in the pivot's reading order.
+        self.quotes = sorted(
+            comparison.quotes, key=lambda q: (self.quote_group.get(q.id, len(self.groups)), q.id)
+        )
+        self.figures = self._figures()
+
+    def _figures(self) -> dict[str, SourceFigures]:
+        only_here: dict[str, int] = defaultdict(int)
+        for group in self.groups:
+            if len(group.sources) == 1:
+                only_here[group.sources[0]] += sum(len(m.text.split()) for m in group.members)
+        unique_quotes: dict[str, int] = defaultdict(int)
+        for quote in self.comparison.quotes:
+            if quote.status == QuoteStatus.UNIQUE:
+                unique_quotes[quote.source] += 1
+        figures = {}
+        for source in self.comparison.story.sources:
+            words = source.words
+            figures[source.id] = SourceFigures(
+                paragraphs=len(source.paragraphs),
+                words=words,
+                only_here=only_here[source.id] / words if words else 0.0,
+                unique_quotes=unique_quotes[source.id],
+            )
+        return figures
+
+    def quotes_in(self, group_index: int, source_id: str | None = None) -> list[Quote]:
+        quotes = self.group_quotes.get(group_index, [])
+        return [q for q in quotes if source_id is None or q.source == source_id]
+
+    # -- predicates of the jump keys, per group
+
+    def group_matches(self, group_index: int, what: str) -> bool:
+        group = self.groups[group_index]
+        if what == "difference":
+            return has_differences(group)
+        if what == "unique":
+            return group.kind == GroupKind.UNIQUE or len(group.sources) == 1
+        if what == "quote":
+            return any(q.status != QuoteStatus.SHARED for q in self.quotes_in(group_index))
+        raise ValueError(what)
+
+    @staticmethod
+    def quote_matches(quote: Quote, what: str) -> bool:
+        if what == "unique":
+            return quote.status == QuoteStatus.UNIQUE
+        return quote.status != QuoteStatus.SHARED  # "difference" and "quote"
+
+
+def has_differences(group: Group) -> bool:
+    """False only for passages every outlet carries word for word."""
+    return not (group.kind == GroupKind.SHARED and group.rewording == Rewording.IDENTICAL)
+
+
+def removals_near(source: Source, paragraph: int) -> list[Removal]:
+    """What cleaning dropped between the paragraph before and the one after `paragraph`."""
+    paragraphs = source.paragraphs
+    if not 0 <= paragraph < len(paragraphs):
+        return []
+    low = paragraphs[paragraph - 1].line if paragraph > 0 else 0
+    high = paragraphs[paragraph + 1].line if paragraph + 1 < len(paragraphs) else float("inf")
+    return [r for r in source.removed if low < r.line < high]

@@ -1,0 +1,336 @@
+"""The main screen: header, sources pane, aligned view, detail pane, footer.
+
+It owns what the reader shows (view, hidden sources, pivot, search) and passes it down
+to the widgets; they report cursor moves and requests back as messages.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, ProgressBar, Static
+from textual.worker import Worker, WorkerState
+
+from comparators import Comparison, Group, GroupKind, QuoteStatus, Settings, Story, compare, with_pivot
+from tui.aligned_view import AlignedView
+from tui.detail_pane import DetailPane
+from tui.keymap import MAIN_BINDINGS
+from tui.layouts import GROUP_VIEWS, VIEW_CYCLE, View, ViewState
+from tui.lookup import Lookup
+from tui.render import clean, outlet
+from tui.search_bar import SearchBar
+from tui.sources_pane import SourcesPane
+from tui.story_header import StoryHeader
+
+NARROW_BELOW = 100  # columns; below this the stack view is the default
+
+
+class MainScreen(Screen):
+    BINDINGS = MAIN_BINDINGS
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (NARROW_BELOW, "-wide")]
+
+    class ComparisonReady(Message):
+        def __init__(self, comparison: Comparison, lookup: Lookup) -> None:
+            super().__init__()
+            self.comparison = comparison
+            self.lookup = lookup
+
+    def __init__(
+        self,
+        story: Story,
+        settings: Settings | None = None,
+        comparison: Comparison | None = None,
+        view: View | None = None,
+    ) -> None:
+        super().__init__()
+        self.story = story
+        self.settings = settings
+        self.comparison = comparison
+        self.lookup: Lookup | None = None
+        self.view: View | None = view  # None: chosen by the terminal's width once compared
+        self.last_group_view = View.STACK
+        self.hidden: set[str] = set()
+        self.search_term = ""
+        self.column_offset = 0
+
+    def compose(self) -> ComposeResult:
+        yield StoryHeader(id="header")
+        yield SourcesPane(id="sources")
+        with Vertical(id="loading"):
+            yield Static(self._loading_message(), id="loading-message")
+            yield ProgressBar(total=None, show_eta=False)
+        yield AlignedView(id="aligned")
+        yield DetailPane(id="detail")
+        yield SearchBar(id="search")
+        yield Footer()
+
+    def _loading_message(self) -> str:
+        words = sum(s.words for s in self.story.sources)
+        return f"Comparing {len(self.story.sources)} sources ({words:,} words)…"
+
+    @property
+    def aligned(self) -> AlignedView:
+        return self.query_one(AlignedView)
+
+    @property
+    def sources(self) -> SourcesPane:
+        return self.query_one(SourcesPane)
+
+    def on_mount(self) -> None:
+        self.query_one(StoryHeader).show(self.story.title, [f"{len(self.story.sources)} outlets"])
+        self.aligned.display = False
+        self.query_one(SearchBar).display = False
+        if self.comparison is None:
+            self.compare_story()
+        else:
+            self.post_message(self.ComparisonReady(self.comparison, Lookup(self.comparison)))
+
+    # ------------------------------------------------------------ comparing
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="compare")
+    def compare_story(self) -> None:
+        comparison = compare(self.story, self.settings)
+        self.post_message(self.ComparisonReady(comparison, Lookup(comparison)))
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        if event.worker.group == "compare" and event.state == WorkerState.ERROR:
+            message = f"Could not compare the story: {event.worker.error}"
+            self.query_one("#loading-message", Static).update(message)
+            self.notify(message, severity="error", timeout=30)
+
+    def on_main_screen_comparison_ready(self, message: ComparisonReady) -> None:
+        self.query_one("#loading").display = False
+        self.aligned.display = True
+        if self.view is None:
+            self.view = View.STACK if self.app.size.width < NARROW_BELOW else View.COLUMNS
+        self._apply(message.comparison, message.lookup)
+        self.aligned.focus()
+
+    def _apply(self, comparison: Comparison, lookup: Lookup, group: Group | None = None) -> None:
+        self.comparison, self.lookup = comparison, lookup
+        self.refresh_view(group)
+        self.query_one(StoryHeader).show(self.story.title, self.summary_parts())
+
+    def summary_parts(self) -> list[str]:
+        """The header's coverage summary; new figures (e.g. review progress) go here."""
+        comparison = self.comparison
+        kinds = Counter(group.kind for group in comparison.groups)
+        parts = [
+            f"{len(self.story.sources)} outlets",
+            f"{len(comparison.groups)} passages: {kinds[GroupKind.SHARED]} in all, "
+            f"{kinds[GroupKind.PARTIAL]} in some, {kinds[GroupKind.UNIQUE]} in one",
+        ]
+        if comparison.quotes:
+            unique = sum(q.status == QuoteStatus.UNIQUE for q in comparison.quotes)
+            parts.append(f"{len(comparison.quotes)} quotes, {unique} only in one outlet")
+        parts.append(f"pivot {outlet(self.story, comparison.pivot)}")
+        if self.hidden:
+            parts.append(f"{len(self.hidden)} hidden")
+        return parts
+
+    # ------------------------------------------------------------ state down
+
+    def visible_sources(self) -> tuple[str, ...]:
+        pivot = self.comparison.pivot
+        others = [s.id for s in self.story.sources if s.id != pivot and s.id not in self.hidden]
+        return (pivot, *others)
+
+    def partner(self, visible: tuple[str, ...]) -> str | None:
+        focused = self.sources.focused_source
+        if focused in visible[1:]:
+            return focused
+        return visible[1] if len(visible) > 1 else None
+
+    def refresh_view(self, group: Group | None = None) -> None:
+        if self.lookup is None:
+            return
+        visible = self.visible_sources()
+        state = ViewState(
+            lookup=self.lookup,
+            view=self.view,
+            visible=visible,
+            partner=self.partner(visible),
+            search=self.search_term,
+            column_offset=self.column_offset,
+        )
+        self.aligned.show(state, group)
+        self.sources.fill(self.lookup, set(visible), self.comparison.pivot)
+
+    def on_aligned_view_cursor_moved(self, message: AlignedView.CursorMoved) -> None:
+        if self.lookup is None:
+            return
+        quote = self.lookup.quotes[message.quote] if message.quote is not None else None
+        self.query_one(DetailPane).show(self.lookup, message.group, quote)
+        items = self.aligned.items()
+        where = ""
+        if message.quote is not None:
+            where = f" · quote {self.aligned.cursor + 1}/{len(items)}"
+        elif message.group is not None:
+            group_id = self.lookup.groups[message.group].id
+            where = f" · {group_id} ({self.aligned.cursor + 1}/{len(items)})"
+        self.aligned.border_title = f"{self.view.value.capitalize()}{where}"
+        self.aligned.border_subtitle = "v: next view"
+
+    # ------------------------------------------------------------ actions (see keymap.py)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "open_group":
+            return self.view == View.QUOTES
+        return True
+
+    def action_move(self, delta: int) -> None:
+        self.aligned.move(delta)
+
+    def action_page(self, direction: int) -> None:
+        self.aligned.page(direction)
+
+    def action_edge(self, direction: int) -> None:
+        self.aligned.edge(direction)
+
+    def action_jump(self, what: str, direction: int) -> None:
+        if self.lookup is None:
+            return
+        lookup = self.lookup
+        predicate: Callable[[int], bool]
+        if self.view == View.QUOTES:
+            predicate = lambda qi: lookup.quote_matches(lookup.quotes[qi], what)  # noqa: E731
+        else:
+            predicate = lambda gi: lookup.group_matches(gi, what)  # noqa: E731
+        if not self.aligned.find(predicate, direction):
+            names = {
+                "difference": "group with differences",
+                "unique": "passage only one outlet has",
+                "quote": "unique or reworded quote",
+            }
+            where = "below" if direction > 0 else "above"
+            self.notify(f"No {names[what]} {where}.", timeout=2)
+
+    def action_cycle_view(self) -> None:
+        if self.lookup is None:
+            return
+        self.view = VIEW_CYCLE[(VIEW_CYCLE.index(self.view) + 1) % len(VIEW_CYCLE)]
+        if self.view in (View.COLUMNS, View.STACK, View.PAIR):
+            self.last_group_view = self.view
+        self.refresh_view()
+        self.refresh_bindings()
+
+    def action_open_group(self) -> None:
+        group = self.aligned.selected_group_object()
+        self.view = self.last_group_view
+        self.refresh_view(group)
+        self.refresh_bindings()
+
+    def action_scroll_columns(self, direction: int) -> None:
+        offset = self.aligned.column_offset_after(direction)
+        if offset is not None:
+            self.column_offset = offset
+            self.refresh_view()
+        elif self.view == View.COVERAGE:
+            self.aligned.scroll_sideways(direction)
+
+    def action_toggle_source(self, number: int) -> None:
+        if number <= len(self.story.sources):
+            self.toggle_source(self.story.sources[number - 1].id)
+
+    @on(SourcesPane.ToggleRequested)
+    def _toggle_requested(self, message: SourcesPane.ToggleRequested) -> None:
+        self.toggle_source(message.source_id)
+
+    def toggle_source(self, source_id: str) -> None:
+        if self.lookup is None:
+            return
+        name = outlet(self.story, source_id)
+        if source_id == self.comparison.pivot:
+            self.notify(f"{name} is the pivot; make another source the pivot (p) first.", timeout=3)
+            return
+        if source_id in self.hidden:
+            self.hidden.discard(source_id)
+        else:
+            self.hidden.add(source_id)
+        self.refresh_view()
+        self.query_one(StoryHeader).show(self.story.title, self.summary_parts())
+
+    @on(DataTable.RowHighlighted, "#sources")
+    def _source_highlighted(self) -> None:
+        if self.view == View.PAIR:
+            self.refresh_view()
+
+    def action_pivot(self) -> None:
+        if self.lookup is None:
+            return
+        source_id = self.sources.focused_source
+        if source_id is None:
+            return
+        name = outlet(self.story, source_id)
+        if source_id == self.comparison.pivot:
+            self.notify(f"{name} is already the pivot.", timeout=2)
+            return
+        group = self.aligned.selected_group_object()
+        comparison = with_pivot(self.comparison, source_id)
+        self.hidden.discard(source_id)
+        self.column_offset = 0
+        self._apply(comparison, Lookup(comparison), group)
+        self.notify(f"Groups now follow {name}'s order.", timeout=2)
+
+    # ------------------------------------------------------------ search
+
+    def action_search(self) -> None:
+        self.query_one(SearchBar).open()
+
+    def on_search_bar_search(self, message: SearchBar.Search) -> None:
+        self.aligned.focus()
+        if not message.term or self.lookup is None:
+            return
+        self.search_term = message.term
+        self.refresh_view()
+        self._go_to_match(1, include_current=True)
+
+    def action_search_again(self, direction: int) -> None:
+        if not self.search_term:
+            self.notify("Nothing to search for yet: press / first.", timeout=2)
+            return
+        self._go_to_match(direction)
+
+    def matches(self) -> list[tuple[int, str | None]]:
+        """(item, source id) of every place the search term occurs, in the view's order."""
+        term = self.search_term.lower()
+        lookup = self.lookup
+        found: list[tuple[int, str | None]] = []
+        if self.view == View.QUOTES:
+            for qi in self.aligned.items():
+                quote = lookup.quotes[qi]
+                if term in clean(f"{quote.text} {quote.speaker or ''}").lower():
+                    found.append((qi, None))
+            return found
+        visible = self.visible_sources()
+        for gi in self.aligned.items():
+            group = lookup.groups[gi]
+            for source_id in visible:
+                if term in group.text_of(source_id).lower():
+                    found.append((gi, source_id))
+                    break
+        return found
+
+    def _go_to_match(self, direction: int, include_current: bool = False) -> None:
+        found = self.matches()
+        if not found:
+            self.notify(f"Not found: {clean(self.search_term)}", severity="warning", timeout=3)
+            return
+        items = self.aligned.items()
+        order = {item: n for n, item in enumerate(items)}
+        here = self.aligned.cursor
+        ahead = [m for m in found if order[m[0]] > here or (include_current and order[m[0]] == here)]
+        behind = [m for m in found if order[m[0]] < here]
+        candidates = ahead if direction > 0 else behind[::-1]
+        if candidates:
+            target = candidates[0]
+        else:
+            target = found[0] if direction > 0 else found[-1]
+            self.notify("Search wrapped around.", timeout=1.5)
+        self.aligned.select_item(target[0], target[1])

@@ -1,0 +1,177 @@
+"""Comparator results -> rich `Text`, with a non-colour marker for every colour.
+
+Article text is untrusted: it is always appended to `Text` as plain strings (never
+parsed as markup) after `strip_control` removed escapes and control characters.
+Highlights: words only this outlet has in a group are reverse + bold, words only some
+outlets share are underlined, quotes are italic and quotes only this outlet carries
+start with `UNIQUE_QUOTE_MARK`; the pair view writes `[-removed-]{+added+}`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from rich.style import Style
+from rich.text import Text
+
+from comparators import Group, Quote, QuoteStatus, Story
+from comparators.diff import Sharing, member_spans, word_diff
+from comparators.sanitize import strip_control
+
+UNIQUE_QUOTE_MARK = "✱"
+ABSENT = "·"
+
+
+@dataclass(frozen=True, slots=True)
+class Palette:
+    """Styles of the highlights; the aligned view fills it from its component classes."""
+
+    only_here: Style = Style(bold=True, reverse=True, color="yellow")
+    some: Style = Style(underline=True, color="cyan")
+    quote: Style = Style(italic=True, color="green")
+    quote_unique: Style = Style(italic=True, bold=True, color="magenta")
+    match: Style = Style(reverse=True, underline=True, color="bright_red")
+    deleted: Style = Style(strike=True, color="red")
+    inserted: Style = Style(bold=True, color="green")
+    dim: Style = Style(dim=True)
+    header: Style = Style(bold=True)
+    cursor: Style = Style(reverse=True, bold=True)
+    label: Style = Style(bold=True, color="blue")
+
+
+def clean(text: str) -> str:
+    """Untrusted text made safe to show: no escapes, controls or tabs."""
+    return strip_control(text).replace("\t", " ")
+
+
+def plain(text: str, style: Style | str = "") -> Text:
+    """A `Text` of untrusted text, never interpreted as markup."""
+    return Text(clean(text), style=style, end="")
+
+
+def _find_all(haystack: str, needle: str) -> list[tuple[int, int]]:
+    if not needle:
+        return []
+    lower, needle = haystack.lower(), needle.lower()
+    found, at = [], lower.find(needle)
+    while at >= 0:
+        found.append((at, at + len(needle)))
+        at = lower.find(needle, at + len(needle))
+    return found
+
+
+def _clean_group(group: Group) -> Group:
+    """The group with every member's text cleaned (the same group when nothing to clean)."""
+    if all(member.text.isprintable() for member in group.members):
+        return group
+    members = tuple(replace(m, text=clean(m.text)) for m in group.members)
+    return replace(group, members=members)
+
+
+def _unique_quote_starts(text: str, quotes: list[Quote]) -> list[int]:
+    starts = []
+    for quote in quotes:
+        if quote.status == QuoteStatus.UNIQUE:
+            at = text.find(clean(quote.text))
+            if at >= 0:
+                starts.append(at)
+    return sorted(set(starts))
+
+
+def member_plain(group: Group, source_id: str, quotes: list[Quote]) -> str:
+    """`member_text(...).plain`, cheaply: what the view measures to wrap the passage."""
+    text = _clean_group(group).text_of(source_id)
+    starts = _unique_quote_starts(text, quotes)
+    if not starts:
+        return text
+    pieces, last = [], 0
+    for at in starts:
+        pieces += [text[last:at], UNIQUE_QUOTE_MARK + " "]
+        last = at
+    pieces.append(text[last:])
+    return "".join(pieces)
+
+
+def member_text(
+    group: Group,
+    source_id: str,
+    quotes: list[Quote],
+    palette: Palette,
+    search: str = "",
+) -> Text:
+    """One outlet's passage in a group, its words highlighted by how widely they are shared."""
+    group = _clean_group(group)
+    text = group.text_of(source_id)
+    runs: list[tuple[int, int, Style]] = []
+    if len(group.sources) > 1:  # alone in its group, every word is "only here": mark none
+        at = 0
+        for span in member_spans(group, source_id):
+            end = at + len(span.text)
+            if not span.text.isspace():
+                if span.sharing == Sharing.NONE:
+                    runs.append((at, end, palette.only_here))
+                elif span.sharing == Sharing.SOME:
+                    runs.append((at, end, palette.some))
+            at = end
+    for quote in quotes:
+        quoted = clean(quote.text)
+        at = text.find(quoted)
+        if at >= 0:
+            unique = quote.status == QuoteStatus.UNIQUE
+            runs.append((at, at + len(quoted), palette.quote_unique if unique else palette.quote))
+    runs.extend((a, b, palette.match) for a, b in _find_all(text, search))
+    starts = set(_unique_quote_starts(text, quotes))
+    cuts = sorted({0, len(text), *starts, *(a for a, _, _ in runs), *(b for _, b, _ in runs)})
+    out = Text(end="")
+    for a, b in zip(cuts, cuts[1:]):
+        if a in starts:
+            out.append(UNIQUE_QUOTE_MARK + " ", palette.quote_unique)
+        style = Style()
+        for start, end, run_style in runs:
+            if start <= a and b <= end:
+                style += run_style
+        out.append(text[a:b], style)
+    return out
+
+
+def pair_text(a: str, b: str, palette: Palette, search: str = "") -> Text:
+    """`b` against `a` as one text: `[-only in a-]{+only in b+}`, like git --word-diff."""
+    text = Text(end="")
+    for op, piece in word_diff(a, b):
+        if op < 0:
+            text.append("[-" + clean(piece) + "-]", palette.deleted)
+        elif op > 0:
+            text.append("{+" + clean(piece) + "+}", palette.inserted)
+        else:
+            text.append(clean(piece))
+    if search:
+        for start, end in _find_all(text.plain, search):
+            text.stylize(palette.match, start, end)
+    return text
+
+
+def outlet(story: Story, source_id: str) -> str:
+    return clean(story.source(source_id).outlet)
+
+
+def group_summary(group: Group, story: Story, n_sources: int) -> str:
+    """E.g. 'shared by 3 of 5 outlets · light rewording' or 'only in AP'."""
+    sources = group.sources
+    if len(sources) == 1:
+        return f"only in {outlet(story, sources[0])}"
+    parts = [f"in {len(sources)} of {n_sources} outlets"]
+    if group.rewording:
+        parts.append(str(group.rewording))
+    return " · ".join(parts)
+
+
+def quote_status_label(status: QuoteStatus) -> str:
+    return {
+        QuoteStatus.SHARED: "shared",
+        QuoteStatus.VARIANT: "worded differently",
+        QuoteStatus.UNIQUE: f"{UNIQUE_QUOTE_MARK} only here",
+    }[status]
+
+
+def percent(share: float) -> str:
+    return f"{share * 100:.0f}%"

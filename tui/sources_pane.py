@@ -1,0 +1,84 @@
+"""The sources pane: one row per outlet with its figures, visibility and pivot."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.message import Message
+from textual.widgets import DataTable
+
+from tui.keymap import SOURCES_BINDINGS
+from tui.lookup import Lookup
+from tui.render import clean, percent
+
+COLUMNS = (
+    ("n", "#"),
+    ("shown", "show"),
+    ("outlet", "outlet"),
+    ("date", "date"),
+    ("paragraphs", "¶"),
+    ("words", "words"),
+    ("only_here", "only here"),
+    ("unique_quotes", "✱ quotes"),
+)
+SHOWN, HIDDEN, PIVOT = "●", "○", "★"
+
+
+class SourcesPane(DataTable):
+    """Cells are `Text`, never strings: DataTable would read a string as markup."""
+
+    BINDINGS = SOURCES_BINDINGS
+
+    class ToggleRequested(Message):
+        def __init__(self, source_id: str) -> None:
+            super().__init__()
+            self.source_id = source_id
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id, cursor_type="row", zebra_stripes=False)
+        self.border_title = "Sources"
+
+    def on_mount(self) -> None:
+        for key, label in COLUMNS:
+            self.add_column(label, key=key)
+
+    def fill(self, lookup: Lookup, visible: set[str], pivot: str) -> None:
+        """Rows for every source of the story (first call) or their updated marks."""
+        story = lookup.comparison.story
+        if self.row_count != len(story.sources):
+            self.clear()
+            for n, source in enumerate(story.sources, start=1):
+                figures = lookup.figures[source.id]
+                self.add_row(
+                    Text(str(n)),
+                    self._mark(source.id, visible, pivot),
+                    Text(clean(source.outlet)),
+                    Text(clean(source.date or "")),
+                    Text(str(figures.paragraphs), justify="right"),
+                    Text(str(figures.words), justify="right"),
+                    Text(percent(figures.only_here), justify="right"),
+                    Text(str(figures.unique_quotes), justify="right"),
+                    key=source.id,
+                )
+            return
+        for source in story.sources:
+            self.update_cell(source.id, "shown", self._mark(source.id, visible, pivot))
+            figures = lookup.figures[source.id]
+            self.update_cell(source.id, "only_here", Text(percent(figures.only_here), justify="right"))
+
+    @staticmethod
+    def _mark(source_id: str, visible: set[str], pivot: str) -> Text:
+        if source_id == pivot:
+            return Text(f"{PIVOT} pivot", style="bold")
+        if source_id in visible:
+            return Text(f"{SHOWN} shown")
+        return Text(f"{HIDDEN} hidden", style="dim")
+
+    @property
+    def focused_source(self) -> str | None:
+        if not self.row_count:
+            return None
+        return self.coordinate_to_cell_key(self.cursor_coordinate).row_key.value
+
+    def action_toggle_focused(self) -> None:
+        if self.focused_source is not None:
+            self.post_message(self.ToggleRequested(self.focused_source))
