@@ -150,7 +150,12 @@ class _Dumper(yaml.SafeDumper):
 def _represent_str(dumper: yaml.SafeDumper, text: str) -> yaml.ScalarNode:
     # PyYAML writes these line breaks raw in plain and single-quoted scalars and
     # reads them back as spaces; double quotes escape them, so notes round-trip.
-    style = '"' if any(ch in text for ch in _NEEDS_DOUBLE_QUOTES) else None
+    # Other notes of several lines read best as a `|` block, which the emitter
+    # only uses when it round-trips (else it picks a quoted style itself).
+    if any(ch in text for ch in _NEEDS_DOUBLE_QUOTES):
+        style = '"'
+    else:
+        style = "|" if "\n" in text else None
     return dumper.represent_scalar("tag:yaml.org,2002:str", text, style=style)
 
 

@@ -8,8 +8,11 @@ import sys
 from pathlib import Path
 
 from comparators import compare
+from comparators.model import Mark
 from comparators.reports import FORMATS, ONLY_CHOICES, render_report
 from comparators.reports.text import MIN_WIDTH
+from comparators.review import attach
+from comparators.review_store import load_review, review_path_for
 from tui.cli import EXIT_BAD_INPUT, add_story_arguments
 from tui.report_file import describe_error, format_for, write_report
 from tui.story_args import settings_from_args, story_from_args
@@ -44,6 +47,17 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--color", action="store_true", help="colour the differences (text and md)"
     )
+    parser.add_argument(
+        "--review",
+        type=Path,
+        metavar="FILE",
+        help="show the marks and notes of this review file (e.g. story.review.yaml)",
+    )
+    parser.add_argument(
+        "--flagged-only",
+        action="store_true",
+        help="only flagged passages (from --review FILE, else the story's review file)",
+    )
 
 
 def run(args: argparse.Namespace) -> int:
@@ -54,7 +68,14 @@ def run(args: argparse.Namespace) -> int:
         return _fail(f"{args.output} already exists; add --force to overwrite it")
     if args.pivot and args.sources and args.pivot not in args.sources:
         return _fail(f"the pivot {args.pivot!r} is not among --sources")
-    comparison = compare(story_from_args(args), settings_from_args(args))
+    if args.flagged_only and format == "json":
+        return _fail("--flagged-only does not apply to --format json: the export holds everything")
+    if args.review and not args.review.is_file():
+        return _fail(f"{args.review}: no such review file")
+    story = story_from_args(args)
+    comparison = compare(story, settings_from_args(args))
+    review_path = args.review or (review_path_for(story) if args.flagged_only else None)
+    marks = _marks(review_path, comparison) if review_path else None
     text = render_report(
         comparison,
         format,
@@ -62,6 +83,8 @@ def run(args: argparse.Namespace) -> int:
         sources=args.sources,
         only=args.only,
         color=args.color,
+        marks=marks,
+        flagged_only=args.flagged_only,
     )
     if args.output is None:
         try:
@@ -76,6 +99,18 @@ def run(args: argparse.Namespace) -> int:
         return _fail(describe_error(args.output, error))
     print(f"synopsis: wrote {args.output}", file=sys.stderr)
     return 0
+
+
+def _marks(path: Path, comparison) -> dict[str, Mark]:
+    """Group id -> mark; marks whose passages are gone are named on stderr."""
+    attached = attach(load_review(path), comparison.groups)
+    if attached.orphans:
+        print(
+            f"synopsis: {len(attached.orphans)} mark(s) in {path} match no passage "
+            "of this comparison and are not in the report",
+            file=sys.stderr,
+        )
+    return dict(attached.marks)
 
 
 def _fail(message: str) -> int:

@@ -1,0 +1,50 @@
+"""`synopsis report --review FILE` and `--flagged-only` carry a review's marks and notes."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+from comparators import compare, load_story
+from comparators.model import Mark
+from comparators.review import Review, attach, with_mark
+from comparators.review_store import save_review
+from tests.conftest import SEEDS
+from tui.cli import main
+
+
+@pytest.fixture
+def reviewed_story(tmp_path):
+    for path in [*SEEDS.glob("*.txt"), SEEDS / "story.yaml"]:
+        shutil.copy(path, tmp_path)
+    manifest = tmp_path / "story.yaml"
+    comparison = compare(load_story([manifest]))
+    flagged, reviewed = comparison.groups[1], comparison.groups[0]
+    review = with_mark(Review(), attach(Review(), comparison.groups), flagged,
+                       Mark(flagged=True, note="Which day? AP says Tuesday"))
+    review = with_mark(review, attach(review, comparison.groups), reviewed, Mark(reviewed=True))
+    save_review(tmp_path / "story.review.yaml", review)
+    return manifest, flagged, reviewed
+
+
+def test_flagged_only_reports_just_the_flagged_passages_with_their_notes(reviewed_story, capsys):
+    manifest, flagged, reviewed = reviewed_story
+    assert main(["report", str(manifest), "--flagged-only"]) == 0
+    out = capsys.readouterr().out
+    assert "Which day? AP says Tuesday" in out
+    assert f"{flagged.id} ·" in out and f"\n{reviewed.id} ·" not in out
+
+
+def test_a_review_file_given_by_name_adds_marks_to_the_full_report(reviewed_story, capsys):
+    manifest, flagged, reviewed = reviewed_story
+    review = manifest.with_name("story.review.yaml")
+    assert main(["report", str(manifest), "--review", str(review), "--only", "differences"]) == 0
+    out = capsys.readouterr().out
+    assert "Review: reviewed" in out and "Review: flagged" in out
+
+
+def test_a_missing_review_file_is_an_error(reviewed_story, capsys):
+    manifest, _, _ = reviewed_story
+    assert main(["report", str(manifest), "--review", str(manifest.with_name("nope.yaml"))]) == 2
+    assert "no such review file" in capsys.readouterr().err
