@@ -1,0 +1,54 @@
+"""`synopsis sources` lists the sources and, on request, every removed line and why."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+FIXTURES = Path(__file__).parent / "fixtures" / "loading"
+
+
+def synopsis(*args: str | Path) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "NO_COLOR": "1", "COLUMNS": "160"}
+    return subprocess.run(
+        [sys.executable, "-m", "tui.cli", "sources", *map(str, args)],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+    )
+
+
+def test_the_seed_story_lists_five_outlets_and_each_removed_line_with_its_reason():
+    result = synopsis("--removed")
+    assert result.returncode == 0, result.stderr
+    out = result.stdout
+    for outlet in ("The Guardian", "AP", "The Herald", "Xinhua", "Tehran Times"):
+        assert outlet in out
+    for rule, reason in [
+        ("caption", "a caption or headline"),
+        ("dateline", "kept as metadata"),
+        ("copyright", "copyright or licence notice"),
+        ("newsletter", "invitation to subscribe"),
+        ("share-count", "share or comment counter"),
+        ("promo", "link to another article"),
+        ("credit", "glued to the end of a paragraph"),
+    ]:
+        assert rule in out and reason in out
+    assert "READ MORE" in out and "BEIRUT (AP) —" in out
+
+
+def test_article_text_is_printed_as_text_never_as_markup_or_escapes(tmp_path):
+    hostile = tmp_path / "hostile.txt"
+    hostile.write_text(
+        "[bold red]Shouting[/bold red] headline \x1b]0;owned\x07here\n\n"
+        "Floods hit three coastal towns overnight, officials said on Wednesday \x1b[2J.\n",
+        encoding="utf-8",
+    )
+    other = FIXTURES / "wrapped.txt"
+    result = synopsis(hostile, other, "--removed")
+    assert result.returncode == 0, result.stderr
+    assert "[bold red]Shouting[/bold red]" in result.stdout
+    assert "\x1b" not in result.stdout and "\x07" not in result.stdout
