@@ -9,12 +9,20 @@ from __future__ import annotations
 
 import errno
 import os
+import re
 import tempfile
 from pathlib import Path
 
+from comparators import Story
 from comparators.reports import SUFFIXES
 
 NEW_FILE_MODE = 0o644
+
+
+def default_report_name(story: Story, format: str) -> str:
+    """`<story-slug>-report.<suffix>`, e.g. `russian-bombers-strike-syria-report.md`."""
+    slug = re.sub(r"[^a-z0-9]+", "-", story.title.lower()).strip("-")[:60].rstrip("-")
+    return f"{slug or 'story'}-report{SUFFIXES[format]}"
 
 
 def format_for(path: Path, default: str = "text") -> str:

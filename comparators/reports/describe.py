@@ -18,7 +18,7 @@ def carried_by(report: Report, passage: Passage) -> str:
     if passage.kind == GroupKind.UNIQUE:
         return f"only {report.outlet(passage.reference)}"
     if passage.kind == GroupKind.SHARED:
-        return f"all {total} outlets"
+        return "both outlets" if total == 2 else f"all {total} outlets"
     return f"{len(passage.sources)} of {total} outlets"
 
 

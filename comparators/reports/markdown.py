@@ -70,9 +70,14 @@ def render(report: Report, *, color: bool = False) -> str:
             out += ["", "No passages to show."]
         for passage in report.passages:
             out += ["", f"### {escape(passage_heading(report, passage))}"]
-            for version in passage.versions:
+            reference = escape(report.outlet(passage.reference))
+            for i, version in enumerate(passage.versions):
                 pivot = " (pivot)" if version.source == report.pivot else ""
-                out += ["", f"**{escape(report.outlet(version.source))}**{pivot}", ""]
+                outlet = f"**{escape(report.outlet(version.source))}**{pivot}"
+                if i and version.same:
+                    out += ["", f"{outlet}: same words as {reference}"]
+                    continue
+                out += ["", outlet, ""]
                 paragraphs = wdiff_paragraphs(version.ops, color=color, escape=escape)
                 out.append("\n>\n".join(f"> {' '.join(w.text for w in p)}" for p in paragraphs))
             _mark(passage, out)
@@ -101,12 +106,11 @@ def render(report: Report, *, color: bool = False) -> str:
     if report.own is not None:
         out += ["", "## Only in one outlet"]
         for own in report.own:
-            out += [
-                "",
-                f"### {escape(report.outlet(own.source))} ({count(len(own.passages), 'passage')})",
-            ]
-            if own.passages:
-                out.append("")
+            outlet = escape(report.outlet(own.source))
+            if not own.passages:
+                out += ["", f"{outlet}: no passage of its own."]
+                continue
+            out += ["", f"### {outlet} ({count(len(own.passages), 'passage')})", ""]
             out += [f"- **{p.group}**: {escape(p.text)}" for p in own.passages]
 
     if report.review is not None:

@@ -27,7 +27,9 @@ def render(report: Report, *, width: int = 80, color: bool = False) -> str:
         out.extend(wrap(words, width, " " * indent, " " * (indent + hang)))
 
     def section(name: str) -> None:
-        out.extend(["", name.upper(), "-" * len(name), ""])
+        if out[-1]:
+            out.append("")
+        out.extend([name.upper(), "-" * len(name), ""])
 
     def differences(ops, indent: int) -> None:
         for i, paragraph in enumerate(wdiff_paragraphs(ops, color=color)):
@@ -74,8 +76,12 @@ def render(report: Report, *, width: int = 80, color: bool = False) -> str:
             fill("No passages to show.", 2)
         for passage in report.passages:
             fill(passage_heading(report, passage), 0)
-            for version in passage.versions:
+            reference = report.outlet(passage.reference)
+            for i, version in enumerate(passage.versions):
                 pivot = " (pivot)" if version.source == report.pivot else ""
+                if i and version.same:
+                    fill(f"{report.outlet(version.source)}{pivot}: same words as {reference}", 2)
+                    continue
                 fill(f"{report.outlet(version.source)}{pivot}:", 2)
                 differences(version.ops, 4)
             if passage.mark is not None and (words := mark_words(passage.mark)):
@@ -104,6 +110,9 @@ def render(report: Report, *, width: int = 80, color: bool = False) -> str:
     if report.own is not None:
         section("Only in one outlet")
         for own in report.own:
+            if not own.passages:
+                fill(f"{report.outlet(own.source)}: no passage of its own", 2)
+                continue
             fill(f"{report.outlet(own.source)} ({count(len(own.passages), 'passage')})", 2)
             for passage in own.passages:
                 fill(f"{passage.group}: {passage.text}", 4, 2)

@@ -63,6 +63,11 @@ class Version:
     source: str
     ops: Ops  # word differences from the passage's reference; the reference's own is all 0
 
+    @property
+    def same(self) -> bool:
+        """True when the words are the reference's (spacing aside)."""
+        return all(op == 0 or text.isspace() for op, text in self.ops)
+
 
 @dataclass(frozen=True, slots=True)
 class Passage:
@@ -79,7 +84,7 @@ class Passage:
 
     @property
     def identical(self) -> bool:
-        return all(op == 0 for version in self.versions for op, _ in version.ops)
+        return all(version.same for version in self.versions)
 
 
 @dataclass(frozen=True, slots=True)
@@ -272,6 +277,12 @@ def _quotes(comparison: Comparison) -> tuple[SpeakerQuotes, ...]:
                 if match.kind == QuoteStatus.SHARED:
                     wording.join(quote.id, match.quote)
 
+    # One heading per person however outlets name them: the engine's speaker key,
+    # shown as the name most quotes give (the longest on a tie: "Adm. X Y" over "Y").
+    names: dict[str, list[str]] = {}
+    for quote in quotes:
+        if quote.speaker:
+            names.setdefault(quote.speaker_key or quote.speaker, []).append(quote.speaker)
     speakers: dict[str | None, list[tuple[tuple, QuoteEntry]]] = {}
     for members in remark.sets():
         members.sort(key=lambda q: (source_rank[by_id[q].source], position[q]))
@@ -289,31 +300,31 @@ def _quotes(comparison: Comparison) -> tuple[SpeakerQuotes, ...]:
             if len(entry_wordings[0].sources) > 1
             else QuoteStatus.UNIQUE
         )
-        speaker = _speaker([by_id[q] for q in members])
+        keys = [by_id[q].speaker_key or by_id[q].speaker for q in members]
+        key = _most_common([k for k in keys if k])
         first = min(position[q] for q in members)
-        speakers.setdefault(speaker, []).append(
+        speakers.setdefault(key, []).append(
             ((_STATUS_RANK[status], first), QuoteEntry(status, entry_wordings))
         )
 
     def speaker_key(item):
-        name, entries = item
-        return (name is None, min(key for key, _ in entries))
+        key, entries = item
+        return (key is None, min(rank for rank, _ in entries))
 
     return tuple(
         SpeakerQuotes(
-            strip_control(name) if name is not None else None,
+            strip_control(_most_common(names.get(key) or [key])) if key is not None else None,
             tuple(entry for _, entry in sorted(entries, key=lambda e: e[0])),
         )
-        for name, entries in sorted(speakers.items(), key=speaker_key)
+        for key, entries in sorted(speakers.items(), key=speaker_key)
     )
 
 
-def _speaker(quotes: list[Quote]) -> str | None:
-    """The speaker most outlets name for the remark (the first named on a tie)."""
-    named = [q.speaker for q in quotes if q.speaker]
-    if not named:
+def _most_common(items: list[str]) -> str | None:
+    """The most frequent item, the longest on a tie, then the first; None for none."""
+    if not items:
         return None
-    return max(dict.fromkeys(named), key=named.count)
+    return max(dict.fromkeys(items), key=lambda i: (items.count(i), len(i)))
 
 
 def _unique(items) -> tuple[str, ...]:

@@ -1,0 +1,86 @@
+"""`synopsis report`: stdout or a file, never a clobbered or half-written one."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from tui.cli import main
+
+
+def test_the_report_goes_to_stdout_without_output_file(capsys):
+    assert main(["report", "--only", "differences", "--width", "60"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("Russian bombers strike Syria from an Iranian airbase\n")
+    assert max(len(line) for line in out.splitlines() if " " in line.strip()) <= 60
+
+
+def test_output_file_suffix_picks_the_format(tmp_path, capsys):
+    target = tmp_path / "story.html"
+    assert main(["report", "--only", "quotes", "-o", str(target)]) == 0
+    assert target.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+    assert str(target) in capsys.readouterr().err
+
+
+def test_an_existing_file_is_kept_unless_forced(tmp_path, capsys):
+    target = tmp_path / "report.md"
+    target.write_text("my notes\n", encoding="utf-8")
+    assert main(["report", "-o", str(target)]) == 2
+    assert "already exists" in capsys.readouterr().err
+    assert target.read_text(encoding="utf-8") == "my notes\n"
+    assert main(["report", "--only", "quotes", "-o", str(target), "--force"]) == 0
+    assert target.read_text(encoding="utf-8").startswith("# Russian bombers")
+    assert [p.name for p in tmp_path.iterdir()] == ["report.md"]  # no temporary file left
+
+
+def test_an_unwritable_path_is_one_clear_line_and_exit_2(tmp_path, capsys):
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("", encoding="utf-8")
+    assert main(["report", "--only", "quotes", "-o", str(blocker / "report.txt")]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith(f"synopsis: cannot write {blocker / 'report.txt'}: ")
+    assert err.count("\n") == 1
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root writes in read-only folders")
+def test_a_read_only_folder_is_reported(tmp_path, capsys):
+    folder = tmp_path / "locked"
+    folder.mkdir()
+    folder.chmod(0o500)
+    try:
+        assert main(["report", "--only", "quotes", "-o", str(folder / "r.txt")]) == 2
+        assert "Permission denied" in capsys.readouterr().err
+    finally:
+        folder.chmod(0o700)
+
+
+def test_unknown_source_ids_are_named(capsys):
+    assert main(["report", "--sources", "ap,nope"]) == 2
+    err = capsys.readouterr().err
+    assert "unknown source id 'nope'" in err and "the-guardian" in err
+
+
+def test_sources_option_limits_the_outlets(capsys):
+    assert main(["report", "--sources", "xinhua,tehran-times", "--only", "unique"]) == 0
+    out = capsys.readouterr().out
+    assert "Xinhua" in out and "Tehran Times" in out and "The Guardian" not in out
+
+
+def test_color_is_only_added_when_asked(capsys):
+    assert main(["report", "--only", "differences"]) == 0
+    assert "\x1b" not in capsys.readouterr().out
+    assert main(["report", "--only", "differences", "--color"]) == 0
+    assert "\x1b[" in capsys.readouterr().out
+
+
+def test_only_does_not_apply_to_json(capsys):
+    assert main(["report", "--format", "json", "--only", "quotes"]) == 2
+    assert "--only does not apply" in capsys.readouterr().err
+
+
+def test_a_too_narrow_width_is_refused(capsys):
+    with pytest.raises(SystemExit) as exit:
+        main(["report", "--width", "5"])
+    assert exit.value.code == 2
+    assert "at least 30 columns" in capsys.readouterr().err

@@ -1,0 +1,156 @@
+"""The reader's export (`e`): pick a format and a file, write the report there.
+
+The report is the reader's view of the story: hidden sources are left out and the
+current pivot is the reference of the differences. An existing file is only replaced
+after the user says so; a failed write keeps the dialog open with the reason shown
+and the path still editable, so nothing the user chose is lost.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Mapping
+from pathlib import Path
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Label, RadioButton, RadioSet, Static
+
+from comparators import Comparison
+from comparators.model import Mark
+from comparators.reports import render_report
+from tui.report_file import default_report_name, describe_error, with_format, write_report
+
+# (format, label) in the order the dialog offers them.
+FORMAT_CHOICES = (("md", "Markdown"), ("text", "Text"), ("html", "HTML"), ("json", "JSON"))
+
+
+class ConfirmOverwrite(ModalScreen[bool]):
+    """Asks before a report replaces an existing file; dismisses with the answer."""
+
+    CSS_PATH = "export_dialog.tcss"
+    BINDINGS = [
+        Binding("y", "answer(True)", "Replace", id="overwrite_yes"),
+        Binding("n,escape", "answer(False)", "Keep the file", id="overwrite_no"),
+    ]
+
+    def __init__(self, path: Path) -> None:
+        super().__init__()
+        self.path = path
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="confirm-overwrite", classes="dialog"):
+            yield Static(f"{self.path} already exists. Replace it?", markup=False)
+            with Horizontal(classes="buttons"):
+                yield Button("Replace (y)", variant="warning", id="overwrite-yes")
+                yield Button("Keep it (n)", id="overwrite-no")
+
+    def on_mount(self) -> None:
+        self.query_one("#overwrite-no", Button).focus()
+
+    def action_answer(self, replace: bool) -> None:
+        self.dismiss(replace)
+
+    @on(Button.Pressed)
+    def answer_by_button(self, event: Button.Pressed) -> None:
+        self.dismiss(event.button.id == "overwrite-yes")
+
+
+class ExportDialog(ModalScreen[Path | None]):
+    """Dismisses with the path written, or None when cancelled."""
+
+    CSS_PATH = "export_dialog.tcss"
+    BINDINGS = [Binding("escape", "cancel", "Cancel", id="export_cancel")]
+
+    def __init__(
+        self,
+        comparison: Comparison,
+        *,
+        hidden: Collection[str] = (),
+        marks: Mapping[str, Mark] | None = None,
+        directory: Path | None = None,
+    ) -> None:
+        """`comparison` as the reader shows it (its pivot); `hidden`: source ids left out;
+        `directory`: where a relative file name goes (default: the current directory)."""
+        super().__init__()
+        self.comparison = comparison
+        self.sources = [s.id for s in comparison.story.sources if s.id not in hidden]
+        self.marks = marks
+        self.directory = directory if directory is not None else Path.cwd()
+        self.format = FORMAT_CHOICES[0][0]
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="export-dialog", classes="dialog"):
+            yield Label("Export report", id="export-title")
+            with RadioSet(id="export-format"):
+                for i, (format, label) in enumerate(FORMAT_CHOICES):
+                    yield RadioButton(label, value=i == 0, id=f"format-{format}")
+            yield Label("File")
+            yield Input(
+                default_report_name(self.comparison.story, self.format), id="export-path"
+            )
+            yield Static("", id="export-error", markup=False)
+            with Horizontal(classes="buttons"):
+                yield Button("Export", variant="primary", id="export-write")
+                yield Button("Cancel", id="export-cancel")
+
+    def on_mount(self) -> None:
+        self.query_one("#export-path", Input).focus()
+
+    @on(RadioSet.Changed, "#export-format")
+    def format_chosen(self, event: RadioSet.Changed) -> None:
+        self.format = FORMAT_CHOICES[event.index][0]
+        path_input = self.query_one("#export-path", Input)
+        if path_input.value.strip():
+            path_input.value = str(with_format(Path(path_input.value.strip()), self.format))
+
+    @on(Button.Pressed, "#export-cancel")
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+    @on(Button.Pressed, "#export-write")
+    @on(Input.Submitted, "#export-path")
+    def export(self) -> None:
+        value = self.query_one("#export-path", Input).value.strip()
+        if not value:
+            self._show_error("Give the report a file name.")
+            return
+        path = Path(value).expanduser()
+        path = path if path.is_absolute() else self.directory / path
+        if path.exists() and not path.is_dir():
+            self.app.push_screen(ConfirmOverwrite(path), lambda yes: yes and self._write(path, True))
+        else:
+            self._write(path, False)
+
+    @work(thread=True, exclusive=True)
+    def _write(self, path: Path, overwrite: bool) -> None:
+        self.app.call_from_thread(self._set_busy, True)
+        try:
+            text = render_report(
+                self.comparison, self.format, sources=self.sources, marks=self.marks
+            )
+            write_report(path, text, overwrite=overwrite)
+        except OSError as error:
+            self.app.call_from_thread(self._failed, path, error)
+        else:
+            self.app.call_from_thread(self._written, path)
+
+    def _set_busy(self, busy: bool) -> None:
+        self.query_one("#export-write", Button).disabled = busy
+        self.set_class(busy, "-busy")
+
+    def _written(self, path: Path) -> None:
+        self.app.notify(f"Report written to {path}", title="Export", markup=False)
+        self.dismiss(path)
+
+    def _failed(self, path: Path, error: OSError) -> None:
+        self._set_busy(False)
+        self._show_error(describe_error(path, error))
+        self.query_one("#export-path", Input).focus()
+
+    def _show_error(self, message: str) -> None:
+        error = self.query_one("#export-error", Static)
+        error.update(message)
+        error.display = bool(message)
