@@ -30,7 +30,8 @@ _SINGLE_OPEN, _SINGLE_CLOSE, _SINGLE_EITHER = "‘‹‚", "’›", "'"
 # What may stand before an opening mark, and after a closing one.
 _BEFORE_OPEN = set(" \t\n\u00a0([{—–-/") | set(_DOUBLE_OPEN + _SINGLE_OPEN + "\"'")
 _AFTER_CLOSE = set(" \t\n\u00a0)]}.,;:!?…—–-/") | set(_DOUBLE_CLOSE + _SINGLE_CLOSE + "\"'")
-_SPACE = set(" \t\n\u00a0")
+_SPACE = set(" \t\n\u00a0\u202f")
+_STOPS = set(".,;:!?…)]}")
 
 _WORD = re.compile(r"[\w’'-]+")
 _SMALL_WORDS = frozenset("a an and at by for from in of on or the to with de la le du von van al".split())
@@ -118,7 +119,7 @@ def _marks(text: str, single: bool) -> list[_Mark]:
             continue
         before = text[at - 1] if at > 0 else " "
         after = text[at + 1] if at < last else " "
-        can_open = before in _BEFORE_OPEN and after not in _SPACE
+        can_open = before in _BEFORE_OPEN and after not in _SPACE and after not in _STOPS
         can_close = before not in _SPACE and after in _AFTER_CLOSE
         if single:
             if can_open and not can_close:

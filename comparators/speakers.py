@@ -204,7 +204,9 @@ def _masked_paragraphs(source: Source, spans: Sequence[Span]) -> list[str]:
 
 def _sentence_start(text: str, at: int) -> int:
     start = 0
-    for match in _SENTENCE_END.finditer(text, 0, at):
+    for match in _SENTENCE_END.finditer(text):
+        if match.end() > at:
+            break
         if not _ABBREVIATION.search(text[: match.start() + 1].rstrip("\"'”’)]")):
             start = match.end()
     return start
@@ -498,8 +500,8 @@ def same_person(a: str, b: str) -> bool:
 
     Surnames (last words, accents folded) must be equal or, when both have five
     letters or more, alike (rapidfuzz ratio >= 85: a transliteration); first
-    names, when both are given, must agree (equal, an initial of the other, or
-    alike at >= 80).
+    names, when both are given, must agree (equal, an initial or a short form
+    of the other, or alike at >= 80).
     """
     ta, tb = _name_tokens(a), _name_tokens(b)
     if not ta or not tb:
@@ -509,7 +511,9 @@ def same_person(a: str, b: str) -> bool:
         return False
     if len(ta) > 1 and len(tb) > 1:
         fa, fb = ta[0], tb[0]
-        if not (fa == fb or (len(fa) == 1 and fb.startswith(fa)) or (len(fb) == 1 and fa.startswith(fb))):
+        short, long_ = sorted((fa, fb), key=len)
+        # "J." / "John", "Chris" / "Christopher", "Vladimir" / "Wladimir"
+        if not (long_.startswith(short) and (len(short) == 1 or len(short) >= 3)):
             return fuzz.ratio(fa, fb) >= 80
     return True
 
