@@ -9,6 +9,7 @@ and the path still editable, so nothing the user chose is lost.
 from __future__ import annotations
 
 from collections.abc import Collection, Mapping
+from functools import partial
 from pathlib import Path
 
 from textual import on, work
@@ -91,6 +92,8 @@ class ExportDialog(ModalScreen[Path | None]):
             yield Input(
                 default_report_name(self.comparison.story, self.format), id="export-path"
             )
+            yield Static(f"A name without a folder goes in {self.directory}", classes="hint",
+                         markup=False)
             yield Static("", id="export-error", markup=False)
             with Horizontal(classes="buttons"):
                 yield Button("Export", variant="primary", id="export-write")
@@ -120,9 +123,13 @@ class ExportDialog(ModalScreen[Path | None]):
         path = Path(value).expanduser()
         path = path if path.is_absolute() else self.directory / path
         if path.exists() and not path.is_dir():
-            self.app.push_screen(ConfirmOverwrite(path), lambda yes: yes and self._write(path, True))
+            self.app.push_screen(ConfirmOverwrite(path), partial(self._confirmed, path))
         else:
             self._write(path, False)
+
+    def _confirmed(self, path: Path, replace: bool | None) -> None:
+        if replace:
+            self._write(path, True)
 
     @work(thread=True, exclusive=True)
     def _write(self, path: Path, overwrite: bool) -> None:

@@ -1,0 +1,111 @@
+"""The export dialog: writes what the reader shows, asks before replacing, keeps the
+user's choices when a write fails."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from textual.app import App
+from textual.widgets import Input, Static
+
+from tui.export_dialog import ConfirmOverwrite, ExportDialog
+from tui.report_file import default_report_name
+
+
+class Host(App):
+    """A bare app showing the dialog, recording what it dismissed with."""
+
+    def __init__(self, dialog: ExportDialog) -> None:
+        super().__init__()
+        self.dialog = dialog
+        self.results: list[Path | None] = []
+
+    def on_mount(self) -> None:
+        self.push_screen(self.dialog, self.results.append)
+
+
+def dialog_for(seed_comparison, tmp_path: Path, **options) -> ExportDialog:
+    return ExportDialog(seed_comparison, directory=tmp_path, **options)
+
+
+async def export(pilot) -> None:
+    await pilot.click("#export-write")
+    await pilot.pause()
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+async def test_export_writes_markdown_under_the_story_name_without_hidden_sources(
+    seed_comparison, tmp_path
+):
+    app = Host(dialog_for(seed_comparison, tmp_path, hidden={"xinhua"}))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await export(pilot)
+        target = tmp_path / default_report_name(seed_comparison.story, "md")
+        assert app.results == [target]
+        report = target.read_text(encoding="utf-8")
+        assert report.startswith("# Russian bombers") and "Xinhua" not in report
+        assert [n.message for n in app._notifications] == [f"Report written to {target}"]
+
+
+async def test_choosing_a_format_changes_the_suffix_and_the_content(seed_comparison, tmp_path):
+    app = Host(dialog_for(seed_comparison, tmp_path))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.click("#format-html")
+        await pilot.pause()
+        assert app.dialog.query_one("#export-path", Input).value.endswith("-report.html")
+        await export(pilot)
+        assert app.results[0].read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+
+
+async def test_an_existing_file_is_replaced_only_after_the_user_agrees(seed_comparison, tmp_path):
+    target = tmp_path / default_report_name(seed_comparison.story, "md")
+    target.write_text("my notes\n", encoding="utf-8")
+    app = Host(dialog_for(seed_comparison, tmp_path))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await export(pilot)
+        assert isinstance(app.screen, ConfirmOverwrite)
+        await pilot.press("n")
+        await pilot.pause()
+        assert app.screen is app.dialog and target.read_text(encoding="utf-8") == "my notes\n"
+
+        await export(pilot)
+        await pilot.press("y")
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.results == [target]
+        assert target.read_text(encoding="utf-8").startswith("# Russian bombers")
+
+
+async def test_a_failed_write_shows_why_and_keeps_the_dialog_and_path(seed_comparison, tmp_path):
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("", encoding="utf-8")
+    app = Host(dialog_for(seed_comparison, tmp_path))
+    async with app.run_test(size=(100, 30)) as pilot:
+        path_input = app.dialog.query_one("#export-path", Input)
+        path_input.value = str(blocker / "report.md")
+        await export(pilot)
+        error = app.dialog.query_one("#export-error", Static)
+        assert app.screen is app.dialog and app.results == []
+        assert error.display and f"cannot write {blocker / 'report.md'}" in str(error.render())
+        assert path_input.value == str(blocker / "report.md") and path_input.has_focus
+        assert not app._notifications
+
+
+async def test_escape_cancels_without_writing(seed_comparison, tmp_path):
+    app = Host(dialog_for(seed_comparison, tmp_path))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.results == [None] and list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("name", ["", "   "])
+async def test_an_empty_file_name_is_asked_for(seed_comparison, tmp_path, name):
+    app = Host(dialog_for(seed_comparison, tmp_path))
+    async with app.run_test(size=(100, 30)) as pilot:
+        app.dialog.query_one("#export-path", Input).value = name
+        await export(pilot)
+        assert "file name" in str(app.dialog.query_one("#export-error", Static).render())
