@@ -308,3 +308,26 @@ def test_the_seed_quotes_are_found_attributed_and_matched_as_labelled(seed_story
 def test_the_comparison_carries_the_quotes_and_quoted_terms(seed_comparison):
     assert any(q.status == QuoteStatus.UNIQUE for q in seed_comparison.quotes)
     assert {t.text for t in seed_comparison.quoted_terms} >= {"Fullback", "Candid"}
+
+
+# ---------------------------------------------------------------- synopsis quotes
+
+
+def test_synopsis_quotes_prints_quotes_grouped_by_speaker_with_unique_ones_marked(capsys, monkeypatch):
+    from tui.cli import main
+
+    monkeypatch.setenv("COLUMNS", "160")
+    assert main(["quotes"]) == 0
+    out = capsys.readouterr().out
+    assert "UNIQUE" in out and "shared" in out and "variant" in out
+    assert out.count("Christopher Garver") == 1  # one speaker row heads the group
+    assert "[-" in out and "+}" in out  # a variant's word diff
+
+
+def test_synopsis_quotes_never_reads_article_text_as_markup(tmp_path, capsys):
+    from tui.cli import main
+
+    article = tmp_path / "wire.txt"
+    article.write_text('"Read the [bold]small print[/bold] before you sign," said Jane Doe.\n', encoding="utf-8")
+    assert main(["quotes", "--status", "unique", str(article)]) == 0
+    assert "[bold]small print[/bold]" in capsys.readouterr().out

@@ -19,6 +19,7 @@ from comparators.errors import StoryError
 SUBCOMMANDS: dict[str, tuple[str, str]] = {
     "open": ("tui.command_open", "open the reader on a story (the default)"),
     "sources": ("tui.command_sources", "print a table of the story's sources"),
+    "quotes": ("tui.command_quotes", "print the quotes by speaker: shared, variant or only in one outlet"),
     "report": ("tui.command_report", "write the comparison as text, Markdown, JSON or HTML"),
 }
 

@@ -1,0 +1,137 @@
+"""`synopsis quotes [STORY...]`: the story's quotes in a table grouped by speaker.
+
+Each row is one outlet's quote with its status: shared (another outlet has the
+same words), variant (another outlet has the same speaker saying it otherwise,
+shown as a word diff, wdiff style: [-this outlet's words-] {+the other's+}) or
+UNIQUE (only this outlet carries it). Article text goes into `rich.text.Text`
+only, so brackets in a quote are never read as Rich markup.
+"""
+
+from __future__ import annotations
+
+import argparse
+from collections import defaultdict
+
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from comparators.diff import word_diff
+from comparators.model import Quote, QuoteStatus, Story
+from comparators.quote_matching import story_quotes
+from tui.cli import add_story_arguments
+from tui.story_args import story_from_args
+
+UNKNOWN_SPEAKER = "(speaker unknown)"
+STATUS_LABELS = {
+    QuoteStatus.SHARED: Text("shared", style="green"),
+    QuoteStatus.VARIANT: Text("variant", style="yellow"),
+    QuoteStatus.UNIQUE: Text("UNIQUE", style="bold reverse"),
+}
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    add_story_arguments(parser)
+    parser.add_argument(
+        "--status",
+        choices=[s.value for s in QuoteStatus],
+        help="only quotes with this status (unique: lines no other outlet carries)",
+    )
+    parser.add_argument("--terms", action="store_true", help="also list quoted terms (nicknames, names)")
+
+
+def run(args: argparse.Namespace) -> int:
+    story = story_from_args(args)
+    quotes, terms = story_quotes(story)
+    if args.status:
+        quotes = tuple(q for q in quotes if q.status == args.status)
+    console = Console()
+    console.print(quotes_table(story, quotes))
+    if args.terms:
+        table = Table(title=Text("Quoted terms (not quotes)"))
+        for column in ("outlet", "¶", "term"):
+            table.add_column(column)
+        for term in terms:
+            table.add_row(_outlet(story, term.source), str(term.paragraph + 1), Text(term.text))
+        console.print(table)
+    return 0
+
+
+def quotes_table(story: Story, quotes: tuple[Quote, ...]) -> Table:
+    """One section per speaker (most quoted first, unknown last), rows in story order."""
+    by_id = {q.id: q for q in quotes}
+    groups: dict[str | None, list[Quote]] = defaultdict(list)
+    for quote in quotes:
+        groups[quote.speaker_key].append(quote)
+    order = sorted(groups, key=lambda key: (key is None, -len(groups[key]), key or ""))
+    unique = sum(q.status == QuoteStatus.UNIQUE for q in quotes)
+    table = Table(
+        title=Text(story.title),
+        caption=Text(f"{len(quotes)} quotes, {unique} carried by one outlet only (UNIQUE)"),
+        show_lines=False,
+    )
+    table.add_column("speaker", style="bold", max_width=22)
+    table.add_column("outlet", max_width=14)
+    table.add_column("¶", justify="right")
+    table.add_column("status")
+    table.add_column("quote", ratio=1)
+    table.add_column("also in", max_width=24)
+    for key in order:
+        members = groups[key]
+        for position, quote in enumerate(members):
+            speaker = _speaker_name(members) if position == 0 else ""
+            table.add_row(
+                Text(speaker),
+                _outlet(story, quote.source),
+                str(quote.paragraph + 1),
+                STATUS_LABELS[quote.status].copy(),
+                _quote_cell(story, quote, by_id),
+                _also_in(story, quote),
+                end_section=position == len(members) - 1,
+            )
+    return table
+
+
+def _speaker_name(members: list[Quote]) -> str:
+    """The fullest name the outlets give this speaker."""
+    names = [q.speaker for q in members if q.speaker]
+    return max(names, key=lambda n: (len(n.split()), len(n))) if names else UNKNOWN_SPEAKER
+
+
+def _outlet(story: Story, source_id: str) -> str:
+    try:
+        return story.source(source_id).outlet
+    except KeyError:
+        return source_id
+
+
+def _quote_cell(story: Story, quote: Quote, by_id: dict[str, Quote]) -> Text:
+    cell = Text(quote.text)
+    variants = [m for m in quote.matches if m.kind == "variant" and m.quote in by_id]
+    if quote.status == QuoteStatus.VARIANT and variants:
+        other = by_id[variants[0].quote]
+        cell.append(f"\n≈ {_outlet(story, other.source)}: ", style="dim")
+        cell.append_text(diff_text(quote.text, other.text))
+    return cell
+
+
+def diff_text(a: str, b: str) -> Text:
+    """The word diff of two wordings: [-only in a-] struck, {+only in b+} underlined."""
+    text = Text()
+    for op, words in word_diff(a, b):
+        if op == 0:
+            text.append(words)
+        elif op < 0:
+            text.append(f"[-{words}-]", style="strike red")
+        else:
+            text.append(f"{{+{words}+}}", style="underline green")
+    return text
+
+
+def _also_in(story: Story, quote: Quote) -> Text:
+    text = Text()
+    for match in quote.matches:
+        if text:
+            text.append("\n")
+        text.append(f"{_outlet(story, match.source)} ({match.kind} {match.similarity:.2f})")
+    return text
