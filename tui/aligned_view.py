@@ -196,7 +196,17 @@ class AlignedView(ScrollView, can_focus=True, inherit_bindings=False):
         self.select(self.cursor + delta)
 
     def edge(self, direction: int) -> None:
-        self.select(len(self._item_blocks) - 1 if direction > 0 else 0)
+        if not self._item_blocks:
+            return
+        if direction < 0:
+            self.select(0)
+            return
+        self.select(len(self._item_blocks) - 1)
+        last = self._item_blocks[-1]
+        if last < len(self._offsets) - 1:  # show what follows the last item (a legend, a matrix)
+            top = self._offsets[last]
+            bottom = self._total - self._viewport_height()
+            self.scroll_to(y=max(int(self.scroll_y), min(top, bottom)), animate=False)
 
     def page(self, direction: int) -> None:
         if not self._item_blocks:
@@ -208,11 +218,12 @@ class AlignedView(ScrollView, can_focus=True, inherit_bindings=False):
             self.edge(direction)
             return
         tops = [self._offsets[b] for b in self._item_blocks]
-        position = min(bisect_right(tops, new_top - 1), len(tops) - 1)
-        if tops[position] >= new_top + height:  # a block taller than the screen
+        # the first item starting on the new page, else the one running through it
+        position = bisect_right(tops, new_top - 1)
+        if position >= len(tops) or tops[position] >= new_top + height:
             position = max(0, position - 1)
         self.scroll_to(y=new_top, animate=False)
-        self.select(position, scroll=tops[position] < new_top)
+        self.select(position, scroll=False)
 
     def find(self, predicate, direction: int) -> bool:
         """Select the next item (in `direction`) for which `predicate(item)` holds."""

@@ -46,6 +46,12 @@ MAIN_BINDINGS: list[Binding] = [
         _b(f"toggle_source_{n}", str(n), f"toggle_source({n})", f"Show/hide source {n}")
         for n in range(1, 10)
     ),
+    _b("toggle_reviewed", "x", "toggle_reviewed", "Mark the group reviewed (again: not)"),
+    _b("toggle_flagged", "f", "toggle_flagged", "Flag the group (again: unflag)"),
+    _b("edit_note", "a", "edit_note", "Write a note on the group"),
+    _b("next_unreviewed", "r", "next_unreviewed", "Next group not yet reviewed"),
+    _b("next_flagged", "F", "next_flagged", "Next flagged group"),
+    _b("review_file", "R", "review_file", "Review file: where it is saved, marks left over"),
     _b("pivot", "p", "pivot", "Pivot", True),
     _b("export", "e", "app.export", "Export", True),
     _b("help", "question_mark,f1", "app.help", "Keys", True),

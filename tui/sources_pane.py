@@ -39,7 +39,7 @@ class SourcesPane(DataTable):
 
     def on_mount(self) -> None:
         for key, label in COLUMNS:
-            self.add_column(label, key=key)
+            self.add_column(label, key=key, width=8 if key == "shown" else None)
 
     def fill(self, lookup: Lookup, visible: set[str], pivot: str) -> None:
         """Rows for every source of the story (first call) or their updated marks."""

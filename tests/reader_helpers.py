@@ -1,0 +1,84 @@
+"""Shared helpers of the reader tests: open the app on a story and read the screen as text."""
+
+from __future__ import annotations
+
+import io
+import random
+
+from rich.console import Console
+
+from comparators import Comparison, Group, GroupKind, Member, Paragraph, Settings, Source, Story
+from comparators.model import Rewording
+from tui.keymap import UserKeymap
+
+NO_KEYMAP = UserKeymap({})
+
+
+def screen_text(app) -> str:
+    """What the terminal shows, as plain text (one line per row)."""
+    width, height = app.size
+    console = Console(
+        width=width, height=height, file=io.StringIO(), force_terminal=True,
+        color_system="truecolor", record=True, legacy_windows=False, safe_box=False,
+    )
+    update = app.screen._compositor.render_update(full=True, screen_stack=app._background_screens)
+    console.print(update)
+    return console.export_text(styles=False)
+
+
+async def ready(app, pilot) -> None:
+    """Wait until the comparison is shown."""
+    await app.workers.wait_for_complete()
+    for _ in range(3):
+        await pilot.pause()
+
+
+def source_id(name: str) -> str:
+    return name.lower().replace(" ", "-")
+
+
+def tiny_story(texts: dict[str, list[str]], title: str = "A tiny story") -> Story:
+    """A story of the given outlets (name -> paragraphs), ids made from the names."""
+    sources = tuple(
+        Source(
+            id=source_id(name),
+            outlet=name,
+            path=None,
+            paragraphs=tuple(Paragraph(i, text, i * 2 + 1) for i, text in enumerate(paragraphs)),
+            date="2016-08-16",
+        )
+        for name, paragraphs in texts.items()
+    )
+    return Story(title=title, sources=sources)
+
+
+WORDS = (
+    "minister airbase bombers strike ministry statement officials defence Tuesday "
+    "Hamadan Syria Iran Russia targets Aleppo Idlib coalition mission aircraft talks "
+    "ceasefire agency reported confirmed denied spokesman rebels forces command"
+).split()
+
+
+def synthetic_comparison(n_sources: int, n_groups: int, seed: int = 0) -> Comparison:
+    """A ready comparison (no alignment run): each group carried by up to five sources,
+    every member the same words with one swapped."""
+    rng = random.Random(seed)
+    names = [f"Outlet {n:03d}" for n in range(n_sources)]
+    paragraphs: dict[str, list[str]] = {name: [] for name in names}
+    groups = []
+    for g in range(n_groups):
+        base = [rng.choice(WORDS) for _ in range(rng.randint(18, 45))]
+        k = 1 if n_sources == 1 else rng.randint(1, min(n_sources, 5))
+        members = []
+        for name in sorted(rng.sample(names, k), key=names.index):
+            words = list(base)
+            words[rng.randrange(len(words))] = rng.choice(WORDS)
+            text = " ".join(words).capitalize() + "."
+            members.append(Member(source_id(name), len(paragraphs[name]), text))
+            paragraphs[name].append(text)
+        kind = GroupKind.UNIQUE if k == 1 else GroupKind.SHARED if k == n_sources else GroupKind.PARTIAL
+        rewording = None if k == 1 else Rewording.LIGHT
+        groups.append(Group(f"g{g + 1}", kind, tuple(members), rewording=rewording))
+    story = tiny_story(paragraphs, title=f"Synthetic story, {n_sources} sources")
+    pivot = story.sources[0].id
+    return Comparison(story, Settings(pivot=pivot), pivot, tuple(groups))

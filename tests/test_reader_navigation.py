@@ -1,0 +1,301 @@
+"""The reader's keys, views and panes, on the seed story at 80x24 and 200x50."""
+
+from __future__ import annotations
+
+import pytest
+
+from comparators import GroupKind, with_pivot
+from tests.reader_helpers import NO_KEYMAP, ready, screen_text
+from tui.app import make_app
+from tui.help_screen import HelpScreen
+from tui.layouts import View
+from tui.lookup import has_differences
+
+NARROW, WIDE = (80, 24), (200, 50)
+
+
+def reader(seed_comparison, **kwargs):
+    return make_app(seed_comparison.story, comparison=seed_comparison, keymap=NO_KEYMAP, **kwargs)
+
+
+def selected(app):
+    return app.screen.aligned.selected_group
+
+
+async def test_the_stack_view_is_the_default_at_80_columns(seed_comparison):
+    app = reader(seed_comparison)
+    async with app.run_test(size=NARROW) as pilot:
+        await ready(app, pilot)
+        assert app.screen.view == View.STACK
+        text = screen_text(app)
+        assert "Stack · g1 (1/" in text
+        # every row fits: the footer's main keys and the header's title are readable
+        assert "Russian bombers strike Syria" in text
+        assert "? Keys" in text and "q Quit" in text
+        assert all(len(line) <= 80 for line in text.splitlines())
+
+
+async def test_the_columns_view_is_the_default_when_wide_with_one_column_per_source(seed_comparison):
+    app = reader(seed_comparison)
+    async with app.run_test(size=WIDE) as pilot:
+        await ready(app, pilot)
+        assert app.screen.view == View.COLUMNS
+        ruler = app.screen.aligned.visible_text().splitlines()[0]
+        assert ruler.split("│")[0].strip() == "★ AP"  # the pivot's column comes first
+        for outlet in ("The Guardian", "The Herald", "Xinhua", "Tehran Times"):
+            assert outlet in ruler
+
+
+@pytest.mark.parametrize("size", [NARROW, WIDE])
+async def test_moving_keys_move_the_cursor_and_the_screen_follows(seed_comparison, size):
+    app = reader(seed_comparison)
+    async with app.run_test(size=size) as pilot:
+        await ready(app, pilot)
+        view = app.screen.aligned
+        last = len(view.items()) - 1
+        await pilot.press("j", "down")
+        assert view.cursor == 2
+        await pilot.press("k")
+        assert view.cursor == 1
+        await pilot.press("up")
+        assert view.cursor == 0
+        await pilot.press("G")
+        await pilot.pause()
+        assert view.cursor == last
+        group_id = seed_comparison.groups[view.selected_group].id
+        assert f"▌{group_id} " in screen_text(app)  # the last group is on screen, marked
+        await pilot.press("g")
+        assert view.cursor == 0
+        await pilot.press("end", "home")
+        assert view.cursor == 0
+        await pilot.press("space")
+        await pilot.pause()
+        after_page = (view.cursor, view.scroll_y)
+        assert view.scroll_y > 0
+        await pilot.press("pagedown")  # a group taller than the screen is paged through
+        await pilot.pause()
+        assert view.scroll_y > after_page[1] and view.cursor >= after_page[0]
+        await pilot.press("b", "pageup")
+        await pilot.pause()
+        assert view.cursor == 0 and view.scroll_y == 0
+
+
+async def test_jump_keys_find_differences_unique_passages_and_quotes(seed_comparison):
+    app = reader(seed_comparison)
+    lookup_groups = seed_comparison.groups
+    async with app.run_test(size=WIDE) as pilot:
+        await ready(app, pilot)
+        view = app.screen.aligned
+        lookup = app.screen.lookup
+        await pilot.press("bracketright")
+        first_diff = view.selected_group
+        assert has_differences(lookup_groups[first_diff]) and first_diff > 0 or view.cursor == 0
+        await pilot.press("]", "]")
+        third = view.selected_group
+        assert has_differences(lookup_groups[third]) and third > first_diff
+        await pilot.press("[")
+        assert first_diff < view.selected_group < third
+        await pilot.press("g", "u")
+        unique = view.selected_group
+        assert len(lookup_groups[unique].sources) == 1
+        await pilot.press("u")
+        assert view.selected_group > unique
+        assert len(lookup_groups[view.selected_group].sources) == 1
+        await pilot.press("U")
+        assert view.selected_group == unique
+        await pilot.press("g", "apostrophe")
+        with_quote = view.selected_group
+        assert any(q.status != "shared" for q in lookup.quotes_in(with_quote))
+        await pilot.press("apostrophe", "quotation_mark")
+        assert view.selected_group == with_quote
+
+
+async def test_v_cycles_through_the_five_views(seed_comparison):
+    app = reader(seed_comparison)
+    async with app.run_test(size=WIDE) as pilot:
+        await ready(app, pilot)
+        seen = []
+        for _ in range(5):
+            seen.append(app.screen.view)
+            title = str(app.screen.aligned.border_title)
+            assert title.startswith(app.screen.view.value.capitalize())
+            await pilot.press("v")
+            await pilot.pause()
+        assert seen == [View.COLUMNS, View.STACK, View.PAIR, View.QUOTES, View.COVERAGE]
+        assert app.screen.view == View.COLUMNS
+
+
+async def test_pair_view_marks_words_like_git_word_diff(seed_comparison):
+    app = reader(seed_comparison, view=View.PAIR)
+    async with app.run_test(size=WIDE) as pilot:
+        await ready(app, pilot)
+        text = app.screen.aligned.visible_text()
+        assert "[-AP-] → {+The Guardian+}" in text
+        await pilot.press("]")
+        await pilot.pause()
+        text = app.screen.aligned.visible_text()
+        assert "{+" in text and "+}" in text
+
+
+async def test_quotes_view_lists_quotes_and_enter_opens_the_group(seed_comparison):
+    app = reader(seed_comparison, view=View.QUOTES)
+    async with app.run_test(size=WIDE) as pilot:
+        await ready(app, pilot)
+        text = app.screen.aligned.visible_text()
+        assert "worded differently" in text or "only here" in text or "shared" in text
+        await pilot.press("j", "j")
+        quote = app.screen.lookup.quotes[app.screen.aligned.selected_item]
+        group = app.screen.lookup.quote_group[quote.id]
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen.view == View.STACK
+        assert app.screen.aligned.selected_group == group
+
+
+async def test_coverage_view_shows_who_covers_what_and_the_reuse_matrix(seed_comparison):
+    app = reader(seed_comparison, view=View.COVERAGE)
+    async with app.run_test(size=WIDE) as pilot:
+        await ready(app, pilot)
+        text = app.screen.aligned.visible_text()
+        assert "█" in text and "·" in text
+        await pilot.press("G")
+        await pilot.pause()
+        assert "Reuse" in app.screen.aligned.visible_text()
+
+
+async def test_number_keys_hide_and_show_a_source_column(seed_comparison):
+    app = reader(seed_comparison)
+    async with app.run_test(size=WIDE) as pilot:
+        await ready(app, pilot)
+        ruler = lambda: app.screen.aligned.visible_text().splitlines()[0]  # noqa: E731
+        assert "Xinhua" in ruler()
+        await pilot.press("4")  # Xinhua is the fourth source of the story
+        await pilot.pause()
+        assert "Xinhua" not in ruler()
+        assert "○ hidden" in screen_text(app)
+        await pilot.press("4")
+        await pilot.pause()
+        assert "Xinhua" in ruler()
+
+
+async def test_the_pivot_cannot_be_hidden(seed_comparison):
+    app = reader(seed_comparison)
+    async with app.run_test(size=WIDE) as pilot:
+        await ready(app, pilot)
+        await pilot.press("2")  # AP, the pivot
+        await pilot.pause()
+        assert not app.screen.hidden
+        assert "pivot" in screen_text(app)
+
+
+async def test_p_makes_the_focused_source_the_pivot_and_reorders_groups(seed_comparison):
+    app = reader(seed_comparison)
+    async with app.run_test(size=WIDE) as pilot:
+        await ready(app, pilot)
+        before = [g.members for g in app.screen.lookup.groups]
+        await pilot.press("shift+tab")  # from the aligned view back to the sources pane
+        assert app.focused is app.screen.sources
+        await pilot.press("j", "j", "j")  # The Guardian, AP, The Herald, Xinhua
+        assert app.screen.sources.focused_source == "xinhua"
+        await pilot.press("p")
+        await pilot.pause()
+        assert app.screen.comparison.pivot == "xinhua"
+        groups = app.screen.lookup.groups
+        assert [g.members for g in groups] != before
+        assert [g.members for g in groups] == [
+            g.members for g in with_pivot(seed_comparison, "xinhua").groups
+        ]
+        xinhua_order = [m.paragraph for g in groups for m in g.members if m.source == "xinhua"]
+        assert xinhua_order == sorted(xinhua_order)  # groups follow Xinhua's reading order
+        assert app.screen.aligned.visible_text().splitlines()[0].startswith(" ★ Xinhua")
+
+
+async def test_search_finds_a_word_only_a_non_pivot_source_has_and_moves_there(seed_comparison):
+    # only Xinhua mentions lubricants; AP is the pivot
+    story = seed_comparison.story
+    assert "lubricants" not in " ".join(p.text for p in story.source("ap").paragraphs)
+    app = reader(seed_comparison)
+    async with app.run_test(size=NARROW) as pilot:
+        await ready(app, pilot)
+        await pilot.press("slash")
+        await pilot.press(*"LUBRICANTS")
+        await pilot.press("enter")
+        await pilot.pause()
+        group = seed_comparison.groups[app.screen.aligned.selected_group]
+        assert "lubricants" in group.text_of("xinhua")
+        assert "lubricants" in app.screen.aligned.visible_text()
+        first = app.screen.aligned.cursor
+        await pilot.press("n")
+        assert app.screen.aligned.cursor != first or len(app.screen.matches()) == 1
+        await pilot.press("N")
+        assert app.screen.aligned.cursor == first
+
+
+async def test_escape_cancels_a_search(seed_comparison):
+    app = reader(seed_comparison)
+    async with app.run_test(size=NARROW) as pilot:
+        await ready(app, pilot)
+        await pilot.press("slash", "x", "escape")
+        await pilot.pause()
+        assert app.screen.search_term == ""
+        assert app.focused is app.screen.aligned
+
+
+async def test_help_lists_the_keys_from_the_bindings_and_closes(seed_comparison):
+    app = reader(seed_comparison)
+    async with app.run_test(size=NARROW) as pilot:
+        await ready(app, pilot)
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        text = screen_text(app)
+        for line in ("Next diff", "Pivot", "Search", "Next passage only one outlet"):
+            assert line in text
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not isinstance(app.screen, HelpScreen)
+        await pilot.press("f1")
+        assert isinstance(app.screen, HelpScreen)
+
+
+async def test_tab_moves_focus_between_panes_and_e_announces_export(seed_comparison):
+    app = reader(seed_comparison)
+    async with app.run_test(size=NARROW) as pilot:
+        await ready(app, pilot)
+        assert app.focused is app.screen.aligned
+        await pilot.press("tab")
+        assert app.focused.id == "detail"
+        await pilot.press("tab")
+        assert app.focused is app.screen.sources
+        await pilot.press("e")
+        await pilot.pause()
+        assert any("Export" in (n.title or "") for n in app._notifications)
+
+
+async def test_the_detail_pane_explains_the_selected_group(seed_comparison):
+    shared = next(i for i, g in enumerate(seed_comparison.groups) if g.links)
+    app = reader(seed_comparison)
+    async with app.run_test(size=WIDE) as pilot:
+        await ready(app, pilot)
+        for _ in range(shared):
+            await pilot.press("j")
+        await pilot.pause()
+        text = screen_text(app)
+        assert "Why matched" in text and "↔" in text
+
+
+async def test_q_quits(seed_comparison):
+    app = reader(seed_comparison)
+    async with app.run_test(size=NARROW) as pilot:
+        await ready(app, pilot)
+        await pilot.press("q")
+    assert app.return_code == 0
+
+
+async def test_the_reader_compares_in_the_background_when_given_only_a_story(seed_story):
+    app = make_app(seed_story, keymap=NO_KEYMAP)
+    async with app.run_test(size=NARROW) as pilot:
+        await ready(app, pilot)
+        assert app.screen.comparison is not None
+        assert app.screen.aligned.display
+        assert all(g.kind in GroupKind for g in app.screen.comparison.groups)
