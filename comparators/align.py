@@ -32,7 +32,8 @@ from comparators.similarity import Scorer, get_comparator
 
 MAX_PER_SOURCE = 3  # an outlet rarely spreads one item over more paragraphs
 COMPETITION = 0.8  # a candidate scores at least this share of the side's best
-AVERAGE_LINK = 0.6  # merged groups keep average cross-source score >= this x threshold
+AVERAGE_LINK = 0.75  # merged groups keep average cross-source score >= this x threshold
+KEEP = 0.5  # pair scores under KEEP x threshold count as 0 in the average link
 EVIDENCE_TERMS = 6
 
 _TOKEN = re.compile(r"\w[\w'’-]*\w|\w")
@@ -58,8 +59,8 @@ def align(story: Story, settings: Settings) -> tuple[Group, ...]:
     if not space.units:
         return ()
     scorer = comparator.fit(space.sentence_texts)
-    edges = _candidate_edges(space, scorer, threshold)
-    clusters = _merge(space, edges, threshold)
+    candidates, kept = _candidate_edges(space, scorer, threshold)
+    clusters = _merge(space, candidates, kept, threshold)
     present = {u.source for u in space.units}
     return tuple(_group(space, scorer, members, present) for members in clusters)
 
@@ -133,47 +134,61 @@ def _weights(weights: np.ndarray, starts: np.ndarray) -> sparse.csr_matrix:
     return sparse.csr_matrix((weights, (owner, np.arange(n))), shape=(len(starts), n))
 
 
-def _candidate_edges(space: _Space, scorer: Scorer, threshold: float) -> dict[tuple[int, int], float]:
-    """Mutual competitive candidates {(i, j): score} with i < j, across sources."""
+def _candidate_edges(
+    space: _Space, scorer: Scorer, threshold: float
+) -> tuple[dict[tuple[int, int], float], dict[tuple[int, int], float]]:
+    """Mutual competitive candidates, and every cross-source score worth keeping.
+
+    Both map `(i, j)` with i < j to the pair's score. Scores below
+    `KEEP * threshold` are dropped: they count as 0 in the average link.
+    """
     n = len(space.units)
     everything = np.arange(n)
     bounds = space.unit_range_of_source
-    seen: dict[tuple[int, int], float] = {}
-    mutual: dict[tuple[int, int], float] = {}
-    for rank in range(len(space.story.sources)):
-        lo, hi = bounds[rank], bounds[rank + 1]
-        if lo == hi:
-            continue
+    nonempty = np.flatnonzero(np.diff(bounds))
+    column_source = np.searchsorted(nonempty, space.source_of, side="right") - 1
+    offered: set[tuple[int, int]] = set()
+    candidates: dict[tuple[int, int], float] = {}
+    kept: dict[tuple[int, int], float] = {}
+    for rank in nonempty:
+        lo, hi = int(bounds[rank]), int(bounds[rank + 1])
         scores = _pair_scores(space, scorer, np.arange(lo, hi), everything)
         scores[:, lo:hi] = 0.0  # never link a source to itself
         # Best score each row reaches in each source, broadcast back to columns.
-        nonempty = np.flatnonzero(np.diff(bounds))
-        best = np.maximum.reduceat(scores, bounds[nonempty], axis=1)
-        best_at = best[:, np.searchsorted(nonempty, space.source_of, side="right") - 1]
-        keep = (scores >= threshold) & (scores >= COMPETITION * best_at)
-        for r, c in zip(*np.nonzero(keep)):
-            i, j = int(lo + r), int(c)
-            key = (i, j) if i < j else (j, i)
-            if key in seen:
-                mutual[key] = max(seen.pop(key), float(scores[r, c]))
-            else:
-                seen[key] = float(scores[r, c])
-    return mutual
+        best = np.maximum.reduceat(scores, bounds[nonempty], axis=1)[:, column_source]
+        rows, cols = np.nonzero(scores >= KEEP * threshold)
+        values = scores[rows, cols]
+        competitive = (values >= threshold) & (values >= COMPETITION * best[rows, cols])
+        for r, c, value, ok in zip((rows + lo).tolist(), cols.tolist(), values.tolist(), competitive.tolist()):
+            key = (r, c) if r < c else (c, r)
+            if r < c:
+                kept[key] = value
+            if ok:
+                if key in offered:  # the other side offered it too
+                    candidates[key] = kept[key]
+                else:
+                    offered.add(key)
+    return candidates, kept
 
 
-def _merge(space: _Space, edges: dict[tuple[int, int], float], threshold: float) -> list[list[int]]:
-    """Average-link merging of candidate edges, strongest first, with a per-source cap."""
+def _merge(
+    space: _Space,
+    candidates: dict[tuple[int, int], float],
+    kept: dict[tuple[int, int], float],
+    threshold: float,
+) -> list[list[int]]:
+    """Average-link merging along candidate edges, strongest first, with a per-source cap."""
     n = len(space.units)
     source_of = space.source_of
     cluster = list(range(n))  # unit -> cluster id
     members: dict[int, list[int]] = {i: [i] for i in range(n)}
     per_source: dict[int, Counter] = {i: Counter([int(source_of[i])]) for i in range(n)}
-    between: dict[int, dict[int, float]] = {i: {} for i in range(n)}  # summed edge scores
-    for (i, j), score in edges.items():
+    between: dict[int, dict[int, float]] = {i: {} for i in range(n)}  # summed pair scores
+    for (i, j), score in kept.items():
         between[i][j] = score
         between[j][i] = score
     floor = AVERAGE_LINK * threshold
-    for (i, j), _ in sorted(edges.items(), key=lambda kv: -kv[1]):
+    for (i, j), _ in sorted(candidates.items(), key=lambda kv: -kv[1]):
         a, b = cluster[i], cluster[j]
         if a == b:
             continue

@@ -67,7 +67,7 @@ class Lexical:
     """
 
     name: ClassVar[str] = "lexical"
-    default_threshold: ClassVar[float] = 0.3
+    default_threshold: ClassVar[float] = 0.2
 
     def fit(self, texts: Sequence[str]) -> Scorer:
         from scipy.sparse import hstack

@@ -1,0 +1,67 @@
+"""Pairwise precision, recall and F1 of the seed alignment against the hand labels.
+
+    .venv/bin/python tests/benchmarks/evaluate_alignment.py [--sweep]
+
+Prints the default settings' figures, each comparator's, and a baseline: difflib's
+ratio per paragraph pair, linking every pair above a threshold, with the best
+threshold chosen on the labels themselves (so the baseline is flattered).
+`--sweep` also prints the lexical comparator's figures across thresholds.
+"""
+
+from __future__ import annotations
+
+import difflib
+import sys
+from itertools import combinations
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from alignment_labels import Labels, load_labels, predicted_pairs, score  # noqa: E402
+
+from comparators import Settings, Story, compare, load_story  # noqa: E402
+
+
+def difflib_baseline(story: Story, labels: Labels) -> tuple[float, object]:
+    paragraphs = [(s.id, p.index, p.text) for s in story.sources for p in s.paragraphs]
+    ratios = []
+    for (sa, ia, ta), (sb, ib, tb) in combinations(paragraphs, 2):
+        if sa != sb:
+            ratio = difflib.SequenceMatcher(None, ta, tb, autojunk=False).ratio()
+            ratios.append((ratio, frozenset(((sa, ia), (sb, ib)))))
+    best = None
+    for step in range(5, 100, 5):
+        threshold = step / 100
+        result = score({pair for r, pair in ratios if r >= threshold}, labels)
+        if best is None or result.f1 > best[1].f1:
+            best = (threshold, result)
+    return best
+
+
+def line(name: str, result) -> str:
+    return (
+        f"{name:<34} P {result.precision:.3f}  R {result.recall:.3f}  F1 {result.f1:.3f}"
+        f"  ({result.predicted} predicted, {result.sure} sure)"
+    )
+
+
+def main(argv: list[str]) -> int:
+    story = load_story([])
+    labels = load_labels(story)
+    print(f"{len(labels.sure)} sure links, {len(labels.possible) - len(labels.sure)} possible only")
+    print(line("default settings", score(predicted_pairs(compare(story)), labels)))
+    for name in ("lexical", "fuzzy"):
+        print(line(f"comparator {name}", score(predicted_pairs(compare(story, Settings(comparator=name))), labels)))
+    threshold, result = difflib_baseline(story, labels)
+    print(line(f"baseline difflib ratio >= {threshold:.2f}", result))
+    if "--sweep" in argv:
+        for comparator, values in (("lexical", range(10, 60, 4)), ("fuzzy", range(40, 90, 5))):
+            for t in values:
+                settings = Settings(comparator=comparator, threshold=t / 100)
+                result = score(predicted_pairs(compare(story, settings)), labels)
+                print(line(f"  {comparator} threshold {t / 100:.2f}", result))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
