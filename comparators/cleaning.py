@@ -126,11 +126,14 @@ _CONTRIBUTORS = re.compile(
         |[\w.,'’& -]{2,80}\s+contributed\s+(?:to\s+)?(?:this|the)\s+(?:report|story|article))""",
     re.IGNORECASE | re.VERBOSE,
 )
+# Phrases only a rights notice uses ("Copyright" alone also opens ordinary sentences).
 _RIGHTS = re.compile(
-    r"""(?:^\W*(?:copyright\b|©|\(c\)\s*\d{4})
+    r"""(?:^\W*(?:copyright\s*)?(?:©|\(c\))
+        |^\W*copyright\s+\d{4}
         |\ball\s+rights\s+reserved\b
-        |\bmay\s+not\s+be\s+(?:published|reproduced|redistributed|broadcast|republished)\b
-        |\blicen[cs]ed\s+under\b
+        |\b(?:this|the)\s+(?:material|article|content|story)\s+may\s+not\s+be\s+
+            (?:published|reproduced|redistributed|broadcast|republished|rewritten)\b
+        |\blicen[cs]ed\s+under\s+(?:a\s+|the\s+)?(?:creative\s+commons|cc[\s-]by|[\w-]+\s+licen[cs]e)
         |\ball\s+(?:content|material)\s+(?:by|from|on|of)\b.{0,80}\blicen[cs]ed\b)""",
     re.IGNORECASE | re.VERBOSE,
 )
@@ -152,6 +155,7 @@ _TIMESTAMP = re.compile(
 
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$|[\"”’]$")
 # Short lines are furniture candidates; long ones are always reporting.
+_BULLET = re.compile(r"^(?:[-•*▪●◦–]|\d{1,2}[.)])\s+\w")
 _HEAD_WORDS = 25  # a headline or standfirst above the lead
 _BODY_WORDS = 10  # a caption or subheading between paragraphs
 _FOOTER_WORDS = 60
@@ -180,9 +184,9 @@ def match_line_rule(text: str) -> tuple[str, str] | None:
         return "copyright", "a copyright or licence notice"
     if words <= 40 and _CONTRIBUTORS.match(text):
         return "credit", "a line crediting reporters or agencies"
-    if words <= 30 and (
-        _INVITE.match(text) or (_NEWSLETTER_WORDS.search(text) and not ends_sentence(text))
-    ):
+    invite, mentions = _INVITE.match(text), _NEWSLETTER_WORDS.search(text)
+    # A full sentence merely mentioning a newsletter is reporting; an invitation is not.
+    if words <= 30 and (invite or mentions) and (not ends_sentence(text) or (invite and mentions)):
         return "newsletter", "an invitation to subscribe"
     if words <= 30 and (_PROMO.match(text) or _PROMO_LABEL.match(text)):
         return "promo", "a link to another article or a page label"
@@ -231,6 +235,8 @@ def body_furniture(text: str) -> tuple[str, str] | None:
     text = text.strip()
     if _words(text) > _BODY_WORDS or ends_sentence(text) or text[-1] in ",;:-–—":
         return None
+    if _BULLET.match(text):  # list items are reporting in short form
+        return None
     return "caption", "a few words without a full stop between paragraphs: a caption or subheading"
 
 
@@ -247,7 +253,7 @@ _DATELINE = re.compile(
         (?:(?P<caps>{_PLACE_CAPS})(?:,\s*(?P<date1>{_DATE}))?
            |(?P<place>{_PLACE_ANY})(?=,\s*{_DATE}|\s*\()(?:,\s*(?P<date2>{_DATE}))?)?
         (?:\s*\((?P<agency>[A-Z][^()]{{0,40}})\))?
-        \s*{_DASH})\s+(?=\S)""",
+        \s*{_DASH})(?:(?<=[—–])\s*|\s+)(?=\S)""",  # "(AP)—Iran" needs no space
     re.VERBOSE,
 )
 
@@ -401,6 +407,8 @@ def clean(text: str) -> Cleaned:
     leading_url = None
     for unit in units:
         found = match_line_rule(unit.text)
+        if found and found[0] == "copyright" and not _has_prose_before(units, unit) and _words(unit.text) <= 8:
+            found = "caption", "a picture credit above the article"  # "© Agency / Photographer"
         if found:
             drop(unit, *found)
             if found[0] == "url" and leading_url is None and not _has_prose_before(units, unit):

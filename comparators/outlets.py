@@ -1,8 +1,9 @@
 """Who published an article, when the manifest does not say, and stable source ids.
 
 The evidence is looked for in the order a reader would trust it: the agency in
-the dateline ("BEIRUT (AP) —"), a copyright or licence credit, the domain of a
-URL standing above the article, and at last the file name.
+the dateline ("BEIRUT (AP) —"), a copyright or licence credit after the article,
+a closing sign-off ("(Xinhua)"), the domain of a URL standing above the article,
+and at last the file name.
 """
 
 from __future__ import annotations
@@ -27,6 +28,14 @@ _LICENSOR = re.compile(
     r"\ball\s+(?:content|material)\s+(?:by|from|of|on)\s+(?P<name>.+?)\s+(?:is|are)\s+licen[cs]ed\b",
     re.IGNORECASE,
 )
+# A last line naming who filed the story: "(Xinhua)", "— Reuters",
+# "Source: Al Jazeera and news agencies".
+_SIGN_OFF = re.compile(
+    r"""^(?:\((?P<paren>[A-Z][^()]{1,40})\)
+        |[—–-]+\s*(?P<dash>[A-Z][\w.&'’ ]{1,40})
+        |source:\s*(?P<source>[A-Z][\w.&'’ ]{1,40}?)(?:\s+and\s+(?:news\s+)?agencies)?)\.?$""",
+    re.IGNORECASE | re.VERBOSE,
+)
 _MAX_NAME_WORDS = 6
 # Second-level labels under which a country code registers names ("bbc.co.uk").
 _SECOND_LEVEL = {"co", "com", "org", "net", "ac", "gov", "edu", "news"}
@@ -43,6 +52,15 @@ def credit_holder(text: str) -> str | None:
     return None
 
 
+def sign_off_name(text: str) -> str | None:
+    """The outlet a closing sign-off line names ("(Xinhua)" -> "Xinhua"), or None."""
+    match = _SIGN_OFF.match(text.strip())
+    if not match:
+        return None
+    name = (match.group("paren") or match.group("dash") or match.group("source")).strip()
+    return name if len(name.split()) <= _MAX_NAME_WORDS else None
+
+
 def site_name(url: str) -> str | None:
     """The registered domain of `url` ("http://www.heraldscotland.com/news/1" ->
     "heraldscotland.com"), or None when it has none."""
@@ -56,7 +74,7 @@ def site_name(url: str) -> str | None:
 
 def infer_outlet(cleaned: Cleaned, file_name: str) -> tuple[str, str]:
     """`(outlet, evidence)` for a cleaned article; `evidence` names what gave it away:
-    "dateline", "credit line", "URL domain" or "file name"."""
+    "dateline", "credit line", "sign-off", "URL domain" or "file name"."""
     if cleaned.dateline_agency:
         return cleaned.dateline_agency, "dateline"
     for removal in reversed(cleaned.removed):  # footers are at the end
@@ -64,6 +82,10 @@ def infer_outlet(cleaned: Cleaned, file_name: str) -> tuple[str, str]:
             name = credit_holder(removal.text)
             if name:
                 return name, "credit line"
+    last_line = max((p.line for p in cleaned.paragraphs), default=0)
+    closing = [r for r in cleaned.removed if r.line > last_line and r.rule != "url"]
+    if closing and (name := sign_off_name(closing[-1].text)):
+        return name, "sign-off"
     if cleaned.leading_url:
         name = site_name(cleaned.leading_url)
         if name:

@@ -220,3 +220,27 @@ def test_the_last_sentence_before_a_licence_credit_is_kept(seed_cleaned):
     tehran = seed_cleaned["004_44b2871360127aa1.txt"]
     assert tehran.paragraphs[-1].text.endswith("until before the July 15 coup in Turkey.")
     assert tehran.removed[-1].text.startswith("AK/PA All Content by")
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "Copyright cases rose sharply last year, the ministry said.",
+        "The drones were licensed under a 2015 law, officials said.",
+        "The names of the pilots may not be published under Russian law.",
+        "Get ready for more strikes, the ministry warned at a news conference.",
+        "The group said it had published a newsletter for its members.",
+    ],
+)
+def test_sentences_that_merely_mention_rights_or_newsletters_are_kept(paragraph):
+    assert match_line_rule(paragraph) is None
+    assert split_trailing_credit("Talks resume Monday. " + paragraph) is None
+
+
+def test_list_items_after_the_lead_are_kept_though_they_have_no_full_stop():
+    text = (
+        "Russian bombers flew from Iran on Tuesday, the defence ministry said.\n\n"
+        "Here is what we know:\n\n- The bombers hit targets in three provinces\n\n- All aircraft returned\n"
+    )
+    kept = [p.text for p in clean(text).paragraphs]
+    assert kept[-2:] == ["- The bombers hit targets in three provinces", "- All aircraft returned"]

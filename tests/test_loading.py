@@ -219,3 +219,20 @@ def test_control_characters_and_escape_sequences_are_stripped_for_the_terminal()
     text = "red\x1b[31m alert\x1b[0m\x1b]0;new title\x07 \x9b2J\x07ok\tand\nmore\x00"
     assert strip_control(text) == "red alert ok\tand\nmore"
     assert strip_control("plain “text” stays") == "plain “text” stays"
+
+
+@pytest.mark.parametrize(
+    ("text", "outlet", "evidence"),
+    [
+        ("WASHINGTON (AP)—Russian bombers flew from Iran on Tuesday, officials said.\n\nThe Pentagon was told.\n", "AP", "dateline"),
+        ("BEIRUT, Aug 16 — Russian bombers flew from Iran, the ministry said.\n\nAll returned safely.\n\n(Xinhua)\n", "Xinhua", "sign-off"),
+        ("Russian bombers flew from Iran, the ministry said on Tuesday.\n\nSource: Al Jazeera and news agencies\n", "Al Jazeera", "sign-off"),
+        # A © line above the lead credits the photo, not the publisher.
+        ("© Example Agency / A. Photographer\nRussian bombers flew from Iran, the ministry said on Tuesday.\n", "article", "file name"),
+    ],
+)
+def test_outlets_are_found_in_datelines_and_sign_offs_but_not_in_photo_credits(tmp_path, text, outlet, evidence):
+    path = tmp_path / "article.txt"
+    path.write_text(text, encoding="utf-8")
+    source = load_story([path]).sources[0]
+    assert (source.outlet, source.outlet_evidence) == (outlet, evidence)
