@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from comparators.model import GroupKind, Mark
-from comparators.reports.walk import Passage, Report
+from comparators.reports.walk import Passage, Report, ReusePair
+
+LONG_RUNS_HEADING = "Pairs sharing long verbatim runs (share of each outlet's words in them):"
 
 
 def date_range(report: Report) -> str:
@@ -44,3 +48,10 @@ def percent(share: float) -> str:
 
 def count(n: int, thing: str) -> str:
     return f"{n} {thing}" if n == 1 else f"{n} {thing}s"
+
+
+def reuse_pair(report: Report, pair: ReusePair, name: Callable[[str], str] = str) -> str:
+    """'The Herald and AP: 45% of The Herald's words, 31% of AP's'; `name` dresses outlets."""
+    a, b = name(report.outlet(pair.source)), name(report.outlet(pair.other))
+    back = f", {percent(pair.back)} of {b}'s" if pair.back is not None else ""
+    return f"{a} and {b}: {percent(pair.share)} of {a}'s words{back}"

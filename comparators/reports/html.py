@@ -10,12 +10,14 @@ from __future__ import annotations
 from html import escape
 
 from comparators.reports.describe import (
+    LONG_RUNS_HEADING,
     carried_by,
     count,
     date_range,
     mark_words,
     passage_heading,
     percent,
+    reuse_pair,
 )
 from comparators.reports.walk import Ops, Passage, Report, Summary
 from comparators.reports.wdiff import split_paragraphs
@@ -157,10 +159,9 @@ def _summary(report: Report, summary: Summary, out: list[str]) -> None:
         out.append(f"<tr><th>{name}</th>{cells}</tr>")
     out += ["</tbody>", "</table>"]
     if summary.long_runs:
-        out += ["<p>Pairs sharing long verbatim runs:</p>", "<ul>"]
+        out += [f"<p>{escape(LONG_RUNS_HEADING)}</p>", "<ul>"]
         out += [
-            f"<li><strong>{escape(report.outlet(p.source))}</strong>: {percent(p.share)} of its "
-            f"words in long runs of <strong>{escape(report.outlet(p.other))}</strong></li>"
+            f"<li>{reuse_pair(report, p, lambda n: f'<strong>{escape(n)}</strong>')}</li>"
             for p in summary.long_runs
         ]
         out.append("</ul>")

@@ -5,12 +5,14 @@ from __future__ import annotations
 import re
 
 from comparators.reports.describe import (
+    LONG_RUNS_HEADING,
     carried_by,
     count,
     date_range,
     mark_words,
     passage_heading,
     percent,
+    reuse_pair,
 )
 from comparators.reports.walk import Passage, Report, Summary
 from comparators.reports.wdiff import wdiff_paragraphs
@@ -166,9 +168,5 @@ def _summary(report: Report, summary: Summary, out: list[str]) -> None:
     if not summary.long_runs:
         out.append("No pair of outlets shares long verbatim runs.")
         return
-    out += ["Pairs sharing long verbatim runs:", ""]
-    out += [
-        f"- **{escape(report.outlet(p.source))}**: {percent(p.share)} of its words in long runs "
-        f"of **{escape(report.outlet(p.other))}**"
-        for p in summary.long_runs
-    ]
+    out += [LONG_RUNS_HEADING, ""]
+    out += [f"- {reuse_pair(report, p, lambda n: f'**{escape(n)}**')}" for p in summary.long_runs]

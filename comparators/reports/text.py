@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from comparators.reports.describe import (
+    LONG_RUNS_HEADING,
     carried_by,
     count,
     date_range,
     mark_words,
     passage_heading,
     percent,
+    reuse_pair,
 )
 from comparators.reports.walk import Report, Summary
 from comparators.reports.wdiff import Word, wdiff_paragraphs, wrap
@@ -168,11 +170,6 @@ def _summary(report: Report, summary: Summary, width: int, fill, out: list[str])
     if not summary.long_runs:
         fill("No pair of outlets shares long verbatim runs.", 2)
         return
-    fill("Pairs sharing long verbatim runs:", 2)
+    fill(LONG_RUNS_HEADING, 2)
     for pair in summary.long_runs:
-        fill(
-            f"{report.outlet(pair.source)}: {percent(pair.share)} of its words in long runs "
-            f"of {report.outlet(pair.other)}",
-            4,
-            2,
-        )
+        fill(reuse_pair(report, pair), 4, 2)

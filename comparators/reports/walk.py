@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 
 from comparators.comparison import Comparison
 from comparators.diff import word_diff
-from comparators.model import GroupKind, Mark, Quote, QuoteStatus, Removal, Rewording
+from comparators.model import GroupKind, Mark, Quote, QuoteStatus, Removal, Rewording, Source
 from comparators.sanitize import strip_control
 
 ONLY_CHOICES = ("differences", "unique", "quotes")
@@ -41,9 +41,12 @@ class SourceEntry:
 
 @dataclass(frozen=True, slots=True)
 class ReusePair:
-    source: str  # this outlet's words ...
-    other: str  # ... stand in long verbatim runs of this one
-    share: float
+    """Two outlets sharing long verbatim runs, the one they weigh more in first."""
+
+    source: str
+    other: str
+    share: float  # of `source`'s words standing in long verbatim runs of `other`
+    back: float | None  # of `other`'s words in runs of `source` (None: not measured)
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,13 +58,18 @@ class Summary:
     # matrix[i][j]: share of source i's words in long verbatim runs of source j, in
     # the order of Report.sources; None on the diagonal and where nothing was measured.
     reuse: tuple[tuple[float | None, ...], ...]
-    long_runs: tuple[ReusePair, ...]  # shares >= LONG_RUN_SHARE, largest first
+    long_runs: tuple[ReusePair, ...]  # pairs with a share >= LONG_RUN_SHARE, largest first
 
 
 @dataclass(frozen=True, slots=True)
 class Version:
     source: str
     ops: Ops  # word differences from the passage's reference; the reference's own is all 0
+
+    @property
+    def text(self) -> str:
+        """This outlet's own words."""
+        return "".join(text for op, text in self.ops if op >= 0)
 
     @property
     def same(self) -> bool:
@@ -164,7 +172,11 @@ def walk(
     if flagged_only:
         marks = marks or {}
         groups = tuple(g for g in groups if g.id in marks and marks[g.id].flagged)
-    passages = tuple(_passage(g, column, (marks or {}).get(g.id)) for g in groups)
+    passages = (
+        tuple(_passage(g, column, (marks or {}).get(g.id)) for g in groups)
+        if only != "quotes"
+        else ()
+    )
     dates = sorted(s.date for s in story.sources if s.date)
     return Report(
         title=strip_control(story.title),
@@ -189,7 +201,7 @@ def walk(
     )
 
 
-def _source_entry(source) -> SourceEntry:
+def _source_entry(source: Source) -> SourceEntry:
     return SourceEntry(
         id=source.id,
         outlet=strip_control(source.outlet),
@@ -226,9 +238,15 @@ def _summary(comparison: Comparison) -> Summary:
     matrix = tuple(
         tuple(None if a == b else shares.get((a, b)) for b in ids) for a in ids
     )
+    rank = {source_id: i for i, source_id in enumerate(ids)}
+    pairs: dict[frozenset[str], ReusePair] = {}
+    for (a, b), share in shares.items():
+        pair = ReusePair(a, b, share, shares.get((b, a)))
+        known = pairs.get(frozenset((a, b)))
+        if share >= LONG_RUN_SHARE and (known is None or share > known.share):
+            pairs[frozenset((a, b))] = pair
     long_runs = sorted(
-        (ReusePair(a, b, share) for (a, b), share in shares.items() if share >= LONG_RUN_SHARE),
-        key=lambda p: (-p.share, ids.index(p.source), ids.index(p.other)),
+        pairs.values(), key=lambda p: (-p.share, rank[p.source], rank[p.other])
     )
     return Summary(
         passages=len(kinds),
@@ -250,7 +268,7 @@ def _own(sources, groups, passages: tuple[Passage, ...]) -> tuple[OwnPassages, .
         OwnPassages(
             source.id,
             tuple(
-                OwnPassage(p.group, p.versions[0].ops[0][1], p.mark)
+                OwnPassage(p.group, p.versions[0].text, p.mark)
                 for p in unique
                 if p.reference == source.id
             ),
