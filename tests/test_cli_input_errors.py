@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+
+from tests.cli_helpers import run_synopsis
 
 FIXTURES = Path(__file__).parent / "fixtures" / "loading"
 GOOD = FIXTURES / "wrapped.txt"
@@ -16,14 +16,7 @@ OTHER = FIXTURES / "line_per_paragraph.txt"
 
 
 def synopsis(*args: str | Path) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "NO_COLOR": "1", "COLUMNS": "100"}
-    return subprocess.run(
-        [sys.executable, "-m", "tui.cli", "sources", *map(str, args)],
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=60,
-    )
+    return run_synopsis("sources", *args)
 
 
 def assert_refused(result: subprocess.CompletedProcess[str], names: str, *problem: str) -> str:
@@ -36,14 +29,6 @@ def assert_refused(result: subprocess.CompletedProcess[str], names: str, *proble
         assert words in lines[0]
     assert result.stdout == ""
     return lines[0]
-
-
-def manifest(tmp_path: Path, text: str) -> Path:
-    shutil.copy(GOOD, tmp_path / "one.txt")
-    shutil.copy(OTHER, tmp_path / "two.txt")
-    path = tmp_path / "story.yaml"
-    path.write_text(text, encoding="utf-8")
-    return path
 
 
 # ---------------------------------------------------------------- files
@@ -100,56 +85,65 @@ def test_a_hostile_file_name_cannot_reach_the_terminal(tmp_path):
 # ---------------------------------------------------------------- manifests
 
 
-def test_a_yaml_syntax_error_reports_its_line(tmp_path):
-    path = manifest(tmp_path, "title: Floods\nsources:\n  - file: one.txt\n  - file: [two.txt\n")
-    assert_refused(synopsis(path), "story.yaml", "YAML syntax error at line 5")
-
-
-def test_yaml_is_read_safely(tmp_path):
-    path = manifest(tmp_path, "title: !!python/object/apply:os.system ['echo pwned']\nsources: [one.txt]\n")
+@pytest.mark.parametrize(
+    ("text", "problem"),
+    [
+        pytest.param(
+            "title: Floods\nsources:\n  - file: one.txt\n  - file: [two.txt\n",
+            ["YAML syntax error at line 5", "flow sequence at line 4"],
+            id="YAML syntax error, with its line",
+        ),
+        pytest.param(
+            "title: !!python/object/apply:os.system ['echo pwned']\nsources: [one.txt]\n",
+            ["unsupported YAML at line 1"],
+            id="YAML is read safely",
+        ),
+        pytest.param("- one.txt\n- two.txt\n", ["line 1", "mapping"], id="manifest not a mapping"),
+        pytest.param(
+            "title: Floods\nsources: one.txt\n",
+            ["line 2", "'sources' must be a non-empty list"],
+            id="sources not a list",
+        ),
+        pytest.param(
+            "sources:\n  - file: one.txt\n  - outlet: Example Wire\n",
+            ["line 3", "sources[2] has no 'file'"],
+            id="entry without a file",
+        ),
+        pytest.param(
+            "sources:\n  - file: one.txt\n  - file: lost.txt\n",
+            ["line 3", "lost.txt: no such file"],
+            id="entry pointing to a missing file",
+        ),
+        pytest.param(
+            "sources: [one.txt, two.txt]\nsettings:\n  threshhold: 0.5\n",
+            ["line 3", "unknown setting 'threshhold'"],
+            id="unknown setting",
+        ),
+        pytest.param(
+            "sources: [one.txt, two.txt]\nsettings:\n  threshold: high\n",
+            ["line 3", "'threshold' must be float"],
+            id="setting of the wrong type",
+        ),
+        pytest.param(
+            "sources:\n  - file: one.txt\n    outlett: Typo\n  - two.txt\n",
+            ["line 3", "unknown key in sources[1] 'outlett'"],
+            id="unknown key in an entry",
+        ),
+        pytest.param(
+            "sources:\n  - file: one.txt\n  - file: ./one.txt\n",
+            ["line 3", "listed twice"],
+            id="same file twice",
+        ),
+    ],
+)
+def test_a_broken_manifest_is_refused_naming_it_and_the_line(tmp_path, text, problem):
+    shutil.copy(GOOD, tmp_path / "one.txt")
+    shutil.copy(OTHER, tmp_path / "two.txt")
+    path = tmp_path / "story.yaml"
+    path.write_text(text, encoding="utf-8")
     result = synopsis(path)
-    assert_refused(result, "story.yaml", "line 1")
+    assert_refused(result, "story.yaml", *problem)
     assert "pwned" not in result.stdout
-
-
-def test_a_manifest_that_is_not_a_mapping_is_refused(tmp_path):
-    path = manifest(tmp_path, "- one.txt\n- two.txt\n")
-    assert_refused(synopsis(path), "story.yaml", "line 1", "mapping")
-
-
-def test_sources_that_are_not_a_list_are_refused(tmp_path):
-    path = manifest(tmp_path, "title: Floods\nsources: one.txt\n")
-    assert_refused(synopsis(path), "story.yaml", "line 2", "'sources' must be a non-empty list")
-
-
-def test_an_entry_without_a_file_is_refused_with_its_line(tmp_path):
-    path = manifest(tmp_path, "sources:\n  - file: one.txt\n  - outlet: Example Wire\n")
-    assert_refused(synopsis(path), "story.yaml", "line 3", "sources[2] has no 'file'")
-
-
-def test_an_entry_pointing_to_a_missing_file_is_refused_with_its_line(tmp_path):
-    path = manifest(tmp_path, "sources:\n  - file: one.txt\n  - file: lost.txt\n")
-    assert_refused(synopsis(path), "story.yaml", "line 3", "lost.txt: no such file")
-
-
-def test_an_unknown_setting_is_refused_with_its_line(tmp_path):
-    path = manifest(tmp_path, "sources: [one.txt, two.txt]\nsettings:\n  threshhold: 0.5\n")
-    assert_refused(synopsis(path), "story.yaml", "line 3", "unknown setting 'threshhold'")
-
-
-def test_a_setting_of_the_wrong_type_is_refused_with_its_line(tmp_path):
-    path = manifest(tmp_path, "sources: [one.txt, two.txt]\nsettings:\n  threshold: high\n")
-    assert_refused(synopsis(path), "story.yaml", "line 3", "'threshold' must be float")
-
-
-def test_an_unknown_key_in_an_entry_is_refused_with_its_line(tmp_path):
-    path = manifest(tmp_path, "sources:\n  - file: one.txt\n    outlett: Typo\n  - two.txt\n")
-    assert_refused(synopsis(path), "story.yaml", "line 3", "unknown key in sources[1] 'outlett'")
-
-
-def test_the_same_file_twice_in_a_manifest_is_refused_with_its_line(tmp_path):
-    path = manifest(tmp_path, "sources:\n  - file: one.txt\n  - file: ./one.txt\n")
-    assert_refused(synopsis(path), "story.yaml", "line 3", "listed twice")
 
 
 # ---------------------------------------------------------------- allowed, with a warning

@@ -2,23 +2,15 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from pathlib import Path
+
+from tests.cli_helpers import run_synopsis
 
 FIXTURES = Path(__file__).parent / "fixtures" / "loading"
 
 
-def synopsis(*args: str | Path) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "NO_COLOR": "1", "COLUMNS": "160"}
-    return subprocess.run(
-        [sys.executable, "-m", "tui.cli", "sources", *map(str, args)],
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=60,
-    )
+def synopsis(*args: str | Path):
+    return run_synopsis("sources", *args, columns=160)
 
 
 def test_the_seed_story_lists_five_outlets_and_each_removed_line_with_its_reason():

@@ -6,6 +6,7 @@ import argparse
 import sys
 
 from comparators import Settings, Story, load_story
+from comparators.sanitize import strip_control
 
 
 def settings_from_args(args: argparse.Namespace) -> Settings:
@@ -20,7 +21,10 @@ def settings_from_args(args: argparse.Namespace) -> Settings:
 
 
 def story_from_args(args: argparse.Namespace) -> Story:
+    """The story the STORY arguments name; its warnings go to stderr, one line each."""
     story = load_story(args.story)
     for warning in story.warnings:
-        print(f"synopsis: warning: {warning}", file=sys.stderr)
+        # Warnings quote file names, which may hold anything.
+        line = " ".join(strip_control(warning).splitlines())
+        print(f"synopsis: warning: {line}", file=sys.stderr)
     return story

@@ -1,0 +1,20 @@
+"""Running the real `synopsis` command line in a subprocess, as a user would."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+
+def run_synopsis(*args: str | Path, columns: int = 100) -> subprocess.CompletedProcess[str]:
+    """`synopsis ARGS...` with colour off and a fixed width; output captured as text."""
+    env = {**os.environ, "NO_COLOR": "1", "COLUMNS": str(columns)}
+    return subprocess.run(
+        [sys.executable, "-m", "tui.cli", *map(str, args)],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+    )
