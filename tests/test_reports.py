@@ -80,6 +80,18 @@ def test_text_report_marks_what_an_outlet_drops_and_adds_relative_to_the_pivot(s
     assert "same words as A" in text  # the word-for-word passage is not printed twice
 
 
+def test_a_passage_reworded_throughout_is_shown_as_written_not_buried_in_markers():
+    comparison = compare(
+        story(
+            source("a", "Russian bombers struck targets in Syria from an Iranian base on Tuesday."),
+            source("b", "On Tuesday Moscow's long range aircraft flew from Hamadan in Iran to hit Syria."),
+        )
+    )
+    text = render_report(comparison, "text")
+    if len(comparison.groups) == 1:  # the aligner links them: B's own words, no markers
+        assert "B, in its own words:" in text and "[-" not in text and "{+" not in text
+
+
 def test_sections_come_in_the_documented_order(small):
     text = render_report(small, "text", marks={})
     headings = ["SOURCES", "SUMMARY", "ALIGNED PASSAGES", "QUOTES", "ONLY IN ONE OUTLET", "REVIEW"]

@@ -22,6 +22,7 @@ from comparators.reports.describe import (
 from comparators.reports.walk import Ops, Passage, Report, Summary
 from comparators.reports.wdiff import split_paragraphs
 
+_OWN_WORDS = "in its own words: too few words in common to mark the differences"
 _TAGS = {-1: ("<del>", "</del>"), 0: ("", ""), 1: ("<ins>", "</ins>")}
 
 _CSS = """
@@ -44,6 +45,7 @@ table.aligned th.group { width: 7rem; }
 td.absent { background: repeating-linear-gradient(45deg, transparent 0 6px,
   var(--head) 6px 12px); }
 td.reference { font-weight: 450; }
+td.rewritten { border-left: 3px double var(--line); }
 td p { margin: 0 0 0.5rem; }
 del { background: var(--del); text-decoration: line-through; }
 ins { background: var(--ins); text-decoration: underline; }
@@ -193,14 +195,17 @@ def _passages(report: Report, passages: tuple[Passage, ...], out: list[str]) -> 
             f'<tr id="{escape(passage.group)}" class="{passage.kind}">'
             f'<th class="group">{heading}{review}</th>'
         )
-        ops = {v.source: v.ops for v in passage.versions}
+        versions = {v.source: v for v in passage.versions}
         for column in columns:
-            if column not in ops:
+            if column not in versions:
                 out.append('<td class="absent"></td>')
             elif column == passage.reference:
-                out.append(f'<td class="reference">{_diff(ops[column])}</td>')
+                out.append(f'<td class="reference">{_diff(versions[column].ops)}</td>')
+            elif versions[column].rewritten:
+                text = versions[column].text
+                out.append(f'<td class="rewritten" title="{_OWN_WORDS}">{_diff(((0, text),))}</td>')
             else:
-                out.append(f"<td>{_diff(ops[column])}</td>")
+                out.append(f"<td>{_diff(versions[column].ops)}</td>")
         out.append("</tr>")
     out += ["</tbody>", "</table>", "</section>"]
 

@@ -79,8 +79,9 @@ def render(report: Report, *, color: bool = False) -> str:
                 if i and version.same:
                     out += ["", f"{outlet}: same words as {reference}"]
                     continue
-                out += ["", outlet, ""]
-                paragraphs = wdiff_paragraphs(version.ops, color=color, escape=escape)
+                ops = ((0, version.text),) if version.rewritten else version.ops
+                out += ["", f"{outlet}, in its own words" if version.rewritten else outlet, ""]
+                paragraphs = wdiff_paragraphs(ops, color=color, escape=escape)
                 out.append("\n>\n".join(f"> {' '.join(w.text for w in p)}" for p in paragraphs))
             _mark(passage, out)
 

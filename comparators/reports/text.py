@@ -84,6 +84,10 @@ def render(report: Report, *, width: int = 80, color: bool = False) -> str:
                 if i and version.same:
                     fill(f"{report.outlet(version.source)}{pivot}: same words as {reference}", 2)
                     continue
+                if version.rewritten:
+                    fill(f"{report.outlet(version.source)}{pivot}, in its own words:", 2)
+                    differences(((0, version.text),), 4)
+                    continue
                 fill(f"{report.outlet(version.source)}{pivot}:", 2)
                 differences(version.ops, 4)
             if passage.mark is not None and (words := mark_words(passage.mark)):

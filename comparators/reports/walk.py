@@ -22,6 +22,10 @@ ONLY_CHOICES = ("differences", "unique", "quotes")
 # verbatim runs of the other's: below it, a shared quote or two explains the overlap.
 LONG_RUN_SHARE = 0.10
 
+# Below this share of an outlet's words in common with the reference, marking every
+# difference only buries the text under markers: the passage is shown as written.
+MIN_SHARED_WORDS = 0.5
+
 # Quotes an editor should look at first: what only one outlet has, then rewordings.
 _STATUS_RANK = {QuoteStatus.UNIQUE: 0, QuoteStatus.VARIANT: 1, QuoteStatus.SHARED: 2}
 
@@ -70,6 +74,13 @@ class Version:
     def text(self) -> str:
         """This outlet's own words."""
         return "".join(text for op, text in self.ops if op >= 0)
+
+    @property
+    def rewritten(self) -> bool:
+        """True when too few words are the reference's for a word diff to help."""
+        shared = sum(len(text.split()) for op, text in self.ops if op == 0)
+        own = sum(len(text.split()) for op, text in self.ops if op >= 0)
+        return shared < MIN_SHARED_WORDS * own
 
     @property
     def same(self) -> bool:
