@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from pathlib import Path
 
@@ -14,7 +13,7 @@ from comparators.reports.text import MIN_WIDTH
 from comparators.review import attach
 from comparators.review_store import load_review, review_path_for
 from tui.cli import EXIT_BAD_INPUT, add_story_arguments
-from tui.report_file import describe_error, format_for, write_report
+from tui.report_file import emit, format_for
 from tui.story_args import settings_from_args, story_from_args
 
 
@@ -74,6 +73,8 @@ def run(args: argparse.Namespace) -> int:
         return _fail(f"{args.review}: no such review file")
     story = story_from_args(args)
     comparison = compare(story, settings_from_args(args))
+    for warning in comparison.warnings:
+        print(f"synopsis: warning: {warning}", file=sys.stderr)
     review_path = args.review or (review_path_for(story) if args.flagged_only else None)
     marks = _marks(review_path, comparison) if review_path else None
     text = render_report(
@@ -86,19 +87,7 @@ def run(args: argparse.Namespace) -> int:
         marks=marks,
         flagged_only=args.flagged_only,
     )
-    if args.output is None:
-        try:
-            sys.stdout.write(text)
-            sys.stdout.flush()
-        except BrokenPipeError:  # e.g. `synopsis report | head`: not an error
-            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        return 0
-    try:
-        write_report(args.output, text, overwrite=args.force)
-    except OSError as error:
-        return _fail(describe_error(args.output, error))
-    print(f"synopsis: wrote {args.output}", file=sys.stderr)
-    return 0
+    return emit(text, args.output, force=args.force)
 
 
 def _marks(path: Path, comparison) -> dict[str, Mark]:

@@ -1,6 +1,6 @@
 """Writing a report file: never over an existing file unless asked, never half-written.
 
-Shared by `synopsis report -o` and the reader's export dialog. The text goes to a
+Shared by `synopsis report`, `synopsis export` and the reader's export dialog. The text goes to a
 temporary file in the target's folder and is renamed over the target, so a full disk
 or a crash leaves either no file or the previous one, never a truncated report.
 """
@@ -10,11 +10,13 @@ from __future__ import annotations
 import errno
 import os
 import re
+import sys
 import tempfile
 from pathlib import Path
 
 from comparators import Story
 from comparators.reports import SUFFIXES
+from tui.cli import EXIT_BAD_INPUT
 
 NEW_FILE_MODE = 0o644
 
@@ -70,3 +72,25 @@ def describe_error(path: Path, error: OSError) -> str:
     if isinstance(error, FileExistsError):
         return f"{path} already exists"
     return f"cannot write {path}: {reason}"
+
+
+def emit(text: str, output: Path | None, *, force: bool = False) -> int:
+    """A command's last step: `text` to stdout, or written to `output`; the exit code.
+
+    Writing to a file keeps an existing one unless `force`; a failure is one line on
+    stderr and exit code 2. A reader that stops early (`| head`) is not an error.
+    """
+    if output is None:
+        try:
+            sys.stdout.write(text)
+            sys.stdout.flush()
+        except BrokenPipeError:
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
+    try:
+        write_report(output, text, overwrite=force)
+    except OSError as error:
+        print(f"synopsis: {describe_error(output, error)}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    print(f"synopsis: wrote {output}", file=sys.stderr)
+    return 0
