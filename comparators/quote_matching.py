@@ -20,12 +20,12 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections import defaultdict
-from collections.abc import Sequence
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from itertools import combinations
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from comparators.model import Quote, QuotedTerm, QuoteMatch, QuoteStatus, Story
 from comparators.quotes import Span, find_spans, split_terms
@@ -91,7 +91,7 @@ def match_quotes(quotes: Sequence[Quote]) -> tuple[Quote, ...]:
         short, long_ = (i, j) if len(texts[i]) <= len(texts[j]) else (j, i)
         if len(words[short]) < MIN_SHARED_WORDS:
             continue
-        score = fuzz.partial_ratio(texts[short], texts[long_]) / 100
+        score = fuzz.partial_ratio(texts[short], texts[long_], score_cutoff=SHARED_THRESHOLD * 100) / 100
         if score >= SHARED_THRESHOLD:
             add(i, j, "shared", score)
             shared_pairs.add((i, j))
@@ -100,7 +100,11 @@ def match_quotes(quotes: Sequence[Quote]) -> tuple[Quote, ...]:
     for index, quote in enumerate(quotes):
         if quote.speaker_key is not None:
             by_speaker[quote.speaker_key].append(index)
-    for members in by_speaker.values():
+    speaking = [members for members in by_speaker.values() if len({quotes[i].source for i in members}) > 1]
+    canonical = spelling_groups(stem for members in speaking for i in members for stem in stems[i])
+    for i in {i for members in speaking for i in members}:
+        stems[i] = frozenset(canonical[stem] for stem in stems[i])
+    for members in speaking:
         for i, j in combinations(members, 2):
             if quotes[i].source == quotes[j].source or (i, j) in shared_pairs:
                 continue
@@ -124,37 +128,55 @@ def match_quotes(quotes: Sequence[Quote]) -> tuple[Quote, ...]:
 
 
 def variant_similarity(a: frozenset[str], b: frozenset[str]) -> float | None:
-    """Share of the shorter quote's content stems found in the other's, or None below threshold.
-
-    A stem counts as found when the other quote has it or one alike at
-    `SPELLING_RATIO` (a transliteration: Hamadan / Hamedan).
-    """
+    """Share of the shorter stem set found in the other, or None below `VARIANT_THRESHOLD`."""
     if not a or not b:
         return None
-    short, long_ = (a, b) if len(a) <= len(b) else (b, a)
-    found = sum(1 for stem in short if stem in long_ or _alike(stem, long_))
-    score = found / len(short)
+    score = len(a & b) / min(len(a), len(b))
     return score if score >= VARIANT_THRESHOLD else None
 
 
-def _alike(stem: str, others: frozenset[str]) -> bool:
-    return len(stem) >= 4 and any(
-        len(other) >= 4 and fuzz.ratio(stem, other) >= SPELLING_RATIO for other in others
-    )
+def spelling_groups(stems: Iterable[str]) -> dict[str, str]:
+    """Each stem -> the first stem spelt alike (rapidfuzz ratio >= `SPELLING_RATIO`).
+
+    Transliterations and near spellings ("hamad"/"hamed") become one stem, once
+    for the whole story rather than for every pair of quotes.
+    """
+    canonical: dict[str, str] = {}
+    heads: list[str] = []
+    for stem in sorted(set(stems)):
+        if len(stem) >= 4:
+            hit = process.extractOne(stem, heads, scorer=fuzz.ratio, score_cutoff=SPELLING_RATIO)
+            if hit is not None:
+                canonical[stem] = hit[0]
+                continue
+            heads.append(stem)
+        canonical[stem] = stem
+    return canonical
 
 
 def _candidates(quotes: Sequence[Quote], words: Sequence[Sequence[str]]) -> list[tuple[int, int]]:
-    """Pairs from different sources sharing a content word: the only ones worth scoring."""
-    postings: dict[str, list[int]] = defaultdict(list)
-    for index, quote_words in enumerate(words):
-        for word in set(quote_words) - _STOPWORDS:
-            postings[word].append(index)
-    pairs: set[tuple[int, int]] = set()
+    """Pairs from different sources worth scoring for shared words.
+
+    Words standing in another quote nearly verbatim bring their word pairs
+    along: a pair needs at least half of the shorter quote's word pairs (those
+    not made of two stopwords) in the other. Counting them through an index
+    keeps a story of thousands of quotes from scoring every pair.
+    """
+    grams = [
+        {(a, b) for a, b in zip(w, w[1:]) if a not in _STOPWORDS or b not in _STOPWORDS} for w in words
+    ]
+    postings: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for index, quote_grams in enumerate(grams):
+        for gram in quote_grams:
+            postings[gram].append(index)
+    counts: Counter[tuple[int, int]] = Counter()
     for members in postings.values():
         for i, j in combinations(members, 2):
             if quotes[i].source != quotes[j].source:
-                pairs.add((i, j))
-    return sorted(pairs)
+                counts[(i, j)] += 1
+    return sorted(
+        pair for pair, count in counts.items() if count >= 0.5 * min(len(grams[pair[0]]), len(grams[pair[1]]))
+    )
 
 
 def story_quotes(story: Story) -> tuple[tuple[Quote, ...], tuple[QuotedTerm, ...]]:

@@ -114,9 +114,8 @@ def _marks(text: str, single: bool) -> list[_Mark]:
     )
     marks: list[_Mark] = []
     last = len(text) - 1
-    for at, ch in enumerate(text):
-        if ch not in opening and ch not in closing and ch != either:
-            continue
+    for found in re.finditer(f"[{re.escape(opening + closing + either)}]", text):
+        at, ch = found.start(), found[0]
         before = text[at - 1] if at > 0 else " "
         after = text[at + 1] if at < last else " "
         can_open = before in _BEFORE_OPEN and after not in _SPACE and after not in _STOPS
