@@ -18,10 +18,12 @@ def resolve_settings(story: Story, override: Settings | None) -> Settings:
     """Manifest settings, overridden by every field the caller set, then checked.
 
     Fills in the pivot (the source with most words) and the comparator's default
-    threshold. Raises `StoryError` naming the manifest for an unknown comparator,
-    granularity or pivot, or a threshold outside [0, 1].
+    threshold. Raises `StoryError` for an unknown comparator, granularity or
+    pivot, or a threshold outside [0, 1], naming the command-line option or the
+    manifest's `settings:` key the value came from.
     """
     settings = story.settings
+    changed: dict[str, object] = {}
     if override is not None:
         defaults = Settings()
         changed = {
@@ -30,7 +32,7 @@ def resolve_settings(story: Story, override: Settings | None) -> Settings:
             if getattr(override, f.name) != getattr(defaults, f.name)
         }
         settings = replace(settings, **changed)
-    _check(story, settings)
+    _check(story, settings, from_caller=set(changed))
     if settings.threshold is None:
         settings = replace(settings, threshold=get_comparator(settings.comparator).default_threshold)
     if settings.pivot is None and story.sources:
@@ -39,21 +41,25 @@ def resolve_settings(story: Story, override: Settings | None) -> Settings:
     return settings
 
 
-def _check(story: Story, settings: Settings) -> None:
-    def fail(problem: str) -> None:
-        raise StoryError(story.manifest, f"settings: {problem}")
+def _check(story: Story, settings: Settings, from_caller: set[str]) -> None:
+    def fail(key: str, problem: str) -> None:
+        if key in from_caller:
+            raise StoryError(None, f"--{key}: {problem}")
+        raise StoryError(story.manifest, f"settings: {key}: {problem}")
 
     if settings.comparator not in COMPARATORS:
         known = ", ".join(sorted(COMPARATORS))
-        fail(f"unknown comparator {settings.comparator!r} (known: {known})")
+        fail("comparator", f"unknown comparator {settings.comparator!r} (known: {known})")
     if settings.granularity not in GRANULARITIES:
-        fail(f"granularity must be one of {', '.join(GRANULARITIES)}, not {settings.granularity!r}")
+        fail("granularity", f"must be one of {', '.join(GRANULARITIES)}, not {settings.granularity!r}")
     threshold = settings.threshold
-    if threshold is not None and (isinstance(threshold, bool) or not isinstance(threshold, (int, float)) or not 0 <= threshold <= 1):
-        fail(f"threshold must be a number between 0 and 1, not {threshold!r}")
+    if threshold is not None and (
+        isinstance(threshold, bool) or not isinstance(threshold, (int, float)) or not 0 <= threshold <= 1
+    ):
+        fail("threshold", f"must be a number between 0 and 1, not {threshold!r}")
     if settings.pivot is not None and settings.pivot not in {s.id for s in story.sources}:
         known = ", ".join(s.id for s in story.sources)
-        fail(f"unknown pivot source {settings.pivot!r} (sources: {known})")
+        fail("pivot", f"unknown source {settings.pivot!r} (sources: {known})")
 
 
 def run(story: Story, override: Settings | None = None) -> Comparison:

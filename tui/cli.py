@@ -21,6 +21,7 @@ SUBCOMMANDS: dict[str, tuple[str, str]] = {
     "sources": ("tui.command_sources", "print a table of the story's sources"),
     "quotes": ("tui.command_quotes", "print the quotes by speaker: shared, variant or only in one outlet"),
     "report": ("tui.command_report", "write the comparison as text, Markdown, JSON or HTML"),
+    "export": ("tui.command_export", "write the comparison as JSON data (see comparators/schema.json)"),
 }
 
 EXIT_BAD_INPUT = 2

@@ -1,0 +1,133 @@
+"""The JSON export: the whole comparison as one documented, versioned object.
+
+The contract is `comparators/schema.json` (JSON Schema), summarised in the
+README's "JSON export" section. `SCHEMA_VERSION` changes only when a field is
+removed, renamed or changes meaning; added fields keep the version.
+
+Output is deterministic: same story and settings, same bytes (no timestamps,
+scores rounded to 4 places, paths relative to the manifest's folder).
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from comparators.comparison import Comparison
+from comparators.diff import word_diff
+from comparators.model import Group, Source, Story
+
+SCHEMA_VERSION = 1
+
+
+def to_json(comparison: Comparison) -> str:
+    """`to_json_dict(comparison)` as indented UTF-8 JSON text ending in a newline."""
+    return json.dumps(to_json_dict(comparison), ensure_ascii=False, indent=2) + "\n"
+
+
+def to_json_dict(comparison: Comparison) -> dict[str, Any]:
+    """The comparison as plain dicts and lists, in the shape `schema.json` documents.
+
+    Every group member carries its word diff against the group's `reference`
+    source (the pivot when it is in the group, else the group's first source):
+    op -1 is text only the reference has, 1 text only this member has, 0 both.
+    """
+    story = comparison.story
+    settings = comparison.settings
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "story": {"title": story.title, "manifest": _path(story, story.manifest)},
+        "settings": {
+            "threshold": settings.threshold,
+            "comparator": settings.comparator,
+            "granularity": settings.granularity,
+            "pivot": settings.pivot,
+        },
+        "pivot": comparison.pivot,
+        "sources": [_source(story, s) for s in story.sources],
+        "groups": [_group(g, comparison.pivot) for g in comparison.groups],
+        "reuse": [
+            {"source": r.source, "other": r.other, "verbatim_share": r.verbatim_share}
+            for r in comparison.reuse
+        ],
+        "quotes": [
+            {
+                "id": q.id,
+                "source": q.source,
+                "paragraph": q.paragraph,
+                "text": q.text,
+                "speaker": q.speaker,
+                "status": str(q.status),
+                "matches": [
+                    {"quote": m.quote, "source": m.source, "kind": m.kind, "similarity": round(m.similarity, 4)}
+                    for m in q.matches
+                ],
+            }
+            for q in comparison.quotes
+        ],
+        "warnings": list(story.warnings) + list(comparison.warnings),
+    }
+
+
+def _path(story: Story, path: Path | None) -> str | None:
+    if path is None:
+        return None
+    if story.manifest is not None:
+        try:
+            return path.resolve().relative_to(story.manifest.resolve().parent).as_posix()
+        except ValueError:
+            pass
+    return path.as_posix()
+
+
+def _source(story: Story, source: Source) -> dict[str, Any]:
+    return {
+        "id": source.id,
+        "outlet": source.outlet,
+        "path": _path(story, source.path),
+        "title": source.title,
+        "date": source.date,
+        "url": source.url,
+        "dateline": source.dateline,
+        "words": source.words,
+        "paragraphs": [{"index": p.index, "text": p.text, "line": p.line} for p in source.paragraphs],
+        "removed": [
+            {"text": r.text, "reason": r.reason, "rule": r.rule, "line": r.line} for r in source.removed
+        ],
+    }
+
+
+def reference_source(group: Group, pivot: str | None) -> str:
+    """The source whose text a group's diffs are taken against."""
+    return pivot if pivot in group.sources else group.sources[0]
+
+
+def _group(group: Group, pivot: str | None) -> dict[str, Any]:
+    reference = reference_source(group, pivot)
+    reference_text = group.text_of(reference)
+    members = []
+    for m in group.members:
+        diff = [[0, m.text]] if m.source == reference else [list(op) for op in word_diff(reference_text, m.text)]
+        member = {"source": m.source, "paragraph": m.paragraph, "text": m.text, "diff": diff}
+        if m.sentence is not None:
+            member["sentence"] = m.sentence
+        members.append(member)
+    return {
+        "id": group.id,
+        "kind": str(group.kind),
+        "rewording": str(group.rewording) if group.rewording else None,
+        "reference": reference,
+        "members": members,
+        "scores": dict(group.scores),
+        "links": [
+            {
+                "a": {"source": link.a[0], "paragraph": link.a[1]},
+                "b": {"source": link.b[0], "paragraph": link.b[1]},
+                "score": link.score,
+                "wording": link.wording,
+                "evidence": list(link.evidence),
+            }
+            for link in group.links
+        ],
+    }

@@ -1,0 +1,53 @@
+"""`synopsis export [STORY...] --format json [-o FILE]`: the comparison as data.
+
+The JSON contract is `comparators/schema.json`; stdout by default. An existing
+FILE is only replaced with `--force`, and always atomically.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from comparators import compare
+from comparators.export import to_json
+from tui.cli import EXIT_BAD_INPUT, add_story_arguments
+from tui.report_file import describe_error, write_report
+from tui.story_args import settings_from_args, story_from_args
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    add_story_arguments(parser)
+    parser.add_argument(
+        "--format", choices=["json"], default="json", help="json (the only format; see schema.json)"
+    )
+    parser.add_argument(
+        "-o", "--output", metavar="FILE", type=Path, help="write to FILE instead of stdout"
+    )
+    parser.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
+
+
+def run(args: argparse.Namespace) -> int:
+    if args.output and args.output.exists() and not args.force:
+        print(f"synopsis: {args.output} already exists; add --force to overwrite it", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    comparison = compare(story_from_args(args), settings_from_args(args))
+    for warning in comparison.warnings:
+        print(f"synopsis: warning: {warning}", file=sys.stderr)
+    text = to_json(comparison)
+    if args.output is None:
+        try:
+            sys.stdout.write(text)
+            sys.stdout.flush()
+        except BrokenPipeError:  # e.g. `synopsis export | head`: not an error
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
+    try:
+        write_report(args.output, text, overwrite=args.force)
+    except OSError as error:
+        print(f"synopsis: {describe_error(args.output, error)}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    print(f"synopsis: wrote {args.output}", file=sys.stderr)
+    return 0
