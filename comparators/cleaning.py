@@ -12,6 +12,7 @@ so each can be tested on its own.
 
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -105,7 +106,8 @@ _PROMO = re.compile(
 # Lines that are a label and nothing else.
 _PROMO_LABEL = re.compile(
     r"""^\W*(?:
-        advert(?:isement)?|sponsored(?:\s+content)?|story\s+continues(?:\s+below)?(?:\s+advertisement)?|
+        advert(?:isement)?|sponsored(?:\s+content)?|
+        story\s+continues(?:\s+below)?(?:\s+advertisement)?|
         continue\s+reading(?:\s+(?:below|the\s+main\s+story))?|scroll\s+(?:down\s+)?to\s+continue.*|
         share\s+(?:this|on)\b.*|(?:click|tap)\s+here\b.*|follow\s+us\b.*|
         read\s+more|related|print|email|comments?
@@ -123,7 +125,7 @@ _NEWSLETTER_WORDS = re.compile(
 # "(Reporting by ...; Editing by ...)", "The Associated Press contributed to this report."
 _CONTRIBUTORS = re.compile(
     r"""^\W*(?:(?:additional\s+)?(?:reporting|writing|editing)\s+by\b
-        |[\w.,'’& -]{2,80}\s+contributed\s+(?:to\s+)?(?:this|the)\s+(?:report|story|article))""",
+        |[\w.,'’& -]{2,200}\s+contributed\s+(?:to\s+)?(?:this|the)\s+(?:report|story|article))""",
     re.IGNORECASE | re.VERBOSE,
 )
 # Phrases only a rights notice uses ("Copyright" alone also opens ordinary sentences).
@@ -133,7 +135,8 @@ _RIGHTS = re.compile(
         |\ball\s+rights\s+reserved\b
         |\b(?:this|the)\s+(?:material|article|content|story)\s+may\s+not\s+be\s+
             (?:published|reproduced|redistributed|broadcast|republished|rewritten)\b
-        |\blicen[cs]ed\s+under\s+(?:a\s+|the\s+)?(?:creative\s+commons|cc[\s-]by|[\w-]+\s+licen[cs]e)
+        |\blicen[cs]ed\s+under\s+(?:a\s+|the\s+)?
+            (?:creative\s+commons|cc[\s-]by|[\w-]+\s+licen[cs]e)
         |\ball\s+(?:content|material)\s+(?:by|from|on|of)\b.{0,80}\blicen[cs]ed\b)""",
     re.IGNORECASE | re.VERBOSE,
 )
@@ -148,18 +151,21 @@ _MONTH = r"(?i:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?)"
 _TIMESTAMP = re.compile(
     rf"""^(?:(?:published|updated|posted|last\s+updated|first\s+published)\s*:?\s*)?
         (?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)[a-z]*,?\s+)?
-        (?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}|\d{{4}}-\d\d-\d\d|\d{{1,2}}[:.]\d\d)
+        (?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}
+           |\d{{4}}-\d\d-\d\d|\d{{1,2}}[:.]\d\d)
         [\w\s,:.()+-]*$""",
     re.IGNORECASE | re.VERBOSE,
 )
 
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$|[\"”’]$")
-# Short lines are furniture candidates; long ones are always reporting.
 _BULLET = re.compile(r"^(?:[-•*▪●◦–]|\d{1,2}[.)])\s+\w")
+
+# Word counts that bound each rule: furniture is short, reporting runs long.
 _HEAD_WORDS = 25  # a headline or standfirst above the lead
 _BODY_WORDS = 10  # a caption or subheading between paragraphs
-_FOOTER_WORDS = 60
-_FOOTER_LINE_WORDS = 30
+_FOOTER_WORDS = 60  # a copyright or licence notice
+_FOOTER_LINE_WORDS = 30  # a line after the closing credit
+_DATELINE_REACH = 3  # paragraphs in which a dateline is looked for
 _CLOSING_RULES = ("copyright", "credit", "newsletter")
 
 
@@ -180,8 +186,9 @@ def match_line_rule(text: str) -> tuple[str, str] | None:
         return "url", "a bare web address, not article text"
     if _NUMBER.match(text):
         return "share-count", "a bare number (a share or comment counter)"
-    if words <= _FOOTER_WORDS and _RIGHTS.search(text) and (words <= 20 or _opens_with_credit(text)):
-        return "copyright", "a copyright or licence notice"
+    if words <= _FOOTER_WORDS and _RIGHTS.search(text):
+        if words <= 20 or _opens_with_credit(text):  # longer: reporting with a credit glued on
+            return "copyright", "a copyright or licence notice"
     if words <= 40 and _CONTRIBUTORS.match(text):
         return "credit", "a line crediting reporters or agencies"
     invite, mentions = _INVITE.match(text), _NEWSLETTER_WORDS.search(text)
@@ -247,13 +254,13 @@ def body_furniture(text: str) -> tuple[str, str] | None:
 _PLACE_CAPS = r"[A-Z][A-Z.'’ -]{1,30}[A-Z.](?:\s*/\s*[A-Z][A-Z.'’ -]{1,30}[A-Z.])*"
 _PLACE_ANY = r"[A-Z][\w.'’ -]{1,30}?(?:\s*/\s*[A-Z][\w.'’ -]{1,30}?)*"
 _DATE = rf"(?:{_MONTH}\s+\d{{1,2}}|\d{{1,2}}\s+{_MONTH})(?:,?\s+\d{{4}})?"
-_DASH = r"(?:—|–|--?|:)"
 _DATELINE = re.compile(
     rf"""^(?P<dateline>
         (?:(?P<caps>{_PLACE_CAPS})(?:,\s*(?P<date1>{_DATE}))?
            |(?P<place>{_PLACE_ANY})(?=,\s*{_DATE}|\s*\()(?:,\s*(?P<date2>{_DATE}))?)?
-        (?:\s*\((?P<agency>[A-Z][^()]{{0,40}})\))?
-        \s*{_DASH})(?:(?<=[—–])\s*|\s+)(?=\S)""",  # "(AP)—Iran" needs no space
+        (?:\s*\((?P<agency>[A-Z][^()]{{0,40}})\)
+           |(?<=\d),\s*(?P<bare_agency>[A-Z][A-Za-z]{{1,15}}))?  # "Tehran, Aug 16, IRNA -"
+        \s*(?:—|–|--?|:))(?:(?<=[—–])\s*|\s+)(?=\S)""",  # "(AP)—Iran" needs no space
     re.VERBOSE,
 )
 
@@ -265,18 +272,19 @@ def split_dateline(text: str) -> tuple[str, str | None, str] | None:
     match = _DATELINE.match(text)
     if not match:
         return None
-    has_place = match.group("caps") or match.group("place")
-    if not (has_place or match.group("agency")):
+    caps, place = match.group("caps"), match.group("place")
+    agency = match.group("agency") or match.group("bare_agency")
+    if not (caps or place or agency):
         return None
     # Title-case places need a date or an agency to tell them from a sentence.
-    if match.group("place") and not (match.group("date2") or match.group("agency")):
+    if place and not (match.group("date2") or agency):
         return None
-    if match.group("caps") and not re.search(r"[A-Z]{3}", match.group("caps")):
+    if caps and not re.search(r"[A-Z]{3}", caps):
         return None  # "A -" or "U.S. -" is not a place line
-    rest = text[match.end():]
-    if not rest or len(rest.split()) < 3:
+    rest = text[match.end() :]
+    if _words(rest) < 3:
         return None
-    return match.group("dateline").strip(), match.group("agency"), rest
+    return match.group("dateline").strip(), agency, rest
 
 
 # ---------------------------------------------------------------- trailing credit
@@ -399,6 +407,8 @@ def clean(text: str) -> Cleaned:
     file order, the dateline and its agency, and a URL found above the article."""
     units = paragraph_units(text_lines(text))
     dropped: dict[int, Removal] = {}  # whole paragraphs, by first line
+    # Line of the first paragraph that reads as reporting: what comes before is the head.
+    first_prose = next((u.number for u in units if is_prose(u.text)), math.inf)
 
     def drop(unit: Line, rule: str, reason: str) -> None:
         dropped[unit.number] = Removal(normalise_text(unit.text), rule, reason, unit.number)
@@ -407,11 +417,12 @@ def clean(text: str) -> Cleaned:
     leading_url = None
     for unit in units:
         found = match_line_rule(unit.text)
-        if found and found[0] == "copyright" and not _has_prose_before(units, unit) and _words(unit.text) <= 8:
+        in_head = unit.number < first_prose
+        if found and found[0] == "copyright" and in_head and _words(unit.text) <= 8:
             found = "caption", "a picture credit above the article"  # "© Agency / Photographer"
         if found:
             drop(unit, *found)
-            if found[0] == "url" and leading_url is None and not _has_prose_before(units, unit):
+            if found[0] == "url" and leading_url is None and in_head:
                 leading_url = unit.text.strip().strip("<>")
         elif _key(unit.text) in repeats:
             drop(unit, "repeated", "a line printed more than once in the article (a promo)")
@@ -426,10 +437,9 @@ def clean(text: str) -> Cleaned:
             drop(unit, *found)
 
     # Whatever short lines follow the article's closing credit belong to the page footer.
+    closing_rules = {n: r.rule for n, r in dropped.items() if n > first_prose}
     closing = next(
-        (i for i, u in enumerate(units) if u.number in dropped and dropped[u.number].rule in _CLOSING_RULES
-         and _has_prose_before(units, u)),
-        None,
+        (i for i, u in enumerate(units) if closing_rules.get(u.number) in _CLOSING_RULES), None
     )
     if closing is not None:
         tail = [u for u in units[closing + 1 :] if u.number not in dropped]
@@ -444,7 +454,10 @@ def clean(text: str) -> Cleaned:
         if unit.number in dropped:
             continue
         body = normalise_text(unit.text)
-        if not paragraphs and (found_dateline := split_dateline(body)):
+        # The lead may sit below a kept headline or standfirst; datelines open one of
+        # the first paragraphs or none.
+        looking = dateline is None and len(paragraphs) < _DATELINE_REACH
+        if looking and (found_dateline := split_dateline(body)):
             dateline, agency, body = found_dateline
             cut.append(Removal(dateline, "dateline", "the dateline, kept as metadata", unit.number))
         if credit := split_trailing_credit(body):
@@ -457,6 +470,3 @@ def clean(text: str) -> Cleaned:
     removed = sorted([*dropped.values(), *cut], key=lambda r: r.line)  # stable: dateline first
     return Cleaned(tuple(paragraphs), tuple(removed), dateline, agency, leading_url)
 
-
-def _has_prose_before(units: list[Line], unit: Line) -> bool:
-    return any(is_prose(other.text) for other in units if other.number < unit.number)

@@ -14,7 +14,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, fields, replace
 from pathlib import Path
-from typing import Any, get_args, get_type_hints
+from typing import Any, NoReturn, get_args, get_type_hints
 
 import yaml
 
@@ -63,7 +63,7 @@ def load_story(paths: Sequence[str | Path] = ()) -> Story:
     files: list[Path] = []
     for path in paths:
         if path.suffix.lower() in MANIFEST_SUFFIXES and path.is_file():
-            raise StoryError(path, "a story manifest must be given on its own, not with other files")
+            raise StoryError(path, "a story manifest must be given on its own, not with files")
         files.extend(_text_files(path))
     _check_duplicates([(f, None) for f in files], None)
     parents = {f.parent.resolve() for f in files}
@@ -104,7 +104,8 @@ def _decode(raw: bytes, path: Path) -> tuple[str, str]:
             try:
                 return raw.decode(codec), codec
             except UnicodeDecodeError:
-                raise StoryError(path, f"undecodable bytes: starts like {codec} but is not") from None
+                problem = f"undecodable bytes: starts like {codec} but is not"
+                raise StoryError(path, problem) from None
     if b"\x00" in raw:
         raise StoryError(path, "binary file (contains NUL bytes), not text")
     try:
@@ -201,7 +202,11 @@ def _manifest_of(path: Path) -> Path | None:
 
 def _text_files(path: Path) -> list[Path]:
     if path.is_dir():
-        files = sorted(p for p in path.glob("*.txt") if p.is_file() and not p.name.startswith("."))
+        files = sorted(
+            p
+            for p in path.iterdir()
+            if p.suffix.lower() == ".txt" and p.is_file() and not p.name.startswith(".")
+        )
         if not files:
             raise StoryError(path, "folder has no story.yaml and no .txt files")
         return files
@@ -211,13 +216,15 @@ def _text_files(path: Path) -> list[Path]:
 
 
 def _check_duplicates(paths: list[tuple[Path, int | None]], manifest: Path | None) -> None:
-    seen: dict[Path, Path] = {}
+    """Refuse a file named twice (by any path): it would be compared with itself."""
+    seen: set[Path] = set()
     for path, line in paths:
         key = path.resolve()
         if key in seen:
-            where = f"line {line}: " if line else ""
-            raise StoryError(manifest or path, f"{where}{path} is listed twice in the story")
-        seen[key] = path
+            if manifest:
+                raise StoryError(manifest, f"line {line}: {path} is listed twice in the story")
+            raise StoryError(path, "given twice in the same story")
+        seen.add(key)
 
 
 # ---------------------------------------------------------------- manifest
@@ -250,7 +257,8 @@ def _load_manifest(path: Path) -> Story:
     story = _assemble(str(title) if title else path.parent.resolve().name, drafts, settings, path)
     if settings.pivot is not None and settings.pivot not in {s.id for s in story.sources}:
         ids = ", ".join(s.id for s in story.sources)
-        where.fail(("settings", "pivot"), f"settings.pivot {settings.pivot!r} is not a source id ({ids})")
+        problem = f"settings.pivot {settings.pivot!r} is not a source id ({ids})"
+        where.fail(("settings", "pivot"), problem)
     return story
 
 
@@ -262,7 +270,8 @@ def _parse_yaml(text: str, path: Path) -> tuple[yaml.Node | None, Any]:
         data = loader.construct_document(node) if node is not None else None
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
-        kind = "unsupported YAML" if isinstance(error, yaml.constructor.ConstructorError) else "YAML syntax error"
+        unsupported = isinstance(error, yaml.constructor.ConstructorError)  # e.g. a python tag
+        kind = "unsupported YAML" if unsupported else "YAML syntax error"
         problem = f"{kind} at line {mark.line + 1}" if mark else kind
         problem += f": {error.problem or error.context}"
         if error.context and error.context_mark and error.problem:  # where the broken part began
@@ -295,7 +304,7 @@ class _Where:
                 break
         return node.start_mark.line + 1 if node is not None else None
 
-    def fail(self, keys: tuple[str | int, ...], problem: str):
+    def fail(self, keys: tuple[str | int, ...], problem: str) -> NoReturn:
         line = self.line(keys)
         raise StoryError(self.path, f"line {line}: {problem}" if line else problem)
 
@@ -341,7 +350,7 @@ def _settings(where: _Where, raw: Any) -> Settings:
         allowed = get_args(hints[key]) or (hints[key],)
         checked = _typed(value, allowed)
         if checked is _WRONG:
-            kinds = " or ".join(getattr(t, "__name__", str(t)) for t in allowed)
+            kinds = " or ".join(_KIND_NAMES.get(t, getattr(t, "__name__", str(t))) for t in allowed)
             where.fail(("settings", key), f"setting {key!r} must be {kinds}, not {value!r}")
         values[key] = checked
     if values.get("threshold") is not None and not 0 <= values["threshold"] <= 1:
@@ -353,6 +362,7 @@ def _settings(where: _Where, raw: Any) -> Settings:
 
 
 _WRONG = object()
+_KIND_NAMES = {float: "a number", int: "a whole number", str: "text", bool: "true or false", type(None): "empty"}
 
 
 def _typed(value: Any, allowed: tuple) -> Any:

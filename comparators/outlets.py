@@ -25,7 +25,8 @@ _COPYRIGHT_HOLDER = re.compile(
 )
 # "All Content by Mehr News Agency is licensed under ..."
 _LICENSOR = re.compile(
-    r"\ball\s+(?:content|material)\s+(?:by|from|of|on)\s+(?P<name>.+?)\s+(?:is|are)\s+licen[cs]ed\b",
+    r"\ball\s+(?:content|material)\s+(?:by|from|of|on)\s+(?P<name>.+?)"
+    r"\s+(?:is|are)\s+licen[cs]ed\b",
     re.IGNORECASE,
 )
 # A last line naming who filed the story: "(Xinhua)", "— Reuters",

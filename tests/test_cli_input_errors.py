@@ -74,7 +74,7 @@ def test_undecodable_bytes_are_named(tmp_path):
 
 
 def test_the_same_file_twice_on_the_command_line_is_named(tmp_path):
-    assert_refused(synopsis(GOOD, OTHER, GOOD.parent / "." / GOOD.name), "wrapped.txt", "listed twice")
+    assert_refused(synopsis(GOOD, OTHER, GOOD.parent / "." / GOOD.name), "wrapped.txt", "given twice")
 
 
 def test_a_hostile_file_name_cannot_reach_the_terminal(tmp_path):
@@ -121,7 +121,7 @@ def test_a_hostile_file_name_cannot_reach_the_terminal(tmp_path):
         ),
         pytest.param(
             "sources: [one.txt, two.txt]\nsettings:\n  threshold: high\n",
-            ["line 3", "'threshold' must be float"],
+            ["line 3", "'threshold' must be a number or empty, not 'high'"],
             id="setting of the wrong type",
         ),
         pytest.param(
