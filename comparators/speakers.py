@@ -33,7 +33,7 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from comparators.model import Source
 from comparators.quotes import Span
@@ -47,7 +47,8 @@ _TITLES = frozenset(
     sen senator rep representative rev reverend president vice prime minister chancellor king
     queen prince princess sheikh ayatollah imam pope cardinal bishop judge justice mayor
     ambassador secretary spokesman spokeswoman spokesperson chairman chairwoman chief deputy
-    director minister mp mep envoy premier emir
+    director minister mp mep envoy premier emir state foreign defence defense interior finance
+    justice health affairs home attorney
     """.split()
 )
 _ORG_WORDS = frozenset(
@@ -58,7 +59,8 @@ _ORG_WORDS = frozenset(
     corporation company inc ltd llc court parliament senate congress assembly watch fund
     service services authority bureau centre center coalition front command administration
     network television tv radio newspaper channel embassy consulate police guard guards
-    federation league movement board cabinet presidency house
+    federation league movement board cabinet presidency house fleet brigade division regiment
+    battalion ministries agencies
     """.split()
 )
 _DOCUMENTS = frozenset("statement report announcement communique release website letter document study survey".split())
@@ -79,7 +81,7 @@ _AUXILIARIES = frozenset(
     """.split()
 )
 _PRONOUNS = {"he": PERSON, "she": PERSON, "it": ORGANISATION}
-_LOCATIVES = frozenset("in from into to across against inside near around throughout".split())
+_LOCATIVES = frozenset("in into across inside near around throughout".split())
 
 _FINITE = (
     r"said|says|say|told|tells|added|adds|insisted|insists|stated|states|explained|explains|"
@@ -90,7 +92,7 @@ _FINITE = (
     r"observed|observes|suggested|suggests|concluded|concludes|tweeted|tweets|posted|testified|"
     r"vowed|vows|promised|promises|predicted|predicts|cautioned|complained|described|describes|"
     r"called|calls|underlined|underscored|reiterated|repeated|answered|responded|quipped|"
-    r"whispered|shouted|told"
+    r"whispered|shouted|reported|reports"
 )
 _ING = r"adding|saying|noting|stressing|warning|insisting|explaining|arguing|describing|calling|pointing out"
 _VERB = re.compile(rf"\b(?:{_FINITE}|{_ING})\b")
@@ -114,6 +116,15 @@ _ABBREVIATION = re.compile(r"(?:\b[A-Z]|\b(?:[A-Za-z]\.){1,}[A-Za-z]|\b(?:%s))\.
     "Jun Jul Aug Sep Sept Oct Nov Dec Inc Ltd Co Corp vs".split()
 ))
 MAX_SUBJECT_WORDS = 14
+ORGANISATION_RATIO = 90  # "russian defense ministry" / "russia defense ministry"
+# Nouns for people speaking without a name: "a U.S. official", "residents".
+_ROLE = re.compile(
+    r"\b(?:officials?|spokes(?:man|woman|person)|sources?|diplomats?|experts?|analysts?|activists?|"
+    r"witness(?:es)?|residents?|locals?|lawmakers?|members?|commanders?|officers?|ministers?|"
+    r"leaders?|advis[eo]rs?|aides?|envoys?|ambassadors?|president|chief|head|directors?|"
+    r"representatives?|critics?|observers?|protesters?|police(?:man|woman)?|doctors?|medics?|"
+    r"researchers?|scientists?|investigators?|prosecutors?|lawyers?|authorities|people|voters)\b"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,11 +158,16 @@ def attribute(source: Source, spans: Sequence[Span]) -> tuple[Attribution, ...]:
         text = masked[span.paragraph]
         context = _Context(tuple(known), places, span.paragraph, span.start)
         found = _before_special(text, span, context) or _after(masked[span.end_paragraph], span, context)
-        found = found or _before(text, span, context, spans[:i], results)
+        found = found or _before(text, span.start, span.paragraph, context, spans[:i], results)
+        opens_paragraph = not text[: max(span.start - 1, 0)].strip()
+        if found is None and opens_paragraph and span.paragraph > 0 and masked[span.paragraph - 1].rstrip().endswith(":"):
+            # "Garver told reporters:" closing the paragraph before the quote
+            lead = masked[span.paragraph - 1].rstrip() + " “"
+            found = _before(lead, len(lead), span.paragraph - 1, context, spans[:i], results)
         if found is None and i > 0 and results[i - 1].speaker is not None:
             previous = spans[i - 1]
             follows = previous.end_paragraph == span.paragraph or (
-                previous.end_paragraph == span.paragraph - 1 and not text[: span.start - 1].strip()
+                previous.end_paragraph == span.paragraph - 1 and opens_paragraph
             )
             if follows and _opens_sentence(text, span.start):
                 found = Attribution(
@@ -234,7 +250,8 @@ def _before_special(text: str, span: Span, context: _Context) -> Attribution | N
         return _resolve(match["who"], context, "'quoted ... as saying' before the quote", nearest_last=False)
     for match in _ACCORDING_TO.finditer(head):
         pass
-    if match is not None and head[match.end() :].strip(" ,:\"'“‘«") == "":
+    if match is not None and not _FINITE_VERB.search(head[match.end() :]):
+        # "According to the ministry, the strikes were “...”": no other speaker after it
         return _resolve(match["who"], context, "'according to' before the quote", nearest_last=False)
     return None
 
@@ -245,14 +262,14 @@ def _after(text: str, span: Span, context: _Context) -> Attribution | None:
     next_open = text.find("_", tail_start)
     stop = min(_sentence_end(text, tail_start), next_open if next_open != -1 else len(text))
     tail = text[tail_start:stop]
-    according = _ACCORDING_TO.match(tail.lstrip(" ,.;:—–"))
+    according = _ACCORDING_TO.search(tail)
     verb = _FINITE_VERB.search(tail)
-    if according is not None and (verb is None or verb.start() > tail.find("ccording")):
+    if according is not None and (verb is None or verb.start() > according.start()):
         return _resolve(according["who"], context, "'according to' after the quote", nearest_last=False)
     if verb is None:
         return None
-    subject = tail[: verb.start()].strip(" ,.;:—–\"'”’")
-    if not subject:
+    subject = tail[: verb.start()].lstrip(" ,.;:—–\"'”’").rstrip()
+    if not subject.strip(" ,"):
         obj = tail[verb.end() :]
         cut = _OBJECT_END.search(obj)
         obj = obj[: cut.start()] if cut else obj
@@ -264,14 +281,15 @@ def _after(text: str, span: Span, context: _Context) -> Attribution | None:
 
 def _before(
     text: str,
-    span: Span,
+    start: int,
+    paragraph: int,
     context: _Context,
     earlier: Sequence[Span],
     attributions: Sequence[Attribution],
 ) -> Attribution | None:
-    """The last verb of saying before the quote in its sentence, with its subject."""
-    sentence_start = _sentence_start(text, span.start)
-    head = text[sentence_start : max(span.start - 1, sentence_start)]
+    """The last verb of saying before the quote (words from `start`) in its sentence."""
+    sentence_start = _sentence_start(text, start)
+    head = text[sentence_start : max(start - 1, sentence_start)]
     verbs = list(_VERB.finditer(head))
     if not verbs:
         return None
@@ -279,7 +297,7 @@ def _before(
     if verb[0].endswith("ing"):
         # "..., adding that they ...": the sentence's speaker goes on speaking
         for previous, attribution in zip(reversed(earlier), reversed(attributions)):
-            if previous.end_paragraph == span.paragraph and previous.end >= sentence_start:
+            if previous.end_paragraph == paragraph and previous.end >= sentence_start:
                 if attribution.speaker is not None:
                     return Attribution(
                         attribution.speaker,
@@ -309,8 +327,14 @@ def _resolve(phrase: str, context: _Context, rule: str, nearest_last: bool) -> A
     chunks = [c for c in chunks if c]
     if not chunks:
         return None
-    order = (list(reversed(chunks)) if nearest_last else chunks)[:3]
-    order = [c for c in order if len(c.split()) <= MAX_SUBJECT_WORDS] or [order[0]]
+    if nearest_last and len(chunks) > 1 and phrase.rstrip(" _\"'”’").endswith(","):
+        # "Ali Shamkhani, the secretary of the council," said: the head, then its apposition
+        order = [chunks[-2], chunks[-1]]
+    else:
+        order = [chunks[-1]] if nearest_last else chunks[:2]
+    order = [c for c in order if len(c.split()) <= MAX_SUBJECT_WORDS]
+    if not order:
+        return None
     if order[0].lower() in _PRONOUNS:
         kind = _PRONOUNS[order[0].lower()]
         name = context.last(kind)
@@ -337,7 +361,7 @@ def _resolve(phrase: str, context: _Context, rule: str, nearest_last: bool) -> A
             return Attribution(name, f"{rule}; '{chunk}' is the {name} named before it", ORGANISATION)
         return Attribution(chunk, rule, DESCRIPTION)  # "the ministry", none named before
     if len(chunk.split()) <= 6:
-        if re.search(r"\b(?:official|officials|spokesman|spokeswoman|spokesperson|source|sources|diplomat|diplomats|expert|experts|analyst|analysts|activist|activists|witness|witnesses|resident|residents|lawmaker|lawmakers|member|members|commander|officer|officers|minister|leader|leaders|adviser|advisers|aide|aides|envoy|ambassador|president|chief|head|director|representative|representatives)\b", lower):
+        if _ROLE.search(lower):
             return Attribution(chunk, rule, DESCRIPTION)
     return None
 
@@ -394,7 +418,9 @@ def _person_in(chunk: str, places: frozenset[str]) -> str | None:
         for t in tokens
     ):
         return None
-    if len(tokens) == 1 and not titled and (tokens[0] in places or len(tokens[0].strip(".")) < 2):
+    if len(tokens) == 1 and not titled and (
+        tokens[0] in places or len(tokens[0].strip(".")) < 2 or _ROLE.fullmatch(tokens[0].lower())
+    ):
         return None
     return " ".join(tokens)
 
@@ -538,14 +564,23 @@ def speaker_keys(speakers: Iterable[tuple[str, str]]) -> dict[tuple[str, str], s
 
     Persons are grouped by `same_person` (fullest names first, each name joining
     the first group all of whose names it agrees with); organisations by their
-    `organisation_key`. The key is the group's fullest name, folded to lower case.
+    `organisation_key`, keys spelt alike (token sort ratio >= 90) joined. The key
+    is the group's fullest name, folded to lower case.
     """
     distinct = sorted(set(speakers), key=lambda s: (-len(_name_tokens(s[0])), -len(s[0]), s[0]))
     groups: list[list[str]] = []
+    organisations: list[str] = []
     keys: dict[tuple[str, str], str] = {}
     for name, kind in distinct:
+        if kind == ORGANISATION:
+            key = organisation_key(name)
+            alike = process.extractOne(key, organisations, scorer=fuzz.token_sort_ratio, score_cutoff=ORGANISATION_RATIO)
+            if alike is None:
+                organisations.append(key)
+            keys[(name, kind)] = key if alike is None else alike[0]
+            continue
         if kind != PERSON:
-            keys[(name, kind)] = organisation_key(name) if kind == ORGANISATION else _fold(name)
+            keys[(name, kind)] = _fold(name)
             continue
         for group in groups:
             if all(same_person(name, other) for other in group):
