@@ -99,7 +99,11 @@ _PROMO = re.compile(
         more\s+(?:on\s+this(?:\s+story)?|from\s+\S+(?:\s+\S+)?)|
         related(?:\s+(?:articles?|stories|coverage|content|links?|topics?|news))?|
         recommended|you\s+(?:may|might)\s+also\s+like|don'?t\s+miss|most\s+(?:read|popular)|
-        editor'?s\s+picks?|trending(?:\s+now)?|watch|listen|video|pictures|in\s+pictures
+        editor'?s\s+picks?|trending(?:\s+now)?|watch|listen|video|pictures|in\s+pictures|
+        # the same labels in other languages the outlets write in
+        lesen\s+sie\s+(?:auch|mehr)|mehr\s+zum\s+thema|(?:lea|lee|ver)\s+(?:también|más)|
+        (?:à\s+)?lire\s+(?:aussi|également)|leggi\s+anche|leia\s+(?:também|mais)|
+        czytaj\s+(?:też|także|więcej)|читайте\s+также|ayrıca\s+bakınız
     )\s*(?::|\||»|›|>|-+|–|—)""",
     re.IGNORECASE | re.VERBOSE,
 )
@@ -133,6 +137,8 @@ _RIGHTS = re.compile(
     r"""(?:^\W*(?:copyright\s*)?(?:©|\(c\))
         |^\W*copyright\s+\d{4}
         |\ball\s+rights\s+reserved\b
+        |\b(?:alle\s+rechte\s+vorbehalten|todos\s+los\s+derechos\s+reservados|tous\s+droits\s+réservés
+            |tutti\s+i\s+diritti\s+riservati|wszelkie\s+prawa\s+zastrzeżone|все\s+права\s+защищены)
         |\b(?:this|the)\s+(?:material|article|content|story)\s+may\s+not\s+be\s+
             (?:published|reproduced|redistributed|broadcast|republished|rewritten)\b
         |\blicen[cs]ed\s+under\s+(?:a\s+|the\s+)?
@@ -140,6 +146,9 @@ _RIGHTS = re.compile(
         |\ball\s+(?:content|material)\s+(?:by|from|on|of)\b.{0,80}\blicen[cs]ed\b)""",
     re.IGNORECASE | re.VERBOSE,
 )
+# A cheap test before the expensive ones: every rights notice holds one of these.
+_RIGHTS_HINTS = ("©", "(c)", "copyright", "rights", "licen", "may not be", "rechte", "derechos",
+                 "droits", "diritti", "prawa", "права")
 _PHOTO_CREDIT = re.compile(
     r"""(?:\b(?:photo(?:graph)?|picture|image|illustration|file\s+photo)s?
             (?:\s+(?:credit|by))?\s*:
@@ -147,7 +156,11 @@ _PHOTO_CREDIT = re.compile(
     re.IGNORECASE | re.VERBOSE,
 )
 _BYLINE = re.compile(r"^(?:by|written\s+by|reporting\s+by)\s+[A-Z][\w.'’-]+", re.IGNORECASE)
-_MONTH = r"(?i:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?)"
+# English month names, and the other languages' where they differ ("Ago.", "déc.", "Okt.").
+_MONTH = (
+    r"(?i:(?:jan|feb|f[eé]v|mar|m[äa]r|apr|avr|abr|may|mai|mag|jun|jui|giu|jul|lug|aug|ago"
+    r"|ao[uû]|sep|set|oct|okt|ott|out|nov|dec|d[eé]c|dez|dic|ene|gen)\w*\.?)"
+)
 _TIMESTAMP = re.compile(
     rf"""^(?:(?:published|updated|posted|last\s+updated|first\s+published)\s*:?\s*)?
         (?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)[a-z]*,?\s+)?
@@ -157,7 +170,8 @@ _TIMESTAMP = re.compile(
     re.IGNORECASE | re.VERBOSE,
 )
 
-_SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$|[\"”’]$")
+_SENTENCE_END = re.compile(r"[.!?…。！？؟।۔][\"'”’»)\]」』》）]*$|[\"”’»」』]$")
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _BULLET = re.compile(r"^(?:[-•*▪●◦–]|\d{1,2}[.)])\s+\w")
 
 # Word counts that bound each rule: furniture is short, reporting runs long.
@@ -170,7 +184,9 @@ _CLOSING_RULES = ("copyright", "credit", "newsletter")
 
 
 def _words(text: str) -> int:
-    return len(text.split())
+    """Words in `text`; each Chinese or Japanese character counts as one (no spaces there)."""
+    count = len(text.split())
+    return count if text.isascii() else count + len(_CJK.findall(text))
 
 
 def ends_sentence(text: str) -> bool:
@@ -178,15 +194,22 @@ def ends_sentence(text: str) -> bool:
     return bool(_SENTENCE_END.search(text.rstrip()))
 
 
+def _mentions_rights(text: str) -> bool:
+    lower = text.lower()
+    return any(hint in lower for hint in _RIGHTS_HINTS)
+
+
 def match_line_rule(text: str) -> tuple[str, str] | None:
     """The (rule, reason) that removes this whole line wherever it stands, or None."""
     text = text.strip()
-    words = _words(text)
     if _URL.match(text):
         return "url", "a bare web address, not article text"
     if _NUMBER.match(text):
         return "share-count", "a bare number (a share or comment counter)"
-    if words <= _FOOTER_WORDS and _RIGHTS.search(text):
+    words = _words(text)
+    if words > _FOOTER_WORDS:
+        return None  # every rule below is for short lines
+    if _mentions_rights(text) and _RIGHTS.search(text):
         if words <= 20 or _opens_with_credit(text):  # longer: reporting with a credit glued on
             return "copyright", "a copyright or licence notice"
     if words <= 40 and _CONTRIBUTORS.match(text):
@@ -240,7 +263,7 @@ def body_furniture(text: str) -> tuple[str, str] | None:
     """(rule, reason) for a line after the lead that is not reporting: a few words
     with no full stop, standing as a paragraph (a caption or a subheading)."""
     text = text.strip()
-    if _words(text) > _BODY_WORDS or ends_sentence(text) or text[-1] in ",;:-–—":
+    if _words(text) > _BODY_WORDS or ends_sentence(text) or text[-1] in ",;:-–—，：；、":
         return None
     if _BULLET.match(text):  # list items are reporting in short form
         return None
@@ -258,7 +281,7 @@ _DATELINE = re.compile(
     rf"""^(?P<dateline>
         (?:(?P<caps>{_PLACE_CAPS})(?:,\s*(?P<date1>{_DATE}))?
            |(?P<place>{_PLACE_ANY})(?=,\s*{_DATE}|\s*\()(?:,\s*(?P<date2>{_DATE}))?)?
-        (?:\s*\((?P<agency>[A-Z][^()]{{0,40}})\)
+        (?:\s*\((?P<agency>[^\W\d_][^()]{{0,40}})\)  # "(AP)", "(dpa)", "(EUROPA PRESS)"
            |(?<=\d),\s*(?P<bare_agency>[A-Z][A-Za-z]{{1,15}}))?  # "Tehran, Aug 16, IRNA -"
         \s*(?:—|–|--?|:))(?:(?<=[—–])\s*|\s+)(?=\S)""",  # "(AP)—Iran" needs no space
     re.VERBOSE,
@@ -281,6 +304,8 @@ def split_dateline(text: str) -> tuple[str, str | None, str] | None:
         return None
     if caps and not re.search(r"[A-Z]{3}", caps):
         return None  # "A -" or "U.S. -" is not a place line
+    if agency and (_words(agency) > 3 or agency[0].islower() and not re.fullmatch(r"[a-z]{2,5}", agency)):
+        return None  # a bracketed aside, not a credit like "(AP)" or "(dpa)"
     rest = text[match.end() :]
     if _words(rest) < 3:
         return None
@@ -303,6 +328,8 @@ _INITIALS = re.compile(r"(?:\s+[A-Z]{1,4}(?:/[A-Z]{1,4})*)$")
 def split_trailing_credit(text: str) -> tuple[str, str] | None:
     """`(kept, credit)` when a copyright or licence credit is glued to the end of a
     paragraph of reporting, else None. Editors' initials before it go with it."""
+    if not _mentions_rights(text):
+        return None
     for match in _CREDIT_START.finditer(text):
         start = match.start()
         credit = text[start:]

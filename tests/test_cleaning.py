@@ -244,3 +244,46 @@ def test_list_items_after_the_lead_are_kept_though_they_have_no_full_stop():
     )
     kept = [p.text for p in clean(text).paragraphs]
     assert kept[-2:] == ["- The bombers hit targets in three provinces", "- All aircraft returned"]
+
+
+# ---------------------------------------------------------------- other languages
+
+
+@pytest.mark.parametrize(
+    ("text", "dateline", "agency"),
+    [
+        ("MOSKAU (dpa) - Russische Bomber sind vom Iran aus gestartet.", "MOSKAU (dpa) -", "dpa"),
+        ("MADRID, 16 Ago. (EUROPA PRESS) - Rusia ha utilizado una base iraní.", "MADRID, 16 Ago. (EUROPA PRESS) -", "EUROPA PRESS"),
+        ("PARIS, 16 août (Reuters) - La Russie a utilisé une base iranienne.", "PARIS, 16 août (Reuters) -", "Reuters"),
+    ],
+)
+def test_datelines_in_other_languages_are_split_off(text, dateline, agency):
+    assert split_dateline(text)[:2] == (dateline, agency)
+
+
+def test_a_bracketed_aside_is_not_an_agency():
+    assert split_dateline("Moscow (which denies it all) - Russia said the bombers flew.") is None
+
+
+@pytest.mark.parametrize(
+    ("line", "rule"),
+    [
+        ("Lire aussi : La Russie frappe en Syrie", "promo"),
+        ("Lesen Sie auch: Russland fliegt Angriffe", "promo"),
+        ("Читайте также: Россия нанесла удары", "promo"),
+        ("© 2016 dpa. Alle Rechte vorbehalten.", "copyright"),
+    ],
+)
+def test_furniture_in_other_languages_is_recognised(line, rule):
+    assert match_line_rule(line)[0] == rule
+
+
+def test_chinese_paragraphs_without_spaces_are_kept_and_their_headline_dropped():
+    text = (
+        "俄罗斯轰炸机首次从伊朗起飞\n\n"
+        "新华社莫斯科8月16日电 俄罗斯国防部16日说，俄军远程轰炸机当天从伊朗哈马丹空军基地起飞，对叙利亚境内目标实施打击。\n\n"
+        "国防部说，所有飞机都已安全返回。\n"
+    )
+    result = clean(text)
+    assert [r.rule for r in result.removed] == ["caption"]
+    assert [p.text[:5] for p in result.paragraphs] == ["新华社莫斯", "国防部说，"]
