@@ -113,7 +113,10 @@ _PROMO_LABEL = re.compile(
         advert(?:isement)?|sponsored(?:\s+content)?|
         story\s+continues(?:\s+below)?(?:\s+advertisement)?|
         continue\s+reading(?:\s+(?:below|the\s+main\s+story))?|scroll\s+(?:down\s+)?to\s+continue.*|
-        share\s+(?:this|on)\b.*|(?:click|tap)\s+here\b.*|follow\s+us\b.*|
+        share\s+(?:this|on|via)\b.*|(?:click|tap)\s+here\b.*|follow\s+us\b.*|
+        (?:follow|like|join)\b.*\b(?:twitter|facebook|instagram|telegram|whatsapp)\b.*|
+        .*\b(?:your\s+(?:device|browser)\s+(?:does\s+not|doesn't)\s+support
+              |unsupported\s+on\s+your\s+device)\b.*|
         read\s+more|related|print|email|comments?
     )\W*$""",
     re.IGNORECASE | re.VERBOSE,
@@ -129,7 +132,7 @@ _NEWSLETTER_WORDS = re.compile(
 # "(Reporting by ...; Editing by ...)", "The Associated Press contributed to this report."
 _CONTRIBUTORS = re.compile(
     r"""^\W*(?:(?:additional\s+)?(?:reporting|writing|editing)\s+by\b
-        |[\w.,'’& -]{2,200}\s+contributed\s+(?:to\s+)?(?:this|the)\s+(?:report|story|article))""",
+        |[\w.,'’& -]{2,200}\s+contributed(?:\s+(?:to\s+)?(?:this|the)\s+(?:report|story|article))?\W*$)""",
     re.IGNORECASE | re.VERBOSE,
 )
 # Phrases only a rights notice uses ("Copyright" alone also opens ordinary sentences).
@@ -138,7 +141,8 @@ _RIGHTS = re.compile(
         |^\W*copyright\s+\d{4}
         |\ball\s+rights\s+reserved\b
         |\b(?:alle\s+rechte\s+vorbehalten|todos\s+los\s+derechos\s+reservados|tous\s+droits\s+réservés
-            |tutti\s+i\s+diritti\s+riservati|wszelkie\s+prawa\s+zastrzeżone|все\s+права\s+защищены)
+            |tutti\s+i\s+diritti\s+riservati|wszelkie\s+prawa\s+zastrzeżone
+            |все\s+права\s+защищены)
         |\b(?:this|the)\s+(?:material|article|content|story)\s+may\s+not\s+be\s+
             (?:published|reproduced|redistributed|broadcast|republished|rewritten)\b
         |\blicen[cs]ed\s+under\s+(?:a\s+|the\s+)?
@@ -152,6 +156,7 @@ _RIGHTS_HINTS = ("©", "(c)", "copyright", "rights", "licen", "may not be", "rec
 _PHOTO_CREDIT = re.compile(
     r"""(?:\b(?:photo(?:graph)?|picture|image|illustration|file\s+photo)s?
             (?:\s+(?:credit|by))?\s*:
+        |\bimage\s+(?:copyright|caption|source)\b
         |\bgetty\s+images\b|\(AP\s+Photo\b|\bphoto\s+by\b|\bREUTERS/\w)""",
     re.IGNORECASE | re.VERBOSE,
 )
@@ -162,7 +167,7 @@ _MONTH = (
     r"|ao[uû]|sep|set|oct|okt|ott|out|nov|dec|d[eé]c|dez|dic|ene|gen)\w*\.?)"
 )
 _TIMESTAMP = re.compile(
-    rf"""^(?:(?:published|updated|posted|last\s+updated|first\s+published)\s*:?\s*)?
+    rf"""^(?:(?:published|updated|posted|last\s+(?:updated|modified)|first\s+published)(?:\s+on)?\s*:?\s*)?
         (?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)[a-z]*,?\s+)?
         (?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}
            |\d{{4}}-\d\d-\d\d|\d{{1,2}}[:.]\d\d)
@@ -202,6 +207,8 @@ def _mentions_rights(text: str) -> bool:
 def match_line_rule(text: str) -> tuple[str, str] | None:
     """The (rule, reason) that removes this whole line wherever it stands, or None."""
     text = text.strip()
+    if not any(ch.isalnum() for ch in text):
+        return "separator", "a line of symbols only"
     if _URL.match(text):
         return "url", "a bare web address, not article text"
     if _NUMBER.match(text):

@@ -106,6 +106,11 @@ def test_an_article_that_is_all_furniture_keeps_no_paragraph_and_explains_why():
         ("(Reporting by Ann Lee; Editing by Tom Brown)", "credit"),
         ("Reuters contributed to this report.", "credit"),
         ("Smoke rises over the city. Photograph: Anna Smith/Getty Images", "caption"),
+        ("Image copyright AFP Image caption Smoke rises over the city", "caption"),
+        ("Associated Press writer Ann Lee in Moscow contributed.", "credit"),
+        ("Media playback is unsupported on your device", "promo"),
+        ("Follow the author on Twitter: @example", "promo"),
+        ("___", "separator"),
     ],
 )
 def test_furniture_lines_are_recognised_by_shape_not_by_source(line, rule):
