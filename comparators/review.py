@@ -291,10 +291,3 @@ def next_group(
             return gid
     return None
 
-
-def next_unreviewed(groups: Sequence[Group], attachment: Attachment, after: str | None) -> str | None:
-    return next_group(groups, after, lambda gid: not attachment.mark(gid).reviewed)
-
-
-def next_flagged(groups: Sequence[Group], attachment: Attachment, after: str | None) -> str | None:
-    return next_group(groups, after, lambda gid: attachment.mark(gid).flagged)

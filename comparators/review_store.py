@@ -46,10 +46,15 @@ class ReviewWriteError(StoryError):
 
 
 def review_path_for(story: Story, state_dir: Path | None = None) -> Path:
-    """`<story>.review.yaml` beside the manifest; for loose files, a file in the
-    user's state directory named after the story and a hash of its sources' paths."""
+    """`<story>.review.yaml` beside the manifest; for loose files, `state_review_path`."""
     if story.manifest is not None:
         return story.manifest.with_name(story.manifest.stem + SUFFIX)
+    return state_review_path(story, state_dir)
+
+
+def state_review_path(story: Story, state_dir: Path | None = None) -> Path:
+    """A review file in the user's state directory (or `state_dir`), named after the
+    story and a hash of its sources' paths, so the same files find the same review."""
     if state_dir is None:
         import platformdirs
 

@@ -17,8 +17,7 @@ from comparators.review import (
     ChangeKind,
     Review,
     attach,
-    next_flagged,
-    next_unreviewed,
+    next_group,
     source_changes,
     with_mark,
     with_position,
@@ -269,8 +268,8 @@ def test_the_last_position_and_progress_come_back(tmp_path):
     attached = attach(load_review(path), LOW)
     assert attached.position == "g2"
     assert attached.progress == "2/3 reviewed, 1 flagged"
-    assert next_unreviewed(LOW, attached, "g1") == "g3"
-    assert next_flagged(LOW, attached, "g3") == "g2"
+    assert next_group(LOW, "g1", lambda gid: not attached.mark(gid).reviewed) == "g3"
+    assert next_group(LOW, "g3", lambda gid: attached.mark(gid).flagged) == "g2"  # wraps round
 
 
 # ---------------------------------------------------------------- changed sources

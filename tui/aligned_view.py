@@ -76,7 +76,8 @@ class AlignedView(ScrollView, can_focus=True, inherit_bindings=False):
 
     def on_resize(self) -> None:
         if self.layout_ is None or self.layout_.width != self._width():
-            self._want_group = self.selected_group_object()
+            if self.layout_ is not None:  # else keep the group `show` asked for
+                self._want_group = self.selected_group_object()
             self._relayout()
 
     def notify_style_update(self) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from functools import partial
+from pathlib import Path
 
 from textual.app import App, SystemCommand
 from textual.screen import Screen
@@ -27,12 +28,14 @@ class SynopsisApp(App):
         comparison: Comparison | None = None,
         view: View | None = None,
         keymap: UserKeymap | None = None,
+        review_path: Path | None = None,
     ) -> None:
         super().__init__()
         self.story = story
         self.settings = settings
         self.comparison = comparison
         self.initial_view = view
+        self.review_path = review_path  # None: marks are kept in memory only
         self.keymap_config = keymap if keymap is not None else load_user_keymap()
         self.user_keymap = self.keymap_config.keys
         self.title = clean(story.title)
@@ -73,6 +76,13 @@ def make_app(
     comparison: Comparison | None = None,
     view: View | None = None,
     keymap: UserKeymap | None = None,
+    review_path: Path | None = None,
 ) -> SynopsisApp:
-    """The reader on `story`; tests pass a ready `comparison` and an explicit `keymap`."""
-    return SynopsisApp(story, settings, comparison=comparison, view=view, keymap=keymap)
+    """The reader on `story`; tests pass a ready `comparison` and an explicit `keymap`.
+
+    Marks are saved to `review_path` (the command line passes the story's review file);
+    without it they are kept in memory only.
+    """
+    return SynopsisApp(
+        story, settings, comparison=comparison, view=view, keymap=keymap, review_path=review_path
+    )

@@ -8,6 +8,8 @@ from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 from comparators import Quote
+from comparators.model import Mark
+from comparators.reports.describe import mark_words
 from tui.lookup import Lookup, removals_near
 from tui.render import clean, group_summary, outlet, quote_status_label
 
@@ -18,12 +20,20 @@ class DetailPane(VerticalScroll):
     def compose(self) -> ComposeResult:
         yield Static(id="detail-text")
 
-    def show(self, lookup: Lookup, group_index: int | None, quote: Quote | None = None) -> None:
-        self.query_one("#detail-text", Static).update(detail_text(lookup, group_index, quote))
+    def show(
+        self,
+        lookup: Lookup,
+        group_index: int | None,
+        quote: Quote | None = None,
+        mark: Mark | None = None,
+    ) -> None:
+        self.query_one("#detail-text", Static).update(detail_text(lookup, group_index, quote, mark))
         self.scroll_home(animate=False)
 
 
-def detail_text(lookup: Lookup, group_index: int | None, quote: Quote | None = None) -> Text:
+def detail_text(
+    lookup: Lookup, group_index: int | None, quote: Quote | None = None, mark: Mark | None = None
+) -> Text:
     story = lookup.comparison.story
     text = Text(end="")
     if group_index is None:
@@ -39,6 +49,11 @@ def detail_text(lookup: Lookup, group_index: int | None, quote: Quote | None = N
     if quote is not None:
         text.append(f"\nquote by {clean(quote.speaker or 'unknown speaker')}", style="italic")
         text.append(f" ({quote.speaker_evidence})" if quote.speaker_evidence else "", style="dim")
+    if mark is not None:
+        heading("Review")
+        text.append(mark_words(mark) or "note", style="bold")
+        if mark.note:
+            text.append("\n" + clean(mark.note), style="italic")
     if group.scores:
         heading("Scores")
         text.append("  ".join(f"{name} {value:.2f}" for name, value in group.scores.items()))

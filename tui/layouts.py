@@ -7,14 +7,17 @@ with an `item` are what the cursor moves between: groups, or quotes in the quote
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from enum import StrEnum
 
 from rich.style import Style
 from rich.text import Text
 
 from comparators import Group, QuoteStatus
+from comparators.model import Mark
 from tui.lookup import Lookup
+from tui.mark_badge import mark_badge
 from tui.render import (
     ABSENT,
     Palette,
@@ -54,6 +57,7 @@ class ViewState:
     partner: str | None = None  # the pair view's second source
     search: str = ""
     column_offset: int = 0  # first non-pivot column shown in the columns view
+    marks: Mapping[str, Mark] = field(default_factory=dict)  # group id -> review mark
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,9 +114,15 @@ class Layout:
         line = Text.assemble(
             self.gutter(selected),
             (f"{group.id} ", style),
+            (self.badge(group), self.palette.header),
             (group_summary(group, self.story, len(self.story.sources)), self.palette.dim),
         )
         return _fit(line, width)
+
+    def badge(self, group: Group, fixed: bool = False) -> str:
+        """The group's review marks and a space ('' when unmarked and not `fixed`)."""
+        badge = mark_badge(self.state.marks.get(group.id), fixed)
+        return f"{badge} " if badge else ""
 
     def shown_groups(self) -> list[int]:
         visible = set(self.state.visible)
@@ -406,6 +416,7 @@ class CoverageLayout(Layout):
             (group.id.ljust(self.ID_WIDTH), style),
             cells,
             " ",
+            (self.badge(group, fixed=True), self.palette.header),
             (group_summary(group, self.story, len(self.story.sources)), self.palette.dim),
         )
         return [_fit(line, width)]

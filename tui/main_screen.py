@@ -24,6 +24,7 @@ from tui.keymap import MAIN_BINDINGS
 from tui.layouts import GROUP_VIEWS, VIEW_CYCLE, View, ViewState
 from tui.lookup import Lookup
 from tui.render import clean, outlet
+from tui.review_actions import ReviewActions
 from tui.search_bar import SearchBar
 from tui.sources_pane import SourcesPane
 from tui.story_header import StoryHeader
@@ -31,7 +32,7 @@ from tui.story_header import StoryHeader
 NARROW_BELOW = 100  # columns; below this the stack view is the default
 
 
-class MainScreen(Screen):
+class MainScreen(ReviewActions, Screen):
     BINDINGS = MAIN_BINDINGS
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (NARROW_BELOW, "-wide")]
 
@@ -114,6 +115,7 @@ class MainScreen(Screen):
 
     def _apply(self, comparison: Comparison, lookup: Lookup, group: Group | None = None) -> None:
         self.comparison, self.lookup = comparison, lookup
+        group = self.sync_review(comparison) or group
         self.refresh_view(group)
         self.query_one(StoryHeader).show(self.story.title, self.summary_parts())
 
@@ -132,6 +134,7 @@ class MainScreen(Screen):
         parts.append(f"pivot {outlet(self.story, comparison.pivot)}")
         if self.hidden:
             parts.append(f"{len(self.hidden)} hidden")
+        parts[1:1] = self.review_summary()  # first: it is what a reviewer watches
         return parts
 
     # ------------------------------------------------------------ state down
@@ -158,6 +161,7 @@ class MainScreen(Screen):
             partner=self.partner(visible),
             search=self.search_term,
             column_offset=self.column_offset,
+            marks=self.review_marks(),
         )
         self.aligned.show(state, group)
         self.sources.fill(self.lookup, set(visible), self.comparison.pivot)
@@ -166,7 +170,8 @@ class MainScreen(Screen):
         if self.lookup is None:
             return
         quote = self.lookup.quotes[message.quote] if message.quote is not None else None
-        self.query_one(DetailPane).show(self.lookup, message.group, quote)
+        mark = self.review_mark_at(message.group)
+        self.query_one(DetailPane).show(self.lookup, message.group, quote, mark)
         items = self.aligned.items()
         where = ""
         if message.quote is not None:

@@ -16,8 +16,6 @@ from comparators.review import (
     Review,
     SourceChange,
     attach,
-    next_flagged,
-    next_unreviewed,
     source_changes,
     with_mark,
     with_position,
@@ -27,15 +25,17 @@ from comparators.review_store import (
     ReviewFileError,
     ReviewLock,
     ReviewWriteError,
+    alternative_path,
     load_review,
-    review_path_for,
     save_review,
+    state_review_path,
 )
 
 
 class ReviewController:
     """One reader's review of one story.
 
+    With `path` None the marks live in memory only, by choice (no file, no warning).
     States a reader can see:
     - `read_only`: another session holds the file; marks are shown, changes refused.
     - `unreadable`: the file could not be read; it is left as it is, marks are kept
@@ -44,9 +44,9 @@ class ReviewController:
       kept in memory and every change tries again, or the user picks another path.
     """
 
-    def __init__(self, story: Story, groups: Sequence[Group], path: Path) -> None:
+    def __init__(self, story: Story, groups: Sequence[Group], path: Path | None) -> None:
         self.story = story
-        self.path = path
+        self.path: Path | None = None
         self.groups: Sequence[Group] = groups
         self.review = Review()
         self.read_only = False
@@ -56,13 +56,8 @@ class ReviewController:
         self.lock: ReviewLock | None = None
         self.attachment: Attachment = attach(self.review, groups)
         self._position_saved = True
-        self._open(path)
-
-    @classmethod
-    def for_story(
-        cls, story: Story, groups: Sequence[Group], path: Path | None = None
-    ) -> ReviewController:
-        return cls(story, groups, path or review_path_for(story))
+        if path is not None:
+            self._open(path)
 
     def _open(self, path: Path) -> None:
         self.path = path
@@ -90,7 +85,20 @@ class ReviewController:
     @property
     def saving(self) -> bool:
         """Whether changes reach the file right now."""
-        return not (self.read_only or self.unreadable or self.unsaved)
+        return self.path is not None and not (self.read_only or self.unreadable or self.unsaved)
+
+    @property
+    def needs_another_file(self) -> bool:
+        """The file cannot take the marks: the reader offers `suggested_path()`."""
+        return self.path is not None and bool(self.unreadable or self.unsaved)
+
+    def suggested_path(self) -> Path:
+        """Beside the unreadable file; in the user's state folder when the folder
+        itself cannot be written."""
+        if self.unsaved is None:
+            return alternative_path(self.path)
+        path = state_review_path(self.story)
+        return alternative_path(path) if path.exists() or path == self.path else path
 
     def holder(self) -> str:
         return str(self.lock.holder) if self.lock and self.lock.holder else "another session"
@@ -109,12 +117,6 @@ class ReviewController:
             count = len(self.attachment.orphans)
             messages.append(f"{count} mark(s) match no passage any more; kept in the review file.")
         return messages
-
-    def next_unreviewed(self, after: str | None) -> str | None:
-        return next_unreviewed(self.groups, self.attachment, after)
-
-    def next_flagged(self, after: str | None) -> str | None:
-        return next_flagged(self.groups, self.attachment, after)
 
     # ------------------------------------------------------------ changes
 
@@ -178,7 +180,7 @@ class ReviewController:
         return self._save()
 
     def _save(self) -> str | None:
-        if self.read_only:
+        if self.read_only or self.path is None:
             return None
         if self.unreadable:
             return f"Not saved: {self.unreadable.path.name} cannot be read; continue in a new file."

@@ -1,0 +1,171 @@
+"""A review session in the reader: marks, flags and notes from the keyboard, kept on disk."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+from comparators import compare, load_story
+from comparators.review_store import load_review, review_path_for
+from tests.conftest import SEEDS
+from tests.reader_helpers import NO_KEYMAP, ready, screen_text
+from tui.app import make_app
+from tui.review_controller import ReviewController
+from tui.review_path_dialog import ReviewPathDialog
+
+SIZE = (100, 30)
+NOTE = 'AP: "Tuesday" — Xinhua says Wednesday'
+
+
+@pytest.fixture(scope="module")
+def story_dir(tmp_path_factory):
+    """A copy of the seeds, so no test writes a review into the repository."""
+    folder = tmp_path_factory.mktemp("story")
+    for path in [*SEEDS.glob("*.txt"), SEEDS / "story.yaml"]:
+        shutil.copy(path, folder)
+    return folder
+
+
+@pytest.fixture(scope="module")
+def comparison(story_dir):
+    return compare(load_story([story_dir / "story.yaml"]))
+
+
+@pytest.fixture
+def review_path(comparison, tmp_path):
+    return tmp_path / "story.review.yaml"
+
+
+def reader(comparison, review_path):
+    return make_app(
+        comparison.story, comparison=comparison, keymap=NO_KEYMAP, review_path=review_path
+    )
+
+
+def header(app) -> str:
+    """The screen's text with line breaks folded, for phrases the header wraps."""
+    return " ".join(screen_text(app).split())
+
+
+def messages(app) -> str:
+    return "\n".join(str(n.message) for n in app._notifications)
+
+
+async def test_marks_and_notes_survive_quitting_and_reopening(comparison, review_path):
+    total = len(comparison.groups)
+    app = reader(comparison, review_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(app, pilot)
+        await pilot.press("x", "j", "f", "a")
+        await pilot.press(*"AP: ", "enter", *"Tuesday", "ctrl+s")
+        await pilot.press("j", "j")
+        await pilot.pause()
+        assert f"1/{total} reviewed, 1 flagged" in header(app)
+        assert "AP: \nTuesday" in load_review(review_path).entries[
+            app.screen.review.attachment.keys["g2"]
+        ].mark.note  # saved at once, before quitting
+        await pilot.press("q")
+
+    app = reader(comparison, review_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(app, pilot)
+        assert f"1/{total} reviewed, 1 flagged" in header(app)
+        assert app.screen.aligned.selected_group_object().id == "g4"  # where we stopped
+        await pilot.press("F")  # next flagged: g2, wrapping round
+        await pilot.pause()
+        assert app.screen.aligned.selected_group_object().id == "g2"
+        text = screen_text(app)
+        assert "g2 ⚑✎" in text
+        assert "Tuesday" in text  # the note, in the detail pane
+        await pilot.press("r")  # next group not reviewed: g3
+        await pilot.pause()
+        assert app.screen.aligned.selected_group_object().id == "g3"
+
+
+async def test_the_coverage_view_shows_the_marks(comparison, review_path):
+    app = reader(comparison, review_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(app, pilot)
+        await pilot.press("x", "f")
+        while app.screen.view.value != "coverage":
+            await pilot.press("v")
+        await pilot.pause()
+        row = next(line for line in screen_text(app).splitlines() if "g1 " in line)
+        assert "✓⚑ " in row
+
+
+async def test_an_unwritable_folder_keeps_the_session_running_with_marks_in_memory(
+    comparison, tmp_path, monkeypatch
+):
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("", encoding="utf-8")
+    app = reader(comparison, blocker / "story.review.yaml")
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(app, pilot)
+        assert isinstance(app.screen, ReviewPathDialog)  # offered another path
+        await pilot.press("escape")  # not now: keep going in memory
+        await pilot.press("x")
+        await pilot.pause()
+        assert app.is_running
+        assert "1/" in header(app) and "NOT SAVED" in header(app)
+        assert "kept in memory" in messages(app)
+
+        await pilot.press("R")  # offered again; enter takes the suggested path
+        await pilot.pause()
+        assert isinstance(app.screen, ReviewPathDialog)
+        await pilot.press("enter")
+        await pilot.pause()
+        saved = list((tmp_path / "state").rglob("*.review.yaml"))
+        assert len(saved) == 1 and len(load_review(saved[0]).entries) == 1
+        assert "NOT SAVED" not in header(app)
+
+
+async def test_a_second_reader_on_the_same_review_is_read_only(comparison, review_path):
+    first = ReviewController(comparison.story, comparison.groups, review_path)  # another session
+    first.toggle_flagged("g1")
+    app = reader(comparison, review_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(app, pilot)
+        assert "read-only" in header(app)
+        assert "is open in process" in messages(app)
+        await pilot.press("x", "a")
+        await pilot.pause()
+        assert app.screen.review.mark("g1").reviewed is False  # refused, and no editor opened
+        assert "Read-only" in messages(app)
+    first.close()
+    assert load_review(review_path).entries  # the holder's marks are untouched
+
+
+async def test_a_corrupt_review_file_is_left_untouched_and_a_new_file_offered(
+    comparison, review_path
+):
+    review_path.write_text("marks: [unclosed\n", encoding="utf-8")
+    app = reader(comparison, review_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(app, pilot)
+        assert isinstance(app.screen, ReviewPathDialog)
+        assert "left untouched" in messages(app)
+        await pilot.press("enter")  # continue in story.2.review.yaml
+        await pilot.press("x")
+        await pilot.pause()
+    assert review_path.read_text(encoding="utf-8") == "marks: [unclosed\n"
+    assert load_review(review_path.with_name("story.2.review.yaml")).entries
+
+
+async def test_a_changed_source_is_named_when_the_review_opens(comparison, story_dir, tmp_path):
+    folder = tmp_path / "edited"
+    shutil.copytree(story_dir, folder)
+    story = load_story([folder / "story.yaml"])
+    session = ReviewController(story, comparison.groups, review_path_for(story))
+    session.toggle_reviewed("g1")
+    session.close()
+    ap = next(s for s in story.sources if s.outlet == "AP")
+    ap.path.write_text(ap.path.read_text(encoding="utf-8") + "\nA late correction.\n", encoding="utf-8")
+    edited = load_story([folder / "story.yaml"])
+    app = make_app(edited, keymap=NO_KEYMAP, review_path=review_path_for(edited))
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(app, pilot)
+        assert "AP (ap) has changed since the review was saved" in messages(app)
+        assert app.screen.review.mark("g1").reviewed  # g1 did not change
