@@ -64,6 +64,7 @@ _ORG_WORDS = frozenset(
     """.split()
 )
 _DOCUMENTS = frozenset("statement report announcement communique release website letter document study survey".split())
+_OWNER = re.compile(r"(.+?)[’']s\s+(?:\w+\s+)?(?:%s)$" % "|".join(sorted(_DOCUMENTS)), re.IGNORECASE)
 _FUNCTION_WORDS = frozenset(
     """
     a an the this that these those his her its their our my your in on at after before while when
@@ -92,7 +93,7 @@ _FINITE = (
     r"observed|observes|suggested|suggests|concluded|concludes|tweeted|tweets|posted|testified|"
     r"vowed|vows|promised|promises|predicted|predicts|cautioned|complained|described|describes|"
     r"called|calls|underlined|underscored|reiterated|repeated|answered|responded|quipped|"
-    r"whispered|shouted|reported|reports"
+    r"whispered|shouted|reported|reports|read|reads"
 )
 _ING = r"adding|saying|noting|stressing|warning|insisting|explaining|arguing|describing|calling|pointing out"
 _VERB = re.compile(rf"\b(?:{_FINITE}|{_ING})\b")
@@ -101,13 +102,13 @@ _QUOTED_AS_SAYING = re.compile(r"\bquot(?:ed|es|ing)\s+(?P<who>.{1,160}?)\s+as\s
 _ACCORDING_TO = re.compile(r"\baccording to\s+(?P<who>[^,.;:()]{1,120})", re.IGNORECASE)
 # The object of an inverted "said X" ends at punctuation or a clause word.
 _OBJECT_END = re.compile(
-    r"[,.;:()—–]|\s(?:at|in|on|during|after|before|when|while|who|which|referring|speaking|"
+    r"[,;:()—–]|\s(?:at|in|on|during|after|before|when|while|who|which|referring|speaking|"
     r"according|adding|told|said|to|from|about|that)\b"
 )
 _TOKEN = re.compile(r"[\w’'.\-]+")
 _NAME_RUN = re.compile(
     r"(?<![\w.’'\-])(?:(?:al|el|bin|ibn|de|van|von|da|di|du|le|la|abu)[-\s])?[A-Z][\w’'\-]*\.?"
-    r"(?:\s+(?:(?:of|for|and|the|de|van|von|da|di|du|al|el|bin|ibn|abu|on)\s+)?"
+    r"(?:\s+(?:(?:of|for|and|the|de|van|von|da|di|du|al|el|bin|ibn|abu)\s+)?"
     r"(?:(?:al|el)-)?[A-Z][\w’'\-]*\.?)*"
 )
 _SENTENCE_END = re.compile(r"[.!?…]+[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9_])")
@@ -116,6 +117,14 @@ _ABBREVIATION = re.compile(r"(?:\b[A-Z]|\b(?:[A-Za-z]\.){1,}[A-Za-z]|\b(?:%s))\.
     "Jun Jul Aug Sep Sept Oct Nov Dec Inc Ltd Co Corp vs".split()
 ))
 MAX_SUBJECT_WORDS = 14
+# A time phrase between a subject and its verb: "Blinken on Monday urged".
+_WHEN = re.compile(
+    r"(?:\s+(?:(?:late|early)\s+)?(?:on|last|this|late|early)\s+(?:monday|tuesday|wednesday|thursday|"
+    r"friday|saturday|sunday|week|month|year|night|morning|evening)|\s+(?:yesterday|today|tonight))+$",
+    re.IGNORECASE,
+)
+# A word before a verb form that makes it a noun: "the claims", "his remarks".
+_DETERMINERS = frozenset("the a an his her its their our my your these those such this that".split())
 ORGANISATION_RATIO = 90  # "russian defense ministry" / "russia defense ministry"
 # Nouns for people speaking without a name: "a U.S. official", "residents".
 _ROLE = re.compile(
@@ -123,7 +132,10 @@ _ROLE = re.compile(
     r"witness(?:es)?|residents?|locals?|lawmakers?|members?|commanders?|officers?|ministers?|"
     r"leaders?|advis[eo]rs?|aides?|envoys?|ambassadors?|president|chief|head|directors?|"
     r"representatives?|critics?|observers?|protesters?|police(?:man|woman)?|doctors?|medics?|"
-    r"researchers?|scientists?|investigators?|prosecutors?|lawyers?|authorities|people|voters)\b"
+    r"researchers?|scientists?|investigators?|prosecutors?|lawyers?|authorities|people|voters|"
+    r"neighbou?rs?|friends?|relatives?|mother|father|wife|husband|son|daughter|owners?|workers?|"
+    r"employees?|students?|teachers?|farmers?|survivors?|victims?|users?|fans?|rebels?|fighters?|"
+    r"soldiers?|troops|militants?|opponents?|supporters?|staff|crew|villagers?|refugees?)\b"
 )
 
 
@@ -240,6 +252,12 @@ def _opens_sentence(text: str, start: int) -> bool:
     return not before or before[-1] in ".!?:…\"”’_"
 
 
+def _is_noun(text: str, at: int) -> bool:
+    """Whether the verb form at `at` is a noun here ("the claims", "his remarks")."""
+    before = text[:at].split()
+    return bool(before) and (before[-1].lower() in _DETERMINERS or before[-1].endswith(("’s", "'s")))
+
+
 def _before_special(text: str, span: Span, context: _Context) -> Attribution | None:
     """'quoted X as saying' or 'according to X' in the quote's sentence, before it."""
     head = text[_sentence_start(text, span.start) : span.start]
@@ -290,7 +308,7 @@ def _before(
     """The last verb of saying before the quote (words from `start`) in its sentence."""
     sentence_start = _sentence_start(text, start)
     head = text[sentence_start : max(start - 1, sentence_start)]
-    verbs = list(_VERB.finditer(head))
+    verbs = [v for v in _VERB.finditer(head) if not _is_noun(head, v.start())]
     if not verbs:
         return None
     verb = verbs[-1]
@@ -353,6 +371,10 @@ def _resolve(phrase: str, context: _Context, rule: str, nearest_last: bool) -> A
         if org is not None:
             return Attribution(org, rule, ORGANISATION)
     chunk = order[0]
+    owner = _OWNER.match(chunk)
+    if owner is not None:
+        # "the ministry's statement" speaks for the ministry
+        return _resolve(owner[1], context, rule, nearest_last)
     lower = chunk.lower()
     head = lower.split()[-1] if lower.split() else ""
     if head in _DOCUMENTS or head in _ORG_WORDS:
@@ -368,7 +390,8 @@ def _resolve(phrase: str, context: _Context, rule: str, nearest_last: bool) -> A
 
 def _trim(chunk: str) -> str:
     """A chunk of noun phrase without edge punctuation or trailing auxiliaries."""
-    words = chunk.strip(" ,.;:—–\"'“”‘’").split()
+    chunk = _WHEN.sub("", chunk.strip(" ,.;:—–\"'“”‘’"))
+    words = chunk.split()
     while words and (words[-1].lower() in _AUXILIARIES or words[-1].lower().endswith("ly")):
         words.pop()  # "Shamkhani did not" comment; "Garver also" said
     return " ".join(words)
@@ -437,7 +460,10 @@ def _organisation_in(chunk: str) -> str | None:
         if bare in _ORG_WORDS:
             # the organisation phrase: capitalised words before the head, "of X" after it
             start = i
-            while start > 0 and (words[start - 1][0].isupper() or words[start - 1].lower() in ("state-run", "of")):
+            while start > 0 and (
+                (words[start - 1][0].isupper() and words[start - 1].lower() not in _FUNCTION_WORDS)
+                or words[start - 1].lower() in ("state-run", "of")
+            ):
                 start -= 1
             end = i + 1
             if end + 1 < len(words) + 1 and end < len(words) and words[end].lower() == "of":

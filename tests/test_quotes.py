@@ -165,6 +165,10 @@ def test_a_short_sentence_quoted_on_its_own_is_a_quote():
         ("“Constructive cooperation will continue,” Shamkhani, a former military chief, pointed out.", "Shamkhani"),
         ("“Our decision is final and binding,” Mr Shamkhani insisted on Tuesday.", "Shamkhani"),
         ("According to Defense Minister Sergei Shoigu, “the talks are in a very active stage.”", "Sergei Shoigu"),
+        ("Secretary of State Antony Blinken on Monday urged calm, saying “nobody wants a war here.”", "Antony Blinken"),
+        ("“This is not over,” warned Gen. Mark Milley, chairman of the Joint Chiefs of Staff.", "Mark Milley"),
+        ("Kremlin spokesman Dmitry Peskov said the claims were “absolutely unfounded and absurd”.", "Dmitry Peskov"),
+        ("“It is a disaster for us,” said a senior official who asked not to be named.", "a senior official"),
     ],
 )
 def test_the_speaker_is_the_name_next_to_a_verb_of_saying_with_titles_stripped(sentence, speaker):
@@ -196,6 +200,11 @@ def test_the_ministry_said_is_the_organisation_named_before():
         "“The aircraft carried out group attacks on positions,” the ministry said."
     )
     assert quote.speaker == "Russian ministry of defence"
+
+
+def test_a_speaker_introduced_at_the_end_of_the_paragraph_before_speaks_the_quote():
+    found = quotes_of(ap="Gen. Mark Milley told lawmakers:\n\n“We will keep watching the situation very closely.”")
+    assert [q.speaker for q in found] == ["Mark Milley"]
 
 
 def test_a_quote_with_no_verb_of_saying_nearby_has_an_unknown_speaker():
