@@ -39,7 +39,7 @@ def _plain(text: str | None) -> Text:
 
 
 def sources_table(story: Story) -> Table:
-    """One row per source; a "found by" column when an outlet was inferred."""
+    """One row per source; an "outlet from" column when an outlet was inferred."""
     inferred = any(s.outlet_evidence != "manifest" for s in story.sources)
     table = Table(title=_plain(story.title))
     # Ids are typed back (--pivot), so they fold rather than lose characters.
