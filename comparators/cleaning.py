@@ -376,17 +376,25 @@ def _standalone(text: str) -> bool:
 def is_hard_wrapped(lines: list[Line]) -> bool:
     """Whether the text is wrapped at a fixed width with blank lines between
     paragraphs (then the lines of a block form one paragraph); otherwise every
-    line is a paragraph of its own."""
-    texts = [line.text.strip() for line in lines if line.text.strip()]
-    if len(texts) == len(lines):  # no blank line: one paragraph per line
+    line is a paragraph of its own.
+
+    Wrapped lines run close to the width and mostly break mid-sentence; a caption
+    sitting on the line above a paragraph does neither."""
+    if all(line.text.strip() for line in lines):  # no blank line: one paragraph per line
         return False
-    texts = [t for t in texts if not _standalone(t)]
-    if len(texts) < 2:
+    texts = [line.text.strip() for line in lines if line.text.strip() and not _standalone(line.text)]
+    if len(texts) < 2 or max(len(t) for t in texts) > _WRAP_WIDTH:
         return False
-    if max(len(t) for t in texts) > _WRAP_WIDTH:
-        return False
-    multi_line = any(sum(not _standalone(x.text) for x in b) > 1 for b in split_blocks(lines))
-    return multi_line and sum(len(t) >= 50 for t in texts) >= 2
+    width = max(len(t) for t in texts)
+    # Lines that another line of the same paragraph follows: where a wrap would be.
+    broken = [
+        line.text.strip()
+        for block in split_blocks(lines)
+        for line in block[:-1]
+        if not _standalone(line.text)
+    ]
+    wrapped = sum(len(t) >= 0.6 * width and not ends_sentence(t) for t in broken)
+    return bool(broken) and wrapped * 2 > len(broken)
 
 
 def join_wrapped(texts: list[str]) -> str:

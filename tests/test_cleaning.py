@@ -292,3 +292,15 @@ def test_chinese_paragraphs_without_spaces_are_kept_and_their_headline_dropped()
     result = clean(text)
     assert [r.rule for r in result.removed] == ["caption"]
     assert [p.text[:5] for p in result.paragraphs] == ["新华社莫斯", "国防部说，"]
+
+
+def test_a_caption_on_the_line_above_a_short_paragraph_is_not_wrapped_into_it():
+    text = (
+        "Rescue workers in the port\n"
+        "Floods hit three towns overnight, officials said.\n\n"
+        "Rescue teams reached the villages by boat.\n\n"
+        "The water began to recede in the afternoon.\n"
+    )
+    result = clean(text)
+    assert [r.text for r in result.removed] == ["Rescue workers in the port"]
+    assert result.paragraphs[0].text == "Floods hit three towns overnight, officials said."
