@@ -12,7 +12,8 @@ from collections.abc import Collection, Mapping
 from comparators.comparison import Comparison
 from comparators.model import Mark
 from comparators.reports.subset import restrict
-from comparators.reports.walk import ONLY_CHOICES, walk
+from comparators.reports.walk import ONLY_CHOICES
+from comparators.reports.walk import walk as walk_report
 
 FORMATS = ("text", "md", "json", "html")
 SUFFIXES = {"text": ".txt", "md": ".md", "json": ".json", "html": ".html"}
@@ -47,7 +48,7 @@ def render_report(
         from comparators.export import to_json
 
         return to_json(comparison)
-    report = walk(comparison, only=only, marks=marks, flagged_only=flagged_only)
+    report = walk_report(comparison, only=only, marks=marks, flagged_only=flagged_only)
     if format == "text":
         from comparators.reports.text import render
 

@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, replace
 
 from comparators.comparison import Comparison
-from comparators.diff import word_diff
+from comparators.diff import tokens, word_diff
 from comparators.model import GroupKind, Mark, Quote, QuoteStatus, Removal, Rewording, Source
 from comparators.sanitize import strip_control
 
@@ -78,8 +78,8 @@ class Version:
     @property
     def rewritten(self) -> bool:
         """True when too few words are the reference's for a word diff to help."""
-        shared = sum(len(text.split()) for op, text in self.ops if op == 0)
-        own = sum(len(text.split()) for op, text in self.ops if op >= 0)
+        shared = sum(len(_words(text)) for op, text in self.ops if op == 0)
+        own = sum(len(_words(text)) for op, text in self.ops if op >= 0)
         return shared < MIN_SHARED_WORDS * own
 
     @property
@@ -236,6 +236,11 @@ def _passage(group, column: dict[str, int], mark: Mark | None) -> Passage:
         Version(s, word_diff(reference, text)) for s, text in zip(sources[1:], texts[1:])
     )
     return Passage(group.id, group.kind, group.rewording, sources, versions, mark)
+
+
+def _words(text: str) -> list[str]:
+    """Words and punctuation marks as the word diff counts them."""
+    return [token for token in tokens(text) if not token.isspace()]
 
 
 def _same_everywhere(passage: Passage, source_count: int) -> bool:

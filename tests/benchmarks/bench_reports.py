@@ -23,7 +23,7 @@ from synthetic import synthetic_story  # noqa: E402
 
 SEEDS_BUDGET_S = 0.5
 LARGE_BUDGET_S = 5.0
-LARGE_SOURCES, LARGE_PARAGRAPHS = 50, 20
+LARGE_SOURCES, LARGE_PARAGRAPHS = 50, 40
 RUNS = 5
 
 
