@@ -7,7 +7,9 @@ import shutil
 import pytest
 
 from comparators import compare, load_story
-from comparators.review_store import load_review, review_path_for
+from comparators.model import Mark
+from comparators.review import Entry, Passage, Review
+from comparators.review_store import load_review, review_path_for, save_review
 from tests.conftest import SEEDS
 from tests.reader_helpers import NO_KEYMAP, ready, screen_text
 from tui.app import make_app
@@ -169,3 +171,17 @@ async def test_a_changed_source_is_named_when_the_review_opens(comparison, story
         await ready(app, pilot)
         assert "AP (ap) has changed since the review was saved" in messages(app)
         assert app.screen.review.mark("g1").reviewed  # g1 did not change
+
+
+async def test_marks_whose_passages_are_gone_are_kept_and_listed(comparison, review_path):
+    orphan = Entry(Mark(flagged=True, note="was wrong"), (Passage("ap", "0" * 16),), "An old line")
+    save_review(review_path, Review(entries={"0123456789abcdef": orphan}))
+    app = reader(comparison, review_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(app, pilot)
+        assert "1 mark(s) match no passage" in messages(app)
+        await pilot.press("R")
+        await pilot.pause()
+        assert "⚑✎ “An old line” — was wrong" in messages(app)
+        await pilot.press("x")
+    assert "0123456789abcdef" in load_review(review_path).entries  # still in the file
