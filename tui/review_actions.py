@@ -132,6 +132,7 @@ class ReviewActions:
             self.notify(
                 f"Read-only: the review is open in {self.review.holder()}.",
                 severity="warning",
+                markup=False,
                 timeout=4,
             )
         return self.review.read_only
@@ -148,7 +149,7 @@ class ReviewActions:
         if problem and was_saving and self.review.needs_another_file:
             self._offer_another_file()  # the folder just became unwritable
         elif problem:
-            self.notify(problem, severity="warning", timeout=4)
+            self.notify(problem, severity="warning", markup=False, timeout=4)
 
     def _show_review(self) -> None:
         self.refresh_view()
