@@ -188,7 +188,7 @@ def story_quotes(story: Story) -> tuple[tuple[Quote, ...], tuple[QuotedTerm, ...
     terms: list[QuotedTerm] = []
     for source in story.sources:
         spans, source_terms = split_terms(source, find_spans(source))
-        pending.extend(zip(spans, attribute(source, spans)))
+        pending.extend(zip(spans, attribute(source, spans, source_terms)))
         terms.extend(source_terms)
     keys = speaker_keys((a.speaker, a.kind) for _, a in pending if a.speaker is not None)
     quotes: list[Quote] = []

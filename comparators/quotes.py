@@ -8,7 +8,8 @@ paragraph left open whose next paragraph opens with a mark continues into it (th
 newspaper convention for long quotes); any other unclosed mark is skipped, and
 the quotes inside it are kept, so one stray mark never hides the rest.
 
-Sources that never use double marks are read with single ones ('...' or ‘...’),
+Sources that quote with single marks ('...' or ‘...’; they open more of those
+than they print double marks) are read with them,
 where a mark between two letters (it's, Iran’s) is an apostrophe, and one after a
 plural "s" (Russians’ jets) only closes when no later mark can.
 
@@ -33,6 +34,8 @@ _AFTER_CLOSE = set(" \t\n\u00a0)]}.,;:!?…—–-/") | set(_DOUBLE_CLOSE + _SIN
 _SPACE = set(" \t\n\u00a0\u202f")
 _STOPS = set(".,;:!?…)]}")
 
+_DOUBLE_MARK = re.compile(f"[{_DOUBLE_OPEN}{_DOUBLE_CLOSE}{_DOUBLE_EITHER}]")
+_SINGLE_OPENING = re.compile(r"(?:^|(?<=[\s(\[—–]))['‘](?=\w)")
 _WORD = re.compile(r"[\w’'-]+")
 _SMALL_WORDS = frozenset("a an and at by for from in of on or the to with de la le du von van al".split())
 MIN_QUOTE_WORDS = 3
@@ -65,7 +68,7 @@ def find_spans(source: Source) -> tuple[Span, ...]:
     outer span; a mark that is never closed is dropped, its inner quotes kept.
     """
     texts = [p.text for p in source.paragraphs]
-    single = not any(ch in _DOUBLE_OPEN + _DOUBLE_CLOSE + _DOUBLE_EITHER for t in texts for ch in t)
+    single = _quotes_with_single_marks(texts)
     marks = [_marks(t, single) for t in texts]
     spans: list[Span] = []
     running: list[tuple[int, int, int]] = []  # (paragraph, start, end) of a quote running on
@@ -92,6 +95,14 @@ def find_spans(source: Source) -> tuple[Span, ...]:
             if end > start and text[start:end].strip():
                 spans.append(Span(source.id, index, start, index, end, text[start:end]))
     return tuple(spans)
+
+
+def _quotes_with_single_marks(texts: list[str]) -> bool:
+    """Whether the source quotes with single marks: it opens more of them than it prints
+    double marks (a source quoting with double marks opens single ones only to nest)."""
+    doubles = sum(len(_DOUBLE_MARK.findall(t)) for t in texts)
+    singles = sum(len(_SINGLE_OPENING.findall(t)) for t in texts)
+    return singles > doubles
 
 
 def _first_content(text: str, marks: list[_Mark]) -> int | None:

@@ -35,7 +35,7 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 
-from comparators.model import Source
+from comparators.model import QuotedTerm, Source
 from comparators.quotes import Span
 
 PERSON, ORGANISATION, DESCRIPTION = "person", "organisation", "description"
@@ -160,9 +160,13 @@ UNKNOWN = Attribution(None, "no verb of saying or named speaker near the quote")
 # ---------------------------------------------------------------- attribution
 
 
-def attribute(source: Source, spans: Sequence[Span]) -> tuple[Attribution, ...]:
-    """One `Attribution` per span of `source` (quotes, in reading order)."""
-    masked = _masked_paragraphs(source, spans)
+def attribute(source: Source, spans: Sequence[Span], terms: Sequence[QuotedTerm] = ()) -> tuple[Attribution, ...]:
+    """One `Attribution` per quote span of `source` (in reading order).
+
+    `terms`, the source's quoted terms, are only read past: their words are
+    never taken for a speaker or a verb.
+    """
+    masked = _masked_paragraphs(source, [*spans, *terms])
     places = _places(source)
     known = list(_mentions(source, masked, places))
     results: list[Attribution] = []
@@ -219,13 +223,14 @@ class _Context:
         return name
 
 
-def _masked_paragraphs(source: Source, spans: Sequence[Span]) -> list[str]:
+def _masked_paragraphs(source: Source, spans: Sequence[Span | QuotedTerm]) -> list[str]:
     """Paragraph texts with every quote's words blanked, so their verbs and stops don't count."""
     texts = [list(p.text) for p in source.paragraphs]
     for span in spans:
-        for index in range(span.paragraph, span.end_paragraph + 1):
+        last = getattr(span, "end_paragraph", span.paragraph)
+        for index in range(span.paragraph, last + 1):
             start = span.start if index == span.paragraph else 0
-            end = span.end if index == span.end_paragraph else len(texts[index])
+            end = span.end if index == last else len(texts[index])
             texts[index][start:end] = "_" * (end - start)
     return ["".join(t) for t in texts]
 
@@ -392,6 +397,8 @@ def _trim(chunk: str) -> str:
     """A chunk of noun phrase without edge punctuation or trailing auxiliaries."""
     chunk = _WHEN.sub("", chunk.strip(" ,.;:—–\"'“”‘’"))
     words = chunk.split()
+    while words and words[0].lower() in ("and", "but", "while", "as", "so", "then", "whereas"):
+        words.pop(0)
     while words and (words[-1].lower() in _AUXILIARIES or words[-1].lower().endswith("ly")):
         words.pop()  # "Shamkhani did not" comment; "Garver also" said
     return " ".join(words)

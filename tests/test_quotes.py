@@ -101,6 +101,26 @@ def test_an_article_quoting_with_single_marks_is_read_with_them():
     assert texts(found) == ["It’s the Russians’ choice, not ours,", "simply not good enough for the people of Leeds"]
 
 
+def test_an_article_quoting_with_single_marks_is_read_with_them_despite_a_stray_double_mark():
+    found = quotes_of(
+        mail="Labour leader Keir Starmer said the plan was 'reckless and dangerous for the country's workers'.\n\n"
+        "'We've made our position clear and it's not going to change,' the Prime Minister told MPs.\n\n"
+        'The 15" screens were also mentioned.'
+    )
+    assert texts(found) == [
+        "reckless and dangerous for the country's workers",
+        "We've made our position clear and it's not going to change,",
+    ]
+
+
+def test_words_in_a_quoted_term_are_never_taken_for_the_speaker():
+    (quote,) = quotes_of(
+        mail="Fishermen called the plans “a betrayal” and the farmers' union said members were "
+        "“deeply worried about what comes next”."
+    )
+    assert quote.speaker == "the farmers' union"
+
+
 def test_an_article_with_an_odd_number_of_quote_marks_still_yields_its_other_quotes():
     found = quotes_of(
         ap="“We will not leave,” said Jane Doe.\n\n"
