@@ -5,9 +5,13 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from comparators.model import GroupKind, Mark
-from comparators.reports.walk import Passage, Report, ReusePair
+from comparators.reports.walk import Ops, Passage, Report, ReusePair, Summary, Version
 
 LONG_RUNS_HEADING = "Pairs sharing long verbatim runs (share of each outlet's words in them):"
+REUSE_CAPTION = (
+    "Verbatim reuse: share of each row outlet's words standing in long verbatim runs "
+    "of the column outlet."
+)
 
 
 def date_range(report: Report) -> str:
@@ -35,6 +39,24 @@ def passage_heading(report: Report, passage: Passage) -> str:
     return " · ".join(parts)
 
 
+def version_label(
+    report: Report, passage: Passage, version: Version, name: Callable[[str], str] = str
+) -> tuple[str, Ops | None]:
+    """The heading of one outlet's version and the ops to show under it.
+
+    None for the ops when its words are the reference's: the label says so instead.
+    A version reworded throughout is shown in its own words, without markers.
+    """
+    outlet = name(report.outlet(version.source))
+    if version.source == report.pivot:
+        outlet += " (pivot)"
+    if version.source != passage.reference and version.same:
+        return f"{outlet}: same words as {name(report.outlet(passage.reference))}", None
+    if version.rewritten:
+        return f"{outlet}, in its own words", ((0, version.text),)
+    return outlet, version.ops
+
+
 def mark_words(mark: Mark | None) -> str:
     """'flagged, reviewed' and the like; '' when nothing is marked."""
     if mark is None:
@@ -55,3 +77,11 @@ def reuse_pair(report: Report, pair: ReusePair, name: Callable[[str], str] = str
     a, b = name(report.outlet(pair.source)), name(report.outlet(pair.other))
     back = f", {percent(pair.back)} of {b}'s" if pair.back is not None else ""
     return f"{a} and {b}: {percent(pair.share)} of {a}'s words{back}"
+
+
+def summary_counts(report: Report, summary: Summary) -> str:
+    return (
+        f"{count(summary.passages, 'passage')}: {summary.shared_by_all} in all "
+        f"{len(report.sources)} outlets, {summary.shared_by_some} in some, "
+        f"{summary.only_one} in only one."
+    )

@@ -11,6 +11,7 @@ from html import escape
 
 from comparators.reports.describe import (
     LONG_RUNS_HEADING,
+    REUSE_CAPTION,
     carried_by,
     count,
     date_range,
@@ -18,6 +19,7 @@ from comparators.reports.describe import (
     passage_heading,
     percent,
     reuse_pair,
+    summary_counts,
 )
 from comparators.reports.walk import Ops, Passage, Report, Summary
 from comparators.reports.wdiff import split_paragraphs
@@ -136,20 +138,17 @@ def _sources(report: Report, out: list[str]) -> None:
 
 
 def _summary(report: Report, summary: Summary, out: list[str]) -> None:
-    total = len(report.sources)
     out += [
         '<section id="summary">',
         "<h2>Summary</h2>",
-        f"<p>{count(summary.passages, 'passage')}: {summary.shared_by_all} in all {total} "
-        f"outlets, {summary.shared_by_some} in some, {summary.only_one} in only one.</p>",
+        f"<p>{summary_counts(report, summary)}</p>",
     ]
     if not any(v is not None for row in summary.reuse for v in row):
         out += ["<p>No verbatim reuse measured.</p>", "</section>"]
         return
     names = [escape(s.outlet) for s in report.sources]
     out += [
-        "<p>Verbatim reuse: share of each row outlet's words standing in long verbatim runs "
-        "of the column outlet.</p>",
+        f"<p>{escape(REUSE_CAPTION)}</p>",
         "<table>",
         "<thead><tr><th></th>" + "".join(f"<th>{n}</th>" for n in names) + "</tr></thead>",
         "<tbody>",

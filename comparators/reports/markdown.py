@@ -6,6 +6,7 @@ import re
 
 from comparators.reports.describe import (
     LONG_RUNS_HEADING,
+    REUSE_CAPTION,
     carried_by,
     count,
     date_range,
@@ -13,6 +14,8 @@ from comparators.reports.describe import (
     passage_heading,
     percent,
     reuse_pair,
+    summary_counts,
+    version_label,
 )
 from comparators.reports.walk import Passage, Report, Summary
 from comparators.reports.wdiff import wdiff_paragraphs
@@ -72,17 +75,12 @@ def render(report: Report, *, color: bool = False) -> str:
             out += ["", "No passages to show."]
         for passage in report.passages:
             out += ["", f"### {escape(passage_heading(report, passage))}"]
-            reference = escape(report.outlet(passage.reference))
-            for i, version in enumerate(passage.versions):
-                pivot = " (pivot)" if version.source == report.pivot else ""
-                outlet = f"**{escape(report.outlet(version.source))}**{pivot}"
-                if i and version.same:
-                    out += ["", f"{outlet}: same words as {reference}"]
-                    continue
-                ops = ((0, version.text),) if version.rewritten else version.ops
-                out += ["", f"{outlet}, in its own words" if version.rewritten else outlet, ""]
-                paragraphs = wdiff_paragraphs(ops, color=color, escape=escape)
-                out.append("\n>\n".join(f"> {' '.join(w.text for w in p)}" for p in paragraphs))
+            for version in passage.versions:
+                label, ops = version_label(report, passage, version, lambda n: f"**{escape(n)}**")
+                out += ["", label]
+                if ops is not None:
+                    paragraphs = wdiff_paragraphs(ops, color=color, escape=escape)
+                    out += ["", "\n>\n".join(f"> {' '.join(w.text for w in p)}" for p in paragraphs)]
             _mark(passage, out)
 
     if report.quotes is not None:
@@ -146,18 +144,14 @@ def _mark(passage: Passage, out: list[str]) -> None:
 
 def _summary(report: Report, summary: Summary, out: list[str]) -> None:
     total = len(report.sources)
-    out.append(
-        f"{count(summary.passages, 'passage')}: {summary.shared_by_all} in all {total} outlets, "
-        f"{summary.shared_by_some} in some, {summary.only_one} in only one."
-    )
+    out.append(summary_counts(report, summary))
     if not any(v is not None for row in summary.reuse for v in row):
         out += ["", "No verbatim reuse measured."]
         return
     names = [escape(s.outlet) for s in report.sources]
     out += [
         "",
-        "Verbatim reuse: share of each row outlet's words standing in long verbatim runs "
-        "of the column outlet.",
+        REUSE_CAPTION,
         "",
         "| | " + " | ".join(names) + " |",
         "| --- |" + " ---: |" * total,

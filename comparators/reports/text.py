@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from comparators.reports.describe import (
     LONG_RUNS_HEADING,
+    REUSE_CAPTION,
     carried_by,
     count,
     date_range,
@@ -11,6 +12,8 @@ from comparators.reports.describe import (
     passage_heading,
     percent,
     reuse_pair,
+    summary_counts,
+    version_label,
 )
 from comparators.reports.walk import Report, Summary
 from comparators.reports.wdiff import Word, wdiff_paragraphs, wrap
@@ -78,21 +81,14 @@ def render(report: Report, *, width: int = 80, color: bool = False) -> str:
             fill("No passages to show.", 2)
         for passage in report.passages:
             fill(passage_heading(report, passage), 0)
-            reference = report.outlet(passage.reference)
-            for i, version in enumerate(passage.versions):
-                pivot = " (pivot)" if version.source == report.pivot else ""
-                if i and version.same:
-                    fill(f"{report.outlet(version.source)}{pivot}: same words as {reference}", 2)
-                    continue
-                if version.rewritten:
-                    fill(f"{report.outlet(version.source)}{pivot}, in its own words:", 2)
-                    differences(((0, version.text),), 4)
-                    continue
-                fill(f"{report.outlet(version.source)}{pivot}:", 2)
-                differences(version.ops, 4)
-            if passage.mark is not None and (words := mark_words(passage.mark)):
+            for version in passage.versions:
+                label, ops = version_label(report, passage, version)
+                fill(label if ops is None else f"{label}:", 2)
+                if ops is not None:
+                    differences(ops, 4)
+            if words := mark_words(passage.mark):
                 fill(f"Review: {words}", 2)
-            if passage.mark is not None and passage.mark.note:
+            if passage.mark and passage.mark.note:
                 fill(f"Note: {passage.mark.note}", 2)
             out.append("")
 
@@ -145,11 +141,7 @@ def _outlets(report: Report, ids) -> str:
 
 def _summary(report: Report, summary: Summary, width: int, fill, out: list[str]) -> None:
     total = len(report.sources)
-    fill(
-        f"{count(summary.passages, 'passage')}: {summary.shared_by_all} in all {total} outlets, "
-        f"{summary.shared_by_some} in some, {summary.only_one} in only one.",
-        2,
-    )
+    fill(summary_counts(report, summary), 2)
     if not any(v is not None for row in summary.reuse for v in row):
         out.append("")
         fill("No verbatim reuse measured.", 2)
@@ -159,8 +151,7 @@ def _summary(report: Report, summary: Summary, width: int, fill, out: list[str])
     if 2 + label_width + 6 * total <= width:
         out.append("")
         fill(
-            "Verbatim reuse: share of each row outlet's words standing in long verbatim "
-            "runs of the column outlet.",
+            REUSE_CAPTION,
             2,
         )
         out.append("  " + " " * label_width + "".join(f"{i + 1:>6}" for i in range(total)))
