@@ -19,7 +19,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, RadioButton, RadioSet, Static
 
-from comparators import Comparison
+from comparators import Comparison, StoryError
 from comparators.model import Mark
 from comparators.reports import render_report
 from tui.report_file import default_report_name, describe_error, with_format, write_report
@@ -116,6 +116,9 @@ class ExportDialog(ModalScreen[Path | None]):
     @on(Button.Pressed, "#export-write")
     @on(Input.Submitted, "#export-path")
     def export(self) -> None:
+        if self.has_class("-busy"):  # Enter pressed again while the report is written
+            return
+        self._show_error("")
         value = self.query_one("#export-path", Input).value.strip()
         if not value:
             self._show_error("Give the report a file name.")
@@ -125,21 +128,25 @@ class ExportDialog(ModalScreen[Path | None]):
         if path.exists() and not path.is_dir():
             self.app.push_screen(ConfirmOverwrite(path), partial(self._confirmed, path))
         else:
-            self._write(path, False)
+            self._start(path, False)
 
     def _confirmed(self, path: Path, replace: bool | None) -> None:
         if replace:
-            self._write(path, True)
+            self._start(path, True)
+
+    def _start(self, path: Path, overwrite: bool) -> None:
+        self._set_busy(True)
+        self._write(path, overwrite)
 
     @work(thread=True, exclusive=True)
     def _write(self, path: Path, overwrite: bool) -> None:
-        self.app.call_from_thread(self._set_busy, True)
+        """Render and write off the event loop: a big story's report takes a moment."""
         try:
             text = render_report(
                 self.comparison, self.format, sources=self.sources, marks=self.marks
             )
             write_report(path, text, overwrite=overwrite)
-        except OSError as error:
+        except (OSError, StoryError) as error:
             self.app.call_from_thread(self._failed, path, error)
         else:
             self.app.call_from_thread(self._written, path)
@@ -152,9 +159,9 @@ class ExportDialog(ModalScreen[Path | None]):
         self.app.notify(f"Report written to {path}", title="Export", markup=False)
         self.dismiss(path)
 
-    def _failed(self, path: Path, error: OSError) -> None:
+    def _failed(self, path: Path, error: OSError | StoryError) -> None:
         self._set_busy(False)
-        self._show_error(describe_error(path, error))
+        self._show_error(describe_error(path, error) if isinstance(error, OSError) else str(error))
         self.query_one("#export-path", Input).focus()
 
     def _show_error(self, message: str) -> None:
