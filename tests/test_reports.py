@@ -12,6 +12,7 @@ import pytest
 from comparators import Comparison, Quote, Settings, Source, Story, StoryError, compare
 from comparators.model import Mark, Paragraph, QuoteMatch
 from comparators.reports import FORMATS, SUFFIXES, render_report
+from comparators.reports.wdiff import cells
 
 GOLDEN = Path(__file__).resolve().parent / "golden"
 ESCAPE = "\x1b"
@@ -114,6 +115,14 @@ def test_a_passage_only_one_outlet_has_is_listed_under_that_outlet(small):
 def test_text_report_lines_fit_the_width_unless_one_word_is_longer(seed_comparison, width):
     for line in render_report(seed_comparison, "text", width=width).splitlines():
         assert len(line) <= width or " " not in line.strip(), line
+
+
+def test_wide_characters_count_as_two_columns_when_wrapping():
+    comparison = compare(
+        story(source("a", "新华社 " * 30 + "报道。"), source("b", "The wire copy in English."))
+    )
+    for line in render_report(comparison, "text", width=40).splitlines():
+        assert cells(line) <= 40 or " " not in line.strip(), line
 
 
 def test_only_differences_leaves_out_passages_every_outlet_words_the_same(small):

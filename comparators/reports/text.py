@@ -16,7 +16,7 @@ from comparators.reports.describe import (
     version_label,
 )
 from comparators.reports.walk import Report, Summary
-from comparators.reports.wdiff import Word, wdiff_paragraphs, wrap
+from comparators.reports.wdiff import Word, cells, wdiff_paragraphs, wrap
 
 MIN_WIDTH = 30
 
@@ -28,7 +28,7 @@ def render(report: Report, *, width: int = 80, color: bool = False) -> str:
 
     def fill(text: str, indent: int, hang: int = 0) -> None:
         """`text` wrapped, its lines after the first indented `hang` more."""
-        words = [Word(w, len(w)) for w in text.split()]
+        words = [Word(w, cells(w)) for w in text.split()]
         out.extend(wrap(words, width, " " * indent, " " * (indent + hang)))
 
     def section(name: str) -> None:
@@ -43,7 +43,7 @@ def render(report: Report, *, width: int = 80, color: bool = False) -> str:
             out.extend(wrap(paragraph, width, " " * indent))
 
     fill(report.title, 0)
-    out.append("=" * min(width, max(len(line) for line in out)))
+    out.append("=" * min(width, max(cells(line) for line in out)))
     fill(
         f"{date_range(report)} · {count(len(report.sources), 'source')} · "
         f"differences shown against {report.outlet(report.pivot)}",
@@ -147,7 +147,7 @@ def _summary(report: Report, summary: Summary, width: int, fill, out: list[str])
         fill("No verbatim reuse measured.", 2)
         return
     labels = [f"{i + 1:>2} {s.outlet}" for i, s in enumerate(report.sources)]
-    label_width = max(len(label) for label in labels)
+    label_width = max(cells(label) for label in labels)
     if 2 + label_width + 6 * total <= width:
         out.append("")
         fill(
@@ -156,8 +156,8 @@ def _summary(report: Report, summary: Summary, width: int, fill, out: list[str])
         )
         out.append("  " + " " * label_width + "".join(f"{i + 1:>6}" for i in range(total)))
         for label, row in zip(labels, summary.reuse):
-            cells = "".join(f"{'-' if v is None else percent(v):>6}" for v in row)
-            out.append(f"  {label:<{label_width}}{cells}")
+            row_cells = "".join(f"{'-' if v is None else percent(v):>6}" for v in row)
+            out.append(f"  {label}{' ' * (label_width - cells(label))}{row_cells}")
     else:
         out.append("")
         fill(f"(The reuse matrix of {total} outlets is too wide for {width} columns.)", 2)

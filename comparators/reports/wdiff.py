@@ -8,6 +8,7 @@ markers stay (they survive monochrome and copy-paste) and gain red/green and a s
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -19,6 +20,16 @@ _PARAGRAPH_BREAK = re.compile(r"\s*\n\s*\n\s*")
 _COLOR = {-1: ("\x1b[31;9m", "\x1b[0m"), 1: ("\x1b[32;4m", "\x1b[0m")}
 _MARKERS = {-1: ("[-", "-]"), 0: ("", ""), 1: ("{+", "+}")}
 _CHUNK = re.compile(r"\s+|\S+")
+
+
+def cells(text: str) -> int:
+    """Columns `text` takes in a terminal: wide East Asian characters take two."""
+    if text.isascii():
+        return len(text)
+    return sum(
+        0 if unicodedata.combining(c) else 2 if unicodedata.east_asian_width(c) in "WF" else 1
+        for c in text
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,7 +67,7 @@ def wdiff_paragraphs(
                     + escape(chunk)
                     + (closing if i == visible[-1] else "")
                 )
-                width += len(shown)
+                width += cells(shown)
                 if op and color:
                     start, stop = _COLOR[op]
                     shown = start + shown + stop
