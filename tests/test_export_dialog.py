@@ -3,6 +3,8 @@ user's choices when a write fails."""
 
 from __future__ import annotations
 
+import errno
+import os
 from pathlib import Path
 
 import pytest
@@ -92,6 +94,29 @@ async def test_a_failed_write_shows_why_and_keeps_the_dialog_and_path(seed_compa
         assert error.display and f"cannot write {blocker / 'report.md'}" in str(error.render())
         assert path_input.value == str(blocker / "report.md") and path_input.has_focus
         assert not app._notifications
+
+
+async def test_a_full_disk_leaves_the_old_file_whole_and_says_why(
+    seed_comparison, tmp_path, monkeypatch
+):
+    target = tmp_path / default_report_name(seed_comparison.story, "md")
+    target.write_text("my notes\n", encoding="utf-8")
+
+    def disk_full(fd):
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr("tui.report_file.os.fsync", disk_full)
+    app = Host(dialog_for(seed_comparison, tmp_path))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await export(pilot)
+        await pilot.press("y")
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        error = str(app.dialog.query_one("#export-error", Static).render())
+        assert "No space left on device" in error and app.screen is app.dialog
+    assert target.read_text(encoding="utf-8") == "my notes\n"
+    assert [p.name for p in tmp_path.iterdir()] == [target.name]  # no temporary file left
 
 
 async def test_escape_cancels_without_writing(seed_comparison, tmp_path):
