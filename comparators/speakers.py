@@ -182,8 +182,10 @@ def attribute(source: Source, spans: Sequence[Span], terms: Sequence[QuotedTerm]
             found = _before(lead, len(lead), span.paragraph - 1, context, spans[:i], results)
         if found is None and i > 0 and results[i - 1].speaker is not None:
             previous = spans[i - 1]
+            # across paragraphs only for a paragraph that is nothing but the quote
+            bare = not re.search(r"\w", text.replace("_", ""))
             follows = previous.end_paragraph == span.paragraph or (
-                previous.end_paragraph == span.paragraph - 1 and opens_paragraph
+                previous.end_paragraph == span.paragraph - 1 and bare
             )
             if follows and _opens_sentence(text, span.start):
                 found = Attribution(
@@ -397,7 +399,7 @@ def _trim(chunk: str) -> str:
     """A chunk of noun phrase without edge punctuation or trailing auxiliaries."""
     chunk = _WHEN.sub("", chunk.strip(" ,.;:—–\"'“”‘’"))
     words = chunk.split()
-    while words and words[0].lower() in ("and", "but", "while", "as", "so", "then", "whereas"):
+    while words and words[0].lower() in ("and", "but", "while", "as", "so", "then", "whereas", "which", "who", "that"):
         words.pop(0)
     while words and (words[-1].lower() in _AUXILIARIES or words[-1].lower().endswith("ly")):
         words.pop()  # "Shamkhani did not" comment; "Garver also" said
@@ -496,6 +498,18 @@ def _places(source: Source) -> frozenset[str]:
     return frozenset(found)
 
 
+_APPOSITION = re.compile(r",\s*(?:\d{1,3}\b|an?\s|the\s|who\s|whose\s)")
+
+
+def _introduced(text: str, match: re.Match[str]) -> bool:
+    """Whether a name is introduced as a person: 'John Smith, 45,' / 'John Smith, a farmer,' /
+    'spokesman John Smith'."""
+    if _APPOSITION.match(text, match.end()):
+        return True
+    before = text[: match.start()].split()
+    return bool(before) and _ROLE.fullmatch(before[-1].lower()) is not None
+
+
 def _mentions(source: Source, masked: Sequence[str], places: frozenset[str]) -> tuple[_Mention, ...]:
     """People and organisations named in the article, in reading order."""
     found: list[_Mention] = []
@@ -505,8 +519,8 @@ def _mentions(source: Source, masked: Sequence[str], places: frozenset[str]) -> 
         for match in _NAME_RUN.finditer(text):
             tokens = match[0].split()
             titled = any(t.lower().strip(".") in _TITLES for t in tokens[:-1])
-            name = _person_in(match[0], places) if titled else None
-            if name is not None:
+            name = _person_in(match[0], places) if titled or _introduced(text, match) else None
+            if name is not None and (titled or len(name.split()) > 1):
                 found.append(_Mention(index, match.start(), name, PERSON))
                 surnames.add(name.split()[-1])
             elif _is_organisation(tokens):

@@ -240,6 +240,22 @@ def test_a_following_quote_without_attribution_continues_the_speaker():
     assert "continues" in found[1].speaker_evidence
 
 
+def test_a_paragraph_that_is_only_a_quote_continues_the_speaker_before_it():
+    found = quotes_of(
+        ap="“Why now?” asked Tom Baker, a local farmer.\n\n“Why not last year, when it mattered?”\n\n"
+        "The talks ended. “We will win this” — the defiant words of the mayor."
+    )
+    assert [q.speaker for q in found] == ["Tom Baker", "Tom Baker", None]
+
+
+def test_she_said_resolves_to_a_person_introduced_with_her_age():
+    (quote,) = quotes_of(
+        ap="Anna Petrova, 41, a nurse from Kharkiv, was among those waiting outside.\n\n"
+        "“We have been waiting for hours and nobody tells us anything,” she said."
+    )
+    assert quote.speaker == "Anna Petrova"
+
+
 @pytest.mark.parametrize(
     ("a", "b"),
     [
