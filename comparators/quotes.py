@@ -8,10 +8,11 @@ paragraph left open whose next paragraph opens with a mark continues into it (th
 newspaper convention for long quotes); any other unclosed mark is skipped, and
 the quotes inside it are kept, so one stray mark never hides the rest.
 
-Sources that quote with single marks ('...' or ‘...’; they open more of those
-than they print double marks) are read with them,
-where a mark between two letters (it's, Iran’s) is an apostrophe, and one after a
-plural "s" (Russians’ jets) only closes when no later mark can.
+A source that opens more single marks than it prints double ones quotes with
+single marks ('...' or ‘...’) and is read with them: a mark between two letters
+(it's, Iran’s) is an apostrophe, and one after a plural "s" (Russians’ jets)
+only closes when no later mark can. Otherwise single marks are left alone: an
+apostrophe, or a quote nested inside a double-quoted one.
 
 Words in marks that are not a quotation (a nickname, a place, a title, a scare
 quote: fewer than three words, or a short run of capitalised words) become
@@ -200,8 +201,8 @@ def is_term(text: str, standalone: bool = False) -> bool:
     return False
 
 
-def _standalone(text: str, start: int, end: int) -> bool:
-    """Whether the quote at [start, end) is a sentence of its own, not woven into one."""
+def _standalone(text: str, start: int) -> bool:
+    """Whether the quote whose words start at `start` is a sentence of its own."""
     before = text[: max(start - 1, 0)].rstrip()
     return (not before or before[-1] in ".!?:”\"") and text[start : start + 1].isupper()
 
@@ -213,7 +214,7 @@ def split_terms(source: Source, spans: tuple[Span, ...]) -> tuple[tuple[Span, ..
     for span in spans:
         text = source.paragraphs[span.paragraph].text
         multi = span.end_paragraph != span.paragraph
-        if not multi and is_term(span.text, _standalone(text, span.start, span.end)):
+        if not multi and is_term(span.text, _standalone(text, span.start)):
             terms.append(
                 QuotedTerm(
                     f"{source.id}:t{len(terms) + 1}",

@@ -288,11 +288,13 @@ def _after(text: str, span: Span, context: _Context) -> Attribution | None:
     stop = min(_sentence_end(text, tail_start), next_open if next_open != -1 else len(text))
     tail = text[tail_start:stop]
     according = _ACCORDING_TO.search(tail)
-    verb = _FINITE_VERB.search(tail)
+    verb = next((v for v in _FINITE_VERB.finditer(tail) if not _is_noun(tail, v.start())), None)
     if according is not None and (verb is None or verb.start() > according.start()):
         return _resolve(according["who"], context, "'according to' after the quote", nearest_last=False)
     if verb is None:
         return None
+    if re.match(r"\s+that\b", tail[verb.end() :]) and not span.text.rstrip().endswith(","):
+        return None  # '“...” Officials said that ...': a new statement, not this quote's attribution
     subject = tail[: verb.start()].lstrip(" ,.;:—–\"'”’").rstrip()
     if not subject.strip(" ,"):
         obj = tail[verb.end() :]
