@@ -15,6 +15,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
+from functools import lru_cache
 
 from comparators.model import Group, Mark, Story
 
@@ -108,6 +109,7 @@ class SourceChange:
 # ---------------------------------------------------------------- keys
 
 
+@lru_cache(maxsize=1 << 16)  # the reader re-attaches marks at every change
 def passage_hash(text: str) -> str:
     """A short hash of a passage's text that ignores case and spacing."""
     normal = " ".join(unicodedata.normalize("NFC", text).casefold().split())
@@ -138,45 +140,64 @@ def group_keys(groups: Sequence[Group]) -> dict[str, str]:
 # ---------------------------------------------------------------- attaching
 
 
-def attach(review: Review, groups: Sequence[Group]) -> Attachment:
-    """Lay `review` over `groups` (in reading order).
+@dataclass(frozen=True, slots=True)
+class GroupIndex:
+    """What laying marks over a comparison needs, built once per comparison (or
+    pivot) so each change of a mark costs only the marks."""
+
+    groups: tuple[Group, ...]  # in reading order
+    keys: Mapping[str, str]  # group id -> key
+    group_of_key: Mapping[str, str]
+    groups_of_passage: Mapping[str, tuple[str, ...]]  # passage hash -> group ids
+    order: Mapping[str, int]  # group id -> reading position
+
+    @classmethod
+    def of(cls, groups: Sequence[Group]) -> GroupIndex:
+        keys = group_keys(groups)
+        groups_of_passage: dict[str, list[str]] = {}
+        for group in groups:
+            for member in group.members:
+                groups_of_passage.setdefault(passage_hash(member.text), []).append(group.id)
+        return cls(
+            groups=tuple(groups),
+            keys=keys,
+            group_of_key={key: gid for gid, key in keys.items()},
+            groups_of_passage={h: tuple(ids) for h, ids in groups_of_passage.items()},
+            order={group.id: i for i, group in enumerate(groups)},
+        )
+
+
+def attach(review: Review, index: GroupIndex) -> Attachment:
+    """Lay `review` over the indexed groups.
 
     Each entry goes to the group with its exact key, else to the group holding most
     of its passages (the earliest on a tie), else it is an orphan. When several
     entries land on one group their marks merge (see `merge_marks`).
     """
-    keys = group_keys(groups)
-    group_of_key = {key: gid for gid, key in keys.items()}
-    groups_of_passage: dict[str, list[str]] = {}
-    for group in groups:
-        for member in group.members:
-            groups_of_passage.setdefault(passage_hash(member.text), []).append(group.id)
-    order = {group.id: i for i, group in enumerate(groups)}
-
     landed: dict[str, list[str]] = {}
     orphans: list[Orphan] = []
     for key, entry in review.entries.items():
-        gid = group_of_key.get(key) or _best_group(entry, groups_of_passage, order)
+        gid = index.group_of_key.get(key) or _best_group(entry, index)
         if gid is None:
             orphans.append(Orphan(key, entry))
         else:
             landed.setdefault(gid, []).append(key)
 
-    by_id = {group.id: group for group in groups}
     origins: dict[str, tuple[str, ...]] = {}
     marks: dict[str, Mark] = {}
-    for gid in sorted(landed, key=order.__getitem__):
-        entry_keys = _exact_then_in_text_order(landed[gid], by_id[gid], keys[gid], review)
+    for gid in sorted(landed, key=index.order.__getitem__):
+        group = index.groups[index.order[gid]]
+        entry_keys = _exact_then_in_text_order(landed[gid], group, index.keys[gid], review)
         origins[gid] = entry_keys
         mark = merge_marks(review.entries[k].mark for k in entry_keys)
         if mark != NO_MARK:
             marks[gid] = mark
     return Attachment(
-        keys=keys,
+        keys=index.keys,
         marks=marks,
         origins=origins,
         orphans=tuple(orphans),
-        position=group_of_key.get(review.position) if review.position else None,
+        position=index.group_of_key.get(review.position) if review.position else None,
     )
 
 
@@ -196,17 +217,15 @@ def _exact_then_in_text_order(
     return tuple(sorted(entry_keys, key=rank))
 
 
-def _best_group(
-    entry: Entry, groups_of_passage: Mapping[str, list[str]], order: Mapping[str, int]
-) -> str | None:
+def _best_group(entry: Entry, index: GroupIndex) -> str | None:
     overlap: Counter[str] = Counter()
     for passage in entry.passages:
         # A group holding the same text twice counts once per stored passage.
-        for gid in dict.fromkeys(groups_of_passage.get(passage.text_hash, ())):
+        for gid in dict.fromkeys(index.groups_of_passage.get(passage.text_hash, ())):
             overlap[gid] += 1
     if not overlap:
         return None
-    return min(overlap, key=lambda gid: (-overlap[gid], order[gid]))
+    return min(overlap, key=lambda gid: (-overlap[gid], index.order[gid]))
 
 
 def merge_marks(marks: Iterable[Mark]) -> Mark:

@@ -8,7 +8,7 @@ import pytest
 
 from comparators import compare, load_story
 from comparators.model import Mark
-from comparators.review import Review, attach, with_mark
+from comparators.review import GroupIndex, Review, attach, with_mark
 from comparators.review_store import save_review
 from tests.conftest import SEEDS
 from tui.cli import main
@@ -21,9 +21,10 @@ def reviewed_story(tmp_path):
     manifest = tmp_path / "story.yaml"
     comparison = compare(load_story([manifest]))
     flagged, reviewed = comparison.groups[1], comparison.groups[0]
-    review = with_mark(Review(), attach(Review(), comparison.groups), flagged,
-                       Mark(flagged=True, note="Which day? AP says Tuesday"))
-    review = with_mark(review, attach(review, comparison.groups), reviewed, Mark(reviewed=True))
+    index = GroupIndex.of(comparison.groups)
+    note = Mark(flagged=True, note="Which day? AP says Tuesday")
+    review = with_mark(Review(), attach(Review(), index), flagged, note)
+    review = with_mark(review, attach(review, index), reviewed, Mark(reviewed=True))
     save_review(tmp_path / "story.review.yaml", review)
     return manifest, flagged, reviewed
 

@@ -15,6 +15,7 @@ from comparators import Group, GroupKind, Member, Settings, compare, load_story,
 from comparators.model import Mark
 from comparators.review import (
     ChangeKind,
+    GroupIndex,
     Review,
     attach,
     next_group,
@@ -70,11 +71,16 @@ HIGH = (
 )
 
 
+def laid(review: Review, groups):
+    """The review laid over these groups, as the reader does."""
+    return attach(review, GroupIndex.of(groups))
+
+
 def marked(groups, marks: dict[str, Mark]) -> Review:
     review = Review()
     for gid, mark in marks.items():
         target = next(g for g in groups if g.id == gid)
-        review = with_mark(review, attach(review, groups), target, mark)
+        review = with_mark(review, laid(review, groups), target, mark)
     return review
 
 
@@ -95,7 +101,7 @@ def test_a_note_with_quotes_colons_newlines_and_non_ascii_comes_back_exactly(tmp
     review = marked(LOW, {"g1": Mark(reviewed=True, note=note)})
     save_review(path, review, title="Bombers: “Hamadan”")
     assert load_review(path) == review
-    assert attach(load_review(path), LOW).mark("g1").note == note
+    assert laid(load_review(path), LOW).mark("g1").note == note
 
 
 def test_a_crash_between_writing_and_renaming_leaves_the_previous_file_intact(tmp_path, monkeypatch):
@@ -185,7 +191,7 @@ def test_a_changed_threshold_keeps_marks_on_the_groups_that_hold_their_passages(
             "g3": Mark(flagged=True, note="speaker unconfirmed"),
         },
     )
-    split = attach(review, HIGH)
+    split = laid(review, HIGH)
     # g1 at the low threshold holds two of its three passages in HIGH's g1.
     assert split.mark("g1") == Mark(reviewed=True, note="all three agree")
     assert split.mark("g2") == Mark()
@@ -193,7 +199,7 @@ def test_a_changed_threshold_keeps_marks_on_the_groups_that_hold_their_passages(
     assert split.orphans == ()
 
     # Back to the low threshold: the exact groups come back with their marks.
-    assert attach(review, LOW).marks == {
+    assert laid(review, LOW).marks == {
         "g1": Mark(reviewed=True, note="all three agree"),
         "g3": Mark(flagged=True, note="speaker unconfirmed"),
     }
@@ -207,7 +213,7 @@ def test_marks_on_groups_that_merge_are_combined_without_losing_a_note():
             "g2": Mark(flagged=True, note="Herald says western Iran"),
         },
     )
-    merged = attach(review, LOW)
+    merged = laid(review, LOW)
     assert merged.mark("g1") == Mark(
         reviewed=False, flagged=True, note="AP and Guardian agree\n\nHerald says western Iran"
     )
@@ -219,7 +225,7 @@ def test_marks_on_groups_that_merge_are_combined_without_losing_a_note():
 def test_a_mark_whose_passages_are_gone_is_kept_as_an_orphan_and_saved(tmp_path):
     review = marked(LOW, {"g3": Mark(flagged=True, note="speaker unconfirmed")})
     edited = LOW[:2] + (group("g3", ("guardian", 1, "Iran's foreign minister denied it.")),)
-    attached = attach(review, edited)
+    attached = laid(review, edited)
     assert attached.marks == {}
     [orphan] = attached.orphans
     assert orphan.entry.mark.note == "speaker unconfirmed"
@@ -229,7 +235,7 @@ def test_a_mark_whose_passages_are_gone_is_kept_as_an_orphan_and_saved(tmp_path)
     review = with_mark(review, attached, edited[0], Mark(reviewed=True))
     path = tmp_path / "story.review.yaml"
     save_review(path, review)
-    assert [o.entry.mark.note for o in attach(load_review(path), edited).orphans] == [
+    assert [o.entry.mark.note for o in laid(load_review(path), edited).orphans] == [
         "speaker unconfirmed"
     ]
 
@@ -240,11 +246,11 @@ def test_marks_made_at_one_threshold_all_land_somewhere_at_another(seed_story):
     review = Review()
     for g in loose.groups:
         if len(g.members) > 1:
-            review = with_mark(review, attach(review, loose.groups), g, Mark(reviewed=True))
-    attached = attach(review, strict.groups)
+            review = with_mark(review, laid(review, loose.groups), g, Mark(reviewed=True))
+    attached = laid(review, strict.groups)
     assert attached.orphans == ()
     assert attached.reviewed >= 1
-    kept = {k for gid, k in attach(review, loose.groups).keys.items() if k in review.entries}
+    kept = {k for gid, k in laid(review, loose.groups).keys.items() if k in review.entries}
     survivors = {gid for gid, key in attached.keys.items() if key in kept}
     assert all(attached.mark(gid).reviewed for gid in survivors)
 
@@ -254,7 +260,7 @@ def test_marks_follow_their_groups_when_the_pivot_changes(seed_comparison):
     review = marked(groups, {groups[3].id: Mark(flagged=True, note="check the date")})
     other_pivot = next(s.id for s in seed_comparison.story.sources if s.id != seed_comparison.pivot)
     repivoted = with_pivot(seed_comparison, other_pivot)
-    attached = attach(review, repivoted.groups)
+    attached = laid(review, repivoted.groups)
     [(gid, mark)] = attached.marks.items()
     assert repivoted.group(gid).members == groups[3].members
     assert mark.note == "check the date"
@@ -262,10 +268,10 @@ def test_marks_follow_their_groups_when_the_pivot_changes(seed_comparison):
 
 def test_the_last_position_and_progress_come_back(tmp_path):
     review = marked(LOW, {"g1": Mark(reviewed=True), "g2": Mark(reviewed=True, flagged=True)})
-    review = with_position(review, attach(review, LOW), "g2")
+    review = with_position(review, laid(review, LOW), "g2")
     path = tmp_path / "story.review.yaml"
     save_review(path, review)
-    attached = attach(load_review(path), LOW)
+    attached = laid(load_review(path), LOW)
     assert attached.position == "g2"
     assert attached.progress == "2/3 reviewed, 1 flagged"
     assert next_group(LOW, "g1", lambda gid: not attached.mark(gid).reviewed) == "g3"

@@ -9,6 +9,8 @@ up). It never computes alignments: it lays out what the `Comparison` holds.
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Mapping
+from dataclasses import replace
 
 from rich.segment import Segment
 from rich.text import Text
@@ -19,6 +21,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from comparators import Group
+from comparators.model import Mark
 from tui.layouts import GROUP_VIEWS, Layout, View, ViewState, make_layout
 from tui.render import Palette
 
@@ -79,6 +82,16 @@ class AlignedView(ScrollView, can_focus=True, inherit_bindings=False):
             if self.layout_ is not None:  # else keep the group `show` asked for
                 self._want_group = self.selected_group_object()
             self._relayout()
+
+    def show_marks(self, marks: Mapping[str, Mark]) -> None:
+        """New review marks. They change no block's height, so only the lines are
+        redrawn (no new layout); the selection is announced again for the detail pane."""
+        if self.state is None or self.layout_ is None:
+            return
+        self.state = self.layout_.state = replace(self.state, marks=marks)
+        self._cache.clear()
+        self.refresh()
+        self._announce()
 
     def notify_style_update(self) -> None:
         super().notify_style_update()

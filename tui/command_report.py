@@ -10,7 +10,7 @@ from comparators import compare
 from comparators.model import Mark
 from comparators.reports import FORMATS, ONLY_CHOICES, render_report
 from comparators.reports.text import MIN_WIDTH
-from comparators.review import attach
+from comparators.review import GroupIndex, attach
 from comparators.review_store import load_review, review_path_for
 from tui.cli import EXIT_BAD_INPUT, add_story_arguments
 from tui.report_file import emit, format_for
@@ -92,7 +92,7 @@ def run(args: argparse.Namespace) -> int:
 
 def _marks(path: Path, comparison) -> dict[str, Mark]:
     """Group id -> mark; marks whose passages are gone are named on stderr."""
-    attached = attach(load_review(path), comparison.groups)
+    attached = attach(load_review(path), GroupIndex.of(comparison.groups))
     if attached.orphans:
         print(
             f"synopsis: {len(attached.orphans)} mark(s) in {path} match no passage "

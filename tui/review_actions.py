@@ -152,7 +152,7 @@ class ReviewActions:
             self.notify(problem, severity="warning", markup=False, timeout=4)
 
     def _show_review(self) -> None:
-        self.refresh_view()
+        self.aligned.show_marks(self.review_marks())
         self.query_one(StoryHeader).show(self.story.title, self.summary_parts())
 
     def _go_to_next(self, wanted: Callable[[Mark], bool], what: str) -> None:

@@ -13,6 +13,7 @@ from pathlib import Path
 from comparators.model import Group, Mark, Story
 from comparators.review import (
     Attachment,
+    GroupIndex,
     Review,
     SourceChange,
     attach,
@@ -54,7 +55,8 @@ class ReviewController:
         self.unsaved: ReviewWriteError | None = None
         self.changes: tuple[SourceChange, ...] = ()
         self.lock: ReviewLock | None = None
-        self.attachment: Attachment = attach(self.review, groups)
+        self.index = GroupIndex.of(groups)
+        self.attachment: Attachment = attach(self.review, self.index)
         self._position_saved = True
         if path is not None:
             self._open(path)
@@ -71,7 +73,7 @@ class ReviewController:
         except ReviewFileError as error:
             self.unreadable = error
         self.changes = source_changes(self.review, self.story)
-        self.attachment = attach(self.review, self.groups)
+        self.attachment = attach(self.review, self.index)
 
     # ------------------------------------------------------------ what the reader shows
 
@@ -123,7 +125,8 @@ class ReviewController:
     def regroup(self, groups: Sequence[Group]) -> None:
         """Lay the marks over a new alignment or pivot (group ids change)."""
         self.groups = groups
-        self.attachment = attach(self.review, groups)
+        self.index = GroupIndex.of(groups)
+        self.attachment = attach(self.review, self.index)
 
     def toggle_reviewed(self, group_id: str) -> str | None:
         mark = self.mark(group_id)
@@ -142,7 +145,7 @@ class ReviewController:
             return f"Read-only: {self.path.name} is open in {self.holder()}."
         group = next(g for g in self.groups if g.id == group_id)
         self.review = with_mark(self.review, self.attachment, group, mark)
-        self.attachment = attach(self.review, self.groups)
+        self.attachment = attach(self.review, self.index)
         return self._save()
 
     def move_to(self, group_id: str | None) -> None:
