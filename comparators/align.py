@@ -10,10 +10,15 @@ grows with the story, not with its square):
    So a paragraph an outlet split in two still matches the merged one fully.
 3. Competitive linking: a pair is a candidate when it clears the threshold and
    is close to the best each side has in the other's source (both ways).
-4. Candidates are merged, strongest first, into groups under two conditions: at
-   most `MAX_PER_SOURCE` passages of a source in a group, and the average score
-   over all cross-source pairs of the merged group stays above the threshold
-   (average link), so one strong sentence cannot chain unrelated passages.
+4. Candidates join groups, strongest first, under two conditions: at most
+   `MAX_PER_SOURCE` passages of a source in a group (one outlet's split item),
+   and at least `MAJORITY` of the cross-source pairs between the two groups
+   scoring `LINK` x threshold or more, so a passage that merges two items cannot
+   chain their groups together (the trap of union-find).
+
+Defaults were chosen by measurement on the hand-labelled seeds and on synthetic
+stories (tests/benchmarks/evaluate_alignment.py), favouring settings that do
+well on both over the best figure on either.
 """
 
 from __future__ import annotations
@@ -32,8 +37,8 @@ from comparators.similarity import Scorer, get_comparator
 
 MAX_PER_SOURCE = 3  # an outlet rarely spreads one item over more paragraphs
 COMPETITION = 0.8  # a candidate scores at least this share of the side's best
-AVERAGE_LINK = 0.75  # merged groups keep average cross-source score >= this x threshold
-KEEP = 0.5  # pair scores under KEEP x threshold count as 0 in the average link
+LINK = 0.5  # a pair scoring LINK x threshold counts as linked when groups join
+MAJORITY = 0.6  # share of cross-source pairs that must be linked for two groups to join
 EVIDENCE_TERMS = 6
 
 _TOKEN = re.compile(r"\w[\w'’-]*\w|\w")
@@ -59,8 +64,8 @@ def align(story: Story, settings: Settings) -> tuple[Group, ...]:
     if not space.units:
         return ()
     scorer = comparator.fit(space.sentence_texts)
-    candidates, kept = _candidate_edges(space, scorer, threshold)
-    clusters = _merge(space, candidates, kept, threshold)
+    candidates, links = _candidate_edges(space, scorer, threshold)
+    clusters = _merge(space, candidates, links)
     present = {u.source for u in space.units}
     return tuple(_group(space, scorer, members, present) for members in clusters)
 
@@ -136,12 +141,9 @@ def _weights(weights: np.ndarray, starts: np.ndarray) -> sparse.csr_matrix:
 
 def _candidate_edges(
     space: _Space, scorer: Scorer, threshold: float
-) -> tuple[dict[tuple[int, int], float], dict[tuple[int, int], float]]:
-    """Mutual competitive candidates, and every cross-source score worth keeping.
-
-    Both map `(i, j)` with i < j to the pair's score. Scores below
-    `KEEP * threshold` are dropped: they count as 0 in the average link.
-    """
+) -> tuple[dict[tuple[int, int], float], set[tuple[int, int]]]:
+    """Mutual competitive candidates `{(i, j): score}`, and the links: every
+    cross-source pair scoring at least `LINK * threshold` (always i < j)."""
     n = len(space.units)
     everything = np.arange(n)
     bounds = space.unit_range_of_source
@@ -149,46 +151,42 @@ def _candidate_edges(
     column_source = np.searchsorted(nonempty, space.source_of, side="right") - 1
     offered: set[tuple[int, int]] = set()
     candidates: dict[tuple[int, int], float] = {}
-    kept: dict[tuple[int, int], float] = {}
+    scored: dict[tuple[int, int], float] = {}
     for rank in nonempty:
         lo, hi = int(bounds[rank]), int(bounds[rank + 1])
         scores = _pair_scores(space, scorer, np.arange(lo, hi), everything)
         scores[:, lo:hi] = 0.0  # never link a source to itself
         # Best score each row reaches in each source, broadcast back to columns.
         best = np.maximum.reduceat(scores, bounds[nonempty], axis=1)[:, column_source]
-        rows, cols = np.nonzero(scores >= KEEP * threshold)
+        rows, cols = np.nonzero(scores >= LINK * threshold)
         values = scores[rows, cols]
         competitive = (values >= threshold) & (values >= COMPETITION * best[rows, cols])
         for r, c, value, ok in zip((rows + lo).tolist(), cols.tolist(), values.tolist(), competitive.tolist()):
             key = (r, c) if r < c else (c, r)
             if r < c:
-                kept[key] = value
+                scored[key] = value
             if ok:
                 if key in offered:  # the other side offered it too
-                    candidates[key] = kept[key]
+                    candidates[key] = scored[key]
                 else:
                     offered.add(key)
-    return candidates, kept
+    return candidates, set(scored)
 
 
-def _merge(
-    space: _Space,
-    candidates: dict[tuple[int, int], float],
-    kept: dict[tuple[int, int], float],
-    threshold: float,
-) -> list[list[int]]:
-    """Average-link merging along candidate edges, strongest first, with a per-source cap."""
+def _merge(space: _Space, candidates: dict[tuple[int, int], float], links: set[tuple[int, int]]) -> list[list[int]]:
+    """Join groups along candidate edges, strongest first, while each join keeps at
+    most MAX_PER_SOURCE passages of a source and at least MAJORITY of the cross-source
+    pairs between the two groups are links (so no chaining through one passage)."""
     n = len(space.units)
     source_of = space.source_of
     cluster = list(range(n))  # unit -> cluster id
     members: dict[int, list[int]] = {i: [i] for i in range(n)}
     per_source: dict[int, Counter] = {i: Counter([int(source_of[i])]) for i in range(n)}
-    between: dict[int, dict[int, float]] = {i: {} for i in range(n)}  # summed pair scores
-    for (i, j), score in kept.items():
-        between[i][j] = score
-        between[j][i] = score
-    floor = AVERAGE_LINK * threshold
-    for (i, j), _ in sorted(candidates.items(), key=lambda kv: -kv[1]):
+    linked: dict[int, dict[int, int]] = {i: {} for i in range(n)}  # cluster -> cluster -> links
+    for i, j in links:
+        linked[i][j] = 1
+        linked[j][i] = 1
+    for (i, j), _ in sorted(candidates.items(), key=lambda kv: (-kv[1], kv[0])):
         a, b = cluster[i], cluster[j]
         if a == b:
             continue
@@ -196,7 +194,7 @@ def _merge(
         if any(count_a[s] + c > MAX_PER_SOURCE for s, c in count_b.items()):
             continue
         cross = len(members[a]) * len(members[b]) - sum(count_a[s] * c for s, c in count_b.items())
-        if between[a].get(b, 0.0) < floor * cross:
+        if linked[a].get(b, 0) < MAJORITY * cross:
             continue
         if len(members[a]) < len(members[b]):
             a, b = b, a
@@ -204,13 +202,12 @@ def _merge(
             cluster[u] = a
         members[a].extend(members.pop(b))
         per_source[a].update(per_source.pop(b))
-        for other, total in between.pop(b).items():
-            if other == a:
-                continue
-            between[a][other] = between[a].get(other, 0.0) + total
-            row = between[other]
-            row[a] = row.get(a, 0.0) + row.pop(b)
-        between[a].pop(b, None)
+        for other, count in linked.pop(b).items():
+            if other != a:
+                linked[a][other] = linked[a].get(other, 0) + count
+                row = linked[other]
+                row[a] = row.get(a, 0) + row.pop(b)
+        linked[a].pop(b, None)
     return [sorted(m) for m in members.values()]
 
 

@@ -50,9 +50,16 @@ class MatrixScorer:
 
     def __init__(self, vectors) -> None:
         self.vectors = vectors
+        self._transposed = None  # all columns, built on first use
 
     def scores(self, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
-        block = self.vectors[rows] @ self.vectors[cols].T
+        if len(cols) == self.vectors.shape[0] and np.array_equal(cols, np.arange(len(cols))):
+            if self._transposed is None:
+                t = self.vectors.T
+                self._transposed = t.tocsr() if hasattr(t, "tocsr") else t
+            block = self.vectors[rows] @ self._transposed
+        else:
+            block = self.vectors[rows] @ self.vectors[cols].T
         if hasattr(block, "toarray"):
             block = block.toarray()
         return np.clip(np.asarray(block, dtype=np.float32), 0.0, 1.0)

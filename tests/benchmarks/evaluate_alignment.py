@@ -4,8 +4,10 @@
 
 Prints the default settings' figures, each comparator's, and a baseline: difflib's
 ratio per paragraph pair, linking every pair above a threshold, with the best
-threshold chosen on the labels themselves (so the baseline is flattered).
-`--sweep` also prints the lexical comparator's figures across thresholds.
+threshold chosen on the labels themselves (so the baseline is flattered). Then the
+same figures on a synthetic story (tests/synthetic.py), whose ground truth is
+where each paragraph came from. `--sweep` also prints both comparators' figures
+across thresholds.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from alignment_labels import Labels, load_labels, predicted_pairs, score  # noqa: E402
+from synthetic import synthetic_story_with_origin  # noqa: E402
 
 from comparators import Settings, Story, compare, load_story  # noqa: E402
 
@@ -38,6 +41,18 @@ def difflib_baseline(story: Story, labels: Labels) -> tuple[float, object]:
     return best
 
 
+def synthetic_labels(origin) -> Labels:
+    """Paragraphs drawn from one pool item are links; nothing else is."""
+    by_item: dict[int, list] = {}
+    for key, items in origin.items():
+        for item in items:
+            by_item.setdefault(item, []).append(key)
+    pairs = frozenset(
+        frozenset((a, b)) for keys in by_item.values() for a, b in combinations(keys, 2) if a[0] != b[0]
+    )
+    return Labels(pairs, pairs)
+
+
 def line(name: str, result) -> str:
     return (
         f"{name:<34} P {result.precision:.3f}  R {result.recall:.3f}  F1 {result.f1:.3f}"
@@ -53,6 +68,12 @@ def main(argv: list[str]) -> int:
     for name in ("lexical", "fuzzy"):
         print(line(f"comparator {name}", score(predicted_pairs(compare(story, Settings(comparator=name))), labels)))
     threshold, result = difflib_baseline(story, labels)
+    print(line(f"baseline difflib ratio >= {threshold:.2f}", result))
+    synthetic, origin = synthetic_story_with_origin(10, 30, seed=3)
+    truth = synthetic_labels(origin)
+    print(f"synthetic story, 10 sources x 30 paragraphs: {len(truth.sure)} links")
+    print(line("default settings", score(predicted_pairs(compare(synthetic)), truth)))
+    threshold, result = difflib_baseline(synthetic, truth)
     print(line(f"baseline difflib ratio >= {threshold:.2f}", result))
     if "--sweep" in argv:
         for comparator, values in (("lexical", range(10, 60, 4)), ("fuzzy", range(40, 90, 5))):
