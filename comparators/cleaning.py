@@ -55,7 +55,6 @@ _LOOKALIKES = str.maketrans(
 )
 _LATIN = re.compile(r"[A-Za-z]")
 _NON_LATIN_LETTER = re.compile(r"[\u0370-\u03ff\u0400-\u04ff]")
-_MIXED_WORD = re.compile(r"\S*[\u0370-\u03ff\u0400-\u04ff]\S*")
 
 
 def normalise_text(text: str) -> str:
@@ -74,11 +73,11 @@ def _fix_lookalikes(text: str) -> str:
     if len(_NON_LATIN_LETTER.findall(text)) * 4 > len(_LATIN.findall(text)):
         return text
 
-    def fix(match: re.Match[str]) -> str:
-        word = match.group()
-        return word.translate(_LOOKALIKES) if _LATIN.search(word) else word
-
-    return _MIXED_WORD.sub(fix, text)
+    words = text.split(" ")  # spaces are single by now
+    return " ".join(
+        w.translate(_LOOKALIKES) if _NON_LATIN_LETTER.search(w) and _LATIN.search(w) else w
+        for w in words
+    )
 
 
 def _key(text: str) -> str:
@@ -184,6 +183,9 @@ _HEAD_WORDS = 25  # a headline or standfirst above the lead
 _BODY_WORDS = 10  # a caption or subheading between paragraphs
 _FOOTER_WORDS = 60  # a copyright or licence notice
 _FOOTER_LINE_WORDS = 30  # a line after the closing credit
+_COUNTER_CHARS = 30  # a share counter
+_CREDIT_CHARS = 600  # a credit glued to a paragraph: the end is all there is to search
+_CREDIT_TRIES = 3
 _DATELINE_REACH = 3  # paragraphs in which a dateline is looked for
 _CLOSING_RULES = ("copyright", "credit", "newsletter")
 
@@ -211,7 +213,7 @@ def match_line_rule(text: str) -> tuple[str, str] | None:
         return "separator", "a line of symbols only"
     if _URL.match(text):
         return "url", "a bare web address, not article text"
-    if _NUMBER.match(text):
+    if len(text) <= _COUNTER_CHARS and _NUMBER.match(text):
         return "share-count", "a bare number (a share or comment counter)"
     words = _words(text)
     if words > _FOOTER_WORDS:
@@ -337,18 +339,29 @@ def split_trailing_credit(text: str) -> tuple[str, str] | None:
     paragraph of reporting, else None. Editors' initials before it go with it."""
     if not _mentions_rights(text):
         return None
-    for match in _CREDIT_START.finditer(text):
-        start = match.start()
-        credit = text[start:]
-        if _words(credit) > _FOOTER_WORDS or not _RIGHTS.search(credit):
+    tries = 0
+    for match in _CREDIT_START.finditer(text, max(0, len(text) - _CREDIT_CHARS)):
+        cut = _end_of_reporting(text, match.start())
+        if cut is None:
             continue
-        before = text[:start].rstrip()
-        initials = _INITIALS.search(before)
-        if initials and ends_sentence(before[: initials.start()]):
-            before = before[: initials.start()].rstrip()
-        if before and ends_sentence(before):
-            return before, text[len(before):].strip()
+        credit = text[match.start() :]
+        if _words(credit) <= _FOOTER_WORDS and _RIGHTS.search(credit):
+            return text[:cut], text[cut:].strip()
+        tries += 1
+        if tries == _CREDIT_TRIES:  # a real credit is found at once; the rest is text
+            break
     return None
+
+
+def _end_of_reporting(text: str, credit_start: int) -> int | None:
+    """Where the sentence before a credit ends (skipping editors' initials), or None
+    when the credit does not follow a finished sentence."""
+    low = max(0, credit_start - 80)
+    before = text[low:credit_start].rstrip()
+    initials = _INITIALS.search(before)
+    if initials and ends_sentence(before[: initials.start()]):
+        before = before[: initials.start()].rstrip()
+    return low + len(before) if before and ends_sentence(before) else None
 
 
 # ---------------------------------------------------------------- paragraphs
@@ -370,7 +383,7 @@ def split_blocks(lines: list[Line]) -> list[list[Line]]:
 def _standalone(text: str) -> bool:
     """Lines that are never part of wrapped prose: a bare URL or number."""
     text = text.strip()
-    return bool(_URL.match(text) or _NUMBER.match(text))
+    return bool(_URL.match(text) or len(text) <= _COUNTER_CHARS and _NUMBER.match(text))
 
 
 def is_hard_wrapped(lines: list[Line]) -> bool:
@@ -456,6 +469,7 @@ def clean(text: str) -> Cleaned:
         dropped[unit.number] = Removal(normalise_text(unit.text), rule, reason, unit.number)
 
     repeats = repeated_lines(units)
+    seen_prose: set[str] = set()
     leading_url = None
     for unit in units:
         found = match_line_rule(unit.text)
@@ -466,8 +480,14 @@ def clean(text: str) -> Cleaned:
             drop(unit, *found)
             if found[0] == "url" and leading_url is None and in_head:
                 leading_url = unit.text.strip().strip("<>")
-        elif _key(unit.text) in repeats:
-            drop(unit, "repeated", "a line printed more than once in the article (a promo)")
+        elif (key := _key(unit.text)) in repeats:
+            # A repeated promo goes everywhere; a paragraph of reporting printed twice
+            # (a scraping slip) keeps its first copy.
+            if not is_prose(unit.text):
+                drop(unit, "repeated", "a line printed more than once in the article (a promo)")
+            elif key in seen_prose:
+                drop(unit, "repeated", "a paragraph printed a second time")
+            seen_prose.add(key)
 
     # Furniture above the lead: only until the first paragraph of reporting.
     remaining = [unit for unit in units if unit.number not in dropped]

@@ -304,3 +304,10 @@ def test_a_caption_on_the_line_above_a_short_paragraph_is_not_wrapped_into_it():
     result = clean(text)
     assert [r.text for r in result.removed] == ["Rescue workers in the port"]
     assert result.paragraphs[0].text == "Floods hit three towns overnight, officials said."
+
+
+def test_a_paragraph_of_reporting_printed_twice_keeps_its_first_copy():
+    lead = "Floods hit three coastal towns overnight, forcing hundreds from their homes, officials said."
+    result = clean(f"{lead}\n\n{lead}\n\nRescue teams worked through the night.\n")
+    assert [p.text for p in result.paragraphs] == [lead, "Rescue teams worked through the night."]
+    assert [(r.line, r.rule) for r in result.removed] == [(3, "repeated")]
