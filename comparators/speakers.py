@@ -292,6 +292,11 @@ def _after(text: str, span: Span, context: _Context) -> Attribution | None:
     if according is not None and (verb is None or verb.start() > according.start()):
         return _resolve(according["who"], context, "'according to' after the quote", nearest_last=False)
     if verb is None:
+        dash = re.match(r"\s*[—–-]\s*(.+?)[.\s]*$", tail)
+        if dash is not None and len(dash[1].split()) <= 8 and not re.search(r"\b(?:that|which|was|is|were|are)\b", dash[1]):
+            # "“We will not surrender” — President Volodymyr Zelensky."
+            found = _resolve(dash[1], context, "named after a dash following the quote", nearest_last=False)
+            return found if found is not None and found.kind != DESCRIPTION else None
         return None
     if re.match(r"\s+that\b", tail[verb.end() :]) and not span.text.rstrip().endswith(","):
         return None  # '“...” Officials said that ...': a new statement, not this quote's attribution
