@@ -111,7 +111,10 @@ class ReviewController:
         if self.unreadable:
             messages.append(f"Review file left untouched: {self.unreadable}. Marks stay in memory.")
         if self.read_only:
-            messages.append(f"{self.path.name} is open in {self.holder()}: read-only.")
+            messages.append(
+                f"{self.path.name} is open in {self.holder()}: read-only "
+                f"(if that session is gone, delete {self.lock.path})."
+            )
         if self.unsaved:
             messages.append(f"Cannot save the review: {self.unsaved}. Marks stay in memory.")
         messages.extend(f"{change}: marks on passages that are unchanged stay." for change in self.changes)
