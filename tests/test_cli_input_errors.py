@@ -154,3 +154,8 @@ def test_a_single_source_story_is_allowed_with_a_warning():
     assert result.returncode == 0
     assert result.stderr.splitlines() == [f"synopsis: warning: only one source ({GOOD}): nothing to compare"]
     assert "wrapped" in result.stdout
+
+
+def test_opening_the_reader_on_bad_input_is_refused_the_same_way(tmp_path):
+    result = run_synopsis(tmp_path / "gone.txt", GOOD)
+    assert_refused(result, "gone.txt", "no such file")
