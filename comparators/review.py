@@ -109,7 +109,7 @@ class SourceChange:
 # ---------------------------------------------------------------- keys
 
 
-@lru_cache(maxsize=1 << 16)  # the reader re-attaches marks at every change
+@lru_cache(maxsize=1 << 16)  # the reader indexes the groups again at each pivot change
 def passage_hash(text: str) -> str:
     """A short hash of a passage's text that ignores case and spacing."""
     normal = " ".join(unicodedata.normalize("NFC", text).casefold().split())
