@@ -8,9 +8,12 @@ a longer quote of another counts.
 
 They are *variants* when they are not shared, the same speaker says them (same
 `speaker_key`) and they say the same thing in other words, as two translations
-of one statement do: the share of the shorter quote's content words (cut to
-their first five letters, so "capacities" meets "capacity") found in the other
-reaches `VARIANT_THRESHOLD`, or their partial ratio reaches `VARIANT_RATIO`.
+of one statement do: the share of the shorter quote's content words found in the
+other reaches `VARIANT_THRESHOLD`. Words are compared by a crude stem (a common
+suffix off, the first five letters: "capacities" meets "capacity"), spellings
+alike count as one ("Hamadan"/"Hamedan"), and each word weighs by how rare it is
+among the story's quotes (idf), so a topic word every quote has ("Syria") does
+not make two statements one.
 
 A quote's status is shared when any match is shared, else variant when any is a
 variant, else unique; every match is kept with its score.
@@ -18,6 +21,7 @@ variant, else unique; every match is kept with its score.
 
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
 from collections import Counter, defaultdict
@@ -32,8 +36,9 @@ from comparators.quotes import Span, find_spans, split_terms
 from comparators.speakers import Attribution, attribute, speaker_keys
 
 SHARED_THRESHOLD = 0.9
-VARIANT_THRESHOLD = 0.5
-SPELLING_RATIO = 80
+VARIANT_THRESHOLD = 0.4
+SPELLING_RATIO = 85
+SPELLING_MIN = 6
 MIN_SHARED_WORDS = 3
 STEM = 5
 
@@ -78,7 +83,10 @@ def match_quotes(quotes: Sequence[Quote]) -> tuple[Quote, ...]:
     """`quotes` (every source of a story) with `matches` and `status` filled in."""
     texts = [normalise(q.text) for q in quotes]
     words = [t.split() for t in texts]
-    stems = [_stems(w) for w in words]
+    canonical = spelling_groups(word for quote_words in words for word in quote_words)
+    stems = [_stems([canonical[word] for word in quote_words]) for quote_words in words]
+    frequency = Counter(stem for quote_stems in stems for stem in quote_stems)
+    weight = {stem: math.log(1 + len(quotes) / count) for stem, count in frequency.items()}
     matches: list[list[QuoteMatch]] = [[] for _ in quotes]
 
     def add(i: int, j: int, kind: str, score: float) -> None:
@@ -100,15 +108,11 @@ def match_quotes(quotes: Sequence[Quote]) -> tuple[Quote, ...]:
     for index, quote in enumerate(quotes):
         if quote.speaker_key is not None:
             by_speaker[quote.speaker_key].append(index)
-    speaking = [members for members in by_speaker.values() if len({quotes[i].source for i in members}) > 1]
-    canonical = spelling_groups(stem for members in speaking for i in members for stem in stems[i])
-    for i in {i for members in speaking for i in members}:
-        stems[i] = frozenset(canonical[stem] for stem in stems[i])
-    for members in speaking:
+    for members in by_speaker.values():
         for i, j in combinations(members, 2):
             if quotes[i].source == quotes[j].source or (i, j) in shared_pairs:
                 continue
-            score = variant_similarity(stems[i], stems[j])
+            score = variant_similarity(stems[i], stems[j], weight)
             if score is not None:
                 add(i, j, "variant", score)
 
@@ -127,30 +131,35 @@ def match_quotes(quotes: Sequence[Quote]) -> tuple[Quote, ...]:
     return tuple(result)
 
 
-def variant_similarity(a: frozenset[str], b: frozenset[str]) -> float | None:
-    """Share of the shorter stem set found in the other, or None below `VARIANT_THRESHOLD`."""
+def variant_similarity(a: frozenset[str], b: frozenset[str], weight: dict[str, float]) -> float | None:
+    """Weighted share of the shorter stem set found in the other, or None below `VARIANT_THRESHOLD`."""
     if not a or not b:
         return None
-    score = len(a & b) / min(len(a), len(b))
+    short, other = (a, b) if len(a) <= len(b) else (b, a)
+    score = sum(weight[stem] for stem in short & other) / sum(weight[stem] for stem in short)
     return score if score >= VARIANT_THRESHOLD else None
 
 
-def spelling_groups(stems: Iterable[str]) -> dict[str, str]:
-    """Each stem -> the first stem spelt alike (rapidfuzz ratio >= `SPELLING_RATIO`).
+def spelling_groups(words: Iterable[str]) -> dict[str, str]:
+    """Each word -> the first word spelt alike (rapidfuzz ratio >= `SPELLING_RATIO`).
 
-    Transliterations and near spellings ("hamad"/"hamed") become one stem, once
-    for the whole story rather than for every pair of quotes.
+    Transliterations and spellings ("Hamadan"/"Hamedan", "defence"/"defense")
+    become one word, once for the whole story rather than for every pair of
+    quotes. Only words of `SPELLING_MIN` letters or more that begin alike are
+    compared: one letter turns a short word into another ("right"/"fight"), and
+    "operations" is no spelling of "cooperation".
     """
     canonical: dict[str, str] = {}
-    heads: list[str] = []
-    for stem in sorted(set(stems)):
-        if len(stem) >= 4:
-            hit = process.extractOne(stem, heads, scorer=fuzz.ratio, score_cutoff=SPELLING_RATIO)
+    heads: dict[str, list[str]] = defaultdict(list)
+    for word in sorted(set(words)):
+        if len(word) >= SPELLING_MIN:
+            same_start = heads[word[:2]]
+            hit = process.extractOne(word, same_start, scorer=fuzz.ratio, score_cutoff=SPELLING_RATIO)
             if hit is not None:
-                canonical[stem] = hit[0]
+                canonical[word] = hit[0]
                 continue
-            heads.append(stem)
-        canonical[stem] = stem
+            same_start.append(word)
+        canonical[word] = word
     return canonical
 
 
