@@ -176,6 +176,12 @@ _TIMESTAMP = re.compile(
 
 _SENTENCE_END = re.compile(r"[.!?…。！？؟।۔][\"'”’»)\]」』》）]*$|[\"”’»」』]$")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+# Verbs that make a short line a sentence rather than a caption or subheading.
+_REPORTING_VERB = re.compile(
+    r"\b(?:said|says|say|told|tells|added|asked|is|are|was|were|has|have|had|will|would"
+    r"|could|should|can|did|does)\b",
+    re.IGNORECASE,
+)
 _BULLET = re.compile(r"^(?:[-•*▪●◦–]|\d{1,2}[.)])\s+\w")
 
 # Word counts that bound each rule: furniture is short, reporting runs long.
@@ -275,6 +281,8 @@ def body_furniture(text: str) -> tuple[str, str] | None:
     if _words(text) > _BODY_WORDS or ends_sentence(text) or text[-1] in ",;:-–—，：；、":
         return None
     if _BULLET.match(text):  # list items are reporting in short form
+        return None
+    if _REPORTING_VERB.search(text):  # "the toll rose to 15, he said" lost only its full stop
         return None
     return "caption", "a few words without a full stop between paragraphs: a caption or subheading"
 

@@ -311,3 +311,15 @@ def test_a_paragraph_of_reporting_printed_twice_keeps_its_first_copy():
     result = clean(f"{lead}\n\n{lead}\n\nRescue teams worked through the night.\n")
     assert [p.text for p in result.paragraphs] == [lead, "Rescue teams worked through the night."]
     assert [(r.line, r.rule) for r in result.removed] == [(3, "repeated")]
+
+
+def test_a_short_sentence_that_lost_its_full_stop_is_not_taken_for_a_subheading():
+    text = (
+        "Floods hit three coastal towns overnight, forcing hundreds from their homes, officials said.\n\n"
+        "“We will not allow it,” the mayor said\n\n"
+        "Ties deepen\n\n"
+        "Rescue teams worked through the night.\n"
+    )
+    result = clean(text)
+    assert [r.text for r in result.removed] == ["Ties deepen"]
+    assert result.paragraphs[1].text == "“We will not allow it,” the mayor said"
