@@ -5,12 +5,16 @@ the rule that found it (`Attribution.evidence`), in this order:
 
 1. "quoted X as saying" or "according to X" before the quote;
 2. a verb of saying right after the quote, with its subject ("..., the ministry
-   said") or, inverted, its object ("..., said Fawaz Gerges, professor of ...");
-3. the last verb of saying before the quote in its sentence ("Garver said, ...");
-   an "-ing" verb ("..., adding that they ...") carries the sentence's speaker on;
+   said") or, inverted, its object ("..., said Fawaz Gerges, professor of ..."),
+   "according to X" after it, or a name after a dash ("” — Volodymyr Zelensky");
+3. the last verb of saying before the quote in its sentence ("Garver said, ..."),
+   or at the end of the paragraph before ("Milley told lawmakers:"); an "-ing"
+   verb ("..., adding that they ...") carries the sentence's speaker on;
 4. a quote with no attribution of its own that follows an attributed one in the
-   same paragraph, or opens the next paragraph, continues that speaker;
+   same paragraph, or makes up the whole next paragraph, continues that speaker;
 5. otherwise None: unknown, never a guess.
+
+Verb forms used as nouns ("the claims", "his remarks") are not verbs of saying.
 
 A speaker noun phrase is cut at its commas ("Admiral Vladimir Komoyedo, an MP and
 retired commander ...") and the part holding a name wins, titles stripped
@@ -47,8 +51,8 @@ _TITLES = frozenset(
     sen senator rep representative rev reverend president vice prime minister chancellor king
     queen prince princess sheikh ayatollah imam pope cardinal bishop judge justice mayor
     ambassador secretary spokesman spokeswoman spokesperson chairman chairwoman chief deputy
-    director minister mp mep envoy premier emir state foreign defence defense interior finance
-    justice health affairs home attorney
+    director mp mep envoy premier emir state foreign defence defense interior finance health
+    affairs home attorney
     """.split()
 )
 _ORG_WORDS = frozenset(
@@ -105,7 +109,6 @@ _OBJECT_END = re.compile(
     r"[,;:()—–]|\s(?:at|in|on|during|after|before|when|while|who|which|referring|speaking|"
     r"according|adding|told|said|to|from|about|that)\b"
 )
-_TOKEN = re.compile(r"[\w’'.\-]+")
 _NAME_RUN = re.compile(
     r"(?<![\w.’'\-])(?:(?:al|el|bin|ibn|de|van|von|da|di|du|le|la|abu)[-\s])?[A-Z][\w’'\-]*\.?"
     r"(?:\s+(?:(?:of|for|and|the|de|van|von|da|di|du|al|el|bin|ibn|abu)\s+)?"
