@@ -236,3 +236,8 @@ def test_outlets_are_found_in_datelines_and_sign_offs_but_not_in_photo_credits(t
     path.write_text(text, encoding="utf-8")
     source = load_story([path]).sources[0]
     assert (source.outlet, source.outlet_evidence) == (outlet, evidence)
+
+
+def test_an_unended_escape_string_does_not_swallow_the_text_after_it():
+    assert strip_control("before \x1b]0;title and the rest of the article") == "before 0;title and the rest of the article"
+    assert strip_control("stray \x9d byte, text kept") == "stray  byte, text kept"
