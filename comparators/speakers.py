@@ -397,7 +397,8 @@ def _resolve(phrase: str, context: _Context, rule: str, nearest_last: bool) -> A
     if head in _DOCUMENTS or head in _ORG_WORDS:
         name = context.last(ORGANISATION, None if head in _DOCUMENTS else head)
         if name is not None:
-            return Attribution(name, f"{rule}; '{chunk}' is the {name} named before it", ORGANISATION)
+            what = f"comes from the {name}" if head in _DOCUMENTS else f"is the {name}"
+            return Attribution(name, f"{rule}; '{chunk}' {what} named before it", ORGANISATION)
         return Attribution(chunk, rule, DESCRIPTION)  # "the ministry", none named before
     if len(chunk.split()) <= 6:
         if _ROLE.search(lower):

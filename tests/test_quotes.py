@@ -370,6 +370,15 @@ def test_synopsis_quotes_prints_quotes_grouped_by_speaker_with_unique_ones_marke
     assert "[-" in out and "+}" in out  # a variant's word diff
 
 
+def test_synopsis_quotes_why_shows_the_rule_that_named_each_speaker(capsys, monkeypatch):
+    from tui.cli import main
+
+    monkeypatch.setenv("COLUMNS", "200")
+    assert main(["quotes", "--why", "--status", "unique"]) == 0
+    out = capsys.readouterr().out
+    assert "'said X' after the quote" in out and "shared" not in out
+
+
 def test_synopsis_quotes_never_reads_article_text_as_markup(tmp_path, capsys):
     from tui.cli import main
 

@@ -38,6 +38,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="only quotes with this status (unique: lines no other outlet carries)",
     )
     parser.add_argument("--terms", action="store_true", help="also list quoted terms (nicknames, names)")
+    parser.add_argument("--why", action="store_true", help="also show which rule named each speaker")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -46,7 +47,7 @@ def run(args: argparse.Namespace) -> int:
     if args.status:
         quotes = tuple(q for q in quotes if q.status == args.status)
     console = Console()
-    console.print(quotes_table(story, quotes))
+    console.print(quotes_table(story, quotes, why=args.why))
     if args.terms:
         table = Table(title=Text("Quoted terms (not quotes)"))
         for column in ("outlet", "¶", "term"):
@@ -57,8 +58,11 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def quotes_table(story: Story, quotes: tuple[Quote, ...]) -> Table:
-    """One section per speaker (most quoted first, unknown last), rows in story order."""
+def quotes_table(story: Story, quotes: tuple[Quote, ...], why: bool = False) -> Table:
+    """One section per speaker (most quoted first, unknown last), rows in story order.
+
+    `why` adds a column with each quote's speaker evidence.
+    """
     by_id = {q.id: q for q in quotes}
     groups: dict[str | None, list[Quote]] = defaultdict(list)
     for quote in quotes:
@@ -76,19 +80,23 @@ def quotes_table(story: Story, quotes: tuple[Quote, ...]) -> Table:
     table.add_column("status")
     table.add_column("quote", ratio=1)
     table.add_column("also in", max_width=24)
+    if why:
+        table.add_column("speaker evidence", style="dim", max_width=30)
     for key in order:
         members = groups[key]
         for position, quote in enumerate(members):
             speaker = _speaker_name(members) if position == 0 else ""
-            table.add_row(
+            cells = [
                 Text(speaker),
                 _outlet(story, quote.source),
                 str(quote.paragraph + 1),
                 STATUS_LABELS[quote.status].copy(),
                 _quote_cell(story, quote, by_id),
                 _also_in(story, quote),
-                end_section=position == len(members) - 1,
-            )
+            ]
+            if why:
+                cells.append(Text(quote.speaker_evidence))
+            table.add_row(*cells, end_section=position == len(members) - 1)
     return table
 
 
