@@ -64,7 +64,8 @@ class AlignedView(ScrollView, can_focus=True, inherit_bindings=False):
         self._total = 0
         self._item_blocks: list[int] = []  # block index of each selectable item
         self.cursor = 0  # position in _item_blocks
-        self._cache: LRUCache[tuple[int, bool], list[Strip]] = LRUCache(256)
+        self._cache: LRUCache[int, list[Strip]] = LRUCache(256)  # block -> its lines
+        self._selected: tuple[int | None, list[Strip]] = (None, [])  # the cursor's block
         self._palette: Palette | None = None
         self._want_group: Group | None = None
 
@@ -90,6 +91,7 @@ class AlignedView(ScrollView, can_focus=True, inherit_bindings=False):
             return
         self.state = self.layout_.state = replace(self.state, marks=marks)
         self._cache.clear()
+        self._selected = (None, [])
         self.refresh()
         self._announce()
 
@@ -97,6 +99,7 @@ class AlignedView(ScrollView, can_focus=True, inherit_bindings=False):
         super().notify_style_update()
         self._palette = None
         self._cache.clear()
+        self._selected = (None, [])
 
     def _width(self) -> int:
         return self.scrollable_content_region.width
@@ -115,6 +118,7 @@ class AlignedView(ScrollView, can_focus=True, inherit_bindings=False):
         self._offsets, self._total = offsets, y
         self._item_blocks = [i for i, b in enumerate(blocks) if b.item is not None]
         self._cache.clear()
+        self._selected = (None, [])
         self.virtual_size = Size(self.layout_.content_width, y + self.layout_.ruler_height)
         self.cursor = self._position_for(want_group, want_quote)
         self._want_group = None
@@ -200,8 +204,10 @@ class AlignedView(ScrollView, can_focus=True, inherit_bindings=False):
             return
         position = max(0, min(position, len(self._item_blocks) - 1))
         if position != self.cursor:
+            old = self._item_blocks[self.cursor]
             self.cursor = position
-            self.refresh()
+            self._refresh_block(old)  # only the two blocks change, unless we scroll
+            self._refresh_block(self._item_blocks[position])
             self._announce()
         if scroll:
             self._scroll_to_cursor()
@@ -314,13 +320,23 @@ class AlignedView(ScrollView, can_focus=True, inherit_bindings=False):
         return strip.crop_extend(scroll_x, scroll_x + width, self.rich_style)
 
     def _block_strips(self, block: int) -> list[Strip]:
-        selected = bool(self._item_blocks) and self._item_blocks[self.cursor] == block
-        key = (block, selected)
-        strips = self._cache.get(key)
+        strips = self._cache.get(block)
         if strips is None:
-            strips = [self._strip(line) for line in self.layout_.render_block(block, selected)]
-            self._cache[key] = strips
-        return strips
+            strips = [self._strip(line) for line in self.layout_.render_block(block, False)]
+            self._cache[block] = strips
+        if not self._item_blocks or self._item_blocks[self.cursor] != block:
+            return strips
+        # The selected block: its cached lines with the cursor's head line and gutter.
+        if self._selected[0] != block:
+            head = self._strip(self.layout_.head_line(block, True))
+            gutter = self._strip(self.layout_.gutter(True))
+            body = [Strip.join([gutter, strip.crop(1, strip.cell_length)]) for strip in strips[1:]]
+            self._selected = (block, [head, *body])
+        return self._selected[1]
+
+    def _refresh_block(self, block: int) -> None:
+        ruler = self.layout_.ruler_height if self.layout_ else 0
+        self.refresh_lines(self._offsets[block] + ruler, self.layout_.blocks[block].height)
 
     def _strip(self, text: Text) -> Strip:
         segments = list(text.render(self.app.console))

@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 from rich.text import Text
-from textual.app import ComposeResult
-from textual.containers import VerticalScroll
-from textual.widgets import Static
+from textual.widgets import RichLog
 
 from comparators import Quote
 from comparators.model import Mark
@@ -16,9 +14,12 @@ from tui.render import clean, group_summary, outlet, quote_status_label
 QUOTE_PREVIEW = 90  # characters of a quote shown in the pane
 
 
-class DetailPane(VerticalScroll):
-    def compose(self) -> ComposeResult:
-        yield Static(id="detail-text")
+class DetailPane(RichLog):
+    """Line API like the aligned view: a new group redraws the pane, not the screen's layout."""
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id, wrap=True, markup=False, auto_scroll=False, min_width=20)
+        self._text = Text()
 
     def show(
         self,
@@ -27,8 +28,16 @@ class DetailPane(VerticalScroll):
         quote: Quote | None = None,
         mark: Mark | None = None,
     ) -> None:
-        self.query_one("#detail-text", Static).update(detail_text(lookup, group_index, quote, mark))
+        self._text = detail_text(lookup, group_index, quote, mark)
+        self._draw()
+
+    def _draw(self) -> None:
+        self.clear()
+        self.write(self._text, scroll_end=False)
         self.scroll_home(animate=False)
+
+    def on_resize(self) -> None:
+        self._draw()
 
 
 def detail_text(

@@ -100,6 +100,10 @@ class Layout:
     def render_block(self, index: int, selected: bool) -> list[Text]:
         raise NotImplementedError
 
+    def head_line(self, index: int, selected: bool) -> Text:
+        """The block's first line: all that changes, with the gutter, under the cursor."""
+        return self.group_header(self.blocks[index].item, selected, self.width)
+
     def ruler(self) -> Text | None:
         return None
 
@@ -320,12 +324,8 @@ class QuotesLayout(Layout):
             blocks.append(Block(height + 1, qi))
         return blocks
 
-    def render_block(self, index: int, selected: bool) -> list[Text]:
-        qi = self.blocks[index].item
-        if qi is None:
-            return [_fit(Text(" No quotes found in this story.", self.palette.dim), self.width)]
-        quote = self.lookup.quotes[qi]
-        gutter = self.gutter(selected)
+    def head_line(self, index: int, selected: bool) -> Text:
+        quote = self.lookup.quotes[self.blocks[index].item]
         status_style = {
             QuoteStatus.UNIQUE: self.palette.quote_unique,
             QuoteStatus.VARIANT: self.palette.some,
@@ -334,7 +334,7 @@ class QuotesLayout(Layout):
         gi = self.lookup.quote_group.get(quote.id)
         where = f" · {self.lookup.groups[gi].id}" if gi is not None else ""
         head = Text.assemble(
-            gutter,
+            self.gutter(selected),
             (quote_status_label(quote.status), status_style),
             "  ",
             (clean(quote.speaker or "unknown speaker"), self.palette.header),
@@ -344,7 +344,15 @@ class QuotesLayout(Layout):
         )
         if selected:
             head.stylize(self.palette.cursor, 1)
-        lines = [_fit(head, self.width)]
+        return _fit(head, self.width)
+
+    def render_block(self, index: int, selected: bool) -> list[Text]:
+        qi = self.blocks[index].item
+        if qi is None:
+            return [_fit(Text(" No quotes found in this story.", self.palette.dim), self.width)]
+        quote = self.lookup.quotes[qi]
+        gutter = self.gutter(selected)
+        lines = [self.head_line(index, selected)]
         text = Text(clean(quote.text), self.palette.quote)
         if self.state.search:
             text.highlight_words([self.state.search], self.palette.match, case_sensitive=False)
@@ -391,6 +399,9 @@ class CoverageLayout(Layout):
             return Text(" " * (1 + self.ID_WIDTH) + "one cell per source, in the legend's order")
         cells = "".join(f"{self.numbers[s]:>{self.cell - 1}} " for s in self.state.visible)
         return Text.assemble(" " * (1 + self.ID_WIDTH), (cells, self.palette.label))
+
+    def head_line(self, index: int, selected: bool) -> Text:
+        return self.render_block(index, selected)[0]
 
     def render_block(self, index: int, selected: bool) -> list[Text]:
         block = self.blocks[index]

@@ -172,15 +172,21 @@ class MainScreen(ReviewActions, Screen):
         quote = self.lookup.quotes[message.quote] if message.quote is not None else None
         mark = self.review_mark_at(message.group)
         self.query_one(DetailPane).show(self.lookup, message.group, quote, mark)
-        items = self.aligned.items()
-        where = ""
+        # Titles are set only when they change: a new title repaints the whole widget.
+        items, position = self.aligned.items(), self.aligned.cursor + 1
         if message.quote is not None:
-            where = f" · quote {self.aligned.cursor + 1}/{len(items)}"
+            where = f"quote {position}/{len(items)}"
         elif message.group is not None:
-            group_id = self.lookup.groups[message.group].id
-            where = f" · {group_id} ({self.aligned.cursor + 1}/{len(items)})"
-        self.aligned.border_title = f"{self.view.value.capitalize()}{where}"
-        self.aligned.border_subtitle = "v: next view"
+            where = f"{self.lookup.groups[message.group].id} · {position}/{len(items)}"
+        else:
+            where = ""
+        detail = self.query_one(DetailPane)
+        if detail.border_title != where:
+            detail.border_title = where
+        title = self.view.value.capitalize()
+        if self.aligned.border_title != title:
+            self.aligned.border_title = title
+            self.aligned.border_subtitle = "v: next view"
 
     # ------------------------------------------------------------ actions (see keymap.py)
 
