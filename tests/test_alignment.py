@@ -1,0 +1,233 @@
+"""Alignment of passages across outlets, as a reader of the groups sees it."""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from comparators import GroupKind, Paragraph, Settings, Source, Story, StoryError, compare, with_pivot
+from comparators.model import Rewording
+from comparators.segment import split_sentences
+from comparators.similarity import COMPARATORS, Lexical, register
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from alignment_labels import find_paragraph, load_labels, predicted_pairs, score  # noqa: E402
+
+
+def story_of(**sources: list[str]) -> Story:
+    return Story(
+        title="test",
+        sources=tuple(
+            Source(id=sid, outlet=sid, path=None, paragraphs=tuple(Paragraph(i, t, i + 1) for i, t in enumerate(texts)))
+            for sid, texts in sources.items()
+        ),
+    )
+
+
+def group_holding(comparison, source: str, snippet: str):
+    key = find_paragraph(comparison.story, source, snippet)
+    return next(g for g in comparison.groups if key in {(m.source, m.paragraph) for m in g.members})
+
+
+def together(comparison, *places: tuple[str, str]) -> bool:
+    return len({group_holding(comparison, s, snippet).id for s, snippet in places}) == 1
+
+
+AP_TEXT = [
+    "Iran allowed Russian warplanes to take off from its territory to bomb targets in Syria on Tuesday.",
+    "The long-range bombers took off near the Iranian city of Hamedan, 280 kilometers southwest of Tehran.",
+    "Col. Christopher Garver, a U.S. military spokesman in Baghdad, said the Russians notified the coalition.",
+    "Iran's constitution, ratified after the 1979 Islamic Revolution, bans any foreign military base.",
+    "Syrian rebels and opposition activists reacted angrily to the news from Hamedan.",
+]
+
+
+@pytest.mark.parametrize(
+    "snippet",
+    [
+        "virtually unheard of in Iran",
+        "discussions with the Russians are still ongoing",
+        "ratified after",
+        "marks the first significant stationing",
+        "The nearest air base to Hamedan is Shahid Nojeh",
+    ],
+)
+def test_ap_and_herald_near_identical_paragraphs_share_a_group(seed_comparison, snippet):
+    assert together(seed_comparison, ("ap", snippet), ("the-herald", snippet))
+
+
+def test_the_komoyedov_paragraphs_of_three_outlets_share_a_group(seed_comparison):
+    assert together(
+        seed_comparison,
+        ("the-guardian", "paramount right now"),
+        ("ap", "paramount right now"),
+        ("the-herald", "paramount right now"),
+    )
+
+
+def test_garvers_notice_to_the_coalition_joins_ap_and_xinhua(seed_comparison):
+    assert together(seed_comparison, ("ap", "did notify the coalition"), ("xinhua", "did notify the coalition"))
+
+
+def test_the_seed_alignment_agrees_with_the_hand_labels(seed_comparison):
+    result = score(predicted_pairs(seed_comparison), load_labels(seed_comparison.story))
+    assert result.precision >= 0.85
+    assert result.recall >= 0.65
+
+
+@pytest.mark.parametrize(
+    ("source", "snippet"),
+    [
+        ("ap", "Syrian rebels and opposition activists reacted angrily"),
+        ("the-guardian", "deployed thousands of troops"),
+        ("tehran-times", "Sen. Viktor Ozerov"),
+        ("xinhua", "continue to provide military advice"),
+    ],
+)
+def test_a_passage_no_other_outlet_reports_stays_alone(seed_comparison, source, snippet):
+    group = group_holding(seed_comparison, source, snippet)
+    assert group.kind == GroupKind.UNIQUE
+    assert len(group.members) == 1
+
+
+def test_groups_never_hold_more_than_three_passages_of_one_source(seed_comparison):
+    for group in seed_comparison.groups:
+        assert all(len(group.members_of(s)) <= 3 for s in group.sources)
+
+
+def test_links_say_which_rare_words_both_passages_use(seed_comparison):
+    group = group_holding(seed_comparison, "ap", "paramount right now")
+    assert any("komoyedov" in link.evidence for link in group.links)
+    assert 0 < group.scores["min_link"] <= group.scores["cohesion"] <= 1
+
+
+def test_a_reordered_copy_aligns_fully_with_the_original():
+    order = [3, 0, 4, 2, 1]
+    comparison = compare(story_of(original=AP_TEXT, reordered=[AP_TEXT[i] for i in order]))
+    assert len(comparison.groups) == len(AP_TEXT)
+    for group in comparison.groups:
+        assert group.kind == GroupKind.SHARED
+        assert group.text_of("original") == group.text_of("reordered")
+        assert group.rewording == Rewording.IDENTICAL
+
+
+def test_identical_sources_give_only_shared_groups():
+    comparison = compare(story_of(a=AP_TEXT, b=AP_TEXT, c=AP_TEXT))
+    assert {g.kind for g in comparison.groups} == {GroupKind.SHARED}
+    assert len(comparison.groups) == len(AP_TEXT)
+
+
+def test_a_single_source_gives_only_unique_groups():
+    comparison = compare(story_of(only=AP_TEXT))
+    assert [g.kind for g in comparison.groups] == [GroupKind.UNIQUE] * len(AP_TEXT)
+    assert [g.members[0].paragraph for g in comparison.groups] == list(range(len(AP_TEXT)))
+
+
+def test_a_source_with_no_paragraphs_is_reported_not_a_crash():
+    comparison = compare(story_of(a=AP_TEXT, empty=[], b=AP_TEXT))
+    assert any("empty" in warning for warning in comparison.warnings)
+    assert {g.kind for g in comparison.groups} == {GroupKind.SHARED}
+
+
+def test_a_story_of_empty_sources_has_no_groups():
+    comparison = compare(story_of(a=[], b=[]))
+    assert comparison.groups == ()
+    assert len(comparison.warnings) == 2
+
+
+def test_groups_follow_the_pivot_and_own_passages_stay_after_their_neighbour():
+    a = AP_TEXT[:4]
+    b = [AP_TEXT[0], "Moldovan cheese exports rose by eleven percent in the spring quarter.", *AP_TEXT[1:4]]
+    comparison = compare(story_of(a=a, b=b), Settings(pivot="a"))
+    texts = [g.members[0].text for g in comparison.groups]
+    assert texts == [AP_TEXT[0], b[1], *AP_TEXT[1:4]]
+    assert [g.id for g in comparison.groups] == ["g1", "g2", "g3", "g4", "g5"]
+
+
+def test_another_pivot_reorders_without_realigning(seed_comparison):
+    xinhua = with_pivot(seed_comparison, "xinhua")
+    assert {g.members for g in xinhua.groups} == {g.members for g in seed_comparison.groups}
+    firsts = [min(m.paragraph for m in g.members_of("xinhua")) for g in xinhua.groups if "xinhua" in g.sources]
+    assert firsts == sorted(firsts)
+
+
+def test_the_default_pivot_is_the_source_with_most_words(seed_comparison):
+    assert seed_comparison.pivot == max(seed_comparison.story.sources, key=lambda s: s.words).id
+
+
+def test_sentence_granularity_groups_sentences():
+    b = [" ".join(AP_TEXT[:2]), *AP_TEXT[2:]]
+    comparison = compare(story_of(a=AP_TEXT, b=b), Settings(granularity="sentence"))
+    for group in comparison.groups:
+        for member in group.members:
+            assert member.sentence is not None
+            assert split_sentences(member.text) == (member.text,)
+    assert all(g.kind == GroupKind.SHARED for g in comparison.groups)
+
+
+def test_command_line_settings_win_over_the_manifest():
+    story = replace(story_of(a=AP_TEXT, b=AP_TEXT), settings=Settings(threshold=0.9, pivot="b"))
+    comparison = compare(story, Settings(threshold=0.3))
+    assert comparison.settings.threshold == 0.3
+    assert comparison.pivot == "b"
+
+
+@pytest.mark.parametrize(
+    ("settings", "message"),
+    [
+        (Settings(comparator="telepathy"), "--comparator: unknown comparator 'telepathy' (known: fuzzy, lexical)"),
+        (Settings(granularity="chapter"), "--granularity: must be one of paragraph, sentence"),
+        (Settings(threshold=1.5), "--threshold: must be a number between 0 and 1"),
+        (Settings(pivot="nobody"), "--pivot: unknown source 'nobody'"),
+    ],
+)
+def test_bad_settings_are_refused_with_a_clear_message(settings, message):
+    with pytest.raises(StoryError, match=message.replace("(", r"\(").replace(")", r"\)")):
+        compare(story_of(a=AP_TEXT), settings)
+
+
+def test_a_bad_manifest_setting_names_the_manifest_key():
+    story = replace(story_of(a=AP_TEXT), settings=Settings(comparator="telepathy"), manifest=Path("story.yaml"))
+    with pytest.raises(StoryError, match=r"story.yaml: settings: comparator: unknown comparator"):
+        compare(story)
+
+
+def test_the_fuzzy_comparator_aligns_a_reordered_copy_too():
+    comparison = compare(story_of(a=AP_TEXT, b=AP_TEXT[::-1]), Settings(comparator="fuzzy"))
+    assert {g.kind for g in comparison.groups} == {GroupKind.SHARED}
+
+
+def test_a_registered_comparator_is_selectable_by_name():
+    class Echo(Lexical):
+        name = "echo"
+
+    register(Echo)
+    try:
+        comparison = compare(story_of(a=AP_TEXT, b=AP_TEXT), Settings(comparator="echo"))
+        assert comparison.settings.comparator == "echo"
+        assert {g.kind for g in comparison.groups} == {GroupKind.SHARED}
+    finally:
+        del COMPARATORS["echo"]
+
+
+def test_wire_copy_shows_in_the_reuse_figures(seed_comparison):
+    share = {(r.source, r.other): r.verbatim_share for r in seed_comparison.reuse}
+    assert share[("the-herald", "ap")] > 0.3
+    assert share[("xinhua", "ap")] < 0.05
+    assert len(share) == 5 * 4
+
+
+@pytest.mark.parametrize(
+    ("text", "sentences"),
+    [
+        ("Adm. Vladimir Komoyedov spoke. He left.", ("Adm. Vladimir Komoyedov spoke.", "He left.")),
+        ("Col. Garver told the U.S. Navy on Aug. 17 about it.", ("Col. Garver told the U.S. Navy on Aug. 17 about it.",)),
+        ('"We knew in time," he said. It was enough.', ('"We knew in time," he said.', "It was enough.")),
+        ("It fell 2.5 percent. Then it rose!", ("It fell 2.5 percent.", "Then it rose!")),
+    ],
+)
+def test_sentences_are_not_cut_at_titles_dates_or_initials(text, sentences):
+    assert split_sentences(text) == sentences

@@ -1,0 +1,83 @@
+"""Word-level differences inside a group, as the reader and reports show them."""
+
+from __future__ import annotations
+
+import pytest
+
+from comparators.diff import Sharing, member_spans, tokens, word_diff
+from comparators.model import Group, GroupKind, Member, Rewording
+
+
+def group_of(**texts: str) -> Group:
+    members = tuple(Member(source, 0, text) for source, text in texts.items())
+    return Group(id="g1", kind=GroupKind.SHARED, members=members)
+
+
+def test_a_changed_word_is_replaced_whole_never_cut():
+    assert word_diff("the cat sat down", "the cab sat down") == (
+        (0, "the "),
+        (-1, "cat"),
+        (1, "cab"),
+        (0, " sat down"),
+    )
+
+
+def test_every_diff_piece_starts_and_ends_on_word_boundaries(seed_comparison):
+    for group in seed_comparison.groups:
+        sources = group.sources
+        for other in sources[1:]:
+            a, b = group.text_of(sources[0]), group.text_of(other)
+            pieces = word_diff(a, b)
+            assert "".join(t for op, t in pieces if op <= 0) == a
+            assert "".join(t for op, t in pieces if op >= 0) == b
+            kept_a = [t for op, t in pieces if op <= 0]
+            assert tokens(a) == [tok for piece in kept_a for tok in tokens(piece)]
+
+
+def test_titles_and_apostrophes_show_as_word_swaps():
+    pieces = word_diff("Adm. Vladimir Komoyedov said Russia’s decision", "Admiral Vladimir Komoyedov said Russia's decision")
+    assert (-1, "Adm.") in pieces and (1, "Admiral") in pieces
+    assert (-1, "Russia’s") in pieces and (1, "Russia's") in pieces
+
+
+@pytest.mark.parametrize(("a", "b"), [("", "new words"), ("old words", ""), ("", "")])
+def test_empty_sides_diff_to_one_insertion_or_deletion(a, b):
+    pieces = word_diff(a, b)
+    assert all(op == (1 if not a else -1) for op, _ in pieces)
+    assert "".join(t for _, t in pieces) == a + b
+
+
+def test_words_every_other_source_has_are_marked_all():
+    spans = member_spans(group_of(a="Russia used the Hamadan base", b="Russia used the Hamadan base"), "a")
+    assert spans and all(span.sharing == Sharing.ALL for span in spans)
+
+
+def test_words_only_some_or_no_other_source_has_are_marked_so():
+    group = group_of(
+        a="the bombers struck Aleppo on Tuesday morning",
+        b="the bombers struck Aleppo on Tuesday",
+        c="the bombers struck Idlib",
+    )
+    spans = member_spans(group, "a")
+    assert "".join(s.text for s in spans) == group.text_of("a")
+    level = {s.text.strip(): s.sharing for s in spans}
+    assert level["the bombers struck"] == Sharing.ALL
+    assert level["Aleppo on Tuesday"] == Sharing.SOME
+    assert level["morning"] == Sharing.NONE
+
+
+def test_a_passage_alone_is_all_its_own():
+    spans = member_spans(group_of(a="Only this outlet says so."), "a")
+    assert spans == (spans[0],) and spans[0].sharing == Sharing.NONE
+
+
+def test_near_identical_wire_copy_is_classed_as_light_rewording(seed_comparison):
+    group = next(g for g in seed_comparison.groups if any("still ongoing" in m.text for m in g.members))
+    assert set(group.sources) == {"ap", "the-herald"}
+    assert group.rewording == Rewording.LIGHT
+
+
+def test_separate_translations_of_one_statement_are_classed_as_paraphrase(seed_comparison):
+    group = next(g for g in seed_comparison.groups if any("constructive and extended" in m.text.lower() for m in g.members))
+    assert len(group.sources) >= 2
+    assert group.rewording == Rewording.PARAPHRASE
