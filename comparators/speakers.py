@@ -305,10 +305,18 @@ def _after(text: str, span: Span, context: _Context) -> Attribution | None:
         return None  # '“...” Officials said that ...': a new statement, not this quote's attribution
     subject = tail[: verb.start()].lstrip(" ,.;:—–\"'”’").rstrip()
     if not subject.strip(" ,"):
+        rule = f"'{verb[0]} X' after the quote"
         obj = tail[verb.end() :]
         cut = _OBJECT_END.search(obj)
-        obj = obj[: cut.start()] if cut else obj
-        return _resolve(obj, context, f"'{verb[0]} X' after the quote", nearest_last=False)
+        found = _resolve(obj[: cut.start()] if cut else obj, context, rule, nearest_last=False)
+        if cut is not None and cut[0] == "," and (found is None or found.kind == DESCRIPTION):
+            # "said a ministry spokesman, Igor Konashenkov": the name in apposition
+            rest = obj[cut.end() :]
+            second = _OBJECT_END.search(rest)
+            named = _resolve(rest[: second.start()] if second else rest, context, rule, nearest_last=False)
+            if named is not None and named.kind == PERSON:
+                return named
+        return found
     if len(subject.split()) > MAX_SUBJECT_WORDS:
         return None
     return _resolve(subject, context, f"'X {verb[0]}' after the quote", nearest_last=True)

@@ -190,6 +190,7 @@ def test_a_short_sentence_quoted_on_its_own_is_a_quote():
         ("Kremlin spokesman Dmitry Peskov said the claims were “absolutely unfounded and absurd”.", "Dmitry Peskov"),
         ("“It is a disaster for us,” said a senior official who asked not to be named.", "a senior official"),
         ("“We will not surrender” — Ukrainian President Volodymyr Zelensky.", "Volodymyr Zelensky"),
+        ("“The strikes were precise,” said a ministry spokesman, Igor Konashenkov, on Monday.", "Igor Konashenkov"),
     ],
 )
 def test_the_speaker_is_the_name_next_to_a_verb_of_saying_with_titles_stripped(sentence, speaker):
