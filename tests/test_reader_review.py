@@ -185,3 +185,14 @@ async def test_marks_whose_passages_are_gone_are_kept_and_listed(comparison, rev
         assert "⚑✎ “An old line” — was wrong" in messages(app)
         await pilot.press("x")
     assert "0123456789abcdef" in load_review(review_path).entries  # still in the file
+
+
+async def test_a_note_being_written_when_the_reader_quits_is_kept(comparison, review_path):
+    app = reader(comparison, review_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(app, pilot)
+        await pilot.press("a", *"half a thought")
+        await pilot.pause()
+        await app.action_quit()
+    [entry] = load_review(review_path).entries.values()
+    assert entry.mark.note == "half a thought"

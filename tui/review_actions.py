@@ -91,7 +91,7 @@ class ReviewActions:
                 self._change(lambda review, gid: review.set_note(gid, note), group)
 
         note = self.review.mark(group.id).note
-        self.app.push_screen(NoteEditor(note, f"Note on {group.id}"), save)
+        self.app.push_screen(NoteEditor(note, f"Note on {group.id}", save), save)
 
     def action_next_unreviewed(self) -> None:
         self._go_to_next(lambda mark: not mark.reviewed, "group left to review")
@@ -174,6 +174,8 @@ class ReviewActions:
 
     def _tell_review_status(self) -> None:
         review = self.review
+        # Shown again once laid out: the first header can be measured before it is mounted.
+        self.query_one(StoryHeader).show(self.story.title, self.summary_parts())
         for message in review.status_messages():
             self.notify(message, severity="warning", markup=False, timeout=12)
         if review.needs_another_file:
