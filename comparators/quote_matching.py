@@ -4,7 +4,8 @@ Two quotes from different sources are *shared* when the shorter one, three words
 or more, stands inside the longer one almost word for word: rapidfuzz's partial
 ratio of their normalised texts (case, punctuation, hyphens and quote marks
 ignored) is at least `SHARED_THRESHOLD`. A fragment quoted by one outlet inside
-a longer quote of another counts.
+a longer quote of another counts, and so do two quotes that overlap by a run of
+`SHARED_RUN` words or more (one outlet quotes a sentence further than the other).
 
 They are *variants* when they are not shared, the same speaker says them (same
 `speaker_key`) and they say the same thing in other words, as two translations
@@ -27,6 +28,7 @@ import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
+from difflib import SequenceMatcher
 from itertools import combinations
 
 from rapidfuzz import fuzz, process
@@ -40,6 +42,7 @@ VARIANT_THRESHOLD = 0.4
 SPELLING_RATIO = 85
 SPELLING_MIN = 6
 MIN_SHARED_WORDS = 3
+SHARED_RUN = 12  # words in a row two overlapping quotes must share (a clause, not a list of places)
 STEM = 5
 
 _STOPWORDS = frozenset(
@@ -100,7 +103,9 @@ def match_quotes(quotes: Sequence[Quote]) -> tuple[Quote, ...]:
         if len(words[short]) < MIN_SHARED_WORDS:
             continue
         score = fuzz.partial_ratio(texts[short], texts[long_], score_cutoff=SHARED_THRESHOLD * 100) / 100
-        if score >= SHARED_THRESHOLD:
+        if score < SHARED_THRESHOLD:
+            score = _common_run(words[short], words[long_])
+        if score >= SHARED_THRESHOLD or score * len(words[short]) >= SHARED_RUN:
             add(i, j, "shared", score)
             shared_pairs.add((i, j))
 
@@ -129,6 +134,12 @@ def match_quotes(quotes: Sequence[Quote]) -> tuple[Quote, ...]:
         )
         result.append(replace(quote, matches=tuple(found), status=status))
     return tuple(result)
+
+
+def _common_run(a: Sequence[str], b: Sequence[str]) -> float:
+    """The longest run of words `a` and `b` have in common, as a share of `a`'s words."""
+    match = SequenceMatcher(None, a, b, autojunk=False).find_longest_match(0, len(a), 0, len(b))
+    return match.size / len(a) if a else 0.0
 
 
 def variant_similarity(a: frozenset[str], b: frozenset[str], weight: dict[str, float]) -> float | None:
@@ -167,8 +178,8 @@ def _candidates(quotes: Sequence[Quote], words: Sequence[Sequence[str]]) -> list
     """Pairs from different sources worth scoring for shared words.
 
     Words standing in another quote nearly verbatim bring their word pairs
-    along: a pair needs at least half of the shorter quote's word pairs (those
-    not made of two stopwords) in the other. Counting them through an index
+    along: a pair needs half of the shorter quote's word pairs (those not made
+    of two stopwords) in the other, or as many as a shared run of words has. Counting them through an index
     keeps a story of thousands of quotes from scoring every pair.
     """
     grams = [
@@ -184,7 +195,9 @@ def _candidates(quotes: Sequence[Quote], words: Sequence[Sequence[str]]) -> list
             if quotes[i].source != quotes[j].source:
                 counts[(i, j)] += 1
     return sorted(
-        pair for pair, count in counts.items() if count >= 0.5 * min(len(grams[pair[0]]), len(grams[pair[1]]))
+        pair
+        for pair, count in counts.items()
+        if count >= min(0.5 * min(len(grams[pair[0]]), len(grams[pair[1]])), SHARED_RUN - 1)
     )
 
 

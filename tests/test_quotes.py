@@ -309,6 +309,16 @@ def test_a_fragment_shared_between_two_outlets_is_shared_both_ways():
     assert [m.quote for m in herald.matches] == [ap.id]
 
 
+def test_two_outlets_quoting_overlapping_stretches_of_one_statement_share_it():
+    ap, herald = quotes_of(
+        ap="“We will rebuild every school and every hospital in the region before the winter comes, "
+        "whatever it costs us,” said Jane Doe.",
+        herald="Jane Doe said: “We will rebuild every school and every hospital in the region before the winter "
+        "comes. Nobody will be left behind, and nobody will be forgotten.”",
+    )
+    assert ap.status == herald.status == QuoteStatus.SHARED
+
+
 def test_two_translations_of_one_statement_by_one_speaker_are_variants():
     xinhua, tehran = quotes_of(
         xinhua="“Tehran-Moscow cooperation in the fight against terrorism in Syria is strategic and we "
