@@ -92,9 +92,10 @@ async def test_jump_keys_find_differences_unique_passages_and_quotes(seed_compar
         await ready(app, pilot)
         view = app.screen.aligned
         lookup = app.screen.lookup
-        await pilot.press("bracketright")
+        await pilot.press("right_square_bracket")
         first_diff = view.selected_group
-        assert has_differences(lookup_groups[first_diff]) and first_diff > 0 or view.cursor == 0
+        assert first_diff > 0 and has_differences(lookup_groups[first_diff])
+        assert all(not has_differences(g) for g in lookup_groups[1:first_diff])
         await pilot.press("]", "]")
         third = view.selected_group
         assert has_differences(lookup_groups[third]) and third > first_diff

@@ -6,6 +6,7 @@ to the widgets; they report cursor moves and requests back as messages.
 
 from __future__ import annotations
 
+import gc
 from collections import Counter
 from collections.abc import Callable
 
@@ -112,6 +113,9 @@ class MainScreen(ReviewActions, Screen):
             self.view = View.STACK if self.app.size.width < NARROW_BELOW else View.COLUMNS
         self._apply(message.comparison, message.lookup)
         self.aligned.focus()
+        # The comparison lives as long as the reader and holds no cycles to collect:
+        # keeping it out of the collector's full passes saves a pause on some key presses.
+        gc.freeze()
 
     def _apply(self, comparison: Comparison, lookup: Lookup, group: Group | None = None) -> None:
         self.comparison, self.lookup = comparison, lookup

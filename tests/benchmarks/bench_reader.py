@@ -1,0 +1,118 @@
+"""Reader speed: the seeds to a first full screen under 1.0 s (a fresh `synopsis`
+process), a 2,000-group story open under 3 s, each navigation key handled and
+repainted under 50 ms.
+
+A plain script (`make bench` runs it): prints the figures and exits non-zero when over
+budget. The 2,000-group comparison is built directly (no alignment run: alignment has
+its own budget), so the figure is what the reader itself costs. A key's cost is the
+process's CPU time from the key press to the repainted screen: wall-clock time under
+Pilot adds its own pauses (about 60 ms for an empty app) and whatever else the
+machine runs.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+TESTS = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(TESTS))
+
+from reader_helpers import NO_KEYMAP, ready, synthetic_comparison  # noqa: E402
+
+from tui.app import make_app  # noqa: E402
+from tui.layouts import View  # noqa: E402
+
+FIRST_SCREEN_BUDGET_S = 1.0
+OPEN_BUDGET_S = 3.0
+KEY_BUDGET_MS = 50.0
+KEYS = ["j", "k", "down", "up", "space", "b", "pagedown", "pageup", "right_square_bracket",
+        "left_square_bracket", "u", "U", "apostrophe", "quotation_mark", "G", "g"]
+ROUNDS = 5
+
+# A fresh process, as `synopsis` on the seeds: prints when the whole screen is first
+# drawn (the comparison still running in its worker) and when the aligned passages
+# appear, then quits.
+CHILD = """
+import sys, time
+from tui.app import make_app
+from comparators import load_story
+from tui.keymap import UserKeymap
+
+async def auto_pilot(pilot):
+    app = pilot.app
+    print("screen", time.time(), flush=True)
+    while not app.screen.query("#aligned") or not app.screen.aligned.layout_:
+        await pilot.pause(0.005)
+    await pilot.pause()
+    print("aligned", time.time(), flush=True)
+    app.exit()
+
+make_app(load_story([]), keymap=UserKeymap({})).run(
+    headless=True, size=(int(sys.argv[1]), int(sys.argv[2])), auto_pilot=auto_pilot
+)
+"""
+
+
+def first_screen(size: tuple[int, int]) -> tuple[float, float]:
+    """Seconds from starting `synopsis` to the first screen, and to the aligned passages."""
+    start = time.time()
+    result = subprocess.run(
+        [sys.executable, "-c", CHILD, *map(str, size)], check=True, capture_output=True, text=True
+    )
+    events = dict(line.split() for line in result.stdout.splitlines() if line.strip())
+    return float(events["screen"]) - start, float(events["aligned"]) - start
+
+
+async def open_and_navigate(
+    comparison, size: tuple[int, int], view: View
+) -> tuple[float, dict[str, float]]:
+    """Seconds to open; each key's median cost in ms over `ROUNDS` rounds of `KEYS`."""
+    start = time.perf_counter()
+    app = make_app(comparison.story, comparison=comparison, keymap=NO_KEYMAP, view=view)
+    costs: dict[str, list[float]] = {key: [] for key in KEYS}
+    async with app.run_test(size=size) as pilot:
+        await ready(app, pilot)
+        opened = time.perf_counter() - start
+        for _ in range(ROUNDS):
+            for key in KEYS:
+                began = time.process_time()
+                await pilot.press(key)
+                await pilot.pause()
+                costs[key].append((time.process_time() - began) * 1000)
+    return opened, {key: statistics.median(values) for key, values in costs.items()}
+
+
+def main() -> int:
+    failures = []
+    runs = sorted(first_screen((80, 24)) for _ in range(3))
+    screen, aligned = runs[1]  # the median run
+    print(f"seeds, fresh `synopsis` process at 80x24: whole screen drawn in {screen:.2f} s "
+          f"(budget {FIRST_SCREEN_BUDGET_S} s); aligned passages shown in {aligned:.2f} s "
+          f"(the first compare() of a process includes importing scikit-learn)")
+    if screen > FIRST_SCREEN_BUDGET_S:
+        failures.append("first screen")
+
+    comparison = synthetic_comparison(10, 2000)
+    for size, view in (((200, 50), View.COLUMNS), ((80, 24), View.STACK), ((200, 50), View.PAIR)):
+        opened, keys = asyncio.run(open_and_navigate(comparison, size, view))
+        slowest = max(keys, key=keys.get)
+        print(f"2,000 groups x 10 sources, {view} at {size[0]}x{size[1]}: opened in {opened:.2f} s "
+              f"(budget {OPEN_BUDGET_S} s); a key costs {statistics.median(keys.values()):.0f} ms "
+              f"of CPU, the slowest {slowest} {keys[slowest]:.0f} ms (budget {KEY_BUDGET_MS:.0f} ms)")
+        if opened > OPEN_BUDGET_S:
+            failures.append(f"open {view}")
+        if keys[slowest] > KEY_BUDGET_MS:
+            failures.append(f"keys {view}")
+    if failures:
+        print("over budget: " + ", ".join(failures), file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
