@@ -44,26 +44,28 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     story = story_from_args(args)
     quotes, terms = story_quotes(story)
-    if args.status:
-        quotes = tuple(q for q in quotes if q.status == args.status)
     console = Console()
-    console.print(quotes_table(story, quotes, why=args.why))
+    console.print(quotes_table(story, quotes, status=args.status, why=args.why))
     if args.terms:
         table = Table(title=Text("Quoted terms (not quotes)"))
         for column in ("outlet", "¶", "term"):
             table.add_column(column)
         for term in terms:
-            table.add_row(_outlet(story, term.source), str(term.paragraph + 1), Text(term.text))
+            table.add_row(Text(_outlet(story, term.source)), str(term.paragraph + 1), Text(term.text))
         console.print(table)
     return 0
 
 
-def quotes_table(story: Story, quotes: tuple[Quote, ...], why: bool = False) -> Table:
+def quotes_table(
+    story: Story, quotes: tuple[Quote, ...], status: str | None = None, why: bool = False
+) -> Table:
     """One section per speaker (most quoted first, unknown last), rows in story order.
 
-    `why` adds a column with each quote's speaker evidence.
+    `status` keeps only the quotes with that status (their matches still name
+    the others); `why` adds a column with each quote's speaker evidence.
     """
     by_id = {q.id: q for q in quotes}
+    quotes = tuple(q for q in quotes if status is None or q.status == status)
     groups: dict[str | None, list[Quote]] = defaultdict(list)
     for quote in quotes:
         groups[quote.speaker_key].append(quote)
@@ -88,7 +90,7 @@ def quotes_table(story: Story, quotes: tuple[Quote, ...], why: bool = False) -> 
             speaker = _speaker_name(members) if position == 0 else ""
             cells = [
                 Text(speaker),
-                _outlet(story, quote.source),
+                Text(_outlet(story, quote.source)),
                 str(quote.paragraph + 1),
                 STATUS_LABELS[quote.status].copy(),
                 _quote_cell(story, quote, by_id),
