@@ -87,6 +87,7 @@ _AUXILIARIES = frozenset(
 )
 _PRONOUNS = {"he": PERSON, "she": PERSON, "it": ORGANISATION}
 _LOCATIVES = frozenset("in into across inside near around throughout".split())
+_PLACE = re.compile(r"\b(\w+)\s+(?:the\s+)?([A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)*)")
 
 _FINITE = (
     r"said|says|say|told|tells|added|adds|insisted|insists|stated|states|explained|explains|"
@@ -381,9 +382,10 @@ def _resolve(phrase: str, context: _Context, rule: str, nearest_last: bool) -> A
     if order[0].lower() in _PRONOUNS:
         kind = _PRONOUNS[order[0].lower()]
         name = context.last(kind)
-        if name is None:
-            return None
         what = "person" if kind == PERSON else "organisation"
+        if name is None:
+            # attributed, but to no one named: unknown, and no other rule may guess
+            return Attribution(None, f"{rule}; no {what} named before '{order[0]}'")
         return Attribution(name, f"{rule}; '{order[0]}' is the last {what} named before it", kind)
     for chunk in order:
         name = _person_in(chunk, context.places)
@@ -393,6 +395,8 @@ def _resolve(phrase: str, context: _Context, rule: str, nearest_last: bool) -> A
             return Attribution(full, rule + note, PERSON)
     for chunk in order:
         org = _organisation_in(chunk)
+        if org is None and _strip_determiner(chunk) in context.places:
+            org = _strip_determiner(chunk)  # "Russia said", "the United States said"
         if org is not None:
             return Attribution(org, rule, ORGANISATION)
     chunk = order[0]
@@ -450,14 +454,17 @@ def _person_in(chunk: str, places: frozenset[str]) -> str | None:
     """The person's name ending a noun phrase, titles stripped, or None.
 
     "Pentagon spokesman Christopher Garver" and "Defense Minister Sergei Shoigu"
-    give the words after the title; a run with an organisation word, an acronym,
-    a digit or a possessive is no name, nor is a lone word the article uses as a
-    place ("in Russia").
+    give the words after the title, "Russia’s Vladimir Putin" those after the
+    owner; a run with an organisation word, an acronym or a digit is no name,
+    nor is a name the article uses as a place ("in Russia").
     """
     runs = _runs(chunk)
     if not runs or not chunk.endswith(runs[-1]):
         return None
     tokens = runs[-1].split()
+    owners = [i for i, t in enumerate(tokens) if t.endswith(("’s", "'s"))]
+    if owners:
+        tokens = tokens[owners[-1] + 1 :]  # "Russia’s Vladimir Putin"; "Smith’s" alone names no one
     titles = [i for i, t in enumerate(tokens) if t.lower().strip(".") in _TITLES]
     titled = bool(titles)
     if titles:
@@ -469,9 +476,9 @@ def _person_in(chunk: str, places: frozenset[str]) -> str | None:
         for t in tokens
     ):
         return None
-    if len(tokens) == 1 and not titled and (
-        tokens[0] in places or len(tokens[0].strip(".")) < 2 or _ROLE.fullmatch(tokens[0].lower())
-    ):
+    if not titled and " ".join(tokens) in places:
+        return None
+    if len(tokens) == 1 and not titled and (len(tokens[0].strip(".")) < 2 or _ROLE.fullmatch(tokens[0].lower())):
         return None
     return " ".join(tokens)
 
@@ -508,10 +515,11 @@ def _organisation_in(chunk: str) -> str | None:
 
 
 def _places(source: Source) -> frozenset[str]:
-    """Capitalised words the article uses after 'in', 'from', 'to' ...: places, not people."""
+    """Capitalised names the article uses after 'in', 'across' ... ('in the United States'):
+    places, which speak as organisations ('Russia said'), never as people."""
     found = set()
     for paragraph in source.paragraphs:
-        for match in re.finditer(r"\b(\w+)\s+([A-Z][\w\-]+)", paragraph.text):
+        for match in _PLACE.finditer(paragraph.text):
             if match[1].lower() in _LOCATIVES:
                 found.add(match[2])
     return frozenset(found)

@@ -234,6 +234,13 @@ def test_a_quote_with_no_verb_of_saying_nearby_has_an_unknown_speaker():
     assert quote.speaker is None
 
 
+def test_a_pronoun_with_no_one_named_before_leaves_the_speaker_unknown():
+    found = quotes_of(ap="“We will respond,” Russia’s Vladimir Putin said. “It is time to act now,” he said.")
+    assert found[1].speaker == "Vladimir Putin"
+    (quote,) = quotes_of(ap="The talks ended late. “It is time to act now,” he said.")
+    assert quote.speaker is None and "no person named" in quote.speaker_evidence
+
+
 def test_a_following_quote_without_attribution_continues_the_speaker():
     found = quotes_of(
         guardian="“Costs are paramount right now,” Vladimir Komoyedo told Interfax. “Flying from Iran means less fuel.”"
