@@ -32,8 +32,11 @@ class DetailPane(RichLog):
         self._draw()
 
     def _draw(self) -> None:
+        width = self.scrollable_content_region.width
+        if width <= 0:
+            return  # drawn on the first resize
         self.clear()
-        self.write(self._text, scroll_end=False)
+        self.write(self._text, width=width, scroll_end=False)
         self.scroll_home(animate=False)
 
     def on_resize(self) -> None:

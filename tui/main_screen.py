@@ -134,7 +134,7 @@ class MainScreen(ReviewActions, Screen):
         ]
         if comparison.quotes:
             unique = sum(q.status == QuoteStatus.UNIQUE for q in comparison.quotes)
-            parts.append(f"{len(comparison.quotes)} quotes, {unique} only in one outlet")
+            parts.append(f"{len(comparison.quotes)} quotes, {unique} unique")
         parts.append(f"pivot {outlet(self.story, comparison.pivot)}")
         if self.hidden:
             parts.append(f"{len(self.hidden)} hidden")
