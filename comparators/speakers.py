@@ -525,16 +525,39 @@ def _places(source: Source) -> frozenset[str]:
     return frozenset(found)
 
 
+# A verb right after a name: "John Smith arrived", "Jane Doe was".
+_ACTS = re.compile(
+    r"\s+(?:[a-z]+ed|was|is|has|had|met|went|told|left|took|gave|came|spoke|wrote|made|won|lost|"
+    r"did|says|said|sent|ran|led|held|knew|saw|got|began|became|stood|sat)\b"
+)
+# Last words of capitalised names that are places, groups or events, not people.
+_NOT_SURNAMES = frozenset(
+    """
+    state states republic kingdom nations union east west north south sea ocean river city island
+    islands gulf coast street square airport base airbase province region war revolution agreement
+    treaty day cup games road bridge valley peninsula strait bay lake park hall palace tower
+    mountains county district
+    """.split()
+)
 _APPOSITION = re.compile(r",\s*(?:\d{1,3}\b|an?\s|the\s|who\s|whose\s)")
 
 
 def _introduced(text: str, match: re.Match[str]) -> bool:
     """Whether a name is introduced as a person: 'John Smith, 45,' / 'John Smith, a farmer,' /
-    'spokesman John Smith'."""
+    'spokesman John Smith' / 'John Smith arrived' (two or three plain words doing something)."""
     if _APPOSITION.match(text, match.end()):
         return True
     before = text[: match.start()].split()
-    return bool(before) and _ROLE.fullmatch(before[-1].lower()) is not None
+    if before and _ROLE.fullmatch(before[-1].lower()) is not None:
+        return True
+    tokens = match[0].split()
+    acts = _ACTS.match(text, match.end())
+    return (
+        acts is not None
+        and 2 <= len(tokens) <= 3
+        and all(t.replace("-", "").replace("’", "").replace("'", "").isalpha() for t in tokens)
+        and tokens[-1].lower() not in _NOT_SURNAMES
+    )
 
 
 def _mentions(source: Source, masked: Sequence[str], places: frozenset[str]) -> tuple[_Mention, ...]:

@@ -208,6 +208,14 @@ def test_he_said_resolves_to_the_last_named_person():
     assert "'he'" in found[0].speaker_evidence
 
 
+def test_he_said_skips_names_of_groups_and_places_to_reach_the_last_person():
+    (quote,) = quotes_of(
+        ap="John Smith arrived late on Monday. Islamic State claimed the attack in the United States.\n\n"
+        "“We are ready for anything,” he said."
+    )
+    assert quote.speaker == "John Smith"
+
+
 def test_a_bare_surname_is_completed_from_the_full_name_given_earlier():
     found = quotes_of(
         ap="“It is a turning point,” said Fawaz Gerges, professor at the London School of Economics.\n\n"
