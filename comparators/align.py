@@ -63,7 +63,7 @@ def align(story: Story, settings: Settings) -> tuple[Group, ...]:
     space = _Space(units(story, settings.granularity), story)
     if not space.units:
         return ()
-    scorer = comparator.fit(space.sentence_texts)
+    scorer = comparator.fit(space.distinct_texts)
     candidates, links = _candidate_edges(space, scorer, threshold)
     clusters = _merge(space, candidates, links)
     present = {u.source for u in space.units}
@@ -85,6 +85,22 @@ class _Space:
     @cached_property
     def sentence_texts(self) -> list[str]:
         return [s for u in self.units for s in u.sentences]
+
+    @cached_property
+    def _distinct(self) -> tuple[list[str], np.ndarray]:
+        index: dict[str, int] = {}
+        ids = np.array([index.setdefault(t, len(index)) for t in self.sentence_texts], dtype=np.int64)
+        return list(index), ids
+
+    @property
+    def distinct_texts(self) -> list[str]:
+        """Each sentence text once: wire copy repeats sentences verbatim across outlets,
+        and scoring a text once then copying its scores is much cheaper."""
+        return self._distinct[0]
+
+    @property
+    def distinct_id(self) -> np.ndarray:  # sentence -> index in distinct_texts
+        return self._distinct[1]
 
     @cached_property
     def sentence_start(self) -> np.ndarray:  # first sentence of each unit, plus the end
@@ -124,7 +140,9 @@ def _pair_scores(space: _Space, scorer: Scorer, rows: np.ndarray, cols: np.ndarr
     """Passage scores rows x cols: max of the two directions' weighted best matches."""
     r_sent, r_start = space.sentences_of(rows)
     c_sent, c_start = space.sentences_of(cols)
-    s = scorer.scores(r_sent, c_sent)
+    r_ids, r_back = np.unique(space.distinct_id[r_sent], return_inverse=True)
+    c_ids, c_back = np.unique(space.distinct_id[c_sent], return_inverse=True)
+    s = scorer.scores(r_ids, c_ids)[np.ix_(r_back, c_back)]
     r_weight = _weights(space.sentence_weight[r_sent], r_start)
     c_weight = _weights(space.sentence_weight[c_sent], c_start)
     forward = r_weight @ np.maximum.reduceat(s, c_start, axis=1)  # rows' sentences found in cols
@@ -141,17 +159,16 @@ def _weights(weights: np.ndarray, starts: np.ndarray) -> sparse.csr_matrix:
 
 def _candidate_edges(
     space: _Space, scorer: Scorer, threshold: float
-) -> tuple[dict[tuple[int, int], float], set[tuple[int, int]]]:
-    """Mutual competitive candidates `{(i, j): score}`, and the links: every
-    cross-source pair scoring at least `LINK * threshold` (always i < j)."""
+) -> tuple[list[tuple[int, int]], np.ndarray]:
+    """Mutual competitive candidates, strongest first, as `(i, j)` with i < j; and
+    the links, every cross-source pair scoring at least `LINK * threshold`, as an
+    (n, 2) array of `(i, j)` with i < j."""
     n = len(space.units)
     everything = np.arange(n)
     bounds = space.unit_range_of_source
     nonempty = np.flatnonzero(np.diff(bounds))
     column_source = np.searchsorted(nonempty, space.source_of, side="right") - 1
-    offered: set[tuple[int, int]] = set()
-    candidates: dict[tuple[int, int], float] = {}
-    scored: dict[tuple[int, int], float] = {}
+    offers, offer_scores, links = [], [], []
     for rank in nonempty:
         lo, hi = int(bounds[rank]), int(bounds[rank + 1])
         scores = _pair_scores(space, scorer, np.arange(lo, hi), everything)
@@ -160,20 +177,25 @@ def _candidate_edges(
         best = np.maximum.reduceat(scores, bounds[nonempty], axis=1)[:, column_source]
         rows, cols = np.nonzero(scores >= LINK * threshold)
         values = scores[rows, cols]
-        competitive = (values >= threshold) & (values >= COMPETITION * best[rows, cols])
-        for r, c, value, ok in zip((rows + lo).tolist(), cols.tolist(), values.tolist(), competitive.tolist()):
-            key = (r, c) if r < c else (c, r)
-            if r < c:
-                scored[key] = value
-            if ok:
-                if key in offered:  # the other side offered it too
-                    candidates[key] = scored[key]
-                else:
-                    offered.add(key)
-    return candidates, set(scored)
+        rows = rows + lo
+        ahead = rows < cols  # each pair once, from the block of its first unit
+        links.append(np.stack([rows[ahead], cols[ahead]], axis=1))
+        competitive = (values >= threshold) & (values >= COMPETITION * best[rows - lo, cols])
+        low, high = np.minimum(rows, cols)[competitive], np.maximum(rows, cols)[competitive]
+        offers.append(low * n + high)
+        offer_scores.append(values[competitive])
+    if not offers:
+        return [], np.zeros((0, 2), dtype=np.int64)
+    keys, scores = np.concatenate(offers), np.concatenate(offer_scores)
+    distinct, first, count = np.unique(keys, return_index=True, return_counts=True)
+    mutual = count == 2  # both sides offered the pair
+    order = np.lexsort((distinct[mutual], -scores[first[mutual]]))
+    chosen = distinct[mutual][order]
+    candidates = list(zip((chosen // n).tolist(), (chosen % n).tolist()))
+    return candidates, np.concatenate(links)
 
 
-def _merge(space: _Space, candidates: dict[tuple[int, int], float], links: set[tuple[int, int]]) -> list[list[int]]:
+def _merge(space: _Space, candidates: list[tuple[int, int]], links: np.ndarray) -> list[list[int]]:
     """Join groups along candidate edges, strongest first, while each join keeps at
     most MAX_PER_SOURCE passages of a source and at least MAJORITY of the cross-source
     pairs between the two groups are links (so no chaining through one passage)."""
@@ -183,17 +205,18 @@ def _merge(space: _Space, candidates: dict[tuple[int, int], float], links: set[t
     members: dict[int, list[int]] = {i: [i] for i in range(n)}
     per_source: dict[int, Counter] = {i: Counter([int(source_of[i])]) for i in range(n)}
     linked: dict[int, dict[int, int]] = {i: {} for i in range(n)}  # cluster -> cluster -> links
-    for i, j in links:
+    for i, j in links.tolist():
         linked[i][j] = 1
         linked[j][i] = 1
-    for (i, j), _ in sorted(candidates.items(), key=lambda kv: (-kv[1], kv[0])):
+    for i, j in candidates:
         a, b = cluster[i], cluster[j]
         if a == b:
             continue
-        count_a, count_b = per_source[a], per_source[b]
-        if any(count_a[s] + c > MAX_PER_SOURCE for s, c in count_b.items()):
+        small, large = sorted((per_source[a], per_source[b]), key=len)
+        overlap = [(c, large[s]) for s, c in small.items() if s in large]
+        if any(c + d > MAX_PER_SOURCE for c, d in overlap):
             continue
-        cross = len(members[a]) * len(members[b]) - sum(count_a[s] * c for s, c in count_b.items())
+        cross = len(members[a]) * len(members[b]) - sum(c * d for c, d in overlap)
         if linked[a].get(b, 0) < MAJORITY * cross:
             continue
         if len(members[a]) < len(members[b]):
