@@ -303,3 +303,16 @@ async def test_the_reader_compares_in_the_background_when_given_only_a_story(see
         assert app.screen.comparison is not None
         assert app.screen.aligned.display
         assert all(g.kind in GroupKind for g in app.screen.comparison.groups)
+
+
+async def test_the_command_palette_offers_every_action_with_its_key(seed_comparison):
+    app = reader(seed_comparison)
+    async with app.run_test(size=NARROW) as pilot:
+        await ready(app, pilot)
+        commands = {c.title: c for c in app.get_system_commands(app.screen)}
+        assert commands["Next diff"].help == "key: ]"
+        assert commands["Page down"].help == "key: space pgdn"
+        assert "Export" in commands and "Pivot" in commands
+        await commands["View"].callback()  # stack is the default at 80 columns
+        await pilot.pause()
+        assert app.screen.view == View.PAIR

@@ -10,7 +10,7 @@ from textual.app import App, SystemCommand
 from textual.screen import Screen
 
 from comparators import Comparison, Settings, Story
-from tui.help_screen import HelpScreen
+from tui.help_screen import HelpScreen, keys_shown
 from tui.keymap import MAIN_BINDINGS, UserKeymap, load_user_keymap
 from tui.layouts import View
 from tui.main_screen import MainScreen
@@ -53,9 +53,10 @@ class SynopsisApp(App):
         if not isinstance(screen, MainScreen):
             return
         for binding in MAIN_BINDINGS:
-            if binding.id.startswith("toggle_source_") or binding.action.startswith("app."):
+            # Textual's own commands already quit and show keys
+            if binding.id.startswith("toggle_source_") or binding.id in ("quit", "help"):
                 continue
-            keys = self.user_keymap.get(binding.id, binding.key)
+            keys = keys_shown(self, binding, self.user_keymap)
             yield SystemCommand(
                 binding.description, f"key: {keys}", partial(screen.run_action, binding.action)
             )

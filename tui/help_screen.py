@@ -13,6 +13,14 @@ from textual.widgets import Static
 from tui.keymap import MAIN_BINDINGS, SOURCES_BINDINGS
 
 
+def keys_shown(app, binding: Binding, overrides: dict[str, str]) -> str:
+    """The binding's keys as the footer shows them (`]`, `pgdn`), after the user's keymap."""
+    keys = overrides.get(binding.id, binding.key)
+    return " ".join(
+        app.get_key_display(Binding(key.strip(), binding.action)) for key in keys.split(",")
+    )
+
+
 def key_rows(app, bindings: list[Binding], overrides: dict[str, str]) -> list[tuple[str, str]]:
     """(keys as shown, description) per binding; `toggle_source_N` folded into one row."""
     rows: list[tuple[str, str]] = []
@@ -21,11 +29,7 @@ def key_rows(app, bindings: list[Binding], overrides: dict[str, str]) -> list[tu
             if binding.id == "toggle_source_1":
                 rows.append(("1…9", "Show/hide source 1…9 (the # column)"))
             continue
-        keys = overrides.get(binding.id, binding.key)
-        shown = " ".join(
-            app.get_key_display(Binding(key.strip(), binding.action)) for key in keys.split(",")
-        )
-        rows.append((shown, binding.description))
+        rows.append((keys_shown(app, binding, overrides), binding.description))
     return rows
 
 

@@ -30,7 +30,7 @@ MAIN_BINDINGS: list[Binding] = [
     _b("first_group", "g,home", "edge(-1)", "First group"),
     _b("last_group", "G,end", "edge(1)", "Last group"),
     _b("next_difference", "right_square_bracket", "jump('difference', 1)", "Next diff", True),
-    _b("previous_difference", "left_square_bracket", "jump('difference', -1)", "Previous difference"),
+    _b("previous_difference", "left_square_bracket", "jump('difference', -1)", "Previous diff"),
     _b("next_unique", "u", "jump('unique', 1)", "Next passage only one outlet has"),
     _b("previous_unique", "U", "jump('unique', -1)", "Previous passage only one outlet has"),
     _b("next_quote", "apostrophe", "jump('quote', 1)", "Next unique or reworded quote"),
