@@ -34,8 +34,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 
@@ -241,20 +243,26 @@ def _masked_paragraphs(source: Source, spans: Sequence[Span | QuotedTerm]) -> li
     return ["".join(t) for t in texts]
 
 
+@lru_cache(maxsize=4096)
+def _boundaries(text: str) -> tuple[tuple[int, int], ...]:
+    """(end of a sentence, start of the next) in `text`; a period after "Adm." or "U.S." ends none."""
+    return tuple(
+        (match.start() + 1, match.end())
+        for match in _SENTENCE_END.finditer(text)
+        if not _ABBREVIATION.search(text[: match.start() + 1].rstrip("\"'”’)]"))
+    )
+
+
 def _sentence_start(text: str, at: int) -> int:
-    start = 0
-    for match in _SENTENCE_END.finditer(text):
-        if match.end() > at:
-            break
-        if not _ABBREVIATION.search(text[: match.start() + 1].rstrip("\"'”’)]")):
-            start = match.end()
-    return start
+    starts = [start for _end, start in _boundaries(text)]
+    index = bisect_right(starts, at)
+    return starts[index - 1] if index else 0
 
 
 def _sentence_end(text: str, at: int) -> int:
-    for match in _SENTENCE_END.finditer(text, at):
-        if not _ABBREVIATION.search(text[: match.start() + 1].rstrip("\"'”’)]")):
-            return match.start() + 1
+    for end, _start in _boundaries(text):
+        if end > at:
+            return end
     return len(text)
 
 
