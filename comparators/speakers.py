@@ -54,7 +54,8 @@ _TITLES = frozenset(
     queen prince princess sheikh ayatollah imam pope cardinal bishop judge justice mayor
     ambassador secretary spokesman spokeswoman spokesperson chairman chairwoman chief deputy
     director mp mep envoy premier emir state foreign defence defense interior finance health
-    affairs home attorney
+    affairs home attorney staff chiefs commissioner inspector superintendent detective sheriff
+    ceo founder leader chair
     """.split()
 )
 _ORG_WORDS = frozenset(
@@ -432,8 +433,8 @@ def _trim(chunk: str) -> str:
     words = chunk.split()
     while words and words[0].lower() in ("and", "but", "while", "as", "so", "then", "whereas", "which", "who", "that"):
         words.pop(0)
-    while words and (words[-1].lower() in _AUXILIARIES or words[-1].lower().endswith("ly")):
-        words.pop()  # "Shamkhani did not" comment; "Garver also" said
+    while words and (words[-1] in _AUXILIARIES or (words[-1].islower() and words[-1].endswith("ly"))):
+        words.pop()  # "Shamkhani did not" comment; "Garver also" said; never "Theresa May", "John Kelly"
     return " ".join(words)
 
 
@@ -477,6 +478,8 @@ def _person_in(chunk: str, places: frozenset[str]) -> str | None:
     titled = bool(titles)
     if titles:
         tokens = tokens[titles[-1] + 1 :]
+        while tokens and tokens[0].islower():
+            tokens.pop(0)  # "Chief of Staff John Doe"
     if _is_organisation(tokens):
         return None
     if not tokens or any(
