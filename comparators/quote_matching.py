@@ -102,7 +102,10 @@ def match_quotes(quotes: Sequence[Quote]) -> tuple[Quote, ...]:
         short, long_ = (i, j) if len(texts[i]) <= len(texts[j]) else (j, i)
         if len(words[short]) < MIN_SHARED_WORDS:
             continue
-        score = fuzz.partial_ratio(texts[short], texts[long_], score_cutoff=SHARED_THRESHOLD * 100) / 100
+        if texts[short] in texts[long_]:
+            score = 1.0  # word for word: no need to align
+        else:
+            score = fuzz.partial_ratio(texts[short], texts[long_], score_cutoff=SHARED_THRESHOLD * 100) / 100
         if score < SHARED_THRESHOLD:
             score = _common_run(words[short], words[long_])
         if score >= SHARED_THRESHOLD or score * len(words[short]) >= SHARED_RUN:

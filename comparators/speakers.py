@@ -34,7 +34,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from bisect import bisect_right
+from bisect import bisect_right, insort
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -161,6 +161,10 @@ class _Mention:
     kind: str
 
 
+def _position(mention: _Mention) -> tuple[int, int]:
+    return (mention.paragraph, mention.at)
+
+
 UNKNOWN = Attribution(None, "no verb of saying or named speaker near the quote")
 
 
@@ -202,8 +206,7 @@ def attribute(source: Source, spans: Sequence[Span], terms: Sequence[QuotedTerm]
                 )
         results.append(found or UNKNOWN)
         if found is not None and found.kind in (PERSON, ORGANISATION):
-            known.append(_Mention(span.paragraph, span.start - 1, found.speaker, found.kind))
-            known.sort(key=lambda m: (m.paragraph, m.at))
+            insort(known, _Mention(span.paragraph, span.start - 1, found.speaker, found.kind), key=_position)
     return tuple(results)
 
 
@@ -594,6 +597,8 @@ def _mentions(source: Source, masked: Sequence[str], places: frozenset[str]) -> 
                 found.append(_Mention(index, match.start("who"), who.speaker, PERSON))
                 surnames.add(who.speaker.split()[-1])
         for verb in _FINITE_VERB.finditer(text):
+            if _is_noun(text, verb.start()):
+                continue
             start = _sentence_start(text, verb.start())
             subject = text[start : verb.start()]
             clause = max(subject.rfind(";"), subject.rfind("_"), subject.rfind("—"), subject.rfind(":"))
@@ -609,7 +614,7 @@ def _mentions(source: Source, masked: Sequence[str], places: frozenset[str]) -> 
                 found.append(_Mention(index, verb.start() - 1, who.speaker, who.kind))
                 if who.kind == PERSON:
                     surnames.add(who.speaker.split()[-1])
-        found.sort(key=lambda m: (m.paragraph, m.at))
+    found.sort(key=_position)
     return tuple(found)
 
 
