@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import sys
+import threading
 from pathlib import Path
 
 import pytest
 
 from comparators import GroupKind, with_pivot
+from tui import main_screen
 from tui.app import make_app
 from tui.help_screen import HelpScreen
 from tui.layouts import View
@@ -38,6 +40,34 @@ async def test_the_stack_view_is_the_default_at_80_columns(seed_comparison):
         assert "Russian bombers strike Syria" in text
         assert "? Keys" in text and "q Quit" in text
         assert all(len(line) <= 80 for line in text.splitlines())
+        # the passage is wrapped, not cut: its words follow one another across lines
+        group = seed_comparison.groups[0]
+        shown = " ".join(app.screen.aligned.visible_text().replace("▌", " ").split())
+        first = next(s for s in app.screen.visible_sources() if s in group.sources)
+        assert " ".join(group.text_of(first).split()[:30]) in shown
+
+
+async def test_the_sources_and_title_show_while_the_story_is_compared(
+    seed_story, seed_comparison, monkeypatch
+):
+    release = threading.Event()
+
+    def slow_compare(story, settings=None):
+        release.wait(10)
+        return seed_comparison
+
+    monkeypatch.setattr(main_screen, "compare", slow_compare)
+    app = make_app(seed_story, keymap=NO_KEYMAP)
+    async with app.run_test(size=NARROW) as pilot:
+        await pilot.pause()
+        text = screen_text(app)
+        assert "Comparing 5 sources" in text and "Russian bombers strike Syria" in text
+        assert "The Guardian" in text and "1223" in text  # AP's words, before any alignment
+        await pilot.press("j", "v", "slash", "escape")  # keys wait harmlessly
+        release.set()
+        await ready(app, pilot)
+        assert "Comparing" not in screen_text(app)
+        assert app.screen.aligned.display
 
 
 async def test_the_columns_view_is_the_default_when_wide_with_one_column_per_source(seed_comparison):
@@ -294,15 +324,6 @@ async def test_q_quits(seed_comparison):
         await ready(app, pilot)
         await pilot.press("q")
     assert app.return_code == 0
-
-
-async def test_the_reader_compares_in_the_background_when_given_only_a_story(seed_story):
-    app = make_app(seed_story, keymap=NO_KEYMAP)
-    async with app.run_test(size=NARROW) as pilot:
-        await ready(app, pilot)
-        assert app.screen.comparison is not None
-        assert app.screen.aligned.display
-        assert all(g.kind in GroupKind for g in app.screen.comparison.groups)
 
 
 async def test_the_command_palette_offers_every_action_with_its_key(seed_comparison):

@@ -97,7 +97,9 @@ class AlignedView(ScrollView, can_focus=True, inherit_bindings=False):
 
     def notify_style_update(self) -> None:
         super().notify_style_update()
-        self._palette = None
+        self._palette = None  # a new theme or focus style: colours are read again
+        if self.layout_ is not None:
+            self.layout_.palette = self.palette
         self._cache.clear()
         self._selected = (None, [])
 

@@ -66,7 +66,7 @@ class MainScreen(ReviewActions, Screen):
         yield SourcesPane(id="sources")
         with Vertical(id="loading"):
             yield Static(self._loading_message(), id="loading-message")
-            yield ProgressBar(total=None, show_eta=False)
+            yield ProgressBar(total=None, show_eta=False, show_percentage=False)
         yield AlignedView(id="aligned")
         yield DetailPane(id="detail")
         yield SearchBar(id="search")
@@ -86,6 +86,7 @@ class MainScreen(ReviewActions, Screen):
 
     def on_mount(self) -> None:
         self.query_one(StoryHeader).show(self.story.title, [f"{len(self.story.sources)} outlets"])
+        self.sources.list_story(self.story)
         self.aligned.display = False
         self.query_one(SearchBar).display = False
         if self.comparison is None:
@@ -335,7 +336,14 @@ class MainScreen(ReviewActions, Screen):
     def _go_to_match(self, direction: int, include_current: bool = False) -> None:
         found = self.matches()
         if not found:
-            self.notify(f"Not found: {clean(self.search_term)}", severity="warning", timeout=3)
+            term = self.search_term.lower()
+            hidden = [
+                outlet(self.story, s.id)
+                for s in self.story.sources
+                if s.id in self.hidden and any(term in p.text.lower() for p in s.paragraphs)
+            ]
+            where = f" (only in hidden sources: {', '.join(hidden)})" if hidden else ""
+            self.notify(f"Not found: {clean(self.search_term)}{where}", severity="warning", timeout=4)
             return
         items = self.aligned.items()
         order = {item: n for n, item in enumerate(items)}

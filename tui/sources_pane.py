@@ -6,6 +6,7 @@ from rich.text import Text
 from textual.message import Message
 from textual.widgets import DataTable
 
+from comparators import Story
 from tui.keymap import SOURCES_BINDINGS
 from tui.lookup import Lookup
 from tui.render import clean, percent
@@ -36,34 +37,41 @@ class SourcesPane(DataTable):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id, cursor_type="row", zebra_stripes=False)
         self.border_title = "Sources"
-
-    def on_mount(self) -> None:
+        self._lookup: Lookup | None = None  # whose figures the rows show
         for key, label in COLUMNS:
             self.add_column(label, key=key, width=8 if key == "shown" else None)
 
+    def list_story(self, story: Story) -> None:
+        """A row per source with what the story alone tells; figures come with `fill`."""
+        self.clear()
+        self._lookup = None
+        pending = Text("…", justify="right", style="dim")
+        for n, source in enumerate(story.sources, start=1):
+            self.add_row(
+                Text(str(n)),
+                Text(f"{SHOWN} shown"),
+                Text(clean(source.outlet)),
+                Text(clean(source.date or "")),
+                Text(str(len(source.paragraphs)), justify="right"),
+                Text(str(source.words), justify="right"),
+                pending,
+                pending,
+                key=source.id,
+            )
+
     def fill(self, lookup: Lookup, visible: set[str], pivot: str) -> None:
-        """Rows for every source of the story (first call) or their updated marks."""
+        """Each row's visibility and pivot marks, and the comparison's figures."""
         story = lookup.comparison.story
         if self.row_count != len(story.sources):
-            self.clear()
-            for n, source in enumerate(story.sources, start=1):
-                figures = lookup.figures[source.id]
-                self.add_row(
-                    Text(str(n)),
-                    self._mark(source.id, visible, pivot),
-                    Text(clean(source.outlet)),
-                    Text(clean(source.date or "")),
-                    Text(str(figures.paragraphs), justify="right"),
-                    Text(str(figures.words), justify="right"),
-                    Text(percent(figures.only_here), justify="right"),
-                    Text(str(figures.unique_quotes), justify="right"),
-                    key=source.id,
-                )
-            return
+            self.list_story(story)
+        new_figures = lookup is not self._lookup
+        self._lookup = lookup
         for source in story.sources:
             self.update_cell(source.id, "shown", self._mark(source.id, visible, pivot))
-            figures = lookup.figures[source.id]
-            self.update_cell(source.id, "only_here", Text(percent(figures.only_here), justify="right"))
+            if new_figures:
+                figures = lookup.figures[source.id]
+                self.update_cell(source.id, "only_here", Text(percent(figures.only_here), justify="right"))
+                self.update_cell(source.id, "unique_quotes", Text(str(figures.unique_quotes), justify="right"))
 
     @staticmethod
     def _mark(source_id: str, visible: set[str], pivot: str) -> Text:
