@@ -201,36 +201,31 @@ def _merge(space: _Space, candidates: list[tuple[int, int]], links: np.ndarray) 
     pairs between the two groups are links (so no chaining through one passage)."""
     n = len(space.units)
     source_of = space.source_of
-    cluster = list(range(n))  # unit -> cluster id
+    label = np.arange(n)  # unit -> group id
     members: dict[int, list[int]] = {i: [i] for i in range(n)}
     per_source: dict[int, Counter] = {i: Counter([int(source_of[i])]) for i in range(n)}
-    linked: dict[int, dict[int, int]] = {i: {} for i in range(n)}  # cluster -> cluster -> links
-    for i, j in links.tolist():
-        linked[i][j] = 1
-        linked[j][i] = 1
+    # Links as a symmetric adjacency list (CSR): numbers, not a dict per passage.
+    ends = np.concatenate([links, links[:, ::-1]])
+    ends = ends[np.argsort(ends[:, 0], kind="stable")]
+    neighbours = ends[:, 1]
+    start = np.concatenate([[0], np.cumsum(np.bincount(ends[:, 0], minlength=n))])
     for i, j in candidates:
-        a, b = cluster[i], cluster[j]
+        a, b = int(label[i]), int(label[j])
         if a == b:
             continue
         small, large = sorted((per_source[a], per_source[b]), key=len)
         overlap = [(c, large[s]) for s, c in small.items() if s in large]
         if any(c + d > MAX_PER_SOURCE for c, d in overlap):
             continue
-        cross = len(members[a]) * len(members[b]) - sum(c * d for c, d in overlap)
-        if linked[a].get(b, 0) < MAJORITY * cross:
-            continue
         if len(members[a]) < len(members[b]):
             a, b = b, a
-        for u in members[b]:
-            cluster[u] = a
+        cross = len(members[a]) * len(members[b]) - sum(c * d for c, d in overlap)
+        around = np.concatenate([neighbours[start[u] : start[u + 1]] for u in members[b]])
+        if np.count_nonzero(label[around] == a) < MAJORITY * cross:
+            continue
+        label[members[b]] = a
         members[a].extend(members.pop(b))
         per_source[a].update(per_source.pop(b))
-        for other, count in linked.pop(b).items():
-            if other != a:
-                linked[a][other] = linked[a].get(other, 0) + count
-                row = linked[other]
-                row[a] = row.get(a, 0) + row.pop(b)
-        linked[a].pop(b, None)
     return [sorted(m) for m in members.values()]
 
 
