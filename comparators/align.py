@@ -203,7 +203,8 @@ def _merge(space: _Space, candidates: list[tuple[int, int]], links: np.ndarray) 
     source_of = space.source_of
     label = np.arange(n)  # unit -> group id
     members: dict[int, list[int]] = {i: [i] for i in range(n)}
-    per_source: dict[int, Counter] = {i: Counter([int(source_of[i])]) for i in range(n)}
+    per_source = np.zeros((n, int(source_of.max()) + 1), dtype=np.int16)  # group x source
+    per_source[np.arange(n), source_of] = 1
     # Links as a symmetric adjacency list (CSR): numbers, not a dict per passage.
     ends = np.concatenate([links, links[:, ::-1]])
     ends = ends[np.argsort(ends[:, 0], kind="stable")]
@@ -213,19 +214,18 @@ def _merge(space: _Space, candidates: list[tuple[int, int]], links: np.ndarray) 
         a, b = int(label[i]), int(label[j])
         if a == b:
             continue
-        small, large = sorted((per_source[a], per_source[b]), key=len)
-        overlap = [(c, large[s]) for s, c in small.items() if s in large]
-        if any(c + d > MAX_PER_SOURCE for c, d in overlap):
+        count_a, count_b = per_source[a], per_source[b]
+        if (count_a + count_b).max() > MAX_PER_SOURCE:
             continue
         if len(members[a]) < len(members[b]):
             a, b = b, a
-        cross = len(members[a]) * len(members[b]) - sum(c * d for c, d in overlap)
+        cross = len(members[a]) * len(members[b]) - int(count_a @ count_b)
         around = np.concatenate([neighbours[start[u] : start[u + 1]] for u in members[b]])
         if np.count_nonzero(label[around] == a) < MAJORITY * cross:
             continue
         label[members[b]] = a
         members[a].extend(members.pop(b))
-        per_source[a].update(per_source.pop(b))
+        per_source[a] += per_source[b]
     return [sorted(m) for m in members.values()]
 
 
