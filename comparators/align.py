@@ -47,7 +47,7 @@ _STOP = frozenset(
     that this these those he she they we you i his her their our them us not no has have had
     said says say will would could should may might also than then there which who whom what
     when where while after before about into over under up out more most such other some any
-    all one two new its said tuesday""".split()
+    all one two new monday tuesday wednesday thursday friday saturday sunday""".split()
 )
 
 
@@ -322,30 +322,33 @@ def order_groups(groups: tuple[Group, ...], story: Story, pivot: str) -> tuple[G
     own material stays next to its context; those with no earlier passage lead.
     """
     rank = {s.id: i for i, s in enumerate(story.sources)}
-    where: dict[tuple[str, int], int] = {}
-    for g, group in enumerate(groups):
-        for m in group.members:
-            where.setdefault((m.source, m.paragraph), g)
+
+    def place(m: Member) -> tuple[int, int, int]:
+        return (rank[m.source], m.paragraph, -1 if m.sentence is None else m.sentence)
+
+    holder = {place(m): g for g, group in enumerate(groups) for m in group.members}
+    in_order = sorted(holder)  # every passage, by source then position
+    previous = {here: there for there, here in zip(in_order, in_order[1:]) if there[0] == here[0]}
     keys: dict[int, tuple] = {}
     visiting: set[int] = set()
 
     def key(g: int) -> tuple:
         if g in keys:
             return keys[g]
-        group = groups[g]
-        on_pivot = [m.paragraph for m in group.members if m.source == pivot]
+        on_pivot = [place(m)[1:] for m in groups[g].members if m.source == pivot]
         if on_pivot:
             keys[g] = (min(on_pivot),)
             return keys[g]
-        first = min(group.members, key=lambda m: (rank[m.source], m.paragraph))
-        own = (rank[first.source], first.paragraph)
+        own = min(place(m) for m in groups[g].members)
         visiting.add(g)
-        result = (-1, own)
-        for previous in range(first.paragraph - 1, -1, -1):
-            h = where.get((first.source, previous))
-            if h is not None and h != g and h not in visiting:
+        result = ((-1, -1), own)
+        before = previous.get(own)
+        while before is not None:
+            h = holder[before]
+            if h != g and h not in visiting:
                 result = key(h) + (own,)
                 break
+            before = previous.get(before)
         visiting.discard(g)
         keys[g] = result
         return result
