@@ -63,7 +63,7 @@ def _check(story: Story, settings: Settings, from_caller: set[str]) -> None:
 
 
 def run(story: Story, override: Settings | None = None) -> Comparison:
-    """Align the story's passages, order them by the pivot, measure reuse.
+    """Align the story's passages, order them by the pivot, measure reuse, match quotes.
 
     A source with no paragraphs (after cleaning) takes part in nothing and is
     named in `Comparison.warnings`.
