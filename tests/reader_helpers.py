@@ -26,9 +26,12 @@ def screen_text(app) -> str:
     return console.export_text(styles=False)
 
 
-async def ready(app, pilot) -> None:
+async def ready(app, pilot, timeout: float = 30.0) -> None:
     """Wait until the comparison is shown."""
-    await app.workers.wait_for_complete()
+    waited = 0.0
+    while getattr(app.screen, "lookup", None) is None and waited < timeout:
+        await pilot.pause(0.02)
+        waited += 0.02
     for _ in range(3):
         await pilot.pause()
 

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from comparators import GroupKind, with_pivot
-from tui import main_screen
+from comparators import StoryError, with_pivot
+from tui import comparing
 from tui.app import make_app
 from tui.help_screen import HelpScreen
 from tui.layouts import View
@@ -56,7 +56,7 @@ async def test_the_sources_and_title_show_while_the_story_is_compared(
         release.wait(10)
         return seed_comparison
 
-    monkeypatch.setattr(main_screen, "compare", slow_compare)
+    monkeypatch.setattr(comparing, "compare", slow_compare)
     app = make_app(seed_story, keymap=NO_KEYMAP)
     async with app.run_test(size=NARROW) as pilot:
         await pilot.pause()
@@ -68,6 +68,33 @@ async def test_the_sources_and_title_show_while_the_story_is_compared(
         await ready(app, pilot)
         assert "Comparing" not in screen_text(app)
         assert app.screen.aligned.display
+
+
+async def test_a_comparison_that_fails_is_explained_on_screen(seed_story, monkeypatch):
+    def broken_compare(story, settings=None):
+        raise ValueError("no passages to align")
+
+    monkeypatch.setattr(comparing, "compare", broken_compare)
+    app = make_app(seed_story, keymap=NO_KEYMAP)
+    async with app.run_test(size=NARROW) as pilot:
+        for _ in range(5):
+            await pilot.pause()
+        assert "Could not compare the story: no passages to align" in screen_text(app)
+        await pilot.press("j", "q")
+    assert app.return_code == 0
+
+
+async def test_settings_the_comparison_refuses_end_the_reader_with_exit_code_2(seed_story, monkeypatch):
+    def refusing_compare(story, settings=None):
+        raise StoryError(None, "--pivot: unknown source 'nope'")
+
+    monkeypatch.setattr(comparing, "compare", refusing_compare)
+    app = make_app(seed_story, keymap=NO_KEYMAP)
+    async with app.run_test(size=NARROW) as pilot:
+        for _ in range(5):
+            await pilot.pause()
+    assert app.return_code == 2
+    assert str(app.return_value) == "--pivot: unknown source 'nope'"
 
 
 async def test_the_columns_view_is_the_default_when_wide_with_one_column_per_source(seed_comparison):

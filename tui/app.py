@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from concurrent.futures import Future
 from functools import partial
 from pathlib import Path
 
@@ -29,8 +30,10 @@ class SynopsisApp(App):
         view: View | None = None,
         keymap: UserKeymap | None = None,
         review_path: Path | None = None,
+        comparing: Future[Comparison] | None = None,
     ) -> None:
         super().__init__()
+        self.comparing = comparing
         self.story = story
         self.settings = settings
         self.comparison = comparison
@@ -41,7 +44,9 @@ class SynopsisApp(App):
         self.title = clean(story.title)
 
     def get_default_screen(self) -> Screen:
-        return MainScreen(self.story, self.settings, self.comparison, self.initial_view)
+        return MainScreen(
+            self.story, self.settings, self.comparison, self.initial_view, self.comparing
+        )
 
     def on_mount(self) -> None:
         self.set_keymap(self.user_keymap)
@@ -78,12 +83,22 @@ def make_app(
     view: View | None = None,
     keymap: UserKeymap | None = None,
     review_path: Path | None = None,
+    comparing: Future[Comparison] | None = None,
 ) -> SynopsisApp:
     """The reader on `story`; tests pass a ready `comparison` and an explicit `keymap`.
+
+    Without a `comparison` the reader compares the story in a worker, or waits for
+    `comparing` (a comparison the command line started before loading Textual).
 
     Marks are saved to `review_path` (the command line passes the story's review file);
     without it they are kept in memory only.
     """
     return SynopsisApp(
-        story, settings, comparison=comparison, view=view, keymap=keymap, review_path=review_path
+        story,
+        settings,
+        comparison=comparison,
+        view=view,
+        keymap=keymap,
+        review_path=review_path,
+        comparing=comparing,
     )

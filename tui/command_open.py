@@ -5,7 +5,9 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from comparators import StoryError
 from tui.cli import add_story_arguments
+from tui.comparing import start_comparing
 from tui.story_args import settings_from_args, story_from_args
 
 
@@ -22,9 +24,14 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     story = story_from_args(args)
+    settings = settings_from_args(args)
+    # Aligning starts now, while Textual is imported and the screen drawn.
+    comparing = start_comparing(story, settings)
     from comparators.review_store import review_path_for
     from tui.app import make_app
 
     review_path = args.review or review_path_for(story)
-    make_app(story, settings_from_args(args), review_path=review_path).run()
-    return 0
+    app = make_app(story, settings, review_path=review_path, comparing=comparing)
+    if isinstance(error := app.run(), StoryError):
+        raise error  # settings the comparison refused: reported like any bad input
+    return app.return_code or 0

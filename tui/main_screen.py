@@ -9,20 +9,30 @@ from __future__ import annotations
 import gc
 from collections import Counter
 from collections.abc import Callable
+from concurrent.futures import Future
 
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, ProgressBar, Static
-from textual.worker import Worker, WorkerState
 
-from comparators import Comparison, Group, GroupKind, QuoteStatus, Settings, Story, compare, with_pivot
+from comparators import (
+    Comparison,
+    Group,
+    GroupKind,
+    QuoteStatus,
+    Settings,
+    Story,
+    StoryError,
+    with_pivot,
+)
 from tui.aligned_view import AlignedView
+from tui.comparing import start_comparing
 from tui.detail_pane import DetailPane
 from tui.keymap import MAIN_BINDINGS
-from tui.layouts import GROUP_VIEWS, VIEW_CYCLE, View, ViewState
+from tui.layouts import VIEW_CYCLE, View, ViewState
 from tui.lookup import Lookup
 from tui.render import clean, outlet
 from tui.review_actions import ReviewActions
@@ -37,6 +47,11 @@ class MainScreen(ReviewActions, Screen):
     BINDINGS = MAIN_BINDINGS
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (NARROW_BELOW, "-wide")]
 
+    class ComparisonFailed(Message):
+        def __init__(self, error: Exception) -> None:
+            super().__init__()
+            self.error = error
+
     class ComparisonReady(Message):
         def __init__(self, comparison: Comparison, lookup: Lookup) -> None:
             super().__init__()
@@ -49,11 +64,13 @@ class MainScreen(ReviewActions, Screen):
         settings: Settings | None = None,
         comparison: Comparison | None = None,
         view: View | None = None,
+        comparing: Future[Comparison] | None = None,
     ) -> None:
         super().__init__()
         self.story = story
         self.settings = settings
         self.comparison = comparison
+        self.comparing = comparing  # a comparison already under way (see tui/comparing.py)
         self.lookup: Lookup | None = None
         self.view: View | None = view  # None: chosen by the terminal's width once compared
         self.last_group_view = View.STACK
@@ -89,23 +106,33 @@ class MainScreen(ReviewActions, Screen):
         self.sources.list_story(self.story)
         self.aligned.display = False
         self.query_one(SearchBar).display = False
-        if self.comparison is None:
-            self.compare_story()
-        else:
+        if self.comparison is not None:
             self.post_message(self.ComparisonReady(self.comparison, Lookup(self.comparison)))
+            return
+        comparing = self.comparing or start_comparing(self.story, self.settings, process=False)
+        comparing.add_done_callback(self._compared)
 
     # ------------------------------------------------------------ comparing
 
-    @work(thread=True, exclusive=True, exit_on_error=False, group="compare")
-    def compare_story(self) -> None:
-        comparison = compare(self.story, self.settings)
+    def _compared(self, comparing: Future[Comparison]) -> None:
+        """Runs in the thread that finished the comparison: only messages leave it.
+
+        No Textual worker waits for the comparison, so quitting never waits for it."""
+        try:
+            comparison = comparing.result()
+        except Exception as error:
+            self.post_message(self.ComparisonFailed(error))
+            return
         self.post_message(self.ComparisonReady(comparison, Lookup(comparison)))
 
-    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
-        if event.worker.group == "compare" and event.state == WorkerState.ERROR:
-            message = f"Could not compare the story: {event.worker.error}"
-            self.query_one("#loading-message", Static).update(message)
-            self.notify(message, severity="error", timeout=30)
+    def on_main_screen_comparison_failed(self, message: ComparisonFailed) -> None:
+        if isinstance(message.error, StoryError):  # settings the user can fix: as the CLI does
+            self.app.exit(result=message.error, return_code=2)
+            return
+        text = f"Could not compare the story: {message.error}"
+        self.query_one("#loading-message", Static).update(text)
+        self.query_one(ProgressBar).display = False
+        self.notify(text, severity="error", timeout=30)
 
     def on_main_screen_comparison_ready(self, message: ComparisonReady) -> None:
         self.query_one("#loading").display = False
