@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.containers import Horizontal
 from textual.message import Message
-from textual.widgets import Input
+from textual.widgets import Input, Static
 
 
-class SearchBar(Input):
+class SearchBar(Horizontal):
     BINDINGS = [Binding("escape", "cancel", "Cancel search", id="search_cancel")]
 
     class Search(Message):
@@ -17,20 +19,23 @@ class SearchBar(Input):
             super().__init__()
             self.term = term
 
-    def __init__(self, *, id: str | None = None) -> None:
-        super().__init__(placeholder="search all text; enter to find, escape to cancel", id=id)
+    def compose(self) -> ComposeResult:
+        yield Static("/", id="search-prompt")
+        yield Input(placeholder="search all text; enter finds, escape cancels")
 
     def open(self) -> None:
-        self.value = ""
+        field = self.query_one(Input)
+        field.value = ""
         self.display = True
-        self.focus()
+        field.focus()
 
     def _close(self, term: str) -> None:
         self.display = False
         self.post_message(self.Search(term))
 
-    async def action_submit(self) -> None:
-        self._close(self.value.strip())
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self._close(event.value.strip())
 
     def action_cancel(self) -> None:
         self._close("")
