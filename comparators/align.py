@@ -179,13 +179,13 @@ def _candidate_edges(
         values = scores[rows, cols]
         rows = rows + lo
         ahead = rows < cols  # each pair once, from the block of its first unit
-        links.append(np.stack([rows[ahead], cols[ahead]], axis=1))
+        links.append(np.stack([rows[ahead], cols[ahead]], axis=1).astype(np.int32))  # millions at scale
         competitive = (values >= threshold) & (values >= COMPETITION * best[rows - lo, cols])
         low, high = np.minimum(rows, cols)[competitive], np.maximum(rows, cols)[competitive]
         offers.append(low * n + high)
         offer_scores.append(values[competitive])
     if not offers:
-        return [], np.zeros((0, 2), dtype=np.int64)
+        return [], np.zeros((0, 2), dtype=np.int32)
     keys, scores = np.concatenate(offers), np.concatenate(offer_scores)
     distinct, first, count = np.unique(keys, return_index=True, return_counts=True)
     mutual = count == 2  # both sides offered the pair
@@ -207,9 +207,10 @@ def _merge(space: _Space, candidates: list[tuple[int, int]], links: np.ndarray) 
     per_source[np.arange(n), source_of] = 1
     # Links as a symmetric adjacency list (CSR): numbers, not a dict per passage.
     ends = np.concatenate([links, links[:, ::-1]])
-    ends = ends[np.argsort(ends[:, 0], kind="stable")]
-    neighbours = ends[:, 1]
+    order = np.argsort(ends[:, 0], kind="stable")
+    neighbours = ends[order, 1]
     start = np.concatenate([[0], np.cumsum(np.bincount(ends[:, 0], minlength=n))])
+    del ends, order
     for i, j in candidates:
         a, b = int(label[i]), int(label[j])
         if a == b:
