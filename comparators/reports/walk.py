@@ -13,7 +13,17 @@ from dataclasses import dataclass, replace
 
 from comparators.comparison import Comparison
 from comparators.diff import tokens, word_diff
-from comparators.model import GroupKind, Mark, Quote, QuoteStatus, Removal, Rewording, Source
+from comparators.export import reference_source
+from comparators.model import (
+    Group,
+    GroupKind,
+    Mark,
+    Quote,
+    QuoteStatus,
+    Removal,
+    Rewording,
+    Source,
+)
 from comparators.sanitize import strip_control
 
 ONLY_CHOICES = ("differences", "unique", "quotes")
@@ -177,14 +187,12 @@ def walk(
     if only is not None and only not in ONLY_CHOICES:
         raise ValueError(f"only must be one of {', '.join(ONLY_CHOICES)}, not {only!r}")
     story = comparison.story
-    column = {s.id: i for i, s in enumerate(story.sources)}
-    column[comparison.pivot] = -1  # the pivot's version comes first
     groups = comparison.groups
     if flagged_only:
         marks = marks or {}
         groups = tuple(g for g in groups if g.id in marks and marks[g.id].flagged)
     passages = (
-        tuple(_passage(g, column, (marks or {}).get(g.id)) for g in groups)
+        tuple(_passage(g, comparison.pivot, (marks or {}).get(g.id)) for g in groups)
         if only != "quotes"
         else ()
     )
@@ -228,8 +236,10 @@ def _source_entry(source: Source) -> SourceEntry:
     )
 
 
-def _passage(group, column: dict[str, int], mark: Mark | None) -> Passage:
-    sources = tuple(sorted(group.sources, key=column.__getitem__))
+def _passage(group: Group, pivot: str, mark: Mark | None) -> Passage:
+    # The same reference as the JSON export's diffs; the others in story order.
+    reference = reference_source(group, pivot)
+    sources = (reference, *(s for s in group.sources if s != reference))
     texts = [strip_control(group.text_of(s)) for s in sources]
     reference = texts[0]
     versions = (Version(sources[0], ((0, reference),)),) + tuple(
