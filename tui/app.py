@@ -6,6 +6,7 @@ from collections.abc import Iterable
 from concurrent.futures import Future
 from functools import partial
 from pathlib import Path
+from typing import Any
 
 from textual.app import App, SystemCommand
 from textual.screen import Screen
@@ -75,30 +76,13 @@ class SynopsisApp(App):
         self.notify("Export is not available yet.", title="Export", timeout=3)
 
 
-def make_app(
-    story: Story,
-    settings: Settings | None = None,
-    *,
-    comparison: Comparison | None = None,
-    view: View | None = None,
-    keymap: UserKeymap | None = None,
-    review_path: Path | None = None,
-    comparing: Future[Comparison] | None = None,
-) -> SynopsisApp:
-    """The reader on `story`; tests pass a ready `comparison` and an explicit `keymap`.
+def make_app(story: Story, settings: Settings | None = None, **options: Any) -> SynopsisApp:
+    """The reader on `story`, for the command line and the tests alike.
 
-    Without a `comparison` the reader compares the story in a worker, or waits for
-    `comparing` (a comparison the command line started before loading Textual).
-
-    Marks are saved to `review_path` (the command line passes the story's review file);
-    without it they are kept in memory only.
+    `options` are `SynopsisApp`'s: tests pass a ready `comparison` and an explicit
+    `keymap`; the command line passes `comparing` (a comparison it started before
+    loading Textual) and `review_path` (where marks are saved; without it they are kept
+    in memory only). With neither `comparison` nor `comparing` the reader compares the
+    story in the background itself.
     """
-    return SynopsisApp(
-        story,
-        settings,
-        comparison=comparison,
-        view=view,
-        keymap=keymap,
-        review_path=review_path,
-        comparing=comparing,
-    )
+    return SynopsisApp(story, settings, **options)
