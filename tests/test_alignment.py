@@ -14,7 +14,8 @@ from comparators.segment import split_sentences
 from comparators.similarity import COMPARATORS, Lexical, register
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from alignment_labels import find_paragraph, load_labels, predicted_pairs, score  # noqa: E402
+from alignment_labels import Labels, find_paragraph, load_labels, predicted_pairs, score  # noqa: E402
+from synthetic import synthetic_story, synthetic_story_with_origin  # noqa: E402
 
 
 def story_of(**sources: list[str]) -> Story:
@@ -43,6 +44,24 @@ AP_TEXT = [
     "Iran's constitution, ratified after the 1979 Islamic Revolution, bans any foreign military base.",
     "Syrian rebels and opposition activists reacted angrily to the news from Hamedan.",
 ]
+
+
+def test_many_outlets_rewriting_the_same_items_are_lined_up_item_by_item():
+    story, origin = synthetic_story_with_origin(8, 20, seed=5)
+    by_item: dict[int, list] = {}
+    for key, items in origin.items():
+        for item in items:
+            by_item.setdefault(item, []).append(key)
+    truth = frozenset(frozenset((a, b)) for keys in by_item.values() for a in keys for b in keys if a[0] < b[0])
+    result = score(predicted_pairs(compare(story)), Labels(truth, truth))
+    assert result.precision >= 0.75
+    assert result.recall >= 0.7
+
+
+def test_the_synthetic_generator_gives_the_same_story_for_the_same_seed():
+    assert synthetic_story(4, 12, seed=9) == synthetic_story(4, 12, seed=9)
+    assert synthetic_story(4, 12, seed=9) != synthetic_story(4, 12, seed=10)
+    assert len(synthetic_story(3, 5).sources) == 3
 
 
 @pytest.mark.parametrize(
