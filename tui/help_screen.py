@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich.console import Group
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
@@ -40,20 +41,21 @@ class HelpScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         overrides = getattr(self.app, "user_keymap", {})
-        table = Table.grid(padding=(0, 2))
-        table.add_column(style="bold", no_wrap=True)
-        table.add_column()
-
-        def section(title: str, rows: list[tuple[str, str]]) -> None:
-            table.add_row(Text(title, style="bold underline"), "")
+        sections = [
+            ("Reader", key_rows(self.app, MAIN_BINDINGS, overrides)),
+            ("Sources pane (when focused)", key_rows(self.app, SOURCES_BINDINGS, overrides)),
+            ("Anywhere", [("tab shift+tab", "Next / previous pane"), ("ctrl+p", "Command palette")]),
+        ]
+        width = max(len(keys) for _, rows in sections for keys, _ in rows)
+        parts: list[Text | Table] = []
+        for title, rows in sections:
+            table = Table.grid(padding=(0, 2))
+            table.add_column(style="bold", no_wrap=True, min_width=width)
+            table.add_column()
             for keys, description in rows:
                 table.add_row(Text(keys), Text(description))
-            table.add_row("", "")
-
-        section("Reader", key_rows(self.app, MAIN_BINDINGS, overrides))
-        section("Sources pane (when focused)", key_rows(self.app, SOURCES_BINDINGS, overrides))
-        section("Anywhere", [("tab / shift+tab", "Next / previous pane"), ("ctrl+p", "Command palette")])
+            parts += [Text(title, style="bold underline"), table, Text()]
         with VerticalScroll(id="help-body") as body:
             body.border_title = "Keys"
             body.border_subtitle = "escape closes"
-            yield Static(table)
+            yield Static(Group(*parts))
