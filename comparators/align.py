@@ -40,6 +40,7 @@ COMPETITION = 0.8  # a candidate scores at least this share of the side's best
 LINK = 0.5  # a pair scoring LINK x threshold counts as linked when groups join
 MAJORITY = 0.6  # share of cross-source pairs that must be linked for two groups to join
 EVIDENCE_TERMS = 6
+BLOCK_ROWS = 64  # passages scored against the whole story at once
 
 _TOKEN = re.compile(r"\w[\w'’-]*\w|\w")
 _STOP = frozenset(
@@ -169,10 +170,16 @@ def _candidate_edges(
     nonempty = np.flatnonzero(np.diff(bounds))
     column_source = np.searchsorted(nonempty, space.source_of, side="right") - 1
     offers, offer_scores, links = [], [], []
-    for rank in nonempty:
-        lo, hi = int(bounds[rank]), int(bounds[rank + 1])
+    # Blocks of one source's passages against everything: rows of a block never
+    # mix sources, and a long source is cut so a block stays a few MB.
+    blocks = [
+        (start, min(start + BLOCK_ROWS, int(bounds[rank + 1])), int(bounds[rank]), int(bounds[rank + 1]))
+        for rank in nonempty
+        for start in range(int(bounds[rank]), int(bounds[rank + 1]), BLOCK_ROWS)
+    ]
+    for lo, hi, own_lo, own_hi in blocks:
         scores = _pair_scores(space, scorer, np.arange(lo, hi), everything)
-        scores[:, lo:hi] = 0.0  # never link a source to itself
+        scores[:, own_lo:own_hi] = 0.0  # never link a source to itself
         # Best score each row reaches in each source, broadcast back to columns.
         best = np.maximum.reduceat(scores, bounds[nonempty], axis=1)[:, column_source]
         rows, cols = np.nonzero(scores >= LINK * threshold)
