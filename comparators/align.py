@@ -1,7 +1,7 @@
 """N-way alignment: groups of passages, across sources, that report the same thing.
 
-How it works, in four steps (all matrix operations, blocked per source so memory
-grows with the story, not with its square):
+How it works, in four steps (matrix operations on blocks of passages, so the
+full score matrix is never held at once):
 
 1. Every passage is cut into sentences; the comparator scores every sentence
    against every other source's sentences.

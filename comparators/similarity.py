@@ -6,7 +6,7 @@ scorer answers `scores(rows, cols)`: the similarity, in [0, 1], of every text
 indexed by `rows` with every text indexed by `cols`, as one dense float32
 matrix. Callers ask for blocks of rows so memory stays bounded on big stories.
 
-Adding a comparator (an embedding model, say) takes three steps:
+Adding a comparator (an embedding model, say) takes a class and one call:
 
     class Embedding:
         name = "embedding"
@@ -19,7 +19,8 @@ Adding a comparator (an embedding model, say) takes three steps:
 
 after which `--comparator embedding` or `settings: {comparator: embedding}` in a
 manifest selects it. Thresholds are comparator-specific because score scales
-differ; each default was chosen by measurement (tests/benchmarks).
+differ; each default was chosen by measurement
+(`tests/benchmarks/evaluate_alignment.py --sweep`).
 """
 
 from __future__ import annotations
