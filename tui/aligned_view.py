@@ -63,17 +63,23 @@ class AlignedView(ScrollView, can_focus=True, inherit_bindings=False):
         self._offsets: list[int] = []
         self._total = 0
         self._item_blocks: list[int] = []  # block index of each selectable item
+        self._items: list[int] = []  # and the item it shows
         self.cursor = 0  # position in _item_blocks
         self._cache: LRUCache[int, list[Strip]] = LRUCache(256)  # block -> its lines
         self._selected: tuple[int | None, list[Strip]] = (None, [])  # the cursor's block
         self._palette: Palette | None = None
-        self._want_group: Group | None = None
+        self._want_group: Group | None = None  # to select once laid out
+        self._want_quote: str | None = None  # a quote id, likewise
 
     # ------------------------------------------------------------ state in
 
     def show(self, state: ViewState, group: Group | None = None) -> None:
-        """Show `state`, keeping `group` (default: the selected group) under the cursor."""
+        """Show `state`, keeping `group` (default: the selected group) under the cursor,
+        or the selected quote when the quotes view stays."""
         want = group if group is not None else self.selected_group_object()
+        quote = self.selected_quote
+        if quote is not None and group is None and state.view == View.QUOTES:
+            self._want_quote = self.state.lookup.quotes[quote].id
         self.state = state
         self._want_group = want
         self._relayout()
@@ -109,8 +115,6 @@ class AlignedView(ScrollView, can_focus=True, inherit_bindings=False):
     def _relayout(self) -> None:
         if self.state is None or self._width() <= 0:
             return
-        want_group = self._want_group
-        want_quote = self.selected_quote if self.layout_ else None
         self.layout_ = make_layout(self.state, self._width(), self.palette)
         blocks = self.layout_.blocks
         offsets, y = [], 0
@@ -119,34 +123,37 @@ class AlignedView(ScrollView, can_focus=True, inherit_bindings=False):
             y += block.height
         self._offsets, self._total = offsets, y
         self._item_blocks = [i for i, b in enumerate(blocks) if b.item is not None]
+        self._items = [blocks[i].item for i in self._item_blocks]
         self._cache.clear()
         self._selected = (None, [])
         self.virtual_size = Size(self.layout_.content_width, y + self.layout_.ruler_height)
-        self.cursor = self._position_for(want_group, want_quote)
-        self._want_group = None
+        self.cursor = self._position_for(self._want_group, self._want_quote)
+        self._want_group = self._want_quote = None
         self.refresh()
         self.call_after_refresh(self._scroll_to_cursor)
         self._announce()
 
-    def _position_for(self, group: Group | None, quote: int | None) -> int:
+    def _position_for(self, group: Group | None, quote_id: str | None) -> int:
         if not self._item_blocks:
             return 0
         lookup = self.state.lookup
+        if quote_id is not None and self.state.view == View.QUOTES:
+            for position, item in enumerate(self._items):
+                if lookup.quotes[item].id == quote_id:
+                    return position
         target = None
         if group is not None:
             target = next((i for i, g in enumerate(lookup.groups) if g.members == group.members), None)
         if self.state.view == View.QUOTES:
             if target is None:
                 return 0
-            for position, block in enumerate(self._item_blocks):
-                quote_id = lookup.quotes[self.layout_.blocks[block].item].id
-                if lookup.quote_group.get(quote_id, -1) >= target:
+            for position, item in enumerate(self._items):
+                if lookup.quote_group.get(lookup.quotes[item].id, -1) >= target:
                     return position
             return len(self._item_blocks) - 1
         if target is None:
             return 0
-        items = self.items()
-        return min(bisect_right(items, target - 1), len(items) - 1) if items else 0
+        return min(bisect_right(self._items, target - 1), len(self._items) - 1)
 
     @property
     def palette(self) -> Palette:
@@ -162,15 +169,11 @@ class AlignedView(ScrollView, can_focus=True, inherit_bindings=False):
 
     def items(self) -> list[int]:
         """Item of each selectable block: group indices, or quote indices in the quotes view."""
-        if self.layout_ is None:
-            return []
-        return [self.layout_.blocks[b].item for b in self._item_blocks]
+        return self._items
 
     @property
     def selected_item(self) -> int | None:
-        if not self._item_blocks:
-            return None
-        return self.layout_.blocks[self._item_blocks[self.cursor]].item
+        return self._items[self.cursor] if self._items else None
 
     @property
     def selected_quote(self) -> int | None:
