@@ -215,16 +215,19 @@ async def test_quotes_view_lists_quotes_and_enter_opens_the_group(seed_compariso
         assert app.screen.aligned.selected_group == group
 
 
-async def test_the_quotes_view_keeps_its_quote_when_a_source_is_hidden(seed_comparison):
+async def test_hiding_a_source_hides_its_quotes_and_keeps_the_selected_one(seed_comparison):
     app = reader(seed_comparison, view=View.QUOTES)
     async with app.run_test(size=WIDE) as pilot:
         await ready(app, pilot)
         await pilot.press("j", "j", "j")
         lookup = app.screen.lookup
         before = lookup.quotes[app.screen.aligned.selected_item].id
-        await pilot.press("4")  # hide Xinhua
+        assert lookup.quotes[app.screen.aligned.selected_item].source != "tehran-times"
+        await pilot.press("5")  # hide Tehran Times, and so its quotes
         await pilot.pause()
         assert lookup.quotes[app.screen.aligned.selected_item].id == before
+        shown = [lookup.quotes[i].source for i in app.screen.aligned.items()]
+        assert shown and "tehran-times" not in shown
 
 
 async def test_coverage_view_shows_who_covers_what_and_the_reuse_matrix(seed_comparison):

@@ -315,14 +315,15 @@ class QuotesLayout(Layout):
     def measure(self) -> list[Block]:
         self.text_width = self.width - self.INDENT
         quotes = self.lookup.quotes
-        if not quotes:
-            return [Block(1, None)]
+        visible = set(self.state.visible)
         blocks = []
         for qi, quote in enumerate(quotes):
+            if quote.source not in visible:
+                continue
             height = 1 + len(line_breaks(clean(quote.text), self.text_width))
             height += 1 if quote.matches else 0
             blocks.append(Block(height + 1, qi))
-        return blocks
+        return blocks or [Block(1, None)]
 
     def head_line(self, index: int, selected: bool) -> Text:
         quote = self.lookup.quotes[self.blocks[index].item]
@@ -349,7 +350,7 @@ class QuotesLayout(Layout):
     def render_block(self, index: int, selected: bool) -> list[Text]:
         qi = self.blocks[index].item
         if qi is None:
-            return [_fit(Text(" No quotes found in this story.", self.palette.dim), self.width)]
+            return [_fit(Text(" No quotes in the sources shown.", self.palette.dim), self.width)]
         quote = self.lookup.quotes[qi]
         gutter = self.gutter(selected)
         lines = [self.head_line(index, selected)]
