@@ -198,7 +198,7 @@ class ColumnsLayout(Layout):
 
     def measure(self) -> list[Block]:
         visible = self.state.visible
-        fit = max(1, (self.width - 1 + 1) // (MIN_COLUMN + 1))
+        fit = max(1, self.width // (MIN_COLUMN + 1))  # columns of MIN_COLUMN and a separator
         others = visible[1:]
         self.offset = max(0, min(self.state.column_offset, len(others) - (fit - 1)))
         self.columns = visible[:1] + others[self.offset : self.offset + fit - 1]

@@ -44,11 +44,6 @@ def clean(text: str) -> str:
     return strip_control(text).replace("\t", " ")
 
 
-def plain(text: str, style: Style | str = "") -> Text:
-    """A `Text` of untrusted text, never interpreted as markup."""
-    return Text(clean(text), style=style, end="")
-
-
 def _find_all(haystack: str, needle: str) -> list[tuple[int, int]]:
     if not needle:
         return []
