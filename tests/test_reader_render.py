@@ -1,0 +1,58 @@
+"""Wrapping and highlighting, without a terminal."""
+
+from __future__ import annotations
+
+from rich.cells import cell_len
+
+from comparators import Group, GroupKind, Member, Quote, QuoteStatus
+from tui.render import UNIQUE_QUOTE_MARK, Palette, member_plain, member_text, pair_text
+from tui.wrap import line_breaks
+
+TEXT = "Russian bombers flying from an Iranian airbase struck targets in Syria on Tuesday."
+
+
+def lines(text: str, width: int) -> list[str]:
+    return [text[a:b] for a, b in line_breaks(text, width)]
+
+
+def test_wrapped_lines_fit_and_keep_every_word_in_order():
+    for width in (8, 13, 30, 200):
+        wrapped = lines(TEXT, width)
+        assert all(cell_len(line) <= width for line in wrapped)
+        assert " ".join(wrapped).split() == TEXT.split()
+
+
+def test_a_word_longer_than_the_line_is_cut_and_newlines_break():
+    assert lines("abcdefghij xy", 4) == ["abcd", "efgh", "ij", "xy"]
+    assert lines("one\ntwo three", 20) == ["one", "two three"]
+    assert lines("", 10) == [""]
+
+
+def test_wide_characters_count_two_cells():
+    assert lines("报道 报道 报道", 9) == ["报道 报道", "报道"]
+
+
+def group(*texts: str) -> Group:
+    members = tuple(Member(f"s{i}", 0, text) for i, text in enumerate(texts))
+    return Group("g1", GroupKind.PARTIAL, members)
+
+
+def test_words_only_one_outlet_has_are_reverse_and_bold_shared_words_plain():
+    text = member_text(group("The ministry said on Tuesday", "The ministry said"), "s0", [], Palette())
+    styles = {text.plain[s.start : s.end].strip(): s.style for s in text.spans}
+    assert styles["on Tuesday"].reverse and styles["on Tuesday"].bold
+    assert "The ministry said" not in styles
+
+
+def test_a_quote_only_this_outlet_carries_starts_with_its_marker():
+    g = group('He said "we will strike again" on Tuesday.\x1b[2J', "He said nothing.")
+    quote = Quote("s0:q1", "s0", 0, 9, 29, "we will strike again", status=QuoteStatus.UNIQUE)
+    text = member_text(g, "s0", [quote], Palette())
+    assert f'"{UNIQUE_QUOTE_MARK} we will strike again"' in text.plain
+    assert "\x1b" not in text.plain
+    assert text.plain == member_plain(g, "s0", [quote])  # what the view measures is what it draws
+
+
+def test_pair_text_marks_words_like_git_word_diff():
+    text = pair_text("struck targets near Aleppo", "struck positions near Aleppo", Palette())
+    assert text.plain == "struck [-targets-]{+positions+} near Aleppo"
