@@ -256,6 +256,18 @@ async def test_number_keys_hide_and_show_a_source_column(seed_comparison):
         assert "Xinhua" in ruler()
 
 
+async def test_enter_in_the_sources_pane_hides_the_source_under_the_cursor(seed_comparison):
+    app = reader(seed_comparison)
+    async with app.run_test(size=WIDE) as pilot:
+        await ready(app, pilot)
+        await pilot.press("shift+tab", "j", "j", "j", "enter")  # Xinhua
+        await pilot.pause()
+        assert app.screen.hidden == {"xinhua"}
+        await pilot.press("enter")
+        await pilot.pause()
+        assert not app.screen.hidden
+
+
 async def test_the_pivot_cannot_be_hidden(seed_comparison):
     app = reader(seed_comparison)
     async with app.run_test(size=WIDE) as pilot:
