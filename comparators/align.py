@@ -165,41 +165,42 @@ def _candidate_edges(
     the links, every cross-source pair scoring at least `LINK * threshold`, as an
     (n, 2) array of `(i, j)` with i < j."""
     n = len(space.units)
-    everything = np.arange(n)
     bounds = space.unit_range_of_source
     nonempty = np.flatnonzero(np.diff(bounds))
-    column_source = np.searchsorted(nonempty, space.source_of, side="right") - 1
-    offers, offer_scores, links = [], [], []
-    # Blocks of one source's passages against everything: rows of a block never
-    # mix sources, and a long source is cut so a block stays a few MB.
-    blocks = [
-        (start, min(start + BLOCK_ROWS, int(bounds[rank + 1])), int(bounds[rank]), int(bounds[rank + 1]))
-        for rank in nonempty
-        for start in range(int(bounds[rank]), int(bounds[rank + 1]), BLOCK_ROWS)
-    ]
-    for lo, hi, own_lo, own_hi in blocks:
-        scores = _pair_scores(space, scorer, np.arange(lo, hi), everything)
-        scores[:, own_lo:own_hi] = 0.0  # never link a source to itself
-        # Best score each row reaches in each source, broadcast back to columns.
-        best = np.maximum.reduceat(scores, bounds[nonempty], axis=1)[:, column_source]
-        rows, cols = np.nonzero(scores >= LINK * threshold)
-        values = scores[rows, cols]
-        rows = rows + lo
-        ahead = rows < cols  # each pair once, from the block of its first unit
-        links.append(np.stack([rows[ahead], cols[ahead]], axis=1).astype(np.int32))  # millions at scale
-        competitive = (values >= threshold) & (values >= COMPETITION * best[rows - lo, cols])
-        low, high = np.minimum(rows, cols)[competitive], np.maximum(rows, cols)[competitive]
-        offers.append(low * n + high)
-        offer_scores.append(values[competitive])
-    if not offers:
+    source_index = np.searchsorted(nonempty, space.source_of, side="right") - 1  # unit -> column of best
+    best = np.zeros((n, len(nonempty)), dtype=np.float32)  # best score of a unit in each source
+    found_i, found_j, found_score = [], [], []
+    # Scores are symmetric: each block of one source's passages is scored against
+    # the passages from its first one onwards only, and `best` is filled both ways.
+    # A long source is cut into blocks of BLOCK_ROWS so a block stays a few MB.
+    for rank, source in enumerate(nonempty):
+        own_lo, own_hi = int(bounds[source]), int(bounds[source + 1])
+        if own_hi == n:  # the last source: every pair is already scored
+            break
+        for lo in range(own_lo, own_hi, BLOCK_ROWS):
+            hi = min(lo + BLOCK_ROWS, own_hi)
+            scores = _pair_scores(space, scorer, np.arange(lo, hi), np.arange(own_hi, n))
+            # Best per row in each later source; best per later passage in this source.
+            starts = bounds[nonempty[rank + 1 :]] - own_hi
+            best[lo:hi, rank + 1 :] = np.maximum.reduceat(scores, starts, axis=1)
+            np.maximum(best[own_hi:, rank], scores.max(axis=0), out=best[own_hi:, rank])
+            rows, cols = np.nonzero(scores >= LINK * threshold)
+            found_i.append((rows + lo).astype(np.int32))  # millions of pairs at scale
+            found_j.append((cols + own_hi).astype(np.int32))
+            found_score.append(scores[rows, cols])
+    if not found_i:
         return [], np.zeros((0, 2), dtype=np.int32)
-    keys, scores = np.concatenate(offers), np.concatenate(offer_scores)
-    distinct, first, count = np.unique(keys, return_index=True, return_counts=True)
-    mutual = count == 2  # both sides offered the pair
-    order = np.lexsort((distinct[mutual], -scores[first[mutual]]))
-    chosen = distinct[mutual][order]
-    candidates = list(zip((chosen // n).tolist(), (chosen % n).tolist()))
-    return candidates, np.concatenate(links)
+    i, j, values = np.concatenate(found_i), np.concatenate(found_j), np.concatenate(found_score)
+    # A pair is a candidate when each side finds the other among its best in the
+    # other's source (within COMPETITION of its best there).
+    mutual = (
+        (values >= threshold)
+        & (values >= COMPETITION * best[i, source_index[j]])
+        & (values >= COMPETITION * best[j, source_index[i]])
+    )
+    order = np.lexsort((j[mutual], i[mutual], -values[mutual]))
+    candidates = list(zip(i[mutual][order].tolist(), j[mutual][order].tolist()))
+    return candidates, np.stack([i, j], axis=1)
 
 
 def _merge(space: _Space, candidates: list[tuple[int, int]], links: np.ndarray) -> list[list[int]]:

@@ -51,14 +51,11 @@ class MatrixScorer:
 
     def __init__(self, vectors) -> None:
         self.vectors = vectors
-        self._transposed = None  # all columns, built on first use
 
     def scores(self, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
-        if len(cols) == self.vectors.shape[0] and np.array_equal(cols, np.arange(len(cols))):
-            if self._transposed is None:
-                t = self.vectors.T
-                self._transposed = t.tocsr() if hasattr(t, "tocsr") else t
-            block = self.vectors[rows] @ self._transposed
+        # Transpose the smaller side: sparse products convert their right operand.
+        if len(rows) <= len(cols):
+            block = (self.vectors[cols] @ self.vectors[rows].T).T
         else:
             block = self.vectors[rows] @ self.vectors[cols].T
         if hasattr(block, "toarray"):
