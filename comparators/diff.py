@@ -47,6 +47,12 @@ def tokens(text: str) -> list[str]:
     return _TOKEN.findall(text)
 
 
+def _code(k: int) -> str:
+    """The k-th token's character: past Latin-1, skipping the surrogate block."""
+    point = 0x100 + k
+    return chr(point if point < 0xD800 else point + 0x800)
+
+
 @lru_cache(maxsize=8192)
 def _encoded_diff(a: str, b: str) -> tuple[tuple[tuple[int, int], ...], tuple[str, ...], tuple[str, ...]]:
     """(op, token count) runs of the word diff, and both token lists."""
@@ -54,7 +60,7 @@ def _encoded_diff(a: str, b: str) -> tuple[tuple[tuple[int, int], ...], tuple[st
     codes: dict[str, str] = {}
 
     def encode(ts: list[str]) -> str:
-        return "".join(codes.setdefault(t, chr(0x100 + len(codes))) for t in ts)
+        return "".join(codes.setdefault(t, _code(len(codes))) for t in ts)
 
     # timelimit=0: no time limit; word-encoded passages are short enough.
     runs = fast_diff_match_patch.diff(
