@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -10,6 +13,16 @@ from comparators import compare, default_story_path, load_story
 
 REPO = Path(__file__).resolve().parent.parent
 SEEDS = REPO / "seeds"
+
+
+def pytest_configure(config):
+    # Comparisons cached by the tests (and the CLI subprocesses they start) go to a
+    # throw-away folder, never the user's cache.
+    os.environ["SYNOPSIS_CACHE_DIR"] = tempfile.mkdtemp(prefix="synopsis-test-cache-")
+
+
+def pytest_unconfigure(config):
+    shutil.rmtree(os.environ.pop("SYNOPSIS_CACHE_DIR", ""), ignore_errors=True)
 
 
 @pytest.fixture(scope="session")

@@ -56,7 +56,7 @@ async def test_the_sources_and_title_show_while_the_story_is_compared(
         release.wait(10)
         return seed_comparison
 
-    monkeypatch.setattr(comparing, "compare", slow_compare)
+    monkeypatch.setattr(comparing, "cached_compare", slow_compare)
     app = make_app(seed_story, keymap=NO_KEYMAP)
     async with app.run_test(size=NARROW) as pilot:
         await pilot.pause()
@@ -74,7 +74,7 @@ async def test_a_comparison_that_fails_is_explained_on_screen(seed_story, monkey
     def broken_compare(story, settings=None):
         raise ValueError("no passages to align")
 
-    monkeypatch.setattr(comparing, "compare", broken_compare)
+    monkeypatch.setattr(comparing, "cached_compare", broken_compare)
     app = make_app(seed_story, keymap=NO_KEYMAP)
     async with app.run_test(size=NARROW) as pilot:
         for _ in range(5):
@@ -88,7 +88,7 @@ async def test_settings_the_comparison_refuses_end_the_reader_with_exit_code_2(s
     def refusing_compare(story, settings=None):
         raise StoryError(None, "--pivot: unknown source 'nope'")
 
-    monkeypatch.setattr(comparing, "compare", refusing_compare)
+    monkeypatch.setattr(comparing, "cached_compare", refusing_compare)
     app = make_app(seed_story, keymap=NO_KEYMAP)
     async with app.run_test(size=NARROW) as pilot:
         for _ in range(5):

@@ -15,7 +15,8 @@ from collections.abc import Callable
 from concurrent.futures import Future
 from multiprocessing.connection import Connection
 
-from comparators import Comparison, Settings, Story, StoryError, compare
+from comparators import Comparison, Settings, Story, StoryError
+from comparators.cache import cached_compare
 
 
 class ComparisonFailed(Exception):
@@ -25,13 +26,14 @@ class ComparisonFailed(Exception):
 def start_comparing(
     story: Story, settings: Settings | None = None, *, process: bool = True
 ) -> Future[Comparison]:
-    """`compare(story, settings)` under way; quitting the reader never waits for it.
+    """`compare(story, settings)` under way (from the on-disk cache when the story
+    was compared before); quitting the reader never waits for it.
 
     `process=False` (or a platform that cannot fork) runs it in a thread: forking is
     only safe before the reader has started threads of its own."""
     if process and "fork" in multiprocessing.get_all_start_methods():
         return _in_child_process(story, settings)
-    return _in_thread(lambda: compare(story, settings))
+    return _in_thread(lambda: cached_compare(story, settings))
 
 
 def _in_thread(work: Callable[[], Comparison]) -> Future[Comparison]:
@@ -76,7 +78,7 @@ def _in_child_process(story: Story, settings: Settings | None) -> Future[Compari
 def _compare_and_send(sending: Connection, story: Story, settings: Settings | None) -> None:
     # Exceptions may not survive pickling: send what they say.
     try:
-        result = (True, compare(story, settings))
+        result = (True, cached_compare(story, settings))
     except StoryError as error:
         result = (False, ("story", error.problem, str(error.path) if error.path else None))
     except Exception as error:
