@@ -12,6 +12,7 @@ from textual.app import App, SystemCommand
 from textual.screen import Screen
 
 from comparators import Comparison, Settings, Story
+from tui.export_dialog import ExportDialog
 from tui.help_screen import HelpScreen, keys_shown
 from tui.keymap import MAIN_BINDINGS, UserKeymap, load_user_keymap
 from tui.layouts import View
@@ -72,8 +73,13 @@ class SynopsisApp(App):
             self.push_screen(HelpScreen())
 
     def action_export(self) -> None:
-        """Placeholder until the export dialog exists (reports issue)."""
-        self.notify("Export is not available yet.", title="Export", timeout=3)
+        """The report of what the reader shows: its pivot, without the hidden sources."""
+        screen = self.screen
+        if not isinstance(screen, MainScreen) or screen.comparison is None:
+            self.notify("The comparison is not ready yet.", title="Export", timeout=3)
+            return
+        marks = screen.review_marks()
+        self.push_screen(ExportDialog(screen.comparison, hidden=screen.hidden, marks=marks or None))
 
 
 def make_app(story: Story, settings: Settings | None = None, **options: Any) -> SynopsisApp:
