@@ -12,7 +12,6 @@ from textual.app import App, SystemCommand
 from textual.screen import Screen
 
 from comparators import Comparison, Settings, Story
-from tui.export_dialog import ExportDialog
 from tui.help_screen import HelpScreen, keys_shown
 from tui.keymap import MAIN_BINDINGS, UserKeymap, load_user_keymap
 from tui.layouts import View
@@ -78,6 +77,8 @@ class SynopsisApp(App):
         if not isinstance(screen, MainScreen) or screen.comparison is None:
             self.notify("The comparison is not ready yet.", title="Export", timeout=3)
             return
+        from tui.export_dialog import ExportDialog  # on first use: kept off start-up
+
         marks = screen.review_marks()
         self.push_screen(ExportDialog(screen.comparison, hidden=screen.hidden, marks=marks or None))
 
