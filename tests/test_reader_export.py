@@ -64,3 +64,23 @@ async def test_the_export_leaves_out_the_sources_the_reader_hides(
         await write(app, pilot)
     report = (tmp_path / default_report_name(seed_story, "md")).read_text(encoding="utf-8")
     assert f"| {hidden.outlet} |" not in report and f"**{hidden.outlet}**" not in report
+
+
+async def test_the_export_follows_the_pivot_the_reader_chose(
+    seed_story, seed_comparison, tmp_path, monkeypatch
+):
+    monkeypatch.chdir(tmp_path)
+    app = make_app(seed_story, comparison=seed_comparison, keymap=NO_KEYMAP)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(app, pilot)
+        sources = app.screen.query_one("#sources")
+        sources.focus()
+        while sources.focused_source == seed_comparison.pivot:
+            await pilot.press("j")
+        chosen = seed_story.source(sources.focused_source)
+        await pilot.press("p")  # the reader's "make the focused source the pivot" key
+        await pilot.pause()
+        await open_export(app, pilot)
+        await write(app, pilot)
+    report = (tmp_path / default_report_name(seed_story, "md")).read_text(encoding="utf-8")
+    assert f"differences shown against **{chosen.outlet}**" in report
