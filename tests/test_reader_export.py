@@ -3,10 +3,15 @@ without asking."""
 
 from __future__ import annotations
 
-from tests.reader_helpers import NO_KEYMAP, ready
+import sys
+from pathlib import Path
+
 from tui.app import make_app
 from tui.export_dialog import ConfirmOverwrite, ExportDialog
 from tui.report_file import default_report_name
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from reader_helpers import NO_KEYMAP, ready  # noqa: E402
 
 
 async def open_export(app, pilot) -> ExportDialog:
