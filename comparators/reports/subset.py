@@ -20,7 +20,8 @@ def restrict(comparison: Comparison, source_ids: Collection[str]) -> Comparison:
 
     Groups lose the members of other sources (groups left empty disappear) and their
     kind is recomputed; quotes and reuse figures of other sources are dropped and the
-    remaining quotes' status is recomputed from the matches that are left. Group ids
+    remaining quotes' status is recomputed from the matches that are left (quoted terms
+    of other sources go too). Group ids
     are kept. When the pivot is not kept, the kept source with most words becomes the
     pivot. Raises `StoryError` naming an unknown id or an empty selection.
     """
@@ -43,15 +44,14 @@ def restrict(comparison: Comparison, source_ids: Collection[str]) -> Comparison:
     groups = tuple(
         g for g in (_restrict_group(g, keep, count) for g in comparison.groups) if g is not None
     )
-    quotes = tuple(
-        _restrict_quote(q, keep) for q in comparison.quotes if q.source in keep
-    )
+    quotes = tuple(_restrict_quote(q, keep) for q in comparison.quotes if q.source in keep)
     return replace(
         comparison,
         story=replace(story, sources=tuple(s for s in story.sources if s.id in keep)),
         groups=groups,
         reuse=tuple(r for r in comparison.reuse if r.source in keep and r.other in keep),
         quotes=quotes,
+        quoted_terms=tuple(t for t in comparison.quoted_terms if t.source in keep),
     )
 
 
@@ -67,9 +67,7 @@ def _restrict_group(group: Group, keep: set[str], count: int) -> Group | None:
         if kept_sources > 1
         else GroupKind.UNIQUE
     )
-    links = tuple(
-        link for link in group.links if link.a[0] in keep and link.b[0] in keep
-    )
+    links = tuple(link for link in group.links if link.a[0] in keep and link.b[0] in keep)
     rewording = group.rewording if kept_sources > 1 else None
     return replace(group, kind=kind, members=members, links=links, rewording=rewording)
 
