@@ -36,7 +36,7 @@ _CSS = """
 body { font: 15px/1.5 system-ui, sans-serif; margin: 2rem auto; max-width: 110rem;
   padding: 0 1rem; }
 h1 { margin-bottom: 0.2rem; }
-.meta, .kind { color: var(--muted); }
+.meta { color: var(--muted); }
 table { border-collapse: collapse; margin: 0.5rem 0 1rem; }
 th, td { border: 1px solid var(--line); padding: 0.3rem 0.5rem; text-align: left;
   vertical-align: top; }
@@ -84,10 +84,11 @@ def render(report: Report) -> str:
     if report.own is not None:
         out += ['<section id="own">', "<h2>Only in one outlet</h2>"]
         for own in report.own:
-            out.append(
-                f"<h3>{escape(report.outlet(own.source))} "
-                f"({count(len(own.passages), 'passage')})</h3>"
-            )
+            outlet = escape(report.outlet(own.source))
+            if not own.passages:
+                out.append(f"<p>{outlet}: no passage of its own.</p>")
+                continue
+            out.append(f"<h3>{outlet} ({count(len(own.passages), 'passage')})</h3>")
             out += [
                 f'<p><a href="#{escape(p.group)}">{escape(p.group)}</a>: {_inline(p.text)}</p>'
                 for p in own.passages
