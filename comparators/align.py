@@ -9,7 +9,8 @@ full score matrix is never held at once):
    the length-weighted mean of each sentence's best match in the other passage.
    So a paragraph an outlet split in two still matches the merged one fully.
 3. Competitive linking: a pair is a candidate when it clears the threshold and
-   is close to the best each side has in the other's source (both ways).
+   is close to the best each side has in the other's source (both ways). Ledes
+   (every source's first passage) are favoured: see `_favour_ledes`.
 4. Candidates join groups, strongest first, under two conditions: at most
    `MAX_PER_SOURCE` passages of a source in a group (one outlet's split item),
    and at least `MAJORITY` of the cross-source pairs between the two groups
@@ -38,7 +39,9 @@ from comparators.similarity import Scorer, get_comparator
 MAX_PER_SOURCE = 3  # an outlet rarely spreads one item over more paragraphs
 COMPETITION = 0.8  # a candidate scores at least this share of the side's best
 LINK = 0.5  # a pair scoring LINK x threshold counts as linked when groups join
-MAJORITY = 0.6  # share of cross-source pairs that must be linked for two groups to join
+MAJORITY = 0.75  # share of cross-source pairs that must be linked for two groups to join
+LEDE = 1.75  # a pair of ledes scores this many times its similarity...
+LEDE_GUARD = 0.5  # ...when it is at least this share of each lede's best match in the story
 EVIDENCE_TERMS = 6
 BLOCK_ROWS = 64  # passages scored against the whole story at once
 
@@ -82,6 +85,12 @@ class _Space:
     def source_of(self) -> np.ndarray:  # source rank of every unit
         rank = {s.id: i for i, s in enumerate(self.story.sources)}
         return np.array([rank[u.source] for u in self.units], dtype=np.int64)
+
+    @cached_property
+    def is_lede(self) -> np.ndarray:  # the first unit of its source
+        first = np.ones(len(self.units), dtype=bool)
+        first[1:] = self.source_of[1:] != self.source_of[:-1]
+        return first
 
     @cached_property
     def sentence_texts(self) -> list[str]:
@@ -191,6 +200,7 @@ def _candidate_edges(
     if not found_i:
         return [], np.zeros((0, 2), dtype=np.int32)
     i, j, values = np.concatenate(found_i), np.concatenate(found_j), np.concatenate(found_score)
+    values = _favour_ledes(space, best, source_index, i, j, values)
     # A pair is a candidate when each side finds the other among its best in the
     # other's source (within COMPETITION of its best there).
     mutual = (
@@ -201,6 +211,29 @@ def _candidate_edges(
     order = np.lexsort((j[mutual], i[mutual], -values[mutual]))
     candidates = list(zip(i[mutual][order].tolist(), j[mutual][order].tolist()))
     return candidates, np.stack([i, j], axis=1)
+
+
+def _favour_ledes(
+    space: _Space, best: np.ndarray, source_index: np.ndarray, i: np.ndarray, j: np.ndarray, values: np.ndarray
+) -> np.ndarray:
+    """`values` of the pairs `(i, j)` with every pair of ledes weighted up by LEDE,
+    updating `best` (unit x source) to match.
+
+    News is written as an inverted pyramid: each outlet's first passage sums up
+    the event, in words the whole story uses, so TF-IDF scores ledes low against
+    each other. The weight goes only to a pair scoring at least LEDE_GUARD of each
+    lede's best match anywhere: a first passage that closely matches some other
+    passage reports that item, not the event in summary, and keeps its own match.
+    """
+    lede = space.is_lede
+    overall = best.max(axis=1)  # each passage's best match in any other source
+    favoured = lede[i] & lede[j] & (values >= LEDE_GUARD * overall[i]) & (values >= LEDE_GUARD * overall[j])
+    if not favoured.any():
+        return values
+    values = np.where(favoured, values * np.float32(LEDE), values)
+    np.maximum.at(best, (i[favoured], source_index[j[favoured]]), values[favoured])
+    np.maximum.at(best, (j[favoured], source_index[i[favoured]]), values[favoured])
+    return values
 
 
 def _merge(space: _Space, candidates: list[tuple[int, int]], links: np.ndarray) -> list[list[int]]:
@@ -219,18 +252,26 @@ def _merge(space: _Space, candidates: list[tuple[int, int]], links: np.ndarray) 
     neighbours = ends[order, 1]
     start = np.concatenate([[0], np.cumsum(np.bincount(ends[:, 0], minlength=n))])
     del ends, order
+    # Many candidates join the same two groups; a refused join stays refused until
+    # one of them grows (a group keeps its id as it grows, so its size marks its state).
+    refused: set[tuple[int, int, int, int]] = set()
     for i, j in candidates:
         a, b = int(label[i]), int(label[j])
         if a == b:
             continue
+        if len(members[a]) < len(members[b]) or (len(members[a]) == len(members[b]) and a > b):
+            a, b = b, a
+        state = (a, len(members[a]), b, len(members[b]))
+        if state in refused:
+            continue
         count_a, count_b = per_source[a], per_source[b]
         if (count_a + count_b).max() > MAX_PER_SOURCE:
+            refused.add(state)
             continue
-        if len(members[a]) < len(members[b]):
-            a, b = b, a
         cross = len(members[a]) * len(members[b]) - int(count_a @ count_b)
         around = np.concatenate([neighbours[start[u] : start[u + 1]] for u in members[b]])
         if np.count_nonzero(label[around] == a) < MAJORITY * cross:
+            refused.add(state)
             continue
         label[members[b]] = a
         members[a].extend(members.pop(b))

@@ -91,6 +91,23 @@ def test_garvers_notice_to_the_coalition_joins_ap_and_xinhua(seed_comparison):
     assert together(seed_comparison, ("ap", "did notify the coalition"), ("xinhua", "did notify the coalition"))
 
 
+def test_the_ledes_of_the_seed_outlets_share_a_group(seed_comparison):
+    assert together(
+        seed_comparison,
+        ("the-guardian", "Russian bombers flying from an Iranian airbase have struck"),
+        ("ap", "Iran allowed Russian warplanes to take off from its territory"),
+        ("the-herald", "Russian warplanes have taken off from a base in Iran"),
+        ("xinhua", "Russia said Tuesday its bombers took off from an Iranian airbase"),
+    )
+
+
+def test_a_first_paragraph_reporting_a_later_item_stays_with_that_item():
+    b = [AP_TEXT[2], AP_TEXT[1], AP_TEXT[3], AP_TEXT[4]]
+    comparison = compare(story_of(a=AP_TEXT, b=b))
+    assert together(comparison, ("a", "Col. Christopher Garver"), ("b", "Col. Christopher Garver"))
+    assert group_holding(comparison, "a", "Iran allowed Russian warplanes").kind == GroupKind.UNIQUE
+
+
 def test_the_seed_alignment_agrees_with_the_hand_labels(seed_comparison):
     result = score(predicted_pairs(seed_comparison), load_labels(seed_comparison.story))
     assert result.precision >= 0.85
