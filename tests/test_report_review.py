@@ -6,7 +6,7 @@ import shutil
 
 import pytest
 
-from comparators import compare, load_story
+from comparators import compare, load_story, with_pivot
 from comparators.model import Mark
 from comparators.review import GroupIndex, Review, attach, with_mark
 from comparators.review_store import save_review
@@ -49,3 +49,30 @@ def test_a_missing_review_file_is_an_error(reviewed_story, capsys):
     manifest, _, _ = reviewed_story
     assert main(["report", str(manifest), "--review", str(manifest.with_name("nope.yaml"))]) == 2
     assert "no such review file" in capsys.readouterr().err
+
+
+def test_marks_stay_on_their_passages_when_the_pivot_is_left_out(tmp_path, capsys):
+    for path in [*SEEDS.glob("*.txt"), SEEDS / "story.yaml"]:
+        shutil.copy(path, tmp_path)
+    manifest = tmp_path / "story.yaml"
+    comparison = compare(load_story([manifest]))
+    others = [s for s in comparison.story.sources if s.id != comparison.pivot]
+    # leaving the pivot out reads the story in the next largest outlet's order;
+    # take a passage whose place in that order differs
+    reordered = with_pivot(comparison, max(others, key=lambda s: s.words).id)
+    place = {g.members: g.id for g in reordered.groups}
+    target = next(
+        g for g in comparison.groups
+        if comparison.pivot not in g.sources and place[g.members] != g.id
+    )
+    others = [s.id for s in others]
+    index = GroupIndex.of(comparison.groups)
+    review = with_mark(Review(), attach(Review(), index), target, Mark(note="check this one"))
+    save_review(tmp_path / "story.review.yaml", review)
+    argv = ["report", str(manifest), "--review", str(tmp_path / "story.review.yaml")]
+    assert main([*argv, "--sources", ",".join(others), "--width", "200"]) == 0
+    out = capsys.readouterr().out
+    section = out.split("ALIGNED PASSAGES", 1)[1].split(f"\n{target.id} ·", 1)[1]
+    section = section.split("\ng", 1)[0]  # up to the next group's heading
+    assert "check this one" in section
+    assert target.members[0].text[:40] in " ".join(section.split())

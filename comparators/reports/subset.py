@@ -22,7 +22,7 @@ def restrict(comparison: Comparison, source_ids: Collection[str]) -> Comparison:
     kind is recomputed; quotes and reuse figures of other sources are dropped and the
     remaining quotes' status is recomputed from the matches that are left (quoted terms
     of other sources go too). Group ids
-    are kept. When the pivot is not kept, the kept source with most words becomes the
+    are kept, even when the pivot changes. When the pivot is not kept, the kept source with most words becomes the
     pivot. Raises `StoryError` naming an unknown id or an empty selection.
     """
     story = comparison.story
@@ -39,7 +39,13 @@ def restrict(comparison: Comparison, source_ids: Collection[str]) -> Comparison:
         return comparison
     if comparison.pivot not in keep:
         kept = [s for s in story.sources if s.id in keep]
+        # with_pivot numbers groups in the new reading order; marks and the reader
+        # refer to the ids they had, so those are put back.
+        ids = {group.members: group.id for group in comparison.groups}
         comparison = with_pivot(comparison, max(kept, key=lambda s: s.words).id)
+        comparison = replace(
+            comparison, groups=tuple(replace(g, id=ids[g.members]) for g in comparison.groups)
+        )
     count = len(keep)
     groups = tuple(
         g for g in (_restrict_group(g, keep, count) for g in comparison.groups) if g is not None
