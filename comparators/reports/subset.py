@@ -21,9 +21,9 @@ def restrict(comparison: Comparison, source_ids: Collection[str]) -> Comparison:
     Groups lose the members of other sources (groups left empty disappear) and their
     kind is recomputed; quotes and reuse figures of other sources are dropped and the
     remaining quotes' status is recomputed from the matches that are left (quoted terms
-    of other sources go too). Group ids
-    are kept, even when the pivot changes. When the pivot is not kept, the kept source with most words becomes the
-    pivot. Raises `StoryError` naming an unknown id or an empty selection.
+    of other sources go too). When the pivot is not kept, the kept source with most
+    words becomes the pivot. Group ids are kept, even when the pivot changes. Raises
+    `StoryError` naming an unknown id or an empty selection.
     """
     story = comparison.story
     known = [s.id for s in story.sources]
