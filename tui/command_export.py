@@ -7,14 +7,13 @@ FILE is only replaced with `--force`, and always atomically.
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from pathlib import Path
 
 from comparators import compare
 from comparators.export import to_json
 from tui.cli import EXIT_BAD_INPUT, add_story_arguments
-from tui.report_file import describe_error, write_report
+from tui.report_file import emit
 from tui.story_args import settings_from_args, story_from_args
 
 
@@ -36,18 +35,4 @@ def run(args: argparse.Namespace) -> int:
     comparison = compare(story_from_args(args), settings_from_args(args))
     for warning in comparison.warnings:
         print(f"synopsis: warning: {warning}", file=sys.stderr)
-    text = to_json(comparison)
-    if args.output is None:
-        try:
-            sys.stdout.write(text)
-            sys.stdout.flush()
-        except BrokenPipeError:  # e.g. `synopsis export | head`: not an error
-            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        return 0
-    try:
-        write_report(args.output, text, overwrite=args.force)
-    except OSError as error:
-        print(f"synopsis: {describe_error(args.output, error)}", file=sys.stderr)
-        return EXIT_BAD_INPUT
-    print(f"synopsis: wrote {args.output}", file=sys.stderr)
-    return 0
+    return emit(to_json(comparison), args.output, force=args.force)
