@@ -22,6 +22,7 @@ from comparators.cleaning import clean
 from comparators.errors import StoryError
 from comparators.model import Settings, Source, Story
 from comparators.outlets import infer_outlet, unique_ids
+from comparators.sanitize import strip_control
 from comparators.segment import GRANULARITIES
 
 SEEDS_DIR = Path(__file__).resolve().parent.parent / "seeds"
@@ -184,7 +185,8 @@ def _assemble(title: str, drafts: list[_Draft], settings: Settings, manifest: Pa
             warnings.append(f"{source.path}: cleaning removed every line; the source has no text")
     if len(sources) == 1:
         warnings.append(f"only one source ({sources[0].path}): nothing to compare")
-    return Story(title, sources, settings, manifest, tuple(warnings))
+    # The title comes from the manifest or a folder name: as untrusted as the articles.
+    return Story(strip_control(title), sources, settings, manifest, tuple(warnings))
 
 
 def _manifest_of(path: Path) -> Path | None:
@@ -332,7 +334,7 @@ def _entry(where: _Where, index: int, raw: Any) -> _Entry:
             value = value.isoformat()
         elif isinstance(value, (list, dict)):
             where.fail((*keys, key), f"{label}.{key} must be text")
-        values[key] = (str(value).strip() or None) if value is not None else None
+        values[key] = (strip_control(str(value)).strip() or None) if value is not None else None
     return _Entry(file=raw["file"].strip(), line=where.line(keys), **values)
 
 

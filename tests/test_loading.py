@@ -241,3 +241,19 @@ def test_outlets_are_found_in_datelines_and_sign_offs_but_not_in_photo_credits(t
 def test_an_unended_escape_string_does_not_swallow_the_text_after_it():
     assert strip_control("before \x1b]0;title and the rest of the article") == "before 0;title and the rest of the article"
     assert strip_control("stray \x9d byte, text kept") == "stray  byte, text kept"
+
+
+def test_manifest_text_loses_escape_sequences_like_the_articles_do(tmp_path):
+    for name in ("000_9530f40cca4baca2.txt", "001_b9264e98ea1ff652.txt"):
+        shutil.copy(default_story_path().parent / name, tmp_path)
+    (tmp_path / "story.yaml").write_text(
+        'title: "Floods \\e[2J[bold]x[/bold]"\n'
+        "sources:\n"
+        '  - file: 000_9530f40cca4baca2.txt\n    outlet: "Wire\\e]0;pwned\\a One"\n'
+        '  - file: 001_b9264e98ea1ff652.txt\n    title: "Head\\e[31mline"\n',
+        encoding="utf-8",
+    )
+    story = load_story([tmp_path / "story.yaml"])
+    assert story.title == "Floods [bold]x[/bold]"  # markup-like text stays literal
+    assert story.sources[0].outlet == "Wire One"
+    assert story.sources[1].title == "Headline"
