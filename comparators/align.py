@@ -1,25 +1,29 @@
-"""N-way alignment: groups of passages, across sources, that report the same thing.
+"""N-way alignment: groups of passages, across sources, that report the same fact.
 
-How it works, in four steps (matrix operations on blocks of passages, so the
-full score matrix is never held at once):
+How it works:
 
-1. Every passage is cut into sentences; the comparator scores every sentence
-   against every other source's sentences.
-2. A passage pair's score is the better of its two directions, a direction being
-   the length-weighted mean of each sentence's best match in the other passage.
-   So a paragraph an outlet split in two still matches the merged one fully.
-3. Competitive linking: a pair is a candidate when it clears the threshold and
-   is close to the best each side has in the other's source (both ways). Ledes
-   (every source's first passage) are favoured: see `_favour_ledes`.
-4. Candidates join groups, strongest first, under two conditions: at most
-   `MAX_PER_SOURCE` passages of a source in a group (one outlet's split item),
-   and at least `MAJORITY` of the cross-source pairs between the two groups
-   scoring `LINK` x threshold or more, so a passage that merges two items cannot
-   chain their groups together (the trap of union-find).
+1. Every passage is cut into sentences; the comparator scores sentences against
+   the other sources' sentences, a block of passages at a time (the full score
+   matrix is never held at once).
+2. A passage pair's similarity is the better of its two directions, a direction
+   being the word-weighted mean of each sentence's best match in the other
+   passage. Pairs above a floor, among the few best of each side in the other's
+   source, are the candidates.
+3. Each candidate is described by the evidence in `comparators/evidence.py`
+   (similarities, verbatim runs, names, numbers, position...) and a logistic
+   model fitted on hand-labelled real stories turns that into the probability
+   that both passages report the same fact. Pairs at or above the threshold are
+   links.
+4. Facts, not paragraphs: groups grow along links, strongest first. A passage
+   joins a group when it is linked to at least `MAJORITY` of the group's
+   passages from other sources (at half the threshold), so one merged paragraph
+   cannot chain two facts together; and a passage may join several groups, so a
+   paragraph that reports two facts stands in both, and a fact an outlet split
+   over two paragraphs holds both (at most `MAX_PER_SOURCE` of one source, and
+   only next to each other).
+   Each member names the sentences of its paragraph that carry the group's fact.
 
-Defaults were chosen by measurement on the hand-labelled seeds and on synthetic
-stories (tests/benchmarks/evaluate_alignment.py), favouring settings that do
-well on both over the best figure on either.
+Every figure is measured by `tests/benchmarks/evaluate_alignment.py`.
 """
 
 from __future__ import annotations
@@ -32,16 +36,18 @@ from functools import cached_property
 import numpy as np
 from scipy import sparse
 
+from comparators.evidence import LinkModel, link_model, pair_features, passage_sets
 from comparators.model import Group, GroupKind, Link, Member, Rewording, Settings, Story
 from comparators.segment import Unit, units
 from comparators.similarity import Scorer, get_comparator
 
-MAX_PER_SOURCE = 3  # an outlet rarely spreads one item over more paragraphs
-COMPETITION = 0.8  # a candidate scores at least this share of the side's best
-LINK = 0.5  # a pair scoring LINK x threshold counts as linked when groups join
-MAJORITY = 0.75  # share of cross-source pairs that must be linked for two groups to join
-LEDE = 1.75  # a pair of ledes scores this many times its similarity...
-LEDE_GUARD = 0.5  # ...when it is at least this share of each lede's best match in the story
+MAX_PER_SOURCE = 3  # an outlet rarely spreads one fact over more paragraphs
+LINK = 0.5  # a pair at LINK x threshold counts as linked when a passage joins a group
+MAJORITY = 0.75  # share of a group's other-source passages a joining passage must be linked to
+CANDIDATE_FLOOR = 0.05  # similarity below which a pair is never a candidate
+CANDIDATES_PER_SOURCE = 5  # a passage's best few in each other source are candidates
+LEDE_WORDS = 20  # a lead paragraph sums up the story in a sentence or two
+FOCUS = 0.5  # a member's sentence carries the fact when it matches at half its best sentence
 EVIDENCE_TERMS = 6
 BLOCK_ROWS = 64  # passages scored against the whole story at once
 
@@ -55,23 +61,38 @@ _STOP = frozenset(
 )
 
 
-def align(story: Story, settings: Settings) -> tuple[Group, ...]:
+def default_threshold(comparator: str) -> float:
+    """The link-probability cut used when none is set: the fitted model's, else the
+    comparator's own similarity threshold (a comparator with no fitted model)."""
+    model = link_model(comparator)
+    return model.threshold if model is not None else get_comparator(comparator).default_threshold
+
+
+def align(story: Story, settings: Settings, link: LinkModel | None = None) -> tuple[Group, ...]:
     """Groups of `story`'s passages (at `settings.granularity`), unordered ids.
 
-    Passages that match nothing come back as groups of one. Each group carries
-    `scores` (cohesion, min_link, wording), its strongest `links` with evidence,
-    and a rewording class.
+    A passage may stand in several groups (one per fact it reports); passages
+    that match nothing come back as groups of one. Each group carries `scores`
+    (cohesion, min_link, wording, confidence), its strongest `links` with
+    evidence, a rewording class, and for each member the sentences that carry
+    the group's fact. `link` replaces the stored link model (for fitting and
+    leave-one-story-out evaluation); its threshold then is the default.
     """
     comparator = get_comparator(settings.comparator)
-    threshold = settings.threshold if settings.threshold is not None else comparator.default_threshold
+    model = link if link is not None else link_model(comparator.name)
+    threshold = settings.threshold
+    if threshold is None:
+        threshold = model.threshold if model is not None else comparator.default_threshold
     space = _Space(units(story, settings.granularity), story)
     if not space.units:
         return ()
     scorer = comparator.fit(space.distinct_texts)
-    candidates, links = _candidate_edges(space, scorer, threshold)
-    clusters = _merge(space, candidates, links)
+    pairs = _candidates(space, scorer)
+    probability = _link_probability(space, pairs, model)
+    clusters = _facts(space, pairs.i, pairs.j, probability, threshold)
     present = {u.source for u in space.units}
-    return tuple(_group(space, scorer, members, present) for members in clusters)
+    link_of = dict(zip(zip(pairs.i.tolist(), pairs.j.tolist()), probability.tolist()))
+    return tuple(_group(space, scorer, members, present, link_of) for members in clusters)
 
 
 @dataclass(frozen=True)
@@ -87,10 +108,27 @@ class _Space:
         return np.array([rank[u.source] for u in self.units], dtype=np.int64)
 
     @cached_property
-    def is_lede(self) -> np.ndarray:  # the first unit of its source
-        first = np.ones(len(self.units), dtype=bool)
-        first[1:] = self.source_of[1:] != self.source_of[:-1]
-        return first
+    def is_lede(self) -> np.ndarray:
+        """The first unit of its source long enough to sum up a story (LEDE_WORDS):
+        a caption or a headline left above the lead does not count."""
+        lede = np.zeros(len(self.units), dtype=bool)
+        seen: set[int] = set()
+        for k, (source, words) in enumerate(zip(self.source_of.tolist(), self.length.tolist())):
+            if source not in seen and words >= LEDE_WORDS:
+                lede[k] = True
+                seen.add(source)
+        return lede
+
+    @cached_property
+    def position(self) -> np.ndarray:  # 0 for a source's first unit, 1 for its last
+        bounds = self.unit_range_of_source
+        start = bounds[self.source_of]
+        size = bounds[self.source_of + 1] - start
+        return ((np.arange(len(self.units)) - start) / np.maximum(1, size - 1)).astype(np.float32)
+
+    @cached_property
+    def length(self) -> np.ndarray:  # words per unit
+        return np.array([len(u.text.split()) for u in self.units], dtype=np.float32)
 
     @cached_property
     def sentence_texts(self) -> list[str]:
@@ -146,17 +184,32 @@ class _Space:
         return Counter(t for u in self.units for t in set(_terms(u.text)))
 
 
-def _pair_scores(space: _Space, scorer: Scorer, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
-    """Passage scores rows x cols: max of the two directions' weighted best matches."""
+def _sentence_scores(space: _Space, scorer: Scorer, rows: np.ndarray, cols: np.ndarray):
+    """Sentence scores of units `rows` x `cols`, with each side's sentence list and starts."""
     r_sent, r_start = space.sentences_of(rows)
     c_sent, c_start = space.sentences_of(cols)
     r_ids, r_back = np.unique(space.distinct_id[r_sent], return_inverse=True)
     c_ids, c_back = np.unique(space.distinct_id[c_sent], return_inverse=True)
-    s = scorer.scores(r_ids, c_ids)[np.ix_(r_back, c_back)]
+    return scorer.scores(r_ids, c_ids)[np.ix_(r_back, c_back)], (r_sent, r_start), (c_sent, c_start)
+
+
+def _pair_parts(space: _Space, scorer: Scorer, rows: np.ndarray, cols: np.ndarray):
+    """Unit blocks rows x cols: the two directions' weighted best matches and the
+    best single sentence pair."""
+    s, (r_sent, r_start), (c_sent, c_start) = _sentence_scores(space, scorer, rows, cols)
     r_weight = _weights(space.sentence_weight[r_sent], r_start)
     c_weight = _weights(space.sentence_weight[c_sent], c_start)
-    forward = r_weight @ np.maximum.reduceat(s, c_start, axis=1)  # rows' sentences found in cols
-    backward = (c_weight @ np.maximum.reduceat(s, r_start, axis=0).T).T
+    to_cols = np.maximum.reduceat(s, c_start, axis=1)  # each row sentence's best in each col unit
+    forward = r_weight @ to_cols  # rows' sentences found in cols
+    to_rows = np.maximum.reduceat(s, r_start, axis=0)
+    backward = (c_weight @ to_rows.T).T
+    best_sentence = np.maximum.reduceat(to_cols, r_start, axis=0)
+    return np.asarray(forward), np.asarray(backward), best_sentence
+
+
+def _pair_scores(space: _Space, scorer: Scorer, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
+    """Passage similarities rows x cols: max of the two directions."""
+    forward, backward, _ = _pair_parts(space, scorer, rows, cols)
     return np.maximum(forward, backward)
 
 
@@ -167,132 +220,201 @@ def _weights(weights: np.ndarray, starts: np.ndarray) -> sparse.csr_matrix:
     return sparse.csr_matrix((weights, (owner, np.arange(n))), shape=(len(starts), n))
 
 
-def _candidate_edges(
-    space: _Space, scorer: Scorer, threshold: float
-) -> tuple[list[tuple[int, int]], np.ndarray]:
-    """Mutual competitive candidates, strongest first, as `(i, j)` with i < j; and
-    the links, every cross-source pair scoring at least `LINK * threshold`, as an
-    (n, 2) array of `(i, j)` with i < j."""
+@dataclass(frozen=True)
+class _Candidates:
+    """Candidate pairs (i < j, other sources) with their comparator scores."""
+
+    i: np.ndarray
+    j: np.ndarray
+    forward: np.ndarray
+    backward: np.ndarray
+    best_sentence: np.ndarray
+    best: np.ndarray  # (units x sources) each unit's best similarity in each source
+    source_index: np.ndarray  # unit -> column of `best`
+
+
+def _candidates(space: _Space, scorer: Scorer) -> _Candidates:
+    """Every cross-source pair above CANDIDATE_FLOOR that is among the
+    CANDIDATES_PER_SOURCE best of either side in the other's source."""
     n = len(space.units)
     bounds = space.unit_range_of_source
     nonempty = np.flatnonzero(np.diff(bounds))
-    source_index = np.searchsorted(nonempty, space.source_of, side="right") - 1  # unit -> column of best
-    best = np.zeros((n, len(nonempty)), dtype=np.float32)  # best score of a unit in each source
-    found_i, found_j, found_score = [], [], []
+    source_index = np.searchsorted(nonempty, space.source_of, side="right") - 1
+    best = np.zeros((n, len(nonempty)), dtype=np.float32)
+    found: list[tuple[np.ndarray, ...]] = []
     # Scores are symmetric: each block of one source's passages is scored against
-    # the passages from its first one onwards only, and `best` is filled both ways.
-    # A long source is cut into blocks of BLOCK_ROWS so a block stays a few MB.
+    # the passages from its last one onwards only, and `best` is filled both ways.
     for rank, source in enumerate(nonempty):
         own_lo, own_hi = int(bounds[source]), int(bounds[source + 1])
-        if own_hi == n:  # the last source: every pair is already scored
+        if own_hi == n:
             break
         for lo in range(own_lo, own_hi, BLOCK_ROWS):
             hi = min(lo + BLOCK_ROWS, own_hi)
-            scores = _pair_scores(space, scorer, np.arange(lo, hi), np.arange(own_hi, n))
-            # Best per row in each later source; best per later passage in this source.
+            forward, backward, best_sentence = _pair_parts(space, scorer, np.arange(lo, hi), np.arange(own_hi, n))
+            scores = np.maximum(forward, backward)
             starts = bounds[nonempty[rank + 1 :]] - own_hi
             best[lo:hi, rank + 1 :] = np.maximum.reduceat(scores, starts, axis=1)
             np.maximum(best[own_hi:, rank], scores.max(axis=0), out=best[own_hi:, rank])
-            rows, cols = np.nonzero(scores >= LINK * threshold)
-            found_i.append((rows + lo).astype(np.int32))  # millions of pairs at scale
-            found_j.append((cols + own_hi).astype(np.int32))
-            found_score.append(scores[rows, cols])
-    if not found_i:
-        return [], np.zeros((0, 2), dtype=np.int32)
-    i, j, values = np.concatenate(found_i), np.concatenate(found_j), np.concatenate(found_score)
-    values = _favour_ledes(space, best, source_index, i, j, values)
-    # A pair is a candidate when each side finds the other among its best in the
-    # other's source (within COMPETITION of its best there).
-    mutual = (
-        (values >= threshold)
-        & (values >= COMPETITION * best[i, source_index[j]])
-        & (values >= COMPETITION * best[j, source_index[i]])
+            rows, cols = np.nonzero(scores >= CANDIDATE_FLOOR)
+            found.append(
+                (
+                    (rows + lo).astype(np.int32),
+                    (cols + own_hi).astype(np.int32),
+                    forward[rows, cols].astype(np.float32),
+                    backward[rows, cols].astype(np.float32),
+                    best_sentence[rows, cols].astype(np.float32),
+                )
+            )
+    if not found:
+        empty = np.zeros(0, dtype=np.int32)
+        zero = np.zeros(0, dtype=np.float32)
+        return _Candidates(empty, empty, zero, zero, zero, best, source_index)
+    i, j, forward, backward, best_sentence = (np.concatenate(parts) for parts in zip(*found))
+    similarity = np.maximum(forward, backward)
+    keep = _among_best(i, source_index[j], similarity) | _among_best(j, source_index[i], similarity)
+    return _Candidates(i[keep], j[keep], forward[keep], backward[keep], best_sentence[keep], best, source_index)
+
+
+def _among_best(unit: np.ndarray, other_source: np.ndarray, score: np.ndarray) -> np.ndarray:
+    """Whether each pair is among its unit's CANDIDATES_PER_SOURCE best in that source."""
+    order = np.lexsort((-score, other_source, unit))
+    key_unit, key_source = unit[order], other_source[order]
+    new = np.ones(len(order), dtype=bool)
+    new[1:] = (key_unit[1:] != key_unit[:-1]) | (key_source[1:] != key_source[:-1])
+    starts = np.flatnonzero(new)
+    rank = np.arange(len(order)) - np.repeat(starts, np.diff(np.append(starts, len(order))))
+    keep = np.zeros(len(order), dtype=bool)
+    keep[order] = rank < CANDIDATES_PER_SOURCE
+    return keep
+
+
+def _link_probability(space: _Space, pairs: _Candidates, model: LinkModel | None) -> np.ndarray:
+    """Each candidate's probability of reporting the same fact (the fitted link
+    model), or its similarity when the comparator has no fitted model."""
+    similarity = np.maximum(pairs.forward, pairs.backward)
+    if model is None or not len(pairs.i):
+        return similarity
+    return model.probability(candidate_features(space, pairs))
+
+
+def candidate_features(space: _Space, pairs: _Candidates) -> np.ndarray:
+    """The evidence (comparators/evidence.py FEATURES) of every candidate pair."""
+    sets = passage_sets([u.text for u in space.units])
+    best = (pairs.best[pairs.i, pairs.source_index[pairs.j]], pairs.best[pairs.j, pairs.source_index[pairs.i]])
+    return pair_features(
+        sets,
+        pairs.i,
+        pairs.j,
+        pairs.forward,
+        pairs.backward,
+        pairs.best_sentence,
+        best,
+        space.is_lede,
+        space.position,
+        space.length,
     )
-    order = np.lexsort((j[mutual], i[mutual], -values[mutual]))
-    candidates = list(zip(i[mutual][order].tolist(), j[mutual][order].tolist()))
-    return candidates, np.stack([i, j], axis=1)
 
 
-def _favour_ledes(
-    space: _Space, best: np.ndarray, source_index: np.ndarray, i: np.ndarray, j: np.ndarray, values: np.ndarray
-) -> np.ndarray:
-    """`values` of the pairs `(i, j)` with every pair of ledes weighted up by LEDE,
-    updating `best` (unit x source) to match.
+def _facts(
+    space: _Space, i: np.ndarray, j: np.ndarray, probability: np.ndarray, threshold: float
+) -> list[list[int]]:
+    """Overlapping groups grown along links, strongest first (see the module
+    docstring); then each group absorbs the smaller ones whose members would all
+    join it (so one fact is not told as several overlapping groups); then every
+    passage in no group as a group of its own."""
+    source_of = space.source_of.tolist()
+    weak = probability >= LINK * threshold
+    neighbours: dict[int, set[int]] = {}
+    for a, b in zip(i[weak].tolist(), j[weak].tolist()):
+        neighbours.setdefault(a, set()).add(b)
+        neighbours.setdefault(b, set()).add(a)
+    members: list[set[int]] = []
+    counts: list[Counter] = []
+    holding: dict[int, set[int]] = {}  # unit -> groups it stands in
 
-    News is written as an inverted pyramid: each outlet's first passage sums up
-    the event, in words the whole story uses, so TF-IDF scores ledes low against
-    each other. The weight goes only to a pair scoring at least LEDE_GUARD of each
-    lede's best match anywhere: a first passage that closely matches some other
-    passage reports that item, not the event in summary, and keeps its own match.
-    """
-    lede = space.is_lede
-    overall = best.max(axis=1)  # each passage's best match in any other source
-    favoured = lede[i] & lede[j] & (values >= LEDE_GUARD * overall[i]) & (values >= LEDE_GUARD * overall[j])
-    if not favoured.any():
-        return values
-    values = np.where(favoured, values * np.float32(LEDE), values)
-    np.maximum.at(best, (i[favoured], source_index[j[favoured]]), values[favoured])
-    np.maximum.at(best, (j[favoured], source_index[i[favoured]]), values[favoured])
-    return values
+    def joins(g: int, unit: int) -> bool:
+        source = source_of[unit]
+        own = counts[g][source]
+        if own >= MAX_PER_SOURCE:
+            return False
+        # A second passage of one source is the same fact split in two only when
+        # it is next to one already in (else it is another fact the group's
+        # merged paragraph also reports).
+        if own and unit - 1 not in members[g] and unit + 1 not in members[g]:
+            return False
+        others = len(members[g]) - own
+        return len(neighbours.get(unit, set()) & members[g]) >= MAJORITY * others
 
+    def add(g: int, unit: int) -> None:
+        members[g].add(unit)
+        counts[g][source_of[unit]] += 1
+        holding.setdefault(unit, set()).add(g)
 
-def _merge(space: _Space, candidates: list[tuple[int, int]], links: np.ndarray) -> list[list[int]]:
-    """Join groups along candidate edges, strongest first, while each join keeps at
-    most MAX_PER_SOURCE passages of a source and at least MAJORITY of the cross-source
-    pairs between the two groups are links (so no chaining through one passage)."""
-    n = len(space.units)
-    source_of = space.source_of
-    label = np.arange(n)  # unit -> group id
-    members: dict[int, list[int]] = {i: [i] for i in range(n)}
-    per_source = np.zeros((n, int(source_of.max()) + 1), dtype=np.int16)  # group x source
-    per_source[np.arange(n), source_of] = 1
-    # Links as a symmetric adjacency list (CSR): numbers, not a dict per passage.
-    ends = np.concatenate([links, links[:, ::-1]])
-    order = np.argsort(ends[:, 0], kind="stable")
-    neighbours = ends[order, 1]
-    start = np.concatenate([[0], np.cumsum(np.bincount(ends[:, 0], minlength=n))])
-    del ends, order
-    # Many candidates join the same two groups; a refused join stays refused until
-    # one of them grows (a group keeps its id as it grows, so its size marks its state).
-    refused: set[tuple[int, int, int, int]] = set()
-    for i, j in candidates:
-        a, b = int(label[i]), int(label[j])
-        if a == b:
+    strong = np.flatnonzero(probability >= threshold)
+    order = strong[np.lexsort((j[strong], i[strong], -probability[strong]))]
+    for a, b in zip(i[order].tolist(), j[order].tolist()):
+        if holding.get(a, set()) & holding.get(b, set()):
             continue
-        if len(members[a]) < len(members[b]) or (len(members[a]) == len(members[b]) and a > b):
-            a, b = b, a
-        state = (a, len(members[a]), b, len(members[b]))
-        if state in refused:
-            continue
-        count_a, count_b = per_source[a], per_source[b]
-        if (count_a + count_b).max() > MAX_PER_SOURCE:
-            refused.add(state)
-            continue
-        cross = len(members[a]) * len(members[b]) - int(count_a @ count_b)
-        around = np.concatenate([neighbours[start[u] : start[u + 1]] for u in members[b]])
-        if np.count_nonzero(label[around] == a) < MAJORITY * cross:
-            refused.add(state)
-            continue
-        label[members[b]] = a
-        members[a].extend(members.pop(b))
-        per_source[a] += per_source[b]
-    return [sorted(m) for m in members.values()]
+        placed = False
+        for here, there in ((a, b), (b, a)):
+            for g in sorted(holding.get(here, ()), key=lambda g: (-len(members[g]), g)):
+                if joins(g, there):
+                    add(g, there)
+                    placed = True
+                    break
+            if placed:
+                break
+        if not placed:
+            members.append(set())
+            counts.append(Counter())
+            add(len(members) - 1, a)
+            add(len(members) - 1, b)
+    _absorb(members, counts, holding, joins, add)
+    kept = [sorted(m) for m in members if m]
+    alone = [[u] for u in range(len(space.units)) if u not in holding]
+    return kept + alone
 
 
-def _group(space: _Space, scorer: Scorer, unit_ids: list[int], present: set[str]) -> Group:
+def _absorb(members, counts, holding, joins, add) -> None:
+    """Merge each group into the largest overlapping one that each of its other
+    members would join."""
+    for small in sorted(range(len(members)), key=lambda g: (len(members[g]), g)):
+        overlapping = {g for u in members[small] for g in holding[u]} - {small}
+        for big in sorted(overlapping, key=lambda g: (-len(members[g]), g)):
+            if len(members[big]) < len(members[small]):
+                continue
+            extra = sorted(members[small] - members[big])
+            if not all(joins(big, u) for u in extra):
+                continue
+            for u in extra:
+                add(big, u)
+            for u in members[small]:
+                holding[u].discard(small)
+            members[small] = set()
+            counts[small] = Counter()
+            break
+
+
+def _group(
+    space: _Space, scorer: Scorer, unit_ids: list[int], present: set[str], link_of: dict[tuple[int, int], float]
+) -> Group:
     ids = np.array(unit_ids, dtype=np.int64)
     found = [space.units[i] for i in unit_ids]
-    members = tuple(Member(u.source, u.paragraph, u.text, u.sentence) for u in found)
     sources = {u.source for u in found}
     if len(sources) == 1:
+        members = tuple(Member(u.source, u.paragraph, u.text, u.sentence) for u in found)
         return Group(id="", kind=GroupKind.UNIQUE, members=members)
     kind = GroupKind.SHARED if sources >= present else GroupKind.PARTIAL
+    sentence_scores, (_, starts), _ = _sentence_scores(space, scorer, ids, ids)
+    focus = _focus(space.source_of[ids], sentence_scores, starts)
+    members = tuple(Member(u.source, u.paragraph, u.text, u.sentence, f) for u, f in zip(found, focus))
     scores = _pair_scores(space, scorer, ids, ids)
     cross = space.source_of[ids][:, None] != space.source_of[ids][None, :]
     pair_values = scores[cross]
     tree = _spanning_links(scores, cross)
     links = tuple(_link(space, found[p], found[q], float(scores[p, q])) for p, q in tree)
     wording = float(np.mean([link.wording for link in links]))
+    confidence = np.mean([link_of.get((min(unit_ids[p], unit_ids[q]), max(unit_ids[p], unit_ids[q])), 0.0) for p, q in tree])
     return Group(
         id="",
         kind=kind,
@@ -302,9 +424,25 @@ def _group(space: _Space, scorer: Scorer, unit_ids: list[int], present: set[str]
             "cohesion": round(float(pair_values.mean()), 4),
             "min_link": round(float(pair_values.min()), 4),
             "wording": round(wording, 4),
+            "confidence": round(float(confidence), 4),
         },
         rewording=_rewording(links),
     )
+
+
+def _focus(source_of: np.ndarray, sentence_scores: np.ndarray, starts: np.ndarray) -> list[tuple[int, ...]]:
+    """For each member, the indices of its sentences that carry the group's fact
+    (those matching another source's member at FOCUS of the member's best
+    sentence); () when every sentence does."""
+    ends = np.append(starts[1:], len(sentence_scores))
+    owner = np.repeat(np.arange(len(starts)), ends - starts)
+    out = []
+    for k, (lo, hi) in enumerate(zip(starts.tolist(), ends.tolist())):
+        other = source_of[owner] != source_of[k]
+        best = sentence_scores[lo:hi][:, other].max(axis=1) if other.any() else np.zeros(hi - lo)
+        carry = np.flatnonzero(best >= FOCUS * best.max()) if best.max() > 0 else np.arange(hi - lo)
+        out.append(() if len(carry) == hi - lo else tuple(carry.tolist()))
+    return out
 
 
 def _spanning_links(scores: np.ndarray, cross: np.ndarray) -> list[tuple[int, int]]:

@@ -64,7 +64,8 @@ def comparison_key(story: Story, settings: Settings | None) -> str:
 @cache
 def _code_fingerprint() -> str:
     digest = hashlib.sha256()
-    for path in sorted(_PACKAGE_DIR.rglob("*.py")):
+    # The fitted link model is code too: a refit changes the groups.
+    for path in sorted([*_PACKAGE_DIR.rglob("*.py"), *_PACKAGE_DIR.rglob("*.json")]):
         digest.update(path.relative_to(_PACKAGE_DIR).as_posix().encode())
         digest.update(path.read_bytes())
     return digest.hexdigest()

@@ -17,6 +17,9 @@ class Comparison:
     quotes: tuple[Quote, ...] = ()
     warnings: tuple[str, ...] = ()  # e.g. a source left with no paragraphs
     quoted_terms: tuple[QuotedTerm, ...] = ()  # nicknames, names, scare quotes
+    # Why the pivot is the pivot: "chosen", or a short label, a colon and figures
+    # ("reused most: 382 of its 1229 words appear verbatim in another outlet").
+    pivot_reason: str = ""
 
     def group(self, group_id: str) -> Group:
         for group in self.groups:
@@ -44,6 +47,7 @@ def with_pivot(comparison: Comparison, pivot: str) -> Comparison:
     return replace(
         comparison,
         pivot=pivot,
+        pivot_reason="chosen" if pivot != comparison.pivot else comparison.pivot_reason,
         settings=replace(comparison.settings, pivot=pivot),
         groups=groups,
     )

@@ -18,7 +18,7 @@ from comparators.comparison import Comparison
 from comparators.diff import word_diff
 from comparators.model import Group, Source, Story
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: a paragraph may stand in several groups (one per fact)
 
 
 def to_json(comparison: Comparison) -> str:
@@ -45,6 +45,7 @@ def to_json_dict(comparison: Comparison) -> dict[str, Any]:
             "pivot": settings.pivot,
         },
         "pivot": comparison.pivot,
+        "pivot_reason": comparison.pivot_reason,
         "sources": [_source(story, s) for s in story.sources],
         "groups": [_group(g, comparison.pivot) for g in comparison.groups],
         "reuse": [
@@ -112,6 +113,8 @@ def _group(group: Group, pivot: str | None) -> dict[str, Any]:
         member = {"source": m.source, "paragraph": m.paragraph, "text": m.text, "diff": diff}
         if m.sentence is not None:
             member["sentence"] = m.sentence
+        if m.focus:
+            member["focus"] = list(m.focus)
         members.append(member)
     return {
         "id": group.id,

@@ -99,6 +99,9 @@ class Member:
     paragraph: int  # paragraph index in that source
     text: str
     sentence: int | None = None  # sentence index inside the paragraph (sentence granularity)
+    # Indices of the paragraph's sentences that carry the group's fact; () when all do.
+    # A paragraph reporting two facts stands in two groups, each naming its sentences.
+    focus: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -4,21 +4,22 @@ from __future__ import annotations
 
 from dataclasses import fields, replace
 
-from comparators.align import align, order_groups
+from comparators.align import align, default_threshold, order_groups
 from comparators.comparison import Comparison
 from comparators.errors import StoryError
 from comparators.model import Settings, Story
+from comparators.pivot import choose_pivot
 from comparators.quote_matching import story_quotes
 from comparators.reuse import reuse
 from comparators.segment import GRANULARITIES
-from comparators.similarity import COMPARATORS, get_comparator
+from comparators.similarity import COMPARATORS
 
 
 def resolve_settings(story: Story, override: Settings | None) -> Settings:
     """Manifest settings, overridden by every field the caller set, then checked.
 
-    Fills in the pivot (the source with most words) and the comparator's default
-    threshold. Raises `StoryError` for an unknown comparator, granularity or
+    Fills in the default threshold (the fitted link model's); the pivot stays
+    None when neither the caller nor the manifest named one (`run` chooses it). Raises `StoryError` for an unknown comparator, granularity or
     pivot, or a threshold outside [0, 1], naming the command-line option or the
     manifest's `settings:` key the value came from.
     """
@@ -34,10 +35,7 @@ def resolve_settings(story: Story, override: Settings | None) -> Settings:
         settings = replace(settings, **changed)
     _check(story, settings, from_caller=set(changed))
     if settings.threshold is None:
-        settings = replace(settings, threshold=get_comparator(settings.comparator).default_threshold)
-    if settings.pivot is None and story.sources:
-        pivot = max(story.sources, key=lambda s: s.words).id
-        settings = replace(settings, pivot=pivot)
+        settings = replace(settings, threshold=default_threshold(settings.comparator))
     return settings
 
 
@@ -69,7 +67,15 @@ def run(story: Story, override: Settings | None = None) -> Comparison:
     named in `Comparison.warnings`.
     """
     settings = resolve_settings(story, override)
-    groups = order_groups(align(story, settings), story, settings.pivot) if story.sources else ()
+    groups = align(story, settings) if story.sources else ()
+    if settings.pivot is not None:
+        pivot_reason = "chosen"
+    elif story.sources:
+        pivot, pivot_reason = choose_pivot(story, groups)
+        settings = replace(settings, pivot=pivot)
+    else:
+        pivot_reason = ""
+    groups = order_groups(groups, story, settings.pivot) if story.sources else ()
     warnings = tuple(
         f"{s.id}: no paragraphs left after cleaning; it takes part in no group"
         for s in story.sources
@@ -85,4 +91,5 @@ def run(story: Story, override: Settings | None = None) -> Comparison:
         warnings=warnings,
         quotes=quotes,
         quoted_terms=terms,
+        pivot_reason=pivot_reason,
     )

@@ -52,6 +52,18 @@ def split_sentences(text: str) -> tuple[str, ...]:
     return tuple(sentences)
 
 
+def sentence_spans(text: str) -> tuple[tuple[int, int], ...]:
+    """`(start, end)` offsets in `text` of each sentence of `split_sentences(text)`."""
+    spans, at = [], 0
+    for sentence in split_sentences(text):
+        start = text.find(sentence, at)
+        if start < 0:  # cannot happen for text split here; keep the rest whole
+            break
+        spans.append((start, start + len(sentence)))
+        at = start + len(sentence)
+    return tuple(spans)
+
+
 def _ends_sentence(head: str) -> bool:
     """Whether `head` (text up to and including its final punctuation) ends a sentence."""
     if not head.endswith("."):

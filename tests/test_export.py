@@ -57,7 +57,7 @@ def exported(seed_comparison):
 
 def test_the_export_matches_the_documented_schema(exported):
     assert list(violations(exported, SCHEMA)) == []
-    assert exported["schema_version"] == SCHEMA_VERSION == 1
+    assert exported["schema_version"] == SCHEMA_VERSION == 2
 
 
 def test_the_validator_notices_a_broken_export(exported):
@@ -108,7 +108,7 @@ def test_quotes_are_exported_with_their_matches(seed_comparison):
 
 def test_export_writes_json_to_stdout_by_default(capsys):
     assert main(["export"]) == 0
-    assert json.loads(capsys.readouterr().out)["schema_version"] == 1
+    assert json.loads(capsys.readouterr().out)["schema_version"] == 2
 
 
 def test_export_to_a_file_never_overwrites_without_force(tmp_path, capsys):

@@ -296,7 +296,12 @@ class AlignedView(ScrollView, can_focus=True, inherit_bindings=False):
         block = self._item_blocks[self.cursor]
         top, height = self._offsets[block], self.layout_.blocks[block].height
         view_top, view_height = int(self.scroll_y), self._viewport_height()
-        if top < view_top or height >= view_height:
+        if height >= view_height:
+            # A block taller than the pane stays where it is scrolled to inside it
+            # (a search hit further down), else it shows from its top.
+            if not top <= view_top < top + height:
+                self.scroll_to(y=top, animate=False)
+        elif top < view_top:
             self.scroll_to(y=top, animate=False)
         elif top + height > view_top + view_height:
             self.scroll_to(y=top + height - view_height, animate=False)

@@ -163,7 +163,8 @@ class MainScreen(ReviewActions, Screen):
         if comparison.quotes:
             unique = sum(q.status == QuoteStatus.UNIQUE for q in comparison.quotes)
             parts.append(f"{len(comparison.quotes)} quotes, {unique} unique")
-        parts.append(f"pivot {outlet(self.story, comparison.pivot)}")
+        basis = comparison.pivot_reason.split(":")[0]
+        parts.append(f"pivot {outlet(self.story, comparison.pivot)}" + (f" ({basis})" if basis else ""))
         if self.hidden:
             parts.append(f"{len(self.hidden)} hidden")
         parts[1:1] = self.review_summary()  # first: it is what a reviewer watches

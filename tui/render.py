@@ -17,6 +17,7 @@ from rich.text import Text
 from comparators import Group, Quote, QuoteStatus, Story
 from comparators.diff import Sharing, member_spans, word_diff
 from comparators.sanitize import strip_control
+from comparators.segment import sentence_spans
 
 UNIQUE_QUOTE_MARK = "✱"
 ABSENT = "·"
@@ -87,6 +88,33 @@ def member_plain(group: Group, source_id: str, quotes: list[Quote]) -> str:
     return "".join(pieces)
 
 
+def off_focus(group: Group, source_id: str) -> list[tuple[int, int]]:
+    """Ranges of `text_of(source_id)` in sentences that carry another fact than the
+    group's (a paragraph reporting two facts stands in two groups)."""
+    ranges, base = [], 0
+    for member in group.members_of(source_id):
+        if member.focus:
+            for k, (a, b) in enumerate(sentence_spans(member.text)):
+                if k not in member.focus:
+                    ranges.append((base + a, base + b))
+        base += len(member.text) + 2  # text_of joins members with a blank line
+    return ranges
+
+
+def _outside(start: int, end: int, ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The parts of [start, end) that no range (sorted, disjoint) covers."""
+    out = []
+    for a, b in ranges:
+        if b <= start or a >= end:
+            continue
+        if a > start:
+            out.append((start, a))
+        start = max(start, b)
+    if start < end:
+        out.append((start, end))
+    return out
+
+
 def member_text(
     group: Group,
     source_id: str,
@@ -94,19 +122,19 @@ def member_text(
     palette: Palette,
     search: str = "",
 ) -> Text:
-    """One outlet's passage in a group, its words highlighted by how widely they are shared."""
+    """One outlet's passage in a group, its words highlighted by how widely they are
+    shared; sentences that report another fact are dimmed and left unmarked."""
     group = _clean_group(group)
     text = group.text_of(source_id)
-    runs: list[tuple[int, int, Style]] = []
+    elsewhere = off_focus(group, source_id)
+    runs: list[tuple[int, int, Style]] = [(a, b, palette.dim) for a, b in elsewhere]
     if len(group.sources) > 1:  # alone in its group, every word is "only here": mark none
         at = 0
         for span in member_spans(group, source_id):
             end = at + len(span.text)
-            if not span.text.isspace():
-                if span.sharing == Sharing.NONE:
-                    runs.append((at, end, palette.only_here))
-                elif span.sharing == Sharing.SOME:
-                    runs.append((at, end, palette.some))
+            if not span.text.isspace() and span.sharing != Sharing.ALL:
+                style = palette.only_here if span.sharing == Sharing.NONE else palette.some
+                runs.extend((a, b, style) for a, b in _outside(at, end, elsewhere))
             at = end
     for quote in quotes:
         quoted = clean(quote.text)

@@ -1,0 +1,280 @@
+"""Evidence that two passages of different outlets report the same thing.
+
+The aligner scores every candidate pair of passages on the features below and
+turns them into a link probability with a logistic model (`link_model.json`),
+fitted on hand-labelled real stories by `tests/benchmarks/fit_link_model.py`,
+which reports every figure with leave-one-story-out validation: each story is
+scored by a model fitted on the other stories only.
+
+The features, and what each adds (leave-one-story-out macro F1 of the links on
+the six labelled stories when the feature is left out, against all of them;
+figures from the fitting script):
+
+- `similarity`, `similarity_both`: the comparator's passage similarity, the
+  better and the worse of its two directions (a direction is the word-weighted
+  mean of each sentence's best match in the other passage), so a paragraph an
+  outlet split in two still matches the merged one.
+- `best_sentence`: the best single sentence pair: a paragraph merging two facts
+  matches each fact's paragraph through one sentence.
+- `share_of_best_low`, `share_of_best_high`: the pair's similarity as a share of
+  each side's best match in the other's outlet (competitive linking: an outlet
+  reports a fact once, so the best counterpart wins).
+- `shared_runs`: the share of word trigrams both passages use: verbatim runs,
+  the mark of wire copy.
+- `shared_names`: names both use, compared by consonant skeleton after folding
+  accents, so transliterations meet (Zelenskiy / Zelensky, Hamadan / Hamedan).
+- `numbers_disagree`: both passages give numbers and share none ("1,200" and
+  "thirty-five" are read as 1200 and 35): a different count or date is usually a
+  different fact.
+- `shared_rare_words`: the inverse-document-frequency mass of the content words
+  both use, as a share of the smaller passage's.
+- `both_ledes`, `position_gap`, `length_gap`: news is an inverted pyramid, so
+  first paragraphs sum up the same event and reprints keep their order; very
+  unequal lengths make a weaker pair.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+from scipy import sparse
+
+FEATURES = (
+    "similarity",
+    "similarity_both",
+    "best_sentence",
+    "share_of_best_low",
+    "share_of_best_high",
+    "shared_runs",
+    "shared_names",
+    "numbers_disagree",
+    "shared_rare_words",
+    "both_ledes",
+    "lede_similarity",
+    "position_gap",
+    "length_gap",
+)
+
+MODEL_PATH = Path(__file__).resolve().parent / "link_model.json"
+
+_WORD = re.compile(r"\w+(?:['’-]\w+)*")
+_NAME = re.compile(r"\b[^\W\d_][\w'’-]*")
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+_STOP = frozenset(
+    """a an the and or but of in on at to for from by with as is was were be been are it its
+    that this these those he she they we you i his her their our them us not no has have had
+    said says say will would could should may might also than then there which who whom what
+    when where while after before about into over under up out more most such other some any
+    all one two new""".split()
+)
+_UNITS = "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen".split()
+_TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
+_NUMBER_WORDS = {w: i for i, w in enumerate(_UNITS)} | {w: 20 + 10 * i for i, w in enumerate(_TENS)}
+_SPELLED = re.compile(
+    r"\b(" + "|".join(_TENS) + r")(?:[- ](" + "|".join(_UNITS[1:10]) + r"))?\b|\b(" + "|".join(_UNITS) + r")\b",
+    re.IGNORECASE,
+)
+
+
+def fold(word: str) -> str:
+    """`word` lower-cased with accents removed (Wróbel -> wrobel)."""
+    decomposed = unicodedata.normalize("NFKD", word.lower())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def name_key(word: str) -> str:
+    """A name's consonant skeleton: first letter, then consonants without y, h,
+    w or doubles, so transliterations of one name share a key
+    (Zelenskiy/Zelensky -> zlnsk, Somanath/Somnath -> smnt)."""
+    folded = re.sub(r"['’-]", "", fold(word))
+    if not folded:
+        return ""
+    rest = re.sub(r"[aeiouyhw]", "", folded[1:])
+    return folded[0] + re.sub(r"(.)\1+", r"\1", rest)
+
+
+def numbers_in(text: str) -> set[float]:
+    """The numbers a text gives, digits or spelled out: "1,200" -> 1200,
+    "thirty-five" -> 35, "2.5" -> 2.5."""
+    out: set[float] = set()
+    for match in _NUMBER.finditer(text):
+        digits = match.group()
+        # "1,200" groups thousands; "2,5" would be a European decimal: rare in English copy.
+        plain = digits.replace(",", "") if re.fullmatch(r"\d{1,3}(,\d{3})+(\.\d+)?", digits) else digits
+        try:
+            out.add(float(plain.replace(",", ".")))
+        except ValueError:
+            pass
+    for match in _SPELLED.finditer(text):
+        tens, unit, alone = match.groups()
+        if alone:
+            out.add(float(_NUMBER_WORDS[alone.lower()]))
+        else:
+            out.add(float(_NUMBER_WORDS[tens.lower()] + (_NUMBER_WORDS[unit.lower()] if unit else 0)))
+    return out
+
+
+def words_of(text: str) -> list[str]:
+    return [w.replace("’", "'") for w in _WORD.findall(text.lower())]
+
+
+@dataclass(frozen=True)
+class PassageSets:
+    """Per passage (rows), sparse incidence matrices over the story's vocabularies."""
+
+    trigrams: sparse.csr_matrix
+    names: sparse.csr_matrix
+    numbers: sparse.csr_matrix
+    rare_words: sparse.csr_matrix  # idf-weighted
+    rare_total: np.ndarray  # idf mass of each passage's content words
+
+
+def passage_sets(texts: Sequence[str]) -> PassageSets:
+    """Word trigrams, name keys, numbers and idf-weighted content words of each text."""
+    words = [words_of(t) for t in texts]
+    trigrams = [{" ".join(w[k : k + 3]) for k in range(len(w) - 2)} or {" ".join(w)} for w in words]
+    names = [{name_key(m.group()) for m in _NAME.finditer(t) if m.group()[0].isupper() and len(m.group()) > 2} for t in texts]
+    numbers = [{repr(v) for v in numbers_in(t)} for t in texts]
+    content = [{w for w in ws if w not in _STOP and (len(w) > 2 or w.isdigit())} for ws in words]
+    df: dict[str, int] = {}
+    for terms in content:
+        for term in terms:
+            df[term] = df.get(term, 0) + 1
+    n = max(1, len(texts))
+    idf = {t: math.log(1 + n / c) for t, c in df.items()}
+    rare = _incidence(content, weight=idf)
+    return PassageSets(
+        trigrams=_incidence(trigrams),
+        names=_incidence(names),
+        numbers=_incidence(numbers),
+        rare_words=rare,
+        rare_total=np.asarray(rare.sum(axis=1)).ravel(),
+    )
+
+
+def _incidence(sets: list[set[str]], weight: dict[str, float] | None = None) -> sparse.csr_matrix:
+    index: dict[str, int] = {}
+    rows, cols, values = [], [], []
+    for r, items in enumerate(sets):
+        for item in items:
+            if not item:
+                continue
+            rows.append(r)
+            cols.append(index.setdefault(item, len(index)))
+            values.append(1.0 if weight is None else weight[item])
+    return sparse.csr_matrix(
+        (np.array(values, dtype=np.float32), (rows, cols)), shape=(len(sets), max(1, len(index)))
+    )
+
+
+def _shared(matrix: sparse.csr_matrix, i: np.ndarray, j: np.ndarray, binary: sparse.csr_matrix | None = None) -> np.ndarray:
+    """Row-wise overlap of rows i and j (the weights of i's items that j holds too)."""
+    other = matrix if binary is None else binary
+    return np.asarray(matrix[i].multiply(other[j] > 0).sum(axis=1), dtype=np.float32).ravel()
+
+
+def _sizes(matrix: sparse.csr_matrix) -> np.ndarray:
+    return np.diff(matrix.indptr).astype(np.float32)
+
+
+def pair_features(
+    sets: PassageSets,
+    i: np.ndarray,
+    j: np.ndarray,
+    forward: np.ndarray,
+    backward: np.ndarray,
+    best_sentence: np.ndarray,
+    best_in_source: tuple[np.ndarray, np.ndarray],
+    lede: np.ndarray,
+    position: np.ndarray,
+    length: np.ndarray,
+) -> np.ndarray:
+    """Feature matrix (pairs x FEATURES) for the passage pairs (i, j).
+
+    `forward`/`backward` are the comparator's two directions for each pair,
+    `best_sentence` its best sentence pair, `best_in_source` each side's best
+    similarity in the other's outlet; `lede`, `position` (0 first, 1 last in its
+    source) and `length` (words) are per passage.
+    """
+    similarity = np.maximum(forward, backward)
+    best_i, best_j = best_in_source
+    share_i = similarity / np.maximum(best_i, 1e-6)
+    share_j = similarity / np.maximum(best_j, 1e-6)
+    tri = _sizes(sets.trigrams)
+    runs = _shared(sets.trigrams, i, j) / np.maximum(1.0, np.minimum(tri[i], tri[j]))
+    nm = _sizes(sets.names)
+    names = _shared(sets.names, i, j) / np.maximum(1.0, np.minimum(nm[i], nm[j]))
+    nu = _sizes(sets.numbers)
+    disagree = ((nu[i] > 0) & (nu[j] > 0) & (_shared(sets.numbers, i, j) == 0)).astype(np.float32)
+    rare = _shared(sets.rare_words, i, j, sets.rare_words) / np.maximum(
+        1e-6, np.minimum(sets.rare_total[i], sets.rare_total[j])
+    )
+    return np.column_stack(
+        [
+            similarity,
+            np.minimum(forward, backward),
+            best_sentence,
+            np.minimum(share_i, share_j),
+            np.maximum(share_i, share_j),
+            runs,
+            names,
+            disagree,
+            rare,
+            (lede[i] & lede[j]).astype(np.float32),
+            np.where(lede[i] & lede[j], similarity, 0.0),
+            np.abs(position[i] - position[j]),
+            np.log((length[i] + 1.0) / (length[j] + 1.0)) ** 2,
+        ]
+    ).astype(np.float32)
+
+
+@dataclass(frozen=True)
+class LinkModel:
+    """A logistic model over standardised FEATURES, and the probability cut."""
+
+    mean: np.ndarray
+    scale: np.ndarray
+    weights: np.ndarray
+    intercept: float
+    threshold: float  # default link probability cut, chosen leave-one-story-out
+
+    def probability(self, features: np.ndarray) -> np.ndarray:
+        z = ((features - self.mean) / self.scale) @ self.weights + self.intercept
+        return (1.0 / (1.0 + np.exp(-z))).astype(np.float32)
+
+    def to_dict(self) -> dict:
+        return {
+            "features": list(FEATURES),
+            "mean": [round(float(v), 6) for v in self.mean],
+            "scale": [round(float(v), 6) for v in self.scale],
+            "weights": [round(float(v), 6) for v in self.weights],
+            "intercept": round(float(self.intercept), 6),
+            "threshold": self.threshold,
+        }
+
+
+@lru_cache(maxsize=8)
+def link_model(comparator: str) -> LinkModel | None:
+    """The fitted model for `comparator`, or None when none was fitted for it
+    (a comparator registered by a user: its similarity is then used alone)."""
+    try:
+        stored = json.loads(MODEL_PATH.read_text(encoding="utf-8"))[comparator]
+    except (OSError, KeyError, ValueError):
+        return None
+    if tuple(stored["features"]) != FEATURES:
+        return None
+    return LinkModel(
+        mean=np.array(stored["mean"], dtype=np.float32),
+        scale=np.array(stored["scale"], dtype=np.float32),
+        weights=np.array(stored["weights"], dtype=np.float32),
+        intercept=float(stored["intercept"]),
+        threshold=float(stored["threshold"]),
+    )
