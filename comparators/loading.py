@@ -165,7 +165,7 @@ def _read_source(path: Path, entry: _Entry) -> _Draft:
         path=path,
         paragraphs=cleaned.paragraphs,
         removed=cleaned.removed,
-        title=entry.title,
+        title=entry.title or cleaned.headline,
         date=entry.date,
         url=entry.url or cleaned.leading_url,
         dateline=cleaned.dateline,
