@@ -401,8 +401,16 @@ _SENTENCE_HEADLINE_WORDS = 15  # a headline printed as a sentence, above the lea
 _STANDFIRST_WORDS = (8, 60)
 
 
+# Words too common to tie a line to the article ("Connect with us" is not a headline).
+_FUNCTION_WORDS = frozenset(
+    "with that this from have been were will their there about after over what your they them"
+    " said says into than then when which while also more most some such only other just"
+    " here where these those would could should does done being".split()
+)
+
+
 def _content_words(text: str) -> set[str]:
-    return {w.casefold() for w in _CONTENT_WORD.findall(text)}
+    return {w.casefold() for w in _CONTENT_WORD.findall(text)} - _FUNCTION_WORDS
 
 
 def headline_overlap(text: str, body_words: set[str]) -> float:
@@ -441,13 +449,18 @@ def is_standfirst(text: str) -> bool:
 _PLACE_CAPS = r"[A-Z][A-Z.'’ -]{1,30}[A-Z.](?:\s*/\s*[A-Z][A-Z.'’ -]{1,30}[A-Z.])*"
 _PLACE_ANY = r"[A-Z][\w.'’ -]{1,30}?(?:\s*/\s*[A-Z][\w.'’ -]{1,30}?)*"
 _DATE = rf"(?:{_MONTH}\s+\d{{1,2}}|\d{{1,2}}\s+{_MONTH})(?:,?\s+\d{{4}})?"
+# The region or country a dateline may add after the city: "BEIRUT, Lebanon (AP) —".
+_REGION = r"[A-Z][a-z]+\.?(?:\s+[A-Z][a-z]+)?"
 _DATELINE = re.compile(
     rf"""^(?P<dateline>
-        (?:(?P<caps>{_PLACE_CAPS})(?:,\s*(?P<date1>{_DATE}))?
-           |(?P<place>{_PLACE_ANY})(?=,\s*{_DATE}|\s*\()(?:,\s*(?P<date2>{_DATE}))?)?
+        (?:(?P<caps>{_PLACE_CAPS})(?:,\s*(?P<region>{_REGION})(?=\s*(?:\(|—|–|--|,\s*{_DATE})))?
+              (?:,\s*(?P<date1>{_DATE})\.?)?
+           |(?P<place>{_PLACE_ANY})(?=,\s*{_DATE}|\s*\()(?:,\s*(?P<date2>{_DATE}))?
+           |(?P<date0>{_DATE})(?=\s*\())?  # "April 21, 2019 (The Guardian)"
         (?:\s*\((?P<agency>[^\W\d_][^()]{{0,40}})\)  # "(AP)", "(dpa)", "(EUROPA PRESS)"
-           |(?<=\d),\s*(?P<bare_agency>[A-Z][A-Za-z]{{1,15}}))?  # "Tehran, Aug 16, IRNA -"
-        \s*(?:—|–|--?|:))(?:(?<=[—–])\s*|\s+)(?=\S)""",  # "(AP)—Iran" needs no space
+           |\s*/(?P<slash_agency>[A-Z][A-Za-z-]{{1,15}})/\.?  # "KIEV, April 21. /TASS/."
+           |(?<=\d),\s*(?P<bare_agency>[A-Z]{{2,8}}))?  # "Tehran, Aug 16, IRNA -"
+        (?:\s*(?P<dash>—|–|--?|:)|(?<=[/.)])))(?:(?<=[—–])\s*|\s+)(?=\S)""",  # "(AP)—Iran" needs no space
     re.VERBOSE,
 )
 
@@ -460,8 +473,13 @@ def split_dateline(text: str) -> tuple[str, str | None, str] | None:
     if not match:
         return None
     caps, place = match.group("caps"), match.group("place")
-    agency = match.group("agency") or match.group("bare_agency")
+    agency = match.group("agency") or match.group("slash_agency") or match.group("bare_agency")
     if not (caps or place or agency):
+        return None
+    # Without a dash, only "/TASS/." or "April 21, 2019 (The Guardian)" end a dateline.
+    if not match.group("dash") and not (match.group("slash_agency") or match.group("date0")):
+        return None
+    if match.group("date0") and not match.group("agency"):
         return None
     # Title-case places need a date or an agency to tell them from a sentence.
     if place and not (match.group("date2") or agency):
