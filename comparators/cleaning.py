@@ -74,11 +74,18 @@ def decode_entities(text: str) -> str:
     return text
 
 
+# Two single marks typed for a double one: ''quoted'', ‘‘quoted’’.
+_DOUBLED_SINGLE = {"''": '"', "‘‘": "“", "’’": "”"}
+_DOUBLED_SINGLE_MARK = re.compile("|".join(_DOUBLED_SINGLE))
+
+
 def normalise_text(text: str) -> str:
-    """`text` with control characters gone, HTML entities decoded, odd spaces made
-    plain and runs of spaces collapsed; lookalike Cyrillic/Greek letters inside Latin
-    words made Latin."""
+    """`text` with control characters gone, HTML entities decoded, doubled single quote
+    marks made double, odd spaces made plain and runs of spaces collapsed; lookalike
+    Cyrillic/Greek letters inside Latin words made Latin."""
     text = strip_control(decode_entities(text))
+    if "''" in text or "‘‘" in text or "’’" in text:
+        text = _DOUBLED_SINGLE_MARK.sub(lambda m: _DOUBLED_SINGLE[m[0]], text)
     text = _INVISIBLE.sub("", _ODD_SPACES.sub(" ", text))
     text = _MULTISPACE.sub(" ", text).strip()
     if _NON_LATIN_LETTER.search(text):

@@ -39,6 +39,11 @@ from comparators.speakers import Attribution, attribute, speaker_keys
 
 SHARED_THRESHOLD = 0.9
 VARIANT_THRESHOLD = 0.4
+# Without a named speaker on one side, only the words tie two quotes: ask for more of
+# them, and three at least (a word or two in common do not make two statements one).
+UNATTRIBUTED_VARIANT_THRESHOLD = 0.55
+MIN_VARIANT_STEMS = 3
+_RARE_STEM_QUOTES = 40
 SPELLING_RATIO = 85
 SPELLING_MIN = 6
 MIN_SHARED_WORDS = 3
@@ -116,6 +121,7 @@ def match_quotes(quotes: Sequence[Quote]) -> tuple[Quote, ...]:
     for index, quote in enumerate(quotes):
         if quote.speaker_key is not None:
             by_speaker[quote.speaker_key].append(index)
+    variant_pairs: set[tuple[int, int]] = set()
     for members in by_speaker.values():
         for i, j in combinations(members, 2):
             if quotes[i].source == quotes[j].source or (i, j) in shared_pairs:
@@ -123,6 +129,13 @@ def match_quotes(quotes: Sequence[Quote]) -> tuple[Quote, ...]:
             score = variant_similarity(stems[i], stems[j], weight)
             if score is not None:
                 add(i, j, "variant", score)
+                variant_pairs.add((i, j))
+    for i, j in _unattributed_candidates(quotes, stems):
+        if (i, j) in shared_pairs or (i, j) in variant_pairs:
+            continue
+        score = variant_similarity(stems[i], stems[j], weight, UNATTRIBUTED_VARIANT_THRESHOLD, MIN_VARIANT_STEMS)
+        if score is not None:
+            add(i, j, "variant", score)
 
     result = []
     for quote, found in zip(quotes, matches):
@@ -145,13 +158,42 @@ def _common_run(a: Sequence[str], b: Sequence[str]) -> float:
     return match.size / len(a) if a else 0.0
 
 
-def variant_similarity(a: frozenset[str], b: frozenset[str], weight: dict[str, float]) -> float | None:
-    """Weighted share of the shorter stem set found in the other, or None below `VARIANT_THRESHOLD`."""
+def variant_similarity(
+    a: frozenset[str], b: frozenset[str], weight: dict[str, float], threshold: float = VARIANT_THRESHOLD,
+    min_common: int = 1,
+) -> float | None:
+    """Weighted share of the shorter stem set found in the other, or None below
+    `threshold` or when they share fewer than `min_common` stems."""
     if not a or not b:
         return None
     short, other = (a, b) if len(a) <= len(b) else (b, a)
-    score = sum(weight[stem] for stem in short & other) / sum(weight[stem] for stem in short)
-    return score if score >= VARIANT_THRESHOLD else None
+    common = short & other
+    if len(common) < min_common:
+        return None
+    score = sum(weight[stem] for stem in common) / sum(weight[stem] for stem in short)
+    return score if score >= threshold else None
+
+
+def _speaker_unknown(quote: Quote) -> bool:
+    """No named speaker: none found, or only a role ("the prime minister")."""
+    return quote.speaker_key is None or quote.speaker_key.split()[0] in ("the", "a", "an", "his", "her")
+
+
+def _unattributed_candidates(quotes: Sequence[Quote], stems: Sequence[frozenset[str]]) -> list[tuple[int, int]]:
+    """Pairs from different sources, one of them without a named speaker, sharing
+    `MIN_VARIANT_STEMS` stems that few quotes use (an index, not every pair)."""
+    postings: dict[str, list[int]] = defaultdict(list)
+    for index, quote_stems in enumerate(stems):
+        for stem in quote_stems:
+            postings[stem].append(index)
+    counts: Counter[tuple[int, int]] = Counter()
+    for members in postings.values():
+        if len(members) > _RARE_STEM_QUOTES:
+            continue  # a word every other quote uses says nothing about a pair
+        for i, j in combinations(members, 2):
+            if quotes[i].source != quotes[j].source and (_speaker_unknown(quotes[i]) or _speaker_unknown(quotes[j])):
+                counts[(i, j)] += 1
+    return sorted(pair for pair, count in counts.items() if count >= MIN_VARIANT_STEMS)
 
 
 def spelling_groups(words: Iterable[str]) -> dict[str, str]:

@@ -645,6 +645,8 @@ def same_person(a: str, b: str) -> bool:
     ta, tb = _name_tokens(a), _name_tokens(b)
     if not ta or not tb:
         return False
+    if _renderings_of_one_name(ta, tb):
+        return True
     sa, sb = ta[-1], tb[-1]
     if sa != sb and not (min(len(sa), len(sb)) >= 5 and fuzz.ratio(sa, sb) >= 85):
         return False
@@ -655,6 +657,28 @@ def same_person(a: str, b: str) -> bool:
         if not (long_.startswith(short) and (len(short) == 1 or len(short) >= 3)):
             return fuzz.ratio(fa, fb) >= 80
     return True
+
+
+def _consonants(word: str) -> str:
+    return re.sub(r"[aeiouy]", "", word)
+
+
+_GIVEN_NAME_FIRST_MIN = 4  # letters of a name that may stand alone for a full one ("Tedros")
+_WHOLE_NAME_RATIO = 85
+
+
+def _renderings_of_one_name(ta: list[str], tb: list[str]) -> bool:
+    """Name tokens that render one name differently, beyond surname-and-first-name rules:
+    the same surname with first names transliterated alike, their consonants the same
+    ("Petro"/"Pyotr Poroshenko", not "John"/"Jane Smith"); a whole name spelt alike ("Kim Se-yoon"/"Kim Se-yun"); one word
+    standing for a name that opens with it, as family-first and single-given-name
+    styles write it ("Ma"/"Ma Liya", "Tedros"/"Tedros Adhanom Ghebreyesus")."""
+    if len(ta) > 1 and len(tb) > 1:
+        if ta[-1] == tb[-1] and len(ta[-1]) >= 4 and len(ta[0]) > 1 and _consonants(ta[0]) == _consonants(tb[0]):
+            return True
+        return ta[0] == tb[0] and fuzz.ratio(" ".join(ta), " ".join(tb)) >= _WHOLE_NAME_RATIO
+    one, other = (ta, tb) if len(ta) == 1 else (tb, ta)
+    return len(other) > 1 and one[0] == other[0] and (len(one[0]) >= _GIVEN_NAME_FIRST_MIN or len(other) == 2)
 
 
 _ORG_SPELLING = {"defence": "defense", "organisation": "organization", "centre": "center"}

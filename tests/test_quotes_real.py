@@ -1,0 +1,91 @@
+"""Quotes as real pages print them: mismatched and doubled marks, one person under
+several renderings, the same statement worded differently by outlets that do not name
+the speaker alike. Fixtures are made up here."""
+
+from __future__ import annotations
+
+import pytest
+
+from comparators.cleaning import normalise_text
+from comparators.model import Paragraph, QuoteStatus, Source, Story
+from comparators.quote_matching import story_quotes
+from comparators.speakers import same_person
+
+
+def story(**articles: str) -> Story:
+    sources = tuple(
+        Source(
+            id=name,
+            outlet=name,
+            path=None,
+            paragraphs=tuple(Paragraph(i, normalise_text(t), i + 1) for i, t in enumerate(body.strip().split("\n\n"))),
+        )
+        for name, body in articles.items()
+    )
+    return Story(title="test", sources=sources)
+
+
+def quote_texts(**articles: str) -> list[str]:
+    return [q.text for q in story_quotes(story(**articles))[0]]
+
+
+def test_doubled_single_marks_quote_like_double_ones():
+    assert quote_texts(ap="''The bridge will reopen in spring,'' the mayor said on Tuesday.") == [
+        "The bridge will reopen in spring,"
+    ]
+
+
+def test_a_quote_opened_with_a_double_mark_may_close_with_a_single_one():
+    assert quote_texts(ap="“The bridge will reopen in spring, we promise’, the mayor wrote on Twitter.") == [
+        "The bridge will reopen in spring, we promise"
+    ]
+
+
+def test_an_opening_mark_that_lost_its_space_still_opens_a_quote():
+    found = quote_texts(ap="“We will rebuild,” said the mayor.”Those responsible will pay the full price,” she added.")
+    assert found == ["We will rebuild,", "Those responsible will pay the full price,"]
+
+
+def test_single_marks_in_an_article_quoting_with_double_ones_are_quotes_too():
+    found = quote_texts(ap="“The river is falling now,” the mayor said. She called for ‘calm and patience from everyone’ tonight.")
+    assert found == ["The river is falling now,", "calm and patience from everyone"]
+
+
+def test_single_marks_nested_in_a_double_quote_stay_part_of_it():
+    assert quote_texts(ap="“They told us ‘never give up’ and we did not,” the mayor said.") == [
+        "They told us ‘never give up’ and we did not,"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Petro Poroshenko", "Pyotr Poroshenko"),
+        ("Kim Se-yoon", "Kim Se-yun"),
+        ("Tedros", "Tedros Adhanom Ghebreyesus"),
+        ("Ma", "Ma Liya"),
+    ],
+)
+def test_one_person_under_several_renderings_is_one_speaker(a, b):
+    assert same_person(a, b)
+
+
+@pytest.mark.parametrize(("a", "b"), [("John Smith", "Jane Smith"), ("Kim Se-yoon", "Kim Jong-un")])
+def test_different_people_stay_apart(a, b):
+    assert not same_person(a, b)
+
+
+def test_a_statement_worded_differently_by_an_outlet_that_names_no_speaker_is_a_variant():
+    quotes = story_quotes(story(
+        ap="“I am leaving the mayor's office, but I am not leaving city politics,” Mayor Lena Ortiz said.",
+        wire="The statement was short. “I will leave the mayor's office but will never leave city politics.”",
+    ))[0]
+    assert [q.status for q in quotes] == [QuoteStatus.VARIANT, QuoteStatus.VARIANT]
+
+
+def test_two_quotes_sharing_a_word_or_two_without_a_named_speaker_stay_unique():
+    quotes = story_quotes(story(
+        ap="“The city will rebuild the old bridge,” Mayor Lena Ortiz said.",
+        wire="A resident said: “The old ferry was better than any bridge.”",
+    ))[0]
+    assert [q.status for q in quotes] == [QuoteStatus.UNIQUE, QuoteStatus.UNIQUE]
