@@ -33,8 +33,8 @@ from itertools import combinations
 
 from rapidfuzz import fuzz, process
 
-from comparators.model import Quote, QuotedTerm, QuoteMatch, QuoteStatus, Story
-from comparators.quotes import Span, find_spans, split_terms
+from comparators.model import Quote, QuotedTerm, QuoteMatch, QuoteStatus, Source, Story
+from comparators.quotes import MIN_PHRASE_WORDS, Span, find_spans, is_phrase, split_terms
 from comparators.speakers import Attribution, attribute, speaker_keys
 
 SHARED_THRESHOLD = 0.9
@@ -105,7 +105,13 @@ def match_quotes(quotes: Sequence[Quote]) -> tuple[Quote, ...]:
     shared_pairs: set[tuple[int, int]] = set()
     for i, j in _candidates(quotes, words):
         short, long_ = (i, j) if len(texts[i]) <= len(texts[j]) else (j, i)
+        if sum(w not in _STOPWORDS for w in words[short]) < MIN_PHRASE_WORDS:
+            continue  # "part of us": one word and small ones match by chance
         if len(words[short]) < MIN_SHARED_WORDS:
+            # A quoted phrase of two words is shared only word for word.
+            if len(words[short]) >= MIN_PHRASE_WORDS and f" {texts[short]} " in f" {texts[long_]} ":
+                add(i, j, "shared", 1.0)
+                shared_pairs.add((i, j))
             continue
         if texts[short] in texts[long_]:
             score = 1.0  # word for word: no need to align
@@ -246,6 +252,75 @@ def _candidates(quotes: Sequence[Quote], words: Sequence[Sequence[str]]) -> list
     )
 
 
+def _with_attributed_phrases(
+    source: Source, spans: tuple[Span, ...], terms: tuple[QuotedTerm, ...]
+) -> tuple[list[Span], tuple[Attribution, ...], tuple[QuotedTerm, ...]]:
+    """Quotes with their attributions, and the terms left, once quoted phrases of two or
+    three words that someone is said to have said ("a victim of “political revenge”,
+    she said") join the quotes; the rest stay terms (scare quotes, names)."""
+    phrases = {term.id: term for term in terms if is_phrase(term.text)}
+    if not phrases:
+        return list(spans), attribute(source, spans, terms), terms
+    as_spans = {
+        term.id: Span(term.source, term.paragraph, term.start, term.paragraph, term.end, term.text)
+        for term in phrases.values()
+    }
+    candidates = sorted([*spans, *as_spans.values()], key=lambda s: (s.paragraph, s.start))
+    others = tuple(term for term in terms if term.id not in phrases)
+    attributions = attribute(source, candidates, others)
+    phrase_spans = {id(span): term_id for term_id, span in as_spans.items()}
+    kept: list[Span] = []
+    kept_attributions: list[Attribution] = []
+    dropped: set[str] = set()
+    for span, attribution in zip(candidates, attributions, strict=True):
+        term_id = phrase_spans.get(id(span))
+        if term_id is not None and attribution.speaker is None:
+            dropped.add(term_id)
+            continue
+        kept.append(span)
+        kept_attributions.append(attribution)
+    left = tuple(term for term in terms if term.id not in phrases or term.id in dropped)
+    return kept, tuple(kept_attributions), left
+
+
+_NO_SPEAKER = Attribution(None, "no speaker named; another outlet quotes the same words")
+
+
+def _phrases_quoted_elsewhere(
+    story: Story, pending: list[tuple[Span, Attribution]], terms: list[QuotedTerm]
+) -> tuple[list[tuple[Span, Attribution]], list[QuotedTerm]]:
+    """Quoted phrases no one is said to have said become quotes all the same when
+    another outlet quotes those very words (in a quote or a phrase of its own)."""
+    phrases = [t for t in terms if is_phrase(t.text)]
+    if not phrases:
+        return pending, terms
+    quoted: dict[str, list[str]] = defaultdict(list)  # source -> normalised quoted texts
+    for span, _ in pending:
+        quoted[span.source].append(f" {normalise(span.text)} ")
+    for term in phrases:
+        quoted[term.source].append(f" {normalise(term.text)} ")
+    promoted = {
+        term.id
+        for term in phrases
+        if any(
+            f" {normalise(term.text)} " in text
+            for source, texts in quoted.items()
+            if source != term.source
+            for text in texts
+        )
+    }
+    if not promoted:
+        return pending, terms
+    order = {source.id: index for index, source in enumerate(story.sources)}
+    extra = [
+        (Span(t.source, t.paragraph, t.start, t.paragraph, t.end, t.text), _NO_SPEAKER)
+        for t in phrases
+        if t.id in promoted
+    ]
+    pending = sorted([*pending, *extra], key=lambda p: (order[p[0].source], p[0].paragraph, p[0].start))
+    return pending, [t for t in terms if t.id not in promoted]
+
+
 def story_quotes(story: Story) -> tuple[tuple[Quote, ...], tuple[QuotedTerm, ...]]:
     """Every source's quotes (attributed, keyed, matched) and quoted terms, in story order.
 
@@ -255,8 +330,10 @@ def story_quotes(story: Story) -> tuple[tuple[Quote, ...], tuple[QuotedTerm, ...
     terms: list[QuotedTerm] = []
     for source in story.sources:
         spans, source_terms = split_terms(source, find_spans(source))
-        pending.extend(zip(spans, attribute(source, spans, source_terms)))
+        spans, attributions, source_terms = _with_attributed_phrases(source, spans, source_terms)
+        pending.extend(zip(spans, attributions))
         terms.extend(source_terms)
+    pending, terms = _phrases_quoted_elsewhere(story, pending, terms)
     keys = speaker_keys((a.speaker, a.kind) for _, a in pending if a.speaker is not None)
     quotes: list[Quote] = []
     counts: dict[str, int] = defaultdict(int)

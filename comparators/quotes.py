@@ -216,13 +216,24 @@ def _pair(marks: list[_Mark]) -> tuple[list[tuple[int, int]], int | None, list[t
             continue
         if not stack:
             continue
-        if mark.weak and any(not m.opens and not m.weak for m in marks[i + 1 :]):
+        if mark.weak and _closed_later(marks[i + 1 :]):
             continue
         start, _inner = stack.pop()
         (stack[-1][1] if stack else found).append((start, mark.at))
     if not stack:
         return found, None, []
     return found, stack[0][0], [span for _start, inner in stack for span in inner]
+
+
+def _closed_later(marks: list[_Mark]) -> bool:
+    """Whether a strong closing mark comes before the next opening one: then a weak
+    closer (a possessive, a mismatched mark) is not the end of the quote."""
+    for mark in marks:
+        if mark.opens:
+            return False
+        if not mark.weak:
+            return True
+    return False
 
 
 def is_term(text: str, standalone: bool = False) -> bool:
@@ -241,6 +252,20 @@ def is_term(text: str, standalone: bool = False) -> bool:
         content = [w for w in words if w.lower() not in _SMALL_WORDS]
         return bool(content) and all(w[0].isupper() or w[0].isdigit() for w in content)
     return False
+
+
+MIN_PHRASE_WORDS = 2
+
+
+def is_phrase(text: str) -> bool:
+    """Whether a quoted term of two or three words could be a quoted phrase ("political
+    revenge") rather than a name or title ("Queen of Elections"): not every word capitalised.
+    It is a quote when someone is said to have said it (see `quote_matching`)."""
+    words = _WORD.findall(text)
+    content = [w for w in words if w.lower() not in _SMALL_WORDS]
+    if len(words) >= MIN_QUOTE_WORDS or len(content) < MIN_PHRASE_WORDS:
+        return False  # "a betrayal" is a word in marks, "very bad" a phrase
+    return not all(w[0].isupper() or w[0].isdigit() for w in content)
 
 
 def _standalone(text: str, start: int) -> bool:

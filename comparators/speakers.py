@@ -101,7 +101,7 @@ _FINITE = (
     r"observed|observes|suggested|suggests|concluded|concludes|tweeted|tweets|posted|testified|"
     r"vowed|vows|promised|promises|predicted|predicts|cautioned|complained|described|describes|"
     r"called|calls|underlined|underscored|reiterated|repeated|answered|responded|quipped|"
-    r"whispered|shouted|reported|reports|read|reads"
+    r"whispered|shouted|reported|reports|read|reads|maintained|maintains|expressed|expresses|express"
 )
 _ING = r"adding|saying|noting|stressing|warning|insisting|explaining|arguing|describing|calling|pointing out"
 _VERB = re.compile(rf"\b(?:{_FINITE}|{_ING})\b")

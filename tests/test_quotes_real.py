@@ -89,3 +89,34 @@ def test_two_quotes_sharing_a_word_or_two_without_a_named_speaker_stay_unique():
         wire="A resident said: “The old ferry was better than any bridge.”",
     ))[0]
     assert [q.status for q in quotes] == [QuoteStatus.UNIQUE, QuoteStatus.UNIQUE]
+
+
+def test_a_quoted_phrase_someone_is_said_to_have_said_is_a_quote():
+    quotes = story_quotes(story(ap="Mayor Lena Ortiz maintains she is a victim of “political revenge” by her rivals."))[0]
+    assert [(q.text, q.speaker) for q in quotes] == [("political revenge", "Lena Ortiz")]
+
+
+def test_a_quoted_phrase_another_outlet_quotes_too_is_a_shared_quote():
+    quotes = story_quotes(story(
+        ap="Officials quoted the fire brigade as saying the blaze was “potentially linked” to the works.",
+        wire="Reports suggest the blaze could be “potentially linked” to the renovation.",
+    ))[0]
+    assert [q.status for q in quotes] == [QuoteStatus.SHARED, QuoteStatus.SHARED]
+
+
+def test_a_scare_quoted_phrase_stays_a_term():
+    quotes, terms = story_quotes(story(ap="The “yellow vest” protests went on for a year in the city."))
+    assert quotes == () and [t.text for t in terms] == ["yellow vest"]
+
+
+def test_a_quote_closed_with_the_wrong_mark_ends_there_when_the_next_quote_opens():
+    found = quote_texts(ap="The mayor spoke. “The bridge is a symbol for the town.’ Her deputy agreed. “The bridge is ours.”")
+    assert found == ["The bridge is a symbol for the town.", "The bridge is ours."]
+
+
+def test_one_word_and_small_ones_in_common_do_not_share_a_quote():
+    quotes = story_quotes(story(
+        ap="The mayor spoke of ‘part of us’ that was lost.",
+        wire="“It is sad to see this part of us burn,” the mayor said.",
+    ))[0]
+    assert all(q.status != QuoteStatus.SHARED for q in quotes)
