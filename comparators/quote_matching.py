@@ -39,9 +39,9 @@ from comparators.speakers import Attribution, attribute, speaker_keys
 
 SHARED_THRESHOLD = 0.9
 VARIANT_THRESHOLD = 0.4
-# Without a named speaker on one side, only the words tie two quotes: ask for more of
+# Without a named speaker on one side, only the words tie two quotes: the same share of
 # them, and three at least (a word or two in common do not make two statements one).
-UNATTRIBUTED_VARIANT_THRESHOLD = 0.55
+UNATTRIBUTED_VARIANT_THRESHOLD = VARIANT_THRESHOLD
 MIN_VARIANT_STEMS = 3
 _RARE_STEM_QUOTES = 40
 SPELLING_RATIO = 85
@@ -57,6 +57,7 @@ _STOPWORDS = frozenset(
     so than then too very can could will would should may might must do does did has have had
     which who whom what when where while about into over after before up down out just also all
     any some such only own same other more most much many each both few
+    am im ive weve youre theyre hes shes its thats dont cant wont didnt isnt wasnt arent ill
     """.split()
 )
 _NOT_WORD = re.compile(r"[^\w]+")
@@ -80,6 +81,9 @@ def _stem(word: str) -> str:
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
             word = word[: -len(suffix)]
             break
+    else:
+        if word.endswith("e") and len(word) > 4:  # "leave" meets "leaving"
+            word = word[:-1]
     return word[:STEM]
 
 

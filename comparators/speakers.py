@@ -663,7 +663,7 @@ def _consonants(word: str) -> str:
     return re.sub(r"[aeiouy]", "", word)
 
 
-_GIVEN_NAME_FIRST_MIN = 4  # letters of a name that may stand alone for a full one ("Tedros")
+_GIVEN_NAME_FIRST_MIN = 2  # letters of a name that may stand alone for a full one ("Ma", "Tedros")
 _WHOLE_NAME_RATIO = 85
 
 
@@ -678,7 +678,7 @@ def _renderings_of_one_name(ta: list[str], tb: list[str]) -> bool:
             return True
         return ta[0] == tb[0] and fuzz.ratio(" ".join(ta), " ".join(tb)) >= _WHOLE_NAME_RATIO
     one, other = (ta, tb) if len(ta) == 1 else (tb, ta)
-    return len(other) > 1 and one[0] == other[0] and (len(one[0]) >= _GIVEN_NAME_FIRST_MIN or len(other) == 2)
+    return len(other) > 1 and one[0] == other[0] and len(one[0]) >= _GIVEN_NAME_FIRST_MIN
 
 
 _ORG_SPELLING = {"defence": "defense", "organisation": "organization", "centre": "center"}
