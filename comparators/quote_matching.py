@@ -64,9 +64,14 @@ _NOT_WORD = re.compile(r"[^\w]+")
 _INNER_HYPHEN = re.compile(r"(?<=\w)[-‐‑–](?=\w)")
 
 
+# "[roof]": words an editor put inside a quote are not the speaker's.
+_EDITORS_INSERTION = re.compile(r"\[[^\[\]]{1,40}\]")
+
+
 def normalise(text: str) -> str:
-    """Lower case, accents and punctuation gone, 'co-operation' -> 'cooperation'."""
-    text = unicodedata.normalize("NFKD", text)
+    """Lower case, accents, punctuation and editors' [insertions] gone,
+    'co-operation' -> 'cooperation'."""
+    text = unicodedata.normalize("NFKD", _EDITORS_INSERTION.sub(" ", text))
     text = "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
     text = _INNER_HYPHEN.sub("", text.replace("’", "").replace("'", ""))
     return _NOT_WORD.sub(" ", text).strip()
@@ -117,15 +122,22 @@ def match_quotes(quotes: Sequence[Quote]) -> tuple[Quote, ...]:
                 add(i, j, "shared", 1.0)
                 shared_pairs.add((i, j))
             continue
-        if texts[short] in texts[long_]:
-            score = 1.0  # word for word: no need to align
+        shared_pairs.add((i, j))
+        if texts[short] in texts[long_] or _content_words_within(words[short], words[long_]):
+            add(i, j, "shared", 1.0)  # word for word, small words aside: no need to align
+            continue
+        run = _common_run(words[short], words[long_])
+        if run >= SHARED_THRESHOLD:
+            add(i, j, "shared", run)
+            continue
+        # Nearly the same words, but an edit apart ("given" / "granted"): worded differently.
+        near = fuzz.partial_ratio(texts[short], texts[long_], score_cutoff=SHARED_THRESHOLD * 100) / 100
+        if near >= SHARED_THRESHOLD:
+            add(i, j, "variant", near)
+        elif run * len(words[short]) >= SHARED_RUN:  # one outlet quotes a sentence further
+            add(i, j, "shared", run)
         else:
-            score = fuzz.partial_ratio(texts[short], texts[long_], score_cutoff=SHARED_THRESHOLD * 100) / 100
-        if score < SHARED_THRESHOLD:
-            score = _common_run(words[short], words[long_])
-        if score >= SHARED_THRESHOLD or score * len(words[short]) >= SHARED_RUN:
-            add(i, j, "shared", score)
-            shared_pairs.add((i, j))
+            shared_pairs.discard((i, j))
 
     by_speaker: dict[str, list[int]] = defaultdict(list)
     for index, quote in enumerate(quotes):
@@ -160,6 +172,13 @@ def match_quotes(quotes: Sequence[Quote]) -> tuple[Quote, ...]:
         )
         result.append(replace(quote, matches=tuple(found), status=status))
     return tuple(result)
+
+
+def _content_words_within(short: Sequence[str], long_: Sequence[str]) -> bool:
+    """Whether the words of `short` that are not small words stand in `long_` in a row,
+    small words aside ("I promise I will" / "I promise that I will")."""
+    content = " ".join(w for w in short if w not in _STOPWORDS)
+    return bool(content) and f" {content} " in f" {' '.join(w for w in long_ if w not in _STOPWORDS)} "
 
 
 def _common_run(a: Sequence[str], b: Sequence[str]) -> float:

@@ -120,3 +120,19 @@ def test_one_word_and_small_ones_in_common_do_not_share_a_quote():
         wire="“It is sad to see this part of us burn,” the mayor said.",
     ))[0]
     assert all(q.status != QuoteStatus.SHARED for q in quotes)
+
+
+def test_near_identical_wordings_an_edit_apart_are_worded_differently_not_shared():
+    quotes = story_quotes(story(
+        ap="“It is right that the council be held responsible for the damage, to stop the power given by voters being abused again,” the judge said.",
+        wire="“It is right that the council be held responsible for the damage, to stop the power granted by voters being abused again,” the judge said.",
+    ))[0]
+    assert [q.status for q in quotes] == [QuoteStatus.VARIANT, QuoteStatus.VARIANT]
+
+
+def test_a_small_word_more_or_an_editors_insertion_does_not_make_a_quote_differ():
+    quotes = story_quotes(story(
+        ap="“I promise I will never let the town down,” the mayor said.",
+        wire="“I promise that I will never let the [flooded] town down,” the mayor said.",
+    ))[0]
+    assert [q.status for q in quotes] == [QuoteStatus.SHARED, QuoteStatus.SHARED]
