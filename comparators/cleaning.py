@@ -304,18 +304,20 @@ def _opens_with_credit(text: str) -> bool:
     return bool(match) and not text[: match.start()].strip(" ([{\"'“‘")
 
 
-def repeated_lines(lines: list[Line]) -> set[str]:
-    """Keys (see `_key`) of lines printed more than once in the article: promos and
-    widgets repeat, reporting does not."""
-    counts = Counter(_key(line.text) for line in lines)
+def repeated_lines(lines: list[Line], keys: list[str] | None = None) -> set[str]:
+    """Keys (see `_key`, or `keys` when given, one per line) of lines printed more than
+    once in the article: promos and widgets repeat, reporting does not."""
+    counts = Counter(keys if keys is not None else (_key(line.text) for line in lines))
     return {key for key, count in counts.items() if count > 1 and key}
 
 
-_SENTENCE_BREAK = re.compile(r"(?<=[.!?…])[\"'”’»]*\s+(?=[\"'“‘«]?[A-Z])")
+# Between sentences of a line's key (see `_key`: lower case, quote marks plain).
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?…])[\"']*\s+")
 
 
-def _sentence_keys(text: str) -> list[str]:
-    return [_key(s) for s in _SENTENCE_BREAK.split(text) if s.strip()]
+def _sentence_keys(key: str) -> list[str]:
+    """The sentences of a line, from its key."""
+    return [s for s in _SENTENCE_BREAK.split(key) if s] if "." in key or "!" in key or "?" in key else [key]
 
 
 def _repeats_sentences(sentences: list[str], earlier: set[str]) -> bool:
@@ -341,6 +343,7 @@ _QUESTION_WORDS = 12
 _BARE_QUOTE_END = re.compile(r"(?<![.!?…])[\"'”’»」』]\s*$")
 _SHORT_LINE_WORDS = 8  # a subheading or caption ending in a quote or question mark
 _FRAGMENT_WORDS = 5  # a few capitalised words, or a fragment opening with punctuation
+_BODY_RULE_WORDS = 12  # the longest line a rule between paragraphs removes
 
 
 def head_furniture(text: str) -> tuple[str, str] | None:
@@ -371,11 +374,11 @@ def body_furniture(text: str) -> tuple[str, str] | None:
     """(rule, reason) for a line after the lead that is not reporting: a few words
     with no full stop, standing as a paragraph (a caption or a subheading)."""
     text = text.strip()
-    if _BULLET.match(text) or _REPORTING_VERB.search(text):
+    words = _words(text)
+    if words > _BODY_RULE_WORDS or _BULLET.match(text) or _REPORTING_VERB.search(text):
         # List items are reporting in short form; "the toll rose to 15, he said" lost
         # only its full stop.
         return None
-    words = _words(text)
     if page_chrome.is_box_label(text):
         return "caption", "a label over a box or list beside the article"
     if _TIMESTAMP.match(text) and words <= 12 and re.search(r"\d{4}|\d:\d\d", text):
@@ -652,7 +655,8 @@ def clean(text: str) -> Cleaned:
     def drop(unit: Line, rule: str, reason: str) -> None:
         dropped[unit.number] = Removal(normalise_text(unit.text), rule, reason, unit.number)
 
-    repeats = repeated_lines(units)
+    keys = {u.number: _key(u.text) for u in units}
+    repeats = repeated_lines(units, list(keys.values()))
     seen_prose: set[str] = set()
     leading_url = None
     in_comments = False
@@ -660,7 +664,8 @@ def clean(text: str) -> Cleaned:
     for unit in units:
         found = line_rules[unit.number]
         in_head = unit.number < first_prose
-        sentences = _sentence_keys(unit.text)
+        key = keys[unit.number]
+        sentences = _sentence_keys(key)
         if found and found[0] == "copyright" and in_head and _words(unit.text) <= 8:
             found = "caption", "a picture credit above the article"  # "© Agency / Photographer"
         if not in_head and (in_comments or page_chrome.is_comments_head(unit.text.strip())):
@@ -670,7 +675,7 @@ def clean(text: str) -> Cleaned:
             drop(unit, *found)
             if found[0] == "url" and leading_url is None and in_head:
                 leading_url = unit.text.strip().strip("<>")
-        elif (key := _key(unit.text)) in repeats:
+        elif key in repeats:
             # A repeated promo goes everywhere; a paragraph of reporting printed twice
             # (a scraping slip) keeps its first copy.
             if not is_prose(unit.text):
@@ -680,7 +685,8 @@ def clean(text: str) -> Cleaned:
             seen_prose.add(key)
         elif _repeats_sentences(sentences, earlier_sentences):
             drop(unit, "repeated", "a paragraph whose every sentence the article already printed")
-        earlier_sentences.update(sentences)
+        if unit.number not in dropped:  # a caption repeating the text repeats nothing
+            earlier_sentences.update(sentences)
 
     headline = _take_head(units, dropped, first_prose, drop)
 
@@ -740,7 +746,6 @@ def _take_head(units: list[Line], dropped: dict[int, Removal], first_prose: floa
     The headline is the headline-shaped line whose words the article uses most (a
     site's name or section label above it shares none); a sentence-like line right
     under it is the standfirst, which is content and stays."""
-    body_words = set().union(*(_content_words(u.text) for u in units if u.number >= first_prose))
     # A headline printed twice (above the article and in a widget) counts as one.
     candidates = [
         u
@@ -751,11 +756,12 @@ def _take_head(units: list[Line], dropped: dict[int, Removal], first_prose: floa
     ]
     # The first line whose words the article goes on to use; a caption or a site's
     # name shares few of them.
+    body_words = _body_words(units, first_prose) if candidates else set()
     headline_unit = next(
         (u for u in candidates if headline_overlap(u.text, body_words) >= _HEADLINE_OVERLAP), None
     )
     if headline_unit is None:
-        headline_unit = _sentence_headline(units, dropped, first_prose, body_words)
+        headline_unit = _sentence_headline(units, dropped, first_prose)
         if headline_unit is None:
             head_end = first_prose
         else:
@@ -787,15 +793,19 @@ def _take_head(units: list[Line], dropped: dict[int, Removal], first_prose: floa
     return None
 
 
-def _sentence_headline(units, dropped, first_prose, body_words) -> Line | None:
+def _body_words(units: list[Line], first_prose: float) -> set[str]:
+    return set().union(*(_content_words(u.text) for u in units if u.number >= first_prose))
+
+
+def _sentence_headline(units: list[Line], dropped: dict[int, Removal], first_prose: float) -> Line | None:
     """A headline printed as a sentence: the article's first line, short, followed by
     reporting that goes on to use most of its words."""
     first = next((u for u in units if u.number not in dropped), None)
     if first is None or first.number != first_prose or _words(first.text) > _SENTENCE_HEADLINE_WORDS:
         return None
-    rest = set().union(*(_content_words(u.text) for u in units if u.number > first.number))
     following = next((u for u in units if u.number > first.number and u.number not in dropped), None)
     if following is None or not is_prose(following.text) or _words(following.text) < 2 * _words(first.text):
         return None
+    rest = _body_words(units, first.number + 1)
     return first if headline_overlap(first.text, rest) >= _HEADLINE_OVERLAP else None
 

@@ -86,7 +86,8 @@ def is_counted_link(text: str) -> bool:
 
 def is_browser_notice(text: str) -> bool:
     """A site's notice about the reader's browser, JavaScript or cookies."""
-    return bool(_BROWSER_NOTICE.search(text))
+    lower = text.lower()
+    return any(w in lower for w in ("browser", "javascript", "cookie")) and bool(_BROWSER_NOTICE.search(text))
 
 
 def is_breadcrumb(text: str) -> bool:
@@ -96,13 +97,14 @@ def is_breadcrumb(text: str) -> bool:
 
 def is_menu(text: str) -> bool:
     """Links of a menu or headlines of a list run together, separated by bullets or bars."""
-    return len(_LIST_SEPARATOR.findall(text)) >= _MENU_SEPARATORS
+    return any(mark in text for mark in "•|·▪»") and len(_LIST_SEPARATOR.findall(text)) >= _MENU_SEPARATORS
 
 
 def opens_with_template_residue(text: str) -> bool:
     """A line opening with a template field or an internal id the page printed."""
-    first = text.split(maxsplit=1)[0] if text.split() else ""
-    return bool(_TEMPLATE_FIELD.fullmatch(first) or _HEX_ID.fullmatch(first))
+    words = text[:80].split(maxsplit=1)
+    first = words[0] if words else ""
+    return ("." in first or len(first) >= 16) and bool(_TEMPLATE_FIELD.fullmatch(first) or _HEX_ID.fullmatch(first))
 
 
 def is_comments_head(text: str) -> bool:
@@ -112,12 +114,17 @@ def is_comments_head(text: str) -> bool:
 
 def is_reprint_note(text: str) -> bool:
     """A note that the article first appeared elsewhere ("originally published by")."""
-    return bool(_REPRINT.search(text))
+    lower = text.lower()
+    return any(w in lower for w in ("originally", "first", "permission")) and bool(_REPRINT.search(text))
+
+
+_CREDIT_TAIL = 90  # characters at the end of a line in which a picture credit stands
 
 
 def ends_with_picture_credit(text: str) -> bool:
     """A caption ending with its picture credit ("... / Reuters", "(AP Photo/...)")."""
-    return bool(_PICTURE_CREDIT_END.search(text))
+    tail = text[-_CREDIT_TAIL:]
+    return ("/" in tail or "(" in tail) and bool(_PICTURE_CREDIT_END.search(tail))
 
 
 def is_reader_prompt(text: str) -> bool:
