@@ -101,7 +101,8 @@ _FINITE = (
     r"observed|observes|suggested|suggests|concluded|concludes|tweeted|tweets|posted|testified|"
     r"vowed|vows|promised|promises|predicted|predicts|cautioned|complained|described|describes|"
     r"called|calls|underlined|underscored|reiterated|repeated|answered|responded|quipped|"
-    r"whispered|shouted|reported|reports|read|reads|maintained|maintains|expressed|expresses|express"
+    r"whispered|shouted|reported|reports|read|reads|maintained|maintains|expressed|expresses|express|"
+    r"began|begins"
 )
 _ING = r"adding|saying|noting|stressing|warning|insisting|explaining|arguing|describing|calling|pointing out"
 _VERB = re.compile(rf"\b(?:{_FINITE}|{_ING})\b")
@@ -198,7 +199,7 @@ def attribute(source: Source, spans: Sequence[Span], terms: Sequence[QuotedTerm]
             follows = previous.end_paragraph == span.paragraph or (
                 previous.end_paragraph == span.paragraph - 1 and bare
             )
-            if follows and _opens_sentence(text, span.start):
+            if follows and (_opens_sentence(text, span.start) or _split_by_attribution(text, previous, span)):
                 found = Attribution(
                     results[i - 1].speaker,
                     "continues the speaker of the quote before it",
@@ -208,6 +209,15 @@ def attribute(source: Source, spans: Sequence[Span], terms: Sequence[QuotedTerm]
         if found is not None and found.kind in (PERSON, ORGANISATION):
             insort(known, _Mention(span.paragraph, span.start - 1, found.speaker, found.kind), key=_position)
     return tuple(results)
+
+
+def _split_by_attribution(text: str, previous: Span, span: Span) -> bool:
+    """Whether a quote goes on after an attribution set inside it, in one sentence:
+    '"We will rebuild," said Ortiz, who was elected in May, "and nobody will stop us."'."""
+    if previous.end_paragraph != span.paragraph or previous.paragraph != span.paragraph:
+        return False
+    between = text[previous.end + 1 : max(span.start - 1, previous.end + 1)]
+    return bool(_VERB.search(between)) and not re.search(r"[.!?…]", between) and between.rstrip().endswith(",")
 
 
 @dataclass(frozen=True, slots=True)
@@ -244,7 +254,19 @@ def _masked_paragraphs(source: Source, spans: Sequence[Span | QuotedTerm]) -> li
             start = span.start if index == span.paragraph else 0
             end = span.end if index == last else len(texts[index])
             texts[index][start:end] = "_" * (end - start)
-    return ["".join(t) for t in texts]
+    return [_blank_asides("".join(t)) for t in texts]
+
+
+# "Mayor Lena Ortiz – who took office in May – told reporters": an aside between dashes.
+_DASH_ASIDE = re.compile(r"(?<=\s)(?:[–—]|--)\s[^–—_\"“”]{1,80}?\s(?:[–—]|--)(?=\s)")
+
+
+def _blank_asides(text: str) -> str:
+    """`text` with asides set between dashes blanked (same length, so offsets hold): the
+    speaker before an aside and the verb after it belong together."""
+    if "–" not in text and "—" not in text and "--" not in text:
+        return text
+    return _DASH_ASIDE.sub(lambda m: " " * len(m[0]), text)
 
 
 @lru_cache(maxsize=4096)
@@ -363,7 +385,14 @@ def _before(
             break
         finite = [v for v in verbs if not v[0].endswith("ing")]
         if not finite:
-            return None
+            # "Poroshenko accepted defeat, saying, ...": the clause's subject says it
+            clause = head[: verb.start()].rstrip(" ,")
+            clause = clause[max(clause.rfind(","), clause.rfind(";"), clause.rfind("_")) + 1 :]
+            past = re.search(r"\s[a-z]+ed\b", clause)  # the subject ends at its verb
+            subject = clause[: past.start()] if past else clause
+            if not subject.strip(" ,\"'”’“‘"):
+                return None
+            return _resolve(subject, context, f"'X ..., {verb[0]}' before the quote", nearest_last=True)
         verb = finite[-1]
     subject = head[: verb.start()]
     clause = max(subject.rfind(";"), subject.rfind("_"), subject.rfind("—"))

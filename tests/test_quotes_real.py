@@ -136,3 +136,21 @@ def test_a_small_word_more_or_an_editors_insertion_does_not_make_a_quote_differ(
         wire="“I promise that I will never let the [flooded] town down,” the mayor said.",
     ))[0]
     assert [q.status for q in quotes] == [QuoteStatus.SHARED, QuoteStatus.SHARED]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ('Even before the first results came in, Mayor Lena Ortiz accepted defeat, saying, "I am leaving office but not the city."', "Lena Ortiz"),
+        ('"We will rebuild the bridge," Mayor Lena Ortiz – who took office in May – told reporters.', "Lena Ortiz"),
+        ('Mayor Lena Ortiz spoke first. "We will rebuild the bridge by spring," she began.', "Lena Ortiz"),
+    ],
+)
+def test_speakers_after_saying_across_dash_set_asides_and_by_pronoun(text, speaker):
+    (quote,) = story_quotes(story(ap=text))[0]
+    assert quote.speaker == speaker
+
+
+def test_a_quote_going_on_after_its_attribution_keeps_its_speaker():
+    quotes = story_quotes(story(ap='"We will rebuild the bridge by spring," said Ortiz, who was elected in May, "and nobody will stop us."'))[0]
+    assert [q.speaker for q in quotes] == ["Ortiz", "Ortiz"]
