@@ -411,7 +411,7 @@ _SENTENCE_HEADLINE_WORDS = 15  # a headline printed as a sentence, above the lea
 _STANDFIRST_WORDS = (8, 60)
 
 
-# Words too common to tie a line to the article ("Connect with us" is not a headline).
+# Words too common to tie a line to the article ("Follow us on" is not a headline).
 _FUNCTION_WORDS = frozenset(
     "with that this from have been were will their there about after over what your they them"
     " said says into than then when which while also more most some such only other just"
@@ -466,9 +466,9 @@ _DATELINE = re.compile(
         (?:(?P<caps>{_PLACE_CAPS})(?:,\s*(?P<region>{_REGION})(?=\s*(?:\(|—|–|--|,\s*{_DATE})))?
               (?:,\s*(?P<date1>{_DATE})\.?)?
            |(?P<place>{_PLACE_ANY})(?=,\s*{_DATE}|\s*\()(?:,\s*(?P<date2>{_DATE}))?
-           |(?P<date0>{_DATE})(?=\s*\())?  # "April 21, 2019 (The Guardian)"
+           |(?P<date0>{_DATE})(?=\s*\())?  # "March 3, 2021 (The Daily Example)"
         (?:\s*\((?P<agency>[^\W\d_][^()]{{0,40}})\)  # "(AP)", "(dpa)", "(EUROPA PRESS)"
-           |\s*/(?P<slash_agency>[A-Z][A-Za-z-]{{1,15}})/\.?  # "KIEV, April 21. /TASS/."
+           |\s*/(?P<slash_agency>[A-Z][A-Za-z-]{{1,15}})/\.?  # "LISBON, March 3. /TASS/."
            |(?<=\d),\s*(?P<bare_agency>[A-Z]{{2,8}}))?  # "Tehran, Aug 16, IRNA -"
         (?:\s*(?P<dash>—|–|--?|:)|(?<=[/.)])))(?:(?<=[—–])\s*|\s+)(?=\S)""",  # "(AP)—Iran" needs no space
     re.VERBOSE,
@@ -486,7 +486,7 @@ def split_dateline(text: str) -> tuple[str, str | None, str] | None:
     agency = match.group("agency") or match.group("slash_agency") or match.group("bare_agency")
     if not (caps or place or agency):
         return None
-    # Without a dash, only "/TASS/." or "April 21, 2019 (The Guardian)" end a dateline.
+    # Without a dash, only "/TASS/." or "March 3, 2021 (The Daily Example)" end a dateline.
     if not match.group("dash") and not (match.group("slash_agency") or match.group("date0")):
         return None
     if match.group("date0") and not match.group("agency"):

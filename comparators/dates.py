@@ -2,7 +2,7 @@
 
 The places a page states its date, most trusted first: a "Published"/"Posted" line,
 another time stamp above the article, the dateline, any other line above the
-article carrying a full date ("Source: Xinhua| 2019-03-11"), and at last the date
+article carrying a full date ("Source: Xinhua| 2021-03-03"), and at last the date
 in the article's address ("/2020/08/04/"). Dates are read by
 dateparser (imported only when a line holds a year, as it takes a second to load),
 and only dates with a day, a month and a year count: "March 10" alone is no date.

@@ -121,10 +121,10 @@ _TAG = re.compile(
         |(?:\((?P<close_paren>[^()]{2,25})\)|/(?P<close_slash>[^/]{2,25})/|\s[—–-]+\s*(?P<dash>[A-Z][\w-]{1,20}))\.?\s*$""",
     re.VERBOSE,
 )
-# "Source: Xinhua| 2019-03-11", "/ Source: Reuters", "Reuters, Seoul", a bare "AFP".
+# "Source: Xinhua| 2021-03-03", "/ Source: Reuters", "Reuters, Lisbon", a bare "AFP".
 _SOURCE_LINE = re.compile(r"^\W*source\s*:\s*(?P<name>[^|,;:]{2,40}?)\s*(?:[|,;]|$)", re.IGNORECASE)
 _NAME_LINE = re.compile(r"^\W*(?P<name>[A-Z][\w.&'’ -]{1,30}?)\s*(?:,\s*[A-Z][\w -]{1,30})?\W*$")
-# "This article was originally published by Radio Free Europe and is reprinted ..."
+# "This article was originally published by The Daily Example and is reprinted ..."
 _REPRINTED_FROM = re.compile(
     r"\b(?:originally|first)\s+(?:published|appeared)\s+(?:by|in|on|at)\s+(?P<name>[A-Z][^.,;()]{1,60}?)"
     r"(?:\s+(?:and|on|in)\b|[.,;(]|$)"
@@ -194,9 +194,9 @@ def _is_place(name: str, cleaned: Cleaned) -> bool:
 
 # ---------------------------------------------------------------- the site
 
-# "The Asian Age | News": a site's name and a section atop the page.
+# "The Daily Example | News": a site's name and a section atop the page.
 _SITE_BANNER = re.compile(r"^(?P<name>(?:The\s+)?[A-Z][\w'’&.-]*(?:\s+[A-Z][\w'’&.-]*){0,3})\s*\|\s*\w[\w ]{0,25}$")
-# "The Guardian - 2019-04-16 - FRONT PAGE - A. Writer": a press archive's line.
+# "The Daily Example - 2021-03-03 - FRONT PAGE - A. Writer": a press archive's line.
 _ARCHIVE_LINE = re.compile(r"^(?P<name>[A-Z][\w'’&. ]{1,40}?)\s+-\s+(?:\S+\s+)?-\s+[A-Z][A-Z &]{2,30}\s+-\s+")
 
 

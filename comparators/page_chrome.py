@@ -14,7 +14,7 @@ import re
 _PHONE = re.compile(r"^(?:tel\.?:?\s*|phone:?\s*)?\+?\(?\d[\d\s().-]{5,}\d$", re.IGNORECASE)
 # "01:10", "1:02:45": the length of a video in a list of videos.
 _CLOCK = re.compile(r"^\d{1,2}:\d\d(?::\d\d)?$")
-# "8522 Views Storm hits coast": a link in a "most read" list with its counter.
+# "1204 Views Storm hits coast": a link in a "most read" list with its counter.
 _COUNTED_LINK = re.compile(
     r"^\d[\d,.]*\s*[kKmM]?\s+(?:views?|shares?|comments?|reads?|plays?)\b\s*\S", re.IGNORECASE
 )
@@ -32,7 +32,7 @@ _BREADCRUMB = re.compile(r"^(?:you\s+are\s+here\b|home\s*[>»›|/]\s*\w)", re.I
 _LIST_SEPARATOR = re.compile(r"\s[•|·▪»]\s")
 _MENU_SEPARATORS = 3
 # "story.lead_photo.caption", "article.body_text": a template field printed unfilled;
-# "b62faafdd5914b01add02be1ede08be0": an internal id.
+# "3f9a0c1d2e4b5a6978d0c1e2f3a4b5c6": an internal id.
 _TEMPLATE_FIELD = re.compile(r"(?=\S*\.)(?=\S*_)[a-z]+(?:[._][a-z]+)+")
 _HEX_ID = re.compile(r"\b(?=[0-9a-f]*\d)(?=[0-9a-f]*[a-f])[0-9a-f]{16,}\b")
 # The head of a reader-comment section: "Comments 5", "12 comments", "Leave a Reply".
@@ -53,14 +53,14 @@ _REPRINT = re.compile(
         |(?:reprinted|republished|reproduced)\s+(?:here\s+)?(?:with|by)\s+(?:kind\s+)?permission)\b""",
     re.IGNORECASE | re.VERBOSE,
 )
-# The credit at the end of a caption: "KIM HONG-JI / Reuters", "Photo/AGENCY", "(AP Photo/...)".
+# The credit at the end of a caption: "JANE DOE / Agency", "Photo/AGENCY", "(AP Photo/...)".
 _PICTURE_CREDIT_END = re.compile(
     r"""(?:\b[A-Z][A-Z'’.-]+(?:\s+[A-Z][A-Z'’.-]+)+\s*/\s*[A-Z][\w&. ]{1,30}
         |\b(?i:photo|picture|image)s?\s*/\s*\S.{0,40}
         |\((?:[A-Z][\w ]{1,20}\s+)?(?i:photo|picture|image)s?\b[^()]{0,60}\))\W*$""",
     re.VERBOSE,
 )
-# A question put to the reader: "Hi, what are you looking for?", "Did you find this useful?"
+# A question put to the reader: "What can we help you find?", "Did you find this useful?"
 _READER_PROMPT = re.compile(r"\b(?:you|your)\b[^.!]*\?\W*$", re.IGNORECASE)
 _READER_PROMPT_WORDS = 8
 # "Key points:", "In brief:", "Highlights:": the label over a box beside the article.
@@ -128,7 +128,7 @@ def ends_with_picture_credit(text: str) -> bool:
 
 
 def is_reader_prompt(text: str) -> bool:
-    """A short question the site puts to the reader ("What are you looking for?")."""
+    """A short question the site puts to the reader ("What can we help you find?")."""
     return len(text.split()) <= _READER_PROMPT_WORDS and bool(_READER_PROMPT.search(text))
 
 

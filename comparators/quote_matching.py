@@ -64,7 +64,7 @@ _NOT_WORD = re.compile(r"[^\w]+")
 _INNER_HYPHEN = re.compile(r"(?<=\w)[-‐‑–](?=\w)")
 
 
-# "[roof]": words an editor put inside a quote are not the speaker's.
+# "[flooded]": words an editor put inside a quote are not the speaker's.
 _EDITORS_INSERTION = re.compile(r"\[[^\[\]]{1,40}\]")
 
 
@@ -279,7 +279,7 @@ def _with_attributed_phrases(
     source: Source, spans: tuple[Span, ...], terms: tuple[QuotedTerm, ...]
 ) -> tuple[list[Span], tuple[Attribution, ...], tuple[QuotedTerm, ...]]:
     """Quotes with their attributions, and the terms left, once quoted phrases of two or
-    three words that someone is said to have said ("a victim of “political revenge”,
+    three words that someone is said to have said ("a victim of “deliberate sabotage”,
     she said") join the quotes; the rest stay terms (scare quotes, names)."""
     phrases = {term.id: term for term in terms if is_phrase(term.text)}
     if not phrases:

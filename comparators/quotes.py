@@ -166,7 +166,7 @@ def _marks(text: str, single: bool) -> list[_Mark]:
                 marks.append(_Mark(at, False, weak))
             continue  # between letters, or alone between spaces: an apostrophe
         if not can_open and not can_close and before in ".,;:!?" and after.isalnum():
-            marks.append(_Mark(at, True))  # 'said Diab."Those': the space before it lost
+            marks.append(_Mark(at, True))  # 'said the mayor."Those': the space before it lost
         elif can_open != can_close:
             marks.append(_Mark(at, can_open))
         elif ch in opening:
@@ -258,8 +258,8 @@ MIN_PHRASE_WORDS = 2
 
 
 def is_phrase(text: str) -> bool:
-    """Whether a quoted term of two or three words could be a quoted phrase ("political
-    revenge") rather than a name or title ("Queen of Elections"): not every word capitalised.
+    """Whether a quoted term of two or three words could be a quoted phrase ("deliberate
+    sabotage") rather than a name or title ("Queen of Elections"): not every word capitalised.
     It is a quote when someone is said to have said it (see `quote_matching`)."""
     words = _WORD.findall(text)
     content = [w for w in words if w.lower() not in _SMALL_WORDS]

@@ -385,7 +385,7 @@ def _before(
             break
         finite = [v for v in verbs if not v[0].endswith("ing")]
         if not finite:
-            # "Poroshenko accepted defeat, saying, ...": the clause's subject says it
+            # "The minister conceded defeat, saying, ...": the clause's subject says it
             clause = head[: verb.start()].rstrip(" ,")
             clause = clause[max(clause.rfind(","), clause.rfind(";"), clause.rfind("_")) + 1 :]
             past = re.search(r"\s[a-z]+ed\b", clause)  # the subject ends at its verb
@@ -699,7 +699,7 @@ _WHOLE_NAME_RATIO = 85
 def _renderings_of_one_name(ta: list[str], tb: list[str]) -> bool:
     """Name tokens that render one name differently, beyond surname-and-first-name rules:
     the same surname with first names transliterated alike, their consonants the same
-    ("Petro"/"Pyotr Poroshenko", not "John"/"Jane Smith"); a whole name spelt alike ("Kim Se-yoon"/"Kim Se-yun"); one word
+    ("Petro"/"Pyotr Poroshenko", not "John"/"Jane Smith"); a whole name spelt alike ("Lee Min-jun"/"Lee Min-joon"); one word
     standing for a name that opens with it, as family-first and single-given-name
     styles write it ("Ma"/"Ma Liya", "Tedros"/"Tedros Adhanom Ghebreyesus")."""
     if len(ta) > 1 and len(tb) > 1:

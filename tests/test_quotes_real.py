@@ -61,7 +61,7 @@ def test_single_marks_nested_in_a_double_quote_stay_part_of_it():
     ("a", "b"),
     [
         ("Petro Poroshenko", "Pyotr Poroshenko"),
-        ("Kim Se-yoon", "Kim Se-yun"),
+        ("Lee Min-jun", "Lee Min-joon"),
         ("Tedros", "Tedros Adhanom Ghebreyesus"),
         ("Ma", "Ma Liya"),
     ],
@@ -70,7 +70,7 @@ def test_one_person_under_several_renderings_is_one_speaker(a, b):
     assert same_person(a, b)
 
 
-@pytest.mark.parametrize(("a", "b"), [("John Smith", "Jane Smith"), ("Kim Se-yoon", "Kim Jong-un")])
+@pytest.mark.parametrize(("a", "b"), [("John Smith", "Jane Smith"), ("Lee Min-jun", "Lee Jae-sung")])
 def test_different_people_stay_apart(a, b):
     assert not same_person(a, b)
 
@@ -92,14 +92,14 @@ def test_two_quotes_sharing_a_word_or_two_without_a_named_speaker_stay_unique():
 
 
 def test_a_quoted_phrase_someone_is_said_to_have_said_is_a_quote():
-    quotes = story_quotes(story(ap="Mayor Lena Ortiz maintains she is a victim of “political revenge” by her rivals."))[0]
-    assert [(q.text, q.speaker) for q in quotes] == [("political revenge", "Lena Ortiz")]
+    quotes = story_quotes(story(ap="Mayor Lena Ortiz maintains she is a victim of “deliberate sabotage” by her rivals."))[0]
+    assert [(q.text, q.speaker) for q in quotes] == [("deliberate sabotage", "Lena Ortiz")]
 
 
 def test_a_quoted_phrase_another_outlet_quotes_too_is_a_shared_quote():
     quotes = story_quotes(story(
-        ap="Officials quoted the fire brigade as saying the blaze was “potentially linked” to the works.",
-        wire="Reports suggest the blaze could be “potentially linked” to the renovation.",
+        ap="Officials quoted the fire brigade as saying the flooding was “largely avoidable” after the works.",
+        wire="Reports suggest the flooding was “largely avoidable” in the town.",
     ))[0]
     assert [q.status for q in quotes] == [QuoteStatus.SHARED, QuoteStatus.SHARED]
 
@@ -141,7 +141,7 @@ def test_a_small_word_more_or_an_editors_insertion_does_not_make_a_quote_differ(
 @pytest.mark.parametrize(
     ("text", "speaker"),
     [
-        ('Even before the first results came in, Mayor Lena Ortiz accepted defeat, saying, "I am leaving office but not the city."', "Lena Ortiz"),
+        ('Even before the first results came in, Mayor Lena Ortiz conceded defeat, saying, "I am leaving office but not the city."', "Lena Ortiz"),
         ('"We will rebuild the bridge," Mayor Lena Ortiz – who took office in May – told reporters.', "Lena Ortiz"),
         ('Mayor Lena Ortiz spoke first. "We will rebuild the bridge by spring," she began.', "Lena Ortiz"),
     ],
