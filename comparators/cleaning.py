@@ -281,6 +281,8 @@ def _chrome_rule(text: str) -> tuple[str, str] | None:
         return "template", "template residue the web page printed (and what it labels)"
     if page_chrome.is_menu(text):
         return "promo", "a menu or a list of headlines run together on one line"
+    if page_chrome.is_embedded_post(text):
+        return "embed", "the text of an embedded social-media post"
     if page_chrome.ends_with_picture_credit(text) and _words(text) <= _CAPTION_MAX_WORDS:
         return "caption", "a photo caption ending with its picture credit"
     if _words(text) > _FOOTER_WORDS:

@@ -57,7 +57,20 @@ def _date_lines(cleaned: Cleaned) -> list[str]:
     published = [r.text for r in head if _PUBLISHED.match(r.text)]
     stamps = [r.text for r in head if r.rule == "timestamp" and r.text not in published]
     others = [r.text for r in head if r.rule != "timestamp" and r.text not in published]
-    return [*published, *stamps, *([cleaned.dateline] if cleaned.dateline else []), *others]
+    # A date standing alone below the article, as some sites print it ("Friday 3 March
+    # 2021"), but not a page's "Last update".
+    last = paragraphs[-1].line if paragraphs else 0
+    below = [
+        r.text
+        for r in cleaned.removed
+        if r.line > last and r.rule in ("timestamp", "footer") and len(r.text.split()) <= _DATE_LINE_WORDS
+        and not _UPDATED.match(r.text)
+    ]
+    return [*published, *stamps, *([cleaned.dateline] if cleaned.dateline else []), *others, *below]
+
+
+_DATE_LINE_WORDS = 6
+_UPDATED = re.compile(r"^\W*(?:last\s+)?updated?\b", re.IGNORECASE)
 
 
 def read_date(text: str) -> str | None:

@@ -67,6 +67,18 @@ _READER_PROMPT_WORDS = 8
 _BOX_LABEL_WORDS = 3
 
 
+# What an embedded social-media post leaves in scraped text: its picture link, a short
+# link, and the sign-off "— Jane Doe (@janedoe) March 3, 2021".
+_EMBED = re.compile(
+    r"\bpic\.twitter\.com/\w|\bhttps?://t\.co/\w|[—–-]\s*[^()]{1,60}\(@\w{1,15}\)\s+\w+\.?\s+\d{1,2},\s+\d{4}\s*$"
+)
+
+
+def is_embedded_post(text: str) -> bool:
+    """A line left by an embedded social-media post (its link or its sign-off)."""
+    return ("pic.twitter" in text or "t.co/" in text or "(@" in text) and bool(_EMBED.search(text))
+
+
 def is_phone_number(text: str) -> bool:
     """A line that is a telephone number (digits in groups, seven or more)."""
     return bool(_PHONE.match(text)) and sum(c.isdigit() for c in text) >= 7 and bool(

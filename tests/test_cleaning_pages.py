@@ -155,3 +155,14 @@ def test_the_headline_is_the_sources_title_when_the_manifest_gives_none(tmp_path
     (tmp_path / "b.txt").write_text(article(LEAD, SECOND), encoding="utf-8")
     story = load_story([tmp_path / "a.txt", tmp_path / "b.txt"])
     assert [s.title for s in story.sources] == ["Floods hit three coastal towns", None]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The river is rising fast, stay safe everyone pic.twitter.com/AbC123xyz",
+        "— Jane Doe (@janedoe) March 3, 2021",
+    ],
+)
+def test_what_an_embedded_post_leaves_is_removed(line):
+    assert match_line_rule(line)[0] == "embed"

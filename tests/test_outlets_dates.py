@@ -110,3 +110,9 @@ def test_the_manifests_date_and_origin_win(tmp_path):
 
 def test_a_relative_word_is_no_date():
     assert read_date("He said on Sunday that the water was falling now") is None
+
+
+def test_a_date_standing_alone_below_the_article_counts_but_a_last_update_does_not():
+    text = f"Floods hit three coastal towns overnight, officials said on Wednesday.\n{BODY}\n"
+    assert stated_date(clean(text + "Wednesday 03 March 2021\n")) == "2021-03-03"
+    assert stated_date(clean(text + "Last Update: Friday, 5 March 2021 10:48 GMT\n")) is None
