@@ -16,6 +16,7 @@ import html
 import math
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from comparators import page_chrome
@@ -690,7 +691,7 @@ def clean(text: str) -> Cleaned:
         if unit.number not in dropped:  # a caption repeating the text repeats nothing
             earlier_sentences.update(sentences)
 
-    headline = _take_head(units, dropped, first_prose, drop)
+    headline, lead = _take_head(units, dropped, first_prose, drop)
 
     # After the lead, captions and subheadings; after the last paragraph of reporting,
     # whatever is not reporting (lists of links, captions, a headline printed again).
@@ -698,7 +699,7 @@ def clean(text: str) -> Cleaned:
     last_prose = max((u.number for u in remaining if is_prose(u.text)), default=math.inf)
     headline_key = _key(headline) if headline else None
     for unit in remaining:
-        if unit.number <= first_prose:
+        if unit.number <= lead:
             continue
         if headline_key and headline_key in _key(unit.text) and not is_prose(unit.text):
             drop(unit, "headline", "the headline printed again")
@@ -742,12 +743,16 @@ def clean(text: str) -> Cleaned:
     return Cleaned(tuple(paragraphs), tuple(removed), dateline, agency, leading_url, headline)
 
 
-def _take_head(units: list[Line], dropped: dict[int, Removal], first_prose: float, drop) -> str | None:
-    """Remove the furniture above the lead and return the headline found there.
+def _take_head(
+    units: list[Line], dropped: dict[int, Removal], first_prose: float, drop: Callable[[Line, str, str], None]
+) -> tuple[str | None, float]:
+    """Remove the furniture above the lead; return the headline found there (or None)
+    and the line of the lead.
 
-    The headline is the headline-shaped line whose words the article uses most (a
-    site's name or section label above it shares none); a sentence-like line right
-    under it is the standfirst, which is content and stays."""
+    The headline is the first headline-shaped line most of whose words the article goes
+    on to use (a site's name or section label above it shares few), or failing one, a
+    short first line printed as a sentence that the article goes on to use; a
+    sentence-like line right under it is the standfirst, which is content and stays."""
     # A headline printed twice (above the article and in a widget) counts as one.
     candidates = [
         u
@@ -775,9 +780,10 @@ def _take_head(units: list[Line], dropped: dict[int, Removal], first_prose: floa
         u for u in units if (u.number not in dropped or u is headline_unit) and u.number < head_end
     ]
     after_headline = False
+    lead = head_end
     for unit in remaining:
         if unit is headline_unit:
-            drop(unit, "headline", "the article's headline (its title when the manifest gives none)")
+            drop(unit, "headline", _HEADLINE_REASON)
             after_headline = True
             continue
         found = head_furniture(unit.text)
@@ -786,13 +792,16 @@ def _take_head(units: list[Line], dropped: dict[int, Removal], first_prose: floa
             continue
         after_headline = False
         if found is None:
+            lead = unit.number
             break
         drop(unit, *found)
-    if headline_unit is not None and headline_unit.number in dropped:
-        if dropped[headline_unit.number].rule == "repeated":  # keep the first copy's reason
-            drop(headline_unit, "headline", "the article's headline (its title when the manifest gives none)")
-        return normalise_text(headline_unit.text)
-    return None
+    removal = dropped.get(headline_unit.number) if headline_unit is not None else None
+    if removal is None or removal.rule != "headline":
+        return None, lead  # the head ended above it: it stays, and is no title
+    return normalise_text(headline_unit.text), lead
+
+
+_HEADLINE_REASON = "the article's headline (its title when the manifest gives none)"
 
 
 def _body_words(units: list[Line], first_prose: float) -> set[str]:

@@ -166,3 +166,9 @@ def test_the_headline_is_the_sources_title_when_the_manifest_gives_none(tmp_path
 )
 def test_what_an_embedded_post_leaves_is_removed(line):
     assert match_line_rule(line)[0] == "embed"
+
+
+def test_a_caption_between_a_short_first_paragraph_and_the_reporting_is_still_removed():
+    result = clean(article("Floods again.", "Rescue boat on a flooded street", LEAD, SECOND))
+    assert kept(result) == ["Floods again.", LEAD, SECOND]
+    assert rules(result)["Rescue boat on a flooded street"] == "caption"
