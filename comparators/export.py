@@ -86,6 +86,7 @@ def _source(story: Story, source: Source) -> dict[str, Any]:
     return {
         "id": source.id,
         "outlet": source.outlet,
+        "origin": source.origin,
         "path": _path(story, source.path),
         "title": source.title,
         "date": source.date,

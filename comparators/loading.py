@@ -19,9 +19,10 @@ from typing import Any, NoReturn, get_args, get_type_hints
 import yaml
 
 from comparators.cleaning import clean
+from comparators.dates import stated_date
 from comparators.errors import StoryError
 from comparators.model import Settings, Source, Story
-from comparators.outlets import infer_outlet, unique_ids
+from comparators.outlets import infer_origin, infer_outlet, unique_ids
 from comparators.sanitize import strip_control
 from comparators.segment import GRANULARITIES
 
@@ -30,7 +31,7 @@ MAX_FILE_BYTES = 20 * 1024 * 1024
 MANIFEST_SUFFIXES = (".yaml", ".yml")
 MANIFEST_NAMES = ("story.yaml", "story.yml")
 MANIFEST_KEYS = ("title", "sources", "settings")
-ENTRY_KEYS = ("file", "outlet", "title", "date", "url")
+ENTRY_KEYS = ("file", "outlet", "origin", "title", "date", "url")
 
 _BOMS = (  # UTF-32 first: its little-endian BOM starts with UTF-16's
     (codecs.BOM_UTF32_LE, "utf-32"),
@@ -136,6 +137,7 @@ class _Entry:
 
     file: str
     outlet: str | None = None
+    origin: str | None = None
     title: str | None = None
     date: str | None = None
     url: str | None = None
@@ -165,10 +167,11 @@ def _read_source(path: Path, entry: _Entry) -> _Draft:
         path=path,
         paragraphs=cleaned.paragraphs,
         removed=cleaned.removed,
-        title=entry.title,
-        date=entry.date,
+        title=entry.title or cleaned.headline,
+        date=entry.date or stated_date(cleaned),
         url=entry.url or cleaned.leading_url,
         dateline=cleaned.dateline,
+        origin=entry.origin or infer_origin(cleaned),
         outlet_evidence=evidence,
         encoding=encoding,
         content_hash=hashlib.sha256(raw).hexdigest(),
@@ -328,7 +331,7 @@ def _entry(where: _Where, index: int, raw: Any) -> _Entry:
     if not isinstance(raw.get("file"), str) or not raw["file"].strip():
         where.fail(keys, f"{label} has no 'file'")
     values: dict[str, str | None] = {}
-    for key in ("outlet", "title", "date", "url"):
+    for key in ("outlet", "origin", "title", "date", "url"):
         value = raw.get(key)
         if isinstance(value, (dt.date, dt.datetime)):
             value = value.isoformat()

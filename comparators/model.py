@@ -42,6 +42,9 @@ class Source:
     date: str | None = None  # ISO date as given by the manifest
     url: str | None = None
     dateline: str | None = None  # e.g. "MOSCOW/WASHINGTON, Aug. 17 (Xinhua) —"
+    # The wire whose copy this is, as the text credits it ("AP" for a paper printing an
+    # AP story); None when the text credits none. May equal `outlet`.
+    origin: str | None = None
     outlet_evidence: str = "manifest"  # how the outlet name was found
     encoding: str = "utf-8"
     content_hash: str = ""  # sha256 of the file's bytes

@@ -33,12 +33,17 @@ from itertools import combinations
 
 from rapidfuzz import fuzz, process
 
-from comparators.model import Quote, QuotedTerm, QuoteMatch, QuoteStatus, Story
-from comparators.quotes import Span, find_spans, split_terms
+from comparators.model import Quote, QuotedTerm, QuoteMatch, QuoteStatus, Source, Story
+from comparators.quotes import MIN_PHRASE_WORDS, Span, find_spans, is_phrase, split_terms
 from comparators.speakers import Attribution, attribute, speaker_keys
 
 SHARED_THRESHOLD = 0.9
 VARIANT_THRESHOLD = 0.4
+# Without a named speaker on one side, only the words tie two quotes: the same share of
+# them, and three at least (a word or two in common do not make two statements one).
+UNATTRIBUTED_VARIANT_THRESHOLD = VARIANT_THRESHOLD
+MIN_VARIANT_STEMS = 3
+_RARE_STEM_QUOTES = 40
 SPELLING_RATIO = 85
 SPELLING_MIN = 6
 MIN_SHARED_WORDS = 3
@@ -52,15 +57,21 @@ _STOPWORDS = frozenset(
     so than then too very can could will would should may might must do does did has have had
     which who whom what when where while about into over after before up down out just also all
     any some such only own same other more most much many each both few
+    am im ive weve youre theyre hes shes its thats dont cant wont didnt isnt wasnt arent ill
     """.split()
 )
 _NOT_WORD = re.compile(r"[^\w]+")
 _INNER_HYPHEN = re.compile(r"(?<=\w)[-‐‑–](?=\w)")
 
 
+# "[flooded]": words an editor put inside a quote are not the speaker's.
+_EDITORS_INSERTION = re.compile(r"\[[^\[\]]{1,40}\]")
+
+
 def normalise(text: str) -> str:
-    """Lower case, accents and punctuation gone, 'co-operation' -> 'cooperation'."""
-    text = unicodedata.normalize("NFKD", text)
+    """Lower case, accents, punctuation and editors' [insertions] gone,
+    'co-operation' -> 'cooperation'."""
+    text = unicodedata.normalize("NFKD", _EDITORS_INSERTION.sub(" ", text))
     text = "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
     text = _INNER_HYPHEN.sub("", text.replace("’", "").replace("'", ""))
     return _NOT_WORD.sub(" ", text).strip()
@@ -75,6 +86,9 @@ def _stem(word: str) -> str:
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
             word = word[: -len(suffix)]
             break
+    else:
+        if word.endswith("e") and len(word) > 4:  # "leave" meets "leaving"
+            word = word[:-1]
     return word[:STEM]
 
 
@@ -100,22 +114,36 @@ def match_quotes(quotes: Sequence[Quote]) -> tuple[Quote, ...]:
     shared_pairs: set[tuple[int, int]] = set()
     for i, j in _candidates(quotes, words):
         short, long_ = (i, j) if len(texts[i]) <= len(texts[j]) else (j, i)
+        if sum(w not in _STOPWORDS for w in words[short]) < MIN_PHRASE_WORDS:
+            continue  # "part of us": one word and small ones match by chance
         if len(words[short]) < MIN_SHARED_WORDS:
+            # A quoted phrase of two words is shared only word for word.
+            if len(words[short]) >= MIN_PHRASE_WORDS and f" {texts[short]} " in f" {texts[long_]} ":
+                add(i, j, "shared", 1.0)
+                shared_pairs.add((i, j))
             continue
-        if texts[short] in texts[long_]:
-            score = 1.0  # word for word: no need to align
+        shared_pairs.add((i, j))
+        if texts[short] in texts[long_] or _content_words_within(words[short], words[long_]):
+            add(i, j, "shared", 1.0)  # word for word, small words aside: no need to align
+            continue
+        run = _common_run(words[short], words[long_])
+        if run >= SHARED_THRESHOLD:
+            add(i, j, "shared", run)
+            continue
+        # Nearly the same words, but an edit apart ("given" / "granted"): worded differently.
+        near = fuzz.partial_ratio(texts[short], texts[long_], score_cutoff=SHARED_THRESHOLD * 100) / 100
+        if near >= SHARED_THRESHOLD:
+            add(i, j, "variant", near)
+        elif run * len(words[short]) >= SHARED_RUN:  # one outlet quotes a sentence further
+            add(i, j, "shared", run)
         else:
-            score = fuzz.partial_ratio(texts[short], texts[long_], score_cutoff=SHARED_THRESHOLD * 100) / 100
-        if score < SHARED_THRESHOLD:
-            score = _common_run(words[short], words[long_])
-        if score >= SHARED_THRESHOLD or score * len(words[short]) >= SHARED_RUN:
-            add(i, j, "shared", score)
-            shared_pairs.add((i, j))
+            shared_pairs.discard((i, j))
 
     by_speaker: dict[str, list[int]] = defaultdict(list)
     for index, quote in enumerate(quotes):
         if quote.speaker_key is not None:
             by_speaker[quote.speaker_key].append(index)
+    variant_pairs: set[tuple[int, int]] = set()
     for members in by_speaker.values():
         for i, j in combinations(members, 2):
             if quotes[i].source == quotes[j].source or (i, j) in shared_pairs:
@@ -123,6 +151,13 @@ def match_quotes(quotes: Sequence[Quote]) -> tuple[Quote, ...]:
             score = variant_similarity(stems[i], stems[j], weight)
             if score is not None:
                 add(i, j, "variant", score)
+                variant_pairs.add((i, j))
+    for i, j in _unattributed_candidates(quotes, stems):
+        if (i, j) in shared_pairs or (i, j) in variant_pairs:
+            continue
+        score = variant_similarity(stems[i], stems[j], weight, UNATTRIBUTED_VARIANT_THRESHOLD, MIN_VARIANT_STEMS)
+        if score is not None:
+            add(i, j, "variant", score)
 
     result = []
     for quote, found in zip(quotes, matches):
@@ -139,19 +174,55 @@ def match_quotes(quotes: Sequence[Quote]) -> tuple[Quote, ...]:
     return tuple(result)
 
 
+def _content_words_within(short: Sequence[str], long_: Sequence[str]) -> bool:
+    """Whether the words of `short` that are not small words stand in `long_` in a row,
+    small words aside ("I promise I will" / "I promise that I will")."""
+    content = " ".join(w for w in short if w not in _STOPWORDS)
+    return bool(content) and f" {content} " in f" {' '.join(w for w in long_ if w not in _STOPWORDS)} "
+
+
 def _common_run(a: Sequence[str], b: Sequence[str]) -> float:
     """The longest run of words `a` and `b` have in common, as a share of `a`'s words."""
     match = SequenceMatcher(None, a, b, autojunk=False).find_longest_match(0, len(a), 0, len(b))
     return match.size / len(a) if a else 0.0
 
 
-def variant_similarity(a: frozenset[str], b: frozenset[str], weight: dict[str, float]) -> float | None:
-    """Weighted share of the shorter stem set found in the other, or None below `VARIANT_THRESHOLD`."""
+def variant_similarity(
+    a: frozenset[str], b: frozenset[str], weight: dict[str, float], threshold: float = VARIANT_THRESHOLD,
+    min_common: int = 1,
+) -> float | None:
+    """Weighted share of the shorter stem set found in the other, or None below
+    `threshold` or when they share fewer than `min_common` stems."""
     if not a or not b:
         return None
     short, other = (a, b) if len(a) <= len(b) else (b, a)
-    score = sum(weight[stem] for stem in short & other) / sum(weight[stem] for stem in short)
-    return score if score >= VARIANT_THRESHOLD else None
+    common = short & other
+    if len(common) < min_common:
+        return None
+    score = sum(weight[stem] for stem in common) / sum(weight[stem] for stem in short)
+    return score if score >= threshold else None
+
+
+def _speaker_unknown(quote: Quote) -> bool:
+    """No named speaker: none found, or only a role ("the prime minister")."""
+    return quote.speaker_key is None or quote.speaker_key.split()[0] in ("the", "a", "an", "his", "her")
+
+
+def _unattributed_candidates(quotes: Sequence[Quote], stems: Sequence[frozenset[str]]) -> list[tuple[int, int]]:
+    """Pairs from different sources, one of them without a named speaker, sharing
+    `MIN_VARIANT_STEMS` stems that few quotes use (an index, not every pair)."""
+    postings: dict[str, list[int]] = defaultdict(list)
+    for index, quote_stems in enumerate(stems):
+        for stem in quote_stems:
+            postings[stem].append(index)
+    counts: Counter[tuple[int, int]] = Counter()
+    for members in postings.values():
+        if len(members) > _RARE_STEM_QUOTES:
+            continue  # a word every other quote uses says nothing about a pair
+        for i, j in combinations(members, 2):
+            if quotes[i].source != quotes[j].source and (_speaker_unknown(quotes[i]) or _speaker_unknown(quotes[j])):
+                counts[(i, j)] += 1
+    return sorted(pair for pair, count in counts.items() if count >= MIN_VARIANT_STEMS)
 
 
 def spelling_groups(words: Iterable[str]) -> dict[str, str]:
@@ -204,6 +275,75 @@ def _candidates(quotes: Sequence[Quote], words: Sequence[Sequence[str]]) -> list
     )
 
 
+def _with_attributed_phrases(
+    source: Source, spans: tuple[Span, ...], terms: tuple[QuotedTerm, ...]
+) -> tuple[list[Span], tuple[Attribution, ...], tuple[QuotedTerm, ...]]:
+    """Quotes with their attributions, and the terms left, once quoted phrases of two or
+    three words that someone is said to have said ("a victim of “deliberate sabotage”,
+    she said") join the quotes; the rest stay terms (scare quotes, names)."""
+    phrases = {term.id: term for term in terms if is_phrase(term.text)}
+    if not phrases:
+        return list(spans), attribute(source, spans, terms), terms
+    as_spans = {
+        term.id: Span(term.source, term.paragraph, term.start, term.paragraph, term.end, term.text)
+        for term in phrases.values()
+    }
+    candidates = sorted([*spans, *as_spans.values()], key=lambda s: (s.paragraph, s.start))
+    others = tuple(term for term in terms if term.id not in phrases)
+    attributions = attribute(source, candidates, others)
+    phrase_spans = {id(span): term_id for term_id, span in as_spans.items()}
+    kept: list[Span] = []
+    kept_attributions: list[Attribution] = []
+    dropped: set[str] = set()
+    for span, attribution in zip(candidates, attributions, strict=True):
+        term_id = phrase_spans.get(id(span))
+        if term_id is not None and attribution.speaker is None:
+            dropped.add(term_id)
+            continue
+        kept.append(span)
+        kept_attributions.append(attribution)
+    left = tuple(term for term in terms if term.id not in phrases or term.id in dropped)
+    return kept, tuple(kept_attributions), left
+
+
+_NO_SPEAKER = Attribution(None, "no speaker named; another outlet quotes the same words")
+
+
+def _phrases_quoted_elsewhere(
+    story: Story, pending: list[tuple[Span, Attribution]], terms: list[QuotedTerm]
+) -> tuple[list[tuple[Span, Attribution]], list[QuotedTerm]]:
+    """Quoted phrases no one is said to have said become quotes all the same when
+    another outlet quotes those very words (in a quote or a phrase of its own)."""
+    phrases = [t for t in terms if is_phrase(t.text)]
+    if not phrases:
+        return pending, terms
+    quoted: dict[str, list[str]] = defaultdict(list)  # source -> normalised quoted texts
+    for span, _ in pending:
+        quoted[span.source].append(f" {normalise(span.text)} ")
+    for term in phrases:
+        quoted[term.source].append(f" {normalise(term.text)} ")
+    promoted = {
+        term.id
+        for term in phrases
+        if any(
+            f" {normalise(term.text)} " in text
+            for source, texts in quoted.items()
+            if source != term.source
+            for text in texts
+        )
+    }
+    if not promoted:
+        return pending, terms
+    order = {source.id: index for index, source in enumerate(story.sources)}
+    extra = [
+        (Span(t.source, t.paragraph, t.start, t.paragraph, t.end, t.text), _NO_SPEAKER)
+        for t in phrases
+        if t.id in promoted
+    ]
+    pending = sorted([*pending, *extra], key=lambda p: (order[p[0].source], p[0].paragraph, p[0].start))
+    return pending, [t for t in terms if t.id not in promoted]
+
+
 def story_quotes(story: Story) -> tuple[tuple[Quote, ...], tuple[QuotedTerm, ...]]:
     """Every source's quotes (attributed, keyed, matched) and quoted terms, in story order.
 
@@ -213,8 +353,10 @@ def story_quotes(story: Story) -> tuple[tuple[Quote, ...], tuple[QuotedTerm, ...
     terms: list[QuotedTerm] = []
     for source in story.sources:
         spans, source_terms = split_terms(source, find_spans(source))
-        pending.extend(zip(spans, attribute(source, spans, source_terms)))
+        spans, attributions, source_terms = _with_attributed_phrases(source, spans, source_terms)
+        pending.extend(zip(spans, attributions))
         terms.extend(source_terms)
+    pending, terms = _phrases_quoted_elsewhere(story, pending, terms)
     keys = speaker_keys((a.speaker, a.kind) for _, a in pending if a.speaker is not None)
     quotes: list[Quote] = []
     counts: dict[str, int] = defaultdict(int)

@@ -70,6 +70,31 @@ def find_spans(source: Source) -> tuple[Span, ...]:
     """
     texts = [p.text for p in source.paragraphs]
     single = _quotes_with_single_marks(texts)
+    spans = _spans(source, texts, single)
+    # Quotes in the other kind of mark ('...' in an article quoting with "..."), unless
+    # they sit inside a quote already found (a nested quote).
+    return _merge(spans, _spans(source, texts, not single))
+
+
+def _merge(spans: tuple[Span, ...], others: tuple[Span, ...]) -> tuple[Span, ...]:
+    """`spans` with each of `others` that overlaps none of them, in reading order."""
+    taken: dict[int, list[tuple[int, int]]] = {}
+    for span in spans:
+        for paragraph in range(span.paragraph, span.end_paragraph + 1):
+            start = span.start if paragraph == span.paragraph else 0
+            end = span.end if paragraph == span.end_paragraph else 1 << 30
+            taken.setdefault(paragraph, []).append((start - 1, end + 1))
+    extra = [
+        span
+        for span in others
+        if span.end_paragraph == span.paragraph
+        and not any(s < span.end and span.start < e for s, e in taken.get(span.paragraph, ()))
+    ]
+    return tuple(sorted((*spans, *extra), key=lambda s: (s.paragraph, s.start)))
+
+
+def _spans(source: Source, texts: list[str], single: bool) -> tuple[Span, ...]:
+    """The spans quoted with one kind of mark (single or double)."""
     marks = [_marks(t, single) for t in texts]
     spans: list[Span] = []
     running: list[tuple[int, int, int]] = []  # (paragraph, start, end) of a quote running on
@@ -140,7 +165,9 @@ def _marks(text: str, single: bool) -> list[_Mark]:
                 weak = before in "sS" and after in _SPACE and text[at + 2 : at + 3].islower()
                 marks.append(_Mark(at, False, weak))
             continue  # between letters, or alone between spaces: an apostrophe
-        if can_open != can_close:
+        if not can_open and not can_close and before in ".,;:!?" and after.isalnum():
+            marks.append(_Mark(at, True))  # 'said the mayor."Those': the space before it lost
+        elif can_open != can_close:
             marks.append(_Mark(at, can_open))
         elif ch in opening:
             marks.append(_Mark(at, True))
@@ -148,7 +175,22 @@ def _marks(text: str, single: bool) -> list[_Mark]:
             marks.append(_Mark(at, False))
         else:  # a straight mark with no telling context: close what is open
             marks.append(_Mark(at, not marks or not _is_open(marks)))
+    if not single:
+        marks = _with_mismatched_closers(text, marks)
     return marks
+
+
+# A single mark closing a double-quoted passage: "...to see us burn’, says", "...friends.’ "
+_MISMATCHED_CLOSER = re.compile(r"(?<=[\w.!?…])[’'](?=[,.;:!?…]|\s*$)|(?<=[.!?…])[’'](?=\s)")
+
+
+def _with_mismatched_closers(text: str, marks: list[_Mark]) -> list[_Mark]:
+    """Double-mark `marks` plus single marks that close a quote opened with a double
+    one ("“…’"), weak: they close only when no double mark later does."""
+    if not any(m.opens for m in marks):
+        return marks
+    extra = [_Mark(m.start(), False, True) for m in _MISMATCHED_CLOSER.finditer(text)]
+    return sorted([*marks, *extra], key=lambda m: m.at) if extra else marks
 
 
 def _is_open(marks: list[_Mark]) -> bool:
@@ -174,13 +216,24 @@ def _pair(marks: list[_Mark]) -> tuple[list[tuple[int, int]], int | None, list[t
             continue
         if not stack:
             continue
-        if mark.weak and any(not m.opens and not m.weak for m in marks[i + 1 :]):
+        if mark.weak and _closed_later(marks[i + 1 :]):
             continue
         start, _inner = stack.pop()
         (stack[-1][1] if stack else found).append((start, mark.at))
     if not stack:
         return found, None, []
     return found, stack[0][0], [span for _start, inner in stack for span in inner]
+
+
+def _closed_later(marks: list[_Mark]) -> bool:
+    """Whether a strong closing mark comes before the next opening one: then a weak
+    closer (a possessive, a mismatched mark) is not the end of the quote."""
+    for mark in marks:
+        if mark.opens:
+            return False
+        if not mark.weak:
+            return True
+    return False
 
 
 def is_term(text: str, standalone: bool = False) -> bool:
@@ -199,6 +252,20 @@ def is_term(text: str, standalone: bool = False) -> bool:
         content = [w for w in words if w.lower() not in _SMALL_WORDS]
         return bool(content) and all(w[0].isupper() or w[0].isdigit() for w in content)
     return False
+
+
+MIN_PHRASE_WORDS = 2
+
+
+def is_phrase(text: str) -> bool:
+    """Whether a quoted term of two or three words could be a quoted phrase ("deliberate
+    sabotage") rather than a name or title ("Queen of Elections"): not every word capitalised.
+    It is a quote when someone is said to have said it (see `quote_matching`)."""
+    words = _WORD.findall(text)
+    content = [w for w in words if w.lower() not in _SMALL_WORDS]
+    if len(words) >= MIN_QUOTE_WORDS or len(content) < MIN_PHRASE_WORDS:
+        return False  # "a betrayal" is a word in marks, "very bad" a phrase
+    return not all(w[0].isupper() or w[0].isdigit() for w in content)
 
 
 def _standalone(text: str, start: int) -> bool:

@@ -101,7 +101,8 @@ _FINITE = (
     r"observed|observes|suggested|suggests|concluded|concludes|tweeted|tweets|posted|testified|"
     r"vowed|vows|promised|promises|predicted|predicts|cautioned|complained|described|describes|"
     r"called|calls|underlined|underscored|reiterated|repeated|answered|responded|quipped|"
-    r"whispered|shouted|reported|reports|read|reads"
+    r"whispered|shouted|reported|reports|read|reads|maintained|maintains|expressed|expresses|express|"
+    r"began|begins"
 )
 _ING = r"adding|saying|noting|stressing|warning|insisting|explaining|arguing|describing|calling|pointing out"
 _VERB = re.compile(rf"\b(?:{_FINITE}|{_ING})\b")
@@ -198,7 +199,7 @@ def attribute(source: Source, spans: Sequence[Span], terms: Sequence[QuotedTerm]
             follows = previous.end_paragraph == span.paragraph or (
                 previous.end_paragraph == span.paragraph - 1 and bare
             )
-            if follows and _opens_sentence(text, span.start):
+            if follows and (_opens_sentence(text, span.start) or _split_by_attribution(text, previous, span)):
                 found = Attribution(
                     results[i - 1].speaker,
                     "continues the speaker of the quote before it",
@@ -208,6 +209,15 @@ def attribute(source: Source, spans: Sequence[Span], terms: Sequence[QuotedTerm]
         if found is not None and found.kind in (PERSON, ORGANISATION):
             insort(known, _Mention(span.paragraph, span.start - 1, found.speaker, found.kind), key=_position)
     return tuple(results)
+
+
+def _split_by_attribution(text: str, previous: Span, span: Span) -> bool:
+    """Whether a quote goes on after an attribution set inside it, in one sentence:
+    '"We will rebuild," said Ortiz, who was elected in May, "and nobody will stop us."'."""
+    if previous.end_paragraph != span.paragraph or previous.paragraph != span.paragraph:
+        return False
+    between = text[previous.end + 1 : max(span.start - 1, previous.end + 1)]
+    return bool(_VERB.search(between)) and not re.search(r"[.!?…]", between) and between.rstrip().endswith(",")
 
 
 @dataclass(frozen=True, slots=True)
@@ -244,7 +254,19 @@ def _masked_paragraphs(source: Source, spans: Sequence[Span | QuotedTerm]) -> li
             start = span.start if index == span.paragraph else 0
             end = span.end if index == last else len(texts[index])
             texts[index][start:end] = "_" * (end - start)
-    return ["".join(t) for t in texts]
+    return [_blank_asides("".join(t)) for t in texts]
+
+
+# "Mayor Lena Ortiz – who took office in May – told reporters": an aside between dashes.
+_DASH_ASIDE = re.compile(r"(?<=\s)(?:[–—]|--)\s[^–—_\"“”]{1,80}?\s(?:[–—]|--)(?=\s)")
+
+
+def _blank_asides(text: str) -> str:
+    """`text` with asides set between dashes blanked (same length, so offsets hold): the
+    speaker before an aside and the verb after it belong together."""
+    if "–" not in text and "—" not in text and "--" not in text:
+        return text
+    return _DASH_ASIDE.sub(lambda m: " " * len(m[0]), text)
 
 
 @lru_cache(maxsize=4096)
@@ -363,7 +385,14 @@ def _before(
             break
         finite = [v for v in verbs if not v[0].endswith("ing")]
         if not finite:
-            return None
+            # "The minister conceded defeat, saying, ...": the clause's subject says it
+            clause = head[: verb.start()].rstrip(" ,")
+            clause = clause[max(clause.rfind(","), clause.rfind(";"), clause.rfind("_")) + 1 :]
+            past = re.search(r"\s[a-z]+ed\b", clause)  # the subject ends at its verb
+            subject = clause[: past.start()] if past else clause
+            if not subject.strip(" ,\"'”’“‘"):
+                return None
+            return _resolve(subject, context, f"'X ..., {verb[0]}' before the quote", nearest_last=True)
         verb = finite[-1]
     subject = head[: verb.start()]
     clause = max(subject.rfind(";"), subject.rfind("_"), subject.rfind("—"))
@@ -645,6 +674,8 @@ def same_person(a: str, b: str) -> bool:
     ta, tb = _name_tokens(a), _name_tokens(b)
     if not ta or not tb:
         return False
+    if _renderings_of_one_name(ta, tb):
+        return True
     sa, sb = ta[-1], tb[-1]
     if sa != sb and not (min(len(sa), len(sb)) >= 5 and fuzz.ratio(sa, sb) >= 85):
         return False
@@ -655,6 +686,28 @@ def same_person(a: str, b: str) -> bool:
         if not (long_.startswith(short) and (len(short) == 1 or len(short) >= 3)):
             return fuzz.ratio(fa, fb) >= 80
     return True
+
+
+def _consonants(word: str) -> str:
+    return re.sub(r"[aeiouy]", "", word)
+
+
+_GIVEN_NAME_FIRST_MIN = 2  # letters of a name that may stand alone for a full one ("Ma", "Tedros")
+_WHOLE_NAME_RATIO = 85
+
+
+def _renderings_of_one_name(ta: list[str], tb: list[str]) -> bool:
+    """Name tokens that render one name differently, beyond surname-and-first-name rules:
+    the same surname with first names transliterated alike, their consonants the same
+    ("Petro"/"Pyotr Poroshenko", not "John"/"Jane Smith"); a whole name spelt alike ("Lee Min-jun"/"Lee Min-joon"); one word
+    standing for a name that opens with it, as family-first and single-given-name
+    styles write it ("Ma"/"Ma Liya", "Tedros"/"Tedros Adhanom Ghebreyesus")."""
+    if len(ta) > 1 and len(tb) > 1:
+        if ta[-1] == tb[-1] and len(ta[-1]) >= 4 and len(ta[0]) > 1 and _consonants(ta[0]) == _consonants(tb[0]):
+            return True
+        return ta[0] == tb[0] and fuzz.ratio(" ".join(ta), " ".join(tb)) >= _WHOLE_NAME_RATIO
+    one, other = (ta, tb) if len(ta) == 1 else (tb, ta)
+    return len(other) > 1 and one[0] == other[0] and len(one[0]) >= _GIVEN_NAME_FIRST_MIN
 
 
 _ORG_SPELLING = {"defence": "defense", "organisation": "organization", "centre": "center"}

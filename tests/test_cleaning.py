@@ -205,7 +205,7 @@ def test_no_boilerplate_line_of_the_seeds_survives_as_article_text(seed_cleaned)
 def test_the_seeds_lose_exactly_their_furniture(seed_cleaned):
     rules = {name[:3]: [r.rule for r in result.removed] for name, result in seed_cleaned.items()}
     assert rules == {
-        "000": ["caption"],
+        "000": ["headline"],
         "001": ["dateline", "copyright", "newsletter"],
         "002": ["url", "share-count", "share-count", "promo", "promo", "promo"],
         "003": ["dateline"],

@@ -20,7 +20,7 @@ def test_the_seed_story_lists_five_outlets_and_each_removed_line_with_its_reason
     for outlet in ("The Guardian", "AP", "The Herald", "Xinhua", "Tehran Times"):
         assert outlet in out
     for rule, reason in [
-        ("caption", "a caption or headline"),
+        ("headline", "the article's headline"),
         ("dateline", "kept as metadata"),
         ("copyright", "copyright or licence notice"),
         ("newsletter", "invitation to subscribe"),

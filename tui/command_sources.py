@@ -41,10 +41,14 @@ def _plain(text: str | None) -> Text:
 def sources_table(story: Story) -> Table:
     """One row per source; an "outlet from" column when an outlet was inferred."""
     inferred = any(s.outlet_evidence != "manifest" for s in story.sources)
+    # A paper printing a wire's copy: both are shown.
+    carried = any(s.origin and s.origin != s.outlet for s in story.sources)
     table = Table(title=_plain(story.title))
     # Ids are typed back (--pivot), so they fold rather than lose characters.
     table.add_column("id", overflow="fold")
     table.add_column("outlet", overflow="fold")
+    if carried:
+        table.add_column("copy of", overflow="fold")
     table.add_column("date", no_wrap=True)
     for column in ("paragraphs", "words", "removed"):
         table.add_column(column, justify="right", no_wrap=True)
@@ -54,6 +58,7 @@ def sources_table(story: Story) -> Table:
         row = [
             _plain(source.id),
             _plain(source.outlet),
+            *([_plain(source.origin if source.origin != source.outlet else "")] if carried else []),
             _plain(source.date),
             str(len(source.paragraphs)),
             str(source.words),
