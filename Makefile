@@ -43,7 +43,8 @@ golden: $(VENV)/.installed-test
 bench: $(VENV)/.installed-test
 	$(BIN)/python tests/benchmarks/run_all.py
 
-# Quality figures: alignment and quote precision/recall against the hand labels.
+# Quality figures: alignment, quote and discrepancy precision/recall against the hand labels.
 evaluate: $(VENV)/.installed-test
 	$(BIN)/python tests/benchmarks/evaluate_alignment.py
 	$(BIN)/python tests/benchmarks/evaluate_quotes.py
+	$(BIN)/python tests/benchmarks/evaluate_discrepancies.py

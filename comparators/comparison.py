@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
+from comparators.discrepancies import Discrepancy
 from comparators.model import Group, Quote, QuotedTerm, Reuse, Settings, Story
 
 
@@ -17,6 +18,7 @@ class Comparison:
     quotes: tuple[Quote, ...] = ()
     warnings: tuple[str, ...] = ()  # e.g. a source left with no paragraphs
     quoted_terms: tuple[QuotedTerm, ...] = ()  # nicknames, names, scare quotes
+    discrepancies: tuple[Discrepancy, ...] = ()  # where outlets disagree, in reading order
 
     def group(self, group_id: str) -> Group:
         for group in self.groups:

@@ -1,0 +1,479 @@
+"""Where outlets disagree: figures, spellings, dates and times that differ across outlets.
+
+Runs after alignment. Inside each aligned group (and between quotes of one speaker
+that match across outlets) the facts of `comparators/facts.py` are compared source
+against source: two figures about the same thing that cannot both be right, one
+name spelled two ways, two dates or clock times for one event. A conversion, a
+rounding ("about 25%" for 25.3%) or a figure only one outlet gives is no
+discrepancy.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+from itertools import combinations
+
+from comparators.facts import Fact, amounts_agree, extract_facts, fold_name
+from comparators.model import Group, Quote, Story
+
+# Two figures from different outlets are about the same thing when this many content
+# words stand near both (names, places, what is counted), or when one part of a
+# bracketed conversion agrees exactly.
+MIN_SHARED_CONTEXT = 2
+CONTEXT_WORDS = 8  # on each side of a figure
+
+# Spellings of one name fold to strings at least this similar (rapidfuzz ratio, 0-100),
+# or share their consonants in order, vowels being what transliterations disagree on.
+MIN_NAME_SIMILARITY = 85
+MIN_SKELETON = 3  # consonants; shorter names collide by chance
+
+_CONTENT_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+_STOP = frozenset(
+    "a an the of and or in on at to from for by with as than that this these those is are was were "
+    "be been being has have had it its their his her he she they we our who which when where while "
+    "after before since until into about over under more less said says say also not but some around "
+    "nearly almost roughly per cent percent million billion thousand".split()
+)
+_CALENDAR_WORDS = frozenset(
+    "january february march april may june july august september october november december "
+    "monday tuesday wednesday thursday friday saturday sunday".split()
+)
+
+
+@dataclass(frozen=True, slots=True)
+class DiscrepancyValue:
+    """One outlet's value in a discrepancy, as written and normalised."""
+
+    source: str
+    paragraph: int  # index among that source's paragraphs
+    text: str  # as written, e.g. "some 50 kilometers (30 miles)"
+    value: str  # normalised, e.g. "50 km / 30 mi"
+    published: str | None = None  # the source's date, to tell a later update
+
+
+@dataclass(frozen=True, slots=True)
+class Discrepancy:
+    id: str  # "d1", "d2"... in reading order
+    kind: str  # "number", "name", "date" or "time"
+    fact: str  # what the values are about, e.g. "crew member", "spelling of Hamadan"
+    group: str | None  # the group where the values meet
+    values: tuple[DiscrepancyValue, ...]  # every outlet's value, in story source order
+    # A count that grows with the outlets' publication dates: usually a later update.
+    later_update: bool = False
+
+    @property
+    def sources(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(v.source for v in self.values))
+
+
+@dataclass(frozen=True, slots=True)
+class _Passage:
+    source: str
+    paragraph: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class _Found:
+    kind: str
+    fact: str
+    group: str | None
+    facts: tuple[tuple[_Passage, Fact], ...]
+
+
+def find_discrepancies(story: Story, groups: Sequence[Group], quotes: Sequence[Quote] = ()) -> tuple[Discrepancy, ...]:
+    """Every discrepancy between outlets in the story's aligned groups and matched quotes.
+
+    Takes the story, its groups in reading order and its quotes; returns
+    `Discrepancy`s ordered by group, numbered d1, d2... A name spelled two ways
+    is reported once, in the first group where both spellings meet.
+    """
+    order = {s.id: i for i, s in enumerate(story.sources)}
+    published = {s.id: s.date for s in story.sources}
+    found: list[_Found] = []
+    for group in groups:
+        passages = [_Passage(m.source, m.paragraph, m.text) for m in group.members]
+        if len({p.source for p in passages}) > 1:
+            found.extend(_compare(passages, group.id))
+    found.extend(_quote_discrepancies(story, groups, quotes))
+    group_of = {(m.source, m.paragraph): g.id for g in reversed(groups) for m in g.members}
+    found.extend(_name_discrepancies(_NameIndex(story), group_of))
+
+    group_rank = {g.id: i for i, g in enumerate(groups)}
+    seen: set[frozenset] = set()
+    results: list[Discrepancy] = []
+    for item in sorted(found, key=lambda f: (group_rank.get(f.group, len(group_rank)), min(p.paragraph for p, _ in f.facts))):
+        identity = frozenset((p.source, p.paragraph, fact.start) for p, fact in item.facts)
+        if identity in seen:
+            continue
+        seen.add(identity)
+        values = tuple(
+            sorted(
+                {
+                    (p.source, p.paragraph, fact.start): DiscrepancyValue(
+                        p.source, p.paragraph, fact.text, fact.value, published.get(p.source)
+                    )
+                    for p, fact in item.facts
+                }.values(),
+                key=lambda v: (order.get(v.source, 0), v.paragraph),
+            )
+        )
+        results.append(
+            Discrepancy(
+                id=f"d{len(results) + 1}",
+                kind=item.kind,
+                fact=item.fact,
+                group=item.group,
+                values=values,
+                later_update=item.kind == "number" and _grows_with_date(item.facts, published),
+            )
+        )
+    return tuple(results)
+
+
+# ---------------------------------------------------------------- one set of passages
+
+
+def _compare(passages: Sequence[_Passage], group: str | None) -> list[_Found]:
+    facts = {p: _facts(p.text) for p in passages}
+    by_source: dict[str, list[tuple[_Passage, Fact]]] = {}
+    for passage in passages:
+        by_source.setdefault(passage.source, []).extend((passage, f) for f in facts[passage])
+    found: list[_Found] = []
+    found.extend(_number_discrepancies(by_source, group))
+    for kind in ("date", "weekday", "time"):
+        found.extend(_single_value_discrepancies(by_source, group, kind))
+    return found
+
+
+@cache
+def _facts(text: str) -> tuple[Fact, ...]:
+    return extract_facts(text)
+
+
+def _number_discrepancies(by_source, group) -> list[_Found]:
+    union = _UnionFind()
+    disagreeing: list[tuple] = []
+    for first, second in combinations(sorted(by_source), 2):
+        numbers_a = [(p, f) for p, f in by_source[first] if f.kind == "number"]
+        numbers_b = [(p, f) for p, f in by_source[second] if f.kind == "number"]
+        agreed: set[int] = set()
+        candidates = []
+        for a in numbers_a:
+            for b in numbers_b:
+                if not _same_thing(a[1], b[1]):
+                    continue
+                agree = amounts_agree(a[1].amounts, b[1].amounts)
+                if agree:
+                    agreed.update((id(a[1]), id(b[1])))
+                    union.join(a, b)
+                elif agree is False:
+                    candidates.append((_context_score(a, b), a, b))
+        used: set[int] = set(agreed)
+        for score, a, b in sorted(candidates, key=lambda c: -c[0]):
+            if score < MIN_SHARED_CONTEXT or id(a[1]) in used or id(b[1]) in used:
+                continue
+            used.update((id(a[1]), id(b[1])))
+            union.join(a, b)
+            disagreeing.append(a)
+    roots = {union.key(a) for a in disagreeing}
+    found = []
+    for members in union.sets():
+        if union.key(members[0]) not in roots:
+            continue
+        if len({p.source for p, _ in members}) < 2:
+            continue
+        found.append(_Found("number", _number_label(members), group, tuple(members)))
+    return found
+
+
+def _same_thing(first: Fact, second: Fact) -> bool:
+    units_a = {a.unit for a in first.amounts}
+    units_b = {a.unit for a in second.amounts}
+    if units_a == {""} or units_b == {""} or "points" in units_a | units_b:
+        # Plain counts compare only when they count the same thing ("24 crew", "25 crew members").
+        return units_a == units_b and bool(set(first.key.split()) & set(second.key.split()))
+    return True
+
+
+def _context_score(a: tuple[_Passage, Fact], b: tuple[_Passage, Fact]) -> int:
+    exact_part = any(
+        x.unit == y.unit and x.number == y.number and x.unit
+        for x in a[1].amounts
+        for y in b[1].amounts
+    )
+    before_a, after_a = _context(*a)
+    before_b, after_b = _context(*b)
+    shared = len((set(before_a) | set(after_a)) & (set(before_b) | set(after_b)))
+    # The word right before a figure says most about what it is ("turnout was 62%").
+    nearest = bool(before_a[-1:] and before_a[-1:] == before_b[-1:])
+    return shared + nearest + (MIN_SHARED_CONTEXT if exact_part else 0)
+
+
+def _context(passage: _Passage, fact: Fact) -> tuple[list[str], list[str]]:
+    """Content words before and after a figure, folded, nearest last and first."""
+    before = _CONTENT_WORD.findall(passage.text[: fact.start])[-CONTEXT_WORDS:]
+    after = _CONTENT_WORD.findall(passage.text[fact.end :])[:CONTEXT_WORDS]
+    return (
+        [fold_name(w) for w in before if w.lower() not in _STOP],
+        [fold_name(w) for w in after if w.lower() not in _STOP],
+    )
+
+
+def _number_label(members) -> str:
+    keys = [f.key for _, f in members if f.key]
+    if keys:
+        return min(keys, key=len)
+    units = sorted({a.unit for _, f in members for a in f.amounts if a.unit})
+    names = {"%": "percentage", "km": "distance", "mi": "distance", "m": "distance", "ft": "distance",
+             "kg": "weight", "t": "weight", "lb": "weight", "km/h": "speed", "mph": "speed"}
+    labels = dict.fromkeys(names.get(u, f"amount in {u}") for u in units)
+    return ", ".join(labels) or "figure"
+
+
+def _single_value_discrepancies(by_source, group, kind: str) -> list[_Found]:
+    # Dates and times compare only when each outlet gives one in the passage: with
+    # several, which event each belongs to is guesswork.
+    single = {}
+    for source, facts in by_source.items():
+        of_kind = [(p, f) for p, f in facts if f.kind == kind]
+        if len({f.value for _, f in of_kind}) == 1:
+            single[source] = of_kind[0]
+    comparable = [
+        (a, b)
+        for a, b in combinations(sorted(single.values(), key=lambda x: x[0].source), 2)
+        if _times_comparable(a[1], b[1])
+        and a[1].value != b[1].value
+        and _context_score(a, b) >= MIN_SHARED_CONTEXT
+    ]
+    if kind == "date":
+        comparable = [(a, b) for a, b in comparable if _date_differs(a[1], b[1])]
+    if kind == "time":
+        comparable = [(a, b) for a, b in comparable if a[1].minutes != b[1].minutes]
+    if not comparable:
+        return []
+    label = {"date": "date", "weekday": "day of the week", "time": "time of day"}[kind]
+    return [_Found("time" if kind == "time" else "date", label, group, tuple(single[s] for s in sorted(single)))]
+
+
+def _date_differs(first: Fact, second: Fact) -> bool:
+    day_a, month_a, *year_a = first.value.split()
+    day_b, month_b, *year_b = second.value.split()
+    return (day_a, month_a) != (day_b, month_b) or (year_a and year_b and year_a != year_b)
+
+
+def _times_comparable(first: Fact, second: Fact) -> bool:
+    if first.kind != "time":
+        return True
+    from comparators.facts import _ZONES
+
+    if first.zone in _ZONES and second.zone in _ZONES:
+        return True
+    return first.zone == second.zone  # both without a zone, or the same named zone
+
+
+def _grows_with_date(facts, published) -> bool:
+    dated = sorted(
+        (published.get(p.source), f.amounts[0].number) for p, f in facts if published.get(p.source) and f.amounts
+    )
+    if len({d for d, _ in dated}) < 2:
+        return False
+    numbers = [n for _, n in dated]
+    return numbers == sorted(numbers) and numbers[0] < numbers[-1]
+
+
+# ---------------------------------------------------------------- quotes
+
+
+def _quote_discrepancies(story: Story, groups: Sequence[Group], quotes: Sequence[Quote]) -> list[_Found]:
+    by_id = {q.id: q for q in quotes}
+    group_of = {(m.source, m.paragraph): g.id for g in groups for m in g.members}
+    found: list[_Found] = []
+    for quote in quotes:
+        for match in quote.matches:
+            other = by_id.get(match.quote)
+            if other is None or other.source == quote.source or other.id < quote.id:
+                continue
+            passages = [_Passage(q.source, q.paragraph, q.text) for q in (quote, other)]
+            group = group_of.get((quote.source, quote.paragraph))
+            for item in _compare(passages, group):
+                found.append(_Found(item.kind, f"{item.fact} (quoting {quote.speaker or 'one speaker'})", group, item.facts))
+    return found
+
+
+# ---------------------------------------------------------------- names
+
+
+@dataclass(frozen=True, slots=True)
+class _Mention:
+    passage: _Passage
+    words: tuple[tuple[str, int, int], ...]  # the name's words as written, with their spans
+    initials: frozenset[str]  # first letters of the folded words, to skip hopeless pairs
+
+    @property
+    def text(self) -> str:
+        return self.passage.text[self.words[0][1] : self.words[-1][2]]
+
+
+class _NameIndex:
+    """Names across the whole story, and what tells a spelling variant from another name."""
+
+    def __init__(self, story: Story) -> None:
+        self._article = {s.id: " ".join(p.text for p in s.paragraphs).lower() for s in story.sources}
+        self._lower_words = frozenset(
+            w for s in story.sources for p in s.paragraphs for w in re.findall(r"(?<![\w-])[a-z][\w'’]*", p.text)
+        )
+        self.mentions: dict[str, dict[tuple[str, ...], _Mention]] = {}
+        for source in story.sources:
+            for paragraph in source.paragraphs:
+                passage = _Passage(source.id, paragraph.index, paragraph.text)
+                for fact in _facts(paragraph.text):
+                    if fact.kind == "name" and (mention := self._mention(passage, fact)):
+                        key = tuple(w.lower() for w, _, _ in mention.words)
+                        self.mentions.setdefault(source.id, {}).setdefault(key, mention)
+
+    def _mention(self, passage: _Passage, fact: Fact) -> _Mention | None:
+        # Titles and words that also stand in lower case ("President", "The") are not the name.
+        words = []
+        for match in re.finditer(r"\S+", fact.text):
+            word = match.group()
+            lowered = word.lower()
+            if lowered in self._lower_words or lowered in _CALENDAR_WORDS or any(
+                part in self._lower_words and len(part) > 3 for part in lowered.split("-")[1:]
+            ):
+                continue
+            words.append((word, fact.start + match.start(), fact.start + match.end()))
+        if not words or sum(len(fold_name(w)) for w, _, _ in words) < 4:
+            return None
+        return _Mention(passage, tuple(words), frozenset(fold_name(w)[:1] for w, _, _ in words))
+
+    def variants(self) -> list[tuple[tuple[str, str], _Mention, _Mention]]:
+        """(differing words, mention in one outlet, mention in another) for every spelling pair."""
+        found = []
+        for first, second in combinations(sorted(self.mentions), 2):
+            for key_a, mention_a in self.mentions[first].items():
+                for key_b, mention_b in self.mentions[second].items():
+                    if key_a == key_b or not mention_a.initials & mention_b.initials:
+                        continue
+                    for word_a, word_b in self._differing_words(mention_a, mention_b):
+                        found.append(((word_a, word_b), mention_a, mention_b))
+        return found
+
+    def _differing_words(self, a: _Mention, b: _Mention) -> list[tuple[str, str]]:
+        words_a = [w for w, _, _ in a.words]
+        words_b = [w for w, _, _ in b.words]
+
+        def exclusive(x: str, y: str) -> bool:
+            # An outlet that writes both spellings names two things, or quotes another outlet.
+            return not _has_word(self._article[b.passage.source], x) and not _has_word(
+                self._article[a.passage.source], y
+            )
+
+        if len(words_a) == len(words_b) >= 2 and any(x.lower() == y.lower() for x, y in zip(words_a, words_b)):
+            # One person's full name: the words that differ may differ in vowels only.
+            pairs = [(x, y) for x, y in zip(words_a, words_b) if x.lower() != y.lower()]
+            if pairs and all(spelling_variants(x, y, min_consonants=1) and exclusive(x, y) for x, y in pairs):
+                return pairs
+            return []
+        return [(x, y) for x in words_a for y in words_b if spelling_variants(x, y) and exclusive(x, y)]
+
+
+def _name_discrepancies(names: _NameIndex, group_of: dict[tuple[str, int], str]) -> list[_Found]:
+    union = _UnionFind()
+    occurrences: dict[str, list[tuple[str, _Mention]]] = {}
+    for (word_a, word_b), mention_a, mention_b in names.variants():
+        union.join(fold_name(word_a), fold_name(word_b))
+        occurrences.setdefault(fold_name(word_a), []).append((word_a, mention_a))
+        occurrences.setdefault(fold_name(word_b), []).append((word_b, mention_b))
+    found = []
+    for keys in union.sets():
+        first: dict[tuple[str, str], _Mention] = {}
+        for key in keys:
+            for word, mention in occurrences.get(key, []):
+                spot = (mention.passage.source, word)
+                if spot not in first or mention.passage.paragraph < first[spot].passage.paragraph:
+                    first[spot] = mention
+        if len({source for source, _ in first}) < 2:
+            continue
+        facts = tuple(
+            (m.passage, Fact("name", m.text, m.words[0][1], m.words[-1][2], word, key=fold_name(word)))
+            for (_, word), m in first.items()
+        )
+        groups = [group_of.get((p.source, p.paragraph)) for p, _ in facts]
+        shared = [g for g in groups if g is not None and groups.count(g) > 1]
+        group = shared[0] if shared else next((g for g in groups if g is not None), None)
+        spellings = " / ".join(sorted({f.value for _, f in facts}))
+        found.append(_Found("name", f"spelling of {spellings}", group, facts))
+    return found
+
+
+@cache
+def _word_pattern(word: str) -> re.Pattern:
+    return re.compile(rf"(?<![\w-]){re.escape(word.lower())}(?![\w-])")
+
+
+def _has_word(text: str, word: str) -> bool:
+    return _word_pattern(word).search(text) is not None
+
+
+@cache
+def spelling_variants(first: str, second: str, min_consonants: int = MIN_SKELETON) -> bool:
+    """Whether two words of a name, as written, are one word spelled two ways.
+
+    "Wróbel" and "Wrobel", "Hamadan" and "Hamedan", "Ezzor" and "ez-Zor" are;
+    "Jane" and "John", "Iran" and "Iranian", "Russia-backed" and "Russian-backed"
+    (one word grown from the other) are not. Words whose consonants agree in order and differ only in vowels count
+    when they have at least `min_consonants` consonants (1 inside a full name
+    whose other words agree: "Kim Se-yoon" and "Kim Se-yun").
+    """
+    from rapidfuzz.fuzz import ratio
+
+    if first.lower() == second.lower():
+        return False
+    a, b = fold_name(first), fold_name(second)
+    if not a or not b or a[0] != b[0]:
+        return False
+    if a == b:
+        return True
+    parts_a, parts_b = first.lower().split("-"), second.lower().split("-")
+    if any(x != y and (x.startswith(y) or y.startswith(x)) for x, y in zip(parts_a, parts_b)):
+        return False  # "Russia-backed" and "Russian-backed": one word grown from the other
+    if ratio(a, b) >= MIN_NAME_SIMILARITY:
+        return True
+    skeleton_a, skeleton_b = _consonants(a), _consonants(b)
+    return skeleton_a == skeleton_b and len(skeleton_a) >= min_consonants
+
+
+_VOWELS = re.compile(r"[aeiouy]")
+_DOUBLED = re.compile(r"(.)\1+")
+
+
+@cache
+def _consonants(folded: str) -> str:
+    return _DOUBLED.sub(r"\1", _VOWELS.sub("", folded))
+
+
+class _UnionFind:
+    def __init__(self) -> None:
+        self._parent: dict = {}
+
+    def key(self, item):
+        self._parent.setdefault(item, item)
+        while self._parent[item] != item:
+            self._parent[item] = self._parent[self._parent[item]]
+            item = self._parent[item]
+        return item
+
+    def join(self, a, b) -> None:
+        root_a, root_b = self.key(a), self.key(b)
+        if root_a != root_b:
+            self._parent[root_b] = root_a
+
+    def sets(self) -> list[list]:
+        groups: dict = {}
+        for item in list(self._parent):
+            groups.setdefault(self.key(item), []).append(item)
+        return list(groups.values())

@@ -1,0 +1,304 @@
+"""Where outlets disagree: figures, spellings, dates and times that differ across outlets."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from comparators import compare
+from comparators.discrepancies import find_discrepancies, spelling_variants
+from comparators.export import to_json_dict
+from comparators.facts import amounts_agree, extract_facts
+from comparators.model import Group, GroupKind, Member, Paragraph, Quote, QuoteMatch, QuoteStatus, Source, Story
+
+
+def story(dates: dict[str, str] | None = None, **articles: str) -> Story:
+    """One source per keyword; paragraphs are separated by blank lines."""
+    return Story(
+        title="test",
+        sources=tuple(
+            Source(
+                id=name,
+                outlet=name.upper(),
+                path=None,
+                paragraphs=tuple(
+                    Paragraph(i, text.strip(), i + 1) for i, text in enumerate(body.strip().split("\n\n"))
+                ),
+                date=(dates or {}).get(name),
+            )
+            for name, body in articles.items()
+        ),
+    )
+
+
+def one_group(story: Story) -> tuple[Group, ...]:
+    """Every source's first paragraph in one group, as alignment would put them."""
+    members = tuple(Member(s.id, 0, s.paragraphs[0].text) for s in story.sources)
+    return (Group("g1", GroupKind.SHARED, members),)
+
+
+def discrepancies(dates: dict[str, str] | None = None, **articles: str):
+    told = story(dates, **articles)
+    return find_discrepancies(told, one_group(told))
+
+
+def values(found) -> list[set[str]]:
+    return [{v.text for v in d.values} for d in found]
+
+
+# ---------------------------------------------------------------- numbers
+
+
+def test_175_miles_against_280_kilometres_is_no_discrepancy():
+    assert discrepancies(
+        ap="The jets flew 175 miles southwest of the capital, officials said on the record.",
+        herald="The jets flew 280 kilometres southwest of the capital, officials said on the record.",
+    ) == ()
+
+
+def test_280_kilometers_175_miles_against_280_kilometres_is_no_discrepancy():
+    assert discrepancies(
+        ap="Near the city, 280 kilometers (175 miles) southwest of the Iranian capital.",
+        herald="Near the city, around 280 kilometres southwest of the Iranian capital Tehran.",
+    ) == ()
+
+
+def test_24_against_25_crew_is_a_discrepancy_with_both_values_as_written():
+    found = discrepancies(
+        ap="The ship sank with 24 crew members on board, the coast guard said.",
+        herald="The ship sank with 25 crew on board, the coast guard said.",
+    )
+    assert len(found) == 1
+    assert found[0].kind == "number"
+    assert values(found) == [{"24", "25"}]
+    assert {(v.source, v.paragraph, v.value) for v in found[0].values} == {("ap", 0, "24"), ("herald", 0, "25")}
+
+
+def test_a_conversion_in_brackets_that_differs_is_a_discrepancy():
+    found = discrepancies(
+        ap="The nearest air base is Shahid Nojeh, some 50 kilometers (30 miles) north of the city.",
+        herald="The nearest air base is Shahid Nojeh Air Base, some 50 kilometres (31 miles) north of the city.",
+    )
+    assert values(found) == [{"some 50 kilometers (30 miles)", "some 50 kilometres (31 miles)"}]
+
+
+def test_a_figure_only_one_outlet_gives_is_no_discrepancy():
+    assert discrepancies(
+        ap="The storm killed 12 people and destroyed 300 homes in the province, officials said.",
+        herald="The storm killed 12 people in the province, officials said on Monday.",
+    ) == ()
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        ("nearly 400 people", "397 people"),
+        ("about 25 percent of the vote", "25.3 percent of the vote"),
+        ("73 percent of the vote", "73.2% of the vote"),
+        ("more than 1 million phones", "2.5 million phones"),
+        ("five ammunition depots", "5 ammunition depots"),
+    ],
+)
+def test_rounding_and_qualified_figures_are_no_discrepancy(first, second):
+    assert discrepancies(
+        ap=f"Officials in the capital counted {first} after the vote, the commission said.",
+        herald=f"Officials in the capital counted {second} after the vote, the commission said.",
+    ) == ()
+
+
+def test_some_200_against_115_ambulances_is_a_discrepancy():
+    found = discrepancies(
+        ap="Rescuers sent 115 ambulances to the port district after the blast, the Red Cross said.",
+        herald="Rescuers sent some 200 ambulances to the port district after the blast, the Red Cross said.",
+    )
+    assert values(found) == [{"115", "some 200"}]
+
+
+def test_two_figures_about_different_things_are_no_discrepancy():
+    assert discrepancies(
+        ap="Bombers once had to cover more than 2,000 kilometers from Mozdok to reach targets in Syria.",
+        herald="The nearest base is 50 kilometres north of the city of Hamedan in western Iran.",
+    ) == ()
+
+
+def test_currencies_are_never_converted_but_one_currency_is_compared():
+    found = discrepancies(
+        ap="The court fined her 18 billion won ($16.9 million) and jailed her for 24 years.",
+        herald="The court fined her 18 billion won (€13.8 million) and jailed her for 24 years.",
+        abc="The court fined her 18 billion won ($21.9 million) and jailed her for 24 years.",
+    )
+    assert len(found) == 1
+    assert {v.value for v in found[0].values} == {
+        "18,000,000,000 KRW / 16,900,000 USD",
+        "18,000,000,000 KRW / 13,800,000 EUR",
+        "18,000,000,000 KRW / 21,900,000 USD",
+    }
+
+
+def test_a_count_that_grows_with_publication_dates_is_shown_as_a_later_update():
+    found = discrepancies(
+        {"ap": "2020-08-04", "herald": "2020-08-06"},
+        ap="The explosion killed 78 people and injured thousands, the health minister said.",
+        herald="The explosion killed 137 people and injured thousands, the health minister said.",
+    )
+    assert len(found) == 1 and found[0].later_update
+    assert [v.published for v in found[0].values] == ["2020-08-04", "2020-08-06"]
+
+
+def test_number_words_are_read_as_figures():
+    [fact] = [f for f in extract_facts("The plane carried twenty-four crew members.") if f.kind == "number"]
+    assert (fact.text, fact.value, fact.key) == ("twenty-four", "24", "crew member")
+
+
+def test_years_and_model_numbers_are_not_figures():
+    figures = [f.text for f in extract_facts("In 2016 Su-34 jets and the Note 7 phone were news.") if f.kind == "number"]
+    assert figures == []
+
+
+def test_figures_in_other_units_agree_within_rounding_of_the_conversion():
+    [miles] = [f for f in extract_facts("175 miles") if f.kind == "number"]
+    [kilometres] = [f for f in extract_facts("280 km") if f.kind == "number"]
+    [far] = [f for f in extract_facts("300 km") if f.kind == "number"]
+    assert amounts_agree(miles.amounts, kilometres.amounts) is True
+    assert amounts_agree(miles.amounts, far.amounts) is False
+
+
+# ---------------------------------------------------------------- names
+
+
+def test_wrobel_and_wrobel_with_an_accent_are_a_spelling_variant():
+    assert spelling_variants("Wrobel", "Wróbel")
+    found = discrepancies(
+        ap="Polish defence minister Jan Wrobel said the drills would go ahead.",
+        herald="Polish defence minister Jan Wróbel said the drills would go ahead.",
+    )
+    assert [d.kind for d in found] == ["name"]
+    assert {v.value for v in found[0].values} == {"Wrobel", "Wróbel"}
+
+
+def test_transliterations_of_one_place_are_spelling_variants():
+    found = discrepancies(
+        ap="Bombers took off from Hamedan and struck Deir el-Zour, officials said.",
+        herald="Bombers took off from Hamadan and struck Deir ez-Zor, officials said.",
+        guardian="Bombers took off from Hamadan and struck Deir Ezzor, officials said.",
+    )
+    spellings = [{v.value for v in d.values} for d in found]
+    assert {"Hamedan", "Hamadan"} in spellings
+    assert {"ez-Zor", "Ezzor"} in spellings
+
+
+def test_one_name_whose_vowels_differ_inside_a_full_name_is_a_variant():
+    found = discrepancies(
+        ap="The presiding judge, Kim Se-yoon, read the verdict on television.",
+        herald="The presiding judge, Kim Se-yun, read the verdict on television.",
+    )
+    assert [{v.text for v in d.values} for d in found] == [{"Kim Se-yoon", "Kim Se-yun"}]
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [("Jane Smith", "John Smith"), ("Kim Jong-un", "Kim Jong-il"), ("Mark Johnson", "Mike Johnson")],
+)
+def test_two_different_people_with_similar_names_are_not_a_variant(first, second):
+    assert discrepancies(
+        ap=f"The statement was read by {first} at the briefing in the capital.",
+        herald=f"The statement was read by {second} at the briefing in the capital.",
+    ) == ()
+
+
+def test_an_outlet_writing_both_spellings_names_two_things():
+    assert discrepancies(
+        ap="Officials in Hamadan said the base near Hamedan was used, the ministry said.",
+        herald="Officials in Hamadan said the base was used by bombers, the ministry said.",
+    ) == ()
+
+
+def test_a_word_and_the_word_grown_from_it_are_not_a_variant():
+    assert not spelling_variants("Iran", "Iranian")
+    assert not spelling_variants("Russia-backed", "Russian-backed")
+
+
+# ---------------------------------------------------------------- dates and times
+
+
+def test_two_clock_times_for_one_landing_are_a_discrepancy():
+    found = discrepancies(
+        ap="The plane landed safely at Beirut airport at 18:04 on Sunday, the airline said.",
+        herald="The plane landed safely at Beirut airport at 6:03 pm on Sunday, the airline said.",
+    )
+    assert [(d.kind, {v.value for v in d.values}) for d in found] == [("time", {"18:04", "18:03"})]
+
+
+def test_a_local_time_and_its_gmt_equivalent_agree():
+    assert discrepancies(
+        ap="The plane crashed shortly after take-off at 08:38 local time (05:38 GMT), the airline said.",
+        herald="The plane crashed shortly after take-off at 05:38 GMT, the airline said on Sunday.",
+    ) == ()
+
+
+def test_two_dates_for_one_event_are_a_discrepancy():
+    found = discrepancies(
+        ap="The phone was launched in Seoul on August 19 with great fanfare, the company said.",
+        herald="The phone was launched in Seoul on 2 August with great fanfare, the company said.",
+    )
+    assert [d.kind for d in found] == ["date"]
+
+
+# ---------------------------------------------------------------- quotes and the whole comparison
+
+
+def test_quotes_of_one_speaker_that_give_different_figures_are_a_discrepancy():
+    told = story(
+        ap='"We rescued 31 sailors from the water overnight," said the admiral.',
+        herald='"We rescued 33 sailors from the water overnight," said the admiral.',
+    )
+    quotes = (
+        Quote("q1", "ap", 0, 1, 49, "We rescued 31 sailors from the water overnight,", "the admiral",
+              status=QuoteStatus.VARIANT, matches=(QuoteMatch("q2", "herald", "variant", 0.9),)),
+        Quote("q2", "herald", 0, 1, 49, "We rescued 33 sailors from the water overnight,", "the admiral",
+              status=QuoteStatus.VARIANT, matches=(QuoteMatch("q1", "ap", "variant", 0.9),)),
+    )
+    found = find_discrepancies(told, (), quotes)
+    assert len(found) == 1 and "the admiral" in found[0].fact
+    assert {v.text for v in found[0].values} == {"31", "33"}
+
+
+def test_the_seed_story_disagrees_on_hamadan_deir_ezzor_and_30_against_31_miles(seed_comparison):
+    by_values = [{v.text for v in d.values} for d in seed_comparison.discrepancies]
+    assert any({"Hamadan", "Hamedan"} <= texts for texts in by_values)
+    assert any({"Deir Ezzor", "Deir ez-Zor"} <= texts for texts in by_values)
+    assert {"some 50 kilometers (30 miles)", "some 50 kilometres (31 miles)"} in by_values
+    assert not any(any("175 miles" in t for t in texts) for texts in by_values)
+
+
+def test_every_discrepancy_names_a_group_of_the_comparison(seed_comparison):
+    ids = {g.id for g in seed_comparison.groups}
+    assert seed_comparison.discrepancies
+    assert all(d.group in ids for d in seed_comparison.discrepancies)
+    assert [d.id for d in seed_comparison.discrepancies] == [
+        f"d{i}" for i in range(1, len(seed_comparison.discrepancies) + 1)
+    ]
+
+
+def test_the_export_lists_discrepancies_as_the_schema_documents(seed_comparison):
+    exported = to_json_dict(seed_comparison)["discrepancies"]
+    schema = json.loads((Path(__file__).parent.parent / "comparators" / "schema.json").read_text())
+    required = schema["$defs"]["discrepancy"]["required"]
+    value_required = schema["$defs"]["discrepancy"]["properties"]["values"]["items"]["required"]
+    assert exported and all(set(required) <= set(d) for d in exported)
+    assert all(set(value_required) <= set(v) for d in exported for v in d["values"])
+    hamedan = next(d for d in exported if "Hamedan" in d["fact"])
+    ap = next(v for v in hamedan["values"] if v["source"] == "ap")
+    paragraph = seed_comparison.story.source("ap").paragraphs[ap["paragraph"]].text
+    assert ap["text"] in paragraph
+
+
+def test_a_story_compared_end_to_end_carries_its_discrepancies():
+    told = story(
+        ap="The ferry sank off the coast with 24 crew members aboard, the coast guard said on Monday.",
+        herald="The ferry sank off the coast with 25 crew aboard, the coast guard said on Monday.",
+    )
+    comparison = compare(told)
+    assert [d.kind for d in comparison.discrepancies] == ["number"]
