@@ -405,7 +405,12 @@ def _name_discrepancies(names: _NameIndex, group_of: dict[tuple[str, int], str])
         groups = [group_of.get((p.source, p.paragraph)) for p, _ in facts]
         shared = [g for g in groups if g is not None and groups.count(g) > 1]
         group = shared[0] if shared else next((g for g in groups if g is not None), None)
-        spellings = " / ".join(sorted({f.value for _, f in facts}))
+        # Each spelling as the shortest name written with it: "Deir ez-Zor", not "ez-Zor".
+        shortest: dict[str, str] = {}
+        for _, fact in facts:
+            if fact.value not in shortest or len(fact.text) < len(shortest[fact.value]):
+                shortest[fact.value] = fact.text
+        spellings = " / ".join(sorted(shortest.values()))
         found.append(_Found("name", f"spelling of {spellings}", group, facts))
     return found
 

@@ -302,3 +302,32 @@ def test_a_story_compared_end_to_end_carries_its_discrepancies():
     )
     comparison = compare(told)
     assert [d.kind for d in comparison.discrepancies] == ["number"]
+
+
+# ---------------------------------------------------------------- reports
+
+
+@pytest.mark.parametrize("format", ["text", "md", "html"])
+def test_every_report_opens_with_where_outlets_disagree(seed_comparison, format):
+    from comparators.reports import render_report
+
+    report = render_report(seed_comparison, format)
+    disagree = report.index("Where outlets disagree" if format != "text" else "WHERE OUTLETS DISAGREE")
+    sources = report.index("Sources" if format != "text" else "SOURCES")
+    assert disagree < sources
+    assert "some 50 kilometres (31 miles)" in report[disagree:sources]
+
+
+def test_a_report_leaving_out_one_side_of_a_discrepancy_says_no_figure_differs():
+    from comparators.reports import render_report
+
+    told = story(
+        ap="The ferry sank off the coast with 24 crew members aboard, the coast guard said on Monday.",
+        herald="The ferry sank off the coast with 25 crew aboard, the coast guard said on Monday.",
+        abc="The ferry sank off the coast with 24 crew aboard, the coast guard said on Monday.",
+    )
+    comparison = compare(told)
+    both = render_report(comparison, "text")
+    assert "AP ¶1: 24" in both and "HERALD ¶1: 25" in both
+    narrowed = render_report(comparison, "text", sources=["ap", "abc"])
+    assert "No figure, name, date or time differs between outlets." in narrowed

@@ -21,7 +21,7 @@ def restrict(comparison: Comparison, source_ids: Collection[str]) -> Comparison:
     Groups lose the members of other sources (groups left empty disappear) and their
     kind is recomputed; quotes and reuse figures of other sources are dropped and the
     remaining quotes' status is recomputed from the matches that are left (quoted terms
-    of other sources go too). When the pivot is not kept, the kept source with most
+    of other sources go too); a discrepancy stays while two kept outlets differ. When the pivot is not kept, the kept source with most
     words becomes the pivot. Group ids are kept, even when the pivot changes. Raises
     `StoryError` naming an unknown id or an empty selection.
     """
@@ -58,6 +58,7 @@ def restrict(comparison: Comparison, source_ids: Collection[str]) -> Comparison:
         reuse=tuple(r for r in comparison.reuse if r.source in keep and r.other in keep),
         quotes=quotes,
         quoted_terms=tuple(t for t in comparison.quoted_terms if t.source in keep),
+        discrepancies=_restrict_discrepancies(comparison.discrepancies, keep),
     )
 
 
@@ -76,6 +77,16 @@ def _restrict_group(group: Group, keep: set[str], count: int) -> Group | None:
     links = tuple(link for link in group.links if link.a[0] in keep and link.b[0] in keep)
     rewording = group.rewording if kept_sources > 1 else None
     return replace(group, kind=kind, members=members, links=links, rewording=rewording)
+
+
+def _restrict_discrepancies(discrepancies, keep: set[str]):
+    # A discrepancy stays while two kept outlets still give different values.
+    kept = []
+    for discrepancy in discrepancies:
+        values = tuple(v for v in discrepancy.values if v.source in keep)
+        if len({v.source for v in values}) > 1 and len({v.value for v in values}) > 1:
+            kept.append(replace(discrepancy, values=values))
+    return tuple(kept)
 
 
 def _restrict_quote(quote: Quote, keep: set[str]) -> Quote:
