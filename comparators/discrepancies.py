@@ -12,17 +12,19 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from itertools import combinations
 
-from comparators.facts import Fact, amounts_agree, extract_facts, fold_name
+from comparators.facts import Fact, amounts_agree, dimension, extract_facts, fold_name
 from comparators.model import Group, Quote, Story
 
 # Two figures from different outlets are about the same thing when this many content
 # words stand near both (names, places, what is counted), or when one part of a
 # bracketed conversion agrees exactly.
 MIN_SHARED_CONTEXT = 2
+# Figures in passages alignment did not put together need more context in common.
+MIN_STORY_CONTEXT = 4
 CONTEXT_WORDS = 8  # on each side of a figure
 
 # Spellings of one name fold to strings at least this similar (rapidfuzz ratio, 0-100),
@@ -100,6 +102,7 @@ def find_discrepancies(story: Story, groups: Sequence[Group], quotes: Sequence[Q
             found.extend(_compare(passages, group.id))
     found.extend(_quote_discrepancies(story, groups, quotes))
     group_of = {(m.source, m.paragraph): g.id for g in reversed(groups) for m in g.members}
+    found = _story_number_discrepancies(story, group_of, found)
     found.extend(_name_discrepancies(_NameIndex(story), group_of))
 
     group_rank = {g.id: i for i, g in enumerate(groups)}
@@ -154,40 +157,94 @@ def _facts(text: str) -> tuple[Fact, ...]:
     return extract_facts(text)
 
 
-def _number_discrepancies(by_source, group) -> list[_Found]:
+def _number_discrepancies(by_source, group, min_context: int = MIN_SHARED_CONTEXT, with_agreeing: bool = True):
+    """Figures that disagree between outlets, joined with the figures that agree with them.
+
+    Per pair of outlets: figures about the same thing that agree pair off first; of
+    the rest, disagreeing figures pair off by how much context they share, each at
+    most once. Returns the sets of (passage, fact) holding at least one disagreement.
+    """
     union = _UnionFind()
     disagreeing: list[tuple] = []
     for first, second in combinations(sorted(by_source), 2):
-        numbers_a = [(p, f) for p, f in by_source[first] if f.kind == "number"]
-        numbers_b = [(p, f) for p, f in by_source[second] if f.kind == "number"]
-        agreed: set[int] = set()
+        agreed: set[tuple] = set()
         candidates = []
-        for a in numbers_a:
-            for b in numbers_b:
-                if not _same_thing(a[1], b[1]):
-                    continue
-                agree = amounts_agree(a[1].amounts, b[1].amounts)
-                if agree:
-                    agreed.update((id(a[1]), id(b[1])))
+        for a, b in _comparable_figures(by_source[first], by_source[second]):
+            agree = amounts_agree(a[1].amounts, b[1].amounts)
+            if agree:
+                agreed.update((a, b))
+                if with_agreeing:
                     union.join(a, b)
-                elif agree is False:
-                    candidates.append((_context_score(a, b), a, b))
-        used: set[int] = set(agreed)
+            elif agree is False:
+                candidates.append((_context_score(a, b), a, b))
+        used = set(agreed)
         for score, a, b in sorted(candidates, key=lambda c: -c[0]):
-            if score < MIN_SHARED_CONTEXT or id(a[1]) in used or id(b[1]) in used:
+            if score < min_context or a in used or b in used:
                 continue
-            used.update((id(a[1]), id(b[1])))
+            used.update((a, b))
             union.join(a, b)
             disagreeing.append(a)
     roots = {union.key(a) for a in disagreeing}
     found = []
     for members in union.sets():
-        if union.key(members[0]) not in roots:
-            continue
-        if len({p.source for p, _ in members}) < 2:
-            continue
-        found.append(_Found("number", _number_label(members), group, tuple(members)))
+        if union.key(members[0]) in roots and len({p.source for p, _ in members}) > 1:
+            found.append(_Found("number", _number_label(members), group, tuple(members)))
     return found
+
+
+def _story_number_discrepancies(story: Story, group_of, found: list[_Found]) -> list[_Found]:
+    """`found` with the figures alignment left in different groups that disagree.
+
+    Alignment may put two accounts of one figure in different groups, so figures
+    whose surroundings agree closely are compared across the whole story too. A
+    pair touching a discrepancy already found joins it; any other is a new one.
+    """
+    by_source: dict[str, list[tuple[_Passage, Fact]]] = {}
+    for source in story.sources:
+        for paragraph in source.paragraphs:
+            passage = _Passage(source.id, paragraph.index, paragraph.text)
+            by_source.setdefault(source.id, []).extend((passage, f) for f in _facts(paragraph.text))
+    found = list(found)
+    for item in _number_discrepancies(by_source, None, MIN_STORY_CONTEXT, with_agreeing=False):
+        spots = {_spot(p, f) for p, f in item.facts}
+        touching = [i for i, other in enumerate(found) if spots & {_spot(p, f) for p, f in other.facts}]
+        if touching:
+            other = found[touching[0]]
+            new = tuple(x for x in item.facts if _spot(*x) not in {_spot(p, f) for p, f in other.facts})
+            found[touching[0]] = replace(other, facts=other.facts + new)
+            continue
+        group = next((group_of[(p.source, p.paragraph)] for p, _ in item.facts if (p.source, p.paragraph) in group_of), None)
+        found.append(replace(item, group=group))
+    return found
+
+
+def _spot(passage: _Passage, fact: Fact) -> tuple[str, int, int]:
+    return passage.source, passage.paragraph, fact.start
+
+
+def _comparable_figures(facts_a, facts_b):
+    """Pairs of figures, one from each list, about the same kind of thing."""
+    buckets: dict[str, list] = {}
+    for item in facts_b:
+        if item[1].kind == "number":
+            for key in _buckets(item[1]):
+                buckets.setdefault(key, []).append(item)
+    for a in facts_a:
+        if a[1].kind != "number":
+            continue
+        seen: set[int] = set()
+        for key in _buckets(a[1]):
+            for b in buckets.get(key, ()):
+                if id(b) not in seen and _same_thing(a[1], b[1]):
+                    seen.add(id(b))
+                    yield a, b
+
+
+def _buckets(fact: Fact) -> set[str]:
+    units = {amount.unit for amount in fact.amounts}
+    if units <= {"", "points"}:
+        return set(fact.key.split())
+    return {dimension(unit) for unit in units if unit}
 
 
 def _same_thing(first: Fact, second: Fact) -> bool:
@@ -297,11 +354,20 @@ def _quote_discrepancies(story: Story, groups: Sequence[Group], quotes: Sequence
             other = by_id.get(match.quote)
             if other is None or other.source == quote.source or other.id < quote.id:
                 continue
-            passages = [_Passage(q.source, q.paragraph, q.text) for q in (quote, other)]
+            passages = {q.source: (_Passage(q.source, q.paragraph, q.text), q) for q in (quote, other)}
             group = group_of.get((quote.source, quote.paragraph))
-            for item in _compare(passages, group):
-                found.append(_Found(item.kind, f"{item.fact} (quoting {quote.speaker or 'one speaker'})", group, item.facts))
+            for item in _compare([p for p, _ in passages.values()], group):
+                facts = tuple(_in_paragraph(story, passages[p.source][1], p, f) for p, f in item.facts)
+                found.append(_Found(item.kind, f"{item.fact} (quoting {quote.speaker or 'one speaker'})", group, facts))
     return found
+
+
+def _in_paragraph(story: Story, quote: Quote, passage: _Passage, fact: Fact) -> tuple[_Passage, Fact]:
+    """A fact found in a quote's words, placed in the quote's paragraph."""
+    if quote.end_paragraph is not None:
+        return passage, fact  # a quote over several paragraphs keeps its own offsets
+    paragraph = _Passage(quote.source, quote.paragraph, story.source(quote.source).paragraphs[quote.paragraph].text)
+    return paragraph, replace(fact, start=fact.start + quote.start, end=fact.end + quote.start)
 
 
 # ---------------------------------------------------------------- names
@@ -405,12 +471,14 @@ def _name_discrepancies(names: _NameIndex, group_of: dict[tuple[str, int], str])
         groups = [group_of.get((p.source, p.paragraph)) for p, _ in facts]
         shared = [g for g in groups if g is not None and groups.count(g) > 1]
         group = shared[0] if shared else next((g for g in groups if g is not None), None)
-        # Each spelling as the shortest name written with it: "Deir ez-Zor", not "ez-Zor".
-        shortest: dict[str, str] = {}
-        for _, fact in facts:
-            if fact.value not in shortest or len(fact.text) < len(shortest[fact.value]):
-                shortest[fact.value] = fact.text
-        spellings = " / ".join(sorted(shortest.values()))
+        spellings = " / ".join(sorted({f.value for _, f in facts}))
+        if any(f.value[:1].islower() for _, f in facts):
+            # "ez-Zor" reads as a name only with its first word: the shortest name written with it.
+            shortest: dict[str, str] = {}
+            for _, fact in facts:
+                if fact.value not in shortest or len(fact.text) < len(shortest[fact.value]):
+                    shortest[fact.value] = fact.text
+            spellings = " / ".join(sorted(shortest.values()))
         found.append(_Found("name", f"spelling of {spellings}", group, facts))
     return found
 
@@ -448,8 +516,9 @@ def spelling_variants(first: str, second: str, min_consonants: int = MIN_SKELETO
         return False  # "Russia-backed" and "Russian-backed": one word grown from the other
     if ratio(a, b) >= MIN_NAME_SIMILARITY:
         return True
+    # Consonants alike in order, lengths within one letter: vowels transliterated two ways.
     skeleton_a, skeleton_b = _consonants(a), _consonants(b)
-    return skeleton_a == skeleton_b and len(skeleton_a) >= min_consonants
+    return skeleton_a == skeleton_b and len(skeleton_a) >= min_consonants and abs(len(a) - len(b)) <= 1
 
 
 _VOWELS = re.compile(r"[aeiouy]")

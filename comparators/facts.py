@@ -74,8 +74,8 @@ _UNIT_AFTER = re.compile(
 )
 _SCALE_AFTER = re.compile(r"\s(" + "|".join(_SCALES) + r")\b", re.IGNORECASE)
 _THING_WORD = re.compile(r"\s+([^\W\d_][\w'’-]*)")
-_MONTH_NAMES = "|".join(sorted(_MONTHS, key=len, reverse=True))
-_MONTH_WORD = re.compile(rf"\b({_MONTH_NAMES})\b\.?", re.IGNORECASE)
+# Spelled by first letters rather than as one case-blind alternation: several times faster.
+_MONTH_WORD = re.compile(r"\b((?:[Jj]an|[Ff]eb|[Mm]a[ry]|[Aa]pr|[Jj]u[nl]|[Aa]ug|[Ss]ep|[Oo]ct|[Nn]ov|[Dd]ec)[a-z]*)\b\.?")
 _DAY_BEFORE = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+$")
 _DAY_AFTER = re.compile(r"\s+(\d{1,2})(?:st|nd|rd|th)?\b")
 _YEAR_AFTER = re.compile(r",?\s+(\d{4})\b")
@@ -318,6 +318,11 @@ def amounts_agree(first: tuple[Amount, ...], second: tuple[Amount, ...]) -> bool
     return True
 
 
+def dimension(unit: str) -> str:
+    """What a unit measures when it converts ("mi" -> "length"), else the unit itself."""
+    return _CONVERTIBLE[unit][0] if unit in _CONVERTIBLE else unit
+
+
 def _overlap(low_a: float, high_a: float, low_b: float, high_b: float) -> bool:
     return max(low_a, low_b) < min(high_a, high_b) or (low_a == high_a == low_b == high_b)
 
@@ -328,6 +333,8 @@ def _overlap(low_a: float, high_a: float, low_b: float, high_b: float) -> bool:
 def _dates(text: str):
     for match in _MONTH_WORD.finditer(text):
         month_name = match.group(1).lower()
+        if month_name not in _MONTHS:
+            continue
         start, end = match.start(), match.end()
         if before := _DAY_BEFORE.search(text, max(0, start - 8), start):
             day, start = int(before.group(1)), before.start()

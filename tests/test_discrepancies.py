@@ -220,6 +220,11 @@ def test_a_word_and_the_word_grown_from_it_are_not_a_variant():
     assert not spelling_variants("Russia-backed", "Russian-backed")
 
 
+def test_names_sharing_consonants_but_not_their_length_are_not_a_variant():
+    assert spelling_variants("Pyotr", "Petro")
+    assert not spelling_variants("Indians", "Indonesia")
+
+
 # ---------------------------------------------------------------- dates and times
 
 
@@ -263,6 +268,20 @@ def test_quotes_of_one_speaker_that_give_different_figures_are_a_discrepancy():
     found = find_discrepancies(told, (), quotes)
     assert len(found) == 1 and "the admiral" in found[0].fact
     assert {v.text for v in found[0].values} == {"31", "33"}
+
+
+def test_figures_alignment_left_in_different_groups_are_compared_when_their_context_agrees():
+    told = story(
+        ap="Intro.\n\nThe Central Election Commission said turnout in the runoff was nearly 62 percent of voters.",
+        herald="The Central Election Commission said turnout in the runoff was 57.55 percent of voters.",
+    )
+    groups = (
+        Group("g1", GroupKind.PARTIAL, (Member("ap", 0, "Intro."),)),
+        Group("g2", GroupKind.UNIQUE, (Member("ap", 1, told.sources[0].paragraphs[1].text),)),
+        Group("g3", GroupKind.UNIQUE, (Member("herald", 0, told.sources[1].paragraphs[0].text),)),
+    )
+    found = find_discrepancies(told, groups)
+    assert [(d.group, {v.text for v in d.values}) for d in found] == [("g2", {"nearly 62 percent", "57.55 percent"})]
 
 
 def test_the_seed_story_disagrees_on_hamadan_deir_ezzor_and_30_against_31_miles(seed_comparison):
