@@ -13,10 +13,10 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from functools import cache
+from functools import lru_cache
 from itertools import combinations
 
-from comparators.facts import Fact, amounts_agree, dimension, extract_facts, fold_name
+from comparators.facts import Fact, amounts_agree, dimension, extract_facts, fold_name, zone_known
 from comparators.model import Group, Quote, Story
 
 # Two figures from different outlets are about the same thing when this many content
@@ -32,6 +32,7 @@ CONTEXT_WORDS = 8  # on each side of a figure
 MIN_NAME_SIMILARITY = 85
 MIN_SKELETON = 3  # consonants; shorter names collide by chance
 
+_TOKEN = re.compile(r"[\w'’]+(?:-[\w'’]+)*")
 _CONTENT_WORD = re.compile(r"[^\W\d_][\w'’-]*")
 _STOP = frozenset(
     "a an the of and or in on at to from for by with as than that this these those is are was were "
@@ -86,7 +87,9 @@ class _Found:
     facts: tuple[tuple[_Passage, Fact], ...]
 
 
-def find_discrepancies(story: Story, groups: Sequence[Group], quotes: Sequence[Quote] = ()) -> tuple[Discrepancy, ...]:
+def find_discrepancies(
+    story: Story, groups: Sequence[Group], quotes: Sequence[Quote] = ()
+) -> tuple[Discrepancy, ...]:
     """Every discrepancy between outlets in the story's aligned groups and matched quotes.
 
     Takes the story, its groups in reading order and its quotes; returns
@@ -108,7 +111,11 @@ def find_discrepancies(story: Story, groups: Sequence[Group], quotes: Sequence[Q
     group_rank = {g.id: i for i, g in enumerate(groups)}
     seen: set[frozenset] = set()
     results: list[Discrepancy] = []
-    for item in sorted(found, key=lambda f: (group_rank.get(f.group, len(group_rank)), min(p.paragraph for p, _ in f.facts))):
+
+    def reading_order(item: _Found) -> tuple[int, int]:
+        return group_rank.get(item.group, len(group_rank)), min(p.paragraph for p, _ in item.facts)
+
+    for item in sorted(found, key=reading_order):
         identity = frozenset((p.source, p.paragraph, fact.start) for p, fact in item.facts)
         if identity in seen:
             continue
@@ -152,7 +159,7 @@ def _compare(passages: Sequence[_Passage], group: str | None) -> list[_Found]:
     return found
 
 
-@cache
+@lru_cache(maxsize=8192)  # paragraphs: the name index and the groups read the same ones
 def _facts(text: str) -> tuple[Fact, ...]:
     return extract_facts(text)
 
@@ -166,10 +173,11 @@ def _number_discrepancies(by_source, group, min_context: int = MIN_SHARED_CONTEX
     """
     union = _UnionFind()
     disagreeing: list[tuple] = []
+    buckets = {source: _bucketed(facts) for source, facts in by_source.items()}
     for first, second in combinations(sorted(by_source), 2):
         agreed: set[tuple] = set()
         candidates = []
-        for a, b in _comparable_figures(by_source[first], by_source[second]):
+        for a, b in _comparable_figures(by_source[first], buckets[second]):
             agree = amounts_agree(a[1].amounts, b[1].amounts)
             if agree:
                 agreed.update((a, b))
@@ -213,7 +221,8 @@ def _story_number_discrepancies(story: Story, group_of, found: list[_Found]) -> 
             new = tuple(x for x in item.facts if _spot(*x) not in {_spot(p, f) for p, f in other.facts})
             found[touching[0]] = replace(other, facts=other.facts + new)
             continue
-        group = next((group_of[(p.source, p.paragraph)] for p, _ in item.facts if (p.source, p.paragraph) in group_of), None)
+        places = [(p.source, p.paragraph) for p, _ in item.facts]
+        group = next((group_of[place] for place in places if place in group_of), None)
         found.append(replace(item, group=group))
     return found
 
@@ -222,13 +231,18 @@ def _spot(passage: _Passage, fact: Fact) -> tuple[str, int, int]:
     return passage.source, passage.paragraph, fact.start
 
 
-def _comparable_figures(facts_a, facts_b):
-    """Pairs of figures, one from each list, about the same kind of thing."""
+def _bucketed(facts) -> dict[str, list]:
+    """Figures by what they measure or count, so only comparable ones meet."""
     buckets: dict[str, list] = {}
-    for item in facts_b:
+    for item in facts:
         if item[1].kind == "number":
             for key in _buckets(item[1]):
                 buckets.setdefault(key, []).append(item)
+    return buckets
+
+
+def _comparable_figures(facts_a, buckets):
+    """Pairs of figures, one from `facts_a`, one from `buckets`, about the same kind of thing."""
     for a in facts_a:
         if a[1].kind != "number":
             continue
@@ -252,8 +266,13 @@ def _same_thing(first: Fact, second: Fact) -> bool:
     units_b = {a.unit for a in second.amounts}
     if units_a == {""} or units_b == {""} or "points" in units_a | units_b:
         # Plain counts compare only when they count the same thing ("24 crew", "25 crew members").
-        return units_a == units_b and bool(set(first.key.split()) & set(second.key.split()))
+        return units_a == units_b and not _key_words(first.key).isdisjoint(_key_words(second.key))
     return True
+
+
+@lru_cache(maxsize=8192)
+def _key_words(key: str) -> frozenset[str]:
+    return frozenset(key.split())
 
 
 def _context_score(a: tuple[_Passage, Fact], b: tuple[_Passage, Fact]) -> int:
@@ -262,22 +281,20 @@ def _context_score(a: tuple[_Passage, Fact], b: tuple[_Passage, Fact]) -> int:
         for x in a[1].amounts
         for y in b[1].amounts
     )
-    before_a, after_a = _context(*a)
-    before_b, after_b = _context(*b)
-    shared = len((set(before_a) | set(after_a)) & (set(before_b) | set(after_b)))
+    nearest_a, words_a = _context(a[0].text, a[1].start, a[1].end)
+    nearest_b, words_b = _context(b[0].text, b[1].start, b[1].end)
     # The word right before a figure says most about what it is ("turnout was 62%").
-    nearest = bool(before_a[-1:] and before_a[-1:] == before_b[-1:])
-    return shared + nearest + (MIN_SHARED_CONTEXT if exact_part else 0)
+    nearest = nearest_a is not None and nearest_a == nearest_b
+    return len(words_a & words_b) + nearest + (MIN_SHARED_CONTEXT if exact_part else 0)
 
 
-def _context(passage: _Passage, fact: Fact) -> tuple[list[str], list[str]]:
-    """Content words before and after a figure, folded, nearest last and first."""
-    before = _CONTENT_WORD.findall(passage.text[: fact.start])[-CONTEXT_WORDS:]
-    after = _CONTENT_WORD.findall(passage.text[fact.end :])[:CONTEXT_WORDS]
-    return (
-        [fold_name(w) for w in before if w.lower() not in _STOP],
-        [fold_name(w) for w in after if w.lower() not in _STOP],
-    )
+@lru_cache(maxsize=65536)
+def _context(text: str, start: int, end: int) -> tuple[str | None, frozenset[str]]:
+    """The content word right before a figure, and the content words around it, folded."""
+    before = [w for w in _CONTENT_WORD.findall(text[:start])[-CONTEXT_WORDS:] if w.lower() not in _STOP]
+    after = [w for w in _CONTENT_WORD.findall(text[end:])[:CONTEXT_WORDS] if w.lower() not in _STOP]
+    words = frozenset(fold_name(w) for w in before + after) - {""}
+    return (fold_name(before[-1]) if before else None), words
 
 
 def _number_label(members) -> str:
@@ -325,9 +342,7 @@ def _date_differs(first: Fact, second: Fact) -> bool:
 def _times_comparable(first: Fact, second: Fact) -> bool:
     if first.kind != "time":
         return True
-    from comparators.facts import _ZONES
-
-    if first.zone in _ZONES and second.zone in _ZONES:
+    if zone_known(first.zone) and zone_known(second.zone):
         return True
     return first.zone == second.zone  # both without a zone, or the same named zone
 
@@ -352,21 +367,29 @@ def _quote_discrepancies(story: Story, groups: Sequence[Group], quotes: Sequence
     for quote in quotes:
         for match in quote.matches:
             other = by_id.get(match.quote)
-            if other is None or other.source == quote.source or other.id < quote.id:
+            if other is None or other.source == quote.source or other.id < quote.id or other.text == quote.text:
+                continue
+            if not (_has_figures(quote.text) and _has_figures(other.text)):
                 continue
             passages = {q.source: (_Passage(q.source, q.paragraph, q.text), q) for q in (quote, other)}
             group = group_of.get((quote.source, quote.paragraph))
             for item in _compare([p for p, _ in passages.values()], group):
                 facts = tuple(_in_paragraph(story, passages[p.source][1], p, f) for p, f in item.facts)
-                found.append(_Found(item.kind, f"{item.fact} (quoting {quote.speaker or 'one speaker'})", group, facts))
+                fact = f"{item.fact} (quoting {quote.speaker or 'one speaker'})"
+                found.append(_Found(item.kind, fact, group, facts))
     return found
+
+
+def _has_figures(text: str) -> bool:
+    return any(fact.kind != "name" for fact in _facts(text))
 
 
 def _in_paragraph(story: Story, quote: Quote, passage: _Passage, fact: Fact) -> tuple[_Passage, Fact]:
     """A fact found in a quote's words, placed in the quote's paragraph."""
     if quote.end_paragraph is not None:
         return passage, fact  # a quote over several paragraphs keeps its own offsets
-    paragraph = _Passage(quote.source, quote.paragraph, story.source(quote.source).paragraphs[quote.paragraph].text)
+    text = story.source(quote.source).paragraphs[quote.paragraph].text
+    paragraph = _Passage(quote.source, quote.paragraph, text)
     return paragraph, replace(fact, start=fact.start + quote.start, end=fact.end + quote.start)
 
 
@@ -377,7 +400,6 @@ def _in_paragraph(story: Story, quote: Quote, passage: _Passage, fact: Fact) -> 
 class _Mention:
     passage: _Passage
     words: tuple[tuple[str, int, int], ...]  # the name's words as written, with their spans
-    initials: frozenset[str]  # first letters of the folded words, to skip hopeless pairs
 
     @property
     def text(self) -> str:
@@ -388,7 +410,10 @@ class _NameIndex:
     """Names across the whole story, and what tells a spelling variant from another name."""
 
     def __init__(self, story: Story) -> None:
-        self._article = {s.id: " ".join(p.text for p in s.paragraphs).lower() for s in story.sources}
+        self._words = {
+            s.id: frozenset(w.removesuffix("'s").removesuffix("’s") for p in s.paragraphs for w in _TOKEN.findall(p.text.lower()))
+            for s in story.sources
+        }
         self._lower_words = frozenset(
             w for s in story.sources for p in s.paragraphs for w in re.findall(r"(?<![\w-])[a-z][\w'’]*", p.text)
         )
@@ -414,37 +439,69 @@ class _NameIndex:
             words.append((word, fact.start + match.start(), fact.start + match.end()))
         if not words or sum(len(fold_name(w)) for w, _, _ in words) < 4:
             return None
-        return _Mention(passage, tuple(words), frozenset(fold_name(w)[:1] for w, _, _ in words))
+        return _Mention(passage, tuple(words))
 
     def variants(self) -> list[tuple[tuple[str, str], _Mention, _Mention]]:
-        """(differing words, mention in one outlet, mention in another) for every spelling pair."""
+        """(differing words, mention in one outlet, mention in another) for every spelling pair.
+
+        Works on the story's distinct names, not on pairs of outlets, so it grows with
+        the vocabulary: words sharing a first letter are compared one to one; full names
+        sharing a word in one place are compared word by word.
+        """
+        by_word: dict[str, dict[str, tuple[str, _Mention]]] = {}
+        by_name: dict[tuple[str, ...], dict[str, _Mention]] = {}
+        for source, mentions in self.mentions.items():
+            for key, mention in mentions.items():
+                by_name.setdefault(key, {})[source] = mention
+                for word, _, _ in mention.words:
+                    by_word.setdefault(word.lower(), {}).setdefault(source, (word, mention))
         found = []
-        for first, second in combinations(sorted(self.mentions), 2):
-            for key_a, mention_a in self.mentions[first].items():
-                for key_b, mention_b in self.mentions[second].items():
-                    if key_a == key_b or not mention_a.initials & mention_b.initials:
-                        continue
-                    for word_a, word_b in self._differing_words(mention_a, mention_b):
-                        found.append(((word_a, word_b), mention_a, mention_b))
+        initials: dict[str, list[str]] = {}
+        for word in by_word:
+            initials.setdefault(fold_name(word)[:1], []).append(word)
+        for words in initials.values():
+            for x, y in combinations(words, 2):
+                if abs(len(x) - len(y)) <= 3 and spelling_variants(x, y):
+                    found.extend(self._pairs(by_word[x], by_word[y]))
+        places: dict[tuple[int, int, str], list[tuple[str, ...]]] = {}
+        for key in by_name:
+            if len(key) > 1:
+                for position, word in enumerate(key):
+                    places.setdefault((len(key), position, word), []).append(key)
+        compared: set[tuple] = set()
+        for names in places.values():
+            for key_a, key_b in combinations(names, 2):
+                if (key_a, key_b) in compared:
+                    continue
+                compared.add((key_a, key_b))
+                differing = [(x, y) for x, y in zip(key_a, key_b) if x != y]
+                # One person's full name: the words that differ may differ in vowels only.
+                if all(spelling_variants(x, y, min_consonants=1) for x, y in differing):
+                    found.extend(self._full_name_pairs(by_name[key_a], by_name[key_b], differing))
         return found
 
-    def _differing_words(self, a: _Mention, b: _Mention) -> list[tuple[str, str]]:
-        words_a = [w for w, _, _ in a.words]
-        words_b = [w for w, _, _ in b.words]
+    def _pairs(self, uses_x: dict[str, tuple[str, _Mention]], uses_y: dict[str, tuple[str, _Mention]]):
+        x, y = next(iter(uses_x.values()))[0].lower(), next(iter(uses_y.values()))[0].lower()
+        for source_a, (word_a, mention_a) in uses_x.items():
+            for source_b, (word_b, mention_b) in uses_y.items():
+                if self._exclusive(source_a, x, source_b, y):
+                    yield (word_a, word_b), mention_a, mention_b
 
-        def exclusive(x: str, y: str) -> bool:
-            # An outlet that writes both spellings names two things, or quotes another outlet.
-            return not _has_word(self._article[b.passage.source], x) and not _has_word(
-                self._article[a.passage.source], y
-            )
+    def _full_name_pairs(self, uses_a: dict[str, _Mention], uses_b: dict[str, _Mention], differing):
+        for source_a, mention_a in uses_a.items():
+            for source_b, mention_b in uses_b.items():
+                if all(self._exclusive(source_a, x, source_b, y) for x, y in differing):
+                    written = [
+                        (wa, wb)
+                        for (wa, _, _), (wb, _, _) in zip(mention_a.words, mention_b.words)
+                        if wa.lower() != wb.lower()
+                    ]
+                    for pair in written:
+                        yield pair, mention_a, mention_b
 
-        if len(words_a) == len(words_b) >= 2 and any(x.lower() == y.lower() for x, y in zip(words_a, words_b)):
-            # One person's full name: the words that differ may differ in vowels only.
-            pairs = [(x, y) for x, y in zip(words_a, words_b) if x.lower() != y.lower()]
-            if pairs and all(spelling_variants(x, y, min_consonants=1) and exclusive(x, y) for x, y in pairs):
-                return pairs
-            return []
-        return [(x, y) for x in words_a for y in words_b if spelling_variants(x, y) and exclusive(x, y)]
+    def _exclusive(self, source_a: str, x: str, source_b: str, y: str) -> bool:
+        # An outlet that writes both spellings names two things, or quotes another outlet.
+        return source_a != source_b and x not in self._words[source_b] and y not in self._words[source_a]
 
 
 def _name_discrepancies(names: _NameIndex, group_of: dict[tuple[str, int], str]) -> list[_Found]:
@@ -483,16 +540,7 @@ def _name_discrepancies(names: _NameIndex, group_of: dict[tuple[str, int], str])
     return found
 
 
-@cache
-def _word_pattern(word: str) -> re.Pattern:
-    return re.compile(rf"(?<![\w-]){re.escape(word.lower())}(?![\w-])")
-
-
-def _has_word(text: str, word: str) -> bool:
-    return _word_pattern(word).search(text) is not None
-
-
-@cache
+@lru_cache(maxsize=65536)
 def spelling_variants(first: str, second: str, min_consonants: int = MIN_SKELETON) -> bool:
     """Whether two words of a name, as written, are one word spelled two ways.
 
@@ -525,7 +573,7 @@ _VOWELS = re.compile(r"[aeiouy]")
 _DOUBLED = re.compile(r"(.)\1+")
 
 
-@cache
+@lru_cache(maxsize=65536)
 def _consonants(folded: str) -> str:
     return _DOUBLED.sub(r"\1", _VOWELS.sub("", folded))
 

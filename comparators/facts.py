@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import lru_cache
 
 # Words in front of a number that say how exact it is.
 _APPROXIMATE = ("about", "around", "some", "roughly", "approximately", "an estimated", "almost", "nearly")
@@ -75,7 +75,9 @@ _UNIT_AFTER = re.compile(
 _SCALE_AFTER = re.compile(r"\s(" + "|".join(_SCALES) + r")\b", re.IGNORECASE)
 _THING_WORD = re.compile(r"\s+([^\W\d_][\w'’-]*)")
 # Spelled by first letters rather than as one case-blind alternation: several times faster.
-_MONTH_WORD = re.compile(r"\b((?:[Jj]an|[Ff]eb|[Mm]a[ry]|[Aa]pr|[Jj]u[nl]|[Aa]ug|[Ss]ep|[Oo]ct|[Nn]ov|[Dd]ec)[a-z]*)\b\.?")
+_MONTH_WORD = re.compile(
+    r"\b((?:[Jj]an|[Ff]eb|[Mm]a[ry]|[Aa]pr|[Jj]u[nl]|[Aa]ug|[Ss]ep|[Oo]ct|[Nn]ov|[Dd]ec)[a-z]*)\b\.?"
+)
 _DAY_BEFORE = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+$")
 _DAY_AFTER = re.compile(r"\s+(\d{1,2})(?:st|nd|rd|th)?\b")
 _YEAR_AFTER = re.compile(r",?\s+(\d{4})\b")
@@ -159,7 +161,7 @@ def _digit_spans(text: str):
         yield match.start(), match.end(), float(digits.replace(",", ""))
 
 
-@cache
+@lru_cache(maxsize=65536)
 def _number_word(word: str) -> float | None:
     from text_to_num import text2num
 
@@ -170,6 +172,10 @@ def _number_word(word: str) -> float | None:
 
 
 def _word_number_spans(text: str):
+    from text_to_num import alpha2digit
+
+    if alpha2digit(text, "en") == text:
+        return  # no number words (text2num leaves a lone "one" as it is): skip the word walk
     run: list[tuple[int, int]] = []
     for match in _WORD.finditer(text):
         word = match.group()
@@ -386,12 +392,18 @@ def _times(text: str):
         yield Fact("time", written, match.start(), match.start() + len(written), shown, minutes=total, zone=zone)
 
 
+def zone_known(zone: str | None) -> bool:
+    """Whether a time in `zone` (as `Fact.zone` holds it) was converted to UTC."""
+    return zone in _ZONES
+
+
 def _join_bracketed(text: str, times: list[Fact]) -> list[Fact]:
     """ "08:38 local time (05:38 GMT)" is one time: the reading with a known zone wins."""
     joined: list[Fact] = []
     for fact in times:
         previous = joined[-1] if joined else None
-        if previous and re.fullmatch(r"\s?\(", text[previous.end:fact.start]) and text[fact.end:fact.end + 1] == ")":
+        bracketed = previous and re.fullmatch(r"\s?\(", text[previous.end:fact.start])
+        if bracketed and text[fact.end:fact.end + 1] == ")":
             known = fact if fact.zone in _ZONES else previous
             joined[-1] = Fact(
                 "time", text[previous.start:fact.end + 1], previous.start, fact.end + 1,
@@ -439,7 +451,7 @@ def _name_fact(text: str, run: list[tuple[int, int]]) -> Fact:
 _NOT_LETTER = re.compile(r"[^a-z]")
 
 
-@cache
+@lru_cache(maxsize=65536)
 def fold_name(name: str) -> str:
     """A name reduced to lower-case ASCII letters: "Deir ez-Zor" and "Deir Ezzor" fold alike."""
     from anyascii import anyascii
