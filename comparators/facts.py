@@ -103,6 +103,7 @@ class Amount:
     high: float
     unit: str  # canonical unit ("km", "%", "USD"), "" for a plain count
     number: float  # the number itself, scaled ("2.5 million" -> 2500000)
+    upper: float | None = None  # a range's other end ("20 to 30" -> 30)
 
 
 @dataclass(frozen=True, slots=True)
@@ -210,7 +211,15 @@ def _number_fact(text: str, start: int, end: int, number: float, spans) -> Fact 
     qualifier = next((q for q in _QUALIFIERS if re.search(rf"\b{q}\s$", before, re.IGNORECASE)), None)
     if qualifier:
         start -= len(qualifier) + 1
+    between = re.search(r"\bbetween\s$", before, re.IGNORECASE)
     digits = written[sign.end():].strip() if sign else written
+    # A range: "20 to 30", "20–30", "between 20 and 30" (a hyphen is left to scores and ids).
+    upper = None
+    if to := re.match(rf"\s?(?:to|–|{'and' if between else 'to'})\s?({_DIGITS})\b", text[end:]):
+        upper = to.group(1)
+        end += to.end()
+        if between:
+            start = between.start() + max(0, start - 40)
     scale = 1.0
     if scale_match := _SCALE_AFTER.match(text, end):
         scale = _SCALES[scale_match.group(1).lower()]
@@ -225,6 +234,9 @@ def _number_fact(text: str, start: int, end: int, number: float, spans) -> Fact 
     if not unit and re.match(r"\s?(?:GMT|UTC|a\.m|p\.m|am\b|pm\b)", text[end:end + 5]):
         return None
     amounts = [_amount(number * scale, digits, qualifier, unit, scale)]
+    if upper is not None:
+        top = _amount(float(upper.replace(",", "")) * scale, upper, None, unit, scale)
+        amounts = [Amount(amounts[0].low, top.high, unit, amounts[0].number, top.number)]
     thing = _thing(text, end) if unit in ("", "points") else ()
     # A conversion in brackets right after the figure: "280 kilometers (175 miles)".
     if alternative := re.match(r"\s?\((?:about |around |some |roughly |nearly )?", text[end:]):
@@ -263,8 +275,10 @@ def _amount(number: float, digits: str, qualifier: str | None, unit: str, scale:
 
 
 def _show(amount: Amount) -> str:
+    shown = _figure(amount.number)
+    if amount.upper is not None:
+        shown += f"–{_figure(amount.upper)}"
     number = amount.number
-    shown = f"{number:,.0f}" if number == int(number) else f"{number:,.6g}"
     if amount.low == float("-inf"):
         shown = "≤ " + shown
     elif amount.high == float("inf"):
@@ -274,6 +288,10 @@ def _show(amount: Amount) -> str:
     if amount.unit == "%":
         return shown + "%"
     return f"{shown} {amount.unit}".strip()
+
+
+def _figure(number: float) -> str:
+    return f"{number:,.0f}" if number == int(number) else f"{number:,.6g}"
 
 
 def _thing(text: str, end: int) -> tuple[str, ...]:

@@ -108,6 +108,18 @@ def test_rounding_and_qualified_figures_are_no_discrepancy(first, second):
     ) == ()
 
 
+def test_a_figure_inside_another_outlets_range_is_no_discrepancy_and_one_outside_is():
+    assert discrepancies(
+        ap="Rescuers said between 20 and 30 people were trapped under the collapsed hotel, police said.",
+        herald="Rescuers said 25 people were trapped under the collapsed hotel, police said.",
+    ) == ()
+    found = discrepancies(
+        ap="Rescuers said 20 to 30 people were trapped under the collapsed hotel, police said.",
+        herald="Rescuers said 45 people were trapped under the collapsed hotel, police said.",
+    )
+    assert values(found) == [{"20 to 30", "45"}]
+
+
 def test_some_200_against_115_ambulances_is_a_discrepancy():
     found = discrepancies(
         ap="Rescuers sent 115 ambulances to the port district after the blast, the Red Cross said.",
