@@ -82,3 +82,49 @@ async def test_hiding_one_side_of_a_discrepancy_leaves_it_out_of_the_list(seed_c
         text = screen_text(app)
         assert "some 50 kilometres (31 miles)" not in text
         assert "Hamadan" in text
+
+
+# ---------------------------------------------------------------- snapshots
+
+
+def snapshot_comparison():
+    """A fixed, hand-made comparison (no alignment run) with two discrepancies."""
+    from dataclasses import replace
+
+    from comparators.discrepancies import Discrepancy, DiscrepancyValue
+    from reader_helpers import synthetic_comparison
+
+    comparison = synthetic_comparison(4, 12, seed=3)
+    first, second = comparison.groups[0], comparison.groups[2]
+    a, b = first.members[0], first.members[1]
+    c, d = second.members[0], second.members[-1]
+    return replace(
+        comparison,
+        discrepancies=(
+            Discrepancy("d1", "number", "crew member", first.id, (
+                DiscrepancyValue(a.source, a.paragraph, "24 crew members", "24", "2016-08-16"),
+                DiscrepancyValue(b.source, b.paragraph, "25 crew", "25", "2016-08-17"),
+            ), later_update=True),
+            Discrepancy("d2", "name", "spelling of Hamadan / Hamedan", second.id, (
+                DiscrepancyValue(c.source, c.paragraph, "Hamadan", "Hamadan"),
+                DiscrepancyValue(d.source, d.paragraph, "Hamedan", "Hamedan"),
+            )),
+        ),
+    )
+
+
+async def settle(pilot) -> None:
+    for _ in range(3):
+        await pilot.pause()
+
+
+def test_disagreements_view_at_100x30(snap_compare):
+    """Every discrepancy with each outlet's value; the first selected."""
+    app = reader(snapshot_comparison(), view=View.DISAGREEMENTS)
+    assert snap_compare(app, terminal_size=(100, 30), run_before=settle)
+
+
+def test_stack_view_marks_a_group_whose_outlets_disagree_at_120x32(snap_compare):
+    """≠ after the group's id; the detail pane sets the values side by side."""
+    app = reader(snapshot_comparison(), view=View.STACK)
+    assert snap_compare(app, terminal_size=(120, 32), run_before=settle)
