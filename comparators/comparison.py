@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 
-from comparators.discrepancies import Discrepancy
 from comparators.model import Group, Quote, QuotedTerm, Reuse, Settings, Story
+
+if TYPE_CHECKING:  # its rules compile a few dozen regexes: loaded when a story is compared
+    from comparators.discrepancies import Discrepancy
 
 
 @dataclass(frozen=True, slots=True)

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-from comparators.discrepancies import Discrepancy, DiscrepancyValue
 from comparators.model import GroupKind, Mark
 from comparators.reports.walk import Ops, Passage, Report, ReusePair, Summary, Version
+
+if TYPE_CHECKING:
+    from comparators.discrepancies import Discrepancy, DiscrepancyValue
 
 LONG_RUNS_HEADING = "Pairs sharing long verbatim runs (share of each outlet's words in them):"
 REUSE_CAPTION = (

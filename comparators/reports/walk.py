@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 
 from comparators.comparison import Comparison
-from comparators.discrepancies import Discrepancy
 from comparators.diff import tokens, word_diff
 from comparators.export import reference_source
 from comparators.model import (
@@ -26,6 +26,9 @@ from comparators.model import (
     Source,
 )
 from comparators.sanitize import strip_control
+
+if TYPE_CHECKING:
+    from comparators.discrepancies import Discrepancy
 
 ONLY_CHOICES = ("differences", "unique", "quotes")
 
