@@ -285,7 +285,27 @@ def _context_score(a: tuple[_Passage, Fact], b: tuple[_Passage, Fact]) -> int:
     nearest_b, words_b = _context(b[0].text, b[1].start, b[1].end)
     # The word right before a figure says most about what it is ("turnout was 62%").
     nearest = nearest_a is not None and nearest_a == nearest_b
-    return len(words_a & words_b) + nearest + (MIN_SHARED_CONTEXT if exact_part else 0)
+    # Figures listed alike ("73.2% ... 25.3%" and "73.2 percent ... 24.5 percent"): the
+    # one before agrees exactly, so these two stand in the same place of one list.
+    before_a, before_b = _figure_before(a[0].text, a[1].start), _figure_before(b[0].text, b[1].start)
+    listed_alike = before_a is not None and before_b is not None and _same_figure(before_a, before_b)
+    return (
+        len(words_a & words_b)
+        + nearest
+        + (MIN_SHARED_CONTEXT if exact_part else 0)
+        + (MIN_STORY_CONTEXT if listed_alike else 0)
+    )
+
+
+@lru_cache(maxsize=65536)
+def _figure_before(text: str, start: int) -> Fact | None:
+    """The figure nearest before `start` in `text`, if any."""
+    figures = [f for f in _facts(text) if f.kind == "number" and f.end <= start]
+    return figures[-1] if figures else None
+
+
+def _same_figure(first: Fact, second: Fact) -> bool:
+    return {(a.unit, a.number, a.upper) for a in first.amounts} == {(a.unit, a.number, a.upper) for a in second.amounts}
 
 
 @lru_cache(maxsize=65536)

@@ -296,6 +296,19 @@ def test_figures_alignment_left_in_different_groups_are_compared_when_their_cont
     assert [(d.group, {v.text for v in d.values}) for d in found] == [("g2", {"nearly 62 percent", "57.55 percent"})]
 
 
+def test_figures_listed_alike_are_set_against_each_other_across_groups():
+    told = story(
+        ap="Partial results gave the mayor 61.4 percent and the challenger 37.2 percent on Sunday.",
+        herald="Intro.\n\nShe won with 61.4% while her rival, a former banker, took 36.9%, results showed.",
+    )
+    groups = (
+        Group("g1", GroupKind.UNIQUE, (Member("ap", 0, told.sources[0].paragraphs[0].text),)),
+        Group("g2", GroupKind.UNIQUE, (Member("herald", 1, told.sources[1].paragraphs[1].text),)),
+    )
+    found = find_discrepancies(told, groups)
+    assert [{v.text for v in d.values} for d in found] == [{"37.2 percent", "36.9%"}]
+
+
 def test_the_seed_story_disagrees_on_hamadan_deir_ezzor_and_30_against_31_miles(seed_comparison):
     by_values = [{v.text for v in d.values} for d in seed_comparison.discrepancies]
     assert any({"Hamadan", "Hamedan"} <= texts for texts in by_values)
