@@ -118,7 +118,10 @@ class Layout:
     def group_header(self, group_index: int, selected: bool, width: int) -> Text:
         group = self.lookup.groups[group_index]
         style = self.palette.cursor if selected else self.palette.header
-        disagree = f"{DISAGREE_MARK} " if self.lookup.group_discrepancies.get(group_index) else ""
+        visible = set(self.state.visible)
+        disagree = ""
+        if any(len(visible.intersection(d.sources)) > 1 for d in self.lookup.group_discrepancies.get(group_index, ())):
+            disagree = f"{DISAGREE_MARK} "  # only while two outlets shown disagree
         line = Text.assemble(
             self.gutter(selected),
             (f"{group.id} ", style),
