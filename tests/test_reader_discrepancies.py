@@ -70,6 +70,16 @@ async def test_the_disagreements_view_lists_every_discrepancy_and_enter_opens_it
         assert app.screen.aligned.selected_group_object().id == last.group
 
 
+async def test_d_in_the_quotes_view_goes_to_a_quote_in_a_group_where_outlets_disagree(seed_comparison):
+    app = reader(seed_comparison, view=View.QUOTES)
+    async with app.run_test(size=WIDE) as pilot:
+        await ready(app, pilot)
+        await pilot.press("d")
+        lookup = app.screen.lookup
+        assert app.screen.view == View.QUOTES
+        assert lookup.group_discrepancies.get(app.screen.aligned.selected_group)
+
+
 async def test_hiding_one_side_of_a_discrepancy_leaves_it_out_of_the_list(seed_comparison):
     app = reader(seed_comparison, view=View.COVERAGE)
     herald = next(n for n, s in enumerate(seed_comparison.story.sources, 1) if s.id == "the-herald")

@@ -243,7 +243,12 @@ class MainScreen(ReviewActions, Screen):
             return
         lookup = self.lookup
         predicate: Callable[[int], bool]
-        if self.view == View.QUOTES:
+        if self.view == View.QUOTES and what == "discrepancy":
+            # A quote in a group whose outlets disagree.
+            def predicate(qi: int) -> bool:
+                group_index = lookup.quote_group.get(lookup.quotes[qi].id)
+                return group_index is not None and lookup.group_matches(group_index, what)
+        elif self.view == View.QUOTES:
             predicate = lambda qi: lookup.quote_matches(lookup.quotes[qi], what)  # noqa: E731
         elif self.view == View.DISAGREEMENTS:
             predicate = lambda di: what == "discrepancy" or (  # noqa: E731
