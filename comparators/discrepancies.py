@@ -431,7 +431,9 @@ class _NameIndex:
 
     def __init__(self, story: Story) -> None:
         self._words = {
-            s.id: frozenset(w.removesuffix("'s").removesuffix("’s") for p in s.paragraphs for w in _TOKEN.findall(p.text.lower()))
+            s.id: frozenset(
+                w.removesuffix("'s").removesuffix("’s") for p in s.paragraphs for w in _TOKEN.findall(p.text.lower())
+            )
             for s in story.sources
         }
         self._lower_words = frozenset(

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import sys
+from dataclasses import replace
 from pathlib import Path
 
+from comparators.discrepancies import Discrepancy, DiscrepancyValue
 from tui.app import make_app
 from tui.layouts import DISAGREE_MARK, View
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from reader_helpers import NO_KEYMAP, ready, screen_text  # noqa: E402
+from reader_helpers import NO_KEYMAP, ready, screen_text, synthetic_comparison  # noqa: E402
 
 WIDE = (200, 50)
 
@@ -99,11 +101,6 @@ async def test_hiding_one_side_of_a_discrepancy_leaves_it_out_of_the_list(seed_c
 
 def snapshot_comparison():
     """A fixed, hand-made comparison (no alignment run) with two discrepancies."""
-    from dataclasses import replace
-
-    from comparators.discrepancies import Discrepancy, DiscrepancyValue
-    from reader_helpers import synthetic_comparison
-
     comparison = synthetic_comparison(4, 12, seed=3)
     first, second = comparison.groups[0], comparison.groups[2]
     a, b = first.members[0], first.members[1]
