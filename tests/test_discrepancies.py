@@ -256,6 +256,21 @@ def test_a_local_time_and_its_gmt_equivalent_agree():
     ) == ()
 
 
+def test_two_weekdays_for_one_event_are_a_discrepancy():
+    found = discrepancies(
+        ap="The ministry announced the strikes on Tuesday in a statement on its website.",
+        herald="The ministry announced the strikes on Monday in a statement on its website.",
+    )
+    assert [(d.kind, {v.text for v in d.values}) for d in found] == [("date", {"Tuesday", "Monday"})]
+
+
+def test_times_in_two_named_zones_are_compared_in_utc():
+    assert discrepancies(
+        ap="The jet took off from the capital at 14:00 GMT, the airline said on its website.",
+        herald="The jet took off from the capital at 15:00 CET, the airline said on its website.",
+    ) == ()
+
+
 def test_two_dates_for_one_event_are_a_discrepancy():
     found = discrepancies(
         ap="The phone was launched in Seoul on August 19 with great fanfare, the company said.",
