@@ -40,15 +40,29 @@ def compare(story: Story, settings: Settings | None = None) -> Comparison:
     return run(story, settings)
 
 
+def in_group_order(discrepancies, groups: tuple[Group, ...]) -> tuple[Discrepancy, ...]:
+    """`discrepancies` sorted by the position of their group in `groups`."""
+    position = {group.id: i for i, group in enumerate(groups)}
+    return tuple(sorted(discrepancies, key=lambda d: position.get(d.group, len(position))))
+
+
 def with_pivot(comparison: Comparison, pivot: str) -> Comparison:
     """The same comparison read in another source's order (no re-alignment)."""
     from comparators.align import order_groups
 
     comparison.story.source(pivot)  # KeyError for an unknown id
     groups = order_groups(comparison.groups, comparison.story, pivot)
+    # Groups are numbered anew in the new order: discrepancies follow their group's
+    # new id and order; their own ids stay.
+    new_id = {group.members: group.id for group in groups}
+    renamed = {group.id: new_id[group.members] for group in comparison.groups}
+    discrepancies = in_group_order(
+        [replace(d, group=renamed.get(d.group, d.group)) for d in comparison.discrepancies], groups
+    )
     return replace(
         comparison,
         pivot=pivot,
         settings=replace(comparison.settings, pivot=pivot),
         groups=groups,
+        discrepancies=discrepancies,
     )

@@ -342,6 +342,30 @@ def test_every_discrepancy_names_a_group_of_the_comparison(seed_comparison):
     ]
 
 
+def test_another_pivot_lists_discrepancies_in_its_reading_order(seed_comparison):
+    from comparators import with_pivot
+
+    xinhua = with_pivot(seed_comparison, "xinhua")
+    position = {g.id: i for i, g in enumerate(xinhua.groups)}
+    order = [position[d.group] for d in xinhua.discrepancies]
+    assert order == sorted(order)
+    before = {d.id: seed_comparison.group(d.group).members for d in seed_comparison.discrepancies}
+    after = {d.id: xinhua.group(d.group).members for d in xinhua.discrepancies}
+    assert after == before  # each still names the group it was found in
+
+
+def test_a_subset_without_the_pivot_keeps_each_discrepancy_on_its_group(seed_comparison):
+    from comparators.reports import restrict
+
+    kept = restrict(seed_comparison, ["the-guardian", "xinhua", "tehran-times"])
+    assert kept.discrepancies
+    for discrepancy in kept.discrepancies:
+        original = next(d for d in seed_comparison.discrepancies if d.id == discrepancy.id)
+        members = {(m.source, m.paragraph) for m in seed_comparison.group(original.group).members}
+        kept_members = {(m.source, m.paragraph) for m in kept.group(discrepancy.group).members}
+        assert kept_members <= members  # the same group, less the outlets left out
+
+
 def test_the_export_lists_discrepancies_as_the_schema_documents(seed_comparison):
     exported = to_json_dict(seed_comparison)["discrepancies"]
     schema = json.loads((Path(__file__).parent.parent / "comparators" / "schema.json").read_text())

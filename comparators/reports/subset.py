@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Collection
 from dataclasses import replace
 
-from comparators.comparison import Comparison, with_pivot
+from comparators.comparison import Comparison, in_group_order, with_pivot
 from comparators.errors import StoryError
 from comparators.model import Group, GroupKind, Quote, QuoteStatus
 
@@ -40,12 +40,13 @@ def restrict(comparison: Comparison, source_ids: Collection[str]) -> Comparison:
     if comparison.pivot not in keep:
         kept = [s for s in story.sources if s.id in keep]
         # with_pivot numbers groups in the new reading order; marks and the reader
-        # refer to the ids they had, so those are put back.
+        # refer to the ids they had, so those are put back (discrepancies' too).
         ids = {group.members: group.id for group in comparison.groups}
+        discrepancies = comparison.discrepancies
         comparison = with_pivot(comparison, max(kept, key=lambda s: s.words).id)
-        comparison = replace(
-            comparison, groups=tuple(replace(g, id=ids[g.members]) for g in comparison.groups)
-        )
+        groups = tuple(replace(g, id=ids[g.members]) for g in comparison.groups)
+        discrepancies = in_group_order(discrepancies, groups)
+        comparison = replace(comparison, groups=groups, discrepancies=discrepancies)
     count = len(keep)
     groups = tuple(
         g for g in (_restrict_group(g, keep, count) for g in comparison.groups) if g is not None
