@@ -415,3 +415,25 @@ def test_a_report_leaving_out_one_side_of_a_discrepancy_says_no_figure_differs()
     assert "AP ¶1: 24" in both and "HERALD ¶1: 25" in both
     narrowed = render_report(comparison, "text", sources=["ap", "abc"])
     assert "No figure, name, date or time differs between outlets." in narrowed
+
+
+def test_a_discrepancy_whose_group_is_left_out_moves_to_a_kept_value_s_group():
+    from comparators.comparison import Comparison
+    from comparators.discrepancies import Discrepancy, DiscrepancyValue
+    from comparators.model import Settings
+    from comparators.reports import render_report, restrict
+
+    told = story(a="Hamadan base.", b="Hamadan base.", c="Hamedan base.", d="Hamadan airfield.")
+    groups = (
+        Group("g1", GroupKind.PARTIAL, (Member("a", 0, "Hamadan base."), Member("b", 0, "Hamadan base."))),
+        Group("g2", GroupKind.PARTIAL, (Member("c", 0, "Hamedan base."), Member("d", 0, "Hamadan airfield."))),
+    )
+    spelled = Discrepancy("d1", "name", "spelling of Hamadan / Hamedan", "g1", (
+        DiscrepancyValue("a", 0, "Hamadan", "Hamadan"),
+        DiscrepancyValue("c", 0, "Hamedan", "Hamedan"),
+        DiscrepancyValue("d", 0, "Hamadan", "Hamadan"),
+    ))
+    comparison = Comparison(told, Settings(threshold=0.2, pivot="a"), "a", groups, discrepancies=(spelled,))
+    kept = restrict(comparison, ["c", "d"])
+    assert [(d.group, d.sources) for d in kept.discrepancies] == [("g2", ("c", "d"))]
+    assert "C ¶1: Hamedan" in render_report(kept, "text")

@@ -21,9 +21,10 @@ def restrict(comparison: Comparison, source_ids: Collection[str]) -> Comparison:
     Groups lose the members of other sources (groups left empty disappear) and their
     kind is recomputed; quotes and reuse figures of other sources are dropped and the
     remaining quotes' status is recomputed from the matches that are left (quoted terms
-    of other sources go too); a discrepancy stays while two kept outlets differ. When the pivot is not kept, the kept source with most
-    words becomes the pivot. Group ids are kept, even when the pivot changes. Raises
-    `StoryError` naming an unknown id or an empty selection.
+    of other sources go too); a discrepancy stays while two kept outlets differ. When
+    the pivot is not kept, the kept source with most words becomes the pivot. Group ids
+    are kept, even when the pivot changes. Raises `StoryError` naming an unknown id or
+    an empty selection.
     """
     story = comparison.story
     known = [s.id for s in story.sources]
@@ -59,7 +60,7 @@ def restrict(comparison: Comparison, source_ids: Collection[str]) -> Comparison:
         reuse=tuple(r for r in comparison.reuse if r.source in keep and r.other in keep),
         quotes=quotes,
         quoted_terms=tuple(t for t in comparison.quoted_terms if t.source in keep),
-        discrepancies=_restrict_discrepancies(comparison.discrepancies, keep),
+        discrepancies=_restrict_discrepancies(comparison.discrepancies, keep, groups),
     )
 
 
@@ -80,13 +81,20 @@ def _restrict_group(group: Group, keep: set[str], count: int) -> Group | None:
     return replace(group, kind=kind, members=members, links=links, rewording=rewording)
 
 
-def _restrict_discrepancies(discrepancies, keep: set[str]):
-    # A discrepancy stays while two kept outlets still give different values.
+def _restrict_discrepancies(discrepancies, keep: set[str], groups: tuple[Group, ...]):
+    # A discrepancy stays while two kept outlets still give different values; one whose
+    # group went with the outlets left out moves to the group of its first kept value.
+    ids = {g.id for g in groups}
+    group_of = {(m.source, m.paragraph): g.id for g in reversed(groups) for m in g.members}
     kept = []
     for discrepancy in discrepancies:
         values = tuple(v for v in discrepancy.values if v.source in keep)
         if len({v.source for v in values}) > 1 and len({v.value for v in values}) > 1:
-            kept.append(replace(discrepancy, values=values))
+            group = discrepancy.group
+            if group not in ids:
+                places = [(v.source, v.paragraph) for v in values]
+                group = next((group_of[place] for place in places if place in group_of), None)
+            kept.append(replace(discrepancy, values=values, group=group))
     return tuple(kept)
 
 

@@ -207,7 +207,11 @@ def walk(
         dates=(strip_control(dates[0]), strip_control(dates[-1])) if dates else None,
         pivot=comparison.pivot,
         disagreements=(
-            tuple(_disagreement(d) for d in comparison.discrepancies if d.group in {g.id for g in groups})
+            tuple(
+                _disagreement(d)
+                for d in comparison.discrepancies
+                if not flagged_only or d.group in {g.id for g in groups}
+            )
             if only in (None, "differences")
             else None
         ),
