@@ -43,9 +43,10 @@ golden: $(VENV)/.installed-test
 bench: $(VENV)/.installed-test
 	$(BIN)/python tests/benchmarks/run_all.py
 
-# Quality figures: alignment and quote precision/recall against the hand labels; then
+# Quality figures: alignment, quotes and discrepancies against the hand labels; then
 # furniture, quote, outlet and date figures on the labelled real stories in ../shared/eval.
 evaluate: $(VENV)/.installed-test
 	$(BIN)/python tests/benchmarks/evaluate_alignment.py
 	$(BIN)/python tests/benchmarks/evaluate_quotes.py
 	$(BIN)/python tests/benchmarks/evaluate_pages.py
+	$(BIN)/python tests/benchmarks/evaluate_discrepancies.py

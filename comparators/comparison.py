@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 
 from comparators.model import Group, Quote, QuotedTerm, Reuse, Settings, Story
+
+if TYPE_CHECKING:  # its rules compile a few dozen regexes: loaded when a story is compared
+    from comparators.discrepancies import Discrepancy
 
 
 @dataclass(frozen=True, slots=True)
@@ -20,6 +24,7 @@ class Comparison:
     # Why the pivot is the pivot: "chosen", or a short label, a colon and figures
     # ("reused most: 382 of its 1229 words appear verbatim in another outlet").
     pivot_reason: str = ""
+    discrepancies: tuple[Discrepancy, ...] = ()  # where outlets disagree, in reading order
 
     def group(self, group_id: str) -> Group:
         for group in self.groups:
@@ -38,16 +43,30 @@ def compare(story: Story, settings: Settings | None = None) -> Comparison:
     return run(story, settings)
 
 
+def in_group_order(discrepancies, groups: tuple[Group, ...]) -> tuple[Discrepancy, ...]:
+    """`discrepancies` sorted by the position of their group in `groups`."""
+    position = {group.id: i for i, group in enumerate(groups)}
+    return tuple(sorted(discrepancies, key=lambda d: position.get(d.group, len(position))))
+
+
 def with_pivot(comparison: Comparison, pivot: str) -> Comparison:
     """The same comparison read in another source's order (no re-alignment)."""
     from comparators.align import order_groups
 
     comparison.story.source(pivot)  # KeyError for an unknown id
     groups = order_groups(comparison.groups, comparison.story, pivot)
+    # Groups are numbered anew in the new order: discrepancies follow their group's
+    # new id and order; their own ids stay.
+    new_id = {group.members: group.id for group in groups}
+    renamed = {group.id: new_id[group.members] for group in comparison.groups}
+    discrepancies = in_group_order(
+        [replace(d, group=renamed.get(d.group, d.group)) for d in comparison.discrepancies], groups
+    )
     return replace(
         comparison,
         pivot=pivot,
         pivot_reason="chosen" if pivot != comparison.pivot else comparison.pivot_reason,
         settings=replace(comparison.settings, pivot=pivot),
         groups=groups,
+        discrepancies=discrepancies,
     )

@@ -67,6 +67,20 @@ def to_json_dict(comparison: Comparison) -> dict[str, Any]:
             }
             for q in comparison.quotes
         ],
+        "discrepancies": [
+            {
+                "id": d.id,
+                "kind": d.kind,
+                "fact": d.fact,
+                "group": d.group,
+                "later_update": d.later_update,
+                "values": [
+                    {"source": v.source, "paragraph": v.paragraph, "text": v.text, "value": v.value, "published": v.published}
+                    for v in d.values
+                ],
+            }
+            for d in comparison.discrepancies
+        ],
         "warnings": list(story.warnings) + list(comparison.warnings),
     }
 

@@ -6,6 +6,7 @@ from dataclasses import fields, replace
 
 from comparators.align import align, default_threshold, order_groups
 from comparators.comparison import Comparison
+from comparators.discrepancies import find_discrepancies
 from comparators.errors import StoryError
 from comparators.model import Settings, Story
 from comparators.pivot import choose_pivot
@@ -61,7 +62,8 @@ def _check(story: Story, settings: Settings, from_caller: set[str]) -> None:
 
 
 def run(story: Story, override: Settings | None = None) -> Comparison:
-    """Align the story's passages, order them by the pivot, measure reuse, match quotes.
+    """Align the story's passages, order them by the pivot, measure reuse, match quotes,
+    find where outlets disagree.
 
     A source with no paragraphs (after cleaning) takes part in nothing and is
     named in `Comparison.warnings`.
@@ -92,4 +94,5 @@ def run(story: Story, override: Settings | None = None) -> Comparison:
         quotes=quotes,
         quoted_terms=terms,
         pivot_reason=pivot_reason,
+        discrepancies=find_discrepancies(story, groups, quotes),
     )

@@ -173,18 +173,18 @@ async def test_jump_keys_find_differences_unique_passages_and_quotes(seed_compar
         assert view.selected_group == with_quote
 
 
-async def test_v_cycles_through_the_five_views(seed_comparison):
+async def test_v_cycles_through_the_six_views(seed_comparison):
     app = reader(seed_comparison)
     async with app.run_test(size=WIDE) as pilot:
         await ready(app, pilot)
         seen = []
-        for _ in range(5):
+        for _ in range(6):
             seen.append(app.screen.view)
             title = str(app.screen.aligned.border_title)
             assert title.startswith(app.screen.view.value.capitalize())
             await pilot.press("v")
             await pilot.pause()
-        assert seen == [View.COLUMNS, View.STACK, View.PAIR, View.QUOTES, View.COVERAGE]
+        assert seen == [View.COLUMNS, View.STACK, View.PAIR, View.QUOTES, View.COVERAGE, View.DISAGREEMENTS]
         assert app.screen.view == View.COLUMNS
 
 

@@ -144,11 +144,12 @@ class AlignedView(ScrollView, can_focus=True, inherit_bindings=False):
         target = None
         if group is not None:
             target = next((i for i, g in enumerate(lookup.groups) if g.members == group.members), None)
-        if self.state.view == View.QUOTES:
+        if self.state.view not in GROUP_VIEWS:
             if target is None:
                 return 0
             for position, item in enumerate(self._items):
-                if lookup.quote_group.get(lookup.quotes[item].id, -1) >= target:
+                group_index = self._group_of(item)
+                if group_index is not None and group_index >= target:
                     return position
             return len(self._item_blocks) - 1
         if target is None:
@@ -168,7 +169,8 @@ class AlignedView(ScrollView, can_focus=True, inherit_bindings=False):
     # ------------------------------------------------------------ what is selected
 
     def items(self) -> list[int]:
-        """Item of each selectable block: group indices, or quote indices in the quotes view."""
+        """Item of each selectable block: group indices, or quote (discrepancy) indices in
+        the quotes (disagreements) view."""
         return self._items
 
     @property
@@ -183,12 +185,19 @@ class AlignedView(ScrollView, can_focus=True, inherit_bindings=False):
 
     @property
     def selected_group(self) -> int | None:
-        """Index of the selected group in the comparison (the quote's group in the quotes view)."""
+        """Index of the selected group in the comparison (the quote's or discrepancy's group
+        in the quotes and disagreements views)."""
         item = self.selected_item
         if item is None:
             return None
+        return self._group_of(item)
+
+    def _group_of(self, item: int) -> int | None:
+        """The group index of an item: itself, its quote's group or its discrepancy's."""
         if self.state.view in GROUP_VIEWS:
             return item
+        if self.state.view == View.DISAGREEMENTS:
+            return self.state.lookup.discrepancy_group[item]
         quote = self.state.lookup.quotes[item]
         return self.state.lookup.quote_group.get(quote.id)
 

@@ -1,4 +1,5 @@
-"""The detail pane: why the selected group was matched, its quotes, what cleaning removed."""
+"""The detail pane: why the selected group was matched, where its outlets disagree, its
+quotes, what cleaning removed."""
 
 from __future__ import annotations
 
@@ -76,6 +77,19 @@ def detail_text(
             text.append(f"{a} ¶{link.a[1] + 1} ↔ {b} ¶{link.b[1] + 1}  {link.score:.2f}")
             if link.evidence:
                 text.append(": " + ", ".join(clean(e) for e in link.evidence), style="dim")
+            text.append("\n")
+        text.rstrip()
+    disagreements = lookup.group_discrepancies.get(group_index, [])
+    if disagreements:
+        heading("Where outlets disagree")
+        for discrepancy in disagreements:
+            text.append(f"{discrepancy.id} {clean(discrepancy.fact)}\n", style="bold")
+            for n, value in enumerate(discrepancy.values):
+                text.append("  │  " if n else "  ", style="dim")
+                text.append(f"{outlet(story, value.source)} ¶{value.paragraph + 1}: ", style="bold")
+                text.append(clean(value.text))
+                if discrepancy.later_update and value.published:
+                    text.append(f" ({clean(value.published)})", style="dim")
             text.append("\n")
         text.rstrip()
     quotes = lookup.quotes_in(group_index)

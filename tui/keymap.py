@@ -35,6 +35,8 @@ MAIN_BINDINGS: list[Binding] = [
     _b("previous_unique", "U", "jump('unique', -1)", "Previous passage only one outlet has"),
     _b("next_quote", "apostrophe", "jump('quote', 1)", "Next unique or reworded quote"),
     _b("previous_quote", "quotation_mark", "jump('quote', -1)", "Previous unique or reworded quote"),
+    _b("next_discrepancy", "d", "jump('discrepancy', 1)", "Next group where outlets disagree"),
+    _b("previous_discrepancy", "D", "jump('discrepancy', -1)", "Previous group where outlets disagree"),
     _b("search", "slash", "search", "Search", True),
     _b("search_next", "n", "search_again(1)", "Next match"),
     _b("search_previous", "N", "search_again(-1)", "Previous match"),

@@ -2,7 +2,8 @@
 
 A layout measures every block (a group, a quote, a legend) so the aligned view knows its
 virtual height, then renders one block's lines only when they scroll into view. Blocks
-with an `item` are what the cursor moves between: groups, or quotes in the quotes view.
+with an `item` are what the cursor moves between: groups, quotes in the quotes view, or
+discrepancies in the disagreements view.
 """
 
 from __future__ import annotations
@@ -39,11 +40,13 @@ class View(StrEnum):
     PAIR = "pair"
     QUOTES = "quotes"
     COVERAGE = "coverage"
+    DISAGREEMENTS = "disagreements"
 
 
-VIEW_CYCLE = (View.COLUMNS, View.STACK, View.PAIR, View.QUOTES, View.COVERAGE)
+VIEW_CYCLE = (View.COLUMNS, View.STACK, View.PAIR, View.QUOTES, View.COVERAGE, View.DISAGREEMENTS)
 GROUP_VIEWS = (View.COLUMNS, View.STACK, View.PAIR, View.COVERAGE)
 CURSOR_MARK = "▌"
+DISAGREE_MARK = "≠"  # on a group whose outlets disagree on a figure, name, date or time
 MIN_COLUMN = 24  # narrower columns are unreadable: scroll sideways instead
 
 
@@ -115,9 +118,14 @@ class Layout:
     def group_header(self, group_index: int, selected: bool, width: int) -> Text:
         group = self.lookup.groups[group_index]
         style = self.palette.cursor if selected else self.palette.header
+        visible = set(self.state.visible)
+        disagree = ""
+        if any(len(visible.intersection(d.sources)) > 1 for d in self.lookup.group_discrepancies.get(group_index, ())):
+            disagree = f"{DISAGREE_MARK} "  # only while two outlets shown disagree
         line = Text.assemble(
             self.gutter(selected),
             (f"{group.id} ", style),
+            (disagree, self.palette.only_here),
             (self.badge(group), self.palette.header),
             (group_summary(group, self.story, len(self.story.sources)), self.palette.dim),
         )
@@ -453,12 +461,70 @@ class CoverageLayout(Layout):
         return lines
 
 
+class DisagreementsLayout(Layout):
+    """Every discrepancy: what it is about and its group, then each outlet's value."""
+
+    INDENT = 3
+
+    def measure(self) -> list[Block]:
+        self.text_width = self.width - self.INDENT
+        visible = set(self.state.visible)
+        blocks = []
+        for di, discrepancy in enumerate(self.lookup.discrepancies):
+            values = [v for v in discrepancy.values if v.source in visible]
+            if len({v.source for v in values}) < 2:
+                continue
+            height = 1 + sum(len(line_breaks(self._value_line(v).plain, self.text_width)) for v in values)
+            blocks.append(Block(height + 1, di))
+        return blocks or [Block(1, None)]
+
+    def _value_line(self, value) -> Text:
+        return Text.assemble(
+            (f"{outlet(self.story, value.source)} ¶{value.paragraph + 1}: ", self.palette.label),
+            clean(value.text),
+            (f"  {clean(value.value)}", self.palette.dim),
+            (f"  {clean(value.published)}" if value.published else "", self.palette.dim),
+        )
+
+    def head_line(self, index: int, selected: bool) -> Text:
+        discrepancy = self.lookup.discrepancies[self.blocks[index].item]
+        head = Text.assemble(
+            self.gutter(selected),
+            (f"{DISAGREE_MARK} {discrepancy.id}", self.palette.only_here),
+            "  ",
+            (clean(discrepancy.fact), self.palette.header),
+            (f" · {discrepancy.kind}", self.palette.dim),
+            (f" · {discrepancy.group}" if discrepancy.group else "", self.palette.dim),
+            (" · grows with publication date" if discrepancy.later_update else "", self.palette.dim),
+        )
+        if selected:
+            head.stylize(self.palette.cursor, 1)
+        return _fit(head, self.width)
+
+    def render_block(self, index: int, selected: bool) -> list[Text]:
+        di = self.blocks[index].item
+        if di is None:
+            return [_fit(Text(" No discrepancy between the sources shown.", self.palette.dim), self.width)]
+        discrepancy = self.lookup.discrepancies[di]
+        gutter = self.gutter(selected)
+        pad = Text(" " * (self.INDENT - 1))
+        lines = [self.head_line(index, selected)]
+        visible = set(self.state.visible)
+        for value in discrepancy.values:
+            if value.source in visible:
+                for line in _lines(self._value_line(value), self.text_width):
+                    lines.append(_fit(Text.assemble(gutter, pad, line), self.width))
+        lines.append(_fit(gutter, self.width))
+        return lines
+
+
 LAYOUTS: dict[View, type[Layout]] = {
     View.COLUMNS: ColumnsLayout,
     View.STACK: StackLayout,
     View.PAIR: PairLayout,
     View.QUOTES: QuotesLayout,
     View.COVERAGE: CoverageLayout,
+    View.DISAGREEMENTS: DisagreementsLayout,
 }
 
 

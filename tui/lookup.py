@@ -1,7 +1,7 @@
 """Indexes over a `Comparison` the reader needs at every key press.
 
 Built once per comparison (and again after a pivot change): which group holds a quote,
-which quotes a group holds, per-source figures for the sources pane, and the
+which quotes a group holds, where outlets disagree, per-source figures for the sources pane, and the
 predicates the jump keys use. Nothing here aligns or scores anything.
 """
 
@@ -47,6 +47,13 @@ class Lookup:
             comparison.quotes, key=lambda q: (self.quote_group.get(q.id, len(self.groups)), q.id)
         )
         self.figures = self._figures()
+        # Where outlets disagree: each discrepancy's group, and each group's discrepancies.
+        self.discrepancies = comparison.discrepancies
+        self.discrepancy_group: list[int | None] = [self.position.get(d.group) for d in self.discrepancies]
+        self.group_discrepancies: dict[int, list] = defaultdict(list)
+        for discrepancy, group_index in zip(self.discrepancies, self.discrepancy_group):
+            if group_index is not None:
+                self.group_discrepancies[group_index].append(discrepancy)
 
     def _figures(self) -> dict[str, SourceFigures]:
         only_here: dict[str, int] = defaultdict(int)
@@ -82,6 +89,8 @@ class Lookup:
             return group.kind == GroupKind.UNIQUE or len(group.sources) == 1
         if what == "quote":
             return any(q.status != QuoteStatus.SHARED for q in self.quotes_in(group_index))
+        if what == "discrepancy":
+            return bool(self.group_discrepancies.get(group_index))
         raise ValueError(what)
 
     @staticmethod

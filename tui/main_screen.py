@@ -209,6 +209,8 @@ class MainScreen(ReviewActions, Screen):
         items, position = self.aligned.items(), self.aligned.cursor + 1
         if message.quote is not None:
             where = f"quote {position}/{len(items)}"
+        elif self.view == View.DISAGREEMENTS and items:
+            where = f"{self.lookup.discrepancies[items[self.aligned.cursor]].id} · {position}/{len(items)}"
         elif message.group is not None:
             where = f"{self.lookup.groups[message.group].id} · {position}/{len(items)}"
         else:
@@ -225,7 +227,7 @@ class MainScreen(ReviewActions, Screen):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "open_group":
-            return self.view == View.QUOTES
+            return self.view in (View.QUOTES, View.DISAGREEMENTS)
         return True
 
     def action_move(self, delta: int) -> None:
@@ -242,8 +244,18 @@ class MainScreen(ReviewActions, Screen):
             return
         lookup = self.lookup
         predicate: Callable[[int], bool]
-        if self.view == View.QUOTES:
+        if self.view == View.QUOTES and what == "discrepancy":
+            # A quote in a group whose outlets disagree.
+            def predicate(qi: int) -> bool:
+                group_index = lookup.quote_group.get(lookup.quotes[qi].id)
+                return group_index is not None and lookup.group_matches(group_index, what)
+        elif self.view == View.QUOTES:
             predicate = lambda qi: lookup.quote_matches(lookup.quotes[qi], what)  # noqa: E731
+        elif self.view == View.DISAGREEMENTS:
+            predicate = lambda di: what == "discrepancy" or (  # noqa: E731
+                lookup.discrepancy_group[di] is not None
+                and lookup.group_matches(lookup.discrepancy_group[di], what)
+            )
         else:
             predicate = lambda gi: lookup.group_matches(gi, what)  # noqa: E731
         if not self.aligned.find(predicate, direction):
@@ -251,6 +263,7 @@ class MainScreen(ReviewActions, Screen):
                 "difference": "group with differences",
                 "unique": "passage only one outlet has",
                 "quote": "unique or reworded quote",
+                "discrepancy": "group where outlets disagree",
             }
             where = "below" if direction > 0 else "above"
             self.notify(f"No {names[what]} {where}.", timeout=2)
@@ -351,6 +364,13 @@ class MainScreen(ReviewActions, Screen):
                 quote = lookup.quotes[qi]
                 if term in clean(f"{quote.text} {quote.speaker or ''}").lower():
                     found.append((qi, None))
+            return found
+        if self.view == View.DISAGREEMENTS:
+            for di in self.aligned.items():
+                discrepancy = lookup.discrepancies[di]
+                words = " ".join([discrepancy.fact] + [v.text for v in discrepancy.values])
+                if term in clean(words).lower():
+                    found.append((di, None))
             return found
         visible = self.visible_sources()
         for gi in self.aligned.items():

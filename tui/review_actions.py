@@ -158,7 +158,7 @@ class ReviewActions:
     def _go_to_next(self, wanted: Callable[[Mark], bool], what: str) -> None:
         if self.review is None or self.lookup is None:
             return
-        if self.view == View.QUOTES:
+        if self.view in (View.QUOTES, View.DISAGREEMENTS):
             self.notify("r and F move between groups: switch to a group view (v).", timeout=3)
             return
         groups = [self.lookup.groups[item] for item in self.aligned.items()]

@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from comparators.model import GroupKind, Mark
 from comparators.reports.walk import Ops, Passage, Report, ReusePair, Summary, Version
+
+if TYPE_CHECKING:
+    from comparators.discrepancies import Discrepancy, DiscrepancyValue
 
 LONG_RUNS_HEADING = "Pairs sharing long verbatim runs (share of each outlet's words in them):"
 REUSE_CAPTION = (
@@ -85,3 +89,25 @@ def summary_counts(report: Report, summary: Summary) -> str:
         f"{len(report.sources)} outlets, {summary.shared_by_some} in some, "
         f"{summary.only_one} in only one."
     )
+
+
+DISAGREEMENTS_HEADING = "Where outlets disagree"
+NO_DISAGREEMENT = "No figure, name, date or time differs between outlets."
+LATER_UPDATE = "The figure grows with the outlets' publication dates: probably a later update."
+
+
+def disagreement_heading(discrepancy: Discrepancy) -> str:
+    """'d5 · number · distance · in g55'."""
+    where = f" · in {discrepancy.group}" if discrepancy.group else ""
+    return f"{discrepancy.id} · {discrepancy.kind} · {discrepancy.fact}{where}"
+
+
+def disagreement_value(report: Report, value: DiscrepancyValue, dated: bool) -> tuple[str, str]:
+    """('AP ¶29', 'some 50 kilometers (30 miles)'): where, then the value as written.
+
+    `dated` adds the outlet's publication date, for a figure that grew over time.
+    """
+    where = f"{report.outlet(value.source)} ¶{value.paragraph + 1}"
+    if dated and value.published:
+        where += f", {value.published}"
+    return where, value.text

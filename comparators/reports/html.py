@@ -10,11 +10,15 @@ from __future__ import annotations
 from html import escape
 
 from comparators.reports.describe import (
+    DISAGREEMENTS_HEADING,
+    LATER_UPDATE,
     LONG_RUNS_HEADING,
+    NO_DISAGREEMENT,
     REUSE_CAPTION,
     carried_by,
     count,
     date_range,
+    disagreement_value,
     mark_words,
     passage_heading,
     percent,
@@ -74,6 +78,8 @@ def render(report: Report) -> str:
         f"{count(len(report.sources), 'source')} · differences shown against "
         f"<strong>{escape(report.outlet(report.pivot))}</strong></p>",
     ]
+    if report.disagreements is not None:
+        _disagreements(report, out)
     _sources(report, out)
     if report.summary is not None:
         _summary(report, report.summary, out)
@@ -112,6 +118,26 @@ def render(report: Report) -> str:
         out.append("</section>")
     out += ["</body>", "</html>"]
     return "\n".join(out) + "\n"
+
+
+def _disagreements(report: Report, out: list[str]) -> None:
+    out += ['<section id="disagreements">', f"<h2>{escape(DISAGREEMENTS_HEADING)}</h2>"]
+    if not report.disagreements:
+        out += [f"<p>{escape(NO_DISAGREEMENT)}</p>", "</section>"]
+        return
+    for discrepancy in report.disagreements:
+        group = escape(discrepancy.group or "")
+        heading = f"{escape(discrepancy.id)} · {escape(discrepancy.kind)} · {escape(discrepancy.fact)}"
+        if discrepancy.group:
+            heading += f' · in <a href="#{group}">{group}</a>'
+        out += [f'<h3 id="{escape(discrepancy.id)}">{heading}</h3>', "<table>", "<tbody>"]
+        for value in discrepancy.values:
+            where, text = disagreement_value(report, value, discrepancy.later_update)
+            out.append(f"<tr><th>{escape(where)}</th><td>{escape(text)}</td></tr>")
+        out += ["</tbody>", "</table>"]
+        if discrepancy.later_update:
+            out.append(f"<p>{escape(LATER_UPDATE)}</p>")
+    out.append("</section>")
 
 
 def _sources(report: Report, out: list[str]) -> None:

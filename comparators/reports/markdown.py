@@ -5,11 +5,16 @@ from __future__ import annotations
 import re
 
 from comparators.reports.describe import (
+    DISAGREEMENTS_HEADING,
+    LATER_UPDATE,
     LONG_RUNS_HEADING,
+    NO_DISAGREEMENT,
     REUSE_CAPTION,
     carried_by,
     count,
     date_range,
+    disagreement_heading,
+    disagreement_value,
     mark_words,
     passage_heading,
     percent,
@@ -44,6 +49,19 @@ def render(report: Report, *, color: bool = False) -> str:
     out += [
         f"{date_range(report)} · {count(len(report.sources), 'source')} · "
         f"differences shown against **{escape(report.outlet(report.pivot))}**",
+    ]
+    if report.disagreements is not None:
+        out += ["", f"## {DISAGREEMENTS_HEADING}", ""]
+        if not report.disagreements:
+            out.append(NO_DISAGREEMENT)
+        for discrepancy in report.disagreements:
+            out.append(f"- {escape(disagreement_heading(discrepancy))}")
+            for value in discrepancy.values:
+                where, text = disagreement_value(report, value, discrepancy.later_update)
+                out.append(f"  - **{escape(where)}**: “{escape(text)}”")
+            if discrepancy.later_update:
+                out.append(f"  - {escape(LATER_UPDATE)}")
+    out += [
         "",
         "## Sources",
         "",

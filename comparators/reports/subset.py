@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Collection
 from dataclasses import replace
 
-from comparators.comparison import Comparison, with_pivot
+from comparators.comparison import Comparison, in_group_order, with_pivot
 from comparators.errors import StoryError
 from comparators.model import Group, GroupKind, Quote, QuoteStatus
 
@@ -21,9 +21,10 @@ def restrict(comparison: Comparison, source_ids: Collection[str]) -> Comparison:
     Groups lose the members of other sources (groups left empty disappear) and their
     kind is recomputed; quotes and reuse figures of other sources are dropped and the
     remaining quotes' status is recomputed from the matches that are left (quoted terms
-    of other sources go too). When the pivot is not kept, the kept source with most
-    words becomes the pivot. Group ids are kept, even when the pivot changes. Raises
-    `StoryError` naming an unknown id or an empty selection.
+    of other sources go too); a discrepancy stays while two kept outlets differ. When
+    the pivot is not kept, the kept source with most words becomes the pivot. Group ids
+    are kept, even when the pivot changes. Raises `StoryError` naming an unknown id or
+    an empty selection.
     """
     story = comparison.story
     known = [s.id for s in story.sources]
@@ -40,12 +41,13 @@ def restrict(comparison: Comparison, source_ids: Collection[str]) -> Comparison:
     if comparison.pivot not in keep:
         kept = [s for s in story.sources if s.id in keep]
         # with_pivot numbers groups in the new reading order; marks and the reader
-        # refer to the ids they had, so those are put back.
+        # refer to the ids they had, so those are put back (discrepancies' too).
         ids = {group.members: group.id for group in comparison.groups}
+        discrepancies = comparison.discrepancies
         comparison = with_pivot(comparison, max(kept, key=lambda s: s.words).id)
-        comparison = replace(
-            comparison, groups=tuple(replace(g, id=ids[g.members]) for g in comparison.groups)
-        )
+        groups = tuple(replace(g, id=ids[g.members]) for g in comparison.groups)
+        discrepancies = in_group_order(discrepancies, groups)
+        comparison = replace(comparison, groups=groups, discrepancies=discrepancies)
     count = len(keep)
     groups = tuple(
         g for g in (_restrict_group(g, keep, count) for g in comparison.groups) if g is not None
@@ -58,6 +60,7 @@ def restrict(comparison: Comparison, source_ids: Collection[str]) -> Comparison:
         reuse=tuple(r for r in comparison.reuse if r.source in keep and r.other in keep),
         quotes=quotes,
         quoted_terms=tuple(t for t in comparison.quoted_terms if t.source in keep),
+        discrepancies=_restrict_discrepancies(comparison.discrepancies, keep, groups),
     )
 
 
@@ -76,6 +79,23 @@ def _restrict_group(group: Group, keep: set[str], count: int) -> Group | None:
     links = tuple(link for link in group.links if link.a[0] in keep and link.b[0] in keep)
     rewording = group.rewording if kept_sources > 1 else None
     return replace(group, kind=kind, members=members, links=links, rewording=rewording)
+
+
+def _restrict_discrepancies(discrepancies, keep: set[str], groups: tuple[Group, ...]):
+    # A discrepancy stays while two kept outlets still give different values; one whose
+    # group went with the outlets left out moves to the group of its first kept value.
+    ids = {g.id for g in groups}
+    group_of = {(m.source, m.paragraph): g.id for g in reversed(groups) for m in g.members}
+    kept = []
+    for discrepancy in discrepancies:
+        values = tuple(v for v in discrepancy.values if v.source in keep)
+        if len({v.source for v in values}) > 1 and len({v.value for v in values}) > 1:
+            group = discrepancy.group
+            if group not in ids:
+                places = [(v.source, v.paragraph) for v in values]
+                group = next((group_of[place] for place in places if place in group_of), None)
+            kept.append(replace(discrepancy, values=values, group=group))
+    return tuple(kept)
 
 
 def _restrict_quote(quote: Quote, keep: set[str]) -> Quote:

@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 from comparators.reports.describe import (
+    DISAGREEMENTS_HEADING,
+    LATER_UPDATE,
     LONG_RUNS_HEADING,
+    NO_DISAGREEMENT,
     REUSE_CAPTION,
     carried_by,
     count,
     date_range,
+    disagreement_heading,
+    disagreement_value,
     mark_words,
     passage_heading,
     percent,
@@ -49,6 +54,18 @@ def render(report: Report, *, width: int = 80, color: bool = False) -> str:
         f"differences shown against {report.outlet(report.pivot)}",
         0,
     )
+
+    if report.disagreements is not None:
+        section(DISAGREEMENTS_HEADING)
+        if not report.disagreements:
+            fill(NO_DISAGREEMENT, 2)
+        for discrepancy in report.disagreements:
+            fill(disagreement_heading(discrepancy), 2)
+            for value in discrepancy.values:
+                where, text = disagreement_value(report, value, discrepancy.later_update)
+                fill(f"{where}: {text}", 4, 2)
+            if discrepancy.later_update:
+                fill(LATER_UPDATE, 4)
 
     section("Sources")
     for source in report.sources:

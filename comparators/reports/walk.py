@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 
 from comparators.comparison import Comparison
 from comparators.diff import tokens, word_diff
@@ -25,6 +26,9 @@ from comparators.model import (
     Source,
 )
 from comparators.sanitize import strip_control
+
+if TYPE_CHECKING:
+    from comparators.discrepancies import Discrepancy
 
 ONLY_CHOICES = ("differences", "unique", "quotes")
 
@@ -156,6 +160,7 @@ class Report:
     title: str
     dates: tuple[str, str] | None  # earliest and latest source date
     pivot: str
+    disagreements: tuple[Discrepancy, ...] | None  # where outlets disagree, text made safe
     sources: tuple[SourceEntry, ...]
     summary: Summary | None
     passages: tuple[Passage, ...] | None
@@ -180,8 +185,8 @@ def walk(
     """The sections of `comparison`'s report, in order.
 
     `only` keeps one section besides the title and sources: "differences" (the
-    passages whose outlets do not all carry the same words), "unique" (each outlet's
-    own passages) or "quotes". `marks` maps group ids to review marks; with
+    passages whose outlets do not all carry the same words, after where outlets
+    disagree), "unique" (each outlet's own passages) or "quotes". `marks` maps group ids to review marks; with
     `flagged_only`, only flagged groups' passages are reported.
     """
     if only is not None and only not in ONLY_CHOICES:
@@ -201,6 +206,15 @@ def walk(
         title=strip_control(story.title),
         dates=(strip_control(dates[0]), strip_control(dates[-1])) if dates else None,
         pivot=comparison.pivot,
+        disagreements=(
+            tuple(
+                _disagreement(d)
+                for d in comparison.discrepancies
+                if not flagged_only or d.group in {g.id for g in groups}
+            )
+            if only in (None, "differences")
+            else None
+        ),
         sources=tuple(_source_entry(s) for s in story.sources),
         summary=_summary(comparison) if only is None else None,
         passages=(
@@ -217,6 +231,14 @@ def walk(
             if marks is not None and only is None
             else None
         ),
+    )
+
+
+def _disagreement(discrepancy: Discrepancy) -> Discrepancy:
+    return replace(
+        discrepancy,
+        fact=strip_control(discrepancy.fact),
+        values=tuple(replace(v, text=strip_control(v.text), value=strip_control(v.value)) for v in discrepancy.values),
     )
 
 
