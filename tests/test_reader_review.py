@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import shutil
 
 import pytest
@@ -78,7 +80,7 @@ async def test_marks_and_notes_survive_quitting_and_reopening(comparison, review
         await pilot.pause()
         assert app.screen.aligned.selected_group_object().id == "g2"
         text = screen_text(app)
-        assert "g2 ⚑✎" in text
+        assert re.search(r"g2 (≠ )?⚑✎", text)  # ≠ when its outlets disagree on a fact
         assert "Tuesday" in text  # the note, in the detail pane
         await pilot.press("r")  # next group not reviewed: g3
         await pilot.pause()
