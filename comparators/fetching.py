@@ -73,44 +73,39 @@ def fetch_pages(
     urls: Sequence[str], options: FetchOptions = FetchOptions(), progress: Progress | None = None
 ) -> list[FetchedPage | SourceUnavailable]:
     """Each of `urls` fetched (or read from the cache), in the same order: the page, or
-    the `SourceUnavailable` saying why it could not be had. Runs concurrently."""
-    from concurrent.futures import ThreadPoolExecutor  # only stories with URLs need these
-
-    if not urls:
-        return []
+    the `SourceUnavailable` saying why it could not be had. Fetches run concurrently."""
     cache = options.cache or page_cache_dir()
-    results: list[FetchedPage | SourceUnavailable | None] = [None] * len(urls)
-    done = 0
-    client = None if options.offline else _client(options.timeout)
+    results: dict[str, FetchedPage | SourceUnavailable] = {}
 
-    def one(index: int) -> None:
-        nonlocal done
-        url = urls[index]
-        try:
-            result: FetchedPage | SourceUnavailable = _fetch_or_cached(client, url, options, cache)
-        except SourceUnavailable as problem:
-            result = problem
-        results[index] = result
-        done += 1  # under the GIL; only shown as progress
+    def report(url: str, result: FetchedPage | SourceUnavailable) -> None:
+        results[url] = result
         if progress is not None:
-            progress(url, result, done, len(urls))
+            progress(url, result, len(results), len(urls))
 
+    missing = []
+    for url in urls:
+        cached = None if options.refresh else read_cached(url, cache)
+        if cached is not None:
+            report(url, cached)
+        elif options.offline:
+            report(url, SourceUnavailable(url, "not in the page cache (run without --offline to fetch it)"))
+        else:
+            missing.append(url)
+    if missing:  # only now the HTTP client and threads: a cached story needs neither
+        from concurrent.futures import ThreadPoolExecutor, as_completed
+
+        with _client(options.timeout) as client, ThreadPoolExecutor(min(MAX_PARALLEL, len(missing))) as pool:
+            pending = {pool.submit(_fetch_and_store, client, url, options, cache): url for url in missing}
+            for done in as_completed(pending):  # reported as each page arrives
+                report(pending[done], done.result())
+    return [results[url] for url in urls]
+
+
+def _fetch_and_store(client, url: str, options: FetchOptions, cache: Path) -> FetchedPage | SourceUnavailable:
     try:
-        with ThreadPoolExecutor(max_workers=min(MAX_PARALLEL, len(urls))) as pool:
-            list(pool.map(one, range(len(urls))))
-    finally:
-        if client is not None:
-            client.close()
-    return [r for r in results if r is not None]
-
-
-def _fetch_or_cached(client, url: str, options: FetchOptions, cache: Path) -> FetchedPage:
-    if not options.refresh:
-        if (cached := read_cached(url, cache)) is not None:
-            return cached
-    if options.offline:
-        raise SourceUnavailable(url, "not in the page cache (run without --offline to fetch it)")
-    page = fetch_page(client, url, options.timeout)
+        page = fetch_page(client, url, options.timeout)
+    except SourceUnavailable as problem:
+        return problem
     _store(page, cache)
     return page
 
