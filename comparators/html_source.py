@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 
 from comparators.errors import SourceUnavailable
-from comparators.model import Removal
+from comparators.model import Removal, Source
 from comparators.sanitize import strip_control
 
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
@@ -48,6 +48,13 @@ _KINDS = (
 )
 _KIND_OF_TAG = {"nav": "navigation", "header": "header", "footer": "footer", "aside": "sidebar", "form": "form"}
 _SAMPLE_CHARS = 120
+
+
+def is_web_page(source: Source) -> bool:
+    """Whether `source` was read from a web page (fetched, or a saved .html file)."""
+    return source.fetched is not None or (
+        source.path is not None and source.path.suffix.lower() in HTML_SUFFIXES
+    )
 
 
 @dataclass(frozen=True, slots=True)

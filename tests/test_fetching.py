@@ -69,9 +69,10 @@ def refused_port() -> int:
 
 
 def test_urls_on_the_command_line_are_fetched_and_extracted(site, cache):
-    result = sources(site.url_for("/courier"), site.url_for("/daily"))
+    result = sources("--removed", site.url_for("/courier"), site.url_for("/daily"))
     assert result.returncode == 0, result.stderr
     assert "The Coastal Courier" in result.stdout and "Northshore Daily" in result.stdout
+    assert f"removed from {site.url_for('/courier')}" in result.stdout
     assert result.stderr == ""
 
 

@@ -124,3 +124,31 @@ def test_a_story_of_text_files_never_imports_the_page_extractor_or_http_client()
     )
     result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == ""
+
+
+async def test_the_sources_pane_shows_which_page_the_source_under_its_cursor_came_from():
+    from dataclasses import replace
+
+    from comparators import compare
+    from tests.reader_helpers import NO_KEYMAP, ready, screen_text, tiny_story
+    from tui.app import make_app
+
+    story = tiny_story({"Courier": ["The harbour bridge reopened on Thursday."], "Daily": ["The harbour bridge reopened."]})
+    courier, daily = story.sources
+    story = replace(
+        story,
+        sources=(
+            replace(courier, url="https://courier.example/bridge", fetched="2024-03-14T08:00:00Z"),
+            replace(daily, url="https://daily.example/[bold]bridge"),
+        ),
+    )
+    comparison = compare(story)
+    app = make_app(story, comparison=comparison, keymap=NO_KEYMAP)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await ready(app, pilot)
+        app.screen.sources.focus()
+        await pilot.pause()
+        assert "from https://courier.example/bridge (fetched 2024-03-14T08:00:00Z)" in screen_text(app)
+        await pilot.press("j")
+        await pilot.pause()
+        assert "from https://daily.example/[bold]bridge" in screen_text(app)
