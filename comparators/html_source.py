@@ -27,6 +27,7 @@ MIN_PARAGRAPH_WORDS = 10
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
 _HEADER_CHARSET = re.compile(r"charset\s*=\s*[\"']?([A-Za-z0-9_.:-]+)", re.IGNORECASE)
 _SPACES = re.compile(r"\s+")
+_BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
 # Text blocks a page is made of; the innermost ones are the "lines" counted as dropped.
 _BLOCK_TAGS = frozenset(
     "p li h1 h2 h3 h4 h5 h6 dt dd td th figcaption blockquote pre address caption "
@@ -71,30 +72,30 @@ class Page:
 
 
 def decode_html(raw: bytes, header_charset: str | None = None) -> tuple[str, str]:
-    """`(text, encoding)` of an HTML document's bytes: the HTTP header's charset, a
-    byte-order mark, the page's own `<meta charset>`, UTF-8, or what charset-normalizer
-    detects, in that order."""
-    candidates = []
-    if header_charset and (found := _HEADER_CHARSET.search(header_charset)):
-        candidates.append(found.group(1))
-    for bom, codec in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
+    """`(text, encoding)` of an HTML document's bytes, as browsers pick it: a byte-order
+    mark, the charset of the HTTP `Content-Type` header (`header_charset`), the page's own
+    `<meta charset>`, UTF-8, or what charset-normalizer detects, in that order."""
+    for bom, codec in _BOMS:
         if raw.startswith(bom):
-            candidates.insert(0, codec)
+            return raw.decode(codec, "replace"), codec
+    declared = [found.group(1) for found in [_HEADER_CHARSET.search(header_charset or "")] if found]
     if found := _META_CHARSET.search(raw[:8192]):
-        candidates.append(found.group(1).decode("ascii", "replace"))
-    candidates.append("utf-8")
-    for name in candidates:
+        declared.append(found.group(1).decode("ascii", "replace"))
+    for name in [*declared, "utf-8"]:
         try:
             codec = codecs.lookup(name).name
         except LookupError:
             continue
-        if codec == "iso8859-1":  # browsers read "latin-1" pages as Windows-1252
-            codec = "cp1252"
+        # As browsers do: "latin-1" means Windows-1252, and a declared UTF-16 without a
+        # byte-order mark is a page saved as UTF-8 whose tag was copied along.
+        codec = {"iso8859-1": "cp1252", "ascii": "cp1252"}.get(codec, codec)
+        if codec.startswith(("utf-16", "utf-32")):
+            continue
         try:
             return raw.decode(codec), codec
         except UnicodeDecodeError:
             continue
-    from charset_normalizer import from_bytes
+    from charset_normalizer import from_bytes  # only for an undeclared legacy encoding
 
     best = from_bytes(raw).best()
     if best is None:
@@ -158,9 +159,8 @@ def dropped_text(html: str, kept: str) -> tuple[Removal, ...]:
     kept_text = _SPACES.sub("", kept)
     by_kind: dict[str, list[tuple[int, str]]] = {}
     body = root.find("body")
-    for element in (body if body is not None else root).iter(*_BLOCK_TAGS):
-        if any(True for _ in element.iterdescendants(*_BLOCK_TAGS)):
-            continue  # only the innermost blocks are lines
+    blocks = list((body if body is not None else root).iter(*_BLOCK_TAGS))
+    for element in _innermost(blocks):  # only the innermost blocks are lines
         line = _SPACES.sub(" ", strip_control(" ".join(element.itertext()))).strip()
         if not line or _SPACES.sub("", line) in kept_text:
             continue
@@ -175,6 +175,18 @@ def dropped_text(html: str, kept: str) -> tuple[Removal, ...]:
         reason = f"{kind}, {count}: left out by the page extractor"
         removals.append(Removal(sample, EXTRACTOR_RULE, reason, lines[0][0]))
     return tuple(sorted(removals, key=lambda r: r.line))
+
+
+def _innermost(blocks: list) -> list:
+    """The blocks holding no other block, in document order; one walk up from each block
+    (stopping at an ancestor already seen), so a deep page costs linear time."""
+    holders: set = set()
+    for block in blocks:
+        parent = block.getparent()
+        while parent is not None and parent not in holders:
+            holders.add(parent)
+            parent = parent.getparent()
+    return [block for block in blocks if block not in holders]
 
 
 def _kind_of(element) -> str:

@@ -468,7 +468,10 @@ def _page_draft(page: Path | FetchedPage | SourceUnavailable, entry: _Entry) -> 
     if isinstance(page, SourceUnavailable):
         raise page
     if isinstance(page, Path):
-        _, _, raw = read_text(page)
+        try:
+            _, _, raw = read_text(page)
+        except StoryError as problem:  # an unreadable page file is one page lost, like a failed fetch
+            raise SourceUnavailable(problem.path, problem.problem) from None
         html, encoding = decode_html(raw)
         path, url, where, fetched = page, entry.url, str(page), entry.fetched
     else:

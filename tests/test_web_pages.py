@@ -152,3 +152,23 @@ async def test_the_sources_pane_shows_which_page_the_source_under_its_cursor_cam
         await pilot.press("j")
         await pilot.pause()
         assert "from https://daily.example/[bold]bridge" in screen_text(app)
+
+
+def test_a_50_mb_page_file_is_left_out_with_its_size_named(tmp_path):
+    huge = tmp_path / "huge.html"
+    with huge.open("wb") as out:
+        out.truncate(50 * 2**20)
+    story = load_story([NEWS, huge, OTHER])
+    assert story.warnings == (f"{huge}: file is 50.0 MB, over the 20 MB limit; left out of the story",)
+    assert len(story.sources) == 2
+
+
+def test_a_page_s_encoding_follows_the_server_then_its_meta_tag_as_browsers_do():
+    from comparators.html_source import decode_html
+
+    latin = '<meta charset="iso-8859-1"><p>Café – “quoted”</p>'.encode("cp1252")
+    assert decode_html(latin) == ('<meta charset="iso-8859-1"><p>Café – “quoted”</p>', "cp1252")
+    koi8 = "<p>Привет</p>".encode("koi8-r")
+    assert decode_html(koi8, "text/html; charset=KOI8-R")[0] == "<p>Привет</p>"
+    copied_tag = '<meta charset="utf-16"><p>Zoë</p>'.encode()
+    assert decode_html(copied_tag) == ('<meta charset="utf-16"><p>Zoë</p>', "utf-8")

@@ -68,11 +68,21 @@ def add_web_arguments(parser: argparse.ArgumentParser) -> None:
     web.add_argument("--offline", action="store_true", help="use cached pages only; never fetch")
     web.add_argument(
         "--timeout",
-        type=float,
+        type=_seconds,
         default=DEFAULT_TIMEOUT,
         metavar="SECONDS",
         help=f"give up on a page that does not answer within SECONDS (default {DEFAULT_TIMEOUT:g})",
     )
+
+
+def _seconds(text: str) -> float:
+    try:
+        seconds = float(text)
+    except ValueError:
+        seconds = 0.0
+    if not 0 < seconds < float("inf"):
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of seconds above 0")
+    return seconds
 
 
 def build_parser() -> argparse.ArgumentParser:
