@@ -310,3 +310,12 @@ def test_a_story_folder_is_never_written_over(site, cache, tmp_path):
     assert result.stderr.strip() == f"synopsis: {folder}: already exists and is not an empty folder; nothing was written"
     assert [p.name for p in folder.iterdir()] == ["notes.txt"]
     assert len(site.log) == 0  # refused before fetching anything
+
+
+def test_stories_of_different_pages_keep_their_reviews_apart(site, cache, tmp_path):
+    from comparators.review_store import review_path_for
+
+    first = load([site.url_for("/courier"), site.url_for("/daily")], cache)
+    second = load([site.url_for("/courier"), site.url_for("/wire")], cache)
+    assert first.title == second.title  # both named by the first page
+    assert review_path_for(first, state_dir=tmp_path) != review_path_for(second, state_dir=tmp_path)
