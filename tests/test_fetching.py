@@ -13,12 +13,13 @@ from werkzeug.wrappers import Response
 
 from comparators import compare, load_story
 from comparators.fetching import MAX_PAGE_BYTES, FetchOptions, fetch_pages
+from comparators.review_store import review_path_for
 from comparators.story_folder import save_story_folder
 from tests.cli_helpers import run_synopsis
 
 PAGES = Path(__file__).parent / "fixtures" / "html"
-NEWS = (PAGES / "news_page.html").read_bytes()
-OTHER = (PAGES / "other_site.html").read_bytes()
+NEWS_FILE, OTHER_FILE = PAGES / "news_page.html", PAGES / "other_site.html"
+NEWS, OTHER = NEWS_FILE.read_bytes(), OTHER_FILE.read_bytes()
 AMP = (PAGES / "amp_page.html").read_bytes()
 HTML = "text/html; charset=utf-8"
 
@@ -223,10 +224,6 @@ def test_a_host_that_does_not_resolve_is_named(site, cache, monkeypatch):
     assert story.warnings == (f"{url}: host not found (DNS lookup failed); left out of the story",)
 
 
-NEWS_FILE = PAGES / "news_page.html"
-OTHER_FILE = PAGES / "other_site.html"
-
-
 def test_fewer_than_two_sources_left_stops_with_one_line_naming_each_failed_page(site, cache):
     site.expect_request("/gone").respond_with_data("gone", status=404)
     gone, refused = site.url_for("/gone"), f"http://127.0.0.1:{refused_port()}/x"
@@ -313,8 +310,6 @@ def test_a_story_folder_is_never_written_over(site, cache, tmp_path):
 
 
 def test_stories_of_different_pages_keep_their_reviews_apart(site, cache, tmp_path):
-    from comparators.review_store import review_path_for
-
     first = load([site.url_for("/courier"), site.url_for("/daily")], cache)
     second = load([site.url_for("/courier"), site.url_for("/wire")], cache)
     assert first.title == second.title  # both named by the first page

@@ -5,12 +5,16 @@ from __future__ import annotations
 import shutil
 import subprocess
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import yaml
 
-from comparators import load_story
+from comparators import compare, load_story
+from comparators.html_source import decode_html
 from tests.cli_helpers import run_synopsis
+from tests.reader_helpers import NO_KEYMAP, ready, screen_text, tiny_story
+from tui.app import make_app
 
 PAGES = Path(__file__).parent / "fixtures" / "html"
 NEWS = PAGES / "news_page.html"  # navigation, cookie banner, related links, comments, scripts
@@ -127,12 +131,6 @@ def test_a_story_of_text_files_never_imports_the_page_extractor_or_http_client()
 
 
 async def test_the_sources_pane_shows_which_page_the_source_under_its_cursor_came_from():
-    from dataclasses import replace
-
-    from comparators import compare
-    from tests.reader_helpers import NO_KEYMAP, ready, screen_text, tiny_story
-    from tui.app import make_app
-
     story = tiny_story({"Courier": ["The harbour bridge reopened on Thursday."], "Daily": ["The harbour bridge reopened."]})
     courier, daily = story.sources
     story = replace(
@@ -164,8 +162,6 @@ def test_a_50_mb_page_file_is_left_out_with_its_size_named(tmp_path):
 
 
 def test_a_page_s_encoding_follows_the_server_then_its_meta_tag_as_browsers_do():
-    from comparators.html_source import decode_html
-
     latin = '<meta charset="iso-8859-1"><p>Café – “quoted”</p>'.encode("cp1252")
     assert decode_html(latin) == ('<meta charset="iso-8859-1"><p>Café – “quoted”</p>', "cp1252")
     koi8 = "<p>Привет</p>".encode("koi8-r")
