@@ -73,8 +73,7 @@ def load_story(
         if manifest:
             return _load_manifest(manifest, fetch, progress)
     files: list[Path] = []
-    readers: list[Callable[[], _Draft]] = []
-    pages = _fetch([str(p) for p in items if is_url(p)], fetch, progress)
+    readers: list[Callable[[], _Draft]] = []  # read once every argument is checked
     for item in items:
         if is_url(item):
             readers.append(lambda url=str(item): _page_draft(pages[url], _Entry(url=url)))
@@ -88,7 +87,9 @@ def load_story(
             files.append(file)
             readers.append(lambda f=file: _read_source(f, _Entry(file=str(f))))
     _check_duplicates([(f, None) for f in files], None)
-    _check_duplicate_urls([str(p) for p in items if is_url(p)])
+    urls = [str(p) for p in items if is_url(p)]
+    _check_duplicate_urls(urls)
+    pages = _fetch(urls, fetch, progress)
     parents = {f.parent.resolve() for f in files}
     if len(parents) == 1 and len(files) == len(readers):
         title = files[0].parent.resolve().name
@@ -297,8 +298,14 @@ def _load_manifest(path: Path, fetch: FetchOptions, progress: Progress | None) -
         if file is not None and not file.is_file():
             problem = "is a folder, not a text file" if file.is_dir() else "no such file"
             where.fail(("sources", index), f"{file}: {problem}")
+    urls: list[str] = []
+    for index, entry in enumerate(entries):
+        if not entry.file and entry.url:
+            if entry.url in urls:
+                where.fail(("sources", index), f"{entry.url} is listed twice in the story")
+            urls.append(entry.url)
     settings = _settings(where, data.get("settings"))
-    pages = _fetch([e.url for e in entries if not e.file and e.url], fetch, progress)
+    pages = _fetch(urls, fetch, progress)
     drafts, left_out = _read_all(
         [
             (lambda e=e: _read_source(path.parent / e.file, e))

@@ -314,3 +314,18 @@ def test_stories_of_different_pages_keep_their_reviews_apart(site, cache, tmp_pa
     second = load([site.url_for("/courier"), site.url_for("/wire")], cache)
     assert first.title == second.title  # both named by the first page
     assert review_path_for(first, state_dir=tmp_path) != review_path_for(second, state_dir=tmp_path)
+
+
+def test_a_url_listed_twice_in_a_manifest_is_refused_with_its_line(cache, tmp_path):
+    url = "https://news.example/story"
+    (tmp_path / "story.yaml").write_text(f"title: Twice\nsources:\n  - url: {url}\n  - url: {url}\n")
+    result = run_synopsis("sources", tmp_path / "story.yaml")
+    assert result.returncode == 2
+    assert result.stderr.strip() == f"synopsis: {tmp_path / 'story.yaml'}: line 4: {url} is listed twice in the story"
+
+
+def test_bad_arguments_are_refused_before_any_page_is_fetched(site, cache, tmp_path):
+    result = sources(site.url_for("/courier"), site.url_for("/daily"), tmp_path / "gone.txt")
+    assert result.returncode == 2
+    assert "gone.txt: no such file" in result.stderr
+    assert len(site.log) == 0
