@@ -17,6 +17,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import os
+import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -26,6 +27,7 @@ from comparators.errors import SourceUnavailable
 MAX_PAGE_BYTES = 10 * 1024 * 1024
 MAX_REDIRECTS = 10
 DEFAULT_TIMEOUT = 15.0  # seconds, for connecting and between bytes read
+WHOLE_PAGE_TIMEOUTS = 4  # a page trickling in gets this many timeouts in all
 MAX_PARALLEL = 6
 HTML_TYPES = ("text/html", "application/xhtml+xml")
 USER_AGENT = "synopsis/{version} (a reader comparing news coverage; fetches single pages)"
@@ -147,10 +149,14 @@ def fetch_page(client, url: str, timeout: float = DEFAULT_TIMEOUT) -> FetchedPag
             if declared.isdigit() and int(declared) > MAX_PAGE_BYTES:
                 raise SourceUnavailable(url, _too_big(int(declared)))
             body = bytearray()
+            deadline = time.monotonic() + timeout * WHOLE_PAGE_TIMEOUTS
             for chunk in response.iter_bytes():
                 body += chunk
                 if len(body) > MAX_PAGE_BYTES:
                     raise SourceUnavailable(url, _too_big(None))
+                if time.monotonic() > deadline:
+                    problem = f"timed out (the page took over {timeout * WHOLE_PAGE_TIMEOUTS:g} s to arrive)"
+                    raise SourceUnavailable(url, problem)
             final_url = str(response.url)
     except httpx.TimeoutException:
         raise SourceUnavailable(url, f"timed out (no answer within {timeout:g} s)") from None

@@ -5,8 +5,8 @@ the title, the site name (the outlet), the author and the publication date (thro
 htmldate). Scripts are never run: the page is only parsed. What the extractor left
 out is summarised by kind ("navigation, 12 lines") so a reader can see what went.
 
-trafilatura and lxml cost about half a second to import; they are imported here, on
-the first page, so a story of text files never pays for them.
+trafilatura (with lxml) takes 0.13 s to import on an idle machine and 0.7 s on a busy
+one; it is imported here, on the first page, so a story of text files never pays for it.
 """
 
 from __future__ import annotations
@@ -71,14 +71,14 @@ class Page:
     dropped: tuple[Removal, ...]  # what the extractor left out, one entry per kind
 
 
-def decode_html(raw: bytes, header_charset: str | None = None) -> tuple[str, str]:
+def decode_html(raw: bytes, content_type: str | None = None) -> tuple[str, str]:
     """`(text, encoding)` of an HTML document's bytes, as browsers pick it: a byte-order
-    mark, the charset of the HTTP `Content-Type` header (`header_charset`), the page's own
+    mark, the charset of the HTTP `Content-Type` header (`content_type`), the page's own
     `<meta charset>`, UTF-8, or what charset-normalizer detects, in that order."""
     for bom, codec in _BOMS:
         if raw.startswith(bom):
             return raw.decode(codec, "replace"), codec
-    declared = [found.group(1) for found in [_HEADER_CHARSET.search(header_charset or "")] if found]
+    declared = [found.group(1) for found in [_HEADER_CHARSET.search(content_type or "")] if found]
     if found := _META_CHARSET.search(raw[:8192]):
         declared.append(found.group(1).decode("ascii", "replace"))
     for name in [*declared, "utf-8"]:

@@ -197,6 +197,16 @@ def test_a_slow_server_times_out(site, cache):
     assert "timed out" in problem_with(site, cache, "/slow", timeout=0.3)
 
 
+def test_a_page_trickling_in_byte_by_byte_times_out_as_a_whole(site, cache):
+    def trickle():
+        for _ in range(20):
+            time.sleep(0.1)
+            yield b"<p>word</p>"
+
+    site.expect_request("/trickle").respond_with_handler(lambda request: Response(trickle(), content_type=HTML))
+    assert "timed out (the page took over 0.8 s to arrive)" in problem_with(site, cache, "/trickle", timeout=0.2)
+
+
 def test_a_page_over_the_size_limit_is_refused_while_it_streams_in(site, cache):
     def fifty_megabytes():
         yield b"<html><body><p>"
