@@ -29,6 +29,7 @@ MAX_REDIRECTS = 10
 DEFAULT_TIMEOUT = 15.0  # seconds, for connecting and between bytes read
 WHOLE_PAGE_TIMEOUTS = 4  # a page trickling in gets this many timeouts in all
 MAX_PARALLEL = 6
+KEEP_PAGES = 500  # in the cache, newest first
 HTML_TYPES = ("text/html", "application/xhtml+xml")
 USER_AGENT = "synopsis/{version} (a reader comparing news coverage; fetches single pages)"
 
@@ -248,8 +249,17 @@ def _store(page: FetchedPage, cache: Path) -> None:
         cache.mkdir(parents=True, exist_ok=True)
         _write_atomically(entry.with_suffix(".html"), page.body)
         _write_atomically(entry.with_suffix(".json"), json.dumps(meta).encode("utf-8"))
+        _prune(cache)
     except OSError:
         pass
+
+
+def _prune(cache: Path) -> None:
+    """Keep the newest `KEEP_PAGES` pages: `fetch -o` is the way to keep a story for good."""
+    metas = sorted(cache.glob("*.json"), key=lambda p: p.stat().st_mtime)
+    for stale in metas[:-KEEP_PAGES]:
+        stale.with_suffix(".html").unlink(missing_ok=True)
+        stale.unlink(missing_ok=True)
 
 
 def _write_atomically(path: Path, data: bytes) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+import os
 import socket
 import time
 from pathlib import Path
@@ -11,7 +13,7 @@ import yaml
 from pytest_httpserver import HTTPServer
 from werkzeug.wrappers import Response
 
-from comparators import compare, load_story
+from comparators import compare, fetching, load_story
 from comparators.fetching import MAX_PAGE_BYTES, FetchOptions, fetch_pages
 from comparators.review_store import review_path_for
 from comparators.story_folder import save_story_folder
@@ -104,6 +106,18 @@ def test_a_fetched_page_is_read_from_the_cache_the_next_time(site, cache):
     site.clear()  # the site is gone
     story = load(urls, cache)
     assert [s.outlet for s in story.sources] == ["The Coastal Courier", "Northshore Daily"]
+
+
+def test_the_page_cache_keeps_the_newest_pages(site, cache, monkeypatch):
+    monkeypatch.setattr(fetching, "KEEP_PAGES", 2)
+    for age, path in enumerate(("/courier", "/daily", "/wire")):
+        fetch_pages([site.url_for(path)], FetchOptions(cache=cache))
+        for meta in cache.glob("*.json"):  # fetched one after the other, whatever the clock's grain
+            if json.loads(meta.read_text())["url"] == site.url_for(path):
+                os.utime(meta, (1000 + age, 1000 + age))
+    assert fetching.read_cached(site.url_for("/courier"), cache) is None
+    assert fetching.read_cached(site.url_for("/wire"), cache) is not None
+    assert len(list(cache.iterdir())) == 4  # two pages, each with its metadata
 
 
 def test_offline_uses_the_cache_only_and_names_a_page_never_fetched(site, cache):
