@@ -109,7 +109,7 @@ def _fetch_and_store(client, url: str, options: FetchOptions, cache: Path) -> Fe
         page = fetch_page(client, url, options.timeout)
     except SourceUnavailable as problem:
         return problem
-    _store(page, cache)
+    store_page(page, cache)
     return page
 
 
@@ -234,8 +234,9 @@ def read_cached(url: str, cache: Path | None = None) -> FetchedPage | None:
         return None
 
 
-def _store(page: FetchedPage, cache: Path) -> None:
-    # A cache that cannot be written costs a refetch next time, never the story.
+def store_page(page: FetchedPage, cache: Path) -> None:
+    """Keep `page` in the `cache` folder, atomically. A cache that cannot be written
+    costs a refetch next time, never the story: nothing is raised."""
     import json
 
     entry = _entry(page.url, cache)

@@ -28,7 +28,8 @@ from pathlib import Path
 import yaml
 
 from comparators import load_story
-from comparators.fetching import FetchedPage, FetchOptions, _store
+from comparators.cleaning import clean, normalise_text
+from comparators.fetching import FetchedPage, FetchOptions, store_page
 from comparators.html_source import decode_html, extract_page
 
 EVAL = Path(__file__).resolve().parents[3] / "shared" / "eval" / "stories"
@@ -148,18 +149,27 @@ def wrapped_pages() -> list[tuple[str, list[str], str, str, str]]:
     return pages
 
 
+def _kept_after_cleaning(text: str, article: list[str]) -> int:
+    kept = _squash(" ".join(p.text for p in clean(text).paragraphs))
+    return sum(_squash(normalise_text(p)) in kept for p in article)
+
+
 def _squash(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
 def quality(pages) -> bool:
-    found = total = leaked = metadata_misses = 0
+    found = total = leaked = metadata_misses = cleaned_from_page = cleaned_from_text = 0
     for page, article, outlet, date, label in pages:
         text, _ = decode_html(page.encode("utf-8"))
         extracted = extract_page(text, label)
         kept = _squash(extracted.text)
         hits = sum(_squash(p) in kept for p in article)
         found, total = found + hits, total + len(article)
+        # For information: the same paragraphs after synopsis's cleaning, from the page
+        # and from a text file holding only the article.
+        cleaned_from_page += _kept_after_cleaning(extracted.text, article)
+        cleaned_from_text += _kept_after_cleaning("\n\n".join(article), article)
         leaks = [f for f in FURNITURE if f in extracted.text]
         leaked += len(leaks)
         if extracted.site_name != outlet or extracted.date != date:
@@ -172,6 +182,10 @@ def quality(pages) -> bool:
         f"extraction on {len(pages)} wrapped eval pages: {found}/{total} article paragraphs kept "
         f"({recall:.1%}, need {MIN_RECALL:.0%}); furniture lines kept: {leaked}; "
         f"pages with wrong outlet or date: {metadata_misses}"
+    )
+    print(
+        f"after cleaning: {cleaned_from_page}/{total} article paragraphs kept from the pages, "
+        f"{cleaned_from_text}/{total} from text files of the article alone"
     )
     return recall >= MIN_RECALL and leaked == 0 and metadata_misses == 0
 
@@ -203,7 +217,7 @@ def cached_story(pages, extraction: float) -> bool:
         urls = []
         for n, (page, article, *_) in enumerate(pages[:5]):
             url = f"https://news.example/story-{n}"
-            _store(FetchedPage(url, url, page.encode("utf-8"), "text/html; charset=utf-8", "2020-01-01T00:00:00Z"), cache)
+            store_page(FetchedPage(url, url, page.encode("utf-8"), "text/html; charset=utf-8", "2020-01-01T00:00:00Z"), cache)
             urls.append(url)
             (texts / f"{n}.txt").write_text("\n\n".join(article), encoding="utf-8")
         options = FetchOptions(offline=True, cache=cache)
