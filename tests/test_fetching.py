@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import socket
+import sys
 import time
 from pathlib import Path
 
@@ -18,6 +20,7 @@ from comparators.fetching import MAX_PAGE_BYTES, FetchOptions, fetch_pages
 from comparators.review_store import review_path_for
 from comparators.story_folder import save_story_folder
 from tests.cli_helpers import run_synopsis
+from tui.fetch_progress import fetch_progress
 
 PAGES = Path(__file__).parent / "fixtures" / "html"
 NEWS_FILE, OTHER_FILE = PAGES / "news_page.html", PAGES / "other_site.html"
@@ -353,3 +356,25 @@ def test_bad_arguments_are_refused_before_any_page_is_fetched(site, cache, tmp_p
     assert result.returncode == 2
     assert "gone.txt: no such file" in result.stderr
     assert len(site.log) == 0
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_a_terminal_sees_a_progress_bar_naming_each_page_as_it_arrives(site, cache, monkeypatch):
+    terminal = _Terminal()
+    monkeypatch.setattr(sys, "stderr", terminal)
+    urls = [site.url_for("/courier"), site.url_for("/gone")]
+    with fetch_progress() as progress:
+        fetch_pages(urls, FetchOptions(cache=cache), progress)
+    shown = terminal.getvalue()
+    assert "fetching" in shown and "2/2" in shown
+    assert f"{urls[0]} (ok)" in shown or f"{urls[1]} (failed)" in shown
+
+
+def test_without_a_terminal_no_progress_is_drawn(monkeypatch):
+    monkeypatch.setattr(sys, "stderr", io.StringIO())
+    with fetch_progress() as progress:
+        assert progress is None
