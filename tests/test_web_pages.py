@@ -12,6 +12,7 @@ import yaml
 
 from comparators import compare, load_story
 from comparators.html_source import decode_html
+from comparators.story_folder import save_story_folder
 from tests.cli_helpers import run_synopsis
 from tests.reader_helpers import NO_KEYMAP, ready, screen_text, tiny_story
 from tui.app import make_app
@@ -168,3 +169,16 @@ def test_a_page_s_encoding_follows_the_server_then_its_meta_tag_as_browsers_do()
     assert decode_html(koi8, "text/html; charset=KOI8-R")[0] == "<p>Привет</p>"
     copied_tag = '<meta charset="utf-16"><p>Zoë</p>'.encode()
     assert decode_html(copied_tag) == ('<meta charset="utf-16"><p>Zoë</p>', "utf-8")
+
+
+def test_a_story_of_saved_pages_and_text_files_is_kept_as_a_folder_that_reopens_the_same(tmp_path):
+    text_file = tmp_path / "wire.txt"
+    text_file.write_text("BRIDGEPORT (Wire) — The harbour bridge reopened on Thursday after storm repairs.\n")
+    story = load_story([NEWS, text_file, LEGACY])
+    manifest = save_story_folder(story, tmp_path / "kept")
+    assert (tmp_path / "kept" / "02-wire.txt").read_bytes() == text_file.read_bytes()
+    assert (tmp_path / "kept" / "03-courrier-de-la-cote.html").read_bytes() == LEGACY.read_bytes()
+    reopened = load_story([manifest])
+    assert [(s.outlet, s.title, s.date, [p.text for p in s.paragraphs]) for s in reopened.sources] == [
+        (s.outlet, s.title, s.date, [p.text for p in s.paragraphs]) for s in story.sources
+    ]
