@@ -12,7 +12,10 @@ class StoryError(Exception):
 
     def __init__(self, path: Path | str | None, problem: str) -> None:  # a file or a URL
         # A URL stays as written: as a Path its "//" would fold into "/".
-        self.path = path if isinstance(path, str) and "://" in path else Path(path) if path is not None else None
+        if isinstance(path, str) and "://" in path:
+            self.path: Path | str | None = path
+        else:
+            self.path = Path(path) if path is not None else None
         self.problem = problem
         super().__init__(str(self))
 

@@ -73,10 +73,11 @@ def page_cache_dir() -> Path:
 
 
 def fetch_pages(
-    urls: Sequence[str], options: FetchOptions = FetchOptions(), progress: Progress | None = None
+    urls: Sequence[str], options: FetchOptions | None = None, progress: Progress | None = None
 ) -> list[FetchedPage | SourceUnavailable]:
     """Each of `urls` fetched (or read from the cache), in the same order: the page, or
     the `SourceUnavailable` saying why it could not be had. Fetches run concurrently."""
+    options = options or FetchOptions()
     cache = options.cache or page_cache_dir()
     results: dict[str, FetchedPage | SourceUnavailable] = {}
 
@@ -91,20 +92,30 @@ def fetch_pages(
         if cached is not None:
             report(url, cached)
         elif options.offline:
-            report(url, SourceUnavailable(url, "not in the page cache (run without --offline to fetch it)"))
+            report(
+                url,
+                SourceUnavailable(url, "not in the page cache (run without --offline to fetch it)"),
+            )
         else:
             missing.append(url)
     if missing:  # only now the HTTP client and threads: a cached story needs neither
         from concurrent.futures import ThreadPoolExecutor, as_completed
 
-        with _client(options.timeout) as client, ThreadPoolExecutor(min(MAX_PARALLEL, len(missing))) as pool:
-            pending = {pool.submit(_fetch_and_store, client, url, options, cache): url for url in missing}
+        with (
+            _client(options.timeout) as client,
+            ThreadPoolExecutor(min(MAX_PARALLEL, len(missing))) as pool,
+        ):
+            pending = {
+                pool.submit(_fetch_and_store, client, url, options, cache): url for url in missing
+            }
             for done in as_completed(pending):  # reported as each page arrives
                 report(pending[done], done.result())
     return [results[url] for url in urls]
 
 
-def _fetch_and_store(client, url: str, options: FetchOptions, cache: Path) -> FetchedPage | SourceUnavailable:
+def _fetch_and_store(
+    client, url: str, options: FetchOptions, cache: Path
+) -> FetchedPage | SourceUnavailable:
     try:
         page = fetch_page(client, url, options.timeout)
     except SourceUnavailable as problem:
@@ -143,7 +154,9 @@ def fetch_page(client, url: str, timeout: float = DEFAULT_TIMEOUT) -> FetchedPag
     try:
         with client.stream("GET", url) as response:
             if response.status_code >= 400:
-                raise SourceUnavailable(url, f"HTTP {response.status_code} {response.reason_phrase}".strip())
+                raise SourceUnavailable(
+                    url, f"HTTP {response.status_code} {response.reason_phrase}".strip()
+                )
             content_type = response.headers.get("content-type", "")
             _check_is_html(url, content_type)
             declared = response.headers.get("content-length", "")
@@ -156,13 +169,15 @@ def fetch_page(client, url: str, timeout: float = DEFAULT_TIMEOUT) -> FetchedPag
                 if len(body) > MAX_PAGE_BYTES:
                     raise SourceUnavailable(url, _too_big(None))
                 if time.monotonic() > deadline:
-                    problem = f"timed out (the page took over {timeout * WHOLE_PAGE_TIMEOUTS:g} s to arrive)"
-                    raise SourceUnavailable(url, problem)
+                    whole = timeout * WHOLE_PAGE_TIMEOUTS
+                    raise SourceUnavailable(url, f"timed out (the page took over {whole:g} s to arrive)")
             final_url = str(response.url)
     except httpx.TimeoutException:
         raise SourceUnavailable(url, f"timed out (no answer within {timeout:g} s)") from None
     except httpx.TooManyRedirects:
-        raise SourceUnavailable(url, f"redirect loop (more than {MAX_REDIRECTS} redirects)") from None
+        raise SourceUnavailable(
+            url, f"redirect loop (more than {MAX_REDIRECTS} redirects)"
+        ) from None
     except httpx.UnsupportedProtocol:
         problem = "redirected to an address that is not http or https (never followed)"
         raise SourceUnavailable(url, problem) from None
@@ -205,7 +220,11 @@ def _connect_problem(error: Exception) -> str:
             return "connection refused"
         cause = cause.__cause__ or cause.__context__
     text = str(error)
-    if "Name or service not known" in text or "nodename nor servname" in text or "getaddrinfo" in text:
+    if (
+        "Name or service not known" in text
+        or "nodename nor servname" in text
+        or "getaddrinfo" in text
+    ):
         return "host not found (DNS lookup failed)"
     if "refused" in text.lower():
         return "connection refused"
@@ -229,7 +248,9 @@ def read_cached(url: str, cache: Path | None = None) -> FetchedPage | None:
         body = entry.with_suffix(".html").read_bytes()
         if meta.get("url") != url:
             return None
-        return FetchedPage(url, meta["final_url"], body, meta["content_type"], meta["fetched_at"], True)
+        return FetchedPage(
+            url, meta["final_url"], body, meta["content_type"], meta["fetched_at"], True
+        )
     except (OSError, ValueError, KeyError, TypeError):
         return None
 

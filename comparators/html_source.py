@@ -24,10 +24,16 @@ EXTRACTOR_RULE = "extractor"
 MIN_PARAGRAPH_WORDS = 10
 
 # <meta charset="..."> or <meta http-equiv="Content-Type" content="text/html; charset=...">
-_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
+_META_CHARSET = re.compile(
+    rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE
+)
 _HEADER_CHARSET = re.compile(r"charset\s*=\s*[\"']?([A-Za-z0-9_.:-]+)", re.IGNORECASE)
 _SPACES = re.compile(r"\s+")
-_BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
 # Text blocks a page is made of; the innermost ones are the "lines" counted as dropped.
 _BLOCK_TAGS = frozenset(
     "p li h1 h2 h3 h4 h5 h6 dt dd td th figcaption blockquote pre address caption "
@@ -47,7 +53,13 @@ _KINDS = (
     ("footer", re.compile(r"footer|copyright|legal", re.I)),
     ("sidebar", re.compile(r"aside|sidebar|rail|widget", re.I)),
 )
-_KIND_OF_TAG = {"nav": "navigation", "header": "header", "footer": "footer", "aside": "sidebar", "form": "form"}
+_KIND_OF_TAG = {
+    "nav": "navigation",
+    "header": "header",
+    "footer": "footer",
+    "aside": "sidebar",
+    "form": "form",
+}
 _SAMPLE_CHARS = 120
 
 
@@ -120,7 +132,9 @@ def extract_page(html: str, where: str, url: str | None = None, encoding: str = 
             deduplicate=False,
         )
     except Exception as error:  # the page is hostile input to a third-party parser
-        raise SourceUnavailable(where, f"the page could not be parsed ({type(error).__name__})") from None
+        raise SourceUnavailable(
+            where, f"the page could not be parsed ({type(error).__name__})"
+        ) from None
     text = strip_control(getattr(document, "text", None) or "") if document is not None else ""
     # Menus and forms come out as a few short lines: a page without one real sentence
     # (a sign-in page, a gallery) has no article.

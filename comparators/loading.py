@@ -57,7 +57,7 @@ def default_story_path() -> Path:
 
 def load_story(
     paths: Sequence[str | Path] = (),
-    fetch: FetchOptions = FetchOptions(),
+    fetch: FetchOptions | None = None,
     progress: Progress | None = None,
 ) -> Story:
     """Load the story named by `paths`: one manifest, one folder (its story.yaml, else
@@ -79,7 +79,8 @@ def load_story(
             readers.append(lambda url=str(item): _page_draft(pages[url], _Entry(url=url)))
             continue
         if isinstance(item, str) and _OTHER_URL.match(item):
-            raise StoryError(item, "only http:// and https:// addresses are fetched (never file: or others)")
+            problem = "only http:// and https:// addresses are fetched (never file: or others)"
+            raise StoryError(item, problem)
         path = Path(item)
         if path.suffix.lower() in MANIFEST_SUFFIXES and path.is_file():
             raise StoryError(path, "a story manifest must be given on its own, not with files")
@@ -275,7 +276,7 @@ def _check_duplicates(paths: list[tuple[Path, int | None]], manifest: Path | Non
 # ---------------------------------------------------------------- manifest
 
 
-def _load_manifest(path: Path, fetch: FetchOptions, progress: Progress | None) -> Story:
+def _load_manifest(path: Path, fetch: FetchOptions | None, progress: Progress | None) -> Story:
     text, _, _ = read_text(path)
     node, data = _parse_yaml(text, path)
     where = _Where(path, node)
@@ -446,11 +447,15 @@ def _typed(value: Any, allowed: tuple) -> Any:
 # ---------------------------------------------------------------- web pages
 
 
-def _fetch(urls: list[str], fetch: FetchOptions, progress: Progress | None) -> dict[str, FetchedPage | SourceUnavailable]:
+def _fetch(
+    urls: list[str], fetch: FetchOptions | None, progress: Progress | None
+) -> dict[str, FetchedPage | SourceUnavailable]:
     return dict(zip(urls, fetch_pages(urls, fetch, progress), strict=True)) if urls else {}
 
 
-def _read_all(readers: Sequence[Callable[[], _Draft]]) -> tuple[list[_Draft], list[SourceUnavailable]]:
+def _read_all(
+    readers: Sequence[Callable[[], _Draft]],
+) -> tuple[list[_Draft], list[SourceUnavailable]]:
     """Every source read; a page that cannot be had is set aside, not fatal (yet)."""
     drafts, left_out = [], []
     for read in readers:
@@ -477,7 +482,7 @@ def _page_draft(page: Path | FetchedPage | SourceUnavailable, entry: _Entry) -> 
     if isinstance(page, Path):
         try:
             _, _, raw = read_text(page)
-        except StoryError as problem:  # an unreadable page file is one page lost, like a failed fetch
+        except StoryError as problem:  # one page lost, like a failed fetch
             raise SourceUnavailable(problem.path, problem.problem) from None
         html, encoding = decode_html(raw)
         path, url, where, fetched = page, entry.url, str(page), entry.fetched

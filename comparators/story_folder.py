@@ -46,7 +46,9 @@ def save_story_folder(story: Story, folder: Path, cache: Path | None = None) -> 
             with (folder / name).open("xb") as out:  # "x": never replaces a file
                 out.write(data)
     except OSError as error:
-        raise StoryError(folder, f"cannot write the story folder: {error.strerror or error}") from None
+        raise StoryError(
+            folder, f"cannot write the story folder: {error.strerror or error}"
+        ) from None
     return folder / MANIFEST_NAME
 
 
@@ -62,7 +64,9 @@ def _source_files(source: Source, cache: Path | None) -> tuple[str | bytes, byte
     if source.path is None:
         page = read_cached(source.url or "", cache)
         if page is None:
-            raise StoryError(source.url, "the fetched page is no longer in the page cache; fetch it again")
+            raise StoryError(
+                source.url, "the fetched page is no longer in the page cache; fetch it again"
+            )
         html, encoding = decode_html(page.body, page.content_type)
         return extract_page(html, page.url, url=page.url, encoding=encoding).text, page.body
     try:

@@ -99,7 +99,9 @@ def test_pages_are_asked_for_with_a_user_agent_naming_synopsis(site, cache):
 def test_several_pages_are_fetched_with_progress_reported_for_each(site, cache):
     seen = []
     urls = [site.url_for(p) for p in ("/courier", "/daily", "/wire")]
-    load_story(urls, FetchOptions(cache=cache), lambda url, result, done, total: seen.append((url, total)))
+    load_story(
+        urls, FetchOptions(cache=cache), lambda url, result, done, total: seen.append((url, total))
+    )
     assert sorted(seen) == sorted((url, 3) for url in urls)
 
 
@@ -148,14 +150,21 @@ def test_refresh_fetches_a_cached_page_again(site, cache):
 
 
 def test_a_redirect_is_followed_and_the_source_keeps_the_address_given(site, cache):
-    site.expect_request("/old").respond_with_data("", status=301, headers={"Location": site.url_for("/courier")})
+    site.expect_request("/old").respond_with_data(
+        "", status=301, headers={"Location": site.url_for("/courier")}
+    )
     [page] = fetch_pages([site.url_for("/old")], FetchOptions(cache=cache))
     assert page.final_url == site.url_for("/courier")
-    assert load([site.url_for("/old"), site.url_for("/daily")], cache).sources[0].url == site.url_for("/old")
+    assert load([site.url_for("/old"), site.url_for("/daily")], cache).sources[
+        0
+    ].url == site.url_for("/old")
 
 
 def test_a_manifest_entry_with_only_a_url_is_fetched(site, cache, tmp_path):
-    manifest = {"title": "Bridge", "sources": [{"url": site.url_for("/courier")}, {"url": site.url_for("/daily")}]}
+    manifest = {
+        "title": "Bridge",
+        "sources": [{"url": site.url_for("/courier")}, {"url": site.url_for("/daily")}],
+    }
     (tmp_path / "story.yaml").write_text(yaml.safe_dump(manifest))
     story = load_story([tmp_path / "story.yaml"], FetchOptions(cache=cache))
     assert story.title == "Bridge"
@@ -189,19 +198,27 @@ def test_a_redirect_loop_is_named(site, cache):
 
 
 def test_a_redirect_to_a_file_url_is_never_followed(site, cache):
-    site.expect_request("/sneaky").respond_with_data("", status=302, headers={"Location": "file:///etc/passwd"})
+    site.expect_request("/sneaky").respond_with_data(
+        "", status=302, headers={"Location": "file:///etc/passwd"}
+    )
     assert "never followed" in problem_with(site, cache, "/sneaky")
 
 
 def test_a_pdf_or_an_image_is_not_a_web_page(site, cache):
-    site.expect_request("/report.pdf").respond_with_data(b"%PDF-1.7 ...", content_type="application/pdf")
+    site.expect_request("/report.pdf").respond_with_data(
+        b"%PDF-1.7 ...", content_type="application/pdf"
+    )
     site.expect_request("/photo").respond_with_data(b"\x89PNG\r\n", content_type="image/png")
-    assert "not a web page (the server sent application/pdf)" in problem_with(site, cache, "/report.pdf")
+    assert "not a web page (the server sent application/pdf)" in problem_with(
+        site, cache, "/report.pdf"
+    )
     assert "not a web page (the server sent image/png)" in problem_with(site, cache, "/photo")
 
 
 def test_a_page_without_an_article_is_named(site, cache):
-    site.expect_request("/login").respond_with_data((PAGES / "no_article.html").read_bytes(), content_type=HTML)
+    site.expect_request("/login").respond_with_data(
+        (PAGES / "no_article.html").read_bytes(), content_type=HTML
+    )
     assert "no article text found in the page" in problem_with(site, cache, "/login")
 
 
@@ -220,8 +237,12 @@ def test_a_page_trickling_in_byte_by_byte_times_out_as_a_whole(site, cache):
             time.sleep(0.1)
             yield b"<p>word</p>"
 
-    site.expect_request("/trickle").respond_with_handler(lambda request: Response(trickle(), content_type=HTML))
-    assert "timed out (the page took over 0.8 s to arrive)" in problem_with(site, cache, "/trickle", timeout=0.2)
+    site.expect_request("/trickle").respond_with_handler(
+        lambda request: Response(trickle(), content_type=HTML)
+    )
+    assert "timed out (the page took over 0.8 s to arrive)" in problem_with(
+        site, cache, "/trickle", timeout=0.2
+    )
 
 
 def test_a_page_over_the_size_limit_is_refused_while_it_streams_in(site, cache):
@@ -230,7 +251,9 @@ def test_a_page_over_the_size_limit_is_refused_while_it_streams_in(site, cache):
         for _ in range(50):
             yield b"word " * (2**20 // 5)
 
-    site.expect_request("/huge").respond_with_handler(lambda request: Response(fifty_megabytes(), content_type=HTML))
+    site.expect_request("/huge").respond_with_handler(
+        lambda request: Response(fifty_megabytes(), content_type=HTML)
+    )
     warning = problem_with(site, cache, "/huge")
     assert f"over the {MAX_PAGE_BYTES // 2**20} MB limit" in warning
 
@@ -266,14 +289,18 @@ def test_a_file_url_on_the_command_line_is_refused(site, cache):
     result = sources("file:///etc/passwd", site.url_for("/courier"))
     assert result.returncode == 2
     assert result.stderr.strip() == (
-        "synopsis: file:///etc/passwd: only http:// and https:// addresses are fetched (never file: or others)"
+        "synopsis: file:///etc/passwd: "
+        "only http:// and https:// addresses are fetched (never file: or others)"
     )
 
 
 def test_the_same_url_twice_is_refused(site, cache):
     result = sources(site.url_for("/courier"), site.url_for("/courier"))
     assert result.returncode == 2
-    assert result.stderr.strip() == f"synopsis: {site.url_for('/courier')}: given twice in the same story"
+    assert (
+        result.stderr.strip()
+        == f"synopsis: {site.url_for('/courier')}: given twice in the same story"
+    )
 
 
 # ---------------------------------------------------------------- keeping a story
@@ -310,7 +337,10 @@ def test_a_fetched_story_reopens_from_its_folder_with_the_same_comparison(site, 
 
     def shape(story):
         comparison = compare(story)
-        sources = [(s.id, s.outlet, s.title, s.date, s.url, [p.text for p in s.paragraphs]) for s in story.sources]
+        sources = [
+            (s.id, s.outlet, s.title, s.date, s.url, [p.text for p in s.paragraphs])
+            for s in story.sources
+        ]
         groups = [[(m.source, m.paragraph) for m in g.members] for g in comparison.groups]
         return story.title, sources, groups
 
@@ -331,7 +361,10 @@ def test_a_story_folder_is_never_written_over(site, cache, tmp_path):
     (folder / "notes.txt").write_text("my notes")
     result = run_synopsis("fetch", site.url_for("/courier"), site.url_for("/daily"), "-o", folder)
     assert result.returncode == 2
-    assert result.stderr.strip() == f"synopsis: {folder}: already exists and is not an empty folder; nothing was written"
+    assert (
+        result.stderr.strip()
+        == f"synopsis: {folder}: already exists and is not an empty folder; nothing was written"
+    )
     assert [p.name for p in folder.iterdir()] == ["notes.txt"]
     assert len(site.log) == 0  # refused before fetching anything
 
@@ -345,10 +378,15 @@ def test_stories_of_different_pages_keep_their_reviews_apart(site, cache, tmp_pa
 
 def test_a_url_listed_twice_in_a_manifest_is_refused_with_its_line(cache, tmp_path):
     url = "https://news.example/story"
-    (tmp_path / "story.yaml").write_text(f"title: Twice\nsources:\n  - url: {url}\n  - url: {url}\n")
+    (tmp_path / "story.yaml").write_text(
+        f"title: Twice\nsources:\n  - url: {url}\n  - url: {url}\n"
+    )
     result = run_synopsis("sources", tmp_path / "story.yaml")
     assert result.returncode == 2
-    assert result.stderr.strip() == f"synopsis: {tmp_path / 'story.yaml'}: line 4: {url} is listed twice in the story"
+    assert (
+        result.stderr.strip()
+        == f"synopsis: {tmp_path / 'story.yaml'}: line 4: {url} is listed twice in the story"
+    )
 
 
 def test_bad_arguments_are_refused_before_any_page_is_fetched(site, cache, tmp_path):

@@ -34,18 +34,31 @@ def test_a_saved_page_keeps_the_article_paragraphs_and_none_of_the_furniture():
     text = all_text(page)
     assert len(page.paragraphs) == 6
     assert page.paragraphs[0].text.startswith("The harbour bridge reopened to traffic")
-    for furniture in ("cookies", "Sport", "Related stories", "commute has been a nightmare", "Privacy policy"):
+    for furniture in (
+        "cookies",
+        "Sport",
+        "Related stories",
+        "commute has been a nightmare",
+        "Privacy policy",
+    ):
         assert furniture not in text
     assert "hijacked" not in text and "loadAdvert" not in text and "tracker" not in text
 
 
 def test_a_page_s_outlet_title_date_and_author_come_from_its_metadata():
     page, other = load_story([NEWS, OTHER]).sources
-    assert (page.outlet, page.outlet_evidence) == ("The Coastal Courier", "page metadata (site name)")
+    assert (page.outlet, page.outlet_evidence) == (
+        "The Coastal Courier",
+        "page metadata (site name)",
+    )
     assert page.title == "Harbour bridge reopens after storm repairs"
     assert page.date == "2024-03-14"
     assert page.author == "Maria Lind"
-    assert (other.outlet, other.date, other.author) == ("Northshore Daily", "2024-03-15", "Tom Reyes")
+    assert (other.outlet, other.date, other.author) == (
+        "Northshore Daily",
+        "2024-03-15",
+        "Tom Reyes",
+    )
 
 
 def test_what_the_extractor_left_out_is_summarised_by_kind_with_a_line_count():
@@ -92,7 +105,10 @@ def test_html_pages_in_a_folder_are_sources_like_text_files(tmp_path):
 def test_a_manifest_names_html_files_and_its_outlet_wins_over_the_page(tmp_path):
     shutil.copy(NEWS, tmp_path / "courier.html")
     shutil.copy(OTHER, tmp_path / "daily.html")
-    manifest = {"title": "Bridge", "sources": [{"file": "courier.html", "outlet": "Courier"}, "daily.html"]}
+    manifest = {
+        "title": "Bridge",
+        "sources": [{"file": "courier.html", "outlet": "Courier"}, "daily.html"],
+    }
     (tmp_path / "story.yaml").write_text(yaml.safe_dump(manifest))
     story = load_story([tmp_path / "story.yaml"])
     assert [s.outlet for s in story.sources] == ["Courier", "Northshore Daily"]
@@ -127,12 +143,19 @@ def test_a_story_of_text_files_never_imports_the_page_extractor_or_http_client()
         "import sys, comparators; comparators.load_story([]); "
         "print(','.join(m for m in ('trafilatura', 'httpx', 'lxml') if m in sys.modules))"
     )
-    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    result = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True
+    )
     assert result.stdout.strip() == ""
 
 
 async def test_the_sources_pane_shows_which_page_the_source_under_its_cursor_came_from():
-    story = tiny_story({"Courier": ["The harbour bridge reopened on Thursday."], "Daily": ["The harbour bridge reopened."]})
+    story = tiny_story(
+        {
+            "Courier": ["The harbour bridge reopened on Thursday."],
+            "Daily": ["The harbour bridge reopened."],
+        }
+    )
     courier, daily = story.sources
     story = replace(
         story,
@@ -147,7 +170,9 @@ async def test_the_sources_pane_shows_which_page_the_source_under_its_cursor_cam
         await ready(app, pilot)
         app.screen.sources.focus()
         await pilot.pause()
-        assert "from https://courier.example/bridge (fetched 2024-03-14T08:00:00Z)" in screen_text(app)
+        assert "from https://courier.example/bridge (fetched 2024-03-14T08:00:00Z)" in screen_text(
+            app
+        )
         await pilot.press("j")
         await pilot.pause()
         assert "from https://daily.example/[bold]bridge" in screen_text(app)
@@ -158,7 +183,9 @@ def test_a_50_mb_page_file_is_left_out_with_its_size_named(tmp_path):
     with huge.open("wb") as out:
         out.truncate(50 * 2**20)
     story = load_story([NEWS, huge, OTHER])
-    assert story.warnings == (f"{huge}: file is 50.0 MB, over the 20 MB limit; left out of the story",)
+    assert story.warnings == (
+        f"{huge}: file is 50.0 MB, over the 20 MB limit; left out of the story",
+    )
     assert len(story.sources) == 2
 
 
@@ -173,12 +200,14 @@ def test_a_page_s_encoding_follows_the_server_then_its_meta_tag_as_browsers_do()
 
 def test_a_story_of_saved_pages_and_text_files_is_kept_as_a_folder_that_reopens_the_same(tmp_path):
     text_file = tmp_path / "wire.txt"
-    text_file.write_text("BRIDGEPORT (Wire) — The harbour bridge reopened on Thursday after storm repairs.\n")
+    text_file.write_text(
+        "BRIDGEPORT (Wire) — The harbour bridge reopened on Thursday after storm repairs.\n"
+    )
     story = load_story([NEWS, text_file, LEGACY])
     manifest = save_story_folder(story, tmp_path / "kept")
     assert (tmp_path / "kept" / "02-wire.txt").read_bytes() == text_file.read_bytes()
     assert (tmp_path / "kept" / "03-courrier-de-la-cote.html").read_bytes() == LEGACY.read_bytes()
     reopened = load_story([manifest])
-    assert [(s.outlet, s.title, s.date, [p.text for p in s.paragraphs]) for s in reopened.sources] == [
-        (s.outlet, s.title, s.date, [p.text for p in s.paragraphs]) for s in story.sources
-    ]
+    assert [
+        (s.outlet, s.title, s.date, [p.text for p in s.paragraphs]) for s in reopened.sources
+    ] == [(s.outlet, s.title, s.date, [p.text for p in s.paragraphs]) for s in story.sources]

@@ -57,7 +57,8 @@ def add_story_arguments(parser: argparse.ArgumentParser) -> None:
         "--save",
         type=Path,
         metavar="FOLDER",
-        help="also write the story as a folder that reopens offline (text, original HTML, story.yaml)",
+        help="also write the story as a folder that reopens offline "
+        "(text, original HTML, story.yaml)",
     )
 
 

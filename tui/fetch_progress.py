@@ -22,7 +22,8 @@ def fetch_progress() -> Iterator[Progress | None]:
         yield None
         return
     from rich.console import Console
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress as Bar, TextColumn
+    from rich.progress import BarColumn, MofNCompleteColumn, TextColumn
+    from rich.progress import Progress as Bar
 
     bar = Bar(
         TextColumn("fetching"),
@@ -38,7 +39,13 @@ def fetch_progress() -> Iterator[Progress | None]:
         nonlocal task
         if task is None:
             task = bar.add_task("fetching", total=total, last="")
-        state = "failed" if isinstance(result, SourceUnavailable) else "cached" if result.from_cache else "ok"
+        state = (
+            "failed"
+            if isinstance(result, SourceUnavailable)
+            else "cached"
+            if result.from_cache
+            else "ok"
+        )
         bar.update(task, completed=done, last=f"{strip_control(url)[:60]} ({state})")
 
     with bar:

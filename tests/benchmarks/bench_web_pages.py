@@ -37,7 +37,13 @@ MIN_RECALL = 0.95
 BUDGET_S = 0.5
 RUNS = 10
 
-NAVIGATION = ["Front page", "World affairs", "Business and markets", "Weather forecast", "Puzzles and games"]
+NAVIGATION = [
+    "Front page",
+    "World affairs",
+    "Business and markets",
+    "Weather forecast",
+    "Puzzles and games",
+]
 RELATED = [
     "Council approves budget for the new harbour library",
     "Ten walks to take before the summer ends",
@@ -138,14 +144,26 @@ def wrapped_pages() -> list[tuple[str, list[str], str, str, str]]:
         furniture = set(gold.get("boilerplate") or [])
         for number, text_file in enumerate(sorted((EVAL / story).glob("*.txt"))):
             prefix = text_file.name.split("_")[0]
-            lines = [line.strip() for line in text_file.read_text(encoding="utf-8").splitlines() if line.strip()]
+            lines = [
+                line.strip()
+                for line in text_file.read_text(encoding="utf-8").splitlines()
+                if line.strip()
+            ]
             article = [line for i, line in enumerate(lines) if f"{prefix}.{i:02d}" not in furniture]
             outlet = str(gold["outlets"].get(prefix, prefix)).title()
             date = f"2020-0{1 + number % 9}-1{number % 10}"
             title = html.escape(story.replace("-", " ").capitalize())
             body = "\n".join(f"<p>{html.escape(p)}</p>" for p in article)
             template = TEMPLATES[number % len(TEMPLATES)]
-            pages.append((template(title, html.escape(outlet), date, body), article, outlet, date, text_file.name))
+            pages.append(
+                (
+                    template(title, html.escape(outlet), date, body),
+                    article,
+                    outlet,
+                    date,
+                    text_file.name,
+                )
+            )
     return pages
 
 
@@ -174,7 +192,9 @@ def quality(pages) -> bool:
         leaked += len(leaks)
         if extracted.site_name != outlet or extracted.date != date:
             metadata_misses += 1
-            print(f"  {label}: metadata {extracted.site_name!r} {extracted.date!r}, expected {outlet!r} {date!r}")
+            print(
+                f"  {label}: metadata {extracted.site_name!r} {extracted.date!r}, expected {outlet!r} {date!r}"
+            )
         if hits < len(article) or leaks:
             print(f"  {label}: {hits}/{len(article)} paragraphs; furniture kept: {leaks}")
     recall = found / total
@@ -217,13 +237,24 @@ def cached_story(pages, extraction: float) -> bool:
         urls = []
         for n, (page, article, *_) in enumerate(pages[:5]):
             url = f"https://news.example/story-{n}"
-            store_page(FetchedPage(url, url, page.encode("utf-8"), "text/html; charset=utf-8", "2020-01-01T00:00:00Z"), cache)
+            store_page(
+                FetchedPage(
+                    url,
+                    url,
+                    page.encode("utf-8"),
+                    "text/html; charset=utf-8",
+                    "2020-01-01T00:00:00Z",
+                ),
+                cache,
+            )
             urls.append(url)
             (texts / f"{n}.txt").write_text("\n\n".join(article), encoding="utf-8")
         options = FetchOptions(offline=True, cache=cache)
         load_story(urls, options)
         load_story([texts])
-        from_cache = statistics.median(_timed(lambda: load_story(urls, options)) for _ in range(RUNS))
+        from_cache = statistics.median(
+            _timed(lambda: load_story(urls, options)) for _ in range(RUNS)
+        )
         from_text = statistics.median(_timed(lambda: load_story([texts])) for _ in range(RUNS))
     print(
         f"opening five cached URLs: median {from_cache * 1000:.0f} ms; five text files "
@@ -246,7 +277,15 @@ def fixture_pages():
     pages = []
     for name in names:
         text, _ = decode_html((fixtures / f"{name}.html").read_bytes())
-        pages.append((text, [line for line in extract_page(text, name).text.splitlines() if line], "", "", name))
+        pages.append(
+            (
+                text,
+                [line for line in extract_page(text, name).text.splitlines() if line],
+                "",
+                "",
+                name,
+            )
+        )
     return pages
 
 
