@@ -11,7 +11,7 @@ import codecs
 import datetime as dt
 import hashlib
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, fields, replace
 from pathlib import Path
 from typing import Any, NoReturn, get_args, get_type_hints
@@ -20,7 +20,9 @@ import yaml
 
 from comparators.cleaning import clean
 from comparators.dates import stated_date
-from comparators.errors import StoryError
+from comparators.errors import SourceUnavailable, StoryError
+from comparators.fetching import FetchedPage, FetchOptions, Progress, fetch_pages, is_url
+from comparators.html_source import HTML_SUFFIXES, decode_html, extract_page
 from comparators.model import Settings, Source, Story
 from comparators.outlets import infer_origin, infer_outlet, unique_ids
 from comparators.sanitize import strip_control
@@ -31,7 +33,8 @@ MAX_FILE_BYTES = 20 * 1024 * 1024
 MANIFEST_SUFFIXES = (".yaml", ".yml")
 MANIFEST_NAMES = ("story.yaml", "story.yml")
 MANIFEST_KEYS = ("title", "sources", "settings")
-ENTRY_KEYS = ("file", "outlet", "origin", "title", "date", "url")
+ENTRY_KEYS = ("file", "outlet", "origin", "title", "date", "url", "fetched")
+SOURCE_SUFFIXES = (".txt", *HTML_SUFFIXES)
 
 _BOMS = (  # UTF-32 first: its little-endian BOM starts with UTF-16's
     (codecs.BOM_UTF32_LE, "utf-32"),
@@ -45,6 +48,7 @@ _SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _MAX_BYTES_PER_BREAK = 2000  # CJK paragraphs run long without a space
 # Control characters no text file has many of (tab, newlines and form feed aside).
 _BINARY_CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1a\x1c-\x1f]")
+_OTHER_URL = re.compile(r"[a-z][a-z0-9+.-]*://", re.IGNORECASE)  # file://, ftp://...
 
 
 def default_story_path() -> Path:
@@ -52,26 +56,51 @@ def default_story_path() -> Path:
     return SEEDS_DIR / "story.yaml"
 
 
-def load_story(paths: Sequence[str | Path] = ()) -> Story:
+def load_story(
+    paths: Sequence[str | Path] = (),
+    fetch: FetchOptions | None = None,
+    progress: Progress | None = None,
+) -> Story:
     """Load the story named by `paths`: one manifest, one folder (its story.yaml, else
-    every *.txt in it) or article files and folders. The seed story when empty.
+    every *.txt and *.html in it), or article files, folders and http(s) URLs. The seed
+    story when empty. URLs (and manifest entries with only a `url`) are fetched as
+    `fetch` says, reporting each page to `progress`.
 
-    Raises `StoryError` for input that cannot make a story."""
-    paths = [Path(p) for p in paths] or [default_story_path()]
-    if len(paths) == 1:
-        manifest = _manifest_of(paths[0])
+    Raises `StoryError` for input that cannot make a story; a web page that cannot be
+    had is left out with a warning while two or more sources remain."""
+    items = list(paths) or [default_story_path()]
+    if len(items) == 1 and not is_url(items[0]):
+        manifest = _manifest_of(Path(items[0]))
         if manifest:
-            return _load_manifest(manifest)
+            return _load_manifest(manifest, fetch, progress)
     files: list[Path] = []
-    for path in paths:
+    readers: list[Callable[[], _Draft]] = []  # read once every argument is checked
+    for item in items:
+        if is_url(item):
+            readers.append(lambda url=str(item): _page_draft(pages[url], _Entry(url=url)))
+            continue
+        if isinstance(item, str) and _OTHER_URL.match(item):
+            problem = "only http:// and https:// addresses are fetched (never file: or others)"
+            raise StoryError(item, problem)
+        path = Path(item)
         if path.suffix.lower() in MANIFEST_SUFFIXES and path.is_file():
             raise StoryError(path, "a story manifest must be given on its own, not with files")
-        files.extend(_text_files(path))
+        for file in _text_files(path):
+            files.append(file)
+            readers.append(lambda f=file: _read_source(f, _Entry(file=str(f))))
     _check_duplicates([(f, None) for f in files], None)
+    urls = [str(p) for p in items if is_url(p)]
+    _check_duplicate_urls(urls)
+    pages = _fetch(urls, fetch, progress)
     parents = {f.parent.resolve() for f in files}
-    title = files[0].parent.resolve().name if len(parents) == 1 else f"{len(files)} articles"
-    drafts = [_read_source(f, _Entry(file=str(f))) for f in files]
-    return _assemble(title, drafts, Settings(), None)
+    if len(parents) == 1 and len(files) == len(readers):
+        title = files[0].parent.resolve().name
+    else:
+        title = f"{len(readers)} articles"
+    drafts, left_out = _read_all(readers)
+    if not files and drafts and drafts[0].source.title:  # URLs only: the first page names it
+        title = drafts[0].source.title
+    return _assemble(title, drafts, Settings(), None, left_out)
 
 
 def read_text(path: Path) -> tuple[str, str, bytes]:
@@ -135,12 +164,13 @@ def _decode(raw: bytes, path: Path) -> tuple[str, str]:
 class _Entry:
     """One manifest entry (or a bare file), checked."""
 
-    file: str
+    file: str | None = None  # None: fetched from `url`
     outlet: str | None = None
     origin: str | None = None
     title: str | None = None
     date: str | None = None
     url: str | None = None
+    fetched: str | None = None
     line: int | None = None  # in the manifest
 
 
@@ -152,6 +182,8 @@ class _Draft:
 
 
 def _read_source(path: Path, entry: _Entry) -> _Draft:
+    if path.suffix.lower() in HTML_SUFFIXES:
+        return _page_draft(path, entry)
     text, encoding, raw = read_text(path)
     warning = None
     if encoding not in ("utf-8", "utf-8-sig", "utf-16", "utf-32"):
@@ -175,12 +207,24 @@ def _read_source(path: Path, entry: _Entry) -> _Draft:
         outlet_evidence=evidence,
         encoding=encoding,
         content_hash=hashlib.sha256(raw).hexdigest(),
+        fetched=entry.fetched,
     )
     return _Draft(source, path.stem, warning)
 
 
-def _assemble(title: str, drafts: list[_Draft], settings: Settings, manifest: Path | None) -> Story:
-    warnings = [d.warning for d in drafts if d.warning]
+def _assemble(
+    title: str,
+    drafts: list[_Draft],
+    settings: Settings,
+    manifest: Path | None,
+    left_out: Sequence[SourceUnavailable] = (),
+) -> Story:
+    if left_out and len(drafts) < 2:
+        problems = "; ".join(str(p) for p in left_out)
+        kept = f"only {len(drafts)} source remains" if drafts else "no source remains"
+        raise StoryError(None, f"{problems} ({kept}; a story needs two)")
+    warnings = [f"{problem}; left out of the story" for problem in left_out]
+    warnings += [d.warning for d in drafts if d.warning]
     ids = unique_ids([d.source.outlet for d in drafts], [d.fallback_name for d in drafts])
     sources = tuple(replace(d.source, id=i) for d, i in zip(drafts, ids, strict=True))
     for source in sources:
@@ -210,10 +254,10 @@ def _text_files(path: Path) -> list[Path]:
         files = sorted(
             p
             for p in path.iterdir()
-            if p.suffix.lower() == ".txt" and p.is_file() and not p.name.startswith(".")
+            if p.suffix.lower() in SOURCE_SUFFIXES and p.is_file() and not p.name.startswith(".")
         )
         if not files:
-            raise StoryError(path, "folder has no story.yaml and no .txt files")
+            raise StoryError(path, "folder has no story.yaml and no .txt files or .html pages")
         return files
     if not path.exists():
         raise StoryError(path, "no such file or folder")
@@ -235,7 +279,7 @@ def _check_duplicates(paths: list[tuple[Path, int | None]], manifest: Path | Non
 # ---------------------------------------------------------------- manifest
 
 
-def _load_manifest(path: Path) -> Story:
+def _load_manifest(path: Path, fetch: FetchOptions | None, progress: Progress | None) -> Story:
     text, _, _ = read_text(path)
     node, data = _parse_yaml(text, path)
     where = _Where(path, node)
@@ -251,15 +295,30 @@ def _load_manifest(path: Path) -> Story:
     if not isinstance(sources, list) or not sources:
         where.fail(("sources",), "'sources' must be a non-empty list of files")
     entries = [_entry(where, i, raw) for i, raw in enumerate(sources)]
-    files = [(path.parent / e.file, e.line) for e in entries]
+    files = [(path.parent / e.file, e.line) for e in entries if e.file]
     _check_duplicates(files, path)
-    for index, (file, _) in enumerate(files):
-        if not file.is_file():
+    for index, entry in enumerate(entries):
+        file = path.parent / entry.file if entry.file else None
+        if file is not None and not file.is_file():
             problem = "is a folder, not a text file" if file.is_dir() else "no such file"
             where.fail(("sources", index), f"{file}: {problem}")
-    drafts = [_read_source(file, entry) for entry, (file, _) in zip(entries, files, strict=True)]
+    urls: list[str] = []
+    for index, entry in enumerate(entries):
+        if not entry.file and entry.url:
+            if entry.url in urls:
+                where.fail(("sources", index), f"{entry.url} is listed twice in the story")
+            urls.append(entry.url)
     settings = _settings(where, data.get("settings"))
-    story = _assemble(str(title) if title else path.parent.resolve().name, drafts, settings, path)
+    pages = _fetch(urls, fetch, progress)
+    drafts, left_out = _read_all(
+        [
+            (lambda e=e: _read_source(path.parent / e.file, e))
+            if e.file
+            else (lambda e=e: _page_draft(pages[e.url], e))
+            for e in entries
+        ]
+    )
+    story = _assemble(str(title) if title else path.parent.resolve().name, drafts, settings, path, left_out)
     if settings.pivot is not None and settings.pivot not in {s.id for s in story.sources}:
         ids = ", ".join(s.id for s in story.sources)
         problem = f"settings.pivot {settings.pivot!r} is not a source id ({ids})"
@@ -328,17 +387,20 @@ def _entry(where: _Where, index: int, raw: Any) -> _Entry:
     if not isinstance(raw, dict):
         where.fail(keys, f"{label} must be a mapping with a 'file' key")
     where.check_keys(keys, raw, ENTRY_KEYS, f"key in {label}")
-    if not isinstance(raw.get("file"), str) or not raw["file"].strip():
-        where.fail(keys, f"{label} has no 'file'")
+    if raw.get("file") is None and isinstance(raw.get("url"), str) and is_url(raw["url"].strip()):
+        raw = {**raw, "file": None}  # a page to fetch
+    elif not isinstance(raw.get("file"), str) or not raw["file"].strip():
+        where.fail(keys, f"{label} has no 'file' (nor an http(s) 'url' to fetch)")
     values: dict[str, str | None] = {}
-    for key in ("outlet", "origin", "title", "date", "url"):
+    for key in ("outlet", "origin", "title", "date", "url", "fetched"):
         value = raw.get(key)
         if isinstance(value, (dt.date, dt.datetime)):
             value = value.isoformat()
         elif isinstance(value, (list, dict)):
             where.fail((*keys, key), f"{label}.{key} must be text")
         values[key] = (strip_control(str(value)).strip() or None) if value is not None else None
-    return _Entry(file=raw["file"].strip(), line=where.line(keys), **values)
+    file = raw["file"].strip() if raw["file"] else None
+    return _Entry(file=file, line=where.line(keys), **values)
 
 
 def _settings(where: _Where, raw: Any) -> Settings:
@@ -383,3 +445,81 @@ def _typed(value: Any, allowed: tuple) -> Any:
             return value
     simple = {type(None), bool, float, int, str}
     return value if not set(allowed) <= simple else _WRONG
+
+
+# ---------------------------------------------------------------- web pages
+
+
+def _fetch(
+    urls: list[str], fetch: FetchOptions | None, progress: Progress | None
+) -> dict[str, FetchedPage | SourceUnavailable]:
+    return dict(zip(urls, fetch_pages(urls, fetch, progress), strict=True)) if urls else {}
+
+
+def _read_all(
+    readers: Sequence[Callable[[], _Draft]],
+) -> tuple[list[_Draft], list[SourceUnavailable]]:
+    """Every source read; a page that cannot be had is set aside, not fatal (yet)."""
+    drafts, left_out = [], []
+    for read in readers:
+        try:
+            drafts.append(read())
+        except SourceUnavailable as problem:
+            left_out.append(problem)
+    return drafts, left_out
+
+
+def _check_duplicate_urls(urls: list[str]) -> None:
+    seen: set[str] = set()
+    for url in urls:
+        if url in seen:
+            raise StoryError(url, "given twice in the same story")
+        seen.add(url)
+
+
+def _page_draft(page: Path | FetchedPage | SourceUnavailable, entry: _Entry) -> _Draft:
+    """A web page's article as a source: an .html file, a fetched page, or the reason
+    the page could not be fetched (raised)."""
+    if isinstance(page, SourceUnavailable):
+        raise page
+    if isinstance(page, Path):
+        try:
+            _, _, raw = read_text(page)
+        except StoryError as problem:  # one page lost, like a failed fetch
+            raise SourceUnavailable(problem.path, problem.problem) from None
+        html, encoding = decode_html(raw)
+        path, url, where, fetched = page, entry.url, str(page), entry.fetched
+    else:
+        html, encoding = decode_html(page.body, page.content_type)
+        raw, path, url, where, fetched = page.body, None, page.url, page.url, page.fetched_at
+    extracted = extract_page(html, where, url=url, encoding=encoding)
+    cleaned = clean(extracted.text)
+    fallback = path.stem if path else _host(url)
+    if entry.outlet:
+        outlet, evidence = entry.outlet, "manifest"
+    elif extracted.site_name:
+        outlet, evidence = extracted.site_name, "page metadata (site name)"
+    else:
+        outlet, evidence = infer_outlet(cleaned, fallback)
+    source = Source(
+        id="",
+        outlet=outlet,
+        path=path,
+        paragraphs=cleaned.paragraphs,
+        removed=extracted.dropped + cleaned.removed,
+        title=entry.title or extracted.title,
+        date=entry.date or extracted.date,
+        url=url,
+        dateline=cleaned.dateline,
+        outlet_evidence=evidence,
+        encoding=encoding,
+        content_hash=hashlib.sha256(raw).hexdigest(),
+        author=extracted.author,
+        fetched=fetched,
+    )
+    return _Draft(source, fallback, None)
+
+
+def _host(url: str | None) -> str:
+    host = re.sub(r"^[a-z]+://", "", url or "", flags=re.I).split("/")[0].split(":")[0]
+    return host.removeprefix("www.") or "page"

@@ -48,6 +48,8 @@ class Source:
     outlet_evidence: str = "manifest"  # how the outlet name was found
     encoding: str = "utf-8"
     content_hash: str = ""  # sha256 of the file's bytes
+    author: str | None = None  # from a web page's metadata
+    fetched: str | None = None  # ISO time a web page was fetched (UTC)
 
     @property
     def words(self) -> int:

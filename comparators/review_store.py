@@ -59,7 +59,8 @@ def state_review_path(story: Story, state_dir: Path | None = None) -> Path:
         import platformdirs
 
         state_dir = Path(platformdirs.user_state_dir("synopsis")) / "reviews"
-    paths = sorted(str(Path(s.path).resolve()) for s in story.sources if s.path is not None)
+    # A fetched page has no file: its URL names it.
+    paths = sorted(str(Path(s.path).resolve()) if s.path else s.url or "" for s in story.sources)
     digest = hashlib.sha256("\n".join(paths).encode("utf-8")).hexdigest()[:16]
     slug = re.sub(r"[^a-z0-9]+", "-", story.title.lower()).strip("-")[:40] or "story"
     return state_dir / f"{slug}-{digest}{SUFFIX}"

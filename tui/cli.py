@@ -12,8 +12,10 @@ import importlib
 import sys
 from collections.abc import Sequence
 from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
 
 from comparators.errors import StoryError
+from comparators.fetching import DEFAULT_TIMEOUT
 
 # name -> (module, one-line help)
 SUBCOMMANDS: dict[str, tuple[str, str]] = {
@@ -22,6 +24,7 @@ SUBCOMMANDS: dict[str, tuple[str, str]] = {
     "quotes": ("tui.command_quotes", "print the quotes by speaker: shared, variant or only in one outlet"),
     "report": ("tui.command_report", "write the comparison as text, Markdown, JSON or HTML"),
     "export": ("tui.command_export", "write the comparison as JSON data (see comparators/schema.json)"),
+    "fetch": ("tui.command_fetch", "fetch web pages into a story folder that reopens offline"),
 }
 
 EXIT_BAD_INPUT = 2
@@ -49,6 +52,38 @@ def add_story_arguments(parser: argparse.ArgumentParser) -> None:
         "--granularity", choices=["paragraph", "sentence"], help="unit of the aligned passages"
     )
     group.add_argument("--pivot", metavar="SOURCE_ID", help="source whose order groups follow")
+    add_web_arguments(parser)
+    parser.add_argument(
+        "--save",
+        type=Path,
+        metavar="FOLDER",
+        help="also write the story as a folder that reopens offline "
+        "(text, original HTML, story.yaml)",
+    )
+
+
+def add_web_arguments(parser: argparse.ArgumentParser) -> None:
+    """How URLs among the STORY arguments (and `url:`-only manifest entries) are fetched."""
+    web = parser.add_argument_group("web pages (http(s) URLs given as STORY or in a manifest)")
+    web.add_argument("--refresh", action="store_true", help="fetch pages again even when cached")
+    web.add_argument("--offline", action="store_true", help="use cached pages only; never fetch")
+    web.add_argument(
+        "--timeout",
+        type=_seconds,
+        default=DEFAULT_TIMEOUT,
+        metavar="SECONDS",
+        help=f"give up on a page that does not answer within SECONDS (default {DEFAULT_TIMEOUT:g})",
+    )
+
+
+def _seconds(text: str) -> float:
+    try:
+        seconds = float(text)
+    except ValueError:
+        seconds = 0.0
+    if not 0 < seconds < float("inf"):
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of seconds above 0")
+    return seconds
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -72,7 +72,7 @@ def sources_table(story: Story) -> Table:
 
 def removed_table(source: Source) -> Table:
     """Every removal of one source in file order: line, rule, text and reason."""
-    table = Table(title=_plain(f"{source.id}: removed from {source.path}"), title_justify="left")
+    table = Table(title=_plain(f"{source.id}: removed from {source.path or source.url}"), title_justify="left")
     table.add_column("line", justify="right")
     table.add_column("rule")
     table.add_column("removed text", ratio=3)

@@ -7,6 +7,7 @@ from textual.message import Message
 from textual.widgets import DataTable
 
 from comparators import Story
+from comparators.html_source import is_web_page
 from tui.keymap import SOURCES_BINDINGS
 from tui.lookup import Lookup
 from tui.render import clean, percent
@@ -45,6 +46,7 @@ class SourcesPane(DataTable):
         """A row per source with what the story alone tells; figures come with `fill`."""
         self.clear()
         self._lookup = None
+        self._story = story
         pending = Text("…", justify="right", style="dim")
         for n, source in enumerate(story.sources, start=1):
             self.add_row(
@@ -72,6 +74,20 @@ class SourcesPane(DataTable):
                 figures = lookup.figures[source.id]
                 self.update_cell(source.id, "only_here", Text(percent(figures.only_here), justify="right"))
                 self.update_cell(source.id, "unique_quotes", Text(str(figures.unique_quotes), justify="right"))
+
+    def on_data_table_row_highlighted(self) -> None:
+        """Where the source under the cursor came from, in the pane's title, when the story
+        holds web pages (a URL or an .html file): their text is the extractor's reading."""
+        story = getattr(self, "_story", None)
+        source_id = self.focused_source
+        if story is None or source_id is None or not any(is_web_page(s) for s in story.sources):
+            return
+        source = story.source(source_id)
+        if source.fetched and source.url:  # fetched now, or kept in a story folder
+            origin, fetched = source.url, f" (fetched {source.fetched})"
+        else:
+            origin, fetched = source.path.name if source.path else source.url, ""
+        self.border_title = Text(clean(f"Sources · from {origin}{fetched}"))  # Text: never markup
 
     @staticmethod
     def _mark(source_id: str, visible: set[str], pivot: str) -> Text:

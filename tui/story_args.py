@@ -6,7 +6,10 @@ import argparse
 import sys
 
 from comparators import Settings, Story, load_story
+from comparators.fetching import DEFAULT_TIMEOUT, FetchOptions
 from comparators.sanitize import strip_control
+from comparators.story_folder import check_folder_free, save_story_folder
+from tui.fetch_progress import fetch_progress
 
 
 def settings_from_args(args: argparse.Namespace) -> Settings:
@@ -21,10 +24,24 @@ def settings_from_args(args: argparse.Namespace) -> Settings:
 
 
 def story_from_args(args: argparse.Namespace) -> Story:
-    """The story the STORY arguments name; its warnings go to stderr, one line each."""
-    story = load_story(args.story)
+    """The story the STORY arguments name (URLs fetched as the web options say, and
+    the story saved as a folder with `--save`); its warnings go to stderr, one line each."""
+    # getattr: a command without the web options (or --save) still reads stories.
+    save = getattr(args, "save", None)
+    if save is not None:
+        check_folder_free(save)
+    fetch = FetchOptions(
+        refresh=getattr(args, "refresh", False),
+        offline=getattr(args, "offline", False),
+        timeout=getattr(args, "timeout", DEFAULT_TIMEOUT),
+    )
+    with fetch_progress() as progress:
+        story = load_story(args.story, fetch, progress)
     for warning in story.warnings:
         # Warnings quote file names, which may hold anything.
         line = " ".join(strip_control(warning).splitlines())
         print(f"synopsis: warning: {line}", file=sys.stderr)
+    if save is not None:
+        manifest = save_story_folder(story, save)
+        print(f"synopsis: saved the story in {strip_control(str(manifest))}", file=sys.stderr)
     return story
