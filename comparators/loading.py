@@ -10,6 +10,7 @@ from __future__ import annotations
 import codecs
 import datetime as dt
 import hashlib
+import os
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, fields, replace
@@ -20,6 +21,7 @@ import yaml
 
 from comparators.cleaning import clean
 from comparators.errors import StoryError
+from comparators.input_files import file_problem, os_problem, read_regular_file
 from comparators.model import Settings, Source, Story
 from comparators.outlets import infer_outlet, unique_ids
 from comparators.sanitize import strip_control
@@ -42,6 +44,8 @@ _BOMS = (  # UTF-32 first: its little-endian BOM starts with UTF-16's
 # The same safe loader as `yaml.safe_load`, in C when libyaml is there (5x faster).
 _SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _MAX_BYTES_PER_BREAK = 2000  # CJK paragraphs run long without a space
+_MAX_BAD_UTF8_SHARE = 50  # one bad byte in 50 is damage; more is another encoding
+UTF8_REPLACED = "utf-8 (bad bytes replaced)"
 # Control characters no text file has many of (tab, newlines and form feed aside).
 _BINARY_CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1a\x1c-\x1f]")
 
@@ -77,19 +81,11 @@ def read_text(path: Path) -> tuple[str, str, bytes]:
     """`(text, encoding, raw bytes)` of a text file, newlines normalised to "\\n".
 
     UTF-8 (with or without BOM) and BOM-marked UTF-16/32 are read as such; anything
-    else is decoded with the encoding charset-normalizer detects. Raises `StoryError`
-    for a missing, oversized, binary, undecodable or empty file."""
-    try:
-        if path.is_dir():
-            raise StoryError(path, "is a folder, not a text file")
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise StoryError(path, f"file is {size / 2**20:.1f} MB, over the 20 MB limit")
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise StoryError(path, "no such file") from None
-    except OSError as error:
-        raise StoryError(path, f"cannot read: {error.strerror or error}") from None
+    else is decoded with the encoding charset-normalizer detects, except a file that is
+    UTF-8 but for a few bad bytes: those are replaced (encoding `UTF8_REPLACED`).
+    Raises `StoryError` for a missing, oversized, binary, undecodable or empty file and
+    for anything that is not a regular file (a FIFO, a device, a symlink loop)."""
+    raw = read_regular_file(path, MAX_FILE_BYTES)
     text, encoding = _decode(raw, path)
     if len(_BINARY_CONTROLS.findall(text)) > max(3, len(text) // 100):
         raise StoryError(path, "binary file (control characters), not text")
@@ -113,6 +109,9 @@ def _decode(raw: bytes, path: Path) -> tuple[str, str]:
         return raw.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
+    mostly_utf8 = _mostly_utf8(raw)
+    if mostly_utf8 is not None:
+        return mostly_utf8, UTF8_REPLACED
     from charset_normalizer import from_bytes  # only needed for the rare non-UTF-8 file
 
     # Prose in any legacy encoding has ASCII spaces or newlines; byte noise has none,
@@ -125,6 +124,23 @@ def _decode(raw: bytes, path: Path) -> tuple[str, str]:
     # Ties are common on short texts; Windows-1252 is then the likeliest by far.
     best = min(matches, key=lambda m: (m.chaos, -m.coherence, m.encoding != "cp1252"))
     return str(best), best.encoding
+
+
+def _mostly_utf8(raw: bytes) -> str | None:
+    """`raw` decoded as UTF-8 with its bad bytes replaced, when it is UTF-8 damaged in a
+    few places: it holds valid multi-byte characters (a legacy 8-bit encoding almost
+    never forms them) and at most one bad sequence in `_MAX_BAD_UTF8_SHARE` bytes."""
+    text = raw.decode("utf-8", errors="replace")
+    bad = replaced_count(text, raw)
+    multibyte = sum(1 for char in text if char > "\x7f") - bad
+    if multibyte >= 3 and bad * _MAX_BAD_UTF8_SHARE <= len(raw):
+        return text
+    return None
+
+
+def replaced_count(text: str, raw: bytes) -> int:
+    """How many invalid UTF-8 sequences of `raw` became U+FFFD in `text`."""
+    return text.count("\ufffd") - raw.count("\ufffd".encode())
 
 
 # ---------------------------------------------------------------- sources
@@ -152,7 +168,10 @@ class _Draft:
 def _read_source(path: Path, entry: _Entry) -> _Draft:
     text, encoding, raw = read_text(path)
     warning = None
-    if encoding not in ("utf-8", "utf-8-sig", "utf-16", "utf-32"):
+    if encoding == UTF8_REPLACED:
+        bad = replaced_count(text, raw)
+        warning = f"{path}: read as UTF-8 with {bad} invalid byte sequence{'s' * (bad != 1)} replaced by \ufffd"
+    elif encoding not in ("utf-8", "utf-8-sig", "utf-16", "utf-32"):
         warning = f"{path}: not UTF-8; read as {encoding} (detected), check for odd characters"
     cleaned = clean(text)
     if entry.outlet:
@@ -204,15 +223,18 @@ def _manifest_of(path: Path) -> Path | None:
 
 def _text_files(path: Path) -> list[Path]:
     if path.is_dir():
-        files = sorted(
-            p
-            for p in path.iterdir()
-            if p.suffix.lower() == ".txt" and p.is_file() and not p.name.startswith(".")
-        )
+        try:
+            files = sorted(
+                p
+                for p in path.iterdir()
+                if p.suffix.lower() == ".txt" and p.is_file() and not p.name.startswith(".")
+            )
+        except OSError as error:
+            raise StoryError(path, f"cannot read the folder: {os_problem(error)}") from None
         if not files:
             raise StoryError(path, "folder has no story.yaml and no .txt files")
         return files
-    if not path.exists():
+    if not os.path.lexists(path):  # a symlink loop "exists": reading it says what it is
         raise StoryError(path, "no such file or folder")
     return [path]
 
@@ -221,7 +243,7 @@ def _check_duplicates(paths: list[tuple[Path, int | None]], manifest: Path | Non
     """Refuse a file named twice (by any path): it would be compared with itself."""
     seen: set[Path] = set()
     for path, line in paths:
-        key = path.resolve()
+        key = Path(os.path.realpath(path))  # unlike Path.resolve, never raises on a loop
         if key in seen:
             if manifest:
                 raise StoryError(manifest, f"line {line}: {path} is listed twice in the story")
@@ -251,8 +273,8 @@ def _load_manifest(path: Path) -> Story:
     files = [(path.parent / e.file, e.line) for e in entries]
     _check_duplicates(files, path)
     for index, (file, _) in enumerate(files):
-        if not file.is_file():
-            problem = "is a folder, not a text file" if file.is_dir() else "no such file"
+        problem = _outside(path, file) or file_problem(file)
+        if problem:
             where.fail(("sources", index), f"{file}: {problem}")
     drafts = [_read_source(file, entry) for entry, (file, _) in zip(entries, files, strict=True)]
     settings = _settings(where, data.get("settings"))
@@ -264,9 +286,19 @@ def _load_manifest(path: Path) -> Story:
     return story
 
 
+def _outside(manifest: Path, file: Path) -> str | None:
+    """Refuse a file outside the manifest's folder (by `..`, an absolute path or a
+    symlink): a manifest from elsewhere must not put /etc/passwd into a report."""
+    folder = os.path.realpath(manifest.parent)
+    if os.path.commonpath([folder, os.path.realpath(file)]) != folder:
+        return "outside the manifest's folder; a story's files must be in its folder or below"
+    return None
+
+
 def _parse_yaml(text: str, path: Path) -> tuple[yaml.Node | None, Any]:
     """The YAML node tree (for line numbers) and the plain data, read safely."""
     loader = _SafeLoader(text)
+    node = None
     try:
         node = loader.get_single_node()
         data = loader.construct_document(node) if node is not None else None
@@ -279,11 +311,37 @@ def _parse_yaml(text: str, path: Path) -> tuple[yaml.Node | None, Any]:
         if error.context and error.context_mark and error.problem:  # where the broken part began
             problem += f" ({error.context} at line {error.context_mark.line + 1})"
         raise StoryError(path, problem) from None
+    except yaml.reader.ReaderError as error:  # a control character: its position, as a line
+        line = text.count("\n", 0, error.position) + 1
+        character = f"U+{error.character:04X}" if isinstance(error.character, int) else "character"
+        raise StoryError(path, f"line {line}: control {character} is not allowed in YAML") from None
     except yaml.YAMLError as error:
         raise StoryError(path, f"YAML error: {error}") from None
+    except ValueError as error:  # a well-formed value that cannot be, e.g. 2016-02-30
+        bad = _unconstructable(loader, node)
+        where = f"line {bad.start_mark.line + 1}: {bad.value!r} " if bad else ""
+        raise StoryError(path, f"{where}is not a possible value: {error}") from None
     finally:
         loader.dispose()
     return node, data
+
+
+def _unconstructable(loader: Any, root: yaml.Node | None) -> yaml.ScalarNode | None:
+    """The first scalar in `root` that its tag cannot construct (2016-02-30)."""
+    stack = [root] if root is not None else []
+    loader.recursive_objects = {}  # left over from the failed construction
+    while stack:
+        node = stack.pop(0)
+        if isinstance(node, yaml.ScalarNode):
+            try:
+                loader.construct_object(node, deep=True)
+            except (ValueError, yaml.YAMLError):
+                return node
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend(node.value)
+        elif isinstance(node, yaml.MappingNode):
+            stack.extend(item for pair in node.value for item in pair)
+    return None
 
 
 class _Where:
@@ -327,6 +385,8 @@ def _entry(where: _Where, index: int, raw: Any) -> _Entry:
     where.check_keys(keys, raw, ENTRY_KEYS, f"key in {label}")
     if not isinstance(raw.get("file"), str) or not raw["file"].strip():
         where.fail(keys, f"{label} has no 'file'")
+    if "\0" in raw["file"]:
+        where.fail(keys, f"{label}: the file name contains a NUL byte")
     values: dict[str, str | None] = {}
     for key in ("outlet", "title", "date", "url"):
         value = raw.get(key)
