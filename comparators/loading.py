@@ -174,10 +174,11 @@ def _read_source(path: Path, entry: _Entry) -> _Draft:
     elif encoding not in ("utf-8", "utf-8-sig", "utf-16", "utf-32"):
         warning = f"{path}: not UTF-8; read as {encoding} (detected), check for odd characters"
     cleaned = clean(text)
+    name = strip_control(path.stem)  # file names can hold escape sequences too
     if entry.outlet:
         outlet, evidence = entry.outlet, "manifest"
     else:
-        outlet, evidence = infer_outlet(cleaned, path.stem)
+        outlet, evidence = infer_outlet(cleaned, name)
     source = Source(
         id="",
         outlet=outlet,
@@ -192,7 +193,7 @@ def _read_source(path: Path, entry: _Entry) -> _Draft:
         encoding=encoding,
         content_hash=hashlib.sha256(raw).hexdigest(),
     )
-    return _Draft(source, path.stem, warning)
+    return _Draft(source, name, warning)
 
 
 def _assemble(title: str, drafts: list[_Draft], settings: Settings, manifest: Path | None) -> Story:
