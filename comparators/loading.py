@@ -22,13 +22,20 @@ import yaml
 from comparators.cleaning import clean
 from comparators.errors import StoryError
 from comparators.input_files import file_problem, os_problem, read_regular_file
-from comparators.model import Settings, Source, Story
+from comparators.model import Paragraph, Settings, Source, Story
 from comparators.outlets import infer_outlet, unique_ids
 from comparators.sanitize import strip_control
 from comparators.segment import GRANULARITIES
 
 SEEDS_DIR = Path(__file__).resolve().parent.parent / "seeds"
-MAX_FILE_BYTES = 20 * 1024 * 1024
+# Comparing costs more than linear time in an article's length: past 2 MB (some 300,000
+# words, thirty times the longest news article) `export` would take minutes and gigabytes.
+MAX_FILE_BYTES = 2 * 1024 * 1024
+# Every pair of sources is compared, and a quote found in every source lists all the
+# others: past 200 sources `export` would take minutes and gigabytes.
+MAX_SOURCES = 200
+# A paragraph longer than this (a whole article on one line) is cut at sentence ends.
+LONG_PARAGRAPH_CHARS = 5000
 MANIFEST_SUFFIXES = (".yaml", ".yml")
 MANIFEST_NAMES = ("story.yaml", "story.yml")
 MANIFEST_KEYS = ("title", "sources", "settings")
@@ -70,6 +77,8 @@ def load_story(paths: Sequence[str | Path] = ()) -> Story:
         if path.suffix.lower() in MANIFEST_SUFFIXES and path.is_file():
             raise StoryError(path, "a story manifest must be given on its own, not with files")
         files.extend(_text_files(path))
+    if len(files) > MAX_SOURCES:
+        raise StoryError(paths[0] if len(paths) == 1 else None, _too_many(len(files)))
     _check_duplicates([(f, None) for f in files], None)
     parents = {f.parent.resolve() for f in files}
     title = files[0].parent.resolve().name if len(parents) == 1 else f"{len(files)} articles"
@@ -183,7 +192,7 @@ def _read_source(path: Path, entry: _Entry) -> _Draft:
         id="",
         outlet=outlet,
         path=path,
-        paragraphs=cleaned.paragraphs,
+        paragraphs=_split_long(cleaned.paragraphs),
         removed=cleaned.removed,
         title=entry.title,
         date=entry.date,
@@ -194,6 +203,27 @@ def _read_source(path: Path, entry: _Entry) -> _Draft:
         content_hash=hashlib.sha256(raw).hexdigest(),
     )
     return _Draft(source, name, warning)
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?…])[\"'”’)]*\s+(?=\S)")
+
+
+def _split_long(paragraphs: tuple[Paragraph, ...]) -> tuple[Paragraph, ...]:
+    """Paragraphs over `LONG_PARAGRAPH_CHARS` cut at sentence ends (or, failing those,
+    at spaces) into passages of about that length, each keeping the paragraph's line."""
+    if all(len(p.text) <= LONG_PARAGRAPH_CHARS for p in paragraphs):
+        return paragraphs
+    pieces: list[tuple[str, int]] = []
+    for paragraph in paragraphs:
+        text, at = paragraph.text, 0
+        while len(text) - at > LONG_PARAGRAPH_CHARS:
+            window = text[at : at + LONG_PARAGRAPH_CHARS]
+            cuts = [m.end() for m in _SENTENCE_END.finditer(window)] or [window.rfind(" ") + 1]
+            cut = cuts[-1] if cuts[-1] > 0 else LONG_PARAGRAPH_CHARS
+            pieces.append((window[:cut].rstrip(), paragraph.line))
+            at += cut
+        pieces.append((text[at:], paragraph.line))
+    return tuple(Paragraph(index, text, line) for index, (text, line) in enumerate(pieces) if text)
 
 
 def _assemble(title: str, drafts: list[_Draft], settings: Settings, manifest: Path | None) -> Story:
@@ -240,6 +270,10 @@ def _text_files(path: Path) -> list[Path]:
     return [path]
 
 
+def _too_many(count: int) -> str:
+    return f"{count} sources, over the limit of {MAX_SOURCES} sources in one story"
+
+
 def _check_duplicates(paths: list[tuple[Path, int | None]], manifest: Path | None) -> None:
     """Refuse a file named twice (by any path): it would be compared with itself."""
     seen: set[Path] = set()
@@ -270,6 +304,8 @@ def _load_manifest(path: Path) -> Story:
         where.fail((), "no 'sources' list")
     if not isinstance(sources, list) or not sources:
         where.fail(("sources",), "'sources' must be a non-empty list of files")
+    if len(sources) > MAX_SOURCES:
+        where.fail(("sources",), _too_many(len(sources)))
     entries = [_entry(where, i, raw) for i, raw in enumerate(sources)]
     files = [(path.parent / e.file, e.line) for e in entries]
     _check_duplicates(files, path)
