@@ -247,8 +247,11 @@ def _manifest_of(path: Path) -> Path | None:
         return path
     if path.is_dir():
         for name in MANIFEST_NAMES:
-            if (path / name).is_file():
-                return path / name
+            try:
+                if (path / name).is_file():
+                    return path / name
+            except OSError as error:  # a folder that cannot be searched
+                raise StoryError(path, f"cannot read the folder: {os_problem(error)}") from None
     return None
 
 

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from importlib.metadata import PackageNotFoundError, version
 
 from comparators.errors import StoryError
+from comparators.input_files import os_problem
 
 # name -> (module, one-line help)
 SUBCOMMANDS: dict[str, tuple[str, str]] = {
@@ -80,6 +81,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return args.run(args)
     except StoryError as error:
         print(f"synopsis: {error}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except OSError as error:  # a file problem no check foresaw: still one line, no traceback
+        print(f"synopsis: {StoryError(error.filename, os_problem(error))}", file=sys.stderr)
         return EXIT_BAD_INPUT
     except KeyboardInterrupt:
         return 130
