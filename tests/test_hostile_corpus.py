@@ -98,3 +98,19 @@ def test_writing_over_dev_null_leaves_the_device_a_device(corpus):
     case = corpus["output_over_dev_null"]
     _check(case, _run_case(case))
     assert Path("/dev/null").is_char_device()
+
+
+def test_export_to_dev_stdout_prints_the_json(corpus):
+    case = corpus["output_over_dev_null"]
+    result = synopsis("export", *case.story, "-o", "/dev/stdout")
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["schema_version"] == 1
+
+
+def test_output_to_a_fifo_nobody_reads_is_refused_without_hanging(corpus, tmp_path):
+    case = corpus["output_over_dev_null"]
+    fifo = tmp_path / "pipe.json"
+    os.mkfifo(fifo)
+    _check(hostile_corpus.Case("fifo output", case.story, refused=("pipe.json", "no process is reading")),
+           synopsis("export", *case.story, "-o", str(fifo)))
+    assert Path(fifo).is_fifo()
