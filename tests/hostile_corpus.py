@@ -216,7 +216,7 @@ def three_hundred_copies(folder: Path) -> Case:
     text = seed_text(1)
     for index in range(300):
         (folder / f"copy{index:03}.txt").write_text(text, encoding="utf-8")
-    return Case("300 copies of one article", (str(folder),), refused=("three_hundred_copies", "200 sources"))
+    return Case("300 copies of one article", (str(folder),), refused=("three_hundred_copies", "over the limit of 150 sources"))
 
 
 @case
@@ -225,7 +225,7 @@ def five_hundred_tiny_sources(folder: Path) -> Case:
     for index in range(500):
         text = paragraphs[index % len(paragraphs)] + "\n\n" + paragraphs[(index * 7 + 3) % len(paragraphs)]
         (folder / f"tiny{index:03}.txt").write_text(text, encoding="utf-8")
-    return Case("500 tiny sources", (str(folder),), refused=("five_hundred_tiny_sources", "200 sources"))
+    return Case("500 tiny sources", (str(folder),), refused=("five_hundred_tiny_sources", "over the limit of 150 sources"))
 
 
 def build(root: Path) -> dict[str, Case]:
