@@ -78,9 +78,11 @@ def test_every_hostile_case_is_refused_in_one_line_or_works_through_export(corpu
     _check(case, _run_case(case))
 
 
-@pytest.mark.parametrize("command", ["sources", "quotes", "report"])
-@pytest.mark.parametrize("builder_name", ["fifo_as_source", "symlink_loop_in_manifest", "escape_sequences_in_file_name"])
-def test_the_other_commands_refuse_or_read_the_same_cases(corpus, builder_name, command):
+@pytest.mark.parametrize(
+    ("command", "builder_name"),
+    [("sources", "fifo_as_source"), ("quotes", "escape_sequences_in_file_name"), ("report", "symlink_loop_in_manifest")],
+)
+def test_the_other_commands_refuse_or_read_the_same_cases(corpus, command, builder_name):
     case = corpus[builder_name]
     _check(case, _run_case(case, command))
 
