@@ -359,8 +359,8 @@ def _parse_yaml(text: str, path: Path) -> tuple[yaml.Node | None, Any]:
         raise StoryError(path, f"YAML error: {error}") from None
     except ValueError as error:  # a well-formed value that cannot be, e.g. 2016-02-30
         bad = _unconstructable(loader, node)
-        where = f"line {bad.start_mark.line + 1}: {bad.value!r} " if bad else ""
-        raise StoryError(path, f"{where}is not a possible value: {error}") from None
+        what = f"line {bad.start_mark.line + 1}: {bad.value!r}" if bad else "a value"
+        raise StoryError(path, f"{what} is not a possible value: {error}") from None
     finally:
         loader.dispose()
     return node, data
