@@ -4,7 +4,7 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 
-.PHONY: run test install screenshots golden bench evaluate clean
+.PHONY: run test install screenshots golden bench evaluate fuzz clean
 
 run: $(VENV)/.installed
 	$(BIN)/synopsis $(STORY)
@@ -50,3 +50,7 @@ evaluate: $(VENV)/.installed-test
 	$(BIN)/python tests/benchmarks/evaluate_quotes.py
 	$(BIN)/python tests/benchmarks/evaluate_pages.py
 	$(BIN)/python tests/benchmarks/evaluate_discrepancies.py
+
+# The fuzz test of the suite, run long: thousands of random articles and manifests.
+fuzz: $(VENV)/.installed-test
+	HYPOTHESIS_PROFILE=fuzz $(BIN)/python -m pytest tests/test_fuzz.py -q --hypothesis-show-statistics

@@ -11,6 +11,7 @@ scores rounded to 4 places, paths relative to the manifest's folder).
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -22,8 +23,23 @@ SCHEMA_VERSION = 2  # 2: a paragraph may stand in several groups (one per fact)
 
 
 def to_json(comparison: Comparison) -> str:
-    """`to_json_dict(comparison)` as indented UTF-8 JSON text ending in a newline."""
-    return json.dumps(to_json_dict(comparison), ensure_ascii=False, indent=2) + "\n"
+    """`to_json_dict(comparison)` as indented UTF-8 JSON text ending in a newline.
+
+    Invisible formatting controls (bidi overrides in a file name, say) are written as
+    `\\uXXXX` escapes: the data is the same, and a terminal showing it cannot be fooled."""
+    text = json.dumps(to_json_dict(comparison), ensure_ascii=False, indent=2) + "\n"
+    return _INVISIBLE.sub(_escaped, text)
+
+
+_INVISIBLE = re.compile(
+    r"[\x7f-\x9f\u061c\u180e\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff"
+    r"\ufff9-\ufffb\U000e0000-\U000e007f]"
+)
+
+
+def _escaped(match: re.Match[str]) -> str:
+    # json.dumps with ensure_ascii writes exactly this (a surrogate pair past U+FFFF).
+    return json.dumps(match[0])[1:-1]
 
 
 def to_json_dict(comparison: Comparison) -> dict[str, Any]:

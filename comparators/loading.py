@@ -10,6 +10,7 @@ from __future__ import annotations
 import codecs
 import datetime as dt
 import hashlib
+import os
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, fields, replace
@@ -21,15 +22,23 @@ import yaml
 from comparators.cleaning import clean
 from comparators.dates import stated_date
 from comparators.errors import SourceUnavailable, StoryError
-from comparators.fetching import FetchedPage, FetchOptions, Progress, fetch_pages, is_url
+from comparators.fetching import MAX_PAGE_BYTES, FetchedPage, FetchOptions, Progress, fetch_pages, is_url
 from comparators.html_source import HTML_SUFFIXES, decode_html, extract_page
-from comparators.model import Settings, Source, Story
+from comparators.input_files import file_problem, os_problem, read_regular_file
+from comparators.model import Paragraph, Settings, Source, Story
 from comparators.outlets import infer_origin, infer_outlet, unique_ids
 from comparators.sanitize import strip_control
 from comparators.segment import GRANULARITIES
 
 SEEDS_DIR = Path(__file__).resolve().parent.parent / "seeds"
-MAX_FILE_BYTES = 20 * 1024 * 1024
+# Comparing costs more than linear time in an article's length: past 2 MB (some 300,000
+# words, thirty times the longest news article) `export` would take minutes and gigabytes.
+MAX_FILE_BYTES = 2 * 1024 * 1024
+# Every pair of sources is compared, and a quote found in every source lists all the
+# others: 200 copies of one article already take 20-30 s and 800 MB to export.
+MAX_SOURCES = 150
+# A paragraph longer than this (a whole article on one line) is cut at sentence ends.
+LONG_PARAGRAPH_CHARS = 5000
 MANIFEST_SUFFIXES = (".yaml", ".yml")
 MANIFEST_NAMES = ("story.yaml", "story.yml")
 MANIFEST_KEYS = ("title", "sources", "settings")
@@ -46,6 +55,8 @@ _BOMS = (  # UTF-32 first: its little-endian BOM starts with UTF-16's
 # The same safe loader as `yaml.safe_load`, in C when libyaml is there (5x faster).
 _SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _MAX_BYTES_PER_BREAK = 2000  # CJK paragraphs run long without a space
+_MAX_BAD_UTF8_SHARE = 50  # one bad byte in 50 is damage; more is another encoding
+UTF8_REPLACED = "utf-8 (bad bytes replaced)"
 # Control characters no text file has many of (tab, newlines and form feed aside).
 _BINARY_CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1a\x1c-\x1f]")
 _OTHER_URL = re.compile(r"[a-z][a-z0-9+.-]*://", re.IGNORECASE)  # file://, ftp://...
@@ -88,6 +99,8 @@ def load_story(
         for file in _text_files(path):
             files.append(file)
             readers.append(lambda f=file: _read_source(f, _Entry(file=str(f))))
+    if len(readers) > MAX_SOURCES:
+        raise StoryError(paths[0] if len(paths) == 1 else None, _too_many(len(readers)))
     _check_duplicates([(f, None) for f in files], None)
     urls = [str(p) for p in items if is_url(p)]
     _check_duplicate_urls(urls)
@@ -107,19 +120,11 @@ def read_text(path: Path) -> tuple[str, str, bytes]:
     """`(text, encoding, raw bytes)` of a text file, newlines normalised to "\\n".
 
     UTF-8 (with or without BOM) and BOM-marked UTF-16/32 are read as such; anything
-    else is decoded with the encoding charset-normalizer detects. Raises `StoryError`
-    for a missing, oversized, binary, undecodable or empty file."""
-    try:
-        if path.is_dir():
-            raise StoryError(path, "is a folder, not a text file")
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise StoryError(path, f"file is {size / 2**20:.1f} MB, over the 20 MB limit")
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise StoryError(path, "no such file") from None
-    except OSError as error:
-        raise StoryError(path, f"cannot read: {error.strerror or error}") from None
+    else is decoded with the encoding charset-normalizer detects, except a file that is
+    UTF-8 but for a few bad bytes: those are replaced (encoding `UTF8_REPLACED`).
+    Raises `StoryError` for a missing, oversized, binary, undecodable or empty file and
+    for anything that is not a regular file (a FIFO, a device, a symlink loop)."""
+    raw = read_regular_file(path, MAX_FILE_BYTES)
     text, encoding = _decode(raw, path)
     if len(_BINARY_CONTROLS.findall(text)) > max(3, len(text) // 100):
         raise StoryError(path, "binary file (control characters), not text")
@@ -143,6 +148,9 @@ def _decode(raw: bytes, path: Path) -> tuple[str, str]:
         return raw.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
+    mostly_utf8 = _mostly_utf8(raw)
+    if mostly_utf8 is not None:
+        return mostly_utf8, UTF8_REPLACED
     from charset_normalizer import from_bytes  # only needed for the rare non-UTF-8 file
 
     # Prose in any legacy encoding has ASCII spaces or newlines; byte noise has none,
@@ -155,6 +163,23 @@ def _decode(raw: bytes, path: Path) -> tuple[str, str]:
     # Ties are common on short texts; Windows-1252 is then the likeliest by far.
     best = min(matches, key=lambda m: (m.chaos, -m.coherence, m.encoding != "cp1252"))
     return str(best), best.encoding
+
+
+def _mostly_utf8(raw: bytes) -> str | None:
+    """`raw` decoded as UTF-8 with its bad bytes replaced, when it is UTF-8 damaged in a
+    few places: it holds valid multi-byte characters (a legacy 8-bit encoding almost
+    never forms them) and at most one bad sequence in `_MAX_BAD_UTF8_SHARE` bytes."""
+    text = raw.decode("utf-8", errors="replace")
+    bad = replaced_count(text, raw)
+    multibyte = sum(1 for char in text if char > "\x7f") - bad
+    if multibyte >= 3 and bad * _MAX_BAD_UTF8_SHARE <= len(raw):
+        return text
+    return None
+
+
+def replaced_count(text: str, raw: bytes) -> int:
+    """How many invalid UTF-8 sequences of `raw` became U+FFFD in `text`."""
+    return text.count("\ufffd") - raw.count("\ufffd".encode())
 
 
 # ---------------------------------------------------------------- sources
@@ -186,18 +211,22 @@ def _read_source(path: Path, entry: _Entry) -> _Draft:
         return _page_draft(path, entry)
     text, encoding, raw = read_text(path)
     warning = None
-    if encoding not in ("utf-8", "utf-8-sig", "utf-16", "utf-32"):
+    if encoding == UTF8_REPLACED:
+        bad = replaced_count(text, raw)
+        warning = f"{path}: read as UTF-8 with {bad} invalid byte sequence{'s' * (bad != 1)} replaced by \ufffd"
+    elif encoding not in ("utf-8", "utf-8-sig", "utf-16", "utf-32"):
         warning = f"{path}: not UTF-8; read as {encoding} (detected), check for odd characters"
     cleaned = clean(text)
+    name = strip_control(path.stem)  # file names can hold escape sequences too
     if entry.outlet:
         outlet, evidence = entry.outlet, "manifest"
     else:
-        outlet, evidence = infer_outlet(cleaned, path.stem)
+        outlet, evidence = infer_outlet(cleaned, name)
     source = Source(
         id="",
         outlet=outlet,
         path=path,
-        paragraphs=cleaned.paragraphs,
+        paragraphs=_split_long(cleaned.paragraphs),
         removed=cleaned.removed,
         title=entry.title or cleaned.headline,
         date=entry.date or stated_date(cleaned),
@@ -209,7 +238,28 @@ def _read_source(path: Path, entry: _Entry) -> _Draft:
         content_hash=hashlib.sha256(raw).hexdigest(),
         fetched=entry.fetched,
     )
-    return _Draft(source, path.stem, warning)
+    return _Draft(source, name, warning)
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?…])[\"'”’)]*\s+(?=\S)")
+
+
+def _split_long(paragraphs: tuple[Paragraph, ...]) -> tuple[Paragraph, ...]:
+    """Paragraphs over `LONG_PARAGRAPH_CHARS` cut at sentence ends (or, failing those,
+    at spaces) into passages of about that length, each keeping the paragraph's line."""
+    if all(len(p.text) <= LONG_PARAGRAPH_CHARS for p in paragraphs):
+        return paragraphs
+    pieces: list[tuple[str, int]] = []
+    for paragraph in paragraphs:
+        text, at = paragraph.text, 0
+        while len(text) - at > LONG_PARAGRAPH_CHARS:
+            window = text[at : at + LONG_PARAGRAPH_CHARS]
+            cuts = [m.end() for m in _SENTENCE_END.finditer(window)] or [window.rfind(" ") + 1]
+            cut = cuts[-1] if cuts[-1] > 0 else LONG_PARAGRAPH_CHARS
+            pieces.append((window[:cut].rstrip(), paragraph.line))
+            at += cut
+        pieces.append((text[at:], paragraph.line))
+    return tuple(Paragraph(index, text, line) for index, (text, line) in enumerate(pieces) if text)
 
 
 def _assemble(
@@ -244,31 +294,41 @@ def _manifest_of(path: Path) -> Path | None:
         return path
     if path.is_dir():
         for name in MANIFEST_NAMES:
-            if (path / name).is_file():
-                return path / name
+            try:
+                if (path / name).is_file():
+                    return path / name
+            except OSError as error:  # a folder that cannot be searched
+                raise StoryError(path, f"cannot read the folder: {os_problem(error)}") from None
     return None
 
 
 def _text_files(path: Path) -> list[Path]:
     if path.is_dir():
-        files = sorted(
-            p
-            for p in path.iterdir()
-            if p.suffix.lower() in SOURCE_SUFFIXES and p.is_file() and not p.name.startswith(".")
-        )
+        try:
+            files = sorted(
+                p
+                for p in path.iterdir()
+                if p.suffix.lower() in SOURCE_SUFFIXES and p.is_file() and not p.name.startswith(".")
+            )
+        except OSError as error:
+            raise StoryError(path, f"cannot read the folder: {os_problem(error)}") from None
         if not files:
             raise StoryError(path, "folder has no story.yaml and no .txt files or .html pages")
         return files
-    if not path.exists():
+    if not os.path.lexists(path):  # a symlink loop "exists": reading it says what it is
         raise StoryError(path, "no such file or folder")
     return [path]
+
+
+def _too_many(count: int) -> str:
+    return f"{count} sources, over the limit of {MAX_SOURCES} sources in one story"
 
 
 def _check_duplicates(paths: list[tuple[Path, int | None]], manifest: Path | None) -> None:
     """Refuse a file named twice (by any path): it would be compared with itself."""
     seen: set[Path] = set()
     for path, line in paths:
-        key = path.resolve()
+        key = Path(os.path.realpath(path))  # unlike Path.resolve, never raises on a loop
         if key in seen:
             if manifest:
                 raise StoryError(manifest, f"line {line}: {path} is listed twice in the story")
@@ -294,13 +354,15 @@ def _load_manifest(path: Path, fetch: FetchOptions | None, progress: Progress | 
         where.fail((), "no 'sources' list")
     if not isinstance(sources, list) or not sources:
         where.fail(("sources",), "'sources' must be a non-empty list of files")
+    if len(sources) > MAX_SOURCES:
+        where.fail(("sources",), _too_many(len(sources)))
     entries = [_entry(where, i, raw) for i, raw in enumerate(sources)]
     files = [(path.parent / e.file, e.line) for e in entries if e.file]
     _check_duplicates(files, path)
     for index, entry in enumerate(entries):
         file = path.parent / entry.file if entry.file else None
-        if file is not None and not file.is_file():
-            problem = "is a folder, not a text file" if file.is_dir() else "no such file"
+        problem = file is not None and (_outside(path, file) or file_problem(file))
+        if problem:
             where.fail(("sources", index), f"{file}: {problem}")
     urls: list[str] = []
     for index, entry in enumerate(entries):
@@ -326,9 +388,19 @@ def _load_manifest(path: Path, fetch: FetchOptions | None, progress: Progress | 
     return story
 
 
+def _outside(manifest: Path, file: Path) -> str | None:
+    """Refuse a file outside the manifest's folder (by `..`, an absolute path or a
+    symlink): a manifest from elsewhere must not put /etc/passwd into a report."""
+    folder = os.path.realpath(manifest.parent)
+    if os.path.commonpath([folder, os.path.realpath(file)]) != folder:
+        return "outside the manifest's folder; a story's files must be in its folder or below"
+    return None
+
+
 def _parse_yaml(text: str, path: Path) -> tuple[yaml.Node | None, Any]:
     """The YAML node tree (for line numbers) and the plain data, read safely."""
     loader = _SafeLoader(text)
+    node = None
     try:
         node = loader.get_single_node()
         data = loader.construct_document(node) if node is not None else None
@@ -341,11 +413,37 @@ def _parse_yaml(text: str, path: Path) -> tuple[yaml.Node | None, Any]:
         if error.context and error.context_mark and error.problem:  # where the broken part began
             problem += f" ({error.context} at line {error.context_mark.line + 1})"
         raise StoryError(path, problem) from None
+    except yaml.reader.ReaderError as error:  # a control character: its position, as a line
+        line = text.count("\n", 0, error.position) + 1
+        character = f"U+{error.character:04X}" if isinstance(error.character, int) else "character"
+        raise StoryError(path, f"line {line}: control {character} is not allowed in YAML") from None
     except yaml.YAMLError as error:
         raise StoryError(path, f"YAML error: {error}") from None
+    except ValueError as error:  # a well-formed value that cannot be, e.g. 2016-02-30
+        bad = _unconstructable(loader, node)
+        what = f"line {bad.start_mark.line + 1}: {bad.value!r}" if bad else "a value"
+        raise StoryError(path, f"{what} is not a possible value: {error}") from None
     finally:
         loader.dispose()
     return node, data
+
+
+def _unconstructable(loader: Any, root: yaml.Node | None) -> yaml.ScalarNode | None:
+    """The first scalar in `root` that its tag cannot construct (2016-02-30)."""
+    stack = [root] if root is not None else []
+    loader.recursive_objects = {}  # left over from the failed construction
+    while stack:
+        node = stack.pop(0)
+        if isinstance(node, yaml.ScalarNode):
+            try:
+                loader.construct_object(node, deep=True)
+            except (ValueError, yaml.YAMLError):
+                return node
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend(node.value)
+        elif isinstance(node, yaml.MappingNode):
+            stack.extend(item for pair in node.value for item in pair)
+    return None
 
 
 class _Where:
@@ -391,6 +489,8 @@ def _entry(where: _Where, index: int, raw: Any) -> _Entry:
         raw = {**raw, "file": None}  # a page to fetch
     elif not isinstance(raw.get("file"), str) or not raw["file"].strip():
         where.fail(keys, f"{label} has no 'file' (nor an http(s) 'url' to fetch)")
+    elif "\0" in raw["file"]:
+        where.fail(keys, f"{label}: the file name contains a NUL byte")
     values: dict[str, str | None] = {}
     for key in ("outlet", "origin", "title", "date", "url", "fetched"):
         value = raw.get(key)
@@ -483,8 +583,8 @@ def _page_draft(page: Path | FetchedPage | SourceUnavailable, entry: _Entry) -> 
     if isinstance(page, SourceUnavailable):
         raise page
     if isinstance(page, Path):
-        try:
-            _, _, raw = read_text(page)
+        try:  # a saved page is as large as a fetched one may be, scripts and all
+            raw = read_regular_file(page, MAX_PAGE_BYTES)
         except StoryError as problem:  # one page lost, like a failed fetch
             raise SourceUnavailable(problem.path, problem.problem) from None
         html, encoding = decode_html(raw)

@@ -22,10 +22,12 @@ from pathlib import Path
 import yaml
 
 from comparators.errors import StoryError
+from comparators.input_files import read_regular_file
 from comparators.model import Mark, Story
 from comparators.review import Entry, Passage, Review
 
 FORMAT_VERSION = 1
+MAX_REVIEW_BYTES = 20 * 1024 * 1024
 SUFFIX = ".review.yaml"
 _NEEDS_DOUBLE_QUOTES = ("\x85", "\u2028", "\u2029")
 
@@ -84,11 +86,14 @@ def load_review(path: Path) -> Review:
     Raises `ReviewFileError` (naming the file, and the line when YAML knows it) for a
     file that cannot be read or does not hold a review.
     """
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (FileNotFoundError, NotADirectoryError):
+    if not os.path.lexists(path):
         return Review()
-    except (OSError, UnicodeDecodeError) as error:
+    try:
+        # Bounded, and never a FIFO or a device: `--review /dev/zero` must not hang.
+        text = read_regular_file(path, MAX_REVIEW_BYTES).decode("utf-8")
+    except StoryError as error:
+        raise ReviewFileError(path, f"cannot be read ({error.problem})") from None
+    except UnicodeDecodeError as error:
         raise ReviewFileError(path, f"cannot be read ({error})") from error
     try:
         data = yaml.safe_load(text)
@@ -216,6 +221,8 @@ def backup_path(path: Path) -> Path:
 def write_atomic(path: Path, text: str) -> None:
     """Replace `path`'s content by `text` so a crash at any point leaves either the
     old or the new file complete."""
+    if os.path.lexists(path) and not path.is_file():
+        raise ReviewWriteError(path, "cannot be saved: it is not a regular file")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")

@@ -21,12 +21,20 @@ _ESCAPES = re.compile(
     """,
     re.VERBOSE,
 )
-# C0 and C1 controls and DEL, except tab and newline.
-_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# C0 and C1 controls and DEL, except tab and newline; and the invisible formatting
+# controls: bidi embeddings, overrides, isolates and marks (they reorder what the
+# terminal shows: "Trojan Source"), zero-width and invisible operators, deprecated
+# format characters, interlinear annotations and tag characters (hidden text).
+# U+200C/U+200D stay: Persian and emoji need them.
+_CONTROLS = re.compile(
+    r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u180e\u200b\u200e\u200f\u202a-\u202e"
+    r"\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb\U000e0000-\U000e007f]"
+)
 
 
 def strip_control(text: str) -> str:
-    """`text` without escape sequences or control characters (tab and newline kept)."""
-    if text.isprintable():  # the common case: nothing to do
+    """`text` without escape sequences, control characters (tab and newline kept) or
+    invisible formatting controls such as bidi overrides."""
+    if text.isprintable():  # the common case: nothing to do (formatting controls are not printable)
         return text
     return _CONTROLS.sub("", _ESCAPES.sub("", text))

@@ -187,7 +187,7 @@ def attribute(source: Source, spans: Sequence[Span], terms: Sequence[QuotedTerm]
         context = _Context(tuple(known), places, span.paragraph, span.start)
         found = _before_special(text, span, context) or _after(masked[span.end_paragraph], span, context)
         found = found or _before(text, span.start, span.paragraph, context, spans[:i], results)
-        opens_paragraph = not text[: max(span.start - 1, 0)].strip()
+        opens_paragraph = _LEADING_SPACE.match(text).end() >= max(span.start - 1, 0)
         if found is None and opens_paragraph and span.paragraph > 0 and masked[span.paragraph - 1].rstrip().endswith(":"):
             # "Garver told reporters:" closing the paragraph before the quote
             lead = masked[span.paragraph - 1].rstrip() + " “"
@@ -269,37 +269,54 @@ def _blank_asides(text: str) -> str:
     return _DASH_ASIDE.sub(lambda m: " " * len(m[0]), text)
 
 
+# Look-behinds and sentences are bounded so that a paragraph of megabytes (an article
+# on one line) costs time in proportion to its length, not to its length squared.
+_LOOK_BEHIND = 80
+MAX_SENTENCE_CHARS = 3000
+_LEADING_SPACE = re.compile(r"\s*")
+
+
+def _tail(text: str, end: int) -> str:
+    """The few characters before `end`: enough for the last word or abbreviation."""
+    return text[max(0, end - _LOOK_BEHIND) : end]
+
+
 @lru_cache(maxsize=4096)
 def _boundaries(text: str) -> tuple[tuple[int, int], ...]:
     """(end of a sentence, start of the next) in `text`; a period after "Adm." or "U.S." ends none."""
     return tuple(
         (match.start() + 1, match.end())
         for match in _SENTENCE_END.finditer(text)
-        if not _ABBREVIATION.search(text[: match.start() + 1].rstrip("\"'”’)]"))
+        if not _ABBREVIATION.search(_tail(text, match.start() + 1).rstrip("\"'”’)]"))
     )
 
 
+@lru_cache(maxsize=4096)
+def _starts_and_ends(text: str) -> tuple[list[int], list[int]]:
+    bounds = _boundaries(text)
+    return [start for _end, start in bounds], [end for end, _start in bounds]
+
+
 def _sentence_start(text: str, at: int) -> int:
-    starts = [start for _end, start in _boundaries(text)]
+    starts = _starts_and_ends(text)[0]
     index = bisect_right(starts, at)
-    return starts[index - 1] if index else 0
+    return max(starts[index - 1] if index else 0, at - MAX_SENTENCE_CHARS)
 
 
 def _sentence_end(text: str, at: int) -> int:
-    for end, _start in _boundaries(text):
-        if end > at:
-            return end
-    return len(text)
+    ends = _starts_and_ends(text)[1]
+    index = bisect_right(ends, at)
+    return min(ends[index] if index < len(ends) else len(text), at + MAX_SENTENCE_CHARS)
 
 
 def _opens_sentence(text: str, start: int) -> bool:
-    before = text[: max(start - 1, 0)].rstrip()
+    before = _tail(text, max(start - 1, 0)).rstrip()
     return not before or before[-1] in ".!?:…\"”’_"
 
 
 def _is_noun(text: str, at: int) -> bool:
     """Whether the verb form at `at` is a noun here ("the claims", "his remarks")."""
-    before = text[:at].split()
+    before = _tail(text, at).split()
     return bool(before) and (before[-1].lower() in _DETERMINERS or before[-1].endswith(("’s", "'s")))
 
 
@@ -590,7 +607,7 @@ def _introduced(text: str, match: re.Match[str]) -> bool:
     'spokesman John Smith' / 'John Smith arrived' (two or three plain words doing something)."""
     if _APPOSITION.match(text, match.end()):
         return True
-    before = text[: match.start()].split()
+    before = _tail(text, match.start()).split()
     if before and _ROLE.fullmatch(before[-1].lower()) is not None:
         return True
     tokens = match[0].split()
@@ -634,9 +651,8 @@ def _mentions(source: Source, masked: Sequence[str], places: frozenset[str]) -> 
             subject = subject[clause + 1 :]
             who = _resolve(subject, context, "", nearest_last=True) if subject.strip() else None
             if who is None:
-                obj = text[verb.end() :]
-                cut = _OBJECT_END.search(obj)
-                obj = obj[: cut.start()] if cut else obj
+                cut = _OBJECT_END.search(text, verb.end(), verb.end() + MAX_SENTENCE_CHARS)
+                obj = text[verb.end() : cut.start() if cut else verb.end() + MAX_SENTENCE_CHARS]
                 if obj.strip() and (not subject.strip() or subject.rstrip().endswith((",", "_", "”", '"'))):
                     who = _resolve(obj, context, "", nearest_last=False)
             if who is not None and who.kind in (PERSON, ORGANISATION):

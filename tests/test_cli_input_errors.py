@@ -58,11 +58,11 @@ def test_a_binary_file_is_named(tmp_path):
     assert_refused(synopsis(tmp_path / "photo.txt", GOOD), "photo.txt", "binary")
 
 
-def test_a_file_over_20_mb_is_named_before_it_is_read(tmp_path):
+def test_a_file_over_2_mb_is_named_before_it_is_read(tmp_path):
     big = tmp_path / "huge.txt"
     with big.open("wb") as handle:  # sparse: costs no disk
-        handle.truncate(21 * 1024 * 1024)
-    assert_refused(synopsis(big, GOOD), "huge.txt", "20 MB")
+        handle.truncate(3 * 1024 * 1024)
+    assert_refused(synopsis(big, GOOD), "huge.txt", "2 MB")
 
 
 def test_undecodable_bytes_are_named(tmp_path):

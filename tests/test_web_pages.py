@@ -184,7 +184,7 @@ def test_a_50_mb_page_file_is_left_out_with_its_size_named(tmp_path):
         out.truncate(50 * 2**20)
     story = load_story([NEWS, huge, OTHER])
     assert story.warnings == (
-        f"{huge}: file is 50.0 MB, over the 20 MB limit; left out of the story",
+        f"{huge}: file is 50.0 MB, over the 10 MB limit; left out of the story",
     )
     assert len(story.sources) == 2
 

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from comparators.errors import StoryError
 from comparators.fetching import DEFAULT_TIMEOUT
+from comparators.input_files import os_problem
 
 # name -> (module, one-line help)
 SUBCOMMANDS: dict[str, tuple[str, str]] = {
@@ -115,6 +116,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return args.run(args)
     except StoryError as error:
         print(f"synopsis: {error}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except OSError as error:  # a file problem no check foresaw: still one line, no traceback
+        print(f"synopsis: {StoryError(error.filename, os_problem(error))}", file=sys.stderr)
         return EXIT_BAD_INPUT
     except KeyboardInterrupt:
         return 130

@@ -13,7 +13,7 @@ from pathlib import Path
 from comparators import compare
 from comparators.export import to_json
 from tui.cli import EXIT_BAD_INPUT, add_story_arguments
-from tui.report_file import emit
+from tui.report_file import emit, output_problem
 from tui.story_args import settings_from_args, story_from_args
 
 
@@ -29,8 +29,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    if args.output and args.output.exists() and not args.force:
-        print(f"synopsis: {args.output} already exists; add --force to overwrite it", file=sys.stderr)
+    problem = output_problem(args.output, force=args.force) if args.output else None
+    if problem:
+        print(f"synopsis: {problem}", file=sys.stderr)
         return EXIT_BAD_INPUT
     comparison = compare(story_from_args(args), settings_from_args(args))
     for warning in comparison.warnings:

@@ -13,7 +13,7 @@ from comparators.reports.text import MIN_WIDTH
 from comparators.review import GroupIndex, attach
 from comparators.review_store import load_review, review_path_for
 from tui.cli import EXIT_BAD_INPUT, add_story_arguments
-from tui.report_file import emit, format_for
+from tui.report_file import emit, format_for, output_problem
 from tui.story_args import settings_from_args, story_from_args
 
 
@@ -63,8 +63,9 @@ def run(args: argparse.Namespace) -> int:
     format = args.format or (format_for(args.output) if args.output else "text")
     if args.only and format == "json":
         return _fail("--only does not apply to --format json: the export holds everything")
-    if args.output and args.output.exists() and not args.force:
-        return _fail(f"{args.output} already exists; add --force to overwrite it")
+    problem = output_problem(args.output, force=args.force) if args.output else None
+    if problem:
+        return _fail(problem)
     if args.pivot and args.sources and args.pivot not in args.sources:
         return _fail(f"the pivot {args.pivot!r} is not among --sources")
     if args.flagged_only and format == "json":

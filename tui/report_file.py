@@ -10,6 +10,7 @@ from __future__ import annotations
 import errno
 import os
 import re
+import stat
 import sys
 import tempfile
 from pathlib import Path
@@ -43,27 +44,83 @@ def with_format(path: Path, format: str) -> Path:
 
 
 def write_report(path: Path, text: str, *, overwrite: bool = False) -> None:
-    """Write `text` to `path` atomically.
+    """Write `text` to `path` atomically; to a device, a FIFO or `/dev/stdout`, directly.
 
-    Raises `FileExistsError` when `path` exists and `overwrite` is false, and
+    Only a regular file is replaced (by a rename); a folder, a socket or a block device
+    is refused, and so is a FIFO no process reads (it would block). Raises
+    `FileExistsError` when a regular file exists at `path` and `overwrite` is false, and
     `OSError` (with the system's reason in `strerror`) when the file cannot be written.
     """
-    if path.is_dir():
+    mode = _existing_mode(path)
+    if mode is not None and stat.S_ISDIR(mode):
         raise IsADirectoryError(errno.EISDIR, "it is a folder", str(path))
-    if path.exists() and not overwrite:
+    if mode is not None and (not stat.S_ISREG(mode) or _is_stream_alias(path)):
+        _write_in_place(path, mode, text)
+        return
+    if mode is not None and not overwrite:
         raise FileExistsError(errno.EEXIST, "it already exists", str(path))
-    mode = path.stat().st_mode & 0o777 if path.exists() else NEW_FILE_MODE
+    if path.is_symlink():  # replace the file it points to and keep the link
+        path = Path(os.path.realpath(path))
+    permissions = mode & 0o777 if mode is not None else NEW_FILE_MODE
     fd, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as stream:
             stream.write(text)
             stream.flush()
             os.fsync(stream.fileno())
-        os.chmod(temp, mode)
+        os.chmod(temp, permissions)
         os.replace(temp, path)
     except BaseException:
         Path(temp).unlink(missing_ok=True)
         raise
+
+
+def output_problem(path: Path, *, force: bool) -> str | None:
+    """Why `-o path` is refused before any work is done (a folder; an existing regular
+    file without `force`), or None. Devices, FIFOs and /dev/stdout are written to."""
+    try:
+        mode = _existing_mode(path)
+    except OSError:
+        return None  # writing will say what is wrong
+    if mode is None:
+        return None
+    if stat.S_ISDIR(mode):
+        return f"cannot write {path}: it is a folder"
+    if stat.S_ISREG(mode) and not _is_stream_alias(path) and not force:
+        return f"{path} already exists; add --force to overwrite it"
+    return None
+
+
+def _existing_mode(path: Path) -> int | None:
+    try:
+        return os.stat(path).st_mode
+    except FileNotFoundError:
+        return None
+    except ValueError:
+        raise OSError(errno.EINVAL, "the name contains a NUL byte", str(path)) from None
+
+
+def _is_stream_alias(path: Path) -> bool:
+    # /dev/stdout and /dev/fd/N name whatever the shell connected, a file included:
+    # renaming over them would replace the link in /dev, not write to the stream.
+    return os.path.abspath(path).startswith(("/dev/std", "/dev/fd/", "/proc/self/fd/"))
+
+
+def _write_in_place(path: Path, mode: int, text: str) -> None:
+    if not (stat.S_ISCHR(mode) or stat.S_ISFIFO(mode) or stat.S_ISREG(mode)):
+        raise OSError(errno.EINVAL, "it is not a file, a FIFO or a character device", str(path))
+    try:
+        # Non-blocking first: a FIFO nobody reads fails (ENXIO) instead of hanging.
+        fd = os.open(path, os.O_WRONLY | os.O_NONBLOCK | os.O_NOCTTY)
+    except OSError as error:
+        if error.errno == errno.ENXIO:
+            raise OSError(errno.ENXIO, "no process is reading this FIFO", str(path)) from None
+        raise
+    with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as stream:
+        os.set_blocking(fd, True)
+        if stat.S_ISREG(os.fstat(fd).st_mode):
+            os.ftruncate(fd, 0)  # stdout redirected to a file: start afresh, as `>` does
+        stream.write(text)
 
 
 def describe_error(path: Path, error: OSError) -> str:
