@@ -152,7 +152,7 @@ def _write_tables(
         if error is not None:
             failures.append((story.id, error))
         summary = (rows.get("stories") or [{}])[0]
-        status = {"name": story.name, "input": str(story.path), "key": story.key}
+        status = {"name": story.name, "input": str(story.path.resolve()), "key": story.key}
         status |= {"status": "failed" if error else "ok", "error": error}
         tables["stories"].append({**summary, "story": story.id, **status})
         for name, table_rows in rows.items():

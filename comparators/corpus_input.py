@@ -86,7 +86,7 @@ def _folder_stories(folder: Path) -> list[tuple[str, Path]]:
     for child in sorted(folder.iterdir()):
         if child.name.startswith("."):
             continue
-        if child.is_dir() and (_manifest_in(child) or any(child.glob("*.txt"))):
+        if child.is_dir() and (_manifest_in(child) or _text_files(child)):
             found.append((child.name, child))
         elif child.is_file() and child.suffix.lower() in MANIFEST_SUFFIXES:
             found.append((child.stem, child))
@@ -97,11 +97,18 @@ def _manifest_in(folder: Path) -> Path | None:
     return next((folder / n for n in MANIFEST_NAMES if (folder / n).is_file()), None)
 
 
+def _text_files(folder: Path) -> list[Path]:
+    """The articles of a folder without a manifest, as loading picks them."""
+    return sorted(
+        p for p in folder.iterdir() if p.suffix.lower() == ".txt" and p.is_file() and not p.name.startswith(".")
+    )
+
+
 def _input_files(path: Path) -> list[Path]:
     """The files loading `path` reads: a manifest and the files it lists, or the *.txt."""
     manifest = path if path.is_file() else _manifest_in(path)
     if manifest is None:
-        return sorted(p for p in path.glob("*.txt") if not p.name.startswith("."))
+        return _text_files(path)
     files = [manifest]
     try:
         data = yaml.safe_load(manifest.read_text(encoding="utf-8"))

@@ -83,6 +83,28 @@ def test_outlet_reuse_adds_up_each_outlet_pair_over_the_corpus(batch):
         assert pair["words"] == sum(r["words"] for r in rows)
 
 
+def test_discrepancies_in_an_export_become_a_table_of_their_own(batch, tmp_path):
+    from comparators.corpus import read_export, story_rows
+    from comparators.corpus_tables import write_table
+
+    out, _ = batch
+    export = read_export(export_path(out, "story-000").read_bytes())
+    assert story_rows("story-000", export)["stories"][0]["discrepancies"] is None
+    assert "discrepancies" not in story_rows("story-000", export)
+    export["discrepancies"] = [
+        {"kind": "number", "sources": ["s001", "s002"], "values": {"s001": "280", "s002": "300"}},
+        {"kind": "date", "sources": ["s001"], "weight": 2},
+    ]
+    rows = story_rows("story-000", export)
+    assert rows["stories"][0]["discrepancies"] == 2
+    write_table(tmp_path, "discrepancies", rows["discrepancies"])
+    assert read_table(tmp_path, "discrepancies").to_pylist() == [
+        {"story": "story-000", "kind": "number", "sources": '["s001", "s002"]',
+         "values": '{"s001": "280", "s002": "300"}', "weight": None},
+        {"story": "story-000", "kind": "date", "sources": '["s001"]', "values": None, "weight": 2},
+    ]
+
+
 def documented_columns() -> dict[str, list[str]]:
     """The README's corpus tables: `#### \\`name.parquet\\`` then a `| \\`column\\` | ... |` list."""
     tables: dict[str, list[str]] = {}
