@@ -65,8 +65,8 @@ def run_batch(
     Raises `StoryError` for unusable input, or an `out_dir` that is a file or a
     folder of something else (never written over)."""
     start = time.perf_counter()
-    _claim(out_dir)
     batch = {"input": str(input_path.resolve()), "settings": _settings_dict(settings)}
+    _claim(out_dir, batch)
     stories = find_stories(input_path, out_dir, settings)
     logged = _read_log(out_dir)
     unchanged = [
@@ -110,7 +110,9 @@ def _light(result: StoryResult) -> StoryResult:
     return StoryResult(story=result.story, error=result.error, rows=result.rows)
 
 
-def _claim(out_dir: Path) -> None:
+def _claim(out_dir: Path, batch: dict) -> None:
+    """`out_dir` made a batch's folder (its `batch.json` written first), unless it is
+    something else."""
     if out_dir.exists() and not out_dir.is_dir():
         raise StoryError(out_dir, "is a file; the batch output must be a folder")
     if out_dir.is_dir() and any(out_dir.iterdir()) and not (out_dir / BATCH_FILE).is_file():
@@ -120,6 +122,8 @@ def _claim(out_dir: Path) -> None:
         out_dir.mkdir(parents=True, exist_ok=True)
     except OSError as error:
         raise StoryError(out_dir, f"cannot create the folder: {error.strerror or error}") from None
+    if not (out_dir / BATCH_FILE).is_file():
+        _write_json(out_dir / BATCH_FILE, batch)
 
 
 def _store(out_dir: Path, result: StoryResult) -> None:

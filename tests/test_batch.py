@@ -160,6 +160,27 @@ def test_a_rerun_compares_nothing_and_a_changed_story_alone_is_compared_again(co
     assert sorted(compared) == ["story-000", "story-001", "story-002"]
 
 
+def test_an_interrupted_batch_resumes_with_the_stories_it_had_not_finished(corpus, tmp_path):
+    out = tmp_path / "out"
+
+    def interrupted_after_one(stories, settings):
+        yield from sequential(stories[:1], settings)
+        raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        run_batch(corpus, out, Settings(), interrupted_after_one)
+    compared = []
+
+    def counting(stories, settings):
+        compared.extend(s.id for s in stories)
+        yield from sequential(stories, settings)
+
+    summary = run_batch(corpus, out, Settings(), counting)
+    assert compared == ["story-001", "story-002"]
+    assert (summary.unchanged, summary.failures) == (1, ())
+    assert len(read_table(out, "stories")) == 3
+
+
 def test_a_story_that_raises_is_recorded_and_the_others_are_compared(tmp_path, monkeypatch):
     corpus = write_corpus(tmp_path / "in", stories=2)
     (corpus / "zz-missing-file").mkdir()

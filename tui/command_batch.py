@@ -93,6 +93,10 @@ def run(args: argparse.Namespace) -> int:
         summary = run_batch(
             args.input, args.output, settings, engine, on_plan=progress.plan, on_result=progress.advance
         )
+    except OSError as error:  # the output folder filled up or is not writable
+        where = strip_control(str(error.filename or args.output))
+        print(f"synopsis: cannot write {where}: {error.strerror or error}", file=sys.stderr)
+        return EXIT_BAD_INPUT
     finally:
         progress.stop()
     if not summary.tables_written:
