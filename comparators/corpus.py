@@ -16,6 +16,7 @@ import gzip
 import json
 import os
 import resource
+import sys
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -86,9 +87,19 @@ def sequential(stories: Sequence[CorpusStory], settings: Settings | None) -> Ite
 
 
 def peak_memory_mb() -> float:
-    """The peak resident memory of this process so far, in MB (Linux and macOS)."""
+    """The peak resident memory of this process so far, in MB.
+
+    Linux's VmHWM when there is one: `ru_maxrss` survives exec, so a worker
+    process spawned by a big parent would report the parent's peak."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    return peak / 2**20 if peak > 2**32 else peak / 1024  # macOS counts bytes, Linux kB
+    return peak / 2**20 if sys.platform == "darwin" else peak / 1024  # macOS counts bytes
 
 
 def read_export(export_gz: bytes) -> dict[str, Any]:
@@ -169,10 +180,7 @@ def _group_row(story_id: str, position: int, group: dict[str, Any]) -> Row:
         "cohesion": _number(scores.get("cohesion")),
         "min_link": _number(scores.get("min_link")),
         "wording": _number(scores.get("wording")),
-        "members": [
-            {"source": m.get("source"), "paragraph": m.get("paragraph"), "text": m.get("text")}
-            for m in members
-        ],
+        "members": [{key: m.get(key) for key in ("source", "paragraph", "sentence", "text")} for m in members],
     }
 
 

@@ -183,7 +183,7 @@ def _tables_key(stories: tuple[CorpusStory, ...], settings: Settings) -> str:
 
 
 def _settings_dict(settings: Settings) -> dict:
-    return {"threshold": settings.threshold, "comparator": settings.comparator, "granularity": settings.granularity}
+    return {key: getattr(settings, key) for key in ("threshold", "comparator", "granularity")}
 
 
 def _read_batch(out_dir: Path) -> dict:

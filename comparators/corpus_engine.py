@@ -20,6 +20,8 @@ from comparators.corpus_input import CorpusStory
 from comparators.errors import StoryError
 from comparators.model import Settings
 
+SCHEDULER_PROTOCOLS = ("tcp", "tls", "ws", "wss", "ucx")
+
 
 @dataclass(frozen=True, slots=True)
 class DaskEngine:
@@ -62,9 +64,13 @@ class DaskEngine:
     def _connect(self, stack: ExitStack) -> Client:
         """A client of the scheduler, or of a new local cluster; both closed with `stack`."""
         if self.scheduler:
+            scheme = self.scheduler.split("://")[0] if "://" in self.scheduler else "tcp"
+            if scheme not in SCHEDULER_PROTOCOLS:
+                problem = "not a Dask scheduler address (tcp://HOST:PORT)"
+                raise StoryError(None, f"--scheduler {self.scheduler}: {problem}")
             try:
                 return stack.enter_context(Client(self.scheduler, timeout=self.timeout))
-            except (OSError, TimeoutError) as error:
+            except (OSError, TimeoutError, ValueError) as error:  # ValueError: no port, say
                 raise StoryError(None, f"--scheduler {self.scheduler}: cannot connect: {error}") from None
         # Worker processes talk over TCP on 127.0.0.1; threads of this process in memory.
         network = {"host": "127.0.0.1", "scheduler_port": 0} if self.processes else {}

@@ -44,7 +44,9 @@ SCHEMAS: dict[str, pa.Schema] = {
             ("wording", _FLOAT),
             (
                 "members",
-                pa.list_(pa.struct([("source", _TEXT), ("paragraph", _INT), ("text", _TEXT)])),
+                pa.list_(
+                    pa.struct([("source", _TEXT), ("paragraph", _INT), ("sentence", _INT), ("text", _TEXT)])
+                ),
             ),
         ]
     ),

@@ -354,6 +354,13 @@ def test_an_unreachable_scheduler_is_named_in_one_line(corpus, tmp_path):
     assert "\n" not in str(error.value)
 
 
+@pytest.mark.parametrize("address", ["http://127.0.0.1:8787", "127.0.0.1"])
+def test_a_scheduler_address_dask_cannot_use_is_named_in_one_line(address, corpus, tmp_path, capsys):
+    assert main(["batch", str(corpus), "-o", str(tmp_path / "out"), "--scheduler", address]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith(f"synopsis: --scheduler {address}: ") and err.count("\n") == 1
+
+
 def test_the_reader_and_export_never_import_dask_or_pyarrow():
     probe = (
         "import sys, io, contextlib; from tui.cli import main\n"

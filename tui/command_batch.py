@@ -39,7 +39,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
     engine = parser.add_mutually_exclusive_group()
     engine.add_argument(
-        "--workers", type=int, metavar="N", help="worker processes of the local Dask cluster (default: one per core)"
+        "--workers", type=int, metavar="N",
+        help="worker processes of the local Dask cluster (default: one per core)",
     )
     engine.add_argument(
         "--scheduler", metavar="tcp://HOST:PORT",

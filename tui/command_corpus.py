@@ -37,7 +37,8 @@ def run(args: argparse.Namespace) -> int:
     from comparators.corpus_tables import read_table, table_path
 
     if not table_path(args.out_dir, "stories").is_file():
-        print(f"synopsis: {strip_control(str(args.out_dir))}: no corpus tables here; run 'synopsis batch' first", file=sys.stderr)
+        where = strip_control(str(args.out_dir))
+        print(f"synopsis: {where}: no corpus tables here; run 'synopsis batch' first", file=sys.stderr)
         return EXIT_BAD_INPUT
     stories = read_table(args.out_dir, "stories").to_pylist()
     if args.open:
@@ -66,7 +67,8 @@ def run(args: argparse.Namespace) -> int:
 def _open(out_dir: Path, stories: list[dict], wanted: str) -> int:
     story = next((s for s in stories if wanted in (s["story"], s["name"])), None)
     if story is None:
-        print(f"synopsis: {strip_control(str(out_dir))}: no story {strip_control(wanted)!r} in this corpus", file=sys.stderr)
+        where = strip_control(str(out_dir))
+        print(f"synopsis: {where}: no story {strip_control(wanted)!r} in this corpus", file=sys.stderr)
         return EXIT_BAD_INPUT
     from comparators.corpus_batch import read_batch_settings
     from tui.cli import main
@@ -129,7 +131,8 @@ def travelled_quotes_table(quotes: list[dict], top: int) -> Table:
     table.add_column("speaker", overflow="fold")
     table.add_column("quote", ratio=1)
     for quote in ranked[:top]:
-        table.add_row(str(quote["outlets"]), _plain(quote["story"]), _plain(quote["speaker"]), _plain(quote["text"]))
+        cells = [_plain(quote[key]) for key in ("story", "speaker", "text")]
+        table.add_row(str(quote["outlets"]), *cells)
     return table
 
 
@@ -139,7 +142,9 @@ def disagreement_table(stories: list[dict], top: int) -> Table:
     done = [s for s in stories if s["status"] == "ok"]
     ranked = sorted(
         done,
-        key=lambda s: (-(s["discrepancies"] or 0), -(s["variant_quotes"] or 0), -(s["unique_passages"] or 0), s["story"]),
+        key=lambda s: (
+            -(s["discrepancies"] or 0), -(s["variant_quotes"] or 0), -(s["unique_passages"] or 0), s["story"]
+        ),
     )
     table = Table(title="Stories with the most disagreement", title_justify="left")
     table.add_column("story", overflow="fold")
