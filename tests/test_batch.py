@@ -45,6 +45,11 @@ def batch(corpus, tmp_path_factory):
     return out, summary
 
 
+def no_work(stories, settings):
+    """An engine for runs that must compare nothing."""
+    raise AssertionError(f"compared {len(stories)} stories")
+
+
 def exported_by_cli(story: Path, capsys) -> str:
     capsys.readouterr()
     assert main(["export", str(story)]) == 0
@@ -131,10 +136,6 @@ def test_a_rerun_compares_nothing_and_a_changed_story_alone_is_compared_again(co
     out = tmp_path / "out"
     run_batch(corpus, out, Settings(), sequential)
     tables_before = {p.name: p.stat().st_mtime_ns for p in out.glob("*.parquet")}
-
-    def no_work(stories, settings):
-        raise AssertionError(f"compared {len(stories)} stories")
-
     summary = run_batch(corpus, out, Settings(), no_work)
     assert (summary.compared, summary.unchanged, summary.tables_written) == (0, 3, False)
     assert {p.name: p.stat().st_mtime_ns for p in out.glob("*.parquet")} == tables_before
@@ -274,6 +275,22 @@ def test_corpus_prints_the_headline_tables(batch, capsys):
     for title in ("Most-copied outlets", "Who copies whom", "Most-travelled quotes", "Stories with the most disagreement"):
         assert title in printed
     assert "3 stories (0 failed)" in printed
+
+
+def test_a_damaged_table_is_named_and_a_rerun_rebuilds_it_without_comparing(batch, corpus, tmp_path, capsys):
+    import shutil
+
+    out = tmp_path / "out"
+    shutil.copytree(batch[0], out)
+    (out / "quotes.parquet").write_bytes(b"not parquet at all")
+    assert main(["corpus", str(out)]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith(f"synopsis: {out}/quotes.parquet: ") and err.count("\n") == 1
+    assert err.endswith("; delete it and rerun 'synopsis batch'\n")
+    (out / "quotes.parquet").unlink()
+
+    assert run_batch(corpus, out, Settings(), no_work).tables_written
+    assert read_table(out, "quotes") == read_table(batch[0], "quotes")
 
 
 def test_corpus_opens_one_story_in_the_reader(batch, corpus, monkeypatch):

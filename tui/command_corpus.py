@@ -40,23 +40,32 @@ def run(args: argparse.Namespace) -> int:
         where = strip_control(str(args.out_dir))
         print(f"synopsis: {where}: no corpus tables here; run 'synopsis batch' first", file=sys.stderr)
         return EXIT_BAD_INPUT
-    stories = read_table(args.out_dir, "stories").to_pylist()
+    import pyarrow as pa
+
+    tables = {}
+    for name in ("stories", "sources", "outlet_reuse", "quotes"):
+        try:
+            tables[name] = read_table(args.out_dir, name).to_pylist()
+        except (OSError, pa.ArrowException) as error:  # removed or damaged since the batch
+            where = strip_control(str(table_path(args.out_dir, name)))
+            problem = " ".join(strip_control(str(error)).splitlines())
+            print(f"synopsis: {where}: {problem}; delete it and rerun 'synopsis batch'", file=sys.stderr)
+            return EXIT_BAD_INPUT
+    stories, sources, outlet_reuse, quotes = tables.values()
     if args.open:
         return _open(args.out_dir, stories, args.open)
     console = Console(highlight=False)
     top = max(args.top, 1)
     failed = [s for s in stories if s["status"] != "ok"]
-    sources = read_table(args.out_dir, "sources").to_pylist()
     console.print(
         Text(
             f"{len(stories)} stories ({len(failed)} failed), {len(sources)} articles from "
             f"{len({s['outlet'] for s in sources})} outlets"
         )
     )
-    outlet_reuse = read_table(args.out_dir, "outlet_reuse").to_pylist()
     console.print(most_copied_table(outlet_reuse, top))
     console.print(copying_pairs_table(outlet_reuse, top))
-    console.print(travelled_quotes_table(read_table(args.out_dir, "quotes").to_pylist(), top))
+    console.print(travelled_quotes_table(quotes, top))
     console.print(disagreement_table(stories, top))
     if failed:
         console.print(failed_table(failed, top))
@@ -86,7 +95,7 @@ def _plain(value: object) -> Text:
 
 def most_copied_table(outlet_reuse: list[dict], top: int) -> Table:
     """Outlets whose words others carry verbatim, most words first."""
-    copied: dict[str, dict] = defaultdict(lambda: {"words": 0, "by": set(), "stories": 0})
+    copied: dict[str, dict] = defaultdict(lambda: {"words": 0, "by": set()})
     for row in outlet_reuse:
         if row["verbatim_words"]:
             entry = copied[row["other_outlet"]]
