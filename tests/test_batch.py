@@ -244,6 +244,21 @@ def test_batch_never_writes_into_a_folder_of_something_else(corpus, tmp_path, ca
     assert [p.name for p in out.iterdir()] == ["notes.txt"]
 
 
+@pytest.mark.parametrize(
+    ("option", "problem"),
+    [
+        (["--comparator", "telepathy"], "--comparator: unknown comparator 'telepathy' (known: "),
+        (["--threshold", "1.5"], "--threshold: must be a number between 0 and 1, not 1.5"),
+        (["--workers", "0"], "--workers: must be 1 or more"),
+    ],
+)
+def test_a_bad_setting_is_refused_before_any_story_is_compared(option, problem, corpus, tmp_path, capsys):
+    assert main(["batch", str(corpus), "-o", str(tmp_path / "out"), *option]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith(f"synopsis: {problem}") and err.count("\n") == 1
+    assert not (tmp_path / "out").exists()
+
+
 def test_without_the_corpus_extra_batch_says_what_to_install(corpus, tmp_path, capsys, monkeypatch):
     import importlib.util
 

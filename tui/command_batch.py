@@ -71,8 +71,8 @@ def run(args: argparse.Namespace) -> int:
     if problem := missing_corpus_extra("batch"):
         print(problem, file=sys.stderr)
         return EXIT_BAD_INPUT
-    if args.workers is not None and args.workers < 1:
-        print("synopsis: --workers: must be 1 or more", file=sys.stderr)
+    if problem := _bad_option(args):
+        print(f"synopsis: {problem}", file=sys.stderr)
         return EXIT_BAD_INPUT
     from comparators.corpus_batch import run_batch
     from comparators.corpus_engine import DaskEngine
@@ -112,6 +112,20 @@ def run(args: argparse.Namespace) -> int:
         )
     )
     return EXIT_SOME_FAILED if summary.failures else 0
+
+
+def _bad_option(args: argparse.Namespace) -> str | None:
+    """What is wrong with the options, checked once rather than failing every story."""
+    from comparators.similarity import COMPARATORS
+
+    if args.workers is not None and args.workers < 1:
+        return "--workers: must be 1 or more"
+    if args.threshold is not None and not 0 <= args.threshold <= 1:
+        return f"--threshold: must be a number between 0 and 1, not {args.threshold!r}"
+    if args.comparator is not None and args.comparator not in COMPARATORS:
+        known = ", ".join(sorted(COMPARATORS))
+        return f"--comparator: unknown comparator {strip_control(args.comparator)!r} (known: {known})"
+    return None
 
 
 class _Progress:
