@@ -75,6 +75,7 @@ LOOSE_TABLES = ("discrepancies",)
 
 
 def table_path(out_dir: Path, name: str) -> Path:
+    """Where the table `name` of the batch in `out_dir` is kept."""
     return out_dir / f"{name}.parquet"
 
 
