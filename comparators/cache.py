@@ -55,14 +55,15 @@ def cached_compare(story: Story, settings: Settings | None = None) -> Comparison
 
 
 def comparison_key(story: Story, settings: Settings | None) -> str:
-    digest = hashlib.sha256(_code_fingerprint().encode())
+    digest = hashlib.sha256(code_fingerprint().encode())
     digest.update(repr(story).encode("utf-8", "surrogatepass"))
     digest.update(repr(settings).encode())
     return digest.hexdigest()[:40]
 
 
 @cache
-def _code_fingerprint() -> str:
+def code_fingerprint() -> str:
+    """A hash of the comparator layer's source code: changes whenever a rule does."""
     digest = hashlib.sha256()
     # The fitted link model is code too: a refit changes the groups.
     for path in sorted([*_PACKAGE_DIR.rglob("*.py"), *_PACKAGE_DIR.rglob("*.json")]):

@@ -27,6 +27,11 @@ SUBCOMMANDS: dict[str, tuple[str, str]] = {
     "export": ("tui.command_export", "write the comparison as JSON data (see comparators/schema.json)"),
     "fetch": ("tui.command_fetch", "fetch web pages into a story folder that reopens offline"),
 }
+# Corpus mode (needs the `corpus` extra: Dask and pyarrow, imported only when these run).
+SUBCOMMANDS |= {
+    "batch": ("tui.command_batch", "compare every story of a corpus on Dask; results as Parquet"),
+    "corpus": ("tui.command_corpus", "headline tables of a batch's results; open one of its stories"),
+}
 
 EXIT_BAD_INPUT = 2
 

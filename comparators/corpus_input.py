@@ -1,0 +1,227 @@
+"""The stories of a corpus: a folder of stories, or a table of articles.
+
+A folder holds one story per sub-folder (its `story.yaml`, else its `*.txt`)
+and per manifest (`*.yaml`) at its top. A table (JSON Lines, CSV or Parquet)
+holds one article per row with the columns story, outlet, title, date, url and
+text; its stories are written out as folders with a manifest under
+`OUT_DIR/articles/`, so each is loaded exactly as `synopsis export` loads a
+folder, and can be opened in the reader later.
+
+Each story gets a key: a hash of its input files, the settings and the
+comparator code. A story whose key has not changed need not be compared again.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from comparators.cache import code_fingerprint
+from comparators.errors import StoryError
+from comparators.loading import MANIFEST_NAMES, MANIFEST_SUFFIXES
+from comparators.model import Settings
+from comparators.outlets import unique_ids
+
+TABLE_SUFFIXES = (".jsonl", ".ndjson", ".csv", ".parquet")
+ARTICLE_COLUMNS = ("story", "outlet", "title", "date", "url", "text")
+ARTICLES_DIR = "articles"
+
+
+@dataclass(frozen=True, slots=True)
+class CorpusStory:
+    """One story of a corpus: where it is read from and the key of its inputs."""
+
+    id: str  # unique in the corpus, safe as a file name
+    name: str  # as the input names it: folder, manifest or `story` value
+    path: Path  # what `load_story([path])` reads
+    key: str
+
+
+def find_stories(input_path: Path, out_dir: Path, settings: Settings) -> tuple[CorpusStory, ...]:
+    """The stories `input_path` holds, in name (folder) or first-row (table) order.
+
+    A table's stories are written under `out_dir/articles/`. Raises
+    `StoryError` for an input that is neither a folder of stories nor a
+    readable table with `story` and `text` columns.
+    """
+    if input_path.is_dir():
+        found = _folder_stories(input_path)
+    elif input_path.suffix.lower() in TABLE_SUFFIXES and input_path.is_file():
+        found = _write_table_stories(input_path, out_dir / ARTICLES_DIR)
+    elif not input_path.exists():
+        raise StoryError(input_path, "no such file or folder")
+    else:
+        known = ", ".join(TABLE_SUFFIXES)
+        raise StoryError(input_path, f"not a folder of stories nor a table of articles ({known})")
+    if not found:
+        raise StoryError(input_path, "no stories: expected sub-folders or story manifests")
+    ids = unique_ids([name for name, _ in found], ["story"] * len(found))
+    return tuple(
+        CorpusStory(id=i, name=name, path=path, key=story_key(path, settings))
+        for i, (name, path) in zip(ids, found, strict=True)
+    )
+
+
+def story_key(path: Path, settings: Settings) -> str:
+    """A hash of the story's input files, `settings` and the comparator code."""
+    digest = hashlib.sha256(code_fingerprint().encode())
+    digest.update(repr(settings).encode())
+    for file in _input_files(path):
+        digest.update(file.name.encode("utf-8", "surrogateescape") + b"\0")
+        try:
+            digest.update(file.read_bytes())
+        except OSError:
+            digest.update(b"(unreadable)")  # loading will name the problem
+        digest.update(b"\0")
+    return digest.hexdigest()[:32]
+
+
+def _folder_stories(folder: Path) -> list[tuple[str, Path]]:
+    found = []
+    for child in sorted(folder.iterdir()):
+        if child.name.startswith("."):
+            continue
+        if child.is_dir() and (_manifest_in(child) or _text_files(child)):
+            found.append((child.name, child))
+        elif child.is_file() and child.suffix.lower() in MANIFEST_SUFFIXES:
+            found.append((child.stem, child))
+    return found
+
+
+def _manifest_in(folder: Path) -> Path | None:
+    return next((folder / n for n in MANIFEST_NAMES if (folder / n).is_file()), None)
+
+
+def _text_files(folder: Path) -> list[Path]:
+    """The articles of a folder without a manifest, as loading picks them."""
+    return sorted(
+        p for p in folder.iterdir() if p.suffix.lower() == ".txt" and p.is_file() and not p.name.startswith(".")
+    )
+
+
+def _input_files(path: Path) -> list[Path]:
+    """The files loading `path` reads: a manifest and the files it lists, or the *.txt."""
+    manifest = path if path.is_file() else _manifest_in(path)
+    if manifest is None:
+        return _text_files(path)
+    files = [manifest]
+    try:
+        data = yaml.safe_load(manifest.read_text(encoding="utf-8"))
+        entries = data.get("sources") or []
+        for entry in entries:
+            name = entry.get("file") if isinstance(entry, dict) else entry
+            if isinstance(name, str):
+                files.append(manifest.parent / name.strip())
+    except (OSError, UnicodeDecodeError, yaml.YAMLError, AttributeError, TypeError):
+        pass  # a broken manifest: loading reports it; its own bytes are in the key
+    return files
+
+
+# ---------------------------------------------------------------- tables of articles
+
+
+def read_articles(path: Path) -> list[dict[str, str | None]]:
+    """The rows of a JSON Lines, CSV or Parquet table of articles, as text or None.
+
+    Raises `StoryError` naming the file (and line) for an unreadable table, a
+    missing `story` or `text` column, or a row without a story."""
+    suffix = path.suffix.lower()
+    try:
+        if suffix == ".parquet":
+            rows = _parquet_rows(path)
+        elif suffix == ".csv":
+            with path.open(encoding="utf-8-sig", newline="") as stream:
+                rows = list(csv.DictReader(stream))
+        else:
+            rows = _json_lines(path)
+    except OSError as error:
+        raise StoryError(path, f"cannot read: {error.strerror or error}") from None
+    except (UnicodeDecodeError, csv.Error) as error:
+        raise StoryError(path, f"not a readable table: {error}") from None
+    columns = set().union(*(row.keys() for row in rows)) if rows else set()
+    missing = [c for c in ("story", "text") if c not in columns]
+    if missing:
+        raise StoryError(path, f"no {' and no '.join(repr(c) for c in missing)} column")
+    articles = []
+    for number, row in enumerate(rows, start=1):
+        article = {c: _text(row.get(c)) for c in ARTICLE_COLUMNS}
+        if not article["story"]:
+            raise StoryError(path, f"row {number}: no story")
+        articles.append(article)
+    return articles
+
+
+def _text(value: object) -> str | None:
+    if value is None or value == "":
+        return None
+    return str(value)
+
+
+def _json_lines(path: Path) -> list[dict]:
+    rows = []
+    with path.open(encoding="utf-8-sig") as stream:
+        for number, line in enumerate(stream, start=1):
+            if not line.strip():
+                continue
+            try:
+                row = json.loads(line)
+            except json.JSONDecodeError as error:
+                raise StoryError(path, f"line {number}: not JSON: {error.msg}") from None
+            if not isinstance(row, dict):
+                raise StoryError(path, f"line {number}: not a JSON object")
+            rows.append(row)
+    return rows
+
+
+def _parquet_rows(path: Path) -> list[dict]:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    try:
+        return pq.read_table(path).to_pylist()
+    except pa.ArrowException as error:
+        raise StoryError(path, f"not a readable Parquet file: {error}") from None
+
+
+def _write_table_stories(table: Path, articles_dir: Path) -> list[tuple[str, Path]]:
+    """Each story of the table as a folder with a manifest; (name, folder) in first-row order."""
+    stories: dict[str, list[dict[str, str | None]]] = {}
+    for article in read_articles(table):
+        stories.setdefault(article["story"], []).append(article)
+    names = list(stories)
+    found = []
+    for name, folder_name in zip(names, unique_ids(names, ["story"] * len(names)), strict=True):
+        folder = articles_dir / folder_name
+        files = {"story.yaml": _manifest_text(name, stories[name])}
+        for number, article in enumerate(stories[name], start=1):
+            files[f"{number:03d}.txt"] = article["text"] or ""
+        _write_folder(folder, files)
+        found.append((name, folder))
+    return found
+
+
+def _manifest_text(title: str, articles: list[dict[str, str | None]]) -> str:
+    sources = []
+    for number, article in enumerate(articles, start=1):
+        entry = {"file": f"{number:03d}.txt"}
+        entry.update({k: article[k] for k in ("outlet", "title", "date", "url") if article[k]})
+        sources.append(entry)
+    return yaml.safe_dump({"title": title, "sources": sources}, allow_unicode=True, sort_keys=False)
+
+
+def _write_folder(folder: Path, files: dict[str, str]) -> None:
+    """`folder` holding exactly `files`; unchanged files are left alone (and keep their key)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for stale in folder.iterdir():
+        if stale.name not in files and stale.is_file():
+            stale.unlink()
+    for name, text in files.items():
+        target = folder / name
+        data = text.encode("utf-8")
+        if not target.is_file() or target.read_bytes() != data:
+            target.write_bytes(data)
