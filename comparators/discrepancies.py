@@ -109,17 +109,30 @@ def find_discrepancies(
     found.extend(_name_discrepancies(_NameIndex(story), group_of))
 
     group_rank = {g.id: i for i, g in enumerate(groups)}
-    seen: set[frozenset] = set()
-    results: list[Discrepancy] = []
 
     def reading_order(item: _Found) -> tuple[int, int]:
         return group_rank.get(item.group, len(group_rank)), min(p.paragraph for p, _ in item.facts)
 
+    # A paragraph reporting two facts stands in two groups, so one disagreement can
+    # be found in several overlapping groups: it is told once, in the first, with
+    # every value any of them found.
+    merged: list[tuple[_Found, set]] = []
     for item in sorted(found, key=reading_order):
-        identity = frozenset((p.source, p.paragraph, fact.start) for p, fact in item.facts)
-        if identity in seen:
+        spots = {(p.source, p.paragraph, fact.start) for p, fact in item.facts}
+        same = next(
+            (k for k, (kept, kept_spots) in enumerate(merged)
+             if kept.kind == item.kind and len(spots & kept_spots) >= max(2, min(len(spots), len(kept_spots)) / 2)),
+            None,
+        )
+        if same is None:
+            merged.append((item, spots))
             continue
-        seen.add(identity)
+        kept, kept_spots = merged[same]
+        extra = tuple((p, fact) for p, fact in item.facts if (p.source, p.paragraph, fact.start) not in kept_spots)
+        merged[same] = (replace(kept, facts=kept.facts + extra), kept_spots | spots)
+
+    results: list[Discrepancy] = []
+    for item, _ in merged:
         values = tuple(
             sorted(
                 {
