@@ -31,7 +31,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, replace
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 import numpy as np
 from scipy import sparse
@@ -405,10 +405,12 @@ def _group(
         members = tuple(Member(u.source, u.paragraph, u.text, u.sentence) for u in found)
         return Group(id="", kind=GroupKind.UNIQUE, members=members)
     kind = GroupKind.SHARED if sources >= present else GroupKind.PARTIAL
-    sentence_scores, (_, starts), _ = _sentence_scores(space, scorer, ids, ids)
+    sentence_scores, (sentences, starts), _ = _sentence_scores(space, scorer, ids, ids)
     focus = _focus(space.source_of[ids], sentence_scores, starts)
     members = tuple(Member(u.source, u.paragraph, u.text, u.sentence, f) for u, f in zip(found, focus))
-    scores = _pair_scores(space, scorer, ids, ids)
+    weights = _weights(space.sentence_weight[sentences], starts)
+    forward = weights @ np.maximum.reduceat(sentence_scores, starts, axis=1)
+    scores = np.maximum(forward, forward.T)  # the better direction of each pair
     cross = space.source_of[ids][:, None] != space.source_of[ids][None, :]
     pair_values = scores[cross]
     tree = _spanning_links(scores, cross)
@@ -493,13 +495,15 @@ def _rewording(links: tuple[Link, ...]) -> Rewording | None:
     return Rewording.LIGHT if wording >= 0.6 else Rewording.PARAPHRASE
 
 
-def _words(text: str) -> list[str]:
-    return [w.lower() for w in _TOKEN.findall(text)]
+@lru_cache(maxsize=65536)
+def _words(text: str) -> tuple[str, ...]:
+    return tuple(w.lower() for w in _TOKEN.findall(text))
 
 
-def _terms(text: str) -> list[str]:
+@lru_cache(maxsize=65536)
+def _terms(text: str) -> tuple[str, ...]:
     """Words worth citing as evidence: not stop words, not single letters."""
-    return [w for w in _words(text) if w not in _STOP and (len(w) > 2 or w.isdigit())]
+    return tuple(w for w in _words(text) if w not in _STOP and (len(w) > 2 or w.isdigit()))
 
 
 def order_groups(groups: tuple[Group, ...], story: Story, pivot: str) -> tuple[Group, ...]:
