@@ -10,7 +10,7 @@ from comparators.discrepancies import find_discrepancies
 from comparators.errors import StoryError
 from comparators.model import Settings, Story
 from comparators.pivot import choose_pivot
-from comparators.quote_matching import story_quotes
+from comparators.quote_matching import match_through_facts, story_quotes
 from comparators.reuse import reuse
 from comparators.segment import GRANULARITIES
 from comparators.similarity import COMPARATORS
@@ -84,6 +84,7 @@ def run(story: Story, override: Settings | None = None) -> Comparison:
         if not s.paragraphs
     )
     quotes, terms = story_quotes(story)
+    quotes = match_through_facts(quotes, groups)
     return Comparison(
         story=story,
         settings=settings,

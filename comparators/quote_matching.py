@@ -33,7 +33,7 @@ from itertools import combinations
 
 from rapidfuzz import fuzz, process
 
-from comparators.model import Quote, QuotedTerm, QuoteMatch, QuoteStatus, Source, Story
+from comparators.model import Group, Quote, QuotedTerm, QuoteMatch, QuoteStatus, Source, Story
 from comparators.quotes import MIN_PHRASE_WORDS, Span, find_spans, is_phrase, split_terms
 from comparators.speakers import Attribution, attribute, speaker_keys
 
@@ -377,3 +377,57 @@ def story_quotes(story: Story) -> tuple[tuple[Quote, ...], tuple[QuotedTerm, ...
             )
         )
     return match_quotes(quotes), tuple(terms)
+
+
+def match_through_facts(quotes: Sequence[Quote], groups: Sequence[Group]) -> tuple[Quote, ...]:
+    """`quotes` with translations and retellings of one statement matched: two
+    quotes of different outlets that no wording test matched are the same
+    statement worded differently when they stand in one aligned group (the same
+    fact), are the only quotes of the same named speaker there on each side and
+    have a content word in common.
+
+    Takes the quotes as `match_quotes` left them and the story's groups; returns
+    them with the new "variant" matches added and their status updated.
+    """
+    index = {q.id: k for k, q in enumerate(quotes)}
+    extra: dict[int, list[QuoteMatch]] = defaultdict(list)
+    by_place: dict[tuple[str, int], list[int]] = defaultdict(list)
+    for k, quote in enumerate(quotes):
+        if not _speaker_unknown(quote):
+            by_place[(quote.source, quote.paragraph)].append(k)
+    matched = {(k, index[m.quote]) for k, q in enumerate(quotes) for m in q.matches if m.quote in index}
+    stems = [_stems(normalise(q.text).split()) for q in quotes]
+    partners = [{m.source for m in q.matches} for q in quotes]  # outlets each quote is matched in
+    for group in groups:
+        if len(group.sources) < 2:
+            continue
+        # the quotes of each named speaker in this group, per outlet
+        said: dict[str, dict[str, list[int]]] = defaultdict(lambda: defaultdict(list))
+        for member in group.members:
+            for k in by_place.get((member.source, member.paragraph), ()):
+                said[quotes[k].speaker_key][member.source].append(k)
+        for per_source in said.values():
+            alone = [ks[0] for ks in per_source.values() if len(ks) == 1]
+            for i, j in combinations(alone, 2):
+                if (i, j) in matched or not stems[i] & stems[j]:
+                    continue  # matched already, or not one content word in common
+                if quotes[i].source in partners[j] or quotes[j].source in partners[i]:
+                    continue  # an outlet tells a statement once: its match there is found
+                partners[i].add(quotes[j].source)
+                partners[j].add(quotes[i].source)
+                matched |= {(i, j), (j, i)}
+                # the share of the shorter quote's content words the other uses
+                score = round(len(stems[i] & stems[j]) / min(len(stems[i]), len(stems[j])), 3)
+                extra[i].append(QuoteMatch(quotes[j].id, quotes[j].source, "variant", score))
+                extra[j].append(QuoteMatch(quotes[i].id, quotes[i].source, "variant", score))
+    if not extra:
+        return tuple(quotes)
+    result = []
+    for k, quote in enumerate(quotes):
+        if k not in extra:
+            result.append(quote)
+            continue
+        found = sorted((*quote.matches, *extra[k]), key=lambda m: (m.kind != "shared", -m.similarity, m.quote))
+        status = quote.status if quote.status != QuoteStatus.UNIQUE else QuoteStatus.VARIANT
+        result.append(replace(quote, matches=tuple(found), status=status))
+    return tuple(result)

@@ -145,3 +145,22 @@ def test_numbers_are_read_the_same_however_they_are_written():
     assert numbers_in("thirty-five people") == {35.0}
     assert numbers_in("1,200 homes and 2.5 million phones") == {1200.0, 2.5}
     assert numbers_in("twelve") == numbers_in("12")
+
+
+def test_two_translations_of_one_statement_in_the_same_fact_are_worded_differently():
+    from comparators import QuoteStatus
+
+    wire = [
+        'Governor Anton Ruzhev said the collapse of the Varna bridge in Ostrel on Monday was a national '
+        'tragedy. "We will find out who let this bridge fall apart," Ruzhev told reporters.',
+        "Rescue teams pulled 9 survivors from the water overnight, the emergency ministry said.",
+    ]
+    translated = [
+        'The collapse of the Varna bridge in Ostrel on Monday was a national tragedy, Governor Anton Ruzhev '
+        'said. "Those responsible for the decay of this bridge will be named," Ruzhev said.',
+        "Nine survivors were pulled from the river overnight by rescuers, the emergency ministry said.",
+    ]
+    comparison = compare(story_of(wire=wire, translated=translated))
+    ruzhev = [q for q in comparison.quotes if q.speaker and "Ruzhev" in q.speaker]
+    assert {q.source for q in ruzhev} == {"wire", "translated"}
+    assert all(q.status == QuoteStatus.VARIANT for q in ruzhev)
