@@ -121,6 +121,8 @@ def _source(story: Story, source: Source) -> dict[str, Any]:
         "title": source.title,
         "date": source.date,
         "url": source.url,
+        "author": source.author,
+        "fetched": source.fetched,
         "dateline": source.dateline,
         "words": source.words,
         "paragraphs": [{"index": p.index, "text": p.text, "line": p.line} for p in source.paragraphs],

@@ -211,3 +211,15 @@ def test_a_story_of_saved_pages_and_text_files_is_kept_as_a_folder_that_reopens_
     assert [
         (s.outlet, s.title, s.date, [p.text for p in s.paragraphs]) for s in reopened.sources
     ] == [(s.outlet, s.title, s.date, [p.text for p in s.paragraphs]) for s in story.sources]
+
+
+def test_the_export_carries_a_page_s_author_and_fetch_time():
+    from comparators import compare
+    from comparators.export import to_json_dict
+
+    story = load_story([NEWS, OTHER])
+    exported = {s["id"]: s for s in to_json_dict(compare(story))["sources"]}
+    authors = {s.id: s.author for s in story.sources}
+    assert any(authors.values())
+    assert {sid: s["author"] for sid, s in exported.items()} == authors
+    assert all("fetched" in s for s in exported.values())
