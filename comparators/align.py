@@ -36,7 +36,7 @@ from functools import cached_property, lru_cache
 import numpy as np
 from scipy import sparse
 
-from comparators.evidence import LinkModel, link_model, pair_features, passage_sets
+from comparators.evidence import LinkModel, PassageSets, link_model, pair_features, passage_sets
 from comparators.model import Group, GroupKind, Link, Member, Rewording, Settings, Story
 from comparators.segment import Unit, units
 from comparators.similarity import Scorer, get_comparator
@@ -45,7 +45,7 @@ MAX_PER_SOURCE = 3  # an outlet rarely spreads one fact over more paragraphs
 LINK = 0.5  # a pair at LINK x threshold counts as linked when a passage joins a group
 MAJORITY = 0.75  # share of a group's other-source passages a joining passage must be linked to
 CANDIDATE_FLOOR = 0.05  # similarity below which a pair is never a candidate
-CANDIDATES_PER_SOURCE = 5  # a passage's best few in each other source are candidates
+CANDIDATES_PER_SOURCE = 3  # a passage's best few in each other source are candidates
 LEDE_WORDS = 20  # a lead paragraph sums up the story in a sentence or two
 FOCUS = 0.5  # a member's sentence carries the fact when it matches at half its best sentence
 EVIDENCE_TERMS = 6
@@ -231,6 +231,8 @@ class _Candidates:
     best_sentence: np.ndarray
     best: np.ndarray  # (units x sources) each unit's best similarity in each source
     source_index: np.ndarray  # unit -> column of `best`
+    overlap: np.ndarray  # (pairs x 4) what each pair shares: trigrams, names, numbers, rare words
+    sets: PassageSets
 
 
 def _candidates(space: _Space, scorer: Scorer) -> _Candidates:
@@ -241,6 +243,7 @@ def _candidates(space: _Space, scorer: Scorer) -> _Candidates:
     nonempty = np.flatnonzero(np.diff(bounds))
     source_index = np.searchsorted(nonempty, space.source_of, side="right") - 1
     best = np.zeros((n, len(nonempty)), dtype=np.float32)
+    sets = passage_sets([u.text for u in space.units])
     found: list[tuple[np.ndarray, ...]] = []
     # Scores are symmetric: each block of one source's passages is scored against
     # the passages from its last one onwards only, and `best` is filled both ways.
@@ -256,6 +259,7 @@ def _candidates(space: _Space, scorer: Scorer) -> _Candidates:
             best[lo:hi, rank + 1 :] = np.maximum.reduceat(scores, starts, axis=1)
             np.maximum(best[own_hi:, rank], scores.max(axis=0), out=best[own_hi:, rank])
             rows, cols = np.nonzero(scores >= CANDIDATE_FLOOR)
+            overlap = sets.overlap_block(slice(lo, hi), slice(own_hi, n))[:, rows, cols].T
             found.append(
                 (
                     (rows + lo).astype(np.int32),
@@ -263,16 +267,19 @@ def _candidates(space: _Space, scorer: Scorer) -> _Candidates:
                     forward[rows, cols].astype(np.float32),
                     backward[rows, cols].astype(np.float32),
                     best_sentence[rows, cols].astype(np.float32),
+                    overlap,
                 )
             )
     if not found:
         empty = np.zeros(0, dtype=np.int32)
         zero = np.zeros(0, dtype=np.float32)
-        return _Candidates(empty, empty, zero, zero, zero, best, source_index)
-    i, j, forward, backward, best_sentence = (np.concatenate(parts) for parts in zip(*found))
+        return _Candidates(empty, empty, zero, zero, zero, best, source_index, np.zeros((0, 4), np.float32), sets)
+    i, j, forward, backward, best_sentence, overlap = (np.concatenate(parts) for parts in zip(*found))
     similarity = np.maximum(forward, backward)
     keep = _among_best(i, source_index[j], similarity) | _among_best(j, source_index[i], similarity)
-    return _Candidates(i[keep], j[keep], forward[keep], backward[keep], best_sentence[keep], best, source_index)
+    return _Candidates(
+        i[keep], j[keep], forward[keep], backward[keep], best_sentence[keep], best, source_index, overlap[keep], sets
+    )
 
 
 def _among_best(unit: np.ndarray, other_source: np.ndarray, score: np.ndarray) -> np.ndarray:
@@ -299,10 +306,9 @@ def _link_probability(space: _Space, pairs: _Candidates, model: LinkModel | None
 
 def candidate_features(space: _Space, pairs: _Candidates) -> np.ndarray:
     """The evidence (comparators/evidence.py FEATURES) of every candidate pair."""
-    sets = passage_sets([u.text for u in space.units])
     best = (pairs.best[pairs.i, pairs.source_index[pairs.j]], pairs.best[pairs.j, pairs.source_index[pairs.i]])
     return pair_features(
-        sets,
+        pairs.sets,
         pairs.i,
         pairs.j,
         pairs.forward,
@@ -312,6 +318,7 @@ def candidate_features(space: _Space, pairs: _Candidates) -> np.ndarray:
         space.is_lede,
         space.position,
         space.length,
+        pairs.overlap,
     )
 
 

@@ -41,7 +41,7 @@ import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 import numpy as np
@@ -136,6 +136,21 @@ class PassageSets:
     rare_words: sparse.csr_matrix  # idf-weighted
     rare_total: np.ndarray  # idf mass of each passage's content words
 
+    @cached_property
+    def _columns(self) -> tuple[sparse.csr_matrix, ...]:
+        """Each matrix's binary transpose (items x passages), for products by blocks."""
+        return tuple((m > 0).astype(np.float32).T.tocsr() for m in (self.trigrams, self.names, self.numbers, self.rare_words))
+
+    def overlap_block(self, rows: slice, cols: slice) -> np.ndarray:
+        """(4, rows, cols): what passages `rows` share with passages `cols`: word
+        trigrams, names and numbers in common, and the idf mass of rows' content
+        words that cols use too."""
+        out = []
+        for matrix, columns in zip((self.trigrams, self.names, self.numbers, self.rare_words), self._columns):
+            block = matrix[rows] @ columns[:, cols]
+            out.append(block.toarray() if hasattr(block, "toarray") else np.asarray(block))
+        return np.stack(out).astype(np.float32)
+
 
 def passage_sets(texts: Sequence[str]) -> PassageSets:
     """Word trigrams, name keys, numbers and idf-weighted content words of each text."""
@@ -175,12 +190,6 @@ def _incidence(sets: list[set[str]], weight: dict[str, float] | None = None) -> 
     )
 
 
-def _shared(matrix: sparse.csr_matrix, i: np.ndarray, j: np.ndarray, binary: sparse.csr_matrix | None = None) -> np.ndarray:
-    """Row-wise overlap of rows i and j (the weights of i's items that j holds too)."""
-    other = matrix if binary is None else binary
-    return np.asarray(matrix[i].multiply(other[j] > 0).sum(axis=1), dtype=np.float32).ravel()
-
-
 def _sizes(matrix: sparse.csr_matrix) -> np.ndarray:
     return np.diff(matrix.indptr).astype(np.float32)
 
@@ -196,12 +205,14 @@ def pair_features(
     lede: np.ndarray,
     position: np.ndarray,
     length: np.ndarray,
+    overlap: np.ndarray,
 ) -> np.ndarray:
     """Feature matrix (pairs x FEATURES) for the passage pairs (i, j).
 
     `forward`/`backward` are the comparator's two directions for each pair,
     `best_sentence` its best sentence pair, `best_in_source` each side's best
-    similarity in the other's outlet; `lede`, `position` (0 first, 1 last in its
+    similarity in the other's outlet, `overlap` (pairs x 4) what each pair shares
+    (`PassageSets.overlap_block`); `lede`, `position` (0 first, 1 last in its
     source) and `length` (words) are per passage.
     """
     similarity = np.maximum(forward, backward)
@@ -209,14 +220,12 @@ def pair_features(
     share_i = similarity / np.maximum(best_i, 1e-6)
     share_j = similarity / np.maximum(best_j, 1e-6)
     tri = _sizes(sets.trigrams)
-    runs = _shared(sets.trigrams, i, j) / np.maximum(1.0, np.minimum(tri[i], tri[j]))
+    runs = overlap[:, 0] / np.maximum(1.0, np.minimum(tri[i], tri[j]))
     nm = _sizes(sets.names)
-    names = _shared(sets.names, i, j) / np.maximum(1.0, np.minimum(nm[i], nm[j]))
+    names = overlap[:, 1] / np.maximum(1.0, np.minimum(nm[i], nm[j]))
     nu = _sizes(sets.numbers)
-    disagree = ((nu[i] > 0) & (nu[j] > 0) & (_shared(sets.numbers, i, j) == 0)).astype(np.float32)
-    rare = _shared(sets.rare_words, i, j, sets.rare_words) / np.maximum(
-        1e-6, np.minimum(sets.rare_total[i], sets.rare_total[j])
-    )
+    disagree = ((nu[i] > 0) & (nu[j] > 0) & (overlap[:, 2] == 0)).astype(np.float32)
+    rare = overlap[:, 3] / np.maximum(1e-6, np.minimum(sets.rare_total[i], sets.rare_total[j]))
     return np.column_stack(
         [
             similarity,
