@@ -46,6 +46,7 @@ LINK = 0.5  # a pair at LINK x threshold counts as linked when a passage joins a
 MAJORITY = 0.75  # share of a group's other-source passages a joining passage must be linked to
 CANDIDATE_FLOOR = 0.05  # similarity below which a pair is never a candidate
 CANDIDATES_PER_SOURCE = 3  # a passage's best few in each other source are candidates
+SHARE_FLOOR = 0.25  # ...when at least this share of the weaker side's best match there
 LEDE_WORDS = 20  # a lead paragraph sums up the story in a sentence or two
 FOCUS = 0.5  # a member's sentence carries the fact when it matches at half its best sentence
 EVIDENCE_TERMS = 6
@@ -276,6 +277,11 @@ def _candidates(space: _Space, scorer: Scorer) -> _Candidates:
         return _Candidates(empty, empty, zero, zero, zero, best, source_index, np.zeros((0, 4), np.float32), sets)
     i, j, forward, backward, best_sentence, overlap = (np.concatenate(parts) for parts in zip(*found))
     similarity = np.maximum(forward, backward)
+    # Far below both sides' best match, a pair is no counterpart: drop it before ranking.
+    near = similarity >= SHARE_FLOOR * np.minimum(best[i, source_index[j]], best[j, source_index[i]])
+    i, j, forward, backward, best_sentence, overlap, similarity = (
+        a[near] for a in (i, j, forward, backward, best_sentence, overlap, similarity)
+    )
     keep = _among_best(i, source_index[j], similarity) | _among_best(j, source_index[i], similarity)
     return _Candidates(
         i[keep], j[keep], forward[keep], backward[keep], best_sentence[keep], best, source_index, overlap[keep], sets

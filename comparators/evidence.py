@@ -90,6 +90,7 @@ def fold(word: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
+@lru_cache(maxsize=65536)
 def name_key(word: str) -> str:
     """A name's consonant skeleton: first letter, then consonants without y, h,
     w or doubles, so transliterations of one name share a key
