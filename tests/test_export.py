@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import replace
 from pathlib import Path
 
@@ -65,6 +66,14 @@ def test_the_validator_notices_a_broken_export(exported):
     broken["groups"][0]["kind"] = "mostly"
     del broken["sources"][0]["paragraphs"]
     assert len(list(violations(broken, SCHEMA))) == 2
+
+
+def test_the_export_has_the_bytes_of_the_standard_json_encoder(seed_comparison):
+    odd = "tab\tnul\x00 del\x7f nel\x85 line\u2028 rlo\u202e emoji\U0001f600 quote\" slash\\ é"
+    comparison = replace(seed_comparison, story=replace(seed_comparison.story, title=odd))
+    standard = json.dumps(to_json_dict(comparison), ensure_ascii=False, indent=2) + "\n"
+    assert to_json(comparison) == re.sub(r"[\x7f-\x9f\u202e]", lambda m: json.dumps(m[0])[1:-1], standard)
+    assert "rlo\\u202e" in to_json(comparison)
 
 
 def test_the_same_comparison_exports_the_same_bytes(seed_comparison):
