@@ -18,6 +18,12 @@ not make two statements one.
 
 A quote's status is shared when any match is shared, else variant when any is a
 variant, else unique; every match is kept with its score.
+
+Matching goes by *wording*, not by copy: quotes with the same normalised words and
+speaker are scored once against each other wording (and with themselves, when
+outlets other than one carry them), so a wire quote printed by hundreds of papers
+costs what one copy does. Linked wordings form a `QuoteGroup`, one statement, which
+every quote names; the export lists groups instead of every pairwise match.
 """
 
 from __future__ import annotations
