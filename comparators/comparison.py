@@ -5,10 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from comparators.model import Group, Quote, QuotedTerm, Reuse, Settings, Story
+from comparators.model import Group, Quote, QuoteGroup, QuotedTerm, Reuse, Settings, Story
 
 if TYPE_CHECKING:  # its rules compile a few dozen regexes: loaded when a story is compared
     from comparators.discrepancies import Discrepancy
+    from comparators.pipeline import Progress
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,6 +26,7 @@ class Comparison:
     # ("reused most: 382 of its 1229 words appear verbatim in another outlet").
     pivot_reason: str = ""
     discrepancies: tuple[Discrepancy, ...] = ()  # where outlets disagree, in reading order
+    quote_groups: tuple[QuoteGroup, ...] = ()  # every quote's statement, named by `Quote.group`
 
     def group(self, group_id: str) -> Group:
         for group in self.groups:
@@ -33,14 +35,15 @@ class Comparison:
         raise KeyError(group_id)
 
 
-def compare(story: Story, settings: Settings | None = None) -> Comparison:
+def compare(story: Story, settings: Settings | None = None, progress: Progress | None = None) -> Comparison:
     """Align, diff and match quotes across the story's sources.
 
-    `settings` overrides the story manifest's settings field by field (CLI wins).
+    `settings` overrides the story manifest's settings field by field (CLI wins);
+    `progress`, when given, is called as the work goes (see `pipeline.run`).
     """
     from comparators.pipeline import run
 
-    return run(story, settings)
+    return run(story, settings, progress)
 
 
 def in_group_order(discrepancies, groups: tuple[Group, ...]) -> tuple[Discrepancy, ...]:

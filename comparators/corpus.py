@@ -119,10 +119,11 @@ def story_rows(story_id: str, export: dict[str, Any]) -> dict[str, list[Row]]:
     outlets = {s.get("id"): s.get("outlet") for s in sources}
     groups = export.get("groups", [])
     quotes = export.get("quotes", [])
+    matched = _matched_sources(quotes, export.get("quote_groups") or [])
     rows: dict[str, list[Row]] = {
         "sources": [_source_row(story_id, s) for s in sources],
         "groups": [_group_row(story_id, i, g) for i, g in enumerate(groups)],
-        "quotes": [_quote_row(story_id, q, outlets) for q in quotes],
+        "quotes": [_quote_row(story_id, q, outlets, matched) for q in quotes],
         "reuse": _reuse_rows(story_id, export.get("reuse", []), sources),
     }
     discrepancies = [d for d in export.get("discrepancies") or [] if isinstance(d, dict)]
@@ -182,8 +183,32 @@ def _group_row(story_id: str, position: int, group: dict[str, Any]) -> Row:
     }
 
 
-def _quote_row(story_id: str, quote: dict[str, Any], outlets: dict[str, str]) -> Row:
-    matched = list(dict.fromkeys(m.get("source") for m in quote.get("matches") or []))
+def _matched_sources(quotes: list[dict[str, Any]], quote_groups: list[dict[str, Any]]) -> dict[str, list[str]]:
+    """Each quote id -> the other sources carrying its statement, shared words first,
+    then by similarity, from the export's `quote_groups` (a wording's links hold for
+    every copy of it)."""
+    source_of = {q.get("id"): q.get("source") for q in quotes}
+    matched: dict[str, list[str]] = {}
+    for group in quote_groups:
+        wordings = group.get("wordings") or []
+        linked: dict[int, list[tuple[bool, float, str]]] = {}
+        for link in group.get("links") or []:
+            a, b = link.get("a"), link.get("b")
+            rank = (link.get("kind") != "shared", -(link.get("similarity") or 0.0))
+            linked.setdefault(a, []).extend((*rank, q) for q in wordings[b])
+            if a != b:
+                linked.setdefault(b, []).extend((*rank, q) for q in wordings[a])
+        for index, wording in enumerate(wordings):
+            others = sorted(linked.get(index, []))
+            for quote in wording:
+                own = source_of.get(quote)
+                sources = (source_of.get(other) for *_, other in others)
+                matched[quote] = list(dict.fromkeys(s for s in sources if s != own))
+    return matched
+
+
+def _quote_row(story_id: str, quote: dict[str, Any], outlets: dict[str, str], matched_sources: dict[str, list[str]]) -> Row:
+    matched = matched_sources.get(quote.get("id"), [])
     carried_by = set(matched) | {quote.get("source")}
     return {
         "story": story_id,

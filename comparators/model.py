@@ -188,6 +188,33 @@ class Quote:
     # A quote running on over several paragraphs ends in `end_paragraph` at `end`;
     # None when it ends in `paragraph`. `text` then joins the pieces with "\n\n".
     end_paragraph: int | None = None
+    # The `QuoteGroup` holding every copy and variant of this statement ("" before matching).
+    group: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteLink:
+    """Every quote of wording `a` matches every quote of wording `b` from another source
+    (`a == b`: the copies of one wording in different sources match each other)."""
+
+    a: int  # index into `QuoteGroup.wordings`
+    b: int
+    kind: str  # "shared" or "variant"
+    similarity: float
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteGroup:
+    """One statement: its wordings (quotes with the same words and speaker, scored once
+    however many outlets carry them) and the links between them."""
+
+    id: str  # "qg1", "qg2", ... in the story order of each group's first quote
+    wordings: tuple[tuple[str, ...], ...]  # quote ids, in story order
+    links: tuple[QuoteLink, ...] = ()
+
+    @property
+    def quotes(self) -> tuple[str, ...]:
+        return tuple(quote for wording in self.wordings for quote in wording)
 
 
 @dataclass(frozen=True, slots=True)

@@ -18,6 +18,12 @@ not make two statements one.
 
 A quote's status is shared when any match is shared, else variant when any is a
 variant, else unique; every match is kept with its score.
+
+Matching goes by *wording*, not by copy: quotes with the same normalised words and
+speaker are scored once against each other wording (and with themselves, when
+outlets other than one carry them), so a wire quote printed by hundreds of papers
+costs what one copy does. Linked wordings form a `QuoteGroup`, one statement, which
+every quote names; the export lists groups instead of every pairwise match.
 """
 
 from __future__ import annotations
@@ -26,14 +32,14 @@ import math
 import re
 import unicodedata
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 from difflib import SequenceMatcher
 from itertools import combinations
 
 from rapidfuzz import fuzz, process
 
-from comparators.model import Group, Quote, QuotedTerm, QuoteMatch, QuoteStatus, Source, Story
+from comparators.model import Group, Quote, QuoteGroup, QuotedTerm, QuoteLink, QuoteMatch, QuoteStatus, Source, Story
 from comparators.quotes import MIN_PHRASE_WORDS, Span, find_spans, is_phrase, split_terms
 from comparators.speakers import Attribution, attribute, speaker_keys
 
@@ -97,22 +103,57 @@ def _stems(words: Sequence[str]) -> frozenset[str]:
 
 
 def match_quotes(quotes: Sequence[Quote]) -> tuple[Quote, ...]:
-    """`quotes` (every source of a story) with `matches` and `status` filled in."""
-    texts = [normalise(q.text) for q in quotes]
+    """`quotes` (every source of a story) with `matches`, `status` and `group` filled in."""
+    return group_quotes(quotes)[0]
+
+
+def group_quotes(
+    quotes: Sequence[Quote], facts: Sequence[Group] = ()
+) -> tuple[tuple[Quote, ...], tuple[QuoteGroup, ...]]:
+    """`quotes` (every source of a story) matched, and the groups they form.
+
+    Quotes with the same normalised words and speaker are one *wording*, scored once
+    however many outlets carry it: a wire quote in 300 papers costs one comparison per
+    other wording, not 300 x 299. In returns the story's quotes in story order; out
+    come the same quotes with `matches` (every quote of another source they match,
+    strongest first), `status` and `group` set, and the `QuoteGroup`s (connected
+    wordings, numbered in story order). A quote matching nothing is a group of its own.
+    With the story's aligned groups (`facts`), translations and retellings of one
+    statement are matched through them too (`_fact_links`).
+    """
+    normalised = [normalise(q.text) for q in quotes]
+    wording_of: dict[tuple[str, str | None], int] = {}
+    copies: list[list[int]] = []
+    for index, (quote, text) in enumerate(zip(quotes, normalised)):
+        wording = wording_of.setdefault((text, quote.speaker_key), len(copies))
+        if wording == len(copies):
+            copies.append([])
+        copies[wording].append(index)
+    sources = [frozenset(quotes[i].source for i in members) for members in copies]
+    firsts = [quotes[members[0]] for members in copies]
+    texts = [normalised[members[0]] for members in copies]
     words = [t.split() for t in texts]
-    canonical = spelling_groups(word for quote_words in words for word in quote_words)
-    stems = [_stems([canonical[word] for word in quote_words]) for quote_words in words]
-    frequency = Counter(stem for quote_stems in stems for stem in quote_stems)
+    canonical = spelling_groups(word for wording_words in words for word in wording_words)
+    stems = [_stems([canonical[word] for word in wording_words]) for wording_words in words]
+    frequency: Counter[str] = Counter()
+    for wording, wording_stems in enumerate(stems):
+        for stem in wording_stems:
+            frequency[stem] += len(copies[wording])
     weight = {stem: math.log(1 + len(quotes) / count) for stem, count in frequency.items()}
-    matches: list[list[QuoteMatch]] = [[] for _ in quotes]
+
+    def apart(i: int, j: int) -> bool:
+        """Whether some copy of wording i and some copy of wording j come from different sources."""
+        if i == j:
+            return len(sources[i]) > 1
+        return len(sources[i]) > 1 or len(sources[j]) > 1 or sources[i] != sources[j]
+
+    links: dict[tuple[int, int], tuple[str, float]] = {}
 
     def add(i: int, j: int, kind: str, score: float) -> None:
-        score = round(score, 3)
-        matches[i].append(QuoteMatch(quotes[j].id, quotes[j].source, kind, score))
-        matches[j].append(QuoteMatch(quotes[i].id, quotes[i].source, kind, score))
+        links[(i, j)] = (kind, round(score, 3))
 
     shared_pairs: set[tuple[int, int]] = set()
-    for i, j in _candidates(quotes, words):
+    for i, j in _candidates(words, apart):
         short, long_ = (i, j) if len(texts[i]) <= len(texts[j]) else (j, i)
         if sum(w not in _STOPWORDS for w in words[short]) < MIN_PHRASE_WORDS:
             continue  # "part of us": one word and small ones match by chance
@@ -140,27 +181,32 @@ def match_quotes(quotes: Sequence[Quote]) -> tuple[Quote, ...]:
             shared_pairs.discard((i, j))
 
     by_speaker: dict[str, list[int]] = defaultdict(list)
-    for index, quote in enumerate(quotes):
+    for wording, quote in enumerate(firsts):
         if quote.speaker_key is not None:
-            by_speaker[quote.speaker_key].append(index)
+            by_speaker[quote.speaker_key].append(wording)
     variant_pairs: set[tuple[int, int]] = set()
     for members in by_speaker.values():
-        for i, j in combinations(members, 2):
-            if quotes[i].source == quotes[j].source or (i, j) in shared_pairs:
+        for i, j in _pairs_with_self(members):
+            if not apart(i, j) or (i, j) in shared_pairs:
                 continue
             score = variant_similarity(stems[i], stems[j], weight)
             if score is not None:
                 add(i, j, "variant", score)
                 variant_pairs.add((i, j))
-    for i, j in _unattributed_candidates(quotes, stems):
+    unknown = [_speaker_unknown(quote) for quote in firsts]
+    for i, j in _unattributed_candidates(stems, frequency, unknown, apart):
         if (i, j) in shared_pairs or (i, j) in variant_pairs:
             continue
         score = variant_similarity(stems[i], stems[j], weight, UNATTRIBUTED_VARIANT_THRESHOLD, MIN_VARIANT_STEMS)
         if score is not None:
             add(i, j, "variant", score)
 
+    if facts:
+        _fact_links(quotes, copies, stems, links, facts)
+    matches = _expanded(quotes, copies, links)
+    group_of, groups = _groups(quotes, copies, links)
     result = []
-    for quote, found in zip(quotes, matches):
+    for index, (quote, found) in enumerate(zip(quotes, matches)):
         found.sort(key=lambda m: (m.kind != "shared", -m.similarity, m.quote))
         kinds = {m.kind for m in found}
         status = (
@@ -170,8 +216,89 @@ def match_quotes(quotes: Sequence[Quote]) -> tuple[Quote, ...]:
             if "variant" in kinds
             else QuoteStatus.UNIQUE
         )
-        result.append(replace(quote, matches=tuple(found), status=status))
-    return tuple(result)
+        result.append(replace(quote, matches=tuple(found), status=status, group=group_of[index]))
+    return tuple(result), groups
+
+
+def _pairs_with_self(members: Sequence[int]) -> Iterable[tuple[int, int]]:
+    """Every pair of `members` in order, each member also paired with itself first."""
+    for position, i in enumerate(members):
+        yield i, i
+        for j in members[position + 1 :]:
+            yield (i, j) if i < j else (j, i)
+
+
+def _expanded(
+    quotes: Sequence[Quote], copies: Sequence[Sequence[int]], links: dict[tuple[int, int], tuple[str, float]]
+) -> list[list[QuoteMatch]]:
+    """Each quote's matches: every copy of a linked wording from another source (one
+    `QuoteMatch` object per copy and link, shared by all the quotes it matches)."""
+    matches: list[list[QuoteMatch]] = [[] for _ in quotes]
+    for (a, b), (kind, score) in links.items():
+        to_b = [QuoteMatch(quotes[j].id, quotes[j].source, kind, score) for j in copies[b]]
+        to_a = to_b if a == b else [QuoteMatch(quotes[i].id, quotes[i].source, kind, score) for i in copies[a]]
+        for i in copies[a]:
+            source = quotes[i].source
+            matches[i].extend(m for m in to_b if m.source != source)
+        if a != b:
+            for j in copies[b]:
+                source = quotes[j].source
+                matches[j].extend(m for m in to_a if m.source != source)
+    return matches
+
+
+def _groups(
+    quotes: Sequence[Quote], copies: Sequence[Sequence[int]], links: dict[tuple[int, int], tuple[str, float]]
+) -> tuple[list[str], tuple[QuoteGroup, ...]]:
+    """Each quote's group id, and the groups: wordings joined by their links; a wording
+    without any link is one group per copy (its copies match nothing, not even each other)."""
+    parent = list(range(len(copies)))
+
+    def find(w: int) -> int:
+        while parent[w] != w:
+            parent[w] = parent[parent[w]]
+            w = parent[w]
+        return w
+
+    linked = set()
+    for a, b in links:
+        linked.update((a, b))
+        parent[find(max(a, b))] = find(min(a, b))
+    units: list[tuple[int, tuple[int, ...]]] = []  # (first quote, wordings) per group
+    members: dict[int, list[int]] = defaultdict(list)
+    for wording in range(len(copies)):
+        if wording in linked:
+            members[find(wording)].append(wording)
+        else:
+            units.extend((i, ()) for i in copies[wording])
+    units.extend((copies[wordings[0]][0], tuple(wordings)) for wordings in members.values())
+    units.sort()
+    links_of: dict[int, list[tuple[tuple[int, int], tuple[str, float]]]] = defaultdict(list)
+    for pair, link in links.items():
+        links_of[find(pair[0])].append((pair, link))
+    group_of = [""] * len(quotes)
+    groups = []
+    for number, (first, wordings) in enumerate(units, start=1):
+        group_id = f"qg{number}"
+        if not wordings:
+            group_of[first] = group_id
+            groups.append(QuoteGroup(group_id, ((quotes[first].id,),)))
+            continue
+        position = {wording: k for k, wording in enumerate(wordings)}
+        for wording in wordings:
+            for i in copies[wording]:
+                group_of[i] = group_id
+        group_links = sorted(
+            (position[a], position[b], kind, score) for (a, b), (kind, score) in links_of[find(wordings[0])]
+        )
+        groups.append(
+            QuoteGroup(
+                group_id,
+                tuple(tuple(quotes[i].id for i in copies[wording]) for wording in wordings),
+                tuple(QuoteLink(*link) for link in group_links),
+            )
+        )
+    return group_of, tuple(groups)
 
 
 def _content_words_within(short: Sequence[str], long_: Sequence[str]) -> bool:
@@ -208,19 +335,21 @@ def _speaker_unknown(quote: Quote) -> bool:
     return quote.speaker_key is None or quote.speaker_key.split()[0] in ("the", "a", "an", "his", "her")
 
 
-def _unattributed_candidates(quotes: Sequence[Quote], stems: Sequence[frozenset[str]]) -> list[tuple[int, int]]:
-    """Pairs from different sources, one of them without a named speaker, sharing
-    `MIN_VARIANT_STEMS` stems that few quotes use (an index, not every pair)."""
+def _unattributed_candidates(
+    stems: Sequence[frozenset[str]], frequency: Counter[str], unknown: Sequence[bool], apart: Callable[[int, int], bool]
+) -> list[tuple[int, int]]:
+    """Pairs of wordings (a wording with itself too) from different sources, one of them
+    without a named speaker, sharing `MIN_VARIANT_STEMS` stems that few quotes use (an
+    index, not every pair)."""
     postings: dict[str, list[int]] = defaultdict(list)
-    for index, quote_stems in enumerate(stems):
-        for stem in quote_stems:
-            postings[stem].append(index)
+    for wording, wording_stems in enumerate(stems):
+        for stem in wording_stems:
+            if frequency[stem] <= _RARE_STEM_QUOTES:  # a word every other quote uses says nothing
+                postings[stem].append(wording)
     counts: Counter[tuple[int, int]] = Counter()
     for members in postings.values():
-        if len(members) > _RARE_STEM_QUOTES:
-            continue  # a word every other quote uses says nothing about a pair
-        for i, j in combinations(members, 2):
-            if quotes[i].source != quotes[j].source and (_speaker_unknown(quotes[i]) or _speaker_unknown(quotes[j])):
+        for i, j in _pairs_with_self(members):
+            if (unknown[i] or unknown[j]) and apart(i, j):
                 counts[(i, j)] += 1
     return sorted(pair for pair, count in counts.items() if count >= MIN_VARIANT_STEMS)
 
@@ -248,8 +377,8 @@ def spelling_groups(words: Iterable[str]) -> dict[str, str]:
     return canonical
 
 
-def _candidates(quotes: Sequence[Quote], words: Sequence[Sequence[str]]) -> list[tuple[int, int]]:
-    """Pairs from different sources worth scoring for shared words.
+def _candidates(words: Sequence[Sequence[str]], apart: Callable[[int, int], bool]) -> list[tuple[int, int]]:
+    """Pairs of wordings (a wording with itself too) worth scoring for shared words.
 
     Words standing in another quote nearly verbatim bring their word pairs
     along: a pair needs half of the shorter quote's word pairs (those not made
@@ -265,13 +394,12 @@ def _candidates(quotes: Sequence[Quote], words: Sequence[Sequence[str]]) -> list
             postings[gram].append(index)
     counts: Counter[tuple[int, int]] = Counter()
     for members in postings.values():
-        for i, j in combinations(members, 2):
-            if quotes[i].source != quotes[j].source:
-                counts[(i, j)] += 1
+        counts.update(combinations(members, 2))
+    counts.update({(i, i): len(g) for i, g in enumerate(grams) if g})
     return sorted(
         pair
         for pair, count in counts.items()
-        if count >= min(0.5 * min(len(grams[pair[0]]), len(grams[pair[1]])), SHARED_RUN - 1)
+        if count >= min(0.5 * min(len(grams[pair[0]]), len(grams[pair[1]])), SHARED_RUN - 1) and apart(*pair)
     )
 
 
@@ -349,6 +477,15 @@ def story_quotes(story: Story) -> tuple[tuple[Quote, ...], tuple[QuotedTerm, ...
 
     Quote ids are `<source id>:q<n>`, numbered in reading order within a source.
     """
+    quotes, terms, _groups = story_quote_groups(story)
+    return quotes, terms
+
+
+def story_quote_groups(
+    story: Story, facts: Sequence[Group] = ()
+) -> tuple[tuple[Quote, ...], tuple[QuotedTerm, ...], tuple[QuoteGroup, ...]]:
+    """`story_quotes(story)` and the quote groups (`group_quotes`) they form, matched
+    through the story's aligned groups (`facts`) when given."""
     pending: list[tuple[Span, Attribution]] = []
     terms: list[QuotedTerm] = []
     for source in story.sources:
@@ -376,58 +513,50 @@ def story_quotes(story: Story) -> tuple[tuple[Quote, ...], tuple[QuotedTerm, ...
                 end_paragraph=span.end_paragraph if span.end_paragraph != span.paragraph else None,
             )
         )
-    return match_quotes(quotes), tuple(terms)
+    matched, groups = group_quotes(quotes, facts)
+    return matched, tuple(terms), groups
 
 
-def match_through_facts(quotes: Sequence[Quote], groups: Sequence[Group]) -> tuple[Quote, ...]:
-    """`quotes` with translations and retellings of one statement matched: two
-    quotes of different outlets that no wording test matched are the same
-    statement worded differently when they stand in one aligned group (the same
-    fact), are the only quotes of the same named speaker there on each side and
-    have a content word in common.
-
-    Takes the quotes as `match_quotes` left them and the story's groups; returns
-    them with the new "variant" matches added and their status updated.
-    """
-    index = {q.id: k for k, q in enumerate(quotes)}
-    extra: dict[int, list[QuoteMatch]] = defaultdict(list)
+def _fact_links(
+    quotes: Sequence[Quote],
+    copies: Sequence[Sequence[int]],
+    stems: Sequence[frozenset[str]],
+    links: dict[tuple[int, int], tuple[str, float]],
+    facts: Sequence[Group],
+) -> None:
+    """Add to `links` (between wordings) the translations and retellings of one
+    statement that no wording test matched: two quotes of one named speaker that
+    stand alone on each side in one aligned group (the same fact), share a content
+    word, and have no match yet in each other's outlet, are the same statement
+    worded differently."""
+    wording = [0] * len(quotes)
+    for w, members in enumerate(copies):
+        for index in members:
+            wording[index] = w
+    partners: dict[int, set[str]] = defaultdict(set)  # wording -> outlets it is matched in
+    for a, b in links:
+        partners[a].update(quotes[i].source for i in copies[b])
+        partners[b].update(quotes[i].source for i in copies[a])
     by_place: dict[tuple[str, int], list[int]] = defaultdict(list)
-    for k, quote in enumerate(quotes):
+    for index, quote in enumerate(quotes):
         if not _speaker_unknown(quote):
-            by_place[(quote.source, quote.paragraph)].append(k)
-    matched = {(k, index[m.quote]) for k, q in enumerate(quotes) for m in q.matches if m.quote in index}
-    stems = [_stems(normalise(q.text).split()) for q in quotes]
-    partners = [{m.source for m in q.matches} for q in quotes]  # outlets each quote is matched in
-    for group in groups:
+            by_place[(quote.source, quote.paragraph)].append(index)
+    for group in facts:
         if len(group.sources) < 2:
             continue
-        # the quotes of each named speaker in this group, per outlet
         said: dict[str, dict[str, list[int]]] = defaultdict(lambda: defaultdict(list))
         for member in group.members:
-            for k in by_place.get((member.source, member.paragraph), ()):
-                said[quotes[k].speaker_key][member.source].append(k)
+            for index in by_place.get((member.source, member.paragraph), ()):
+                said[quotes[index].speaker_key][member.source].append(index)
         for per_source in said.values():
-            alone = [ks[0] for ks in per_source.values() if len(ks) == 1]
+            alone = [found[0] for found in per_source.values() if len(found) == 1]
             for i, j in combinations(alone, 2):
-                if (i, j) in matched or not stems[i] & stems[j]:
+                a, b = sorted((wording[i], wording[j]))
+                if a == b or (a, b) in links or not stems[a] & stems[b]:
                     continue  # matched already, or not one content word in common
-                if quotes[i].source in partners[j] or quotes[j].source in partners[i]:
+                if quotes[i].source in partners[wording[j]] or quotes[j].source in partners[wording[i]]:
                     continue  # an outlet tells a statement once: its match there is found
-                partners[i].add(quotes[j].source)
-                partners[j].add(quotes[i].source)
-                matched |= {(i, j), (j, i)}
+                partners[wording[i]].add(quotes[j].source)
+                partners[wording[j]].add(quotes[i].source)
                 # the share of the shorter quote's content words the other uses
-                score = round(len(stems[i] & stems[j]) / min(len(stems[i]), len(stems[j])), 3)
-                extra[i].append(QuoteMatch(quotes[j].id, quotes[j].source, "variant", score))
-                extra[j].append(QuoteMatch(quotes[i].id, quotes[i].source, "variant", score))
-    if not extra:
-        return tuple(quotes)
-    result = []
-    for k, quote in enumerate(quotes):
-        if k not in extra:
-            result.append(quote)
-            continue
-        found = sorted((*quote.matches, *extra[k]), key=lambda m: (m.kind != "shared", -m.similarity, m.quote))
-        status = quote.status if quote.status != QuoteStatus.UNIQUE else QuoteStatus.VARIANT
-        result.append(replace(quote, matches=tuple(found), status=status))
-    return tuple(result)
+                links[(a, b)] = ("variant", round(len(stems[a] & stems[b]) / min(len(stems[a]), len(stems[b])), 3))

@@ -128,7 +128,7 @@ def test_with_nothing_reused_the_pivot_is_the_most_complete_account():
 def test_the_export_names_the_sentences_that_carry_each_members_fact():
     reprint = [WIRE[0] + " " + WIRE[4], *WIRE[1:4]]
     exported = to_json_dict(compare(story_of(wire=WIRE, reprint=reprint)))
-    assert exported["schema_version"] == 2
+    assert exported["schema_version"] == 3
     focused = [m for g in exported["groups"] for m in g["members"] if "focus" in m]
     assert focused and all(m["source"] == "reprint" and m["paragraph"] == 0 for m in focused)
     assert sorted(m["focus"] for m in focused) == [[0], [1]]

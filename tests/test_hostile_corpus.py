@@ -112,7 +112,7 @@ def test_export_to_dev_stdout_prints_the_json(corpus):
     case = corpus["output_over_dev_null"]
     result = synopsis("export", *case.story, "-o", "/dev/stdout")
     assert result.returncode == 0, result.stderr
-    assert json.loads(result.stdout)["schema_version"] == 2
+    assert json.loads(result.stdout)["schema_version"] == 3
 
 
 def test_output_to_a_fifo_nobody_reads_is_refused_without_hanging(corpus, tmp_path):

@@ -9,7 +9,7 @@ import pytest
 
 from comparators.diff import word_diff
 from comparators.model import Paragraph, QuoteStatus, Source, Story
-from comparators.quote_matching import story_quotes
+from comparators.quote_matching import story_quote_groups, story_quotes
 from comparators.speakers import organisation_key, same_person, speaker_keys
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -324,6 +324,32 @@ def test_a_fragment_shared_between_two_outlets_is_shared_both_ways():
     assert ap.status == herald.status == QuoteStatus.SHARED
     assert [(m.quote, m.kind, m.similarity) for m in ap.matches] == [(herald.id, "shared", 1.0)]
     assert [m.quote for m in herald.matches] == [ap.id]
+
+
+def test_a_wire_quote_copied_by_many_outlets_is_one_wording_in_one_group():
+    wire = "“We will rebuild the bridge by spring, whatever it costs the city,” Mayor Lena Ortiz said."
+    reworded = "Mayor Lena Ortiz said the city would “rebuild the bridge by spring” at any cost."
+    other = "“The river has never been this high,” said Tom Reyes, a ferry captain."
+    st = story(**{f"paper_{i}": wire for i in range(6)}, agency=reworded, local=other)
+    quotes, _terms, groups = story_quote_groups(st)
+    copies = [q for q in quotes if q.source.startswith("paper")]
+    assert {q.status for q in copies} == {QuoteStatus.SHARED}
+    assert all(len(q.matches) == 6 for q in copies)  # the five other papers and the agency
+    (group,) = [g for g in groups if copies[0].id in g.quotes]
+    assert {q.group for q in quotes if q.source != "local"} == {group.id}
+    assert group.wordings == (tuple(q.id for q in copies), ("agency:q1",))
+    assert [(link.a, link.b, link.kind) for link in group.links] == [(0, 0, "shared"), (0, 1, "shared")]
+    (captain,) = [q for q in quotes if q.source == "local"]
+    assert captain.status == QuoteStatus.UNIQUE and captain.group not in {group.id}
+
+
+def test_the_same_words_repeated_in_one_outlet_are_not_a_match():
+    quotes, _terms, groups = story_quote_groups(story(
+        ap="“We will rebuild the bridge by spring,” Mayor Lena Ortiz said.\n\n"
+        "Later she repeated: “We will rebuild the bridge by spring.”",
+    ))
+    assert [q.status for q in quotes] == [QuoteStatus.UNIQUE, QuoteStatus.UNIQUE]
+    assert len({q.group for q in quotes}) == 2 and all(g.links == () for g in groups)
 
 
 def test_two_outlets_quoting_overlapping_stretches_of_one_statement_share_it():

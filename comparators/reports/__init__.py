@@ -29,6 +29,7 @@ def render_report(
     marks: Mapping[str, Mark] | None = None,
     flagged_only: bool = False,
     color: bool = False,
+    diffs: str = "pivot",
 ) -> str:
     """The report of `comparison` in `format` ("text", "md", "json" or "html").
 
@@ -36,7 +37,8 @@ def render_report(
     ("differences", "unique" or "quotes"; not for JSON); `marks` maps group ids to
     review marks, shown with their notes, and `flagged_only` keeps flagged passages
     only. `width` wraps the text format; `color` adds terminal colours to text and
-    Markdown, which otherwise never contain an escape sequence.
+    Markdown, which otherwise never contain an escape sequence. `diffs` ("pivot" or
+    "all") says which group members carry a word diff in JSON (see `export.to_json_dict`).
     """
     if format not in FORMATS:
         raise ValueError(f"format must be one of {', '.join(FORMATS)}, not {format!r}")
@@ -47,7 +49,7 @@ def render_report(
             raise ValueError("the JSON export always holds the whole comparison")
         from comparators.export import to_json
 
-        return to_json(comparison)
+        return to_json(comparison, diffs)
     report = walk_report(comparison, only=only, marks=marks, flagged_only=flagged_only)
     if format == "text":
         from comparators.reports.text import render

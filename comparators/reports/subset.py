@@ -12,7 +12,7 @@ from dataclasses import replace
 
 from comparators.comparison import Comparison, in_group_order, with_pivot
 from comparators.errors import StoryError
-from comparators.model import Group, GroupKind, Quote, QuoteStatus
+from comparators.model import Group, GroupKind, Quote, QuoteGroup, QuoteStatus
 
 
 def restrict(comparison: Comparison, source_ids: Collection[str]) -> Comparison:
@@ -21,7 +21,8 @@ def restrict(comparison: Comparison, source_ids: Collection[str]) -> Comparison:
     Groups lose the members of other sources (groups left empty disappear) and their
     kind is recomputed; quotes and reuse figures of other sources are dropped and the
     remaining quotes' status is recomputed from the matches that are left (quoted terms
-    of other sources go too); a discrepancy stays while two kept outlets differ. When
+    of other sources go too; quote groups keep their ids and lose the links no two kept
+    sources make); a discrepancy stays while two kept outlets differ. When
     the pivot is not kept, the kept source with most words becomes the pivot. Group ids
     are kept, even when the pivot changes. Raises `StoryError` naming an unknown id or
     an empty selection.
@@ -59,6 +60,7 @@ def restrict(comparison: Comparison, source_ids: Collection[str]) -> Comparison:
         groups=groups,
         reuse=tuple(r for r in comparison.reuse if r.source in keep and r.other in keep),
         quotes=quotes,
+        quote_groups=_restrict_quote_groups(comparison.quote_groups, quotes),
         quoted_terms=tuple(t for t in comparison.quoted_terms if t.source in keep),
         discrepancies=_restrict_discrepancies(comparison.discrepancies, keep, groups),
     )
@@ -111,3 +113,27 @@ def _restrict_quote(quote: Quote, keep: set[str]) -> Quote:
         else QuoteStatus.UNIQUE
     )
     return replace(quote, matches=matches, status=status)
+
+
+def _restrict_quote_groups(groups: tuple[QuoteGroup, ...], quotes: tuple[Quote, ...]) -> tuple[QuoteGroup, ...]:
+    source_of = {q.id: q.source for q in quotes}
+    kept = []
+    for group in groups:
+        position: dict[int, int] = {}
+        wordings: list[tuple[str, ...]] = []
+        for index, wording in enumerate(group.wordings):
+            left = tuple(q for q in wording if q in source_of)
+            if left:
+                position[index] = len(wordings)
+                wordings.append(left)
+        if not wordings:
+            continue
+        links = []
+        for link in group.links:
+            if link.a in position and link.b in position:
+                a, b = position[link.a], position[link.b]
+                # A link holds between copies from different sources: two kept sources at least.
+                if len({source_of[q] for q in (*wordings[a], *wordings[b])}) > 1:
+                    links.append(replace(link, a=a, b=b))
+        kept.append(replace(group, wordings=tuple(wordings), links=tuple(links)))
+    return tuple(kept)

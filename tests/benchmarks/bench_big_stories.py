@@ -1,0 +1,144 @@
+"""Big stories, end to end: wall time, peak memory and JSON size of `synopsis export`.
+
+    python tests/benchmarks/bench_big_stories.py [--budget SECONDS] [--only 5x40,50x40]
+
+Each story is `tests/synthetic.py`'s `synthetic_story(sources, paragraphs)`, written to a
+temporary folder as article files and a `story.yaml`, then exported by a child process
+running `synopsis export FOLDER -o FILE` (the command's own `main`): the whole process is
+timed (start, imports, loading, comparing, writing). Stories over the 150-source limit
+of `comparators/loading.py` are exported with the limit lifted in that child, so every row
+takes the same path. Peak RSS is the child's `ru_maxrss`.
+
+A story still running after `--budget` seconds (default 120) is stopped and reported as
+over budget; stories at least as big both ways are then skipped. Prints the table of
+issue 17 and the exponent of time against sources fitted from 50 to 400 sources (from
+the rows that finished). Exits 0: the figures are for reading, the budgets of issue 17
+are not met yet by the alignment.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent.parent
+sys.path.insert(0, str(ROOT / "tests"))
+
+SIZES = ((5, 40), (50, 40), (100, 40), (200, 40), (400, 40), (10, 200), (10, 1000))
+FIT_SOURCES = (50, 400)  # the exponent of time against sources is fitted over this range
+
+
+def write_story(folder: Path, sources: int, paragraphs: int) -> None:
+    """The synthetic story as article files and a manifest naming each outlet."""
+    from synthetic import synthetic_story
+
+    story = synthetic_story(sources, paragraphs, seed=0)
+    entries = []
+    for number, source in enumerate(story.sources, start=1):
+        name = f"{number:03d}.txt"
+        (folder / name).write_text("\n\n".join(p.text for p in source.paragraphs) + "\n", encoding="utf-8")
+        entries.append(f"  - file: {name}\n    outlet: {json.dumps(source.outlet)}\n")
+    manifest = f"title: synthetic {sources} x {paragraphs}\nsources:\n{''.join(entries)}"
+    (folder / "story.yaml").write_text(manifest, encoding="utf-8")
+
+
+def child(folder: str, output: str) -> int:
+    """In the child process: `synopsis export`, the source limit lifted; prints peak RSS."""
+    import resource
+
+    import comparators.loading
+    from tui.cli import main
+
+    comparators.loading.MAX_SOURCES = 1_000_000
+    code = main(["export", folder, "-o", output, "--force"])
+    print(json.dumps({"peak_rss": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024}))
+    return code
+
+
+def measure(sources: int, paragraphs: int, budget: float) -> dict[str, object]:
+    """One row: wall seconds, peak RSS bytes and JSON bytes, or `over` on a timeout."""
+    with tempfile.TemporaryDirectory(prefix="synopsis-bench-") as tmp:
+        folder = Path(tmp) / "story"
+        folder.mkdir()
+        write_story(folder, sources, paragraphs)
+        output = Path(tmp) / "story.json"
+        start = time.perf_counter()
+        try:
+            done = subprocess.run(
+                [sys.executable, __file__, "--child", str(folder), str(output)],
+                capture_output=True, text=True, timeout=budget, check=False,
+            )
+        except subprocess.TimeoutExpired:
+            return {"over": budget}
+        wall = time.perf_counter() - start
+        if done.returncode != 0:
+            return {"error": done.stderr.strip().splitlines()[-1] if done.stderr.strip() else f"exit {done.returncode}"}
+        peak = json.loads(done.stdout.strip().splitlines()[-1])["peak_rss"]
+        return {"wall": wall, "peak_rss": peak, "json": output.stat().st_size}
+
+
+def fitted_exponent(rows: dict[tuple[int, int], dict[str, object]]) -> tuple[float, list[int]] | None:
+    """Least-squares slope of log(wall) on log(sources) over the finished 40-paragraph rows."""
+    low, high = FIT_SOURCES
+    points = [(s, r["wall"]) for (s, p), r in rows.items() if p == 40 and low <= s <= high and "wall" in r]
+    if len(points) < 2:
+        return None
+    xs = [math.log(s) for s, _ in points]
+    ys = [math.log(w) for _, w in points]
+    mx, my = sum(xs) / len(xs), sum(ys) / len(ys)
+    slope = sum((x - mx) * (y - my) for x, y in zip(xs, ys)) / sum((x - mx) ** 2 for x in xs)
+    return slope, [s for s, _ in points]
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--budget", type=float, default=120.0, help="seconds one story may take")
+    parser.add_argument("--only", help="sizes to run, e.g. 5x40,50x40")
+    parser.add_argument("--child", nargs=2, help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.child:
+        return child(*args.child)
+    sizes = SIZES
+    if args.only:
+        wanted = {tuple(int(n) for n in size.split("x")) for size in args.only.split(",")}
+        sizes = tuple(size for size in SIZES if size in wanted)
+    rows: dict[tuple[int, int], dict[str, object]] = {}
+    failed: list[tuple[int, int]] = []  # sizes over budget
+    print(f"synopsis export of synthetic stories, budget {args.budget:.0f} s per story", flush=True)
+    print("| story | wall | peak RSS | JSON |\n|---|---|---|---|", flush=True)
+    for sources, paragraphs in sizes:
+        if any(sources >= s and paragraphs >= p for s, p in failed):
+            rows[(sources, paragraphs)] = {"skipped": True}
+            print(f"| {sources} x {paragraphs} | skipped: a smaller story was over budget | | |", flush=True)
+            continue
+        row = measure(sources, paragraphs, args.budget)
+        rows[(sources, paragraphs)] = row
+        if "over" in row:
+            failed.append((sources, paragraphs))
+            print(f"| {sources} x {paragraphs} | over budget (> {args.budget:.0f} s), stopped | | |", flush=True)
+        elif "error" in row:
+            print(f"| {sources} x {paragraphs} | failed: {row['error']} | | |", flush=True)
+        else:
+            print(
+                f"| {sources} x {paragraphs} | {row['wall']:.1f} s | {row['peak_rss'] / 2**20:.0f} MB "
+                f"| {row['json'] / 1e6:.1f} MB |",
+                flush=True,
+            )
+    fit = fitted_exponent(rows)
+    if fit is None:
+        print("exponent of time against sources: fewer than two finished stories from 50 to 400 sources")
+    else:
+        slope, used = fit
+        print(f"exponent of time against sources ({', '.join(map(str, used))} sources x 40): {slope:.2f}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
