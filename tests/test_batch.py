@@ -20,13 +20,13 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from corpus_helpers import articles_of, write_corpus, write_story  # noqa: E402
 
 import comparators.corpus  # noqa: E402
-import tui.command_open  # noqa: E402
+import tui.cli.open  # noqa: E402
 from comparators.corpus import sequential  # noqa: E402
 from comparators.corpus_batch import export_path, run_batch  # noqa: E402
 from comparators.corpus_engine import DaskEngine  # noqa: E402
 from comparators.corpus_tables import SCHEMAS, read_table  # noqa: E402
 from comparators.model import Settings  # noqa: E402
-from tui.cli import main  # noqa: E402
+from tui.cli.main import main  # noqa: E402
 
 README = Path(__file__).resolve().parent.parent / "README.md"
 IN_PROCESS = DaskEngine(workers=2, processes=False)
@@ -316,7 +316,7 @@ def test_a_damaged_table_is_named_and_a_rerun_rebuilds_it_without_comparing(batc
 def test_corpus_opens_one_story_in_the_reader(batch, corpus, monkeypatch):
     out, _ = batch
     opened = []
-    monkeypatch.setattr(tui.command_open, "run", lambda args: opened.append(args) or 0)
+    monkeypatch.setattr(tui.cli.open, "run", lambda args: opened.append(args) or 0)
     assert main(["corpus", str(out), "--open", "story-002"]) == 0
     assert [(a.story, a.comparator, a.granularity) for a in opened] == [
         ([str(corpus / "story-002")], "lexical", "paragraph")
@@ -401,7 +401,7 @@ def test_a_scheduler_address_dask_cannot_use_is_named_in_one_line(address, corpu
 
 def test_the_reader_and_export_never_import_dask_or_pyarrow():
     probe = (
-        "import sys, io, contextlib; from tui.cli import main\n"
+        "import sys, io, contextlib; from tui.cli.main import main\n"
         "with contextlib.redirect_stdout(io.StringIO()): main(['export'])\n"
         "try:\n    main(['--version'])\nexcept SystemExit: pass\n"
         "print(sorted({m.split('.')[0] for m in sys.modules} & {'dask', 'distributed', 'pyarrow'}))"

@@ -9,11 +9,11 @@ from pathlib import Path
 import pytest
 
 from comparators import StoryError, with_pivot
-from tui import comparing
+from tui.state import comparing
 from tui.app import make_app
-from tui.help_screen import HelpScreen
-from tui.layouts import View
-from tui.lookup import has_differences
+from tui.screens.help_screen import HelpScreen
+from tui.views.layouts import View
+from tui.views.lookup import has_differences
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from reader_helpers import NO_KEYMAP, ready, screen_text  # noqa: E402

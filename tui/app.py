@@ -12,11 +12,11 @@ from textual.app import App, SystemCommand
 from textual.screen import Screen
 
 from comparators import Comparison, Settings, Story
-from tui.help_screen import HelpScreen, keys_shown
 from tui.keymap import MAIN_BINDINGS, UserKeymap, load_user_keymap
-from tui.layouts import View
-from tui.main_screen import MainScreen
-from tui.render import clean
+from tui.screens.help_screen import HelpScreen, keys_shown
+from tui.screens.main_screen import MainScreen
+from tui.views.layouts import View
+from tui.views.render import clean
 
 
 class SynopsisApp(App):
@@ -77,7 +77,7 @@ class SynopsisApp(App):
         if not isinstance(screen, MainScreen) or screen.comparison is None:
             self.notify("The comparison is not ready yet.", title="Export", timeout=3)
             return
-        from tui.export_dialog import ExportDialog  # on first use: kept off start-up
+        from tui.screens.export_dialog import ExportDialog  # on first use: kept off start-up
 
         marks = screen.review_marks()
         self.push_screen(ExportDialog(screen.comparison, hidden=screen.hidden, marks=marks or None))

@@ -28,17 +28,17 @@ from comparators import (
     StoryError,
     with_pivot,
 )
-from tui.aligned_view import AlignedView
-from tui.comparing import start_comparing
-from tui.detail_pane import DetailPane
 from tui.keymap import MAIN_BINDINGS
-from tui.layouts import VIEW_CYCLE, View, ViewState
-from tui.lookup import Lookup
-from tui.render import clean, outlet
-from tui.review_actions import ReviewActions
-from tui.search_bar import SearchBar
-from tui.sources_pane import SourcesPane
-from tui.story_header import StoryHeader
+from tui.screens.review_actions import ReviewActions
+from tui.state.comparing import start_comparing
+from tui.views.layouts import VIEW_CYCLE, View, ViewState
+from tui.views.lookup import Lookup
+from tui.views.render import clean, outlet
+from tui.widgets.aligned_view import AlignedView
+from tui.widgets.detail_pane import DetailPane
+from tui.widgets.search_bar import SearchBar
+from tui.widgets.sources_pane import SourcesPane
+from tui.widgets.story_header import StoryHeader
 
 NARROW_BELOW = 100  # columns; below this the stack view is the default
 
@@ -70,7 +70,7 @@ class MainScreen(ReviewActions, Screen):
         self.story = story
         self.settings = settings
         self.comparison = comparison
-        self.comparing = comparing  # a comparison already under way (see tui/comparing.py)
+        self.comparing = comparing  # a comparison already under way (see tui/state/comparing.py)
         self.lookup: Lookup | None = None
         self.view: View | None = view  # None: chosen by the terminal's width once compared
         self.last_group_view = View.STACK

@@ -15,13 +15,13 @@ from pathlib import Path
 from comparators import Comparison, Group
 from comparators.model import Mark
 from comparators.review import next_group
-from tui.layouts import View
-from tui.mark_badge import mark_badge
-from tui.note_editor import NoteEditor
-from tui.render import clean
-from tui.review_controller import ReviewController
-from tui.review_path_dialog import ReviewPathDialog
-from tui.story_header import StoryHeader
+from tui.screens.note_editor import NoteEditor
+from tui.screens.review_path_dialog import ReviewPathDialog
+from tui.state.review_controller import ReviewController
+from tui.views.layouts import View
+from tui.views.mark_badge import mark_badge
+from tui.views.render import clean
+from tui.widgets.story_header import StoryHeader
 
 ORPHANS_LISTED = 8  # orphans named in the review status message; the file holds them all
 

@@ -19,7 +19,7 @@ from rich.text import Text
 
 from comparators.model import Settings
 from comparators.sanitize import strip_control
-from tui.cli import EXIT_BAD_INPUT
+from tui.exit_codes import EXIT_BAD_INPUT
 
 CORPUS_MODULES = ("distributed", "pyarrow")
 EXIT_SOME_FAILED = 1

@@ -17,9 +17,9 @@ from rich.text import Text
 
 from comparators import Group, QuoteStatus
 from comparators.model import Mark
-from tui.lookup import Lookup
-from tui.mark_badge import mark_badge
-from tui.render import (
+from tui.views.lookup import Lookup
+from tui.views.mark_badge import mark_badge
+from tui.views.render import (
     ABSENT,
     Palette,
     clean,
@@ -31,7 +31,7 @@ from tui.render import (
     percent,
     quote_status_label,
 )
-from tui.wrap import line_breaks
+from tui.views.wrap import line_breaks
 
 
 class View(StrEnum):

@@ -19,8 +19,7 @@ from rich.text import Text
 from comparators.diff import word_diff
 from comparators.model import Quote, QuoteStatus, Story
 from comparators.quote_matching import story_quotes
-from tui.cli import add_story_arguments
-from tui.story_args import story_from_args
+from tui.cli.story_args import add_story_arguments, story_from_args
 
 UNKNOWN_SPEAKER = "(speaker unknown)"
 STATUS_LABELS = {

@@ -10,8 +10,7 @@ from rich.text import Text
 
 from comparators.model import Source, Story
 from comparators.sanitize import strip_control
-from tui.cli import add_story_arguments
-from tui.story_args import story_from_args
+from tui.cli.story_args import add_story_arguments, story_from_args
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:

@@ -22,8 +22,8 @@ from textual.strip import Strip
 
 from comparators import Group
 from comparators.model import Mark
-from tui.layouts import GROUP_VIEWS, Layout, View, ViewState, make_layout
-from tui.render import Palette
+from tui.views.layouts import GROUP_VIEWS, Layout, View, ViewState, make_layout
+from tui.views.render import Palette
 
 STYLE_CLASSES = {
     "only_here": "aligned--only-here",

@@ -6,9 +6,8 @@ import argparse
 from pathlib import Path
 
 from comparators import StoryError
-from tui.cli import add_story_arguments
-from tui.comparing import start_comparing
-from tui.story_args import settings_from_args, story_from_args
+from tui.cli.story_args import add_story_arguments, settings_from_args, story_from_args
+from tui.state.comparing import start_comparing
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:

@@ -9,8 +9,8 @@ from textual.widgets import DataTable
 from comparators import Story
 from comparators.html_source import is_web_page
 from tui.keymap import SOURCES_BINDINGS
-from tui.lookup import Lookup
-from tui.render import clean, percent
+from tui.views.lookup import Lookup
+from tui.views.render import clean, percent
 
 COLUMNS = (
     ("n", "#"),
