@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from comparators.model import Group, Quote, QuotedTerm, Reuse, Settings, Story
+from comparators.model import Group, Quote, QuotedTerm, Reuse, Settings, SettingsOverride, Story
 
 if TYPE_CHECKING:  # its rules compile a few dozen regexes: loaded when a story is compared
     from comparators.discrepancies import Discrepancy
@@ -33,10 +33,11 @@ class Comparison:
         raise KeyError(group_id)
 
 
-def compare(story: Story, settings: Settings | None = None) -> Comparison:
+def compare(story: Story, settings: SettingsOverride | None = None) -> Comparison:
     """Align, diff and match quotes across the story's sources.
 
-    `settings` overrides the story manifest's settings field by field (CLI wins).
+    `settings` overrides the story manifest's settings field by field (CLI wins);
+    a field left None keeps the manifest's value.
     """
     from comparators.pipeline import run
 

@@ -11,7 +11,7 @@ from typing import Any
 from textual.app import App, SystemCommand
 from textual.screen import Screen
 
-from comparators import Comparison, Settings, Story
+from comparators import Comparison, SettingsOverride, Story
 from tui.keymap import MAIN_BINDINGS, UserKeymap, load_user_keymap
 from tui.screens.help_screen import HelpScreen, keys_shown
 from tui.screens.main_screen import MainScreen
@@ -25,7 +25,7 @@ class SynopsisApp(App):
     def __init__(
         self,
         story: Story,
-        settings: Settings | None = None,
+        settings: SettingsOverride | None = None,
         *,
         comparison: Comparison | None = None,
         view: View | None = None,
@@ -83,7 +83,7 @@ class SynopsisApp(App):
         self.push_screen(ExportDialog(screen.comparison, hidden=screen.hidden, marks=marks or None))
 
 
-def make_app(story: Story, settings: Settings | None = None, **options: Any) -> SynopsisApp:
+def make_app(story: Story, settings: SettingsOverride | None = None, **options: Any) -> SynopsisApp:
     """The reader on `story`, for the command line and the tests alike.
 
     `options` are `SynopsisApp`'s: tests pass a ready `comparison` and an explicit

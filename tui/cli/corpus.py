@@ -83,9 +83,10 @@ def _open(out_dir: Path, stories: list[dict], wanted: str) -> int:
     from tui.cli.main import main
 
     settings = read_batch_settings(out_dir)
-    argv = ["open", story["input"], "--comparator", settings.comparator, "--granularity", settings.granularity]
-    if settings.threshold is not None:
-        argv += ["--threshold", str(settings.threshold)]
+    argv = ["open", story["input"]]
+    for option in ("threshold", "comparator", "granularity"):  # only those the batch was given
+        if (value := getattr(settings, option)) is not None:
+            argv += [f"--{option}", str(value)]
     return main(argv)
 
 

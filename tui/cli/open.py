@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 
 from comparators import StoryError
-from tui.cli.story_args import add_story_arguments, settings_from_args, story_from_args
+from tui.cli.story_args import add_story_arguments, checked_settings, story_from_args
 from tui.state.comparing import start_comparing
 
 
@@ -23,7 +23,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     story = story_from_args(args)
-    settings = settings_from_args(args)
+    settings = checked_settings(story, args)  # a bad --pivot stops here, before any fork
     # Aligning starts now, while Textual is imported and the screen drawn.
     comparing = start_comparing(story, settings)
     from comparators.review_store import review_path_for

@@ -7,9 +7,10 @@ import argparse
 import sys
 from pathlib import Path
 
-from comparators import Settings, Story, load_story
+from comparators import SettingsOverride, Story, load_story
 from comparators.fetching import DEFAULT_TIMEOUT, FetchOptions
 from comparators.sanitize import strip_control
+from comparators.settings import merged_settings
 from comparators.story_folder import check_folder_free, save_story_folder
 from tui.cli.fetch_progress import fetch_progress
 
@@ -63,15 +64,19 @@ def _seconds(text: str) -> float:
     return seconds
 
 
-def settings_from_args(args: argparse.Namespace) -> Settings:
-    """Only the options the user gave; the rest come from the manifest."""
-    defaults = Settings()
-    return Settings(
-        threshold=args.threshold if args.threshold is not None else defaults.threshold,
-        comparator=args.comparator or defaults.comparator,
-        granularity=args.granularity or defaults.granularity,
-        pivot=args.pivot or defaults.pivot,
+def settings_from_args(args: argparse.Namespace) -> SettingsOverride:
+    """Only the options the user gave; the others stay None and come from the manifest."""
+    return SettingsOverride(
+        threshold=args.threshold, comparator=args.comparator, granularity=args.granularity, pivot=args.pivot
     )
+
+
+def checked_settings(story: Story, args: argparse.Namespace) -> SettingsOverride:
+    """The settings the user gave, checked against the story (raises `StoryError`
+    naming the option) before anything is compared or forked."""
+    settings = settings_from_args(args)
+    merged_settings(story, settings)
+    return settings
 
 
 def story_from_args(args: argparse.Namespace) -> Story:

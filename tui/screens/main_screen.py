@@ -23,7 +23,7 @@ from comparators import (
     Group,
     GroupKind,
     QuoteStatus,
-    Settings,
+    SettingsOverride,
     Story,
     StoryError,
     with_pivot,
@@ -61,7 +61,7 @@ class MainScreen(ReviewActions, Screen):
     def __init__(
         self,
         story: Story,
-        settings: Settings | None = None,
+        settings: SettingsOverride | None = None,
         comparison: Comparison | None = None,
         view: View | None = None,
         comparing: Future[Comparison] | None = None,
