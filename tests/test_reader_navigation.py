@@ -12,7 +12,7 @@ from comparators import StoryError, with_pivot
 from tui.state import comparing
 from tui.app import make_app
 from tui.screens.help_screen import HelpScreen
-from tui.views.layouts import View
+from tui.views.layout import View
 from tui.views.lookup import has_differences
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))

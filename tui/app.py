@@ -15,7 +15,7 @@ from comparators import Comparison, SettingsOverride, Story
 from tui.keymap import MAIN_BINDINGS, UserKeymap, load_user_keymap
 from tui.screens.help_screen import HelpScreen, keys_shown
 from tui.screens.main_screen import MainScreen
-from tui.views.layouts import View
+from tui.views.layout import View
 from tui.views.render import clean
 
 

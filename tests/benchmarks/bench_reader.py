@@ -27,7 +27,7 @@ sys.path.insert(0, str(TESTS))
 from reader_helpers import NO_KEYMAP, ready, synthetic_comparison  # noqa: E402
 
 from tui.app import make_app  # noqa: E402
-from tui.views.layouts import View  # noqa: E402
+from tui.views.layout import View  # noqa: E402
 
 FIRST_SCREEN_BUDGET_S = 1.0
 OPEN_BUDGET_S = 3.0

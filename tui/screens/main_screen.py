@@ -31,7 +31,7 @@ from comparators import (
 from tui.keymap import MAIN_BINDINGS
 from tui.screens.review_actions import ReviewActions
 from tui.state.comparing import start_comparing
-from tui.views.layouts import VIEW_CYCLE, View, ViewState
+from tui.views.layout import VIEW_CYCLE, View, ViewState
 from tui.views.lookup import Lookup
 from tui.views.render import clean, outlet
 from tui.widgets.aligned_view import AlignedView

@@ -18,7 +18,7 @@ from comparators.review import next_group
 from tui.screens.note_editor import NoteEditor
 from tui.screens.review_path_dialog import ReviewPathDialog
 from tui.state.review_controller import ReviewController
-from tui.views.layouts import View
+from tui.views.layout import View
 from tui.views.mark_badge import mark_badge
 from tui.views.render import clean
 from tui.widgets.story_header import StoryHeader

@@ -22,7 +22,8 @@ from textual.strip import Strip
 
 from comparators import Group
 from comparators.model import Mark
-from tui.views.layouts import GROUP_VIEWS, Layout, View, ViewState, make_layout
+from tui.views.layout import GROUP_VIEWS, Layout, View, ViewState
+from tui.views.layouts import make_layout
 from tui.views.render import Palette
 
 STYLE_CLASSES = {
