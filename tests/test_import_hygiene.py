@@ -19,7 +19,7 @@ import pytest
 import comparators
 import tui
 
-TEXTUAL_ROOMS = ("tui.app", "tui.keymap", "tui.screens.", "tui.widgets.")
+TEXTUAL_ROOMS = ("tui.app", "tui.keymap", "tui.messages", "tui.screens.", "tui.widgets.")
 # Modules that draw with Rich (tables, styled text) but not with Textual.
 RICH_ROOMS = ("tui.views.", "tui.cli.sources", "tui.cli.quotes", "tui.cli.batch", "tui.cli.corpus")
 

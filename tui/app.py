@@ -34,20 +34,14 @@ class SynopsisApp(App):
         comparing: Future[Comparison] | None = None,
     ) -> None:
         super().__init__()
-        self.comparing = comparing
-        self.story = story
-        self.settings = settings
-        self.comparison = comparison
-        self.initial_view = view
-        self.review_path = review_path  # None: marks are kept in memory only
+        # The main screen owns the story, its settings and comparison: the app only starts it.
+        self._main_screen = partial(MainScreen, story, settings, comparison, view, comparing, review_path)
         self.keymap_config = keymap if keymap is not None else load_user_keymap()
         self.user_keymap = self.keymap_config.keys
         self.title = clean(story.title)
 
     def get_default_screen(self) -> Screen:
-        return MainScreen(
-            self.story, self.settings, self.comparison, self.initial_view, self.comparing
-        )
+        return self._main_screen()
 
     def on_mount(self) -> None:
         self.set_keymap(self.user_keymap)

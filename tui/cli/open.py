@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from comparators import StoryError
 from tui.cli.story_args import add_story_arguments, checked_settings, story_from_args
 from tui.state.comparing import start_comparing
 
@@ -31,6 +30,5 @@ def run(args: argparse.Namespace) -> int:
 
     review_path = args.review or review_path_for(story)
     app = make_app(story, settings, review_path=review_path, comparing=comparing)
-    if isinstance(error := app.run(), StoryError):
-        raise error  # settings the comparison refused: reported like any bad input
+    app.run()
     return app.return_code or 0

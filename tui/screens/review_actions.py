@@ -27,7 +27,8 @@ ORPHANS_LISTED = 8  # orphans named in the review status message; the file holds
 
 
 class ReviewActions:
-    """Needs the screen's `story`, `lookup`, `aligned`, `refresh_view` and `summary_parts`."""
+    """Needs the screen's `story`, `review_path`, `lookup`, `aligned`, `refresh_view` and
+    `summary_parts`."""
 
     review: ReviewController | None = None
 
@@ -35,11 +36,11 @@ class ReviewActions:
 
     def sync_review(self, comparison: Comparison) -> Group | None:
         """Lay the marks over `comparison`. The first time, open the review file (the
-        app's `review_path`) and return the group the last session stopped at."""
+        screen's `review_path`) and return the group the last session stopped at."""
         if self.review is not None:
             self.review.regroup(comparison.groups)
             return None
-        self.review = ReviewController(self.story, comparison.groups, self.app.review_path)
+        self.review = ReviewController(self.story, comparison.groups, self.review_path)
         self.call_after_refresh(self._tell_review_status)
         position = self.review.attachment.position
         return comparison.group(position) if position else None
@@ -64,7 +65,7 @@ class ReviewActions:
             parts.append("NOT SAVED (R)")
         return parts
 
-    def on_aligned_view_cursor_moved(self, message) -> None:
+    def on_cursor_moved(self, message) -> None:
         # Handled here as well as by the screen: only remembers where the reader is.
         if self.review is not None and self.lookup is not None and message.group is not None:
             self.review.move_to(self.lookup.groups[message.group].id)

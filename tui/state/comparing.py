@@ -15,7 +15,7 @@ from collections.abc import Callable
 from concurrent.futures import Future
 from multiprocessing.connection import Connection
 
-from comparators import Comparison, SettingsOverride, Story, StoryError
+from comparators import Comparison, SettingsOverride, Story
 from comparators.cache import cached_compare
 
 
@@ -68,8 +68,7 @@ def _in_child_process(story: Story, settings: SettingsOverride | None) -> Future
         finally:
             receiving.close()
         if not ok:
-            kind, problem, path = value
-            raise StoryError(path, problem) if kind == "story" else ComparisonFailed(problem)
+            raise ComparisonFailed(value)
         return value
 
     return _in_thread(receive)
@@ -79,9 +78,7 @@ def _compare_and_send(sending: Connection, story: Story, settings: SettingsOverr
     # Exceptions may not survive pickling: send what they say.
     try:
         result = (True, cached_compare(story, settings))
-    except StoryError as error:
-        result = (False, ("story", error.problem, str(error.path) if error.path else None))
-    except Exception as error:
-        result = (False, ("other", f"{type(error).__name__}: {error}", None))
+    except Exception as error:  # the settings were checked before forking: a bug or a resource
+        result = (False, f"{type(error).__name__}: {error}")
     sending.send(result)
     sending.close()
