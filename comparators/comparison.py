@@ -6,6 +6,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from comparators.model import Group, Quote, QuotedTerm, Reuse, Settings, SettingsOverride, Story
+from comparators.ordering import order_groups
 
 if TYPE_CHECKING:  # its rules compile a few dozen regexes: loaded when a story is compared
     from comparators.discrepancies import Discrepancy
@@ -52,8 +53,6 @@ def in_group_order(discrepancies, groups: tuple[Group, ...]) -> tuple[Discrepanc
 
 def with_pivot(comparison: Comparison, pivot: str) -> Comparison:
     """The same comparison read in another source's order (no re-alignment)."""
-    from comparators.align import order_groups
-
     comparison.story.source(pivot)  # KeyError for an unknown id
     groups = order_groups(comparison.groups, comparison.story, pivot)
     # Groups are numbered anew in the new order: discrepancies follow their group's

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from comparators.align import align, default_threshold, order_groups
+from comparators.align import align, default_threshold
 from comparators.comparison import Comparison
 from comparators.discrepancies import find_discrepancies
 from comparators.model import Settings, SettingsOverride, Story
+from comparators.ordering import order_groups
 from comparators.pivot import choose_pivot
 from comparators.quote_matching import story_quotes
 from comparators.reuse import reuse
