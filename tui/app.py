@@ -2,20 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from concurrent.futures import Future
+from collections.abc import Callable, Iterable
 from functools import partial
-from pathlib import Path
 from typing import Any
 
 from textual.app import App, SystemCommand
 from textual.screen import Screen
 
-from comparators import Comparison, SettingsOverride, Story
+from comparators import SettingsOverride, Story
 from tui.keymap import MAIN_BINDINGS, UserKeymap, load_user_keymap
 from tui.screens.help_screen import HelpScreen, keys_shown
 from tui.screens.main_screen import MainScreen
-from tui.views.layout import View
 from tui.views.render import clean
 
 
@@ -23,22 +20,14 @@ class SynopsisApp(App):
     CSS_PATH = "synopsis.tcss"
 
     def __init__(
-        self,
-        story: Story,
-        settings: SettingsOverride | None = None,
-        *,
-        comparison: Comparison | None = None,
-        view: View | None = None,
-        keymap: UserKeymap | None = None,
-        review_path: Path | None = None,
-        comparing: Future[Comparison] | None = None,
+        self, main_screen: Callable[[], MainScreen], title: str, keymap: UserKeymap | None = None
     ) -> None:
         super().__init__()
         # The main screen owns the story, its settings and comparison: the app only starts it.
-        self._main_screen = partial(MainScreen, story, settings, comparison, view, comparing, review_path)
+        self._main_screen = main_screen
         self.keymap_config = keymap if keymap is not None else load_user_keymap()
         self.user_keymap = self.keymap_config.keys
-        self.title = clean(story.title)
+        self.title = clean(title)
 
     def get_default_screen(self) -> Screen:
         return self._main_screen()
@@ -77,13 +66,15 @@ class SynopsisApp(App):
         self.push_screen(ExportDialog(screen.comparison, hidden=screen.hidden, marks=marks or None))
 
 
-def make_app(story: Story, settings: SettingsOverride | None = None, **options: Any) -> SynopsisApp:
+def make_app(
+    story: Story, settings: SettingsOverride | None = None, *, keymap: UserKeymap | None = None, **screen: Any
+) -> SynopsisApp:
     """The reader on `story`, for the command line and the tests alike.
 
-    `options` are `SynopsisApp`'s: tests pass a ready `comparison` and an explicit
-    `keymap`; the command line passes `comparing` (a comparison it started before
-    loading Textual) and `review_path` (where marks are saved; without it they are kept
-    in memory only). With neither `comparison` nor `comparing` the reader compares the
-    story in the background itself.
+    `screen` options are `MainScreen`'s: tests pass a ready `comparison` (and a `view`);
+    the command line passes `comparing` (a comparison it started before loading Textual)
+    and `review_path` (where marks are saved; without it they are kept in memory only).
+    With neither `comparison` nor `comparing` the reader compares the story in the
+    background itself. Tests pass an explicit `keymap`.
     """
-    return SynopsisApp(story, settings, **options)
+    return SynopsisApp(partial(MainScreen, story, settings, **screen), story.title, keymap)
