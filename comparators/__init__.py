@@ -16,6 +16,7 @@ from comparators.model import (
     Removal,
     Reuse,
     Settings,
+    SettingsOverride,
     Source,
     Story,
 )
@@ -31,6 +32,7 @@ __all__ = [
     "Removal",
     "Reuse",
     "Settings",
+    "SettingsOverride",
     "Source",
     "Story",
     "StoryError",

@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
 import numpy as np
@@ -518,45 +518,3 @@ def _terms(text: str) -> tuple[str, ...]:
     """Words worth citing as evidence: not stop words, not single letters."""
     return tuple(w for w in _words(text) if w not in _STOP and (len(w) > 2 or w.isdigit()))
 
-
-def order_groups(groups: tuple[Group, ...], story: Story, pivot: str) -> tuple[Group, ...]:
-    """Groups in the pivot's reading order, renumbered g1, g2, ...
-
-    Groups without a pivot passage go right after the group that holds the
-    passage preceding them in their own source (recursively), so an outlet's
-    own material stays next to its context; those with no earlier passage lead.
-    """
-    rank = {s.id: i for i, s in enumerate(story.sources)}
-
-    def place(m: Member) -> tuple[int, int, int]:
-        return (rank[m.source], m.paragraph, -1 if m.sentence is None else m.sentence)
-
-    holder = {place(m): g for g, group in enumerate(groups) for m in group.members}
-    in_order = sorted(holder)  # every passage, by source then position
-    previous = {here: there for there, here in zip(in_order, in_order[1:]) if there[0] == here[0]}
-    keys: dict[int, tuple] = {}
-    visiting: set[int] = set()
-
-    def key(g: int) -> tuple:
-        if g in keys:
-            return keys[g]
-        on_pivot = [place(m)[1:] for m in groups[g].members if m.source == pivot]
-        if on_pivot:
-            keys[g] = (min(on_pivot),)
-            return keys[g]
-        own = min(place(m) for m in groups[g].members)
-        visiting.add(g)
-        result = ((-1, -1), own)
-        before = previous.get(own)
-        while before is not None:
-            h = holder[before]
-            if h != g and h not in visiting:
-                result = key(h) + (own,)
-                break
-            before = previous.get(before)
-        visiting.discard(g)
-        keys[g] = result
-        return result
-
-    ordered = sorted(range(len(groups)), key=key)
-    return tuple(replace(groups[g], id=f"g{i + 1}") for i, g in enumerate(ordered))

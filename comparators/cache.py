@@ -19,7 +19,7 @@ from functools import cache
 from pathlib import Path
 
 from comparators.comparison import Comparison, compare
-from comparators.model import Settings, Story
+from comparators.model import SettingsOverride, Story
 
 KEEP_ENTRIES = 32
 _PACKAGE_DIR = Path(__file__).resolve().parent
@@ -36,7 +36,7 @@ def cache_dir() -> Path | None:
     return Path(user_cache_dir("synopsis")) / "comparisons"
 
 
-def cached_compare(story: Story, settings: Settings | None = None) -> Comparison:
+def cached_compare(story: Story, settings: SettingsOverride | None = None) -> Comparison:
     """`compare(story, settings)`, read from the cache when the same inputs were seen."""
     folder = cache_dir()
     if folder is None:
@@ -54,7 +54,7 @@ def cached_compare(story: Story, settings: Settings | None = None) -> Comparison
     return comparison
 
 
-def comparison_key(story: Story, settings: Settings | None) -> str:
+def comparison_key(story: Story, settings: SettingsOverride | None) -> str:
     digest = hashlib.sha256(code_fingerprint().encode())
     digest.update(repr(story).encode("utf-8", "surrogatepass"))
     digest.update(repr(settings).encode())

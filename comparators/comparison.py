@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from comparators.model import Group, Quote, QuoteGroup, QuotedTerm, Reuse, Settings, Story
+from comparators.model import Group, Quote, QuoteGroup, QuotedTerm, Reuse, Settings, SettingsOverride, Story
+from comparators.ordering import order_groups
 
 if TYPE_CHECKING:  # its rules compile a few dozen regexes: loaded when a story is compared
     from comparators.discrepancies import Discrepancy
@@ -35,11 +36,12 @@ class Comparison:
         raise KeyError(group_id)
 
 
-def compare(story: Story, settings: Settings | None = None, progress: Progress | None = None) -> Comparison:
+def compare(story: Story, settings: SettingsOverride | None = None, progress: Progress | None = None) -> Comparison:
     """Align, diff and match quotes across the story's sources.
 
     `settings` overrides the story manifest's settings field by field (CLI wins);
-    `progress`, when given, is called as the work goes (see `pipeline.run`).
+    a field left None keeps the manifest's value. `progress`, when given, is called
+    as the work goes (see `pipeline.run`).
     """
     from comparators.pipeline import run
 
@@ -54,8 +56,6 @@ def in_group_order(discrepancies, groups: tuple[Group, ...]) -> tuple[Discrepanc
 
 def with_pivot(comparison: Comparison, pivot: str) -> Comparison:
     """The same comparison read in another source's order (no re-alignment)."""
-    from comparators.align import order_groups
-
     comparison.story.source(pivot)  # KeyError for an unknown id
     groups = order_groups(comparison.groups, comparison.story, pivot)
     # Groups are numbered anew in the new order: discrepancies follow their group's

@@ -26,7 +26,7 @@ from comparators.corpus_input import CorpusStory
 from comparators.errors import StoryError
 from comparators.export import to_json
 from comparators.loading import load_story
-from comparators.model import Settings
+from comparators.model import SettingsOverride
 
 Row = dict[str, Any]
 
@@ -48,7 +48,7 @@ class StoryResult:
         return self.error is None
 
 
-def compare_story(story: CorpusStory, settings: Settings | None = None) -> StoryResult:
+def compare_story(story: CorpusStory, settings: SettingsOverride | None = None) -> StoryResult:
     """Load, compare and export one story as `synopsis export STORY` would.
 
     Returns a `StoryResult` holding the gzip-compressed export JSON and the
@@ -76,10 +76,10 @@ def compare_story(story: CorpusStory, settings: Settings | None = None) -> Story
 
 
 # Runs `compare_story` over stories, yielding results in completion order.
-Engine = Callable[[Sequence[CorpusStory], Settings | None], Iterator[StoryResult]]
+Engine = Callable[[Sequence[CorpusStory], SettingsOverride | None], Iterator[StoryResult]]
 
 
-def sequential(stories: Sequence[CorpusStory], settings: Settings | None) -> Iterator[StoryResult]:
+def sequential(stories: Sequence[CorpusStory], settings: SettingsOverride | None) -> Iterator[StoryResult]:
     """The plain engine: each story compared in turn in this process."""
     for story in stories:
         yield compare_story(story, settings)

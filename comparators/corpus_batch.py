@@ -26,7 +26,7 @@ from comparators.corpus import Engine, Row, StoryResult, outlet_reuse, read_expo
 from comparators.corpus_input import CorpusStory, find_stories
 from comparators.corpus_tables import SCHEMAS, table_path, write_table
 from comparators.errors import StoryError
-from comparators.model import Settings
+from comparators.model import SettingsOverride
 
 BATCH_FILE = "batch.json"
 LOG_FILE = "log.jsonl"
@@ -53,7 +53,7 @@ def export_path(out_dir: Path, story_id: str) -> Path:
 def run_batch(
     input_path: Path,
     out_dir: Path,
-    settings: Settings,
+    settings: SettingsOverride,
     engine: Engine,
     on_plan: Callable[[int, int], None] | None = None,
     on_result: Callable[[StoryResult], None] | None = None,
@@ -172,14 +172,14 @@ def _tables_exist(out_dir: Path) -> bool:
     return all(table_path(out_dir, name).is_file() for name in SCHEMAS)
 
 
-def _tables_key(stories: tuple[CorpusStory, ...], settings: Settings) -> str:
+def _tables_key(stories: tuple[CorpusStory, ...], settings: SettingsOverride) -> str:
     digest = hashlib.sha256(repr(settings).encode())
     for story in stories:
         digest.update(f"{story.id}\0{story.key}\0{story.path}\n".encode("utf-8", "surrogateescape"))
     return digest.hexdigest()[:32]
 
 
-def _settings_dict(settings: Settings) -> dict:
+def _settings_dict(settings: SettingsOverride) -> dict:
     return {key: getattr(settings, key) for key in ("threshold", "comparator", "granularity")}
 
 
@@ -191,13 +191,13 @@ def _read_batch(out_dir: Path) -> dict:
     return data if isinstance(data, dict) else {}
 
 
-def read_batch_settings(out_dir: Path) -> Settings:
-    """The comparison settings the batch in `out_dir` ran with."""
+def read_batch_settings(out_dir: Path) -> SettingsOverride:
+    """The comparison settings the batch in `out_dir` put over each manifest's."""
     stored = _read_batch(out_dir).get("settings") or {}
-    return Settings(
+    return SettingsOverride(
         threshold=stored.get("threshold"),
-        comparator=stored.get("comparator") or "lexical",
-        granularity=stored.get("granularity") or "paragraph",
+        comparator=stored.get("comparator"),
+        granularity=stored.get("granularity"),
     )
 
 

@@ -18,7 +18,7 @@ from distributed import Client, LocalCluster, as_completed
 from comparators.corpus import StoryResult, compare_story
 from comparators.corpus_input import CorpusStory
 from comparators.errors import StoryError
-from comparators.model import Settings
+from comparators.model import SettingsOverride
 
 SCHEDULER_PROTOCOLS = ("tcp", "tls", "ws", "wss", "ucx")
 
@@ -41,7 +41,7 @@ class DaskEngine:
     timeout: str = "20s"  # to reach the scheduler
     on_start: Callable[[str | None, int], None] | None = None
 
-    def __call__(self, stories: Sequence[CorpusStory], settings: Settings | None) -> Iterator[StoryResult]:
+    def __call__(self, stories: Sequence[CorpusStory], settings: SettingsOverride | None) -> Iterator[StoryResult]:
         with ExitStack() as stack:
             client = self._connect(stack)
             if self.on_start is not None:

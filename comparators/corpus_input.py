@@ -24,7 +24,7 @@ import yaml
 from comparators.cache import code_fingerprint
 from comparators.errors import StoryError
 from comparators.loading import MANIFEST_NAMES, MANIFEST_SUFFIXES
-from comparators.model import Settings
+from comparators.model import SettingsOverride
 from comparators.outlets import unique_ids
 
 TABLE_SUFFIXES = (".jsonl", ".ndjson", ".csv", ".parquet")
@@ -42,7 +42,7 @@ class CorpusStory:
     key: str
 
 
-def find_stories(input_path: Path, out_dir: Path, settings: Settings) -> tuple[CorpusStory, ...]:
+def find_stories(input_path: Path, out_dir: Path, settings: SettingsOverride) -> tuple[CorpusStory, ...]:
     """The stories `input_path` holds, in name (folder) or first-row (table) order.
 
     A table's stories are written under `out_dir/articles/`. Raises
@@ -67,7 +67,7 @@ def find_stories(input_path: Path, out_dir: Path, settings: Settings) -> tuple[C
     )
 
 
-def story_key(path: Path, settings: Settings) -> str:
+def story_key(path: Path, settings: SettingsOverride) -> str:
     """A hash of the story's input files, `settings` and the comparator code."""
     digest = hashlib.sha256(code_fingerprint().encode())
     digest.update(repr(settings).encode())

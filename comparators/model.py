@@ -67,6 +67,17 @@ class Settings:
 
 
 @dataclass(frozen=True, slots=True)
+class SettingsOverride:
+    """Settings a caller (the command line, a batch) puts over the manifest's:
+    `None` leaves the manifest's value, or the default, in place."""
+
+    threshold: float | None = None
+    comparator: str | None = None
+    granularity: str | None = None
+    pivot: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Story:
     title: str
     sources: tuple[Source, ...]

@@ -3,18 +3,17 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import fields, replace
+from dataclasses import replace
 
-from comparators.align import align, default_threshold, order_groups
+from comparators.align import align, default_threshold
 from comparators.comparison import Comparison
 from comparators.discrepancies import find_discrepancies
-from comparators.errors import StoryError
-from comparators.model import Settings, Story
+from comparators.model import Settings, SettingsOverride, Story
+from comparators.ordering import order_groups
 from comparators.pivot import choose_pivot
 from comparators.quote_matching import story_quote_groups
 from comparators.reuse import reuse
-from comparators.segment import GRANULARITIES
-from comparators.similarity import COMPARATORS
+from comparators.settings import merged_settings
 
 # Called with the stage starting ("align", "order", "reuse", "quotes", "discrepancies",
 # then "done") and the share of the whole work done so far, from 0.0 to 1.0.
@@ -25,52 +24,17 @@ Progress = Callable[[str, float], None]
 STAGES = (("align", 0.55), ("order", 0.02), ("reuse", 0.08), ("quotes", 0.25), ("discrepancies", 0.10))
 
 
-def resolve_settings(story: Story, override: Settings | None) -> Settings:
-    """Manifest settings, overridden by every field the caller set, then checked.
-
-    Fills in the default threshold (the fitted link model's); the pivot stays
-    None when neither the caller nor the manifest named one (`run` chooses it). Raises `StoryError` for an unknown comparator, granularity or
-    pivot, or a threshold outside [0, 1], naming the command-line option or the
-    manifest's `settings:` key the value came from.
-    """
-    settings = story.settings
-    changed: dict[str, object] = {}
-    if override is not None:
-        defaults = Settings()
-        changed = {
-            f.name: getattr(override, f.name)
-            for f in fields(Settings)
-            if getattr(override, f.name) != getattr(defaults, f.name)
-        }
-        settings = replace(settings, **changed)
-    _check(story, settings, from_caller=set(changed))
+def resolve_settings(story: Story, override: SettingsOverride | None) -> Settings:
+    """`merged_settings`, with the default threshold (the fitted link model's) filled in;
+    the pivot stays None when neither the caller nor the manifest named one (`run`
+    chooses it). Raises `StoryError` as `merged_settings` does."""
+    settings = merged_settings(story, override)
     if settings.threshold is None:
         settings = replace(settings, threshold=default_threshold(settings.comparator))
     return settings
 
 
-def _check(story: Story, settings: Settings, from_caller: set[str]) -> None:
-    def fail(key: str, problem: str) -> None:
-        if key in from_caller:
-            raise StoryError(None, f"--{key}: {problem}")
-        raise StoryError(story.manifest, f"settings: {key}: {problem}")
-
-    if settings.comparator not in COMPARATORS:
-        known = ", ".join(sorted(COMPARATORS))
-        fail("comparator", f"unknown comparator {settings.comparator!r} (known: {known})")
-    if settings.granularity not in GRANULARITIES:
-        fail("granularity", f"must be one of {', '.join(GRANULARITIES)}, not {settings.granularity!r}")
-    threshold = settings.threshold
-    if threshold is not None and (
-        isinstance(threshold, bool) or not isinstance(threshold, (int, float)) or not 0 <= threshold <= 1
-    ):
-        fail("threshold", f"must be a number between 0 and 1, not {threshold!r}")
-    if settings.pivot is not None and settings.pivot not in {s.id for s in story.sources}:
-        known = ", ".join(s.id for s in story.sources)
-        fail("pivot", f"unknown source {settings.pivot!r} (sources: {known})")
-
-
-def run(story: Story, override: Settings | None = None, progress: Progress | None = None) -> Comparison:
+def run(story: Story, override: SettingsOverride | None = None, progress: Progress | None = None) -> Comparison:
     """Align the story's passages, order them by the pivot, measure reuse, match quotes,
     find where outlets disagree.
 

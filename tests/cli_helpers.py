@@ -12,7 +12,7 @@ def run_synopsis(*args: str | Path, columns: int = 100) -> subprocess.CompletedP
     """`synopsis ARGS...` with colour off and a fixed width; output captured as text."""
     env = {**os.environ, "NO_COLOR": "1", "COLUMNS": str(columns)}
     return subprocess.run(
-        [sys.executable, "-m", "tui.cli", *map(str, args)],
+        [sys.executable, "-m", "tui.cli.main", *map(str, args)],
         capture_output=True,
         text=True,
         env=env,

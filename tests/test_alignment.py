@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from comparators import GroupKind, Paragraph, Settings, Source, Story, StoryError, compare, with_pivot
+from comparators import GroupKind, Paragraph, Settings, SettingsOverride, Source, Story, StoryError, compare, with_pivot
 from comparators.model import Rewording
 from comparators.segment import split_sentences
 from comparators.similarity import COMPARATORS, Lexical, register
@@ -195,7 +195,7 @@ def test_a_story_of_empty_sources_has_no_groups():
 def test_groups_follow_the_pivot_and_own_passages_stay_after_their_neighbour():
     a = AP_TEXT[:4]
     b = [AP_TEXT[0], "Moldovan cheese exports rose by eleven percent in the spring quarter.", *AP_TEXT[1:4]]
-    comparison = compare(story_of(a=a, b=b), Settings(pivot="a"))
+    comparison = compare(story_of(a=a, b=b), SettingsOverride(pivot="a"))
     texts = [g.members[0].text for g in comparison.groups]
     assert texts == [AP_TEXT[0], b[1], *AP_TEXT[1:4]]
     assert [g.id for g in comparison.groups] == ["g1", "g2", "g3", "g4", "g5"]
@@ -215,7 +215,7 @@ def test_the_default_pivot_of_the_seeds_is_ap_whose_copy_the_herald_reprints(see
 
 def test_sentence_granularity_groups_sentences():
     b = [" ".join(AP_TEXT[:2]), *AP_TEXT[2:]]
-    comparison = compare(story_of(a=AP_TEXT, b=b), Settings(granularity="sentence"))
+    comparison = compare(story_of(a=AP_TEXT, b=b), SettingsOverride(granularity="sentence"))
     for group in comparison.groups:
         for member in group.members:
             assert member.sentence is not None
@@ -225,18 +225,28 @@ def test_sentence_granularity_groups_sentences():
 
 def test_command_line_settings_win_over_the_manifest():
     story = replace(story_of(a=AP_TEXT, b=AP_TEXT), settings=Settings(threshold=0.9, pivot="b"))
-    comparison = compare(story, Settings(threshold=0.3))
+    comparison = compare(story, SettingsOverride(threshold=0.3))
     assert comparison.settings.threshold == 0.3
     assert comparison.pivot == "b"
+
+
+def test_a_command_line_setting_equal_to_the_default_still_wins_over_the_manifest():
+    manifest = Settings(comparator="fuzzy", granularity="sentence", pivot="b")
+    story = replace(story_of(a=AP_TEXT, b=AP_TEXT), settings=manifest)
+    comparison = compare(story, SettingsOverride(comparator="lexical", granularity="paragraph"))
+    assert comparison.settings.comparator == "lexical"
+    assert comparison.settings.granularity == "paragraph"
+    assert all(member.sentence is None for group in comparison.groups for member in group.members)
+    assert comparison.pivot == "b"  # not given: the manifest's stays
 
 
 @pytest.mark.parametrize(
     ("settings", "message"),
     [
-        (Settings(comparator="telepathy"), "--comparator: unknown comparator 'telepathy' (known: fuzzy, lexical)"),
-        (Settings(granularity="chapter"), "--granularity: must be one of paragraph, sentence"),
-        (Settings(threshold=1.5), "--threshold: must be a number between 0 and 1"),
-        (Settings(pivot="nobody"), "--pivot: unknown source 'nobody'"),
+        (SettingsOverride(comparator="telepathy"), "--comparator: unknown comparator 'telepathy' (known: fuzzy, lexical)"),
+        (SettingsOverride(granularity="chapter"), "--granularity: must be one of paragraph, sentence"),
+        (SettingsOverride(threshold=1.5), "--threshold: must be a number between 0 and 1"),
+        (SettingsOverride(pivot="nobody"), "--pivot: unknown source 'nobody'"),
     ],
 )
 def test_bad_settings_are_refused_with_a_clear_message(settings, message):
@@ -251,7 +261,7 @@ def test_a_bad_manifest_setting_names_the_manifest_key():
 
 
 def test_the_fuzzy_comparator_aligns_a_reordered_copy_too():
-    comparison = compare(story_of(a=AP_TEXT, b=AP_TEXT[::-1]), Settings(comparator="fuzzy"))
+    comparison = compare(story_of(a=AP_TEXT, b=AP_TEXT[::-1]), SettingsOverride(comparator="fuzzy"))
     assert {g.kind for g in comparison.groups} == {GroupKind.SHARED}
 
 
@@ -261,7 +271,7 @@ def test_a_registered_comparator_is_selectable_by_name():
 
     register(Echo)
     try:
-        comparison = compare(story_of(a=AP_TEXT, b=AP_TEXT), Settings(comparator="echo"))
+        comparison = compare(story_of(a=AP_TEXT, b=AP_TEXT), SettingsOverride(comparator="echo"))
         assert comparison.settings.comparator == "echo"
         assert {g.kind for g in comparison.groups} == {GroupKind.SHARED}
     finally:

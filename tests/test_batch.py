@@ -20,13 +20,13 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from corpus_helpers import articles_of, write_corpus, write_story  # noqa: E402
 
 import comparators.corpus  # noqa: E402
-import tui.command_open  # noqa: E402
+import tui.cli.open  # noqa: E402
 from comparators.corpus import sequential  # noqa: E402
 from comparators.corpus_batch import export_path, run_batch  # noqa: E402
 from comparators.corpus_engine import DaskEngine  # noqa: E402
 from comparators.corpus_tables import SCHEMAS, read_table  # noqa: E402
-from comparators.model import Settings  # noqa: E402
-from tui.cli import main  # noqa: E402
+from comparators.model import SettingsOverride  # noqa: E402
+from tui.cli.main import main  # noqa: E402
 
 README = Path(__file__).resolve().parent.parent / "README.md"
 IN_PROCESS = DaskEngine(workers=2, processes=False)
@@ -41,7 +41,7 @@ def corpus(tmp_path_factory):
 def batch(corpus, tmp_path_factory):
     """The corpus compared once on an in-process local cluster."""
     out = tmp_path_factory.mktemp("batch") / "out"
-    summary = run_batch(corpus, out, Settings(), IN_PROCESS)
+    summary = run_batch(corpus, out, SettingsOverride(), IN_PROCESS)
     return out, summary
 
 
@@ -139,9 +139,9 @@ def test_the_tables_load_with_the_columns_the_readme_documents(batch):
 
 def test_a_rerun_compares_nothing_and_a_changed_story_alone_is_compared_again(corpus, tmp_path):
     out = tmp_path / "out"
-    run_batch(corpus, out, Settings(), sequential)
+    run_batch(corpus, out, SettingsOverride(), sequential)
     tables_before = {p.name: p.stat().st_mtime_ns for p in out.glob("*.parquet")}
-    summary = run_batch(corpus, out, Settings(), no_work)
+    summary = run_batch(corpus, out, SettingsOverride(), no_work)
     assert (summary.compared, summary.unchanged, summary.tables_written) == (0, 3, False)
     assert {p.name: p.stat().st_mtime_ns for p in out.glob("*.parquet")} == tables_before
 
@@ -155,14 +155,14 @@ def test_a_rerun_compares_nothing_and_a_changed_story_alone_is_compared_again(co
 
     try:
         article.write_text(original + "\nA new closing paragraph about the budget talks.\n", encoding="utf-8")
-        summary = run_batch(corpus, out, Settings(), counting)
+        summary = run_batch(corpus, out, SettingsOverride(), counting)
     finally:
         article.write_text(original, encoding="utf-8")
     assert compared == ["story-001"]
     assert (summary.compared, summary.unchanged) == (1, 2)
     # Other settings are other results: every story again.
     compared.clear()
-    run_batch(corpus, out, Settings(threshold=0.5), counting)
+    run_batch(corpus, out, SettingsOverride(threshold=0.5), counting)
     assert sorted(compared) == ["story-000", "story-001", "story-002"]
 
 
@@ -174,14 +174,14 @@ def test_an_interrupted_batch_resumes_with_the_stories_it_had_not_finished(corpu
         raise KeyboardInterrupt
 
     with pytest.raises(KeyboardInterrupt):
-        run_batch(corpus, out, Settings(), interrupted_after_one)
+        run_batch(corpus, out, SettingsOverride(), interrupted_after_one)
     compared = []
 
     def counting(stories, settings):
         compared.extend(s.id for s in stories)
         yield from sequential(stories, settings)
 
-    summary = run_batch(corpus, out, Settings(), counting)
+    summary = run_batch(corpus, out, SettingsOverride(), counting)
     assert compared == ["story-001", "story-002"]
     assert (summary.unchanged, summary.failures) == (1, ())
     assert len(read_table(out, "stories")) == 3
@@ -200,7 +200,7 @@ def test_a_story_that_raises_is_recorded_and_the_others_are_compared(tmp_path, m
 
     # The in-process cluster runs tasks in this process's threads, so the patch reaches them.
     monkeypatch.setattr(comparators.corpus, "compare", compare_or_crash)
-    summary = run_batch(corpus, tmp_path / "out", Settings(), IN_PROCESS)
+    summary = run_batch(corpus, tmp_path / "out", SettingsOverride(), IN_PROCESS)
     assert dict(summary.failures) == {
         "story-001": "RuntimeError: alignment blew up",
         "zz-missing-file": f"{corpus}/zz-missing-file/story.yaml: line 2: {corpus}/zz-missing-file/gone.txt: no such file",
@@ -223,7 +223,7 @@ def test_a_table_of_articles_gives_the_same_results_as_story_folders(suffix, cor
     else:
         pq.write_table(pa.Table.from_pylist(rows), table)
     out = tmp_path / "out"
-    summary = run_batch(table, out, Settings(), sequential)
+    summary = run_batch(table, out, SettingsOverride(), sequential)
     assert (summary.compared, summary.failures) == (3, ())
     folders_out, _ = batch
     for name in ("groups", "quotes", "reuse"):
@@ -309,17 +309,18 @@ def test_a_damaged_table_is_named_and_a_rerun_rebuilds_it_without_comparing(batc
     assert err.endswith("; delete it and rerun 'synopsis batch'\n")
     (out / "quotes.parquet").unlink()
 
-    assert run_batch(corpus, out, Settings(), no_work).tables_written
+    assert run_batch(corpus, out, SettingsOverride(), no_work).tables_written
     assert read_table(out, "quotes") == read_table(batch[0], "quotes")
 
 
 def test_corpus_opens_one_story_in_the_reader(batch, corpus, monkeypatch):
     out, _ = batch
     opened = []
-    monkeypatch.setattr(tui.command_open, "run", lambda args: opened.append(args) or 0)
+    monkeypatch.setattr(tui.cli.open, "run", lambda args: opened.append(args) or 0)
     assert main(["corpus", str(out), "--open", "story-002"]) == 0
+    # The batch was given no settings: the story's manifest decides, as in the batch.
     assert [(a.story, a.comparator, a.granularity) for a in opened] == [
-        ([str(corpus / "story-002")], "lexical", "paragraph")
+        ([str(corpus / "story-002")], None, None)
     ]
     assert main(["corpus", str(out), "--open", "no-such-story"]) == 2
 
@@ -387,7 +388,7 @@ def test_an_unreachable_scheduler_is_named_in_one_line(corpus, tmp_path):
         port = probe.getsockname()[1]
     engine = DaskEngine(scheduler=f"tcp://127.0.0.1:{port}", timeout="1s")
     with pytest.raises(StoryError) as error:
-        run_batch(corpus, tmp_path / "out", Settings(), engine)
+        run_batch(corpus, tmp_path / "out", SettingsOverride(), engine)
     assert str(error.value).startswith(f"--scheduler tcp://127.0.0.1:{port}: cannot connect")
     assert "\n" not in str(error.value)
 
@@ -401,7 +402,7 @@ def test_a_scheduler_address_dask_cannot_use_is_named_in_one_line(address, corpu
 
 def test_the_reader_and_export_never_import_dask_or_pyarrow():
     probe = (
-        "import sys, io, contextlib; from tui.cli import main\n"
+        "import sys, io, contextlib; from tui.cli.main import main\n"
         "with contextlib.redirect_stdout(io.StringIO()): main(['export'])\n"
         "try:\n    main(['--version'])\nexcept SystemExit: pass\n"
         "print(sorted({m.split('.')[0] for m in sys.modules} & {'dask', 'distributed', 'pyarrow'}))"

@@ -5,7 +5,7 @@ from dataclasses import replace
 import pytest
 
 import comparators.cache as cache
-from comparators import Settings, load_story
+from comparators import SettingsOverride, load_story
 
 
 @pytest.fixture
@@ -37,7 +37,7 @@ def test_changed_text_or_settings_are_compared_afresh(cache_folder, monkeypatch)
     edited_source = replace(story.sources[0], title="Another headline")
     edited = replace(story, sources=(edited_source, *story.sources[1:]))
     assert cache.cached_compare(edited).story.sources[0].title == "Another headline"
-    assert cache.cached_compare(story, Settings(pivot="xinhua")).pivot == "xinhua"
+    assert cache.cached_compare(story, SettingsOverride(pivot="xinhua")).pivot == "xinhua"
     assert len(list(cache_folder.glob("*.pickle"))) == 3
 
 

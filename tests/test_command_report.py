@@ -6,7 +6,7 @@ import os
 
 import pytest
 
-from tui.cli import main
+from tui.cli.main import main
 
 
 def test_the_report_goes_to_stdout_without_output_file(capsys):

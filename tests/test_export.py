@@ -11,7 +11,7 @@ import pytest
 
 from comparators.export import SCHEMA_VERSION, to_json, to_json_dict
 from comparators.model import Quote, QuoteGroup, QuoteLink, QuoteMatch, QuoteStatus
-from tui.cli import main
+from tui.cli.main import main
 
 SCHEMA = json.loads((Path(__file__).resolve().parent.parent / "comparators" / "schema.json").read_text())
 

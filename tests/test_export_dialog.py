@@ -11,8 +11,8 @@ import pytest
 from textual.app import App
 from textual.widgets import Input, Static
 
-from tui.export_dialog import ConfirmOverwrite, ExportDialog
 from tui.report_file import default_report_name
+from tui.screens.export_dialog import ConfirmOverwrite, ExportDialog
 
 
 class Host(App):

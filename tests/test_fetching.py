@@ -20,7 +20,7 @@ from comparators.fetching import MAX_PAGE_BYTES, FetchOptions, fetch_pages
 from comparators.review_store import review_path_for
 from comparators.story_folder import save_story_folder
 from tests.cli_helpers import run_synopsis
-from tui.fetch_progress import fetch_progress
+from tui.cli.fetch_progress import fetch_progress
 
 PAGES = Path(__file__).parent / "fixtures" / "html"
 NEWS_FILE, OTHER_FILE = PAGES / "news_page.html", PAGES / "other_site.html"

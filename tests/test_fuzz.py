@@ -26,7 +26,7 @@ from comparators import compare, load_story
 from comparators.errors import StoryError
 from comparators.export import to_json
 from comparators.reports import FORMATS, render_report
-from tui.command_quotes import quotes_table
+from tui.cli.quotes import quotes_table
 
 settings.register_profile(
     "suite", max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow]

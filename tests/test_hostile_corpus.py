@@ -41,7 +41,7 @@ def _limit_memory() -> None:
 
 
 def synopsis(*args: str, as_unprivileged: bool = False) -> subprocess.CompletedProcess[str]:
-    command = [sys.executable, "-m", "tui.cli", *args]
+    command = [sys.executable, "-m", "tui.cli.main", *args]
     if as_unprivileged and AS_ROOT:
         command = DROP_DAC + command
     env = {**os.environ, "NO_COLOR": "1", "COLUMNS": "100"}

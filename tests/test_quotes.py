@@ -414,7 +414,7 @@ def test_the_comparison_carries_the_quotes_and_quoted_terms(seed_comparison):
 
 
 def test_synopsis_quotes_prints_quotes_grouped_by_speaker_with_unique_ones_marked(capsys, monkeypatch):
-    from tui.cli import main
+    from tui.cli.main import main
 
     monkeypatch.setenv("COLUMNS", "160")
     assert main(["quotes"]) == 0
@@ -425,7 +425,7 @@ def test_synopsis_quotes_prints_quotes_grouped_by_speaker_with_unique_ones_marke
 
 
 def test_synopsis_quotes_why_shows_the_rule_that_named_each_speaker(capsys, monkeypatch):
-    from tui.cli import main
+    from tui.cli.main import main
 
     monkeypatch.setenv("COLUMNS", "200")
     assert main(["quotes", "--why", "--status", "unique"]) == 0
@@ -434,7 +434,7 @@ def test_synopsis_quotes_why_shows_the_rule_that_named_each_speaker(capsys, monk
 
 
 def test_synopsis_quotes_never_reads_article_text_as_markup(tmp_path, capsys):
-    from tui.cli import main
+    from tui.cli.main import main
 
     article = tmp_path / "wire.txt"
     article.write_text('"Read the [bold]small print[/bold] before you sign," said Jane Doe.\n', encoding="utf-8")

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from comparators.discrepancies import Discrepancy, DiscrepancyValue
 from tui.app import make_app
-from tui.layouts import DISAGREE_MARK, View
+from tui.views.layout import DISAGREE_MARK, View
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from reader_helpers import NO_KEYMAP, ready, screen_text, synthetic_comparison  # noqa: E402

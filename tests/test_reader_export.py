@@ -7,8 +7,8 @@ import sys
 from pathlib import Path
 
 from tui.app import make_app
-from tui.export_dialog import ConfirmOverwrite, ExportDialog
 from tui.report_file import default_report_name
+from tui.screens.export_dialog import ConfirmOverwrite, ExportDialog
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from reader_helpers import NO_KEYMAP, ready  # noqa: E402

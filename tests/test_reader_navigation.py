@@ -8,12 +8,12 @@ from pathlib import Path
 
 import pytest
 
-from comparators import StoryError, with_pivot
-from tui import comparing
+from comparators import with_pivot
+from tui.state import comparing
 from tui.app import make_app
-from tui.help_screen import HelpScreen
-from tui.layouts import View
-from tui.lookup import has_differences
+from tui.screens.help_screen import HelpScreen
+from tui.views.layout import View
+from tui.views.lookup import has_differences
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from reader_helpers import NO_KEYMAP, ready, screen_text  # noqa: E402
@@ -82,19 +82,6 @@ async def test_a_comparison_that_fails_is_explained_on_screen(seed_story, monkey
         assert "Could not compare the story: no passages to align" in screen_text(app)
         await pilot.press("j", "q")
     assert app.return_code == 0
-
-
-async def test_settings_the_comparison_refuses_end_the_reader_with_exit_code_2(seed_story, monkeypatch):
-    def refusing_compare(story, settings=None):
-        raise StoryError(None, "--pivot: unknown source 'nope'")
-
-    monkeypatch.setattr(comparing, "cached_compare", refusing_compare)
-    app = make_app(seed_story, keymap=NO_KEYMAP)
-    async with app.run_test(size=NARROW) as pilot:
-        for _ in range(5):
-            await pilot.pause()
-    assert app.return_code == 2
-    assert str(app.return_value) == "--pivot: unknown source 'nope'"
 
 
 async def test_the_columns_view_is_the_default_when_wide_with_one_column_per_source(seed_comparison):

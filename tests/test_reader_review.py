@@ -15,8 +15,8 @@ from comparators.review_store import load_review, review_path_for, save_review
 from tests.conftest import SEEDS
 from tests.reader_helpers import NO_KEYMAP, ready, screen_text
 from tui.app import make_app
-from tui.review_controller import ReviewController
-from tui.review_path_dialog import ReviewPathDialog
+from tui.screens.review_path_dialog import ReviewPathDialog
+from tui.state.review_controller import ReviewController
 
 SIZE = (100, 30)
 NOTE = 'AP: "Tuesday" — Xinhua says Wednesday'

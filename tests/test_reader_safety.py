@@ -10,7 +10,7 @@ from textual.color import Color
 from comparators import compare
 from tui.app import make_app
 from tui.keymap import load_user_keymap
-from tui.layouts import View
+from tui.views.layout import View
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from reader_helpers import NO_KEYMAP, ready, screen_text, synthetic_comparison, tiny_story  # noqa: E402

@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from tui.app import make_app
-from tui.layouts import View
+from tui.views.layout import View
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from reader_helpers import NO_KEYMAP, synthetic_comparison  # noqa: E402

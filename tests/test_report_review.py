@@ -11,7 +11,7 @@ from comparators.model import Mark
 from comparators.review import GroupIndex, Review, attach, with_mark
 from comparators.review_store import save_review
 from tests.conftest import SEEDS
-from tui.cli import main
+from tui.cli.main import main
 
 
 @pytest.fixture

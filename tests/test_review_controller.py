@@ -6,7 +6,7 @@ import pytest
 
 from comparators.model import Mark
 from comparators.review_store import alternative_path, load_review
-from tui.review_controller import ReviewController
+from tui.state.review_controller import ReviewController
 
 
 @pytest.fixture

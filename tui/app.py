@@ -2,52 +2,35 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from concurrent.futures import Future
+from collections.abc import Callable, Iterable
 from functools import partial
-from pathlib import Path
 from typing import Any
 
 from textual.app import App, SystemCommand
 from textual.screen import Screen
 
-from comparators import Comparison, Settings, Story
-from tui.help_screen import HelpScreen, keys_shown
+from comparators import SettingsOverride, Story
 from tui.keymap import MAIN_BINDINGS, UserKeymap, load_user_keymap
-from tui.layouts import View
-from tui.main_screen import MainScreen
-from tui.render import clean
+from tui.screens.help_screen import HelpScreen, keys_shown
+from tui.screens.main_screen import MainScreen
+from tui.views.render import clean
 
 
 class SynopsisApp(App):
     CSS_PATH = "synopsis.tcss"
 
     def __init__(
-        self,
-        story: Story,
-        settings: Settings | None = None,
-        *,
-        comparison: Comparison | None = None,
-        view: View | None = None,
-        keymap: UserKeymap | None = None,
-        review_path: Path | None = None,
-        comparing: Future[Comparison] | None = None,
+        self, main_screen: Callable[[], MainScreen], title: str, keymap: UserKeymap | None = None
     ) -> None:
         super().__init__()
-        self.comparing = comparing
-        self.story = story
-        self.settings = settings
-        self.comparison = comparison
-        self.initial_view = view
-        self.review_path = review_path  # None: marks are kept in memory only
+        # The main screen owns the story, its settings and comparison: the app only starts it.
+        self._main_screen = main_screen
         self.keymap_config = keymap if keymap is not None else load_user_keymap()
         self.user_keymap = self.keymap_config.keys
-        self.title = clean(story.title)
+        self.title = clean(title)
 
     def get_default_screen(self) -> Screen:
-        return MainScreen(
-            self.story, self.settings, self.comparison, self.initial_view, self.comparing
-        )
+        return self._main_screen()
 
     def on_mount(self) -> None:
         self.set_keymap(self.user_keymap)
@@ -77,19 +60,21 @@ class SynopsisApp(App):
         if not isinstance(screen, MainScreen) or screen.comparison is None:
             self.notify("The comparison is not ready yet.", title="Export", timeout=3)
             return
-        from tui.export_dialog import ExportDialog  # on first use: kept off start-up
+        from tui.screens.export_dialog import ExportDialog  # on first use: kept off start-up
 
         marks = screen.review_marks()
         self.push_screen(ExportDialog(screen.comparison, hidden=screen.hidden, marks=marks or None))
 
 
-def make_app(story: Story, settings: Settings | None = None, **options: Any) -> SynopsisApp:
+def make_app(
+    story: Story, settings: SettingsOverride | None = None, *, keymap: UserKeymap | None = None, **screen: Any
+) -> SynopsisApp:
     """The reader on `story`, for the command line and the tests alike.
 
-    `options` are `SynopsisApp`'s: tests pass a ready `comparison` and an explicit
-    `keymap`; the command line passes `comparing` (a comparison it started before
-    loading Textual) and `review_path` (where marks are saved; without it they are kept
-    in memory only). With neither `comparison` nor `comparing` the reader compares the
-    story in the background itself.
+    `screen` options are `MainScreen`'s: tests pass a ready `comparison` (and a `view`);
+    the command line passes `comparing` (a comparison it started before loading Textual)
+    and `review_path` (where marks are saved; without it they are kept in memory only).
+    With neither `comparison` nor `comparing` the reader compares the story in the
+    background itself. Tests pass an explicit `keymap`.
     """
-    return SynopsisApp(story, settings, **options)
+    return SynopsisApp(partial(MainScreen, story, settings, **screen), story.title, keymap)

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from comparators import Story
 from comparators.reports import SUFFIXES
-from tui.cli import EXIT_BAD_INPUT
+from tui.exit_codes import EXIT_BAD_INPUT
 
 NEW_FILE_MODE = 0o644
 

@@ -54,7 +54,7 @@ def child(folder: str, output: str) -> int:
     import resource
 
     import comparators.loading
-    from tui.cli import main
+    from tui.cli.main import main
 
     comparators.loading.MAX_SOURCES = 1_000_000
     code = main(["export", folder, "-o", output, "--force"])

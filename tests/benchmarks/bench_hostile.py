@@ -65,7 +65,7 @@ def build(folder: Path) -> list[tuple[str, list[str], bool]]:
 def run(story: list[str], output: Path) -> tuple[int, float, int]:
     """Exit code, wall seconds and peak resident bytes of `synopsis export`."""
     started = time.perf_counter()
-    command = [sys.executable, "-m", "tui.cli", "export", *story, "-o", str(output), "--force"]
+    command = [sys.executable, "-m", "tui.cli.main", "export", *story, "-o", str(output), "--force"]
     process = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     _, status, usage = os.wait4(process.pid, 0)
     process.returncode = os.waitstatus_to_exitcode(status)

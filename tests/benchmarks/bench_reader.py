@@ -27,7 +27,7 @@ sys.path.insert(0, str(TESTS))
 from reader_helpers import NO_KEYMAP, ready, synthetic_comparison  # noqa: E402
 
 from tui.app import make_app  # noqa: E402
-from tui.layouts import View  # noqa: E402
+from tui.views.layout import View  # noqa: E402
 
 FIRST_SCREEN_BUDGET_S = 1.0
 OPEN_BUDGET_S = 3.0
@@ -42,8 +42,8 @@ ROUNDS = 5
 CHILD = """
 import sys, time
 from comparators import load_story
-from tui.comparing import start_comparing
 from tui.keymap import UserKeymap
+from tui.state.comparing import start_comparing
 
 async def auto_pilot(pilot):
     app = pilot.app

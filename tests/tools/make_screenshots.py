@@ -17,7 +17,7 @@ from reader_helpers import NO_KEYMAP, ready  # noqa: E402
 
 from comparators import compare, load_story  # noqa: E402
 from tui.app import make_app  # noqa: E402
-from tui.layouts import View  # noqa: E402
+from tui.views.layout import View  # noqa: E402
 
 OUT = REPO / "screenshots"
 

@@ -17,9 +17,9 @@ from pathlib import Path
 from rich.console import Console
 from rich.text import Text
 
-from comparators.model import Settings
+from comparators.model import SettingsOverride
 from comparators.sanitize import strip_control
-from tui.cli import EXIT_BAD_INPUT
+from tui.exit_codes import EXIT_BAD_INPUT
 
 CORPUS_MODULES = ("distributed", "pyarrow")
 EXIT_SOME_FAILED = 1
@@ -77,11 +77,8 @@ def run(args: argparse.Namespace) -> int:
     from comparators.corpus_batch import run_batch
     from comparators.corpus_engine import DaskEngine
 
-    defaults = Settings()
-    settings = Settings(
-        threshold=args.threshold,
-        comparator=args.comparator or defaults.comparator,
-        granularity=args.granularity or defaults.granularity,
+    settings = SettingsOverride(
+        threshold=args.threshold, comparator=args.comparator, granularity=args.granularity
     )
     console = Console(stderr=True, highlight=False, soft_wrap=True)
     progress = _Progress(console)

@@ -5,10 +5,8 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from comparators import StoryError
-from tui.cli import add_story_arguments
-from tui.comparing import start_comparing
-from tui.story_args import settings_from_args, story_from_args
+from tui.cli.story_args import add_story_arguments, checked_settings, story_from_args
+from tui.state.comparing import start_comparing
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -24,7 +22,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     story = story_from_args(args)
-    settings = settings_from_args(args)
+    settings = checked_settings(story, args)  # a bad --pivot stops here, before any fork
     # Aligning starts now, while Textual is imported and the screen drawn.
     comparing = start_comparing(story, settings)
     from comparators.review_store import review_path_for
@@ -32,6 +30,5 @@ def run(args: argparse.Namespace) -> int:
 
     review_path = args.review or review_path_for(story)
     app = make_app(story, settings, review_path=review_path, comparing=comparing)
-    if isinstance(error := app.run(), StoryError):
-        raise error  # settings the comparison refused: reported like any bad input
+    app.run()
     return app.return_code or 0

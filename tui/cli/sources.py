@@ -10,8 +10,7 @@ from rich.text import Text
 
 from comparators.model import Source, Story
 from comparators.sanitize import strip_control
-from tui.cli import add_story_arguments
-from tui.story_args import story_from_args
+from tui.cli.story_args import add_story_arguments, checked_settings, story_from_args
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -25,6 +24,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     story = story_from_args(args)
+    checked_settings(story, args)  # the options are accepted, so they must make sense
     console = Console(highlight=False)
     console.print(sources_table(story))
     if args.removed:

@@ -5,19 +5,13 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
-from textual.message import Message
 from textual.widgets import Input, Static
+
+from tui.messages import SearchRequested
 
 
 class SearchBar(Horizontal):
     BINDINGS = [Binding("escape", "cancel", "Cancel search", id="search_cancel")]
-
-    class Search(Message):
-        """Search for `term` (empty: the prompt was cancelled)."""
-
-        def __init__(self, term: str) -> None:
-            super().__init__()
-            self.term = term
 
     def compose(self) -> ComposeResult:
         yield Static("/", id="search-prompt")
@@ -31,7 +25,7 @@ class SearchBar(Horizontal):
 
     def _close(self, term: str) -> None:
         self.display = False
-        self.post_message(self.Search(term))
+        self.post_message(SearchRequested(term))
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()

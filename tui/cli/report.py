@@ -12,9 +12,9 @@ from comparators.reports import FORMATS, ONLY_CHOICES, render_report
 from comparators.reports.text import MIN_WIDTH
 from comparators.review import GroupIndex, attach
 from comparators.review_store import load_review, review_path_for
-from tui.cli import EXIT_BAD_INPUT, add_story_arguments
+from tui.cli.story_args import add_story_arguments, settings_from_args, story_from_args
+from tui.exit_codes import EXIT_BAD_INPUT
 from tui.report_file import emit, format_for, output_problem
-from tui.story_args import settings_from_args, story_from_args
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:

@@ -11,8 +11,7 @@ import argparse
 from pathlib import Path
 
 from comparators.sanitize import strip_control
-from tui.cli import add_web_arguments
-from tui.story_args import story_from_args
+from tui.cli.story_args import add_web_arguments, story_from_args
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:

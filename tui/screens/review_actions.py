@@ -15,19 +15,20 @@ from pathlib import Path
 from comparators import Comparison, Group
 from comparators.model import Mark
 from comparators.review import next_group
-from tui.layouts import View
-from tui.mark_badge import mark_badge
-from tui.note_editor import NoteEditor
-from tui.render import clean
-from tui.review_controller import ReviewController
-from tui.review_path_dialog import ReviewPathDialog
-from tui.story_header import StoryHeader
+from tui.screens.note_editor import NoteEditor
+from tui.screens.review_path_dialog import ReviewPathDialog
+from tui.state.review_controller import ReviewController
+from tui.views.layout import View
+from tui.views.mark_badge import mark_badge
+from tui.views.render import clean
+from tui.widgets.story_header import StoryHeader
 
 ORPHANS_LISTED = 8  # orphans named in the review status message; the file holds them all
 
 
 class ReviewActions:
-    """Needs the screen's `story`, `lookup`, `aligned`, `refresh_view` and `summary_parts`."""
+    """Needs the screen's `story`, `review_path`, `lookup`, `aligned`, `refresh_view` and
+    `summary_parts`."""
 
     review: ReviewController | None = None
 
@@ -35,11 +36,11 @@ class ReviewActions:
 
     def sync_review(self, comparison: Comparison) -> Group | None:
         """Lay the marks over `comparison`. The first time, open the review file (the
-        app's `review_path`) and return the group the last session stopped at."""
+        screen's `review_path`) and return the group the last session stopped at."""
         if self.review is not None:
             self.review.regroup(comparison.groups)
             return None
-        self.review = ReviewController(self.story, comparison.groups, self.app.review_path)
+        self.review = ReviewController(self.story, comparison.groups, self.review_path)
         self.call_after_refresh(self._tell_review_status)
         position = self.review.attachment.position
         return comparison.group(position) if position else None
@@ -64,7 +65,7 @@ class ReviewActions:
             parts.append("NOT SAVED (R)")
         return parts
 
-    def on_aligned_view_cursor_moved(self, message) -> None:
+    def on_cursor_moved(self, message) -> None:
         # Handled here as well as by the screen: only remembers where the reader is.
         if self.review is not None and self.lookup is not None and message.group is not None:
             self.review.move_to(self.lookup.groups[message.group].id)

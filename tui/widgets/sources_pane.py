@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 from rich.text import Text
-from textual.message import Message
 from textual.widgets import DataTable
 
 from comparators import Story
 from comparators.html_source import is_web_page
 from tui.keymap import SOURCES_BINDINGS
-from tui.lookup import Lookup
-from tui.render import clean, percent
+from tui.messages import ToggleRequested
+from tui.views.lookup import Lookup
+from tui.views.render import clean, percent
 
 COLUMNS = (
     ("n", "#"),
@@ -29,11 +29,6 @@ class SourcesPane(DataTable):
     """Cells are `Text`, never strings: DataTable would read a string as markup."""
 
     BINDINGS = SOURCES_BINDINGS
-
-    class ToggleRequested(Message):
-        def __init__(self, source_id: str) -> None:
-            super().__init__()
-            self.source_id = source_id
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id, cursor_type="row", zebra_stripes=False)
@@ -105,4 +100,4 @@ class SourcesPane(DataTable):
 
     def action_toggle_focused(self) -> None:
         if self.focused_source is not None:
-            self.post_message(self.ToggleRequested(self.focused_source))
+            self.post_message(ToggleRequested(self.focused_source))

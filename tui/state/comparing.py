@@ -15,7 +15,7 @@ from collections.abc import Callable
 from concurrent.futures import Future
 from multiprocessing.connection import Connection
 
-from comparators import Comparison, Settings, Story, StoryError
+from comparators import Comparison, SettingsOverride, Story
 from comparators.cache import cached_compare
 
 
@@ -24,7 +24,7 @@ class ComparisonFailed(Exception):
 
 
 def start_comparing(
-    story: Story, settings: Settings | None = None, *, process: bool = True
+    story: Story, settings: SettingsOverride | None = None, *, process: bool = True
 ) -> Future[Comparison]:
     """`compare(story, settings)` under way (from the on-disk cache when the story
     was compared before); quitting the reader never waits for it.
@@ -50,7 +50,7 @@ def _in_thread(work: Callable[[], Comparison]) -> Future[Comparison]:
     return future
 
 
-def _in_child_process(story: Story, settings: Settings | None) -> Future[Comparison]:
+def _in_child_process(story: Story, settings: SettingsOverride | None) -> Future[Comparison]:
     # Forked before Textual starts any thread; a daemon child ends with the reader.
     context = multiprocessing.get_context("fork")
     receiving, sending = context.Pipe(duplex=False)
@@ -68,20 +68,17 @@ def _in_child_process(story: Story, settings: Settings | None) -> Future[Compari
         finally:
             receiving.close()
         if not ok:
-            kind, problem, path = value
-            raise StoryError(path, problem) if kind == "story" else ComparisonFailed(problem)
+            raise ComparisonFailed(value)
         return value
 
     return _in_thread(receive)
 
 
-def _compare_and_send(sending: Connection, story: Story, settings: Settings | None) -> None:
+def _compare_and_send(sending: Connection, story: Story, settings: SettingsOverride | None) -> None:
     # Exceptions may not survive pickling: send what they say.
     try:
         result = (True, cached_compare(story, settings))
-    except StoryError as error:
-        result = (False, ("story", error.problem, str(error.path) if error.path else None))
-    except Exception as error:
-        result = (False, ("other", f"{type(error).__name__}: {error}", None))
+    except Exception as error:  # the settings were checked before forking: a bug or a resource
+        result = (False, f"{type(error).__name__}: {error}")
     sending.send(result)
     sending.close()

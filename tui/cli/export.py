@@ -12,9 +12,9 @@ from pathlib import Path
 
 from comparators import compare
 from comparators.export import to_json
-from tui.cli import EXIT_BAD_INPUT, add_story_arguments
+from tui.cli.story_args import add_story_arguments, settings_from_args, story_from_args
+from tui.exit_codes import EXIT_BAD_INPUT
 from tui.report_file import emit, output_problem
-from tui.story_args import settings_from_args, story_from_args
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:

@@ -9,8 +9,8 @@ from textual.widgets import RichLog
 from comparators import Quote
 from comparators.model import Mark
 from comparators.reports.describe import mark_words
-from tui.lookup import Lookup, removals_near
-from tui.render import clean, group_summary, outlet, quote_status_label
+from tui.views.lookup import Lookup, removals_near
+from tui.views.render import clean, group_summary, outlet, quote_status_label
 
 QUOTE_PREVIEW = 90  # characters of a quote shown in the pane
 

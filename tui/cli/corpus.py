@@ -18,8 +18,8 @@ from rich.table import Table
 from rich.text import Text
 
 from comparators.sanitize import strip_control
-from tui.cli import EXIT_BAD_INPUT
-from tui.command_batch import missing_corpus_extra
+from tui.cli.batch import missing_corpus_extra
+from tui.exit_codes import EXIT_BAD_INPUT
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -80,12 +80,13 @@ def _open(out_dir: Path, stories: list[dict], wanted: str) -> int:
         print(f"synopsis: {where}: no story {strip_control(wanted)!r} in this corpus", file=sys.stderr)
         return EXIT_BAD_INPUT
     from comparators.corpus_batch import read_batch_settings
-    from tui.cli import main
+    from tui.cli.main import main
 
     settings = read_batch_settings(out_dir)
-    argv = ["open", story["input"], "--comparator", settings.comparator, "--granularity", settings.granularity]
-    if settings.threshold is not None:
-        argv += ["--threshold", str(settings.threshold)]
+    argv = ["open", story["input"]]
+    for option in ("threshold", "comparator", "granularity"):  # only those the batch was given
+        if (value := getattr(settings, option)) is not None:
+            argv += [f"--{option}", str(value)]
     return main(argv)
 
 

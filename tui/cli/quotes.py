@@ -19,8 +19,7 @@ from rich.text import Text
 from comparators.diff import word_diff
 from comparators.model import Quote, QuoteStatus, Story
 from comparators.quote_matching import story_quotes
-from tui.cli import add_story_arguments
-from tui.story_args import story_from_args
+from tui.cli.story_args import add_story_arguments, checked_settings, story_from_args
 
 UNKNOWN_SPEAKER = "(speaker unknown)"
 STATUS_LABELS = {
@@ -43,6 +42,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     story = story_from_args(args)
+    checked_settings(story, args)  # the options are accepted, so they must make sense
     quotes, terms = story_quotes(story)
     console = Console()
     console.print(quotes_table(story, quotes, status=args.status, why=args.why))

@@ -5,7 +5,7 @@ from __future__ import annotations
 from rich.text import Text
 from textual.widgets import Static
 
-from tui.render import clean
+from tui.views.render import clean
 
 
 class StoryHeader(Static):

@@ -16,14 +16,15 @@ from rich.segment import Segment
 from rich.text import Text
 from textual.cache import LRUCache
 from textual.geometry import Size
-from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from comparators import Group
 from comparators.model import Mark
-from tui.layouts import GROUP_VIEWS, Layout, View, ViewState, make_layout
-from tui.render import Palette
+from tui.messages import CursorMoved
+from tui.views.layout import GROUP_VIEWS, Layout, View, ViewState
+from tui.views.layouts import make_layout
+from tui.views.render import Palette
 
 STYLE_CLASSES = {
     "only_here": "aligned--only-here",
@@ -44,17 +45,6 @@ class AlignedView(ScrollView, can_focus=True, inherit_bindings=False):
     """Keys are the screen's: this widget only offers cursor and scrolling methods."""
 
     COMPONENT_CLASSES = set(STYLE_CLASSES.values())
-
-    class CursorMoved(Message):
-        """The selected group (and quote, in the quotes view) changed."""
-
-        def __init__(self, group: int | None, quote: int | None) -> None:
-            super().__init__()
-            self.group = group
-            self.quote = quote
-
-        def can_replace(self, message: Message) -> bool:
-            return isinstance(message, AlignedView.CursorMoved)
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -316,7 +306,7 @@ class AlignedView(ScrollView, can_focus=True, inherit_bindings=False):
             self.scroll_to(y=top + height - view_height, animate=False)
 
     def _announce(self) -> None:
-        self.post_message(self.CursorMoved(self.selected_group, self.selected_quote))
+        self.post_message(CursorMoved(self.selected_group, self.selected_quote))
 
     # ------------------------------------------------------------ drawing
 

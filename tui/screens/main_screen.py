@@ -10,11 +10,11 @@ import gc
 from collections import Counter
 from collections.abc import Callable
 from concurrent.futures import Future
+from pathlib import Path
 
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical
-from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, ProgressBar, Static
 
@@ -23,22 +23,28 @@ from comparators import (
     Group,
     GroupKind,
     QuoteStatus,
-    Settings,
+    SettingsOverride,
     Story,
-    StoryError,
     with_pivot,
 )
-from tui.aligned_view import AlignedView
-from tui.comparing import start_comparing
-from tui.detail_pane import DetailPane
 from tui.keymap import MAIN_BINDINGS
-from tui.layouts import VIEW_CYCLE, View, ViewState
-from tui.lookup import Lookup
-from tui.render import clean, outlet
-from tui.review_actions import ReviewActions
-from tui.search_bar import SearchBar
-from tui.sources_pane import SourcesPane
-from tui.story_header import StoryHeader
+from tui.messages import (
+    ComparisonFailed,
+    ComparisonReady,
+    CursorMoved,
+    SearchRequested,
+    ToggleRequested,
+)
+from tui.screens.review_actions import ReviewActions
+from tui.state.comparing import start_comparing
+from tui.views.layout import VIEW_CYCLE, View, ViewState
+from tui.views.lookup import Lookup
+from tui.views.render import clean, outlet
+from tui.widgets.aligned_view import AlignedView
+from tui.widgets.detail_pane import DetailPane
+from tui.widgets.search_bar import SearchBar
+from tui.widgets.sources_pane import SourcesPane
+from tui.widgets.story_header import StoryHeader
 
 NARROW_BELOW = 100  # columns; below this the stack view is the default
 
@@ -47,30 +53,21 @@ class MainScreen(ReviewActions, Screen):
     BINDINGS = MAIN_BINDINGS
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (NARROW_BELOW, "-wide")]
 
-    class ComparisonFailed(Message):
-        def __init__(self, error: Exception) -> None:
-            super().__init__()
-            self.error = error
-
-    class ComparisonReady(Message):
-        def __init__(self, comparison: Comparison, lookup: Lookup) -> None:
-            super().__init__()
-            self.comparison = comparison
-            self.lookup = lookup
-
     def __init__(
         self,
         story: Story,
-        settings: Settings | None = None,
+        settings: SettingsOverride | None = None,
         comparison: Comparison | None = None,
         view: View | None = None,
         comparing: Future[Comparison] | None = None,
+        review_path: Path | None = None,
     ) -> None:
         super().__init__()
+        self.review_path = review_path  # None: marks are kept in memory only
         self.story = story
         self.settings = settings
         self.comparison = comparison
-        self.comparing = comparing  # a comparison already under way (see tui/comparing.py)
+        self.comparing = comparing  # a comparison already under way (see tui/state/comparing.py)
         self.lookup: Lookup | None = None
         self.view: View | None = view  # None: chosen by the terminal's width once compared
         self.last_group_view = View.STACK
@@ -107,7 +104,7 @@ class MainScreen(ReviewActions, Screen):
         self.aligned.display = False
         self.query_one(SearchBar).display = False
         if self.comparison is not None:
-            self.post_message(self.ComparisonReady(self.comparison, Lookup(self.comparison)))
+            self.post_message(ComparisonReady(self.comparison, Lookup(self.comparison)))
             return
         comparing = self.comparing or start_comparing(self.story, self.settings, process=False)
         comparing.add_done_callback(self._compared)
@@ -121,20 +118,17 @@ class MainScreen(ReviewActions, Screen):
         try:
             comparison = comparing.result()
         except Exception as error:
-            self.post_message(self.ComparisonFailed(error))
+            self.post_message(ComparisonFailed(error))
             return
-        self.post_message(self.ComparisonReady(comparison, Lookup(comparison)))
+        self.post_message(ComparisonReady(comparison, Lookup(comparison)))
 
-    def on_main_screen_comparison_failed(self, message: ComparisonFailed) -> None:
-        if isinstance(message.error, StoryError):  # settings the user can fix: as the CLI does
-            self.app.exit(result=message.error, return_code=2)
-            return
+    def on_comparison_failed(self, message: ComparisonFailed) -> None:
         text = f"Could not compare the story: {message.error}"
         self.query_one("#loading-message", Static).update(text)
         self.query_one(ProgressBar).display = False
         self.notify(text, severity="error", timeout=30)
 
-    def on_main_screen_comparison_ready(self, message: ComparisonReady) -> None:
+    def on_comparison_ready(self, message: ComparisonReady) -> None:
         self.query_one("#loading").display = False
         self.aligned.display = True
         if self.view is None:
@@ -199,7 +193,7 @@ class MainScreen(ReviewActions, Screen):
         self.aligned.show(state, group)
         self.sources.fill(self.lookup, set(visible), self.comparison.pivot)
 
-    def on_aligned_view_cursor_moved(self, message: AlignedView.CursorMoved) -> None:
+    def on_cursor_moved(self, message: CursorMoved) -> None:
         if self.lookup is None:
             return
         quote = self.lookup.quotes[message.quote] if message.quote is not None else None
@@ -295,8 +289,7 @@ class MainScreen(ReviewActions, Screen):
         if number <= len(self.story.sources):
             self.toggle_source(self.story.sources[number - 1].id)
 
-    @on(SourcesPane.ToggleRequested)
-    def _toggle_requested(self, message: SourcesPane.ToggleRequested) -> None:
+    def on_toggle_requested(self, message: ToggleRequested) -> None:
         self.toggle_source(message.source_id)
 
     def toggle_source(self, source_id: str) -> None:
@@ -340,7 +333,7 @@ class MainScreen(ReviewActions, Screen):
     def action_search(self) -> None:
         self.query_one(SearchBar).open()
 
-    def on_search_bar_search(self, message: SearchBar.Search) -> None:
+    def on_search_requested(self, message: SearchRequested) -> None:
         self.aligned.focus()
         if not message.term or self.lookup is None:
             return

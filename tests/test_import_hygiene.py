@@ -1,0 +1,72 @@
+"""Each headless module, imported alone, loads no Textual (and no Rich where it draws nothing).
+
+The comparator layer, the reports, the command line and the reader's Textual-free rooms
+(`tui/views/`, `tui/state/`) stay usable without a terminal UI; each module is imported in
+a fresh interpreter so one module's imports cannot hide another's.
+"""
+
+from __future__ import annotations
+
+import json
+import pkgutil
+import subprocess
+import sys
+from concurrent.futures import ThreadPoolExecutor
+from functools import cache
+
+import pytest
+
+import comparators
+import tui
+
+TEXTUAL_ROOMS = ("tui.app", "tui.keymap", "tui.messages", "tui.screens.", "tui.widgets.")
+# Modules that draw with Rich (tables, styled text) but not with Textual.
+RICH_ROOMS = ("tui.views.", "tui.cli.sources", "tui.cli.quotes", "tui.cli.batch", "tui.cli.corpus")
+
+
+def _all_modules() -> list[str]:
+    names = ["comparators", "tui"]
+    for package in (comparators, tui):
+        names += [m.name for m in pkgutil.walk_packages(package.__path__, package.__name__ + ".")]
+    # `__main__` runs the command; it is not a module to import.
+    return sorted(name for name in names if not name.endswith(".__main__"))
+
+
+HEADLESS = [m for m in _all_modules() if not m.startswith(TEXTUAL_ROOMS)]
+WITHOUT_RICH = [m for m in HEADLESS if not m.startswith(RICH_ROOMS)]
+
+PROBE = (
+    "import importlib, json, sys; importlib.import_module(sys.argv[1]); "
+    "print(json.dumps(sorted({m.split('.')[0] for m in sys.modules})))"
+)
+
+
+def _top_level_packages_loaded(module: str) -> set[str]:
+    result = subprocess.run(
+        [sys.executable, "-c", PROBE, module], capture_output=True, text=True, check=True
+    )
+    return set(json.loads(result.stdout))
+
+
+@cache
+def _loaded_by_each() -> dict[str, set[str]]:
+    # One fresh interpreter per module, a few at a time: the imports dominate.
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        return dict(zip(HEADLESS, pool.map(_top_level_packages_loaded, HEADLESS)))
+
+
+def test_every_headless_room_is_probed():
+    assert "tui.views.layouts" in HEADLESS and "tui.views.layouts" not in WITHOUT_RICH
+    assert "tui.state.comparing" in WITHOUT_RICH
+    assert "comparators.reports.text" in WITHOUT_RICH
+    assert not any(m.startswith("tui.screens.") for m in HEADLESS)
+
+
+@pytest.mark.parametrize("module", HEADLESS)
+def test_headless_module_loads_no_textual(module):
+    assert "textual" not in _loaded_by_each()[module]
+
+
+@pytest.mark.parametrize("module", WITHOUT_RICH)
+def test_module_that_draws_nothing_loads_no_rich(module):
+    assert "rich" not in _loaded_by_each()[module]

@@ -1,0 +1,81 @@
+"""Command line: `synopsis [STORY...]` opens the reader; subcommands print or export.
+
+Every subcommand lives in its own module exposing `add_arguments(parser)` and
+`run(args) -> int`; this module only parses, dispatches and turns a `StoryError`
+into one line on stderr with exit code 2.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+from importlib.metadata import PackageNotFoundError, version
+
+from comparators.errors import StoryError
+from comparators.input_files import os_problem
+from tui.exit_codes import EXIT_BAD_INPUT, EXIT_INTERRUPTED
+
+# name -> (module, one-line help)
+SUBCOMMANDS: dict[str, tuple[str, str]] = {
+    "open": ("tui.cli.open", "open the reader on a story (the default)"),
+    "sources": ("tui.cli.sources", "print a table of the story's sources"),
+    "quotes": ("tui.cli.quotes", "print the quotes by speaker: shared, variant or only in one outlet"),
+    "report": ("tui.cli.report", "write the comparison as text, Markdown, JSON or HTML"),
+    "export": ("tui.cli.export", "write the comparison as JSON data (see comparators/schema.json)"),
+    "fetch": ("tui.cli.fetch", "fetch web pages into a story folder that reopens offline"),
+}
+# Corpus mode (needs the `corpus` extra: Dask and pyarrow, imported only when these run).
+SUBCOMMANDS |= {
+    "batch": ("tui.cli.batch", "compare every story of a corpus on Dask; results as Parquet"),
+    "corpus": ("tui.cli.corpus", "headline tables of a batch's results; open one of its stories"),
+}
+
+
+def package_version() -> str:
+    try:
+        return version("synopsis")
+    except PackageNotFoundError:
+        return "0+unknown"
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="synopsis",
+        description="Line up several outlets' accounts of one story side by side.",
+        epilog="Subcommands: "
+        + "; ".join(f"{name}: {help_}" for name, (_, help_) in SUBCOMMANDS.items())
+        + ". Run 'synopsis SUBCOMMAND --help' for each.",
+    )
+    parser.add_argument("--version", action="version", version=f"synopsis {package_version()}")
+    sub = parser.add_subparsers(dest="command", metavar="SUBCOMMAND")
+    for name, (module_name, help_) in SUBCOMMANDS.items():
+        module = importlib.import_module(module_name)
+        command_parser = sub.add_parser(name, help=help_, description=help_)
+        module.add_arguments(command_parser)
+        command_parser.set_defaults(run=module.run)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    # `synopsis STORY...` is short for `synopsis open STORY...`.
+    if not argv or (argv[0] not in SUBCOMMANDS and argv[0] not in ("-h", "--help", "--version")):
+        argv.insert(0, "open")
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return args.run(args)
+    except StoryError as error:
+        print(f"synopsis: {error}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except OSError as error:  # a file problem no check foresaw: still one line, no traceback
+        print(f"synopsis: {StoryError(error.filename, os_problem(error))}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except KeyboardInterrupt:
+        return EXIT_INTERRUPTED
+
+
+if __name__ == "__main__":
+    sys.exit(main())

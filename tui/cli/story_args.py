@@ -1,0 +1,103 @@
+"""The STORY arguments and comparison settings every subcommand accepts, and turning
+them into a story and settings."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from comparators import SettingsOverride, Story, load_story
+from comparators.fetching import DEFAULT_TIMEOUT, FetchOptions
+from comparators.sanitize import strip_control
+from comparators.settings import merged_settings
+from comparators.story_folder import check_folder_free, save_story_folder
+from tui.cli.fetch_progress import fetch_progress
+
+
+def add_story_arguments(parser: argparse.ArgumentParser) -> None:
+    """STORY paths and the comparison settings every subcommand accepts."""
+    parser.add_argument(
+        "story",
+        nargs="*",
+        metavar="STORY",
+        help="a story.yaml manifest, a folder, or article files (default: the seed story)",
+    )
+    group = parser.add_argument_group("comparison settings (override the manifest's settings)")
+    group.add_argument("--threshold", type=float, help="similarity needed to link two passages")
+    group.add_argument("--comparator", help="how passages are scored: lexical (default) or fuzzy")
+    group.add_argument(
+        "--granularity", choices=["paragraph", "sentence"], help="unit of the aligned passages"
+    )
+    group.add_argument("--pivot", metavar="SOURCE_ID", help="source whose order groups follow")
+    add_web_arguments(parser)
+    parser.add_argument(
+        "--save",
+        type=Path,
+        metavar="FOLDER",
+        help="also write the story as a folder that reopens offline "
+        "(text, original HTML, story.yaml)",
+    )
+
+
+def add_web_arguments(parser: argparse.ArgumentParser) -> None:
+    """How URLs among the STORY arguments (and `url:`-only manifest entries) are fetched."""
+    web = parser.add_argument_group("web pages (http(s) URLs given as STORY or in a manifest)")
+    web.add_argument("--refresh", action="store_true", help="fetch pages again even when cached")
+    web.add_argument("--offline", action="store_true", help="use cached pages only; never fetch")
+    web.add_argument(
+        "--timeout",
+        type=_seconds,
+        default=DEFAULT_TIMEOUT,
+        metavar="SECONDS",
+        help=f"give up on a page that does not answer within SECONDS (default {DEFAULT_TIMEOUT:g})",
+    )
+
+
+def _seconds(text: str) -> float:
+    try:
+        seconds = float(text)
+    except ValueError:
+        seconds = 0.0
+    if not 0 < seconds < float("inf"):
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of seconds above 0")
+    return seconds
+
+
+def settings_from_args(args: argparse.Namespace) -> SettingsOverride:
+    """Only the options the user gave; the others stay None and come from the manifest."""
+    return SettingsOverride(
+        threshold=args.threshold, comparator=args.comparator, granularity=args.granularity, pivot=args.pivot
+    )
+
+
+def checked_settings(story: Story, args: argparse.Namespace) -> SettingsOverride:
+    """The settings the user gave, checked against the story (raises `StoryError`
+    naming the option) before anything is compared or forked."""
+    settings = settings_from_args(args)
+    merged_settings(story, settings)
+    return settings
+
+
+def story_from_args(args: argparse.Namespace) -> Story:
+    """The story the STORY arguments name (URLs fetched as the web options say, and
+    the story saved as a folder with `--save`); its warnings go to stderr, one line each."""
+    # getattr: a command without the web options (or --save) still reads stories.
+    save = getattr(args, "save", None)
+    if save is not None:
+        check_folder_free(save)
+    fetch = FetchOptions(
+        refresh=getattr(args, "refresh", False),
+        offline=getattr(args, "offline", False),
+        timeout=getattr(args, "timeout", DEFAULT_TIMEOUT),
+    )
+    with fetch_progress() as progress:
+        story = load_story(args.story, fetch, progress)
+    for warning in story.warnings:
+        # Warnings quote file names, which may hold anything.
+        line = " ".join(strip_control(warning).splitlines())
+        print(f"synopsis: warning: {line}", file=sys.stderr)
+    if save is not None:
+        manifest = save_story_folder(story, save)
+        print(f"synopsis: saved the story in {strip_control(str(manifest))}", file=sys.stderr)
+    return story

@@ -1,0 +1,1 @@
+"""The reader's screens and dialogs, each with its stylesheet beside it."""

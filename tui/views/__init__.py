@@ -1,0 +1,1 @@
+"""What the reader draws, without Textual: the views' layouts, styled text, wrapping, lookups."""

@@ -1,0 +1,74 @@
+"""The columns view: one row per group, one column per visible source; the pivot's column stays put."""
+
+from __future__ import annotations
+
+from rich.text import Text
+
+from tui.views.layout import MIN_COLUMN, Block, Layout, fit_width, wrap_lines
+from tui.views.render import ABSENT, member_plain, member_text, outlet
+from tui.views.wrap import line_breaks
+
+
+class ColumnsLayout(Layout):
+    """One row per group, one column per visible source; the pivot's column stays put."""
+
+    ruler_height = 1
+
+    def measure(self) -> list[Block]:
+        visible = self.state.visible
+        fit = max(1, self.width // (MIN_COLUMN + 1))  # columns of MIN_COLUMN and a separator
+        others = visible[1:]
+        self.offset = max(0, min(self.state.column_offset, len(others) - (fit - 1)))
+        self.columns = visible[:1] + others[self.offset : self.offset + fit - 1]
+        self.hidden_left = self.offset
+        self.hidden_right = max(0, len(others) - self.offset - (fit - 1))
+        n = len(self.columns)
+        self.column_width = max(8, (self.width - 1 - (n - 1)) // n)
+        blocks = []
+        for gi in self.shown_groups():
+            group = self.lookup.groups[gi]
+            present = set(group.sources)
+            tallest = 1
+            for source_id in self.columns:
+                if source_id in present:
+                    plain = member_plain(group, source_id, self.quotes(gi, source_id))
+                    tallest = max(tallest, len(line_breaks(plain, self.column_width)))
+            blocks.append(Block(1 + tallest + 1, gi, tuple((s, 1) for s in self.columns)))
+        return blocks
+
+    def ruler(self) -> Text:
+        cells = []
+        for n, source_id in enumerate(self.columns):
+            name = outlet(self.story, source_id)
+            if n == 0:
+                name = f"★ {name}"
+            if n == 1 and self.hidden_left:
+                name = f"◀{self.hidden_left} {name}"
+            if n == len(self.columns) - 1 and self.hidden_right:
+                name = f"{name} {self.hidden_right}▶"
+            cells.append(fit_width(Text(name, self.palette.label), self.column_width))
+        return fit_width(Text.assemble(" ", Text("│", self.palette.dim).join(cells)), self.width)
+
+    def render_block(self, index: int, selected: bool) -> list[Text]:
+        block = self.blocks[index]
+        gi = block.item
+        group = self.lookup.groups[gi]
+        present = set(group.sources)
+        cw = self.column_width
+        columns: list[list[Text]] = []
+        for source_id in self.columns:
+            if source_id in present:
+                text = member_text(
+                    group, source_id, self.quotes(gi, source_id), self.palette, self.state.search
+                )
+                columns.append(wrap_lines(text, cw))
+            else:
+                columns.append([Text(ABSENT.center(cw).rstrip(), self.palette.dim)])
+        gutter = self.gutter(selected)
+        separator = Text("│", self.palette.dim)
+        lines = [self.group_header(gi, selected, self.width)]
+        for row in range(block.height - 2):
+            cells = [fit_width(col[row] if row < len(col) else Text(), cw) for col in columns]
+            lines.append(fit_width(Text.assemble(gutter, separator.join(cells)), self.width))
+        lines.append(fit_width(gutter, self.width))
+        return lines

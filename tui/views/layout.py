@@ -1,0 +1,135 @@
+"""What every view's layout shares: the views, what the screen tells them (`ViewState`),
+and the `Layout` base that measures blocks and draws one block at a time.
+
+A layout measures every block (a group, a quote, a legend) so the aligned view knows its
+virtual height, then renders one block's lines only when they scroll into view. Blocks
+with an `item` are what the cursor moves between: groups, quotes in the quotes view, or
+discrepancies in the disagreements view.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from rich.text import Text
+
+from comparators import Group
+from comparators.model import Mark
+from tui.views.lookup import Lookup
+from tui.views.mark_badge import mark_badge
+from tui.views.render import Palette, group_summary
+from tui.views.wrap import line_breaks
+
+
+class View(StrEnum):
+    COLUMNS = "columns"
+    STACK = "stack"
+    PAIR = "pair"
+    QUOTES = "quotes"
+    COVERAGE = "coverage"
+    DISAGREEMENTS = "disagreements"
+
+
+VIEW_CYCLE = (View.COLUMNS, View.STACK, View.PAIR, View.QUOTES, View.COVERAGE, View.DISAGREEMENTS)
+GROUP_VIEWS = (View.COLUMNS, View.STACK, View.PAIR, View.COVERAGE)
+CURSOR_MARK = "▌"
+DISAGREE_MARK = "≠"  # on a group whose outlets disagree on a figure, name, date or time
+MIN_COLUMN = 24  # narrower columns are unreadable: scroll sideways instead
+
+
+@dataclass(frozen=True, slots=True)
+class ViewState:
+    """Everything the aligned view shows, set by the screen (attributes down)."""
+
+    lookup: Lookup
+    view: View
+    visible: tuple[str, ...]  # source ids shown, the pivot first
+    partner: str | None = None  # the pair view's second source
+    search: str = ""
+    column_offset: int = 0  # first non-pivot column shown in the columns view
+    marks: Mapping[str, Mark] = field(default_factory=dict)  # group id -> review mark
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    height: int
+    item: int | None  # group index (quote index in the quotes view); None: not selectable
+    anchors: tuple[tuple[str, int], ...] = ()  # (source id, first line) inside the block
+
+
+def fit_width(text: Text, width: int) -> Text:
+    text = text.copy()
+    text.truncate(width, overflow="ellipsis", pad=True)
+    return text
+
+
+def wrap_lines(text: Text, width: int) -> list[Text]:
+    return [text[a:b] for a, b in line_breaks(text.plain, width)]
+
+
+class Layout:
+    """Base: a list of blocks and how to draw one of them at the given width."""
+
+    ruler_height = 0
+
+    def __init__(self, state: ViewState, width: int, palette: Palette) -> None:
+        self.state = state
+        self.lookup = state.lookup
+        self.story = state.lookup.comparison.story
+        self.width = max(20, width)
+        self.palette = palette
+        self.blocks: list[Block] = self.measure()
+
+    @property
+    def content_width(self) -> int:
+        return self.width
+
+    def measure(self) -> list[Block]:
+        raise NotImplementedError
+
+    def render_block(self, index: int, selected: bool) -> list[Text]:
+        raise NotImplementedError
+
+    def head_line(self, index: int, selected: bool) -> Text:
+        """The block's first line: all that changes, with the gutter, under the cursor."""
+        return self.group_header(self.blocks[index].item, selected, self.width)
+
+    def ruler(self) -> Text | None:
+        return None
+
+    # -- helpers shared by the views
+
+    def gutter(self, selected: bool) -> Text:
+        return Text(CURSOR_MARK if selected else " ", self.palette.cursor if selected else "")
+
+    def group_header(self, group_index: int, selected: bool, width: int) -> Text:
+        group = self.lookup.groups[group_index]
+        style = self.palette.cursor if selected else self.palette.header
+        visible = set(self.state.visible)
+        disagree = ""
+        if any(len(visible.intersection(d.sources)) > 1 for d in self.lookup.group_discrepancies.get(group_index, ())):
+            disagree = f"{DISAGREE_MARK} "  # only while two outlets shown disagree
+        line = Text.assemble(
+            self.gutter(selected),
+            (f"{group.id} ", style),
+            (disagree, self.palette.only_here),
+            (self.badge(group), self.palette.header),
+            (group_summary(group, self.story, len(self.story.sources)), self.palette.dim),
+        )
+        return fit_width(line, width)
+
+    def badge(self, group: Group, fixed: bool = False) -> str:
+        """The group's review marks and a space ('' when unmarked and not `fixed`)."""
+        badge = mark_badge(self.state.marks.get(group.id), fixed)
+        return f"{badge} " if badge else ""
+
+    def shown_groups(self) -> list[int]:
+        visible = set(self.state.visible)
+        return [
+            i for i, group in enumerate(self.lookup.groups) if visible.intersection(group.sources)
+        ]
+
+    def quotes(self, group_index: int, source_id: str):
+        return self.lookup.quotes_in(group_index, source_id)

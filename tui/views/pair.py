@@ -1,0 +1,61 @@
+"""The pair view: the pivot against one other source, word by word: `[-pivot only-]{+other only+}`."""
+
+from __future__ import annotations
+
+from rich.text import Text
+
+from comparators import Group
+from tui.views.layout import Block, Layout, fit_width, wrap_lines
+from tui.views.render import outlet, pair_text
+from tui.views.wrap import line_breaks
+
+
+class PairLayout(Layout):
+    """The pivot against one other source, word by word: `[-pivot only-]{+other only+}`."""
+
+    ruler_height = 1
+
+    def pair(self) -> tuple[str, str | None]:
+        return self.state.visible[0], self.state.partner
+
+    def measure(self) -> list[Block]:
+        a, b = self.pair()
+        self.text_width = self.width - 1
+        blocks = []
+        for gi, group in enumerate(self.lookup.groups):
+            present = set(group.sources)
+            if a not in present and b not in present:
+                continue
+            plain = self._text(group).plain
+            blocks.append(Block(1 + len(line_breaks(plain, self.text_width)) + 1, gi))
+        return blocks
+
+    def _text(self, group: Group) -> Text:
+        a, b = self.pair()
+        return pair_text(
+            group.text_of(a), group.text_of(b) if b else "", self.palette, self.state.search
+        )
+
+    def ruler(self) -> Text:
+        a, b = self.pair()
+        if b is None:
+            return fit_width(Text(" Pair view: show a second source (1-9) to compare", self.palette.dim), self.width)
+        return fit_width(
+            Text.assemble(
+                " ",
+                (f"[-{outlet(self.story, a)}-]", self.palette.deleted),
+                " → ",
+                (f"{{+{outlet(self.story, b)}+}}", self.palette.inserted),
+                ("  (other source: the sources pane's cursor)", self.palette.dim),
+            ),
+            self.width,
+        )
+
+    def render_block(self, index: int, selected: bool) -> list[Text]:
+        gi = self.blocks[index].item
+        gutter = self.gutter(selected)
+        lines = [self.group_header(gi, selected, self.width)]
+        for line in wrap_lines(self._text(self.lookup.groups[gi]), self.text_width):
+            lines.append(fit_width(Text.assemble(gutter, line), self.width))
+        lines.append(fit_width(gutter, self.width))
+        return lines

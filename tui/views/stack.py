@@ -1,0 +1,63 @@
+"""The stack view: each group: every outlet's version one under another, the outlet's name in front."""
+
+from __future__ import annotations
+
+from rich.text import Text
+
+from comparators import Group
+from tui.views.layout import Block, Layout, fit_width, wrap_lines
+from tui.views.render import ABSENT, member_plain, member_text, outlet
+from tui.views.wrap import line_breaks
+
+
+class StackLayout(Layout):
+    """Each group: every outlet's version one under another, the outlet's name in front."""
+
+    def measure(self) -> list[Block]:
+        names = [len(outlet(self.story, s)) for s in self.state.visible]
+        cap = 16 if self.width >= 100 else 12
+        self.label_width = min(cap, max(names, default=4)) + 1
+        self.text_width = max(10, self.width - 1 - self.label_width)
+        blocks = []
+        for gi in self.shown_groups():
+            group = self.lookup.groups[gi]
+            present = set(group.sources)
+            anchors, height = [], 1
+            for source_id in self.state.visible:
+                if source_id in present:
+                    anchors.append((source_id, height))
+                    plain = member_plain(group, source_id, self.quotes(gi, source_id))
+                    height += len(line_breaks(plain, self.text_width))
+            if self._absent(group):
+                height += 1
+            blocks.append(Block(height + 1, gi, tuple(anchors)))
+        return blocks
+
+    def _absent(self, group: Group) -> list[str]:
+        if len(self.state.visible) < 2:
+            return []
+        present = set(group.sources)
+        return [s for s in self.state.visible if s not in present]
+
+    def render_block(self, index: int, selected: bool) -> list[Text]:
+        gi = self.blocks[index].item
+        group = self.lookup.groups[gi]
+        lines = [self.group_header(gi, selected, self.width)]
+        gutter = self.gutter(selected)
+        present = set(group.sources)
+        for source_id in self.state.visible:
+            if source_id not in present:
+                continue
+            label = fit_width(Text(outlet(self.story, source_id), self.palette.label), self.label_width - 1)
+            text = member_text(
+                group, source_id, self.quotes(gi, source_id), self.palette, self.state.search
+            )
+            for n, line in enumerate(wrap_lines(text, self.text_width)):
+                head = label if n == 0 else Text(" " * (self.label_width - 1))
+                lines.append(fit_width(Text.assemble(gutter, head, " ", line), self.width))
+        absent = self._absent(group)
+        if absent:
+            names = ", ".join(outlet(self.story, s) for s in absent)
+            lines.append(fit_width(Text.assemble(gutter, (f"{ABSENT} not in: {names}", self.palette.dim)), self.width))
+        lines.append(fit_width(gutter, self.width))
+        return lines
