@@ -196,3 +196,14 @@ def test_a_narrowed_export_keeps_the_quote_groups_of_the_sources_kept(seed_compa
             assert len({source_of[q] for q in quotes}) == 2
     shared = {q["id"] for q in data["quotes"] if q["status"] == "shared"}
     assert "ap:q9" in shared and "the-herald:q5" in shared
+
+
+def test_export_diffs_all_gives_every_member_of_every_group_its_diff(capsys):
+    assert main(["export"]) == 0
+    compact = json.loads(capsys.readouterr().out)
+    assert main(["export", "--diffs", "all"]) == 0
+    full = json.loads(capsys.readouterr().out)
+    assert all("diff" in m for g in full["groups"] for m in g["members"])
+    assert sum("diff" in m for g in compact["groups"] for m in g["members"]) < sum(
+        len(g["members"]) for g in compact["groups"]
+    )

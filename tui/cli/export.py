@@ -12,7 +12,7 @@ from pathlib import Path
 
 from comparators import compare
 from comparators.export import to_json
-from tui.cli.story_args import add_story_arguments, settings_from_args, story_from_args
+from tui.cli.story_args import add_diffs_argument, add_story_arguments, settings_from_args, story_from_args
 from tui.exit_codes import EXIT_BAD_INPUT
 from tui.report_file import emit, output_problem
 
@@ -26,6 +26,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "-o", "--output", metavar="FILE", type=Path, help="write to FILE instead of stdout"
     )
     parser.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
+    add_diffs_argument(parser)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -36,4 +37,4 @@ def run(args: argparse.Namespace) -> int:
     comparison = compare(story_from_args(args), settings_from_args(args))
     for warning in comparison.warnings:
         print(f"synopsis: warning: {warning}", file=sys.stderr)
-    return emit(to_json(comparison), args.output, force=args.force)
+    return emit(to_json(comparison, args.diffs), args.output, force=args.force)

@@ -12,7 +12,7 @@ from comparators.reports import FORMATS, ONLY_CHOICES, render_report
 from comparators.reports.text import MIN_WIDTH
 from comparators.review import GroupIndex, attach
 from comparators.review_store import load_review, review_path_for
-from tui.cli.story_args import add_story_arguments, settings_from_args, story_from_args
+from tui.cli.story_args import add_diffs_argument, add_story_arguments, settings_from_args, story_from_args
 from tui.exit_codes import EXIT_BAD_INPUT
 from tui.report_file import emit, format_for, output_problem
 
@@ -29,6 +29,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "-o", "--output", metavar="FILE", type=Path, help="write to FILE instead of stdout"
     )
     parser.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
+    add_diffs_argument(parser)
     parser.add_argument(
         "--width", type=_width, default=80, metavar="N", help="wrap the text report at N columns"
     )
@@ -87,6 +88,7 @@ def run(args: argparse.Namespace) -> int:
         color=args.color,
         marks=marks,
         flagged_only=args.flagged_only,
+        diffs=args.diffs,
     )
     return emit(text, args.output, force=args.force)
 

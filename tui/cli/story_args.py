@@ -101,3 +101,12 @@ def story_from_args(args: argparse.Namespace) -> Story:
         manifest = save_story_folder(story, save)
         print(f"synopsis: saved the story in {strip_control(str(manifest))}", file=sys.stderr)
     return story
+
+
+def add_diffs_argument(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--diffs",
+        choices=["pivot", "all"],
+        default="pivot",
+        help="word diffs in the JSON: against the pivot in its groups only (default, compact), or every member",
+    )
