@@ -594,7 +594,7 @@ def _page_draft(page: Path | FetchedPage | SourceUnavailable, entry: _Entry) -> 
         raw, path, url, where, fetched = page.body, None, page.url, page.url, page.fetched_at
     extracted = extract_page(html, where, url=url, encoding=encoding)
     cleaned = clean(extracted.text)
-    fallback = path.stem if path else _host(url)
+    fallback = strip_control(path.stem if path else _host(url))  # names can hold escapes too
     if entry.outlet:
         outlet, evidence = entry.outlet, "manifest"
     elif extracted.site_name:
@@ -605,12 +605,13 @@ def _page_draft(page: Path | FetchedPage | SourceUnavailable, entry: _Entry) -> 
         id="",
         outlet=outlet,
         path=path,
-        paragraphs=cleaned.paragraphs,
+        paragraphs=_split_long(cleaned.paragraphs),
         removed=extracted.dropped + cleaned.removed,
-        title=entry.title or extracted.title,
-        date=entry.date or extracted.date,
+        title=entry.title or extracted.title or cleaned.headline,
+        date=entry.date or extracted.date or stated_date(cleaned),
         url=url,
         dateline=cleaned.dateline,
+        origin=entry.origin or infer_origin(cleaned),
         outlet_evidence=evidence,
         encoding=encoding,
         content_hash=hashlib.sha256(raw).hexdigest(),

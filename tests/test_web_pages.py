@@ -223,3 +223,24 @@ def test_the_export_carries_a_page_s_author_and_fetch_time():
     assert any(authors.values())
     assert {sid: s["author"] for sid, s in exported.items()} == authors
     assert all("fetched" in s for s in exported.values())
+
+
+def test_a_page_carrying_wire_copy_names_the_wire_as_its_origin(tmp_path):
+    page = tmp_path / "wire_copy.html"
+    body = " ".join(
+        f"<p>The harbour authority said on Monday that repairs to pier {n} would take another week "
+        f"and that ferries would keep using the northern berth until then.</p>"
+        for n in range(2, 6)
+    )
+    page.write_text(
+        '<html><head><title>Pier repairs run late</title>'
+        '<meta property="og:site_name" content="Valley Herald"></head><body><article>'
+        "<h1>Pier repairs run late</h1>"
+        "<p>KALMAR (AP) — Repairs to the town's main pier will take a week longer than planned, "
+        "the harbour authority said on Monday, as divers found more damage below the waterline.</p>"
+        f"{body}</article></body></html>",
+        encoding="utf-8",
+    )
+    source = load_story([page, NEWS]).sources[0]
+    assert source.outlet == "Valley Herald"
+    assert source.origin == "AP"
