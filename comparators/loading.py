@@ -19,13 +19,13 @@ from typing import Any, NoReturn, get_args, get_type_hints
 
 import yaml
 
-from comparators.cleaning import clean
+from comparators.cleaning import Cleaned, clean
 from comparators.dates import stated_date
 from comparators.errors import SourceUnavailable, StoryError
 from comparators.fetching import MAX_PAGE_BYTES, FetchedPage, FetchOptions, Progress, fetch_pages, is_url
 from comparators.html_source import HTML_SUFFIXES, decode_html, extract_page
 from comparators.input_files import file_problem, os_problem, read_regular_file
-from comparators.model import Paragraph, Settings, Source, Story
+from comparators.model import Paragraph, Removal, Settings, Source, Story
 from comparators.outlets import infer_origin, infer_outlet, unique_ids
 from comparators.sanitize import strip_control
 from comparators.segment import GRANULARITIES
@@ -216,29 +216,53 @@ def _read_source(path: Path, entry: _Entry) -> _Draft:
         warning = f"{path}: read as UTF-8 with {bad} invalid byte sequence{'s' * (bad != 1)} replaced by \ufffd"
     elif encoding not in ("utf-8", "utf-8-sig", "utf-16", "utf-32"):
         warning = f"{path}: not UTF-8; read as {encoding} (detected), check for odd characters"
-    cleaned = clean(text)
     name = strip_control(path.stem)  # file names can hold escape sequences too
+    cleaned = clean(text)
+    source = _source(cleaned, entry, name, path=path, url=entry.url or cleaned.leading_url, raw=raw, encoding=encoding)
+    return _Draft(source, name, warning)
+
+
+def _source(
+    cleaned: Cleaned,
+    entry: _Entry,
+    name: str,
+    *,
+    path: Path | None,
+    url: str | None,
+    raw: bytes,
+    encoding: str,
+    site_name: str | None = None,
+    dropped: tuple[Removal, ...] = (),
+    title: str | None = None,
+    date: str | None = None,
+    author: str | None = None,
+    fetched: str | None = None,
+) -> Source:
+    """A source from its cleaned text: the manifest entry first, then what a web page's
+    metadata says (`site_name`, `title`, `date`, `author`), then what the text says."""
     if entry.outlet:
         outlet, evidence = entry.outlet, "manifest"
+    elif site_name:
+        outlet, evidence = site_name, "page metadata (site name)"
     else:
         outlet, evidence = infer_outlet(cleaned, name)
-    source = Source(
+    return Source(
         id="",
         outlet=outlet,
         path=path,
         paragraphs=_split_long(cleaned.paragraphs),
-        removed=cleaned.removed,
-        title=entry.title or cleaned.headline,
-        date=entry.date or stated_date(cleaned),
-        url=entry.url or cleaned.leading_url,
+        removed=dropped + cleaned.removed,
+        title=entry.title or title or cleaned.headline,
+        date=entry.date or date or stated_date(cleaned),
+        url=url,
         dateline=cleaned.dateline,
         origin=entry.origin or infer_origin(cleaned),
         outlet_evidence=evidence,
         encoding=encoding,
         content_hash=hashlib.sha256(raw).hexdigest(),
-        fetched=entry.fetched,
+        author=author,
+        fetched=fetched or entry.fetched,
     )
-    return _Draft(source, name, warning)
 
 
 _SENTENCE_END = re.compile(r"(?<=[.!?…])[\"'”’)]*\s+(?=\S)")
@@ -593,30 +617,11 @@ def _page_draft(page: Path | FetchedPage | SourceUnavailable, entry: _Entry) -> 
         html, encoding = decode_html(page.body, page.content_type)
         raw, path, url, where, fetched = page.body, None, page.url, page.url, page.fetched_at
     extracted = extract_page(html, where, url=url, encoding=encoding)
-    cleaned = clean(extracted.text)
     fallback = strip_control(path.stem if path else _host(url))  # names can hold escapes too
-    if entry.outlet:
-        outlet, evidence = entry.outlet, "manifest"
-    elif extracted.site_name:
-        outlet, evidence = extracted.site_name, "page metadata (site name)"
-    else:
-        outlet, evidence = infer_outlet(cleaned, fallback)
-    source = Source(
-        id="",
-        outlet=outlet,
-        path=path,
-        paragraphs=_split_long(cleaned.paragraphs),
-        removed=extracted.dropped + cleaned.removed,
-        title=entry.title or extracted.title or cleaned.headline,
-        date=entry.date or extracted.date or stated_date(cleaned),
-        url=url,
-        dateline=cleaned.dateline,
-        origin=entry.origin or infer_origin(cleaned),
-        outlet_evidence=evidence,
-        encoding=encoding,
-        content_hash=hashlib.sha256(raw).hexdigest(),
-        author=extracted.author,
-        fetched=fetched,
+    source = _source(
+        clean(extracted.text), entry, fallback, path=path, url=url, raw=raw, encoding=encoding,
+        site_name=extracted.site_name, dropped=extracted.dropped, title=extracted.title,
+        date=extracted.date, author=extracted.author, fetched=fetched,
     )
     return _Draft(source, fallback, None)
 
