@@ -208,12 +208,6 @@ def _pair_parts(space: _Space, scorer: Scorer, rows: np.ndarray, cols: np.ndarra
     return np.asarray(forward), np.asarray(backward), best_sentence
 
 
-def _pair_scores(space: _Space, scorer: Scorer, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
-    """Passage similarities rows x cols: max of the two directions."""
-    forward, backward, _ = _pair_parts(space, scorer, rows, cols)
-    return np.maximum(forward, backward)
-
-
 def _weights(weights: np.ndarray, starts: np.ndarray) -> sparse.csr_matrix:
     """Sparse (units x sentences) matrix putting each sentence's weight on its unit."""
     n = len(weights)

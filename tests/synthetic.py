@@ -145,3 +145,14 @@ def synthetic_story_with_origin(
 def synthetic_story(n_sources: int, n_paragraphs: int, seed: int = 0) -> Story:
     """`n_sources` sources of about `n_paragraphs` paragraphs each (see the module doc)."""
     return synthetic_story_with_origin(n_sources, n_paragraphs, seed)[0]
+
+
+def story_of(**sources: list[str]) -> Story:
+    """A story of hand-written sources: each keyword is a source id, its list the paragraphs."""
+    return Story(
+        title="test",
+        sources=tuple(
+            Source(id=sid, outlet=sid, path=None, paragraphs=tuple(Paragraph(i, t, i + 1) for i, t in enumerate(texts)))
+            for sid, texts in sources.items()
+        ),
+    )

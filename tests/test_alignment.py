@@ -8,24 +8,14 @@ from pathlib import Path
 
 import pytest
 
-from comparators import GroupKind, Paragraph, Settings, SettingsOverride, Source, Story, StoryError, compare, with_pivot
+from comparators import GroupKind, Settings, SettingsOverride, StoryError, compare, with_pivot
 from comparators.model import Rewording
 from comparators.segment import split_sentences
 from comparators.similarity import COMPARATORS, Lexical, register
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from alignment_labels import Labels, find_paragraph, load_labels, predicted_pairs, score  # noqa: E402
-from synthetic import synthetic_story, synthetic_story_with_origin  # noqa: E402
-
-
-def story_of(**sources: list[str]) -> Story:
-    return Story(
-        title="test",
-        sources=tuple(
-            Source(id=sid, outlet=sid, path=None, paragraphs=tuple(Paragraph(i, t, i + 1) for i, t in enumerate(texts)))
-            for sid, texts in sources.items()
-        ),
-    )
+from synthetic import story_of, synthetic_story, synthetic_story_with_origin  # noqa: E402
 
 
 def groups_holding(comparison, source: str, snippet: str) -> set[str]:

@@ -7,10 +7,16 @@ background that reports another fact.
 
 from __future__ import annotations
 
-from comparators import GroupKind, Paragraph, Source, Story, compare
+import sys
+from pathlib import Path
+
+from comparators import GroupKind, compare
 from comparators.evidence import name_key, numbers_in
 from comparators.export import to_json_dict
 from comparators.segment import split_sentences
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from synthetic import story_of  # noqa: E402
 
 WIRE = [
     "A road bridge over the Varna river collapsed in the town of Ostrel on Monday evening, "
@@ -29,16 +35,6 @@ WIRE = [
     "for at least three months, the transport ministry said.",
     "Ostrel, a town of 40,000 people, lies 120 kilometres north of the capital.",
 ]
-
-
-def story_of(**sources: list[str]) -> Story:
-    return Story(
-        title="test",
-        sources=tuple(
-            Source(id=sid, outlet=sid, path=None, paragraphs=tuple(Paragraph(i, t, i + 1) for i, t in enumerate(texts)))
-            for sid, texts in sources.items()
-        ),
-    )
 
 
 def groups_with(comparison, source: str, paragraph: int) -> list:
