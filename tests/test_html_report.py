@@ -13,6 +13,9 @@ import pytest
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from browser import Browser, needs_chromium, png_size  # noqa: E402
+from synthetic import synthetic_story  # noqa: E402
+
+from comparators import compare  # noqa: E402
 
 from comparators.model import Mark  # noqa: E402
 from comparators.reports import render_report  # noqa: E402
@@ -143,7 +146,8 @@ def report_file(tmp_path: Path, html: str) -> str:
 OVERFLOW = """(() => {
   const width = document.documentElement.clientWidth;
   const wider = [...document.querySelectorAll('body *')]
-    .filter(e => e.getBoundingClientRect().right > width + 1 && !e.closest('.wide'))
+    .filter(e => e.getBoundingClientRect().right > width + 1
+      && !(e.parentElement && e.parentElement.closest('.wide')))
     .map(e => e.tagName + '.' + e.className);
   return {width, scroll: document.documentElement.scrollWidth, wider: wider.slice(0, 5)};
 })()"""
@@ -159,6 +163,11 @@ def test_the_report_fits_1280_pixels_without_sideways_scrolling(
     fit = browser.evaluate(OVERFLOW)
     assert fit["scroll"] <= fit["width"], fit
     assert fit["wider"] == [], fit
+    # Five outlets fit: the passages' outlet names stay at the window's top while scrolling.
+    assert browser.evaluate(
+        "!document.querySelector('table.aligned').closest('.wide') && "
+        "getComputedStyle(document.querySelector('table.aligned thead th')).position"
+    ) == "sticky"
     shot = browser.screenshot(tmp_path / "report-1280.png", full_page=False)
     assert png_size(shot) == (1280, 900)
 
@@ -179,6 +188,25 @@ def test_the_report_fits_1280_pixels_without_sideways_scrolling(
     )
     right, cell_right, lines = link
     assert right <= cell_right + 1 and lines > 1, link
+
+
+@needs_chromium
+@pytest.mark.slow
+def test_many_outlets_scroll_inside_the_passages_not_the_page(browser, tmp_path):
+    comparison = compare(synthetic_story(10, 6, seed=3))
+    browser.open(report_file(tmp_path, render_report(comparison, "html")), width=1280)
+    fit = browser.evaluate(OVERFLOW)
+    assert fit["scroll"] <= fit["width"], fit
+    narrowest = browser.evaluate(
+        "Math.min(...[...document.querySelectorAll('table.aligned thead th')].slice(1)"
+        ".map(th => th.getBoundingClientRect().width))"
+    )
+    assert narrowest >= 150, narrowest  # a readable line, not a word or a letter per line
+    section = browser.evaluate(
+        "(() => { const w = document.querySelector('#passages .wide');"
+        " return [w.scrollWidth, w.clientWidth]; })()"
+    )
+    assert section[0] > section[1], section  # the passages scroll sideways in their box
 
 
 @needs_chromium

@@ -84,6 +84,7 @@ dl.legend dd { margin: 0; }
   tr, blockquote, li { break-inside: avoid; }
   h2, h3 { break-after: avoid; }
   .wide { overflow: visible; }
+  table.aligned { min-width: 0 !important; }
   a { color: inherit; }
   del, ins, td.absent, .note { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 }
@@ -91,7 +92,9 @@ dl.legend dd { margin: 0; }
 
 # Only these schemes become links: a manifest's `javascript:` or `data:` URL stays text.
 _LINK_SCHEMES = ("http", "https")
-_QUOTE_WORDS = 24  # words of a quote shown in the findings; the whole quote is below
+_QUOTE_WORDS = 24
+_COLUMN_REM = 12  # the narrowest an outlet's column of passages gets on screen
+_WINDOW_REM = 78  # a 1280-pixel window less the page's margins, in 16-pixel rem  # words of a quote shown in the findings; the whole quote is below
 
 
 def render(report: Report) -> str:
@@ -346,10 +349,17 @@ def _summary(report: Report, summary: Summary, out: list[str]) -> None:
 
 def _passages(report: Report, passages: tuple[Passage, ...], out: list[str]) -> None:
     columns = [report.pivot] + [s.id for s in report.sources if s.id != report.pivot]
+    # Each outlet's column keeps room for a readable line: more outlets than fit a
+    # 1280-pixel window scroll sideways inside the section, never the page. Only
+    # then, as a scrolling box stops the outlet names sticking to the window's top.
+    min_width = 7 + _COLUMN_REM * len(columns)
+    wide = min_width > _WINDOW_REM
     out += [
         '<section id="passages">',
         "<h2>Aligned passages</h2>",
-        '<table class="aligned">',
+        *(['<div class="wide">'] if wide else []),
+        f'<table class="aligned" style="min-width: {min_width}rem">' if wide
+        else '<table class="aligned">',
         '<thead><tr><th class="group">Passage</th>'
         + "".join(
             f"<th>{escape(report.outlet(c))}{' (pivot)' if c == report.pivot else ''}</th>"
@@ -386,7 +396,7 @@ def _passages(report: Report, passages: tuple[Passage, ...], out: list[str]) -> 
                 f'<tr class="note"><td class="note" colspan="{len(columns) + 1}">'
                 f"Note on {escape(passage.group)}: {escape(passage.mark.note)}</td></tr>"
             )
-    out += ["</tbody>", "</table>", "</section>"]
+    out += ["</tbody>", "</table>", *(["</div>"] if wide else []), "</section>"]
 
 
 def _diff(ops: Ops) -> str:
