@@ -12,6 +12,7 @@ import socket
 import subprocess
 import sys
 import time
+import urllib.request
 from pathlib import Path
 
 import pytest
@@ -106,6 +107,16 @@ def server():
             os.killpg(process.pid, signal.SIGKILL)
         except ProcessLookupError:
             pass
+
+
+@pytest.mark.slow
+def test_the_page_may_load_from_its_own_server_only(server):
+    with urllib.request.urlopen(f"http://127.0.0.1:{server}/", timeout=30) as page:
+        policy = page.headers["Content-Security-Policy"]
+        body = page.read().decode()
+    assert "default-src 'self'" in policy and "connect-src 'self'" in policy
+    assert "font-src 'self' data:" in policy and "style-src 'self' 'unsafe-inline'" in policy
+    assert 'id="terminal"' in body  # textual-serve's page, served with the policy
 
 
 def frame_text(event: dict) -> str:

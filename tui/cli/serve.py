@@ -19,6 +19,12 @@ from tui.exit_codes import EXIT_BAD_INPUT
 
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8000
+# The page may load and connect to its own server only: textual-serve's page asks
+# for a web font from a third party, which a reader's browser need not tell anything.
+CONTENT_SECURITY_POLICY = (
+    "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; "
+    "img-src 'self' data:; font-src 'self' data:; connect-src 'self'; frame-ancestors 'none'"
+)
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -77,7 +83,13 @@ def run(args: argparse.Namespace) -> int:
     # Bad input stops here with one line, not in every browser tab later.
     story = story_from_args(args)
     checked_settings(story, args)
-    server = Server(
+    class LocalOnlyServer(Server):
+        async def _make_app(self):
+            app = await super()._make_app()
+            app.on_response_prepare.append(_add_content_security_policy)
+            return app
+
+    server = LocalOnlyServer(
         shlex.join(reader_command(args)),
         host=args.host,
         port=args.port,
@@ -86,3 +98,7 @@ def run(args: argparse.Namespace) -> int:
     )
     server.serve()
     return 0
+
+
+async def _add_content_security_policy(request, response) -> None:
+    response.headers["Content-Security-Policy"] = CONTENT_SECURITY_POLICY
