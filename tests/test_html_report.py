@@ -64,13 +64,14 @@ def with_sources(comparison, **changes_by_id):
 @pytest.fixture(scope="module")
 def editor_comparison(seed_comparison):
     """The seed story with a long URL, a long title and a hostile URL in its sources."""
-    first, second, third = (s.id for s in seed_comparison.story.sources[:3])
+    first, second, third, fourth = (s.id for s in seed_comparison.story.sources[:4])
     return with_sources(
         seed_comparison,
         **{
             first: {"url": LONG_URL, "title": LONG_TITLE},
             second: {"url": "javascript:alert(1)"},
             third: {"url": 'https://example.org/a"><script>alert(1)</script>'},
+            fourth: {"url": "http://[broken/"},
         },
     )
 
@@ -115,6 +116,7 @@ def test_urls_are_links_only_when_http_and_always_escaped(editor_comparison):
     assert LONG_URL in links
     assert not any(link.startswith("javascript:") for link in links)
     assert "javascript:alert(1)" in "".join(page.text)  # shown, not linked
+    assert "http://[broken/" in "".join(page.text) and "http://[broken/" not in links
     assert "<script>" not in html
     assert 'https://example.org/a"&gt;&lt;script&gt;' not in html  # the quote is escaped too
     assert "https://example.org/a&quot;&gt;&lt;script&gt;" in html

@@ -307,7 +307,11 @@ def _link(url: str | None) -> str:
     if not url:
         return ""
     text = escape(url)
-    if urlsplit(url).scheme.lower() not in _LINK_SCHEMES:
+    try:
+        scheme = urlsplit(url).scheme.lower()
+    except ValueError:  # e.g. an unclosed "[" where the host should be
+        return text
+    if scheme not in _LINK_SCHEMES:
         return text
     return f'<a href="{text}" rel="noreferrer">{text}</a>'
 
