@@ -102,7 +102,7 @@ async def test_the_coverage_view_shows_the_marks(comparison, review_path):
 async def test_an_unwritable_folder_keeps_the_session_running_with_marks_in_memory(
     comparison, tmp_path, monkeypatch
 ):
-    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
+    monkeypatch.setenv("SYNOPSIS_STATE_DIR", str(tmp_path / "state"))
     blocker = tmp_path / "not-a-folder"
     blocker.write_text("", encoding="utf-8")
     app = reader(comparison, blocker / "story.review.yaml")

@@ -73,7 +73,9 @@ def make_app(
 
     `screen` options are `MainScreen`'s: tests pass a ready `comparison` (and a `view`);
     the command line passes `comparing` (a comparison it started before loading Textual)
-    and `review_path` (where marks are saved; without it they are kept in memory only).
+    `review_path` (where marks are saved; without it they are kept in memory only)
+    and `memory_path` (where the view, pivot, hidden sources and theme are remembered
+    between sessions; without it nothing is).
     With neither `comparison` nor `comparing` the reader compares the story in the
     background itself. Tests pass an explicit `keymap`.
     """
