@@ -13,6 +13,7 @@ from comparators import SettingsOverride, Story
 from tui.keymap import MAIN_BINDINGS, UserKeymap, load_user_keymap
 from tui.screens.help_screen import HelpScreen, keys_shown
 from tui.screens.main_screen import MainScreen
+from tui.screens.review_path_dialog import UnsavedMarksDialog
 from tui.views.render import clean
 
 
@@ -49,6 +50,14 @@ class SynopsisApp(App):
             yield SystemCommand(
                 binding.description, f"key: {keys}", partial(screen.run_action, binding.action)
             )
+
+    async def action_quit(self) -> None:
+        """Quits, unless marks are only in memory: then first asks where to save them
+        (quitting again while asked drops them)."""
+        main = next((s for s in self.screen_stack if isinstance(s, MainScreen)), None)
+        asking = isinstance(self.screen, UnsavedMarksDialog)
+        if asking or main is None or not main.offer_to_save_before_quitting():
+            self.exit()
 
     def action_help(self) -> None:
         if not isinstance(self.screen, HelpScreen):
