@@ -335,3 +335,24 @@ async def test_quitting_with_every_mark_saved_asks_nothing(comparison, review_pa
         await pilot.press("f", "q")
         await pilot.pause()
         assert not app.is_running
+
+
+async def test_a_note_being_written_with_marks_only_in_memory_is_offered_a_file_on_quitting(
+    comparison, tmp_path, monkeypatch
+):
+    monkeypatch.setenv("SYNOPSIS_STATE_DIR", str(tmp_path / "state"))
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("", encoding="utf-8")
+    app = reader(comparison, blocker / "story.review.yaml")
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(app, pilot)
+        await pilot.press("escape")  # keep marks in memory
+        await pilot.press("a", *"unfinished", "ctrl+q")
+        await pilot.pause()
+        assert isinstance(app.screen, UnsavedMarksDialog) and app.is_running
+        await pilot.press("enter")
+        await pilot.pause()
+        assert not app.is_running
+    [saved] = (tmp_path / "state").rglob("*.review.yaml")
+    [entry] = load_review(saved).entries.values()
+    assert entry.mark.note == "unfinished"

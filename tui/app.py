@@ -13,6 +13,7 @@ from comparators import SettingsOverride, Story
 from tui.keymap import MAIN_BINDINGS, UserKeymap, load_user_keymap
 from tui.screens.help_screen import HelpScreen, keys_shown
 from tui.screens.main_screen import MainScreen
+from tui.screens.note_editor import NoteEditor
 from tui.screens.review_path_dialog import UnsavedMarksDialog
 from tui.views.render import clean
 
@@ -56,6 +57,9 @@ class SynopsisApp(App):
         (quitting again while asked drops them)."""
         main = next((s for s in self.screen_stack if isinstance(s, MainScreen)), None)
         asking = isinstance(self.screen, UnsavedMarksDialog)
+        for editor in self.screen_stack:
+            if isinstance(editor, NoteEditor):
+                editor.commit_draft()  # a note being written is a change like any other
         if asking or main is None or not main.offer_to_save_before_quitting():
             self.exit()
 

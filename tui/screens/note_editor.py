@@ -67,9 +67,16 @@ class NoteEditor(ModalScreen[str | None]):
         else:  # keep editing
             self.query_one(TextArea).focus()
 
-    def on_unmount(self) -> None:
-        if not self.finished and self.draft != self.note:
+    def commit_draft(self) -> None:
+        """Hand a changed text to `keep_draft` now (the reader is quitting), so it
+        counts among the changes to save."""
+        if self.draft != self.note:
             self.keep_draft(self.draft)
+            self.note = self.draft
+
+    def on_unmount(self) -> None:
+        if not self.finished:
+            self.commit_draft()
 
 
 class UnsavedNote(ModalScreen[str | None]):
