@@ -40,6 +40,24 @@ async def make_pivot(app, pilot, source_id: str) -> None:
     await pilot.pause()
 
 
+async def until(pilot, condition, timeout: float = 10.0) -> None:
+    """Wait for the command palette, which searches in the background."""
+    waited = 0.0
+    while not condition() and waited < timeout:
+        await pilot.pause(0.05)
+        waited += 0.05
+    assert condition()
+
+
+async def choose_theme(app, pilot, theme: str) -> None:
+    await pilot.press("ctrl+p", *"theme")
+    await until(pilot, lambda: "Change the current theme" in screen_text(app))
+    await pilot.press("enter", *theme)
+    await until(pilot, lambda: theme in screen_text(app))
+    await pilot.press("enter")
+    await until(pilot, lambda: app.theme == theme)
+
+
 async def test_view_hidden_source_pivot_and_theme_come_back_on_reopening(seed_comparison, memory_path):
     story = seed_comparison.story
     new_pivot, hidden = [s for s in story.sources if s.id != seed_comparison.pivot][:2]
@@ -51,8 +69,7 @@ async def test_view_hidden_source_pivot_and_theme_come_back_on_reopening(seed_co
         app.screen.aligned.focus()
         await pilot.press("v")  # columns -> stack
         await pilot.press(str(story.sources.index(hidden) + 1))  # hide that outlet
-        app.theme = "textual-light"
-        await pilot.pause()
+        await choose_theme(app, pilot, "textual-light")
         assert app.screen.comparison.pivot == new_pivot.id and "1 hidden" in screen_text(app)
         await pilot.press("q")
 
