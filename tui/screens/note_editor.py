@@ -36,7 +36,7 @@ class NoteEditor(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="note-box") as box:
             box.border_title = self.title_text
-            box.border_subtitle = "ctrl+s saves · escape cancels"
+            box.border_subtitle = "ctrl+s saves · escape closes (asks if changed)"
             yield TextArea(self.note, id="note-text", soft_wrap=True)
 
     def on_mount(self) -> None:
