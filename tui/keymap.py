@@ -54,6 +54,8 @@ MAIN_BINDINGS: list[Binding] = [
     _b("next_unreviewed", "r", "next_unreviewed", "Next group not yet reviewed"),
     _b("next_flagged", "F", "next_flagged", "Next flagged group"),
     _b("review_file", "R", "review_file", "Review file: where it is saved, marks left over"),
+    _b("undo_mark", "ctrl+z", "undo_mark", "Undo the last mark or note change"),
+    _b("redo_mark", "ctrl+r", "redo_mark", "Redo the change ctrl+z undid"),
     _b("pivot", "p", "pivot", "Pivot", True),
     _b("export", "e", "app.export", "Export", True),
     _b("help", "question_mark,f1", "app.help", "Keys", True),

@@ -35,6 +35,7 @@ from tui.messages import (
     SearchRequested,
     ToggleRequested,
 )
+from tui.screens.remembered_view import RemembersView
 from tui.screens.review_actions import ReviewActions
 from tui.state.comparing import start_comparing
 from tui.views.layout import VIEW_CYCLE, View, ViewState
@@ -49,7 +50,7 @@ from tui.widgets.story_header import StoryHeader
 NARROW_BELOW = 100  # columns; below this the stack view is the default
 
 
-class MainScreen(ReviewActions, Screen):
+class MainScreen(ReviewActions, RemembersView, Screen):
     BINDINGS = MAIN_BINDINGS
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (NARROW_BELOW, "-wide")]
 
@@ -61,9 +62,11 @@ class MainScreen(ReviewActions, Screen):
         view: View | None = None,
         comparing: Future[Comparison] | None = None,
         review_path: Path | None = None,
+        memory_path: Path | None = None,
     ) -> None:
         super().__init__()
         self.review_path = review_path  # None: marks are kept in memory only
+        self.memory_path = memory_path  # None: view, pivot... are not remembered
         self.story = story
         self.settings = settings
         self.comparison = comparison
@@ -99,6 +102,7 @@ class MainScreen(ReviewActions, Screen):
         return self.query_one(SourcesPane)
 
     def on_mount(self) -> None:
+        self.recall_memory()
         self.query_one(StoryHeader).show(self.story.title, [f"{len(self.story.sources)} outlets"])
         self.sources.list_story(self.story)
         self.aligned.display = False
@@ -131,9 +135,11 @@ class MainScreen(ReviewActions, Screen):
     def on_comparison_ready(self, message: ComparisonReady) -> None:
         self.query_one("#loading").display = False
         self.aligned.display = True
+        comparison = self.as_remembered(message.comparison)
+        lookup = message.lookup if comparison is message.comparison else Lookup(comparison)
         if self.view is None:
             self.view = View.STACK if self.app.size.width < NARROW_BELOW else View.COLUMNS
-        self._apply(message.comparison, message.lookup)
+        self._apply(comparison, lookup)
         self.aligned.focus()
         # The comparison lives as long as the reader and holds no cycles to collect:
         # keeping it out of the collector's full passes saves a pause on some key presses.
