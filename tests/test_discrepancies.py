@@ -242,6 +242,31 @@ def test_one_name_whose_vowels_differ_inside_a_full_name_is_a_variant():
     assert [{v.text for v in d.values} for d in found] == [{"Kim Se-yoon", "Kim Se-yun"}]
 
 
+def test_two_words_of_one_name_spelled_two_ways_are_two_discrepancies():
+    found = discrepancies(
+        ap="The winner, Volodymyr Zelenskiy, thanked his voters in the capital.",
+        tass="The winner, Vladimir Zelensky, thanked his voters in the capital.",
+    )
+    assert [{v.value for v in d.values} for d in found] == [{"Vladimir", "Volodymyr"}, {"Zelensky", "Zelenskiy"}]
+
+
+def test_a_short_name_spelled_two_ways_is_a_variant_only_where_alignment_joins_its_passages():
+    told = story(
+        ap="Intro.\n\nThe president spoke in Kyiv on Sunday night after the polls closed.",
+        tass="The president spoke in Kiev on Sunday night after the polls closed.",
+    )
+    apart = (
+        Group("g1", GroupKind.UNIQUE, (Member("ap", 1, told.sources[0].paragraphs[1].text),)),
+        Group("g2", GroupKind.UNIQUE, (Member("tass", 0, told.sources[1].paragraphs[0].text),)),
+    )
+    together = (
+        Group("g1", GroupKind.SHARED, (Member("ap", 1, told.sources[0].paragraphs[1].text),
+                                      Member("tass", 0, told.sources[1].paragraphs[0].text))),
+    )
+    assert find_discrepancies(told, apart) == ()
+    assert [{v.value for v in d.values} for d in find_discrepancies(told, together)] == [{"Kyiv", "Kiev"}]
+
+
 @pytest.mark.parametrize(
     ("first", "second"),
     [("Jane Smith", "John Smith"), ("Kim Jong-un", "Kim Jong-il"), ("Mark Johnson", "Mike Johnson")],
