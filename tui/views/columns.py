@@ -5,7 +5,7 @@ from __future__ import annotations
 from rich.text import Text
 
 from tui.views.layout import MIN_COLUMN, Block, Layout, fit_width, wrap_lines
-from tui.views.render import ABSENT, member_plain, member_text, outlet
+from tui.views.render import ABSENT, member_plain, outlet
 from tui.views.wrap import line_breaks
 
 
@@ -49,6 +49,12 @@ class ColumnsLayout(Layout):
             cells.append(fit_width(Text(name, self.palette.label), self.column_width))
         return fit_width(Text.assemble(" ", Text("│", self.palette.dim).join(cells)), self.width)
 
+    def hit_line(self, index: int, source_id: str | None, k: int) -> int:
+        anchor = dict(self.blocks[index].anchors).get(source_id, 0)
+        if source_id is None or not anchor:
+            return anchor
+        return anchor + self.passage_hit_line(self.blocks[index].item, source_id, k, self.column_width)
+
     def render_block(self, index: int, selected: bool) -> list[Text]:
         block = self.blocks[index]
         gi = block.item
@@ -58,10 +64,7 @@ class ColumnsLayout(Layout):
         columns: list[list[Text]] = []
         for source_id in self.columns:
             if source_id in present:
-                text = member_text(
-                    group, source_id, self.quotes(gi, source_id), self.palette, self.state.search
-                )
-                columns.append(wrap_lines(text, cw))
+                columns.append(wrap_lines(self.passage(gi, source_id), cw))
             else:
                 columns.append([Text(ABSENT.center(cw).rstrip(), self.palette.dim)])
         gutter = self.gutter(selected)

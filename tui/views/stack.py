@@ -6,7 +6,7 @@ from rich.text import Text
 
 from comparators import Group
 from tui.views.layout import Block, Layout, fit_width, wrap_lines
-from tui.views.render import ABSENT, member_plain, member_text, outlet
+from tui.views.render import ABSENT, member_plain, outlet
 from tui.views.wrap import line_breaks
 
 
@@ -39,6 +39,12 @@ class StackLayout(Layout):
         present = set(group.sources)
         return [s for s in self.state.visible if s not in present]
 
+    def hit_line(self, index: int, source_id: str | None, k: int) -> int:
+        anchor = dict(self.blocks[index].anchors).get(source_id, 0)
+        if source_id is None or not anchor:
+            return anchor
+        return anchor + self.passage_hit_line(self.blocks[index].item, source_id, k, self.text_width)
+
     def render_block(self, index: int, selected: bool) -> list[Text]:
         gi = self.blocks[index].item
         group = self.lookup.groups[gi]
@@ -49,10 +55,7 @@ class StackLayout(Layout):
             if source_id not in present:
                 continue
             label = fit_width(Text(outlet(self.story, source_id), self.palette.label), self.label_width - 1)
-            text = member_text(
-                group, source_id, self.quotes(gi, source_id), self.palette, self.state.search
-            )
-            for n, line in enumerate(wrap_lines(text, self.text_width)):
+            for n, line in enumerate(wrap_lines(self.passage(gi, source_id), self.text_width)):
                 head = label if n == 0 else Text(" " * (self.label_width - 1))
                 lines.append(fit_width(Text.assemble(gutter, head, " ", line), self.width))
         absent = self._absent(group)

@@ -22,29 +22,15 @@ from textual.strip import Strip
 from comparators import Group
 from comparators.model import Mark
 from tui.messages import CursorMoved
-from tui.views.layout import GROUP_VIEWS, Layout, View, ViewState
+from tui.views.layout import GROUP_VIEWS, Layout, SearchHit, View, ViewState
 from tui.views.layouts import make_layout
-from tui.views.render import Palette
-
-STYLE_CLASSES = {
-    "only_here": "aligned--only-here",
-    "some": "aligned--some",
-    "quote": "aligned--quote",
-    "quote_unique": "aligned--quote-unique",
-    "match": "aligned--match",
-    "deleted": "aligned--deleted",
-    "inserted": "aligned--inserted",
-    "dim": "aligned--dim",
-    "header": "aligned--header",
-    "cursor": "aligned--cursor",
-    "label": "aligned--label",
-}
-
+from tui.views.styles import STYLES, Palette, aligned_view_css
 
 class AlignedView(ScrollView, can_focus=True, inherit_bindings=False):
     """Keys are the screen's: this widget only offers cursor and scrolling methods."""
 
-    COMPONENT_CLASSES = set(STYLE_CLASSES.values())
+    COMPONENT_CLASSES = {h.css_class for h in STYLES}
+    DEFAULT_CSS = aligned_view_css("AlignedView")  # the highlights, from the one table
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -90,6 +76,15 @@ class AlignedView(ScrollView, can_focus=True, inherit_bindings=False):
         self._selected = (None, [])
         self.refresh()
         self._announce()
+
+    def show_search_hit(self, hit: SearchHit | None) -> None:
+        """Another current search hit: its style changes, no block's height does."""
+        if self.state is None or self.layout_ is None:
+            return
+        self.state = self.layout_.state = replace(self.state, search_hit=hit)
+        self._cache.clear()
+        self._selected = (None, [])
+        self.refresh()
 
     def notify_style_update(self) -> None:
         super().notify_style_update()
@@ -149,10 +144,7 @@ class AlignedView(ScrollView, can_focus=True, inherit_bindings=False):
     @property
     def palette(self) -> Palette:
         if self._palette is None:
-            styles = {
-                field: self.get_component_rich_style(css_class, partial=True)
-                for field, css_class in STYLE_CLASSES.items()
-            }
+            styles = {h.name: self.get_component_rich_style(h.css_class, partial=True) for h in STYLES}
             self._palette = Palette(**styles)
         return self._palette
 
@@ -276,6 +268,29 @@ class AlignedView(ScrollView, can_focus=True, inherit_bindings=False):
                 if not self.scroll_y <= line < self.scroll_y + height:
                     self.scroll_to(y=max(0, line - 1), animate=False)
         return True
+
+    def select_hit(self, hit: SearchHit) -> None:
+        """Select the hit's item and scroll its line into view."""
+        item, source_id, k = hit
+        if not self.select_item(item):
+            return
+        block = self._item_blocks[self.cursor]
+        line = self._offsets[block] + self.layout_.hit_line(block, source_id, k)
+        height = self._viewport_height()
+        if not self.scroll_y <= line < self.scroll_y + height:
+            self.scroll_to(y=max(0, line - 1), animate=False)
+
+    def column_offset_showing(self, source_id: str) -> int | None:
+        """The columns view's column offset that shows `source_id`, None when it shows already."""
+        layout = self.layout_
+        if self.state is None or self.state.view != View.COLUMNS or source_id in layout.columns:
+            return None
+        others = self.state.visible[1:]
+        if source_id not in others:
+            return None
+        shown = len(layout.columns) - 1
+        index = others.index(source_id)
+        return index if index < layout.offset else index - shown + 1
 
     def column_offset_after(self, direction: int) -> int | None:
         """The columns view's next column offset sideways, None when nothing more is hidden."""
