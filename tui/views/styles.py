@@ -51,7 +51,7 @@ STYLES: tuple[Highlight, ...] = (
     Highlight("quote", "italic", "$text-success"),
     Highlight("dim", "none", "$foreground-darken-3"),
     Highlight("header", "bold"),
-    Highlight("cursor", "bold reverse", "$accent"),
+    Highlight("cursor", "bold reverse", "$text-accent"),
     Highlight("label", "bold", "$text-primary"),
 )
 BY_NAME = {h.name: h for h in STYLES}

@@ -86,13 +86,21 @@ class AlignedView(ScrollView, can_focus=True, inherit_bindings=False):
         self._selected = (None, [])
         self.refresh()
 
+    def on_mount(self) -> None:
+        # A new theme restyles the component classes after `notify_style_update` ran.
+        self.watch(self.app, "theme", lambda: self.call_after_refresh(self._restyle), init=False)
+
     def notify_style_update(self) -> None:
         super().notify_style_update()
+        self._restyle()
+
+    def _restyle(self) -> None:
         self._palette = None  # a new theme or focus style: colours are read again
         if self.layout_ is not None:
             self.layout_.palette = self.palette
         self._cache.clear()
         self._selected = (None, [])
+        self.refresh()
 
     def _width(self) -> int:
         return self.scrollable_content_region.width
