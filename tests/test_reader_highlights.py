@@ -150,3 +150,11 @@ async def test_with_no_color_a_changed_word_and_a_search_hit_stay_apart_from_pla
         other_hit = style_of(aligned, "airbase", "bombers").without_color
         assert len({plain, changed, hit, other_hit}) == 4
         assert changed.underline and hit.reverse and other_hit.reverse
+
+
+def test_the_readme_legend_is_the_table_of_styles():
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    for highlight in STYLES:
+        if highlight.sample:
+            marker = highlight.text_style if highlight.text_style != "none" else "colour only"
+            assert f"| `{highlight.sample}` | {marker} | {highlight.meaning} |" in readme

@@ -43,7 +43,9 @@ def legend(palette: Palette) -> Table:
     table.add_column(no_wrap=True, style="italic")
     table.add_column()
     for sample, style, marker, meaning in legend_rows(palette):
-        table.add_row(Text(sample, style), Text(marker), Text(meaning))
+        drawn = Text()
+        drawn.append(sample, style)  # styled as written, not padded out to the column
+        table.add_row(drawn, Text(marker), Text(meaning))
     return table
 
 

@@ -146,9 +146,7 @@ class Layout:
 
     def shown_groups(self) -> list[int]:
         visible = set(self.state.visible)
-        return [
-            i for i, group in enumerate(self.lookup.groups) if visible.intersection(group.sources)
-        ]
+        return [i for i, sources in enumerate(self.lookup.group_sources) if not visible.isdisjoint(sources)]
 
     def quotes(self, group_index: int, source_id: str):
         return self.lookup.quotes_in(group_index, source_id)

@@ -6,8 +6,7 @@ from rich.text import Text
 
 from comparators import Group
 from tui.views.layout import Block, Layout, fit_width, wrap_lines
-from tui.views.render import ABSENT, member_plain, outlet
-from tui.views.wrap import line_breaks
+from tui.views.render import ABSENT, outlet
 
 
 class StackLayout(Layout):
@@ -19,15 +18,15 @@ class StackLayout(Layout):
         self.label_width = min(cap, max(names, default=4)) + 1
         self.text_width = max(10, self.width - 1 - self.label_width)
         blocks = []
+        lines = {s: self.lookup.passage_lines(s, self.text_width) for s in self.state.visible}
         for gi in self.shown_groups():
             group = self.lookup.groups[gi]
-            present = set(group.sources)
+            present = self.lookup.group_sources[gi]
             anchors, height = [], 1
             for source_id in self.state.visible:
                 if source_id in present:
                     anchors.append((source_id, height))
-                    plain = member_plain(group, source_id, self.quotes(gi, source_id))
-                    height += len(line_breaks(plain, self.text_width))
+                    height += lines[source_id][gi]
             if self._absent(group):
                 height += 1
             blocks.append(Block(height + 1, gi, tuple(anchors)))

@@ -45,7 +45,7 @@ STYLES: tuple[Highlight, ...] = (
     Highlight("inserted", "bold", "$text-success", "{+other only+}", "pair view: words only the other outlet has"),
     Highlight("only_here", "bold reverse", "$text-warning", "≠", "outlets shown disagree on a figure, name, date or time"),
     Highlight("context", "none", "$foreground-darken-3", "Another fact.",
-              "sentences of the paragraph that report another passage's fact (colour only: not a difference)"),
+              "sentences of the paragraph that report another passage's fact (context, not a difference)"),
     # Structure, not highlights: kept out of the legend.
     Highlight("some", "underline", "$text-secondary"),
     Highlight("quote", "italic", "$text-success"),
