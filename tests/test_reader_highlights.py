@@ -158,3 +158,11 @@ def test_the_readme_legend_is_the_table_of_styles():
         if highlight.sample:
             marker = highlight.text_style if highlight.text_style != "none" else "colour only"
             assert f"| `{highlight.sample}` | {marker} | {highlight.meaning} |" in readme
+
+
+def test_the_palette_has_one_style_per_row_of_the_table():
+    from dataclasses import fields
+
+    from tui.views.styles import Palette
+
+    assert [f.name for f in fields(Palette)] == [h.name for h in STYLES]

@@ -35,7 +35,7 @@ KEY_BUDGET_MS = 50.0
 KEYS = ["j", "k", "down", "up", "space", "b", "pagedown", "pageup", "right_square_bracket",
         "left_square_bracket", "u", "U", "apostrophe", "quotation_mark", "G", "g",
         "n", "N", "l", "h"]  # n / N: search hit by hit (a search is made first); l / h: columns
-SEARCH = "ministry"  # in about one passage in five of the synthetic story
+SEARCH = "ministry"  # in about two groups in three of the synthetic story: many hits to step through
 ROUNDS = 5
 
 # A fresh process, as `synopsis` on the seeds: prints when the whole screen is first

@@ -44,12 +44,11 @@ STYLES: tuple[Highlight, ...] = (
     Highlight("deleted", "strike", "$text-error", "[-pivot only-]", "pair view: words only the pivot has"),
     Highlight("inserted", "bold", "$text-success", "{+other only+}", "pair view: words only the other outlet has"),
     Highlight("only_here", "bold reverse", "$text-warning", "≠", "outlets shown disagree on a figure, name, date or time"),
-    Highlight("context", "none", "$foreground-darken-3", "Another fact.",
+    Highlight("context", "none", "$foreground 65%", "Another fact.",
               "sentences of the paragraph that report another passage's fact (context, not a difference)"),
     # Structure, not highlights: kept out of the legend.
-    Highlight("some", "underline", "$text-secondary"),
     Highlight("quote", "italic", "$text-success"),
-    Highlight("dim", "none", "$foreground-darken-3"),
+    Highlight("dim", "none", "$foreground 65%"),
     Highlight("header", "bold"),
     Highlight("cursor", "bold reverse", "$text-accent"),
     Highlight("label", "bold", "$text-primary"),
@@ -88,7 +87,6 @@ class Palette:
     inserted: Style = marker_style("inserted")
     only_here: Style = marker_style("only_here")
     context: Style = marker_style("context")
-    some: Style = marker_style("some")
     quote: Style = marker_style("quote")
     dim: Style = marker_style("dim")
     header: Style = marker_style("header")

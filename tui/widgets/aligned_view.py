@@ -13,8 +13,10 @@ from collections.abc import Mapping
 from dataclasses import replace
 
 from rich.segment import Segment
+from rich.style import Style
 from rich.text import Text
 from textual.cache import LRUCache
+from textual.color import Color
 from textual.geometry import Size
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
@@ -152,9 +154,18 @@ class AlignedView(ScrollView, can_focus=True, inherit_bindings=False):
     @property
     def palette(self) -> Palette:
         if self._palette is None:
-            styles = {h.name: self.get_component_rich_style(h.css_class, partial=True) for h in STYLES}
-            self._palette = Palette(**styles)
+            self._palette = Palette(**{h.name: self._component_style(h.css_class) for h in STYLES})
         return self._palette
+
+    def _component_style(self, css_class: str) -> Style:
+        """The class's Rich style, a translucent colour ("$foreground 65%") blended with
+        the background as the terminal cannot."""
+        style = self.get_component_rich_style(css_class, partial=True)
+        styles = self.get_component_styles(css_class)
+        color, background = styles.color, self.rich_style.bgcolor
+        if styles.has_rule("color") and color.a < 1 and background is not None:
+            style += Style(color=(Color.from_rich_color(background) + color).rich_color)
+        return style
 
     # ------------------------------------------------------------ what is selected
 
