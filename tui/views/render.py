@@ -18,7 +18,6 @@ from rich.text import Text
 
 from comparators import Group, Quote, QuoteStatus, Story
 from comparators.diff import word_diff
-from comparators.emphasis import Emphasis, member_emphasis
 from comparators.sanitize import strip_control
 from comparators.segment import sentence_spans
 from tui.views.styles import Palette
@@ -124,6 +123,9 @@ def member_text(
     """One outlet's passage in a group, marked against the first of `compared` (the
     sources shown, the pivot first) that the group has; sentences that report another
     fact are set apart and left unmarked. `current_hit`: which search hit n / N is on."""
+    # Imported on first use, off the first screen (the comparison loads it meanwhile).
+    from comparators.emphasis import Emphasis, member_emphasis
+
     group = _clean_group(group)
     text = group.text_of(source_id)
     elsewhere = off_focus(group, source_id)
