@@ -101,3 +101,17 @@ async def test_the_current_hit_is_drawn_apart_from_the_other_hits():
         assert len(first) == 2 and first[0] != first[1]
         await pilot.press("n")
         assert hit_styles() == first[::-1]
+
+
+async def test_the_pair_view_counts_the_hits_of_the_pair_it_shows():
+    app = reader(View.PAIR)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await ready(app, pilot)
+        aligned = app.screen.aligned
+        await search(pilot, "airbase")  # every pivot passage has it; Outlet 2's g4 too
+        assert aligned.border_subtitle.startswith("/airbase: match 1/")
+        total = int(aligned.border_subtitle.rsplit("/", 1)[1])
+        for _ in range(total):
+            await pilot.press("n")
+        assert aligned.border_subtitle == f"/airbase: match 1/{total}"  # around once, hit by hit
+        assert "airbase" in aligned.visible_text()
