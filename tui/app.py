@@ -64,8 +64,10 @@ class SynopsisApp(App):
             self.exit()
 
     def action_help(self) -> None:
-        if not isinstance(self.screen, HelpScreen):
-            self.push_screen(HelpScreen())
+        if isinstance(self.screen, HelpScreen):
+            return
+        palette = self.screen.aligned.palette if isinstance(self.screen, MainScreen) else None
+        self.push_screen(HelpScreen(palette))
 
     def action_export(self) -> None:
         """The report of what the reader shows: its pivot, without the hidden sources."""

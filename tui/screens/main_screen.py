@@ -38,9 +38,9 @@ from tui.messages import (
 from tui.screens.remembered_view import RemembersView
 from tui.screens.review_actions import ReviewActions
 from tui.state.comparing import start_comparing
-from tui.views.layout import VIEW_CYCLE, View, ViewState
+from tui.views.layout import VIEW_CYCLE, SearchHit, View, ViewState
 from tui.views.lookup import Lookup
-from tui.views.render import clean, outlet
+from tui.views.render import clean, find_all, outlet, pair_text
 from tui.widgets.aligned_view import AlignedView
 from tui.widgets.detail_pane import DetailPane
 from tui.widgets.search_bar import SearchBar
@@ -76,6 +76,8 @@ class MainScreen(ReviewActions, RemembersView, Screen):
         self.last_group_view = View.STACK
         self.hidden: set[str] = set()
         self.search_term = ""
+        self.search_hit: SearchHit | None = None  # the hit n / N is on
+        self._hits: tuple[tuple, list[SearchHit]] | None = None  # (what they depend on, the hits)
         self.column_offset = 0
 
     def compose(self) -> ComposeResult:
@@ -193,6 +195,7 @@ class MainScreen(ReviewActions, RemembersView, Screen):
             visible=visible,
             partner=self.partner(visible),
             search=self.search_term,
+            search_hit=self.search_hit,
             column_offset=self.column_offset,
             marks=self.review_marks(),
         )
@@ -344,6 +347,7 @@ class MainScreen(ReviewActions, RemembersView, Screen):
         if not message.term or self.lookup is None:
             return
         self.search_term = message.term
+        self.search_hit = None
         self.refresh_view()
         self._go_to_match(1, include_current=True)
 
@@ -353,31 +357,48 @@ class MainScreen(ReviewActions, RemembersView, Screen):
             return
         self._go_to_match(direction)
 
-    def matches(self) -> list[tuple[int, str | None]]:
-        """(item, source id) of every place the search term occurs, in the view's order."""
+    def matches(self) -> list[SearchHit]:
+        """Every hit of the search term, in reading order: (item, source id, k-th hit in
+        that source's passage). All sources shown count, also columns scrolled off."""
+        visible = self.visible_sources()
+        key = (self.search_term, self.lookup, self.view, visible, self.partner(visible))
+        if self._hits is None or self._hits[0] != key:
+            self._hits = (key, self._find_hits(visible))
+        return self._hits[1]
+
+    def _find_hits(self, visible: tuple[str, ...]) -> list[SearchHit]:
         term = self.search_term.lower()
         lookup = self.lookup
-        found: list[tuple[int, str | None]] = []
+        found: list[SearchHit] = []
         if self.view == View.QUOTES:
             for qi in self.aligned.items():
                 quote = lookup.quotes[qi]
                 if term in clean(f"{quote.text} {quote.speaker or ''}").lower():
-                    found.append((qi, None))
+                    found.append((qi, None, 0))
             return found
         if self.view == View.DISAGREEMENTS:
             for di in self.aligned.items():
                 discrepancy = lookup.discrepancies[di]
                 words = " ".join([discrepancy.fact] + [v.text for v in discrepancy.values])
                 if term in clean(words).lower():
-                    found.append((di, None))
+                    found.append((di, None, 0))
             return found
-        visible = self.visible_sources()
+        if self.view == View.PAIR:
+            a, b = visible[0], self.partner(visible)
+            for gi in self.aligned.items():
+                group = lookup.groups[gi]
+                texts = (group.text_of(a), group.text_of(b) if b else "")
+                if any(term in text.lower() for text in texts):
+                    plain = pair_text(*texts, self.aligned.palette).plain
+                    found.extend((gi, None, k) for k in range(len(find_all(plain, term))))
+            return found
         for gi in self.aligned.items():
             group = lookup.groups[gi]
             for source_id in visible:
-                if term in group.text_of(source_id).lower():
-                    found.append((gi, source_id))
-                    break
+                text = group.text_of(source_id)
+                if term in text.lower():
+                    hits = find_all(clean(text), term)
+                    found.extend((gi, source_id, k) for k in range(len(hits)))
         return found
 
     def _go_to_match(self, direction: int, include_current: bool = False) -> None:
@@ -392,15 +413,33 @@ class MainScreen(ReviewActions, RemembersView, Screen):
             where = f" (only in hidden sources: {', '.join(hidden)})" if hidden else ""
             self.notify(f"Not found: {clean(self.search_term)}{where}", severity="warning", timeout=4)
             return
-        items = self.aligned.items()
-        order = {item: n for n, item in enumerate(items)}
+        order = {item: n for n, item in enumerate(self.aligned.items())}
         here = self.aligned.cursor
-        ahead = [m for m in found if order[m[0]] > here or (include_current and order[m[0]] == here)]
-        behind = [m for m in found if order[m[0]] < here]
-        candidates = ahead if direction > 0 else behind[::-1]
-        if candidates:
-            target = candidates[0]
+        if self.search_hit in found and order[self.search_hit[0]] == here:
+            # on a hit in the selected group: the next hit, wherever it is
+            at = found.index(self.search_hit) + direction
+            wrapped = not 0 <= at < len(found)
+            target = found[at % len(found)]
         else:
-            target = found[0] if direction > 0 else found[-1]
+            if direction > 0:
+                ahead = [m for m in found if order[m[0]] > here or (order[m[0]] == here and include_current)]
+            else:
+                ahead = [m for m in found if order[m[0]] < here][::-1]
+            wrapped = not ahead
+            target = ahead[0] if ahead else found[0] if direction > 0 else found[-1]
+        if wrapped:
             self.notify("Search wrapped around.", timeout=1.5)
-        self.aligned.select_item(target[0], target[1])
+        self._show_hit(target, found.index(target) + 1, len(found))
+
+    def _show_hit(self, hit: SearchHit, number: int, total: int) -> None:
+        """Select the hit's item, scroll the columns and lines to it, say which hit it is."""
+        self.search_hit = hit
+        item, source_id, _ = hit
+        offset = self.aligned.column_offset_showing(source_id) if source_id else None
+        if offset is not None:
+            self.column_offset = offset
+            self.refresh_view(self.lookup.groups[item])  # only the columns view scrolls: items are groups
+        else:
+            self.aligned.show_search_hit(hit)
+        self.aligned.select_hit(hit)
+        self.aligned.border_subtitle = f"/{clean(self.search_term)}: match {number}/{total}"

@@ -12,6 +12,8 @@ from dataclasses import dataclass
 
 from comparators import Comparison, Group, GroupKind, Quote, QuoteStatus
 from comparators.model import Removal, Rewording, Source
+from tui.views.render import member_plain
+from tui.views.wrap import line_breaks
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,6 +29,8 @@ class Lookup:
         self.comparison = comparison
         self.groups = comparison.groups
         self.position = {group.id: i for i, group in enumerate(self.groups)}
+        self.group_sources = [frozenset(group.sources) for group in self.groups]
+        self._passage_lines: dict[tuple[str, int], list[int]] = {}
         by_paragraph: dict[tuple[str, int], list[int]] = defaultdict(list)
         for i, group in enumerate(self.groups):
             for member in group.members:
@@ -74,6 +78,20 @@ class Lookup:
                 unique_quotes=unique_quotes[source.id],
             )
         return figures
+
+    def passage_lines(self, source_id: str, width: int) -> list[int]:
+        """Per group, the lines of the source's passage wrapped at `width` (0: absent),
+        remembered: the columns and stack views measure every group whenever the shown
+        columns or sources change."""
+        key = (source_id, width)
+        lines = self._passage_lines.get(key)
+        if lines is None:
+            lines = self._passage_lines[key] = [
+                len(line_breaks(member_plain(group, source_id, self.quotes_in(gi, source_id)), width))
+                if source_id in sources else 0
+                for gi, (group, sources) in enumerate(zip(self.groups, self.group_sources))
+            ]
+        return lines
 
     def quotes_in(self, group_index: int, source_id: str | None = None) -> list[Quote]:
         quotes = self.group_quotes.get(group_index, [])

@@ -32,7 +32,7 @@ class QuotesLayout(Layout):
         quote = self.lookup.quotes[self.blocks[index].item]
         status_style = {
             QuoteStatus.UNIQUE: self.palette.quote_unique,
-            QuoteStatus.VARIANT: self.palette.some,
+            QuoteStatus.VARIANT: self.palette.quote_variant,
             QuoteStatus.SHARED: self.palette.quote,
         }[quote.status]
         gi = self.lookup.quote_group.get(quote.id)
