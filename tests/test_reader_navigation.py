@@ -13,7 +13,6 @@ from tui.state import comparing
 from tui.app import make_app
 from tui.screens.help_screen import HelpScreen
 from tui.views.layout import View
-from tui.views.lookup import has_differences
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from reader_helpers import NO_KEYMAP, ready, screen_text  # noqa: E402
@@ -129,20 +128,21 @@ async def test_moving_keys_move_the_cursor_and_the_screen_follows(seed_compariso
         assert view.cursor == 0 and view.scroll_y == 0
 
 
-async def test_jump_keys_find_differences_unique_passages_and_quotes(seed_comparison):
+async def test_jump_keys_find_changes_unique_passages_and_quotes(seed_comparison):
     app = reader(seed_comparison)
     lookup_groups = seed_comparison.groups
     async with app.run_test(size=WIDE) as pilot:
         await ready(app, pilot)
         view = app.screen.aligned
         lookup = app.screen.lookup
+        changed = lambda i: bool(lookup.changes[i])  # noqa: E731
         await pilot.press("right_square_bracket")
         first_diff = view.selected_group
-        assert first_diff > 0 and has_differences(lookup_groups[first_diff])
-        assert all(not has_differences(g) for g in lookup_groups[1:first_diff])
+        assert first_diff > 0 and changed(first_diff)
+        assert all(not changed(i) for i in range(1, first_diff))
         await pilot.press("]", "]")
         third = view.selected_group
-        assert has_differences(lookup_groups[third]) and third > first_diff
+        assert changed(third) and third > first_diff
         await pilot.press("[")
         assert first_diff < view.selected_group < third
         await pilot.press("g", "u")
@@ -324,7 +324,7 @@ async def test_help_lists_the_keys_from_the_bindings_and_closes(seed_comparison)
         await pilot.pause()
         assert isinstance(app.screen, HelpScreen)
         text = screen_text(app)
-        for line in ("Next diff", "Pivot", "Search", "Next passage only one outlet"):
+        for line in ("Next change", "Pivot", "Search", "Next passage only one outlet", "Zoom"):
             assert line in text
         await pilot.press("escape")
         await pilot.pause()
@@ -372,7 +372,7 @@ async def test_the_command_palette_offers_every_action_with_its_key(seed_compari
     async with app.run_test(size=NARROW) as pilot:
         await ready(app, pilot)
         commands = {c.title: c for c in app.get_system_commands(app.screen)}
-        assert commands["Next diff"].help == "key: ]"
+        assert commands["Next change"].help == "key: ]"
         assert commands["Page down"].help == "key: space pgdn"
         assert "Export" in commands and "Pivot" in commands
         await commands["View"].callback()  # stack is the default at 80 columns
