@@ -23,8 +23,10 @@ def _b(id: str, key: str, action: str, description: str, show: bool = False) -> 
 
 # Order is the order of the help screen; `FOOTER_KEYS` says which the footer shows.
 MAIN_BINDINGS: list[Binding] = [
-    _b("next_group", "j,down", "move(1)", "Next group (a line, in a group taller than the pane)"),
-    _b("previous_group", "k,up", "move(-1)", "Previous group (a line, likewise)"),
+    _b("step_down", "j", "step(1)", "Next group, or a line down a group taller than the pane"),
+    _b("step_up", "k", "step(-1)", "Previous group, or a line up a group taller than the pane"),
+    _b("next_group", "down", "move(1)", "Next group"),
+    _b("previous_group", "up", "move(-1)", "Previous group"),
     _b("scroll_down", "ctrl+e", "scroll_lines(1)", "Scroll down a line"),
     _b("scroll_up", "ctrl+y", "scroll_lines(-1)", "Scroll up a line"),
     _b("page_down", "space,pagedown", "page(1)", "Page down"),

@@ -234,7 +234,10 @@ class MainScreen(ReviewActions, CopyOpenActions, Screen):
         return True
 
     def action_move(self, delta: int) -> None:
-        self.aligned.step(delta)
+        self.aligned.move(delta)
+
+    def action_step(self, direction: int) -> None:
+        self.aligned.step(direction)
 
     def action_toggle_scores(self) -> None:
         detail = self.query_one(DetailPane)

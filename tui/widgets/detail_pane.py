@@ -69,7 +69,10 @@ def detail_text(
     def heading(title: str) -> None:
         text.append(f"\n{title}\n" if text.plain else f"{title}\n", style="bold underline")
 
+    if scores:  # first: who asks for them reads them before the rest
+        score_text(text, lookup, group_index, heading)
     if quote is not None:
+        text.append("\n" if text.plain else "")
         text.append(f"Quote by {clean(quote.speaker or 'unknown speaker')}", style="italic")
         text.append(f" ({quote.speaker_evidence})" if quote.speaker_evidence else "", style="dim")
     for change in lookup.changes[group_index]:
@@ -119,8 +122,6 @@ def detail_text(
             text.append(clean(removal.text), style="strike")
             text.append(f"  ({clean(removal.reason)})\n", style="dim")
         text.rstrip()
-    if scores:
-        score_text(text, lookup, group_index, heading)
     return text
 
 
