@@ -2,7 +2,7 @@
 
 `MAIN_BINDINGS` is the one place a key is declared: the footer, the help screen and the
 command palette are all generated from it. Users remap keys by binding id in
-`<config dir>/synopsis/keymap.yaml`, e.g. ``next_group: "j,down,ctrl+n"``.
+`<config dir>/synopsis/keymap.yaml`, e.g. ``next_group: "down,ctrl+n"``.
 """
 
 from __future__ import annotations
