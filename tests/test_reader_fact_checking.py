@@ -123,6 +123,7 @@ async def test_z_zooms_the_aligned_view_and_restores_the_panes(seed_comparison):
         assert app.screen.maximized is view
         assert view.size.height > before + 8
         assert "only here" not in screen_text(app)  # the sources pane is out of the way
+        assert "z Zoom" in screen_text(app).splitlines()[-1]  # the keys stay
         await pilot.press("z")
         await pilot.pause()
         assert app.screen.maximized is None and view.size.height == before

@@ -82,6 +82,7 @@ _GROUP_KEYS = ("next_change", "search", "cycle_view", "zoom", "copy", "open_sour
 # what fits at 80 columns; the help screen lists every key.
 FOOTER_KEYS: dict[str, tuple[str, ...]] = {
     "sources": ("toggle_focused_source", "pivot", "help", "quit"),
+    "search": (),
     "columns": _GROUP_KEYS,
     "stack": _GROUP_KEYS,
     "coverage": _GROUP_KEYS,

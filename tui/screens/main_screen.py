@@ -55,6 +55,7 @@ NARROW_BELOW = 100  # columns; below this the stack view is the default
 class MainScreen(ReviewActions, CopyOpenActions, Screen):
     BINDINGS = MAIN_BINDINGS
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (NARROW_BELOW, "-wide")]
+    ALLOW_IN_MAXIMIZED_VIEW = "KeyFooter, SearchBar"  # zoomed (`z`), keys and search stay
 
     def __init__(
         self,
@@ -224,6 +225,8 @@ class MainScreen(ReviewActions, CopyOpenActions, Screen):
         """Which `FOOTER_KEYS` the footer shows: the sources pane's, else the view's."""
         if self.focused is self.sources:
             return "sources"
+        if self.focused is not None and self.query_one(SearchBar) in self.focused.ancestors_with_self:
+            return "search"  # its prompt says what enter and escape do
         return self.view.value if self.view is not None else ""
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
