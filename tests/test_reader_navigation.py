@@ -373,9 +373,10 @@ async def test_the_command_palette_offers_every_action_with_its_key(seed_compari
     async with app.run_test(size=NARROW) as pilot:
         await ready(app, pilot)
         commands = {c.title: c for c in app.get_system_commands(app.screen)}
-        assert commands["Next change"].help == "key: ]"
+        change = next(title for title in commands if title.startswith("Next change"))
+        assert commands[change].help == "key: ]"
         assert commands["Page down"].help == "key: space pgdn"
-        assert "Export" in commands and "Pivot" in commands
+        assert "Export" in commands and any(title.startswith("Pivot") for title in commands)
         await commands["View"].callback()  # stack is the default at 80 columns
         await pilot.pause()
         assert app.screen.view == View.PAIR

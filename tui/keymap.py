@@ -33,7 +33,7 @@ MAIN_BINDINGS: list[Binding] = [
     _b("page_up", "b,pageup", "page(-1)", "Page up"),
     _b("first_group", "g,home", "edge(-1)", "First group"),
     _b("last_group", "G,end", "edge(1)", "Last group"),
-    _b("next_change", "right_square_bracket", "jump('change', 1)", "Next change"),
+    _b("next_change", "right_square_bracket", "jump('change', 1)", "Next change: copy with a few words edited, a disagreement, a unique or reworded quote"),
     _b("previous_change", "left_square_bracket", "jump('change', -1)", "Previous change"),
     _b("next_unique", "u", "jump('unique', 1)", "Next passage only one outlet has"),
     _b("previous_unique", "U", "jump('unique', -1)", "Previous passage only one outlet has"),
@@ -45,14 +45,14 @@ MAIN_BINDINGS: list[Binding] = [
     _b("search_next", "n", "search_again(1)", "Next match"),
     _b("search_previous", "N", "search_again(-1)", "Previous match"),
     _b("cycle_view", "v", "cycle_view", "View"),
-    _b("zoom", "z", "zoom", "Zoom"),
+    _b("zoom", "z", "zoom", "Zoom: the aligned view alone (again: every pane)"),
     _b("toggle_scores", "s", "toggle_scores", "Show/hide the matching scores (for developers)"),
     _b("scroll_columns_left", "h,left", "scroll_columns(-1)", "Columns left"),
     _b("scroll_columns_right", "l,right", "scroll_columns(1)", "Columns right"),
-    _b("open_group", "enter", "open_group", "Open its group"),
-    _b("choose_partner", "c", "choose_partner", "Compare with"),
-    _b("copy", "y", "copy", "Copy"),
-    _b("open_source", "o", "open_source", "Open"),
+    _b("open_group", "enter", "open_group", "Open its group: the quote's or disagreement's"),
+    _b("choose_partner", "c", "choose_partner", "Compare with: the pair view's other outlet"),
+    _b("copy", "y", "copy", "Copy: the passage, quote or disagreement, to the clipboard"),
+    _b("open_source", "o", "open_source", "Open: the outlet's web page (or show its address)"),
     *(
         _b(f"toggle_source_{n}", str(n), f"toggle_source({n})", f"Show/hide source {n}")
         for n in range(1, 10)
@@ -63,7 +63,7 @@ MAIN_BINDINGS: list[Binding] = [
     _b("next_unreviewed", "r", "next_unreviewed", "Next group not yet reviewed"),
     _b("next_flagged", "F", "next_flagged", "Next flagged group"),
     _b("review_file", "R", "review_file", "Review file: where it is saved, marks left over"),
-    _b("pivot", "p", "pivot", "Pivot"),
+    _b("pivot", "p", "pivot", "Pivot: choose whose order the groups follow"),
     _b("export", "e", "app.export", "Export"),
     _b("help", "question_mark,f1", "app.help", "Keys"),
     _b("quit", "q", "app.quit", "Quit"),
@@ -73,13 +73,14 @@ MAIN_BINDINGS: list[Binding] = [
 SOURCES_BINDINGS: list[Binding] = [
     _b("source_down", "j", "cursor_down", "Next source"),
     _b("source_up", "k", "cursor_up", "Previous source"),
-    _b("toggle_focused_source", "enter", "toggle_focused", "Show/hide"),
+    _b("toggle_focused_source", "enter", "toggle_focused", "Show/hide: the focused source"),
 ]
 
 
 _GROUP_KEYS = ("next_change", "search", "cycle_view", "zoom", "copy", "open_source", "pivot", "help", "quit")
 # The footer's keys (binding ids) while the sources pane has focus, else in each view:
-# what fits at 80 columns; the help screen lists every key.
+# what fits at 80 columns; the help screen lists every key. The footer shows a
+# description up to its colon ("Copy: the passage…" -> "Copy").
 FOOTER_KEYS: dict[str, tuple[str, ...]] = {
     "sources": ("toggle_focused_source", "pivot", "help", "quit"),
     "search": (),

@@ -35,8 +35,8 @@ from tui.messages import (
     SearchRequested,
     ToggleRequested,
 )
-from tui.screens.outlet_chooser import OutletChooser
 from tui.screens.copy_open_actions import CopyOpenActions
+from tui.screens.outlet_chooser import OutletChooser
 from tui.screens.review_actions import ReviewActions
 from tui.state.comparing import start_comparing
 from tui.views.layout import VIEW_CYCLE, View, ViewState

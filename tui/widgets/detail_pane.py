@@ -33,7 +33,9 @@ class DetailPane(RichLog):
         mark: Mark | None = None,
     ) -> None:
         self._text = detail_text(lookup, group_index, quote, mark, scores=self.show_scores)
-        self.display = bool(self._text.plain)
+        has_something = bool(self._text.plain)
+        if self.display != has_something:  # a change of display lays the screen out again
+            self.display = has_something
         self._draw()
 
     def _draw(self) -> None:

@@ -1,5 +1,5 @@
 """The footer: the keys of the focused pane and the current view (`keymap.FOOTER_KEYS`),
-as the user's keymap binds them. Redrawn whenever the screen's bindings change (focus,
+as the user's keymap binds them, each with its description's short label. Redrawn whenever the screen's bindings change (focus,
 view, keymap)."""
 
 from __future__ import annotations
@@ -37,5 +37,5 @@ class KeyFooter(Static):
             if text:
                 text.append("  ")
             text.append(self.app.get_key_display(binding), style="bold reverse")
-            text.append(f" {binding.description}")
+            text.append(" " + binding.description.split(":")[0])
         return text
