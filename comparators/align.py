@@ -37,7 +37,17 @@ import numpy as np
 from scipy import sparse
 
 from comparators.evidence import LinkModel, PassageSets, link_model, pair_features, passage_sets
-from comparators.model import Group, GroupKind, Link, Member, Rewording, Settings, Story
+from comparators.model import (
+    IDENTICAL_WORDING,
+    LIGHT_WORDING,
+    Group,
+    GroupKind,
+    Link,
+    Member,
+    Rewording,
+    Settings,
+    Story,
+)
 from comparators.segment import Unit, units
 from comparators.similarity import Scorer, get_comparator
 
@@ -497,9 +507,9 @@ def _rewording(links: tuple[Link, ...]) -> Rewording | None:
     if not links:
         return None
     wording = float(np.mean([link.wording for link in links]))
-    if min(link.wording for link in links) >= 0.98:
+    if min(link.wording for link in links) >= IDENTICAL_WORDING:
         return Rewording.IDENTICAL
-    return Rewording.LIGHT if wording >= 0.6 else Rewording.PARAPHRASE
+    return Rewording.LIGHT if wording >= LIGHT_WORDING else Rewording.PARAPHRASE
 
 
 @lru_cache(maxsize=65536)

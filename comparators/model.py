@@ -107,6 +107,12 @@ class Rewording(StrEnum):
     PARAPHRASE = "paraphrase"
 
 
+# `Link.wording` of two copies of one text (spacing and case aside), and the least a
+# light rewording keeps; below it, a paraphrase.
+IDENTICAL_WORDING = 0.98
+LIGHT_WORDING = 0.6
+
+
 @dataclass(frozen=True, slots=True)
 class Member:
     """One source's passage inside a group."""

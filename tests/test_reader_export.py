@@ -83,7 +83,7 @@ async def test_the_export_follows_the_pivot_the_reader_chose(
         while sources.focused_source == seed_comparison.pivot:
             await pilot.press("j")
         chosen = seed_story.source(sources.focused_source)
-        await pilot.press("p")  # the reader's "make the focused source the pivot" key
+        await pilot.press("p", "enter")  # the pivot chooser starts on the focused source
         await pilot.pause()
         await open_export(app, pilot)
         await write(app, pilot)

@@ -48,7 +48,7 @@ class PairLayout(Layout):
                 (f"[-{outlet(self.story, a)}-]", self.palette.deleted),
                 " → ",
                 (f"{{+{outlet(self.story, b)}+}}", self.palette.inserted),
-                ("  (other source: the sources pane's cursor)", self.palette.dim),
+                ("  (c: compare with another outlet)", self.palette.dim),
             ),
             self.width,
         )

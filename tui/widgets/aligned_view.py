@@ -15,6 +15,7 @@ from dataclasses import replace
 from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
+from textual import events
 from textual.cache import LRUCache
 from textual.color import Color
 from textual.geometry import Size
@@ -229,6 +230,67 @@ class AlignedView(ScrollView, can_focus=True, inherit_bindings=False):
 
     def move(self, delta: int) -> None:
         self.select(self.cursor + delta)
+
+    def _cursor_span(self) -> tuple[int, int]:
+        """First line and height of the cursor's block."""
+        block = self._item_blocks[self.cursor]
+        return self._offsets[block], self.layout_.blocks[block].height
+
+    def step(self, direction: int) -> None:
+        """`j`/`k` as in `less`: a line at a time through a group taller than the pane,
+        else to the next (previous) item; a tall previous group shows from its end."""
+        if not self._item_blocks:
+            return
+        top, height = self._cursor_span()
+        view_top, view_height = int(self.scroll_y), self._viewport_height()
+        on_screen = top < view_top + view_height and top + height > view_top
+        if on_screen and height > view_height:
+            if direction > 0 and top + height > view_top + view_height:
+                self.scroll_to(y=view_top + 1, animate=False)
+                return
+            if direction < 0 and top < view_top:
+                self.scroll_to(y=view_top - 1, animate=False)
+                return
+        before = self.cursor
+        self.select(self.cursor + direction, scroll=False)
+        top, height = self._cursor_span()
+        if direction < 0 and self.cursor != before and height > view_height:
+            self.scroll_to(y=top + height - view_height, animate=False)
+        else:
+            self._scroll_to_cursor()
+
+    def scroll_lines(self, lines: int) -> None:
+        """`ctrl+e`/`ctrl+y`: scroll by lines; the cursor follows when its item leaves the pane."""
+        if not self._item_blocks:
+            return
+        view_height = self._viewport_height()
+        view_top = max(0, min(int(self.scroll_y) + lines, self._total - view_height))
+        self.scroll_to(y=view_top, animate=False)
+        top, height = self._cursor_span()
+        if top + height <= view_top:  # left above: the first item still on screen
+            position = next(
+                (n for n, b in enumerate(self._item_blocks)
+                 if self._offsets[b] + self.layout_.blocks[b].height > view_top),
+                self.cursor,
+            )
+            self.select(position, scroll=False)
+        elif top >= view_top + view_height:  # left below: the last item still on screen
+            tops = [self._offsets[b] for b in self._item_blocks]
+            self.select(max(0, bisect_right(tops, view_top + view_height - 1) - 1), scroll=False)
+
+    def on_click(self, event: events.Click) -> None:
+        """A click selects the group (quote, discrepancy) under the pointer."""
+        offset = event.get_content_offset(self)
+        if offset is None or self.layout_ is None or not self._item_blocks:
+            return
+        self.focus()
+        line = int(self.scroll_y) + offset.y - self.layout_.ruler_height
+        if offset.y < self.layout_.ruler_height or not 0 <= line < self._total:
+            return
+        block = bisect_right(self._offsets, line) - 1
+        position = bisect_right(self._item_blocks, block) - 1
+        if position >= 0 and self._item_blocks[position] == block:
+            self.select(position, scroll=False)
 
     def edge(self, direction: int) -> None:
         if not self._item_blocks:
