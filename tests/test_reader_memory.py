@@ -36,7 +36,7 @@ async def make_pivot(app, pilot, source_id: str) -> None:
     await pilot.press("g")
     while sources.focused_source != source_id:
         await pilot.press("j")
-    await pilot.press("p")  # the focused source becomes the pivot
+    await pilot.press("p", "enter")  # the chooser starts on the focused source
     await pilot.pause()
 
 

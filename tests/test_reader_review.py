@@ -207,7 +207,7 @@ async def test_ctrl_z_undoes_marks_and_notes_and_ctrl_r_redoes_them_in_the_file(
     app = reader(comparison, review_path)
     async with app.run_test(size=SIZE) as pilot:
         await ready(app, pilot)
-        await pilot.press("f", "j", "a", *"see AP", "ctrl+s", "j")
+        await pilot.press("f", "down", "a", *"see AP", "ctrl+s", "down")
         await pilot.pause()
         assert app.screen.review.mark("g2").note == "see AP", screen_text(app)
 
