@@ -10,9 +10,9 @@ from __future__ import annotations
 from collections.abc import Collection
 from dataclasses import replace
 
-from comparators.comparison import Comparison, in_group_order, with_pivot
+from comparators.ordering import in_group_order, with_pivot
 from comparators.errors import StoryError
-from comparators.model import Group, GroupKind, Quote, QuoteGroup, QuoteStatus
+from comparators.model import Comparison, Group, GroupKind, Quote, QuoteGroup, QuoteStatus
 
 
 def restrict(comparison: Comparison, source_ids: Collection[str]) -> Comparison:

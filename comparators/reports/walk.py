@@ -12,10 +12,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from comparators.comparison import Comparison
 from comparators.diff import tokens, word_diff
 from comparators.export import reference_source
 from comparators.model import (
+    Comparison,
     Group,
     GroupKind,
     Mark,
