@@ -419,7 +419,7 @@ def test_synopsis_quotes_prints_quotes_grouped_by_speaker_with_unique_ones_marke
     monkeypatch.setenv("COLUMNS", "160")
     assert main(["quotes"]) == 0
     out = capsys.readouterr().out
-    assert "UNIQUE" in out and "shared" in out and "variant" in out
+    assert "✱ only here" in out and "shared" in out and "worded differently" in out
     assert out.count("Christopher Garver") == 1  # one speaker row heads the group
     assert "[-" in out and "+}" in out  # a variant's word diff
 
@@ -433,9 +433,10 @@ def test_synopsis_quotes_why_shows_the_rule_that_named_each_speaker(capsys, monk
     assert "'said X' after the quote" in out and "shared" not in out
 
 
-def test_synopsis_quotes_never_reads_article_text_as_markup(tmp_path, capsys):
+def test_synopsis_quotes_never_reads_article_text_as_markup(tmp_path, capsys, monkeypatch):
     from tui.cli.main import main
 
+    monkeypatch.setenv("COLUMNS", "160")  # the quote on one line, so the brackets stay together
     article = tmp_path / "wire.txt"
     article.write_text('"Read the [bold]small print[/bold] before you sign," said Jane Doe.\n', encoding="utf-8")
     assert main(["quotes", "--status", "unique", str(article)]) == 0

@@ -78,6 +78,14 @@ def test_text_report_marks_what_an_outlet_drops_and_adds_relative_to_the_pivot(s
     assert "same words as A" in text  # the word-for-word passage is not printed twice
 
 
+def test_markdown_report_writes_differences_as_strike_and_bold_that_render_with_a_legend_on_top(small):
+    markdown = render_report(small, "md")
+    assert "The bombers took off ~~early~~**on** Tuesday" in markdown
+    assert "[-" not in markdown and "{+" not in markdown
+    top = markdown[: markdown.index("## ")]
+    assert "~~struck~~" in top and "**bold**" in top  # the legend, before the first section
+
+
 def test_a_passage_reworded_throughout_is_shown_as_written_not_buried_in_markers():
     comparison = compare(
         story(
@@ -188,15 +196,15 @@ def test_quotes_are_grouped_by_speaker_with_unique_and_reworded_first(small):
     section = text[text.index("QUOTES") :]
     assert section.index("Gen. Bo Ray") < section.index("Ann Lee")
     ray = section[section.index("Gen. Bo Ray") : section.index("Ann Lee")]
-    assert ray.index("unique · A") < ray.index("variant · worded 2 ways")
+    assert ray.index("✱ only here · A") < ray.index("worded differently (2 wordings)")
     assert "A: “The raid went to plan”" in ray and "B: “The raid went as planned”" in ray
     assert "shared · A, B" in section[section.index("Ann Lee") :]
 
 
 def test_a_quote_whose_only_match_is_hidden_becomes_unique(small):
     text = render_report(quoted(small), "text", only="quotes", sources=["a"])
-    assert "variant" not in text and "shared" not in text
-    assert text.count("unique · A") == 3
+    assert "worded differently" not in text and "shared" not in text
+    assert text.count("✱ only here · A") == 3
 
 
 # ---------------------------------------------------------------- review marks

@@ -23,6 +23,7 @@ from comparators.reports.describe import (
     passage_heading,
     percent,
     reuse_pair,
+    statement_label,
     summary_counts,
 )
 from comparators.reports.walk import Ops, Passage, Report, Summary
@@ -268,7 +269,7 @@ def _quotes(report: Report, out: list[str]) -> None:
             if len(entry.wordings) == 1:
                 w = entry.wordings[0]
                 out.append(
-                    f"<li><strong>{entry.status}</strong> · {_outlets(report, w.sources)}"
+                    f"<li><strong>{statement_label(entry)}</strong> · {_outlets(report, w.sources)}"
                     f"<blockquote>“{escape(w.text)}”</blockquote></li>"
                 )
             else:
@@ -278,7 +279,7 @@ def _quotes(report: Report, out: list[str]) -> None:
                     for w in entry.wordings
                 )
                 out.append(
-                    f"<li><strong>{entry.status}</strong>, worded {len(entry.wordings)} ways"
+                    f"<li><strong>{statement_label(entry)}</strong>"
                     f"<ul>{items}</ul></li>"
                 )
         out.append("</ul>")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from rich.text import Text
 
 from comparators import Group
+from comparators.diff_markup import WDIFF
 from tui.views.layout import Block, Layout, fit_width, wrap_lines
 from tui.views.render import outlet, pair_text
 from tui.views.wrap import line_breaks
@@ -43,9 +44,9 @@ class PairLayout(Layout):
         return fit_width(
             Text.assemble(
                 " ",
-                (f"[-{outlet(self.story, a)}-]", self.palette.deleted),
+                (WDIFF.around(-1, outlet(self.story, a)), self.palette.deleted),
                 " → ",
-                (f"{{+{outlet(self.story, b)}+}}", self.palette.inserted),
+                (WDIFF.around(1, outlet(self.story, b)), self.palette.inserted),
                 ("  (other source: the sources pane's cursor)", self.palette.dim),
             ),
             self.width,
