@@ -43,6 +43,7 @@ from rapidfuzz import fuzz, process
 
 from comparators.model import QuotedTerm, Source
 from comparators.quotes import Span
+from comparators.segment import sentence_boundaries
 
 PERSON, ORGANISATION, DESCRIPTION = "person", "organisation", "description"
 
@@ -119,11 +120,6 @@ _NAME_RUN = re.compile(
     r"(?:\s+(?:(?:of|for|and|the|de|van|von|da|di|du|al|el|bin|ibn|abu)\s+)?"
     r"(?:(?:al|el)-)?[A-Z][\w’'\-]*\.?)*"
 )
-_SENTENCE_END = re.compile(r"[.!?…]+[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9_])")
-_ABBREVIATION = re.compile(r"(?:\b[A-Z]|\b(?:[A-Za-z]\.){1,}[A-Za-z]|\b(?:%s))\.$" % "|".join(
-    "Mr Mrs Ms Dr Prof St Adm Gen Col Lt Maj Capt Cmdr Sgt Brig Gov Sen Rep Rev No Jan Feb Mar Apr "
-    "Jun Jul Aug Sep Sept Oct Nov Dec Inc Ltd Co Corp vs".split()
-))
 MAX_SUBJECT_WORDS = 14
 # A time phrase between a subject and its verb: "Blinken on Monday urged".
 _WHEN = re.compile(
@@ -282,18 +278,8 @@ def _tail(text: str, end: int) -> str:
 
 
 @lru_cache(maxsize=4096)
-def _boundaries(text: str) -> tuple[tuple[int, int], ...]:
-    """(end of a sentence, start of the next) in `text`; a period after "Adm." or "U.S." ends none."""
-    return tuple(
-        (match.start() + 1, match.end())
-        for match in _SENTENCE_END.finditer(text)
-        if not _ABBREVIATION.search(_tail(text, match.start() + 1).rstrip("\"'”’)]"))
-    )
-
-
-@lru_cache(maxsize=4096)
 def _starts_and_ends(text: str) -> tuple[list[int], list[int]]:
-    bounds = _boundaries(text)
+    bounds = sentence_boundaries(text)
     return [start for _end, start in bounds], [end for end, _start in bounds]
 
 

@@ -201,6 +201,12 @@ def test_the_speaker_is_the_name_next_to_a_verb_of_saying_with_titles_stripped(s
     assert quote.speaker_evidence
 
 
+def test_an_abbreviation_the_passages_read_past_does_not_cut_the_speakers_sentence_either():
+    # One sentence splitter for passages and speakers: "approx." ends no sentence in either.
+    (quote,) = quotes_of(ap="Mayor Ann Lee said the convoy of approx. 40 trucks was “moving slowly and safely”.")
+    assert quote.speaker == "Ann Lee"
+
+
 def test_he_said_resolves_to_the_last_named_person():
     found = quotes_of(
         ap="Col. Christopher Garver, a U.S. military spokesman in Baghdad, spoke to reporters in Washington.\n\n"
