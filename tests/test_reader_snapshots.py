@@ -12,6 +12,7 @@ import pytest
 from tests.fixed_comparison import fixed_comparison
 from tests.reader_helpers import NO_KEYMAP
 from tui.app import make_app
+from tui.screens.export_dialog import ConfirmOverwrite
 from tui.screens.review_path_dialog import ReviewPathDialog
 from tui.views.layout import VIEW_CYCLE, View
 
@@ -35,17 +36,13 @@ def test_every_view(snap_compare, view, size):
     assert snap_compare(reader(View(view)), press=["j"], terminal_size=SIZES[size], run_before=settle)
 
 
-async def open_review_path_dialog(pilot) -> None:
-    # The dialog a review file that cannot be written opens, with fixed paths: the real
-    # one names a temporary folder that changes with every run.
-    await settle(pilot)
-    pilot.app.push_screen(
-        ReviewPathDialog(
-            "cannot write /news/storm/storm.review.yaml: permission denied",
-            Path("/home/reader/.local/state/synopsis/storm.review.yaml"),
-        )
-    )
-    await settle(pilot)
+def showing(dialog_factory):
+    async def run_before(pilot) -> None:
+        await settle(pilot)
+        pilot.app.push_screen(dialog_factory())
+        await settle(pilot)
+
+    return run_before
 
 
 def pressing(*keys: str):
@@ -57,11 +54,19 @@ def pressing(*keys: str):
     return run_before
 
 
+# Dialogs opened by a file problem are shown with fixed paths: the real ones name a
+# temporary folder that changes with every run.
 DIALOGS = {
     "help": pressing("question_mark"),
     "export": pressing("e"),
     "note_editor": pressing("j", "j", "a"),
-    "review_path": open_review_path_dialog,
+    "review_path": showing(
+        lambda: ReviewPathDialog(
+            "cannot write /news/storm/storm.review.yaml: permission denied",
+            Path("/home/reader/.local/state/synopsis/storm.review.yaml"),
+        )
+    ),
+    "confirm_overwrite": showing(lambda: ConfirmOverwrite(Path("/news/storm/storm-hits-the-coast-report.md"))),
 }
 
 
