@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 import random
 import re
+from dataclasses import dataclass
 
 from rich.cells import cell_len
 
@@ -38,6 +39,26 @@ def screen_text(app) -> str:
             line += " " * (column - cell_len(line)) + runs[column]
         lines.append(line + " " * (width - cell_len(line)))
     return "\n".join(lines) + "\n"
+
+
+@dataclass(frozen=True, slots=True)
+class Notice:
+    message: str
+    severity: str
+
+
+def record_notifications(app) -> list[Notice]:
+    """Every notification `app` shows from now on, in order: the list fills as the app
+    runs (the app's public `notify`, which screens and widgets call too, is wrapped)."""
+    shown: list[Notice] = []
+    notify = app.notify
+
+    def recording(message, *args, **kwargs):
+        shown.append(Notice(str(message), kwargs.get("severity", "information")))
+        return notify(message, *args, **kwargs)
+
+    app.notify = recording
+    return shown
 
 
 async def ready(app, pilot, timeout: float = 30.0) -> None:
