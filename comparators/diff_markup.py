@@ -2,7 +2,8 @@
 
 Plain text and the terminal use wdiff's `[-removed-]{+added+}` (it survives monochrome
 and copy-paste); Markdown uses `~~removed~~` / `**added**`, which GitHub and document
-tools render as strike-through and bold instead of printing the brackets.
+tools render as strike-through and bold instead of printing the brackets; HTML uses
+`<del>` / `<ins>` (the caller escapes the text first).
 """
 
 from __future__ import annotations
@@ -30,4 +31,9 @@ MARKDOWN = DiffMarkers(
     ("~~", "~~"),
     ("**", "**"),
     "Word differences: ~~struck~~ words are only in the first outlet named, **bold** ones only in the outlet shown.",
+)
+HTML = DiffMarkers(
+    ("<del>", "</del>"),
+    ("<ins>", "</ins>"),
+    "Struck words are only in the first outlet named, underlined ones only in the outlet shown.",
 )

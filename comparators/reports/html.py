@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from html import escape
 
+from comparators.diff_markup import HTML
 from comparators.reports.describe import (
     DISAGREEMENTS_HEADING,
     LATER_UPDATE,
@@ -30,7 +31,6 @@ from comparators.reports.walk import Ops, Passage, Report, Summary
 from comparators.reports.wdiff import split_paragraphs
 
 _OWN_WORDS = "in its own words: too few words in common to mark the differences"
-_TAGS = {-1: ("<del>", "</del>"), 0: ("", ""), 1: ("<ins>", "</ins>")}
 
 _CSS = """
 :root { color-scheme: light dark; --del: #ffd7d5; --ins: #d2f4d3; --muted: #666;
@@ -249,7 +249,7 @@ def _review(passage: Passage) -> str:
 def _diff(ops: Ops) -> str:
     """Ops as `<p>` paragraphs with `<del>` and `<ins>` marking the differences."""
     return "".join(
-        "<p>" + "".join(_TAGS[op][0] + escape(text) + _TAGS[op][1] for op, text in p) + "</p>"
+        "<p>" + "".join(HTML.around(op, escape(text)) for op, text in p) + "</p>"
         for p in split_paragraphs(ops)
     )
 
