@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -447,3 +448,26 @@ def test_synopsis_quotes_never_reads_article_text_as_markup(tmp_path, capsys, mo
     article.write_text('"Read the [bold]small print[/bold] before you sign," said Jane Doe.\n', encoding="utf-8")
     assert main(["quotes", "--status", "unique", str(article)]) == 0
     assert "[bold]small print[/bold]" in capsys.readouterr().out
+
+
+def test_synopsis_quotes_strips_escape_sequences_from_quotes_speakers_and_outlets():
+    import io
+
+    from rich.console import Console
+
+    from comparators.model import Quote
+    from tui.cli.quotes import quotes_table
+
+    hostile = story(ap="“We will strike again,” said Jane Doe.")
+    ap = replace(hostile.sources[0], outlet="AP\x1b[2J")
+    quote = Quote(
+        id="ap:q1", source="ap", paragraph=0, start=1, end=21, text="We will \x1b]0;owned\x07strike again",
+        speaker="Jane\x1b[31m Doe", speaker_evidence="'said X' after the quote",
+    )
+    out = io.StringIO()
+    Console(file=out, width=160, color_system=None).print(
+        quotes_table(replace(hostile, sources=(ap,)), (quote,), why=True)
+    )
+    shown = out.getvalue()
+    assert "\x1b" not in shown and "\x07" not in shown
+    assert "strike again" in shown and "AP" in shown

@@ -13,18 +13,19 @@ from __future__ import annotations
 import argparse
 
 from rich.console import Console
+from rich.style import Style
 from rich.table import Table
 from rich.text import Text
 
-from comparators.diff import word_diff
-from comparators.diff_markup import WDIFF
 from comparators.model import Quote, QuoteStatus, Story
 from comparators.quote_matching import story_quotes
 from comparators.quote_status import UNIQUE_QUOTE_MARK, status_label, statements_by_speaker
 from tui.cli.story_args import add_story_arguments, checked_settings, story_from_args
+from tui.views.render import Palette, clean, outlet, pair_text
 
 UNKNOWN_SPEAKER = "(speaker unknown)"
-DIFF_STYLES = {-1: "strike red", 0: "", 1: "underline green"}
+# The reader's word diff, [-struck-] and {+underlined+}: styles that survive monochrome.
+DIFF_STYLES = Palette(deleted=Style(strike=True, color="red"), inserted=Style(underline=True, color="green"))
 STATUS_STYLES = {QuoteStatus.SHARED: "green", QuoteStatus.VARIANT: "yellow", QuoteStatus.UNIQUE: "bold reverse"}
 
 
@@ -50,7 +51,7 @@ def run(args: argparse.Namespace) -> int:
         for column in ("outlet", "¶", "term"):
             table.add_column(column)
         for term in terms:
-            table.add_row(Text(_outlet(story, term.source)), str(term.paragraph + 1), Text(term.text))
+            table.add_row(Text(outlet(story, term.source)), str(term.paragraph + 1), Text(clean(term.text)))
         console.print(table)
     return 0
 
@@ -82,7 +83,7 @@ def quotes_table(
     shown = sum(len(rows) for _, rows in sections)
     unique = sum(q.status == QuoteStatus.UNIQUE for _, rows in sections for q in rows)
     table = Table(
-        title=Text(story.title),
+        title=Text(clean(story.title)),
         caption=Text(f"{shown} quotes, {unique} carried by one outlet only ({UNIQUE_QUOTE_MARK})"),
         show_lines=False,
     )
@@ -97,42 +98,27 @@ def quotes_table(
     for name, rows in sections:
         for position, quote in enumerate(rows):
             cells = [
-                Text(name if position == 0 else ""),
-                Text(_outlet(story, quote.source)),
+                Text(clean(name) if position == 0 else ""),
+                Text(outlet(story, quote.source)),
                 str(quote.paragraph + 1),
                 Text(status_label(quote.status), style=STATUS_STYLES[quote.status]),
                 _quote_cell(story, quote, by_id),
                 _also_in(story, quote),
             ]
             if why:
-                cells.append(Text(quote.speaker_evidence))
+                cells.append(Text(clean(quote.speaker_evidence)))
             table.add_row(*cells, end_section=position == len(rows) - 1)
     return table
 
 
-def _outlet(story: Story, source_id: str) -> str:
-    try:
-        return story.source(source_id).outlet
-    except KeyError:
-        return source_id
-
-
 def _quote_cell(story: Story, quote: Quote, by_id: dict[str, Quote]) -> Text:
-    cell = Text(quote.text)
+    cell = Text(clean(quote.text))
     variants = [m for m in quote.matches if m.kind == "variant" and m.quote in by_id]
     if quote.status == QuoteStatus.VARIANT and variants:
         other = by_id[variants[0].quote]
-        cell.append(f"\n≈ {_outlet(story, other.source)}: ", style="dim")
-        cell.append_text(diff_text(quote.text, other.text))
+        cell.append(f"\n≈ {outlet(story, other.source)}: ", style="dim")
+        cell.append_text(pair_text(quote.text, other.text, DIFF_STYLES))
     return cell
-
-
-def diff_text(a: str, b: str) -> Text:
-    """The word diff of two wordings: [-only in a-] struck, {+only in b+} underlined."""
-    text = Text()
-    for op, words in word_diff(a, b):
-        text.append(WDIFF.around(op, words), style=DIFF_STYLES[op])
-    return text
 
 
 def _also_in(story: Story, quote: Quote) -> Text:
@@ -140,5 +126,5 @@ def _also_in(story: Story, quote: Quote) -> Text:
     for match in quote.matches:
         if text:
             text.append("\n")
-        text.append(f"{_outlet(story, match.source)} ({match.kind} {match.similarity:.2f})")
+        text.append(f"{outlet(story, match.source)} ({match.kind} {match.similarity:.2f})")
     return text
