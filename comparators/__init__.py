@@ -3,10 +3,10 @@
 Pure Python with no terminal code; views and reports read its results.
 """
 
-from comparators.comparison import Comparison, compare, with_pivot
 from comparators.errors import StoryError
 from comparators.loading import default_story_path, load_story
 from comparators.model import (
+    Comparison,
     Group,
     GroupKind,
     Member,
@@ -20,6 +20,17 @@ from comparators.model import (
     Source,
     Story,
 )
+from comparators.ordering import with_pivot
+
+
+def __getattr__(name: str):
+    # `compare` loads numpy, scipy and rapidfuzz: only when a story is compared, so
+    # reading a cached comparison or a report's data costs none of them.
+    if name == "compare":
+        from comparators.pipeline import compare
+
+        return compare
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 __all__ = [
     "Comparison",

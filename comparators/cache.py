@@ -18,8 +18,7 @@ import tempfile
 from functools import cache
 from pathlib import Path
 
-from comparators.comparison import Comparison, compare
-from comparators.model import SettingsOverride, Story
+from comparators.model import Comparison, SettingsOverride, Story
 
 KEEP_ENTRIES = 32
 _PACKAGE_DIR = Path(__file__).resolve().parent
@@ -38,6 +37,9 @@ def cache_dir() -> Path | None:
 
 def cached_compare(story: Story, settings: SettingsOverride | None = None) -> Comparison:
     """`compare(story, settings)`, read from the cache when the same inputs were seen."""
+    # Imported here: a cache hit then never loads the alignment's numpy and scipy.
+    from comparators.pipeline import compare
+
     folder = cache_dir()
     if folder is None:
         return compare(story, settings)

@@ -20,7 +20,7 @@ from collections.abc import Collection
 from dataclasses import dataclass
 from enum import StrEnum
 
-from comparators.comparison import Comparison
+from comparators.model import Comparison
 from comparators.model import IDENTICAL_WORDING, LIGHT_WORDING, Group, Quote, QuoteStatus
 
 

@@ -475,7 +475,7 @@ def test_a_report_leaving_out_one_side_of_a_discrepancy_says_no_figure_differs()
 
 
 def test_a_discrepancy_whose_group_is_left_out_moves_to_a_kept_value_s_group():
-    from comparators.comparison import Comparison
+    from comparators.model import Comparison
     from comparators.discrepancies import Discrepancy, DiscrepancyValue
     from comparators.model import Settings
     from comparators.reports import render_report, restrict

@@ -12,7 +12,7 @@ from textual.app import App
 from textual.widgets import Checkbox, Input, Static
 
 from comparators.model import Mark
-from tests.reader_helpers import screen_text
+from tests.reader_helpers import record_notifications, screen_text
 from tui.report_file import default_report_name
 from tui.screens.export_dialog import ConfirmOverwrite, ExportDialog
 
@@ -44,13 +44,14 @@ async def test_export_writes_markdown_under_the_story_name_without_hidden_source
     seed_comparison, tmp_path
 ):
     app = Host(dialog_for(seed_comparison, tmp_path, hidden={"xinhua"}))
+    shown = record_notifications(app)
     async with app.run_test(size=(100, 30)) as pilot:
         await export(pilot)
         target = tmp_path / default_report_name(seed_comparison.story, "md")
         assert app.results == [target]
         report = target.read_text(encoding="utf-8")
         assert report.startswith("# Russian bombers") and "Xinhua" not in report
-        assert [n.message for n in app._notifications] == [f"Report written to {target}"]
+        assert [n.message for n in shown] == [f"Report written to {target}"]
 
 
 async def test_choosing_a_format_changes_the_suffix_and_the_content(seed_comparison, tmp_path):
@@ -87,6 +88,7 @@ async def test_a_failed_write_shows_why_and_keeps_the_dialog_and_path(seed_compa
     blocker = tmp_path / "not-a-folder"
     blocker.write_text("", encoding="utf-8")
     app = Host(dialog_for(seed_comparison, tmp_path))
+    shown = record_notifications(app)
     async with app.run_test(size=(100, 30)) as pilot:
         path_input = app.dialog.query_one("#export-path", Input)
         path_input.value = str(blocker / "report.md")
@@ -95,7 +97,7 @@ async def test_a_failed_write_shows_why_and_keeps_the_dialog_and_path(seed_compa
         assert app.screen is app.dialog and app.results == []
         assert error.display and f"cannot write {blocker / 'report.md'}" in str(error.render())
         assert path_input.value == str(blocker / "report.md") and path_input.has_focus
-        assert not app._notifications
+        assert not shown
 
 
 async def test_a_full_disk_leaves_the_old_file_whole_and_says_why(

@@ -4,11 +4,12 @@ sessions; a memory file it cannot read is left alone and never stops the reader.
 from __future__ import annotations
 
 import json
+import weakref
 
 import pytest
 
 from comparators import SettingsOverride
-from tests.reader_helpers import NO_KEYMAP, ready, screen_text
+from tests.reader_helpers import NO_KEYMAP, ready, record_notifications, screen_text
 from tui.app import make_app
 from tui.state.reader_memory import ReaderMemory, load_memory, memory_path_for, save_memory
 
@@ -20,14 +21,19 @@ def memory_path(seed_story, tmp_path):
     return memory_path_for(seed_story, tmp_path)
 
 
+SHOWN: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
 def reader(comparison, memory_path, **options):
-    return make_app(
+    app = make_app(
         comparison.story, comparison=comparison, keymap=NO_KEYMAP, memory_path=memory_path, **options
     )
+    SHOWN[app] = record_notifications(app)
+    return app
 
 
 def messages(app) -> str:
-    return "\n".join(str(n.message) for n in app._notifications)
+    return "\n".join(n.message for n in SHOWN.get(app, []))
 
 
 async def make_pivot(app, pilot, source_id: str) -> None:

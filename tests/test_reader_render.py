@@ -5,7 +5,8 @@ from __future__ import annotations
 from rich.cells import cell_len
 
 from comparators import Group, GroupKind, Member, Quote, QuoteStatus
-from tui.views.render import UNIQUE_QUOTE_MARK, Palette, member_plain, member_text, pair_text
+from comparators.quote_status import UNIQUE_QUOTE_MARK
+from tui.views.render import Palette, member_plain, member_text, pair_text
 from tui.views.wrap import line_breaks
 
 TEXT = "Russian bombers flying from an Iranian airbase struck targets in Syria on Tuesday."

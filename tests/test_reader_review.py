@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 import shutil
+import weakref
 
 import pytest
 
@@ -13,7 +14,7 @@ from comparators.model import Mark
 from comparators.review import Entry, Passage, Review
 from comparators.review_store import load_review, review_path_for, save_review
 from tests.conftest import SEEDS
-from tests.reader_helpers import NO_KEYMAP, ready, screen_text
+from tests.reader_helpers import NO_KEYMAP, ready, record_notifications, screen_text
 from tui.app import make_app
 from tui.screens.note_editor import NoteEditor
 from tui.screens.review_path_dialog import ReviewPathDialog, UnsavedMarksDialog
@@ -42,10 +43,17 @@ def review_path(comparison, tmp_path):
     return tmp_path / "story.review.yaml"
 
 
+# What each reader has said in notifications, since it was made.
+SHOWN: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
 def reader(comparison, review_path):
-    return make_app(
-        comparison.story, comparison=comparison, keymap=NO_KEYMAP, review_path=review_path
-    )
+    return watched(make_app(comparison.story, comparison=comparison, keymap=NO_KEYMAP, review_path=review_path))
+
+
+def watched(app):
+    SHOWN[app] = record_notifications(app)
+    return app
 
 
 def header(app) -> str:
@@ -54,7 +62,7 @@ def header(app) -> str:
 
 
 def messages(app) -> str:
-    return "\n".join(str(n.message) for n in app._notifications)
+    return "\n".join(n.message for n in SHOWN[app])
 
 
 async def test_marks_and_notes_survive_quitting_and_reopening(comparison, review_path):
@@ -169,7 +177,7 @@ async def test_a_changed_source_is_named_when_the_review_opens(comparison, story
     ap = next(s for s in story.sources if s.outlet == "AP")
     ap.path.write_text(ap.path.read_text(encoding="utf-8") + "\nA late correction.\n", encoding="utf-8")
     edited = load_story([folder / "story.yaml"])
-    app = make_app(edited, keymap=NO_KEYMAP, review_path=review_path_for(edited))
+    app = watched(make_app(edited, keymap=NO_KEYMAP, review_path=review_path_for(edited)))
     async with app.run_test(size=SIZE) as pilot:
         await ready(app, pilot)
         assert "AP (ap) has changed since the review was saved" in messages(app)

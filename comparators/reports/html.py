@@ -10,6 +10,7 @@ from __future__ import annotations
 from html import escape
 from urllib.parse import urlsplit
 
+from comparators.diff_markup import HTML
 from comparators.reports.describe import (
     DISAGREEMENTS_HEADING,
     LATER_UPDATE,
@@ -24,6 +25,7 @@ from comparators.reports.describe import (
     passage_heading,
     percent,
     reuse_pair,
+    statement_label,
     summary_counts,
 )
 from comparators.model import QuoteStatus
@@ -31,7 +33,6 @@ from comparators.reports.walk import Ops, Passage, Report, Summary
 from comparators.reports.wdiff import split_paragraphs
 
 _OWN_WORDS = "in its own words: too few words in common to mark the differences"
-_TAGS = {-1: ("<del>", "</del>"), 0: ("", ""), 1: ("<ins>", "</ins>")}
 
 _CSS = """
 :root { color-scheme: light dark; --del: #ffd7d5; --ins: #d2f4d3; --muted: #595959;
@@ -406,7 +407,7 @@ def _passages(report: Report, passages: tuple[Passage, ...], out: list[str]) -> 
 def _diff(ops: Ops) -> str:
     """Ops as `<p>` paragraphs with `<del>` and `<ins>` marking the differences."""
     return "".join(
-        "<p>" + "".join(_TAGS[op][0] + escape(text) + _TAGS[op][1] for op, text in p) + "</p>"
+        "<p>" + "".join(HTML.around(op, escape(text)) for op, text in p) + "</p>"
         for p in split_paragraphs(ops)
     )
 
@@ -426,7 +427,7 @@ def _quotes(report: Report, out: list[str]) -> None:
             if len(entry.wordings) == 1:
                 w = entry.wordings[0]
                 out.append(
-                    f"<li><strong>{entry.status}</strong> · {_outlets(report, w.sources)}"
+                    f"<li><strong>{statement_label(entry)}</strong> · {_outlets(report, w.sources)}"
                     f"<blockquote>“{escape(w.text)}”</blockquote></li>"
                 )
             else:
@@ -436,7 +437,7 @@ def _quotes(report: Report, out: list[str]) -> None:
                     for w in entry.wordings
                 )
                 out.append(
-                    f"<li><strong>{entry.status}</strong>, worded {len(entry.wordings)} ways"
+                    f"<li><strong>{statement_label(entry)}</strong>"
                     f"<ul>{items}</ul></li>"
                 )
         out.append("</ul>")

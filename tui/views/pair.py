@@ -7,6 +7,7 @@ from bisect import bisect_right
 from rich.text import Text
 
 from comparators import Group
+from comparators.diff_markup import WDIFF
 from tui.views.layout import Block, Layout, fit_width, wrap_lines
 from tui.views.render import find_all, outlet, pair_text
 from tui.views.wrap import line_breaks
@@ -45,9 +46,9 @@ class PairLayout(Layout):
         return fit_width(
             Text.assemble(
                 " ",
-                (f"[-{outlet(self.story, a)}-]", self.palette.deleted),
+                (WDIFF.around(-1, outlet(self.story, a)), self.palette.deleted),
                 " → ",
-                (f"{{+{outlet(self.story, b)}+}}", self.palette.inserted),
+                (WDIFF.around(1, outlet(self.story, b)), self.palette.inserted),
                 ("  (c: compare with another outlet)", self.palette.dim),
             ),
             self.width,

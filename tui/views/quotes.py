@@ -5,8 +5,9 @@ from __future__ import annotations
 from rich.text import Text
 
 from comparators import QuoteStatus
+from comparators.quote_status import status_label
 from tui.views.layout import Block, Layout, fit_width, wrap_lines
-from tui.views.render import clean, outlet, quote_status_label
+from tui.views.render import clean, outlet
 from tui.views.wrap import line_breaks
 
 
@@ -39,7 +40,7 @@ class QuotesLayout(Layout):
         where = f" · {self.lookup.groups[gi].id}" if gi is not None else ""
         head = Text.assemble(
             self.gutter(selected),
-            (quote_status_label(quote.status), status_style),
+            (status_label(quote.status), status_style),
             "  ",
             (clean(quote.speaker or "unknown speaker"), self.palette.header),
             " · ",

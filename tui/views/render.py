@@ -18,13 +18,14 @@ from rich.text import Text
 
 from comparators import Group, Quote, QuoteStatus, Story
 from comparators.diff import word_diff
+from comparators.diff_markup import WDIFF
+from comparators.quote_status import UNIQUE_QUOTE_MARK
 from comparators.sanitize import strip_control
 from comparators.segment import sentence_spans
 from tui.views.styles import Palette
 
 __all__ = ["Palette"]  # drawn with here, defined with the other styles
 
-UNIQUE_QUOTE_MARK = "✱"
 ABSENT = "·"
 
 
@@ -169,12 +170,8 @@ def pair_text(
     """`b` against `a` as one text: `[-only in a-]{+only in b+}`, like git --word-diff."""
     text = Text(end="")
     for op, piece in word_diff(a, b):
-        if op < 0:
-            text.append("[-" + clean(piece) + "-]", palette.deleted)
-        elif op > 0:
-            text.append("{+" + clean(piece) + "+}", palette.inserted)
-        else:
-            text.append(clean(piece))
+        style = palette.deleted if op < 0 else palette.inserted if op > 0 else ""
+        text.append(WDIFF.around(op, clean(piece)), style)
     if search:
         for k, (start, end) in enumerate(find_all(text.plain, search)):
             text.stylize(palette.match_current if k == current_hit else palette.match, start, end)
@@ -194,14 +191,6 @@ def group_summary(group: Group, story: Story, n_sources: int) -> str:
     if group.rewording:
         parts.append(str(group.rewording))
     return " · ".join(parts)
-
-
-def quote_status_label(status: QuoteStatus) -> str:
-    return {
-        QuoteStatus.SHARED: "shared",
-        QuoteStatus.VARIANT: "worded differently",
-        QuoteStatus.UNIQUE: f"{UNIQUE_QUOTE_MARK} only here",
-    }[status]
 
 
 def percent(share: float) -> str:

@@ -9,9 +9,10 @@ from textual.widgets import RichLog
 from comparators import Quote
 from comparators.changes import ChangeKind
 from comparators.model import Mark
+from comparators.quote_status import status_label
 from comparators.reports.describe import mark_words
 from tui.views.lookup import Lookup, removals_near
-from tui.views.render import clean, outlet, quote_status_label
+from tui.views.render import clean, outlet
 
 QUOTE_PREVIEW = 90  # characters of a quote shown in the pane
 
@@ -108,7 +109,7 @@ def detail_text(
             words = clean(q.text)
             if len(words) > QUOTE_PREVIEW:
                 words = words[: QUOTE_PREVIEW - 1] + "…"
-            text.append(f"{quote_status_label(q.status)}  ", style="bold" if q.status != "shared" else "")
+            text.append(f"{status_label(q.status)}  ", style="bold" if q.status != "shared" else "")
             text.append(f"{clean(q.speaker or 'unknown speaker')} ({outlet(story, q.source)}): ")
             text.append(words + "\n", style="italic")
         text.rstrip()
