@@ -36,7 +36,7 @@ from functools import cached_property, lru_cache
 import numpy as np
 from scipy import sparse
 
-from comparators.evidence import LinkModel, PassageSets, link_model, pair_features, passage_sets
+from comparators.evidence import LinkModel, PassageSets, link_model, pair_features, passage_sets, story_scale
 from comparators.model import Group, GroupKind, Link, Member, Rewording, Settings, Story
 from comparators.segment import Unit, units
 from comparators.similarity import Scorer, get_comparator
@@ -315,6 +315,7 @@ def candidate_features(space: _Space, pairs: _Candidates) -> np.ndarray:
         pairs.backward,
         pairs.best_sentence,
         best,
+        story_scale(pairs.best),
         space.is_lede,
         space.position,
         space.length,

@@ -50,6 +50,7 @@ from scipy import sparse
 FEATURES = (
     "similarity",
     "similarity_both",
+    "story_similarity",
     "best_sentence",
     "share_of_best_low",
     "share_of_best_high",
@@ -176,6 +177,12 @@ def passage_sets(texts: Sequence[str]) -> PassageSets:
     )
 
 
+def story_scale(best: np.ndarray) -> float:
+    """The story's typical best match: the mean, over passages, of each one's best
+    similarity in any other source (`best`: passages x sources)."""
+    return float(best.max(axis=1).mean()) if best.size else 1.0
+
+
 def _incidence(sets: list[set[str]], weight: dict[str, float] | None = None) -> sparse.csr_matrix:
     index: dict[str, int] = {}
     rows, cols, values = [], [], []
@@ -203,6 +210,7 @@ def pair_features(
     backward: np.ndarray,
     best_sentence: np.ndarray,
     best_in_source: tuple[np.ndarray, np.ndarray],
+    story_scale: float,
     lede: np.ndarray,
     position: np.ndarray,
     length: np.ndarray,
@@ -212,7 +220,8 @@ def pair_features(
 
     `forward`/`backward` are the comparator's two directions for each pair,
     `best_sentence` its best sentence pair, `best_in_source` each side's best
-    similarity in the other's outlet, `overlap` (pairs x 4) what each pair shares
+    similarity in the other's outlet, `story_scale` the story's typical best
+    match (evidence.story_scale), `overlap` (pairs x 4) what each pair shares
     (`PassageSets.overlap_block`); `lede`, `position` (0 first, 1 last in its
     source) and `length` (words) are per passage.
     """
@@ -231,6 +240,7 @@ def pair_features(
         [
             similarity,
             np.minimum(forward, backward),
+            similarity / max(story_scale, 1e-3),
             best_sentence,
             np.minimum(share_i, share_j),
             np.maximum(share_i, share_j),
