@@ -14,6 +14,11 @@ figures from the fitting script):
   better and the worse of its two directions (a direction is the word-weighted
   mean of each sentence's best match in the other passage), so a paragraph an
   outlet split in two still matches the merged one.
+- `story_similarity`: the similarity over the story's typical best match (the
+  mean of each passage's best similarity in another source). Outlets that
+  translate or rewrite share fewer words all through a story, so the same raw
+  similarity means more there; this lets the cut follow the story
+  (held-out real macro F1 0.703 -> 0.741, lowest story 0.531 -> 0.619).
 - `best_sentence`: the best single sentence pair: a paragraph merging two facts
   matches each fact's paragraph through one sentence.
 - `share_of_best_low`, `share_of_best_high`: the pair's similarity as a share of
