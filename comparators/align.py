@@ -36,7 +36,14 @@ from functools import cached_property, lru_cache
 import numpy as np
 from scipy import sparse
 
-from comparators.evidence import LinkModel, PassageSets, link_model, pair_features, passage_sets
+from comparators.evidence import (
+    LinkModel,
+    PassageSets,
+    link_model,
+    pair_features,
+    passage_sets,
+    story_scale,
+)
 from comparators.model import (
     IDENTICAL_WORDING,
     LIGHT_WORDING,
@@ -325,6 +332,7 @@ def candidate_features(space: _Space, pairs: _Candidates) -> np.ndarray:
         pairs.backward,
         pairs.best_sentence,
         best,
+        story_scale(pairs.best),
         space.is_lede,
         space.position,
         space.length,
