@@ -88,3 +88,12 @@ def read_regular_file(path: Path, limit: int) -> bytes:
 
 def _too_big(size: int, limit: int) -> str:
     return f"file is {size / 2**20:.1f} MB, over the {limit // 2**20} MB limit"
+
+
+def read_utf8_file(path: Path, limit: int) -> str:
+    """The text of the small UTF-8 file at `path` (a review, the reader's memory), read
+    as `read_regular_file` reads; a file that is not UTF-8 raises `StoryError` too."""
+    try:
+        return read_regular_file(path, limit).decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise StoryError(path, f"not UTF-8 ({error.reason} at byte {error.start})") from None

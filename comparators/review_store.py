@@ -22,7 +22,7 @@ from pathlib import Path
 import yaml
 
 from comparators.errors import StoryError
-from comparators.input_files import read_regular_file
+from comparators.input_files import read_utf8_file
 from comparators.model import Mark, Story
 from comparators.review import Entry, Passage, Review
 
@@ -104,11 +104,9 @@ def load_review(path: Path) -> Review:
         return Review()
     try:
         # Bounded, and never a FIFO or a device: `--review /dev/zero` must not hang.
-        text = read_regular_file(path, MAX_REVIEW_BYTES).decode("utf-8")
+        text = read_utf8_file(path, MAX_REVIEW_BYTES)
     except StoryError as error:
         raise ReviewFileError(path, f"cannot be read ({error.problem})") from None
-    except UnicodeDecodeError as error:
-        raise ReviewFileError(path, f"cannot be read ({error})") from error
     try:
         data = yaml.safe_load(text)
     except yaml.YAMLError as error:

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from comparators.errors import StoryError
-from comparators.input_files import read_regular_file
+from comparators.input_files import read_utf8_file
 from comparators.model import Story
 from comparators.review_store import story_stem, user_state_dir, write_atomic
 
@@ -58,11 +58,9 @@ def load_memory(path: Path) -> ReaderMemory:
     if not os.path.lexists(path):
         return ReaderMemory()
     try:
-        text = read_regular_file(path, MAX_MEMORY_BYTES).decode("utf-8")
+        text = read_utf8_file(path, MAX_MEMORY_BYTES)
     except StoryError as error:
         raise MemoryFileError(path, f"cannot be read ({error.problem})") from None
-    except UnicodeDecodeError as error:
-        raise MemoryFileError(path, f"cannot be read ({error})") from error
     try:
         data = json.loads(text)
     except json.JSONDecodeError as error:
