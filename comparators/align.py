@@ -28,6 +28,7 @@ Every figure is measured by `tests/benchmarks/evaluate_alignment.py`.
 
 from __future__ import annotations
 
+import heapq
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -50,6 +51,7 @@ SHARE_FLOOR = 0.25  # ...when at least this share of the weaker side's best matc
 LEDE_WORDS = 20  # a lead paragraph sums up the story in a sentence or two
 FOCUS = 0.5  # a member's sentence carries the fact when it matches at half its best sentence
 EVIDENCE_TERMS = 6
+PARTNER_SOURCES = 24  # in a big story, each source is scored against this many others
 BLOCK_ROWS = 64  # passages scored against the whole story at once
 
 _TOKEN = re.compile(r"\w[\w'’-]*\w|\w")
@@ -232,7 +234,8 @@ class _Candidates:
 
 def _candidates(space: _Space, scorer: Scorer) -> _Candidates:
     """Every cross-source pair above CANDIDATE_FLOOR that is among the
-    CANDIDATES_PER_SOURCE best of either side in the other's source."""
+    CANDIDATES_PER_SOURCE best of either side in the other's source, over the
+    source pairs `_partner_ranks` compares."""
     n = len(space.units)
     bounds = space.unit_range_of_source
     nonempty = np.flatnonzero(np.diff(bounds))
@@ -240,28 +243,32 @@ def _candidates(space: _Space, scorer: Scorer) -> _Candidates:
     best = np.zeros((n, len(nonempty)), dtype=np.float32)
     sets = passage_sets([u.text for u in space.units])
     found: list[tuple[np.ndarray, ...]] = []
-    # Scores are symmetric: each block of one source's passages is scored against
-    # the passages from its last one onwards only, and `best` is filled both ways.
+    # Scores are symmetric: each source pair is scored once, and `best` is filled both ways.
     for rank, source in enumerate(nonempty):
+        later = _partner_ranks(rank, len(nonempty))
+        if not len(later):
+            continue
         own_lo, own_hi = int(bounds[source]), int(bounds[source + 1])
-        if own_hi == n:
-            break
+        partner_units = np.concatenate([np.arange(bounds[nonempty[r]], bounds[nonempty[r] + 1]) for r in later])
         for lo in range(own_lo, own_hi, BLOCK_ROWS):
             hi = min(lo + BLOCK_ROWS, own_hi)
-            forward, backward, best_sentence = _pair_parts(space, scorer, np.arange(lo, hi), np.arange(own_hi, n))
+            cols = partner_units
+            forward, backward, best_sentence = _pair_parts(space, scorer, np.arange(lo, hi), cols)
             scores = np.maximum(forward, backward)
-            starts = bounds[nonempty[rank + 1 :]] - own_hi
-            best[lo:hi, rank + 1 :] = np.maximum.reduceat(scores, starts, axis=1)
-            np.maximum(best[own_hi:, rank], scores.max(axis=0), out=best[own_hi:, rank])
-            rows, cols = np.nonzero(scores >= CANDIDATE_FLOOR)
-            overlap = sets.overlap_block(slice(lo, hi), slice(own_hi, n))[:, rows, cols].T
+            col_rank = source_index[cols]
+            starts = np.flatnonzero(np.r_[True, col_rank[1:] != col_rank[:-1]])
+            ranks = col_rank[starts]
+            best[lo:hi, ranks] = np.maximum(best[lo:hi, ranks], np.maximum.reduceat(scores, starts, axis=1))
+            best[cols, rank] = np.maximum(best[cols, rank], scores.max(axis=0))
+            rows, at = np.nonzero(scores >= CANDIDATE_FLOOR)
+            overlap = sets.overlap_block(slice(lo, hi), cols)[:, rows, at].T
             found.append(
                 (
                     (rows + lo).astype(np.int32),
-                    (cols + own_hi).astype(np.int32),
-                    forward[rows, cols].astype(np.float32),
-                    backward[rows, cols].astype(np.float32),
-                    best_sentence[rows, cols].astype(np.float32),
+                    cols[at].astype(np.int32),
+                    forward[rows, at].astype(np.float32),
+                    backward[rows, at].astype(np.float32),
+                    best_sentence[rows, at].astype(np.float32),
                     overlap,
                 )
             )
@@ -270,6 +277,10 @@ def _candidates(space: _Space, scorer: Scorer) -> _Candidates:
         zero = np.zeros(0, dtype=np.float32)
         return _Candidates(empty, empty, zero, zero, zero, best, source_index, np.zeros((0, 4), np.float32), sets)
     i, j, forward, backward, best_sentence, overlap = (np.concatenate(parts) for parts in zip(*found))
+    # A pair scored from the later source's side (around the ring) comes as (j, i): put it as (i, j).
+    swapped = i > j
+    i, j = np.where(swapped, j, i), np.where(swapped, i, j)
+    forward, backward = np.where(swapped, backward, forward), np.where(swapped, forward, backward)
     similarity = np.maximum(forward, backward)
     # Far below both sides' best match, a pair is no counterpart: drop it before ranking.
     near = similarity >= SHARE_FLOOR * np.minimum(best[i, source_index[j]], best[j, source_index[i]])
@@ -280,6 +291,26 @@ def _candidates(space: _Space, scorer: Scorer) -> _Candidates:
     return _Candidates(
         i[keep], j[keep], forward[keep], backward[keep], best_sentence[keep], best, source_index, overlap[keep], sets
     )
+
+
+def _partner_ranks(rank: int, count: int) -> np.ndarray:
+    """The sources (ranks among `count` non-empty ones) whose passages source `rank`'s
+    are scored against, each pair of sources once: every later source in a story of
+    up to PARTNER_SOURCES + 1 sources; in a bigger one the PARTNER_SOURCES / 2 next
+    around a ring, so each source meets PARTNER_SOURCES others and the work grows
+    with the passages, not their square. Groups still span every source: a fact
+    grows along the ring, link by link."""
+    if count <= PARTNER_SOURCES + 1:
+        return np.arange(rank + 1, count)
+    return np.sort((rank + np.arange(1, PARTNER_SOURCES // 2 + 1)) % count)
+
+
+def _compared(rank_a: int, rank_b: int, count: int) -> bool:
+    """Whether `_partner_ranks` scores sources `rank_a` and `rank_b` (non-empty ranks) against each other."""
+    if count <= PARTNER_SOURCES + 1:
+        return rank_a != rank_b
+    gap = (rank_a - rank_b) % count
+    return 0 < min(gap, count - gap) <= PARTNER_SOURCES // 2
 
 
 def _among_best(unit: np.ndarray, other_source: np.ndarray, score: np.ndarray) -> np.ndarray:
@@ -338,6 +369,7 @@ def _facts(
     members: list[set[int]] = []
     counts: list[Counter] = []
     holding: dict[int, set[int]] = {}  # unit -> groups it stands in
+    compared = _compared_sources(space)
 
     def joins(g: int, unit: int) -> bool:
         source = source_of[unit]
@@ -349,7 +381,7 @@ def _facts(
         # merged paragraph also reports).
         if own and unit - 1 not in members[g] and unit + 1 not in members[g]:
             return False
-        others = len(members[g]) - own
+        others = len(members[g]) - own if compared is None else sum(counts[g][s] for s in compared[unit])
         return len(neighbours.get(unit, set()) & members[g]) >= MAJORITY * others
 
     def add(g: int, unit: int) -> None:
@@ -380,6 +412,19 @@ def _facts(
     kept = [sorted(m) for m in members if m]
     alone = [[u] for u in range(len(space.units)) if u not in holding]
     return kept + alone
+
+
+def _compared_sources(space: _Space) -> list[tuple[int, ...]] | None:
+    """For each unit, the sources (ranks in the story) it was scored against
+    (`_partner_ranks`), or None when every source was scored against every other."""
+    bounds = space.unit_range_of_source
+    nonempty = np.flatnonzero(np.diff(bounds))
+    count = len(nonempty)
+    if count <= PARTNER_SOURCES + 1:
+        return None
+    by_rank = [tuple(int(nonempty[o]) for o in range(count) if _compared(rank, o, count)) for rank in range(count)]
+    rank_of = np.searchsorted(nonempty, space.source_of).tolist()
+    return [by_rank[r] for r in rank_of]
 
 
 def _absorb(members, counts, holding, joins, add) -> None:
@@ -445,12 +490,16 @@ def _focus(source_of: np.ndarray, sentence_scores: np.ndarray, starts: np.ndarra
     sentence); () when every sentence does."""
     ends = np.append(starts[1:], len(sentence_scores))
     owner = np.repeat(np.arange(len(starts)), ends - starts)
+    sentence_source = source_of[owner]
+    other = sentence_source[:, None] != sentence_source[None, :]
+    best = np.where(other, sentence_scores, -np.inf).max(axis=1)
+    best = np.where(other.any(axis=1), best, 0.0).astype(sentence_scores.dtype)
+    member_best = np.maximum.reduceat(best, starts)[owner]
+    carry = ((best >= FOCUS * member_best) | (member_best <= 0)).tolist()
     out = []
-    for k, (lo, hi) in enumerate(zip(starts.tolist(), ends.tolist())):
-        other = source_of[owner] != source_of[k]
-        best = sentence_scores[lo:hi][:, other].max(axis=1) if other.any() else np.zeros(hi - lo)
-        carry = np.flatnonzero(best >= FOCUS * best.max()) if best.max() > 0 else np.arange(hi - lo)
-        out.append(() if len(carry) == hi - lo else tuple(carry.tolist()))
+    for lo, hi in zip(starts.tolist(), ends.tolist()):
+        mine = carry[lo:hi]
+        out.append(() if all(mine) else tuple(k for k, c in enumerate(mine) if c))
     return out
 
 
@@ -479,10 +528,9 @@ def _spanning_links(scores: np.ndarray, cross: np.ndarray) -> list[tuple[int, in
 def _link(space: _Space, a: Unit, b: Unit, score: float) -> Link:
     from rapidfuzz.distance import Indel
 
-    terms_a, terms_b = _terms(a.text), _terms(b.text)
-    shared = set(terms_a) & set(terms_b)
+    shared = _term_set(a.text) & _term_set(b.text)
     df = space.document_frequency
-    evidence = sorted(shared, key=lambda t: (df[t], -len(t), t))[:EVIDENCE_TERMS]
+    evidence = heapq.nsmallest(EVIDENCE_TERMS, shared, key=lambda t: (df[t], -len(t), t))
     words_a, words_b = _words(a.text), _words(b.text)
     return Link(
         a=(a.source, a.paragraph),
@@ -505,6 +553,11 @@ def _rewording(links: tuple[Link, ...]) -> Rewording | None:
 @lru_cache(maxsize=65536)
 def _words(text: str) -> tuple[str, ...]:
     return tuple(w.lower() for w in _TOKEN.findall(text))
+
+
+@lru_cache(maxsize=65536)
+def _term_set(text: str) -> frozenset[str]:
+    return frozenset(_terms(text))
 
 
 @lru_cache(maxsize=65536)
