@@ -28,11 +28,11 @@ Every figure is measured by `tests/benchmarks/evaluate_alignment.py`.
 
 from __future__ import annotations
 
-import heapq
 import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
+from itertools import islice
 
 import numpy as np
 from scipy import sparse
@@ -185,6 +185,19 @@ class _Space:
     @cached_property
     def document_frequency(self) -> Counter:
         return Counter(t for u in self.units for t in set(_terms(u.text)))
+
+    @cached_property
+    def _evidence_order(self) -> dict[str, tuple[str, ...]]:
+        return {}
+
+    def evidence_order(self, text: str) -> tuple[str, ...]:
+        """`text`'s distinct terms, the best evidence first: rarest in the story, then longest."""
+        order = self._evidence_order.get(text)
+        if order is None:
+            df = self.document_frequency
+            order = tuple(sorted(set(_terms(text)), key=lambda t: (df[t], -len(t), t)))
+            self._evidence_order[text] = order
+        return order
 
 
 def _sentence_scores(space: _Space, scorer: Scorer, rows: np.ndarray, cols: np.ndarray):
@@ -528,9 +541,9 @@ def _spanning_links(scores: np.ndarray, cross: np.ndarray) -> list[tuple[int, in
 def _link(space: _Space, a: Unit, b: Unit, score: float) -> Link:
     from rapidfuzz.distance import Indel
 
-    shared = _term_set(a.text) & _term_set(b.text)
-    df = space.document_frequency
-    evidence = heapq.nsmallest(EVIDENCE_TERMS, shared, key=lambda t: (df[t], -len(t), t))
+    # The evidence is the best few terms both use: a's ranked terms that b uses too.
+    theirs = _term_set(b.text)
+    evidence = list(islice((t for t in space.evidence_order(a.text) if t in theirs), EVIDENCE_TERMS))
     words_a, words_b = _words(a.text), _words(b.text)
     return Link(
         a=(a.source, a.paragraph),
