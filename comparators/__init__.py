@@ -1,43 +1,61 @@
 """synopsis' comparator layer: load, clean, align, diff and match quotes.
 
 Pure Python with no terminal code; views and reports read its results.
+Each name below is imported on first use (PEP 562), so `from comparators.errors
+import StoryError` does not load NumPy and SciPy: a one-shot command starts fast.
 """
 
-from comparators.comparison import Comparison, compare, with_pivot
-from comparators.errors import StoryError
-from comparators.loading import default_story_path, load_story
-from comparators.model import (
-    Group,
-    GroupKind,
-    Member,
-    Paragraph,
-    Quote,
-    QuoteStatus,
-    Removal,
-    Reuse,
-    Settings,
-    SettingsOverride,
-    Source,
-    Story,
-)
+from __future__ import annotations
 
-__all__ = [
-    "Comparison",
-    "Group",
-    "GroupKind",
-    "Member",
-    "Paragraph",
-    "Quote",
-    "QuoteStatus",
-    "Removal",
-    "Reuse",
-    "Settings",
-    "SettingsOverride",
-    "Source",
-    "Story",
-    "StoryError",
-    "compare",
-    "default_story_path",
-    "load_story",
-    "with_pivot",
-]
+import importlib
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from comparators.comparison import Comparison, compare, with_pivot
+    from comparators.errors import StoryError
+    from comparators.loading import default_story_path, load_story
+    from comparators.model import (
+        Group,
+        GroupKind,
+        Member,
+        Paragraph,
+        Quote,
+        QuoteStatus,
+        Removal,
+        Reuse,
+        Settings,
+        SettingsOverride,
+        Source,
+        Story,
+    )
+
+_MODULE_OF = {
+    "Comparison": "comparators.comparison",
+    "compare": "comparators.comparison",
+    "with_pivot": "comparators.comparison",
+    "StoryError": "comparators.errors",
+    "default_story_path": "comparators.loading",
+    "load_story": "comparators.loading",
+    **dict.fromkeys(
+        (
+            "Group", "GroupKind", "Member", "Paragraph", "Quote", "QuoteStatus", "Removal", "Reuse",
+            "Settings", "SettingsOverride", "Source", "Story",
+        ),
+        "comparators.model",
+    ),
+}
+
+__all__ = sorted(_MODULE_OF)
+
+
+def __getattr__(name: str):
+    module = _MODULE_OF.get(name)
+    if module is None:
+        raise AttributeError(f"module 'comparators' has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(_MODULE_OF))
