@@ -17,14 +17,6 @@ if TYPE_CHECKING:
 
 LONG_STORY = 1000  # paragraphs, all sources together: a few seconds of comparing
 
-STAGE_NAMES = {
-    "align": "aligning passages",
-    "order": "ordering by the pivot",
-    "reuse": "measuring reuse",
-    "quotes": "matching quotes",
-    "discrepancies": "finding discrepancies",
-    "done": "done",
-}
 
 
 def is_long(story: Story) -> bool:
@@ -40,6 +32,8 @@ def comparison_progress(story: Story, stream: TextIO | None = None) -> Iterator[
         yield None
         return
     from rich.console import Console
+
+    from tui.state.comparing import STAGE_NAMES
     from rich.progress import BarColumn, TaskProgressColumn, TextColumn, TimeElapsedColumn
     from rich.progress import Progress as Bar
 
