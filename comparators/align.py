@@ -52,6 +52,9 @@ LEDE_WORDS = 20  # a lead paragraph sums up the story in a sentence or two
 FOCUS = 0.5  # a member's sentence carries the fact when it matches at half its best sentence
 EVIDENCE_TERMS = 6
 PARTNER_SOURCES = 24  # in a big story, each source is scored against this many others
+LONG_SOURCE = 150  # passages; against sources this long a passage is scored on a shortlist
+SHORTLIST = 8  # ...of its likeliest counterparts in each, by the rare words they share
+SHORTLIST_ROWS = 8  # passages shortlisted together (their shortlists' union is scored)
 BLOCK_ROWS = 64  # passages scored against the whole story at once
 
 _TOKEN = re.compile(r"\w[\w'’-]*\w|\w")
@@ -209,6 +212,13 @@ def _sentence_scores(space: _Space, scorer: Scorer, rows: np.ndarray, cols: np.n
     return scorer.scores(r_ids, c_ids)[np.ix_(r_back, c_back)], (r_sent, r_start), (c_sent, c_start)
 
 
+def _self_scores(space: _Space, scorer: Scorer, unit_ids: np.ndarray):
+    """`_sentence_scores` of units against themselves, each distinct sentence scored once."""
+    sent, start = space.sentences_of(unit_ids)
+    ids, back = np.unique(space.distinct_id[sent], return_inverse=True)
+    return scorer.scores(ids, ids)[np.ix_(back, back)], sent, start
+
+
 def _pair_parts(space: _Space, scorer: Scorer, rows: np.ndarray, cols: np.ndarray):
     """Unit blocks rows x cols: the two directions' weighted best matches and the
     best single sentence pair."""
@@ -263,9 +273,11 @@ def _candidates(space: _Space, scorer: Scorer) -> _Candidates:
             continue
         own_lo, own_hi = int(bounds[source]), int(bounds[source + 1])
         partner_units = np.concatenate([np.arange(bounds[nonempty[r]], bounds[nonempty[r] + 1]) for r in later])
-        for lo in range(own_lo, own_hi, BLOCK_ROWS):
-            hi = min(lo + BLOCK_ROWS, own_hi)
-            cols = partner_units
+        shortlist = _Shortlist(sets, partner_units, source_index) if _is_long(bounds, nonempty[later]) else None
+        step = BLOCK_ROWS if shortlist is None else SHORTLIST_ROWS
+        for lo in range(own_lo, own_hi, step):
+            hi = min(lo + step, own_hi)
+            cols = partner_units if shortlist is None else shortlist.columns(lo, hi)
             forward, backward, best_sentence = _pair_parts(space, scorer, np.arange(lo, hi), cols)
             scores = np.maximum(forward, backward)
             col_rank = source_index[cols]
@@ -304,6 +316,37 @@ def _candidates(space: _Space, scorer: Scorer) -> _Candidates:
     return _Candidates(
         i[keep], j[keep], forward[keep], backward[keep], best_sentence[keep], best, source_index, overlap[keep], sets
     )
+
+
+def _is_long(bounds: np.ndarray, sources: np.ndarray) -> bool:
+    """Whether the partner `sources` are long documents on average (reports, transcripts)."""
+    return float(np.mean(bounds[sources + 1] - bounds[sources])) > LONG_SOURCE
+
+
+class _Shortlist:
+    """Against long sources, a passage's likely counterparts: in each source, the
+    SHORTLIST passages sharing the most rare-word mass with it (an inverted index's
+    answer, as a sparse product). Only these are scored sentence by sentence; a
+    passage's true counterparts share its rare words, names and numbers."""
+
+    def __init__(self, sets: PassageSets, units: np.ndarray, source_index: np.ndarray) -> None:
+        self.rare = sets.rare_words
+        self.units = units
+        self.used_by = (sets.rare_words[units] > 0).astype(np.float32).T.tocsr()  # words x units
+        rank = source_index[units]
+        self.starts = np.flatnonzero(np.r_[True, rank[1:] != rank[:-1]])
+        self.ends = np.append(self.starts[1:], len(units))
+
+    def columns(self, lo: int, hi: int) -> np.ndarray:
+        shared = (self.rare[lo:hi] @ self.used_by).toarray()
+        keep = np.zeros(len(self.units), dtype=bool)
+        for start, end in zip(self.starts.tolist(), self.ends.tolist()):
+            if end - start <= SHORTLIST:
+                keep[start:end] = True
+                continue
+            top = np.argpartition(-shared[:, start:end], SHORTLIST - 1, axis=1)[:, :SHORTLIST]
+            keep[start + top.ravel()] = True
+        return self.units[keep]
 
 
 def _partner_ranks(rank: int, count: int) -> np.ndarray:
@@ -470,11 +513,12 @@ def _group(
         members = tuple(Member(u.source, u.paragraph, u.text, u.sentence) for u in found)
         return Group(id="", kind=GroupKind.UNIQUE, members=members)
     kind = GroupKind.SHARED if sources >= present else GroupKind.PARTIAL
-    sentence_scores, (sentences, starts), _ = _sentence_scores(space, scorer, ids, ids)
+    sentence_scores, sentences, starts = _self_scores(space, scorer, ids)
     focus = _focus(space.source_of[ids], sentence_scores, starts)
     members = tuple(Member(u.source, u.paragraph, u.text, u.sentence, f) for u, f in zip(found, focus))
-    weights = _weights(space.sentence_weight[sentences], starts)
-    forward = weights @ np.maximum.reduceat(sentence_scores, starts, axis=1)
+    # Each member's weighted best matches, summed as the sparse `_weights` product sums them.
+    weighted = space.sentence_weight[sentences][:, None] * np.maximum.reduceat(sentence_scores, starts, axis=1)
+    forward = np.add.reduceat(weighted, starts, axis=0)
     scores = np.maximum(forward, forward.T)  # the better direction of each pair
     cross = space.source_of[ids][:, None] != space.source_of[ids][None, :]
     pair_values = scores[cross]

@@ -54,7 +54,10 @@ class MatrixScorer:
 
     def scores(self, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
         # Transpose the smaller side: sparse products convert their right operand.
-        if len(rows) <= len(cols):
+        if rows is cols:  # a set against itself: one selection of its rows
+            selected = self.vectors[rows]
+            block = (selected @ selected.T).T
+        elif len(rows) <= len(cols):
             block = (self.vectors[cols] @ self.vectors[rows].T).T
         else:
             block = self.vectors[rows] @ self.vectors[cols].T
