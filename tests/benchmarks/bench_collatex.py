@@ -7,14 +7,16 @@ installed (`python -m venv /tmp/collatex-venv && /tmp/collatex-venv/bin/pip inst
 collatex Levenshtein networkx prettytable`), or set COLLATEX_VENV. Without one the
 benchmark says so and exits 0. Each run times, one after the other, a fresh
 `synopsis export seeds` and a fresh interpreter collating the seeds' article files
-(`collate(..., output="json")`); medians of the runs and their ratio are printed
-(the machine is shared: the pair is measured side by side so load hits both).
+(`collate(..., output="json")`); medians of the runs' wall and CPU seconds and their
+ratios are printed (the machine is shared: the pair is measured side by side so load
+hits both; CPU seconds move less with the load than wall seconds).
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import resource
 import statistics
 import subprocess
 import sys
@@ -36,10 +38,14 @@ collate(collation, output="json")
 """
 
 
-def timed(command: list[str]) -> float:
+def timed(command: list[str]) -> tuple[float, float]:
+    """Wall seconds and CPU seconds (user + system) of one run of `command`."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     subprocess.run(command, check=True, capture_output=True)
-    return time.perf_counter() - start
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -61,9 +67,15 @@ def main(argv: list[str] | None = None) -> int:
         for run in range(args.runs):
             ours.append(timed([*synopsis, str(Path(tmp) / "seeds.json")]))
             theirs.append(timed(collatex))
-            print(f"run {run + 1}: synopsis export {ours[-1]:.2f} s, CollateX {theirs[-1]:.1f} s", flush=True)
-    a, b = statistics.median(ours), statistics.median(theirs)
-    print(f"median of {args.runs}: synopsis export {a:.2f} s, CollateX {b:.1f} s: synopsis {b / a:.0f}x faster")
+            print(
+                f"run {run + 1}: synopsis export {ours[-1][0]:.2f} s ({ours[-1][1]:.2f} s CPU), "
+                f"CollateX {theirs[-1][0]:.1f} s ({theirs[-1][1]:.1f} s CPU)",
+                flush=True,
+            )
+    for name, index in (("wall", 0), ("CPU", 1)):
+        a = statistics.median(run[index] for run in ours)
+        b = statistics.median(run[index] for run in theirs)
+        print(f"median {name} of {args.runs}: synopsis export {a:.2f} s, CollateX {b:.1f} s: synopsis {b / a:.0f}x faster")
     return 0
 
 
