@@ -34,7 +34,7 @@ def test_a_long_story_shows_its_stages_on_a_terminal(command, seeds_count_as_lon
     assert main([*command, "-o", str(output)]) == 0
     shown = stderr.getvalue()
     assert "comparing" in shown
-    assert "aligning passages" in shown or "finding discrepancies" in shown
+    assert all(stage in shown for stage in ("aligning passages", "matching quotes", "finding discrepancies"))
     assert output.stat().st_size > 0
     if command[0] == "export":
         assert json.loads(output.read_text(encoding="utf-8"))["groups"]

@@ -50,6 +50,7 @@ def comparison_progress(story: Story, stream: TextIO | None = None) -> Iterator[
 
     def progress(stage: str, done: float) -> None:
         bar.update(task, completed=done, stage=STAGE_NAMES.get(stage, stage))
+        bar.refresh()  # each stage drawn as it starts, however quickly the last one ended
 
     with bar:
         yield progress
