@@ -4,7 +4,11 @@ How it works:
 
 1. Every passage is cut into sentences; the comparator scores sentences against
    the other sources' sentences, a block of passages at a time (the full score
-   matrix is never held at once).
+   matrix is never held at once). In a story of more than PARTNER_SOURCES + 1
+   sources each source is scored against PARTNER_SOURCES others around a ring,
+   and against long sources (LONG_SOURCE passages) a passage is scored on a
+   shortlist of its likeliest counterparts: the work grows with the passages,
+   not their square.
 2. A passage pair's similarity is the better of its two directions, a direction
    being the word-weighted mean of each sentence's best match in the other
    passage. Pairs above a floor, among the few best of each side in the other's
@@ -16,7 +20,7 @@ How it works:
    links.
 4. Facts, not paragraphs: groups grow along links, strongest first. A passage
    joins a group when it is linked to at least `MAJORITY` of the group's
-   passages from other sources (at half the threshold), so one merged paragraph
+   passages from other sources it was scored against (at half the threshold), so one merged paragraph
    cannot chain two facts together; and a passage may join several groups, so a
    paragraph that reports two facts stands in both, and a fact an outlet split
    over two paragraphs holds both (at most `MAX_PER_SOURCE` of one source, and
