@@ -35,7 +35,8 @@ clean:
 screenshots: $(VENV)/.installed-test
 	$(BIN)/python tests/tools/make_screenshots.py
 
-# Regenerate the report golden files deliberately (then review `git diff`).
+# Regenerate the report golden files from the hand-made comparison in tests/fixed_comparison.py
+# deliberately (then review `git diff`): alignment changes never move them.
 golden: $(VENV)/.installed-test
 	$(BIN)/python tests/tools/regenerate_golden.py
 

@@ -11,10 +11,10 @@ import importlib
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from comparators.comparison import Comparison, compare, with_pivot
     from comparators.errors import StoryError
     from comparators.loading import default_story_path, load_story
     from comparators.model import (
+        Comparison,
         Group,
         GroupKind,
         Member,
@@ -28,17 +28,18 @@ if TYPE_CHECKING:
         Source,
         Story,
     )
+    from comparators.ordering import with_pivot
+    from comparators.pipeline import compare
 
 _MODULE_OF = {
-    "Comparison": "comparators.comparison",
-    "compare": "comparators.comparison",
-    "with_pivot": "comparators.comparison",
+    "compare": "comparators.pipeline",
+    "with_pivot": "comparators.ordering",
     "StoryError": "comparators.errors",
     "default_story_path": "comparators.loading",
     "load_story": "comparators.loading",
     **dict.fromkeys(
         (
-            "Group", "GroupKind", "Member", "Paragraph", "Quote", "QuoteStatus", "Removal", "Reuse",
+            "Comparison", "Group", "GroupKind", "Member", "Paragraph", "Quote", "QuoteStatus", "Removal", "Reuse",
             "Settings", "SettingsOverride", "Source", "Story",
         ),
         "comparators.model",

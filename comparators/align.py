@@ -41,8 +41,25 @@ from itertools import islice
 import numpy as np
 from scipy import sparse
 
-from comparators.evidence import LinkModel, PassageSets, link_model, pair_features, passage_sets
-from comparators.model import Group, GroupKind, Link, Member, Rewording, Settings, Story
+from comparators.evidence import (
+    LinkModel,
+    PassageSets,
+    link_model,
+    pair_features,
+    passage_sets,
+    story_scale,
+)
+from comparators.model import (
+    IDENTICAL_WORDING,
+    LIGHT_WORDING,
+    Group,
+    GroupKind,
+    Link,
+    Member,
+    Rewording,
+    Settings,
+    Story,
+)
 from comparators.segment import Unit, units
 from comparators.similarity import Scorer, get_comparator
 
@@ -406,6 +423,7 @@ def candidate_features(space: _Space, pairs: _Candidates) -> np.ndarray:
         pairs.backward,
         pairs.best_sentence,
         best,
+        story_scale(pairs.best),
         space.is_lede,
         space.position,
         space.length,
@@ -606,9 +624,9 @@ def _rewording(links: tuple[Link, ...]) -> Rewording | None:
     if not links:
         return None
     wording = float(np.mean([link.wording for link in links]))
-    if min(link.wording for link in links) >= 0.98:
+    if min(link.wording for link in links) >= IDENTICAL_WORDING:
         return Rewording.IDENTICAL
-    return Rewording.LIGHT if wording >= 0.6 else Rewording.PARAPHRASE
+    return Rewording.LIGHT if wording >= LIGHT_WORDING else Rewording.PARAPHRASE
 
 
 @lru_cache(maxsize=65536)

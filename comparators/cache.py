@@ -19,8 +19,7 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from comparators.comparison import Comparison, compare
-from comparators.model import SettingsOverride, Story
+from comparators.model import Comparison, SettingsOverride, Story
 
 if TYPE_CHECKING:
     from comparators.pipeline import Progress
@@ -45,6 +44,9 @@ def cached_compare(
 ) -> Comparison:
     """`compare(story, settings, progress)`, read from the cache when the same inputs
     were seen (then `progress` hears nothing)."""
+    # Imported here: a cache hit then never loads the alignment's numpy and scipy.
+    from comparators.pipeline import compare
+
     folder = cache_dir()
     if folder is None:
         return compare(story, settings, progress)

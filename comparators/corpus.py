@@ -21,7 +21,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from comparators.comparison import compare
+from comparators.pipeline import compare
 from comparators.corpus_input import CorpusStory
 from comparators.errors import StoryError
 from comparators.export import to_json

@@ -17,20 +17,28 @@ from functools import lru_cache
 from itertools import combinations
 
 from comparators.facts import Fact, amounts_agree, dimension, extract_facts, fold_name, zone_known
-from comparators.model import Group, Quote, Story
+from comparators.model import Group, Member, Quote, Story
 
 # Two figures from different outlets are about the same thing when this many content
 # words stand near both (names, places, what is counted), or when one part of a
 # bracketed conversion agrees exactly.
 MIN_SHARED_CONTEXT = 2
 # Figures in passages alignment did not put together need more context in common.
-MIN_STORY_CONTEXT = 4
+MIN_STORY_CONTEXT = 3
 CONTEXT_WORDS = 8  # on each side of a figure
+# The word right before a figure and the words an amount prices or measures ("turnout
+# was 62%", "$850 per phone") count this many times another context word.
+HEAD_NOUN_WEIGHT = 3
+
+# Two figures further apart than this factor are about different things, not one misreported.
+MAX_RATIO = 10
 
 # Spellings of one name fold to strings at least this similar (rapidfuzz ratio, 0-100),
 # or share their consonants in order, vowels being what transliterations disagree on.
 MIN_NAME_SIMILARITY = 85
 MIN_SKELETON = 3  # consonants; shorter names collide by chance
+# ... unless both spellings stand in passages alignment put together ("Kyiv", "Kiev").
+MIN_ALIGNED_SKELETON = 2
 
 _TOKEN = re.compile(r"[\w'’]+(?:-[\w'’]+)*")
 _CONTENT_WORD = re.compile(r"[^\W\d_][\w'’-]*")
@@ -98,15 +106,19 @@ def find_discrepancies(
     """
     order = {s.id: i for i, s in enumerate(story.sources)}
     published = {s.id: s.date for s in story.sources}
+    index = _StoryFacts(story)
     found: list[_Found] = []
     for group in groups:
-        passages = [_Passage(m.source, m.paragraph, m.text) for m in group.members]
-        if len({p.source for p in passages}) > 1:
-            found.extend(_compare(passages, group.id))
-    found.extend(_quote_discrepancies(story, groups, quotes))
+        if len({m.source for m in group.members}) > 1:
+            found.extend(_compare([index.member_facts(m) for m in group.members], index, group.id))
+    found.extend(_quote_discrepancies(story, index, groups, quotes))
     group_of = {(m.source, m.paragraph): g.id for g in reversed(groups) for m in g.members}
-    found = _story_number_discrepancies(story, group_of, found)
-    found.extend(_name_discrepancies(_NameIndex(story), group_of))
+    found = _story_number_discrepancies(index, group_of, found)
+    groups_of: dict[tuple[str, int], set[str]] = {}
+    for group in groups:
+        for member in group.members:
+            groups_of.setdefault((member.source, member.paragraph), set()).add(group.id)
+    found.extend(_name_discrepancies(_NameIndex(story, groups_of), group_of))
 
     group_rank = {g.id: i for i, g in enumerate(groups)}
 
@@ -117,19 +129,26 @@ def find_discrepancies(
     # be found in several overlapping groups: it is told once, in the first, with
     # every value any of them found.
     merged: list[tuple[_Found, set]] = []
+    kept_at: dict[tuple, list[int]] = {}  # spot -> indices in `merged` holding it
     for item in sorted(found, key=reading_order):
         spots = {(p.source, p.paragraph, fact.start) for p, fact in item.facts}
+        candidates = sorted({k for spot in spots for k in kept_at.get(spot, ())})
         same = next(
-            (k for k, (kept, kept_spots) in enumerate(merged)
-             if kept.kind == item.kind and len(spots & kept_spots) >= max(2, min(len(spots), len(kept_spots)) / 2)),
+            (k for k in candidates
+             if merged[k][0].kind == item.kind
+             and len(spots & merged[k][1]) >= max(2, min(len(spots), len(merged[k][1])) / 2)),
             None,
         )
         if same is None:
             merged.append((item, spots))
+            for spot in spots:
+                kept_at.setdefault(spot, []).append(len(merged) - 1)
             continue
         kept, kept_spots = merged[same]
         extra = tuple((p, fact) for p, fact in item.facts if (p.source, p.paragraph, fact.start) not in kept_spots)
         merged[same] = (replace(kept, facts=kept.facts + extra), kept_spots | spots)
+        for spot in spots - kept_spots:
+            kept_at.setdefault(spot, []).append(same)
 
     results: list[Discrepancy] = []
     for item, _ in merged:
@@ -157,19 +176,7 @@ def find_discrepancies(
     return tuple(results)
 
 
-# ---------------------------------------------------------------- one set of passages
-
-
-def _compare(passages: Sequence[_Passage], group: str | None) -> list[_Found]:
-    facts = {p: _facts(p.text) for p in passages}
-    by_source: dict[str, list[tuple[_Passage, Fact]]] = {}
-    for passage in passages:
-        by_source.setdefault(passage.source, []).extend((passage, f) for f in facts[passage])
-    found: list[_Found] = []
-    found.extend(_number_discrepancies(by_source, group))
-    for kind in ("date", "weekday", "time"):
-        found.extend(_single_value_discrepancies(by_source, group, kind))
-    return found
+# ---------------------------------------------------------------- facts, read once per story
 
 
 @lru_cache(maxsize=8192)  # paragraphs: the name index and the groups read the same ones
@@ -177,110 +184,145 @@ def _facts(text: str) -> tuple[Fact, ...]:
     return extract_facts(text)
 
 
-def _number_discrepancies(by_source, group, min_context: int = MIN_SHARED_CONTEXT, with_agreeing: bool = True):
-    """Figures that disagree between outlets, joined with the figures that agree with them.
+@dataclass(frozen=True, slots=True, eq=False)
+class _Figure:
+    """A number, date or time in one passage, with what tells what it is about.
 
-    Per pair of outlets: figures about the same thing that agree pair off first; of
-    the rest, disagreeing figures pair off by how much context they share, each at
-    most once. Returns the sets of (passage, fact) holding at least one disagreement.
+    Compared by identity: one object per fact of a passage, read once per story.
     """
-    union = _UnionFind()
-    disagreeing: list[tuple] = []
-    buckets = {source: _bucketed(facts) for source, facts in by_source.items()}
-    for first, second in combinations(sorted(by_source), 2):
-        agreed: set[tuple] = set()
-        candidates = []
-        for a, b in _comparable_figures(by_source[first], buckets[second]):
-            agree = amounts_agree(a[1].amounts, b[1].amounts)
-            if agree:
-                agreed.update((a, b))
-                if with_agreeing:
-                    union.join(a, b)
-            elif agree is False:
-                candidates.append((_context_score(a, b), a, b))
-        used = set(agreed)
-        for score, a, b in sorted(candidates, key=lambda c: -c[0]):
-            if score < min_context or a in used or b in used:
-                continue
-            used.update((a, b))
-            union.join(a, b)
-            disagreeing.append(a)
-    roots = {union.key(a) for a in disagreeing}
-    found = []
-    for members in union.sets():
-        if union.key(members[0]) in roots and len({p.source for p, _ in members}) > 1:
-            found.append(_Found("number", _number_label(members), group, tuple(members)))
-    return found
+
+    passage: _Passage
+    fact: Fact
+    nearest: str | None  # the content word right before it, folded ("turnout")
+    context: frozenset[str]  # content words around it, folded
+    keys: frozenset[str]  # what it counts or measures ("crew", "member"); empty when unsaid
+    dimensions: tuple[str, ...]  # what its amounts measure: "count", "%", "length", "USD"...
+    # The exact value with what it counts: figures alike in both say the same thing.
+    signature: tuple
+    neighbours: tuple  # signatures of the figures right before and after it in its passage
+
+    @property
+    def source(self) -> str:
+        return self.passage.source
+
+    @property
+    def item(self) -> tuple[_Passage, Fact]:
+        return self.passage, self.fact
 
 
-def _story_number_discrepancies(story: Story, group_of, found: list[_Found]) -> list[_Found]:
-    """`found` with the figures alignment left in different groups that disagree.
+class _StoryFacts:
+    """The facts of every paragraph of a story, read once, and how telling each word is.
 
-    Alignment may put two accounts of one figure in different groups, so figures
-    whose surroundings agree closely are compared across the whole story too. A
-    pair touching a discrepancy already found joins it; any other is a new one.
+    A context word counts by how specific it is to one fact of the story: a word in
+    at most one paragraph per outlet on average counts 1; one standing in r
+    paragraphs per outlet (the story's own vocabulary: its names, "percent", "vote")
+    counts 1/r.
     """
-    by_source: dict[str, list[tuple[_Passage, Fact]]] = {}
-    for source in story.sources:
-        for paragraph in source.paragraphs:
-            passage = _Passage(source.id, paragraph.index, paragraph.text)
-            by_source.setdefault(source.id, []).extend((passage, f) for f in _facts(paragraph.text))
-    found = list(found)
-    for item in _number_discrepancies(by_source, None, MIN_STORY_CONTEXT, with_agreeing=False):
-        spots = {_spot(p, f) for p, f in item.facts}
-        touching = [i for i, other in enumerate(found) if spots & {_spot(p, f) for p, f in other.facts}]
-        if touching:
-            other = found[touching[0]]
-            new = tuple(x for x in item.facts if _spot(*x) not in {_spot(p, f) for p, f in other.facts})
-            found[touching[0]] = replace(other, facts=other.facts + new)
-            continue
-        places = [(p.source, p.paragraph) for p, _ in item.facts]
-        group = next((group_of[place] for place in places if place in group_of), None)
-        found.append(replace(item, group=group))
-    return found
+
+    def __init__(self, story: Story) -> None:
+        self.story = story
+        self.paragraphs: dict[tuple[str, int], tuple[_Figure, ...]] = {}
+        frequency: dict[str, int] = {}
+        for source in story.sources:
+            for paragraph in source.paragraphs:
+                for word in _words_of(paragraph.text):
+                    frequency[word] = frequency.get(word, 0) + 1
+        outlets = max(1, len(story.sources))
+        self._weight = {word: min(1.0, outlets / count) for word, count in frequency.items()}
+        for source in story.sources:
+            for paragraph in source.paragraphs:
+                passage = _Passage(source.id, paragraph.index, paragraph.text)
+                self.paragraphs[(source.id, paragraph.index)] = self.figures(passage)
+        self._member_cache: dict[tuple[str, int, str], tuple[_Figure, ...]] = {}
+
+    def weight(self, word: str) -> float:
+        return self._weight.get(word, 1.0)
+
+    def figures(self, passage: _Passage) -> tuple[_Figure, ...]:
+        """The numbers, dates and times of a passage as `_Figure`s."""
+        facts = [f for f in _facts(passage.text) if f.kind != "name"]
+        numbers = [f for f in facts if f.kind == "number"]
+        signatures = {id(f): (_signature(f), _key_words(f.key)) for f in numbers}
+        result = []
+        for fact in facts:
+            nearest, context = _context(passage.text, fact.start, fact.end)
+            neighbours: tuple = ()
+            if fact.kind == "number":
+                at = next(i for i, f in enumerate(numbers) if f is fact)
+                neighbours = (
+                    signatures[id(numbers[at - 1])] if at > 0 else None,
+                    signatures[id(numbers[at + 1])] if at + 1 < len(numbers) else None,
+                )
+            result.append(
+                _Figure(
+                    passage, fact, nearest, context, _key_words(fact.key), _dimensions(fact),
+                    (signatures[id(fact)][0], fact.key) if fact.kind == "number" else (), neighbours,
+                )
+            )
+        return tuple(result)
+
+    def member_facts(self, member: Member) -> tuple[_Figure, ...]:
+        """The figures of a group member: its paragraph's, or its own text's when it is a part."""
+        figures = self.paragraphs.get((member.source, member.paragraph))
+        if figures is not None and (not figures or figures[0].passage.text == member.text):
+            return figures
+        key = (member.source, member.paragraph, member.text)
+        if key not in self._member_cache:
+            self._member_cache[key] = self.figures(_Passage(member.source, member.paragraph, member.text))
+        return self._member_cache[key]
+
+    def context_score(self, a: _Figure, b: _Figure) -> float:
+        """How surely two figures of different outlets are about the same thing.
+
+        Shared context words by their weight, the word right before both once more,
+        a part of a bracketed conversion that agrees exactly, the figure before or
+        after standing alike ("73.2% ... 25.3%" against "73.2 percent ... 24.5 percent").
+        Counts that do not say they count the same thing need that listing to compare.
+        """
+        weight = self._weight
+        score = sum(weight.get(w, 1.0) for w in a.context & b.context)
+        if a.nearest is not None and a.nearest == b.nearest:  # "turnout was 62%"
+            score += HEAD_NOUN_WEIGHT * weight.get(a.nearest, 1.0)
+        if a.fact.kind != "number":
+            return score
+        if any(x.unit and x.unit == y.unit and x.number == y.number for x in a.fact.amounts for y in b.fact.amounts):
+            score += MIN_SHARED_CONTEXT
+        listed_alike = any(_same_neighbour(x, y) for x, y in zip(a.neighbours, b.neighbours))
+        if listed_alike:
+            score += MIN_STORY_CONTEXT
+        if _counted(a) and a.keys.isdisjoint(b.keys) and not listed_alike:
+            return float("-inf")  # "18 from Canada", "35 nationalities": not one thing
+        if not _counted(a):
+            # What an amount prices or measures ("$885 phone", "$850 per phone") says what it is.
+            score += HEAD_NOUN_WEIGHT * sum(weight.get(w, 1.0) for w in a.keys & b.keys)
+        return score
 
 
-def _spot(passage: _Passage, fact: Fact) -> tuple[str, int, int]:
-    return passage.source, passage.paragraph, fact.start
+def _same_neighbour(first, second) -> bool:
+    """Whether two neighbouring figures (amounts, words after) say the same: counts
+    must also count the same thing ("8 Americans" is not "8 Chinese")."""
+    if first is None or second is None or first[0] != second[0]:
+        return False
+    counted = first[0][0][0] in ("", "points")
+    return not counted or first[1] == second[1] or not first[1].isdisjoint(second[1])
 
 
-def _bucketed(facts) -> dict[str, list]:
-    """Figures by what they measure or count, so only comparable ones meet."""
-    buckets: dict[str, list] = {}
-    for item in facts:
-        if item[1].kind == "number":
-            for key in _buckets(item[1]):
-                buckets.setdefault(key, []).append(item)
-    return buckets
+def _words_of(text: str) -> set[str]:
+    return {w for w in map(fold_name, _CONTENT_WORD.findall(text)) if len(w) > 1} - _STOP
 
 
-def _comparable_figures(facts_a, buckets):
-    """Pairs of figures, one from `facts_a`, one from `buckets`, about the same kind of thing."""
-    for a in facts_a:
-        if a[1].kind != "number":
-            continue
-        seen: set[int] = set()
-        for key in _buckets(a[1]):
-            for b in buckets.get(key, ()):
-                if id(b) not in seen and _same_thing(a[1], b[1]):
-                    seen.add(id(b))
-                    yield a, b
+def _signature(fact: Fact) -> tuple:
+    return tuple((a.unit, a.low, a.high, a.number, a.upper) for a in fact.amounts)
 
 
-def _buckets(fact: Fact) -> set[str]:
-    units = {amount.unit for amount in fact.amounts}
-    if units <= {"", "points"}:
-        return set(fact.key.split())
-    return {dimension(unit) for unit in units if unit}
+def _dimensions(fact: Fact) -> tuple[str, ...]:
+    if fact.kind != "number":
+        return ()
+    return tuple(dict.fromkeys(dimension(a.unit) if a.unit else "count" for a in fact.amounts))
 
 
-def _same_thing(first: Fact, second: Fact) -> bool:
-    units_a = {a.unit for a in first.amounts}
-    units_b = {a.unit for a in second.amounts}
-    if units_a == {""} or units_b == {""} or "points" in units_a | units_b:
-        # Plain counts compare only when they count the same thing ("24 crew", "25 crew members").
-        return units_a == units_b and not _key_words(first.key).isdisjoint(_key_words(second.key))
-    return True
+def _counted(figure: _Figure) -> bool:
+    return figure.dimensions[0] in ("count", "points")
 
 
 @lru_cache(maxsize=8192)
@@ -288,82 +330,220 @@ def _key_words(key: str) -> frozenset[str]:
     return frozenset(key.split())
 
 
-def _context_score(a: tuple[_Passage, Fact], b: tuple[_Passage, Fact]) -> int:
-    exact_part = any(
-        x.unit == y.unit and x.number == y.number and x.unit
-        for x in a[1].amounts
-        for y in b[1].amounts
-    )
-    nearest_a, words_a = _context(a[0].text, a[1].start, a[1].end)
-    nearest_b, words_b = _context(b[0].text, b[1].start, b[1].end)
-    # The word right before a figure says most about what it is ("turnout was 62%").
-    nearest = nearest_a is not None and nearest_a == nearest_b
-    # Figures listed alike ("73.2% ... 25.3%" and "73.2 percent ... 24.5 percent"): the
-    # one before agrees exactly, so these two stand in the same place of one list.
-    before_a, before_b = _figure_before(a[0].text, a[1].start), _figure_before(b[0].text, b[1].start)
-    listed_alike = before_a is not None and before_b is not None and _same_figure(before_a, before_b)
-    return (
-        len(words_a & words_b)
-        + nearest
-        + (MIN_SHARED_CONTEXT if exact_part else 0)
-        + (MIN_STORY_CONTEXT if listed_alike else 0)
-    )
-
-
-@lru_cache(maxsize=65536)
-def _figure_before(text: str, start: int) -> Fact | None:
-    """The figure nearest before `start` in `text`, if any."""
-    figures = [f for f in _facts(text) if f.kind == "number" and f.end <= start]
-    return figures[-1] if figures else None
-
-
-def _same_figure(first: Fact, second: Fact) -> bool:
-    return {(a.unit, a.number, a.upper) for a in first.amounts} == {(a.unit, a.number, a.upper) for a in second.amounts}
-
-
 @lru_cache(maxsize=65536)
 def _context(text: str, start: int, end: int) -> tuple[str | None, frozenset[str]]:
     """The content word right before a figure, and the content words around it, folded."""
     before = [w for w in _CONTENT_WORD.findall(text[:start])[-CONTEXT_WORDS:] if w.lower() not in _STOP]
     after = [w for w in _CONTENT_WORD.findall(text[end:])[:CONTEXT_WORDS] if w.lower() not in _STOP]
-    words = frozenset(fold_name(w) for w in before + after) - {""}
+    words = frozenset(w for w in map(fold_name, before + after) if len(w) > 1)
     return (fold_name(before[-1]) if before else None), words
 
 
+# ---------------------------------------------------------------- one set of passages
+
+
+def _compare(passages: Sequence[tuple[_Figure, ...]], index: _StoryFacts, group: str | None) -> list[_Found]:
+    figures = [f for passage in passages for f in passage]
+    found = _number_discrepancies([f for f in figures if f.fact.kind == "number"], index, group)
+    for kind in ("date", "weekday", "time"):
+        found.extend(_single_value_discrepancies([f for f in figures if f.fact.kind == kind], index, group, kind))
+    return found
+
+
+def _number_discrepancies(figures: Sequence[_Figure], index: _StoryFacts, group: str | None) -> list[_Found]:
+    """Figures of one group that disagree between outlets, with the figures agreeing with them.
+
+    Figures are sorted by what they measure, then by value: figures alike in value
+    and in what they count say the same thing and are compared once, so the work
+    grows with the distinct values, not with the outlets.
+    """
+    union = _UnionFind()
+    disagreeing = []
+    for _, classes in _by_value(figures, lambda f: f.dimensions):
+        for members in classes:
+            for figure in members[1:]:
+                union.join(members[0], figure)
+        for left, right in _agreeing_classes(classes):
+            union.join(left[0], right[0])
+        for left, right, _ in _disagreeing_classes(classes, index, MIN_SHARED_CONTEXT):
+            union.join(left[0], right[0])
+            disagreeing.append(left[0])
+    roots = {union.key(f) for f in disagreeing}
+    found = []
+    for members in union.sets():
+        if union.key(members[0]) in roots and len({f.source for f in members}) > 1:
+            found.append(_Found("number", _number_label(members), group, tuple(f.item for f in members)))
+    return found
+
+
+def _by_value(figures: Sequence[_Figure], buckets) -> list[tuple[str, list[list[_Figure]]]]:
+    """Per bucket (what the figures measure), the figures sorted into classes of one value."""
+    sorted_: dict[str, dict[tuple, list[_Figure]]] = {}
+    for figure in figures:
+        for bucket in dict.fromkeys(buckets(figure)):
+            sorted_.setdefault(bucket, {}).setdefault(figure.signature, []).append(figure)
+    return [(bucket, list(classes.values())) for bucket, classes in sorted_.items()]
+
+
+# Members of a value class tried against another class's: enough to meet each context
+# the value stands in, few enough that a value every outlet repeats costs little.
+MEMBERS_TRIED = 8
+
+
+def _agreeing_classes(classes: list[list[_Figure]]):
+    """Pairs of value classes whose amounts agree (rounding, conversion) about one thing."""
+    for first, second in combinations(classes, 2):
+        if _class_verdict(first[0], second[0]):
+            yield first, second
+
+
+def _class_verdict(first: _Figure, second: _Figure) -> bool | None:
+    """True when two figures agree about one thing, False when their amounts cannot both
+    be right, None when they do not compare."""
+    verdict = _amounts_agree(first.signature[0], second.signature[0], first.fact.amounts, second.fact.amounts)
+    if verdict is False and _apart(first.fact.amounts, second.fact.amounts):
+        return None  # "2.5 million" and "10": figures an order of magnitude apart count different things
+    if verdict and _counted(first) and first.keys != second.keys and first.keys.isdisjoint(second.keys):
+        return None  # "3 dead" and "3 injured": alike, but not one thing
+    return verdict
+
+
+def _apart(first, second) -> bool:
+    """Whether two figures' amounts in a unit both give are more than `MAX_RATIO` apart."""
+    pairs = [(a.number, b.number) for a in first for b in second if a.unit == b.unit]
+    for x, y in pairs or [(first[0].number, second[0].number)]:
+        low, high = sorted((abs(x), abs(y)))
+        if high <= MAX_RATIO * low:
+            return False
+    return True
+
+
+def _disagreeing_classes(classes: list[list[_Figure]], index: _StoryFacts, threshold: float):
+    """(class, class, (figure, figure)) for each two value classes that disagree about one thing.
+
+    Two classes disagree when their amounts cannot both be right and some figure of
+    one and some of the other, from outlets that do not also give the other value,
+    share at least `threshold` of context; the two figures are the pair sharing most.
+    """
+    if len(classes) < 2:
+        return []
+    sources = [frozenset(f.source for f in members) for members in classes]
+    covered = [set(s) for s in sources]  # outlets giving a value that agrees with the class's
+    pending = []
+    for i, j in combinations(range(len(classes)), 2):
+        verdict = _class_verdict(classes[i][0], classes[j][0])
+        if verdict:
+            covered[i] |= sources[j]
+            covered[j] |= sources[i]
+        elif verdict is False:
+            pending.append((i, j))
+    found = []
+    for i, j in pending:
+        left = [f for f in classes[i] if f.source not in covered[j]][:MEMBERS_TRIED]
+        right = [f for f in classes[j] if f.source not in covered[i]][:MEMBERS_TRIED]
+        best = None
+        for a in left:
+            for b in right:
+                if a.source != b.source:
+                    score = index.context_score(a, b)
+                    if best is None or score > best[0]:
+                        best = (score, a, b)
+        if best is not None and best[0] >= threshold:
+            found.append((classes[i], classes[j], (best[1], best[2])))
+    return found
+
+
+_AGREEMENT: dict[tuple, bool | None] = {}
+
+
+def _amounts_agree(signature_a: tuple, signature_b: tuple, amounts_a, amounts_b) -> bool | None:
+    key = (signature_a, signature_b)
+    if key not in _AGREEMENT:
+        if len(_AGREEMENT) > 65536:
+            _AGREEMENT.clear()
+        _AGREEMENT[key] = amounts_agree(amounts_a, amounts_b)
+    return _AGREEMENT[key]
+
+
+def _story_number_discrepancies(index: _StoryFacts, group_of, found: list[_Found]) -> list[_Found]:
+    """`found` with the figures alignment left in different groups that disagree.
+
+    Alignment may put two accounts of one figure in different groups, so figures
+    whose surroundings agree closely are compared across the whole story too (counts
+    only with counts of the same thing). A pair touching a discrepancy already found
+    joins it; any other is a new one.
+    """
+    figures = [f for figures in index.paragraphs.values() for f in figures if f.fact.kind == "number"]
+
+    def buckets(figure: _Figure):
+        if _counted(figure):
+            return (f"{figure.dimensions[0]} {key}" for key in figure.keys)
+        return figure.dimensions
+
+    union = _UnionFind()
+    for _, classes in _by_value(figures, buckets):
+        for _, _, (a, b) in _disagreeing_classes(classes, index, MIN_STORY_CONTEXT):
+            union.join(a, b)
+    found = list(found)
+    spots_of = [{_spot(p, f) for p, f in item.facts} for item in found]
+    for members in union.sets():
+        if len({f.source for f in members}) < 2:
+            continue
+        item = _Found("number", _number_label(members), None, tuple(f.item for f in members))
+        spots = {_spot(p, f) for p, f in item.facts}
+        touching = next((i for i, other in enumerate(spots_of) if spots & other), None)
+        if touching is not None:
+            other = found[touching]
+            new = tuple(x for x in item.facts if _spot(*x) not in spots_of[touching])
+            found[touching] = replace(other, facts=other.facts + new)
+            spots_of[touching] |= spots
+            continue
+        places = [(p.source, p.paragraph) for p, _ in item.facts]
+        group = next((group_of[place] for place in places if place in group_of), None)
+        found.append(replace(item, group=group))
+        spots_of.append(spots)
+    return found
+
+
+def _spot(passage: _Passage, fact: Fact) -> tuple[str, int, int]:
+    return passage.source, passage.paragraph, fact.start
+
+
 def _number_label(members) -> str:
-    keys = [f.key for _, f in members if f.key]
+    keys = [f.fact.key for f in members if f.fact.key and _counted(f)]
     if keys:
         return min(keys, key=len)
-    units = sorted({a.unit for _, f in members for a in f.amounts if a.unit})
+    units = sorted({a.unit for f in members for a in f.fact.amounts if a.unit})
     names = {"%": "percentage", "km": "distance", "mi": "distance", "m": "distance", "ft": "distance",
              "kg": "weight", "t": "weight", "lb": "weight", "km/h": "speed", "mph": "speed"}
     labels = dict.fromkeys(names.get(u, f"amount in {u}") for u in units)
     return ", ".join(labels) or "figure"
 
 
-def _single_value_discrepancies(by_source, group, kind: str) -> list[_Found]:
+def _single_value_discrepancies(figures: Sequence[_Figure], index: _StoryFacts, group, kind: str) -> list[_Found]:
     # Dates and times compare only when each outlet gives one in the passage: with
     # several, which event each belongs to is guesswork.
-    single = {}
-    for source, facts in by_source.items():
-        of_kind = [(p, f) for p, f in facts if f.kind == kind]
-        if len({f.value for _, f in of_kind}) == 1:
-            single[source] = of_kind[0]
+    by_source: dict[str, list[_Figure]] = {}
+    for figure in figures:
+        by_source.setdefault(figure.source, []).append(figure)
+    single = {s: of_kind[0] for s, of_kind in by_source.items() if len({f.fact.value for f in of_kind}) == 1}
+    if len({f.fact.value for f in single.values()}) < 2:
+        return []
     comparable = [
         (a, b)
-        for a, b in combinations(sorted(single.values(), key=lambda x: x[0].source), 2)
-        if _times_comparable(a[1], b[1])
-        and a[1].value != b[1].value
-        and _context_score(a, b) >= MIN_SHARED_CONTEXT
+        for a, b in combinations(sorted(single.values(), key=lambda f: f.source), 2)
+        if _times_comparable(a.fact, b.fact)
+        and a.fact.value != b.fact.value
+        and index.context_score(a, b) >= MIN_SHARED_CONTEXT
     ]
     if kind == "date":
-        comparable = [(a, b) for a, b in comparable if _date_differs(a[1], b[1])]
+        comparable = [(a, b) for a, b in comparable if _date_differs(a.fact, b.fact)]
     if kind == "time":
-        comparable = [(a, b) for a, b in comparable if a[1].minutes != b[1].minutes]
+        comparable = [(a, b) for a, b in comparable if a.fact.minutes != b.fact.minutes]
     if not comparable:
         return []
     label = {"date": "date", "weekday": "day of the week", "time": "time of day"}[kind]
-    return [_Found("time" if kind == "time" else "date", label, group, tuple(single[s] for s in sorted(single)))]
+    return [_Found("time" if kind == "time" else "date", label, group, tuple(single[s].item for s in sorted(single)))]
 
 
 def _date_differs(first: Fact, second: Fact) -> bool:
@@ -393,7 +573,9 @@ def _grows_with_date(facts, published) -> bool:
 # ---------------------------------------------------------------- quotes
 
 
-def _quote_discrepancies(story: Story, groups: Sequence[Group], quotes: Sequence[Quote]) -> list[_Found]:
+def _quote_discrepancies(
+    story: Story, index: _StoryFacts, groups: Sequence[Group], quotes: Sequence[Quote]
+) -> list[_Found]:
     by_id = {q.id: q for q in quotes}
     group_of = {(m.source, m.paragraph): g.id for g in groups for m in g.members}
     found: list[_Found] = []
@@ -406,7 +588,7 @@ def _quote_discrepancies(story: Story, groups: Sequence[Group], quotes: Sequence
                 continue
             passages = {q.source: (_Passage(q.source, q.paragraph, q.text), q) for q in (quote, other)}
             group = group_of.get((quote.source, quote.paragraph))
-            for item in _compare([p for p, _ in passages.values()], group):
+            for item in _compare([index.figures(p) for p, _ in passages.values()], index, group):
                 facts = tuple(_in_paragraph(story, passages[p.source][1], p, f) for p, f in item.facts)
                 fact = f"{item.fact} (quoting {quote.speaker or 'one speaker'})"
                 found.append(_Found(item.kind, fact, group, facts))
@@ -442,7 +624,9 @@ class _Mention:
 class _NameIndex:
     """Names across the whole story, and what tells a spelling variant from another name."""
 
-    def __init__(self, story: Story) -> None:
+    def __init__(self, story: Story, groups_of: dict[tuple[str, int], set[str]] | None = None) -> None:
+        self._groups_of = groups_of or {}
+        self._places: dict[str, set[tuple[str, int]]] = {}  # a word of a name -> where it stands
         self._words = {
             s.id: frozenset(
                 w.removesuffix("'s").removesuffix("’s") for p in s.paragraphs for w in _TOKEN.findall(p.text.lower())
@@ -460,6 +644,8 @@ class _NameIndex:
                     if fact.kind == "name" and (mention := self._mention(passage, fact)):
                         key = tuple(w.lower() for w, _, _ in mention.words)
                         self.mentions.setdefault(source.id, {}).setdefault(key, mention)
+                        for word in key:
+                            self._places.setdefault(word, set()).add((source.id, paragraph.index))
 
     def _mention(self, passage: _Passage, fact: Fact) -> _Mention | None:
         # Titles and words that also stand in lower case ("President", "The") are not the name.
@@ -496,7 +682,10 @@ class _NameIndex:
             initials.setdefault(fold_name(word)[:1], []).append(word)
         for words in initials.values():
             for x, y in combinations(words, 2):
-                if abs(len(x) - len(y)) <= 3 and spelling_variants(x, y):
+                if abs(len(x) - len(y)) <= 3 and (
+                    spelling_variants(x, y)
+                    or (spelling_variants(x, y, min_consonants=MIN_ALIGNED_SKELETON) and self._aligned(x, y))
+                ):
                     found.extend(self._pairs(by_word[x], by_word[y]))
         places: dict[tuple[int, int, str], list[tuple[str, ...]]] = {}
         for key in by_name:
@@ -514,6 +703,17 @@ class _NameIndex:
                 if all(spelling_variants(x, y, min_consonants=1) for x, y in differing):
                     found.extend(self._full_name_pairs(by_name[key_a], by_name[key_b], differing))
         return found
+
+    def _aligned(self, x: str, y: str) -> bool:
+        """Whether one outlet's `x` and another's `y` stand in passages aligned together."""
+        groups_x: dict[str, set[str]] = {}
+        for source, paragraph in self._places.get(x, ()):
+            groups_x.setdefault(source, set()).update(self._groups_of.get((source, paragraph), ()))
+        for source, paragraph in self._places.get(y, ()):
+            groups = self._groups_of.get((source, paragraph), set())
+            if any(other != source and groups & shared for other, shared in groups_x.items()):
+                return True
+        return False
 
     def _pairs(self, uses_x: dict[str, tuple[str, _Mention]], uses_y: dict[str, tuple[str, _Mention]]):
         x, y = next(iter(uses_x.values()))[0].lower(), next(iter(uses_y.values()))[0].lower()
@@ -556,8 +756,10 @@ def _name_discrepancies(names: _NameIndex, group_of: dict[tuple[str, int], str])
                     first[spot] = mention
         if len({source for source, _ in first}) < 2:
             continue
+        # Each value starts at its differing word: two words of one name spelled two
+        # ways ("Vladimir Zelensky", "Volodymyr Zelenskiy") are two discrepancies.
         facts = tuple(
-            (m.passage, Fact("name", m.text, m.words[0][1], m.words[-1][2], word, key=fold_name(word)))
+            (m.passage, Fact("name", m.text, _word_start(m, word), m.words[-1][2], word, key=fold_name(word)))
             for (_, word), m in first.items()
         )
         groups = [group_of.get((p.source, p.paragraph)) for p, _ in facts]
@@ -573,6 +775,10 @@ def _name_discrepancies(names: _NameIndex, group_of: dict[tuple[str, int], str])
             spellings = " / ".join(sorted(shortest.values()))
         found.append(_Found("name", f"spelling of {spellings}", group, facts))
     return found
+
+
+def _word_start(mention: _Mention, word: str) -> int:
+    return next((start for written, start, _ in mention.words if written == word), mention.words[0][1])
 
 
 @lru_cache(maxsize=65536)

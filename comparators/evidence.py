@@ -14,6 +14,11 @@ figures from the fitting script):
   better and the worse of its two directions (a direction is the word-weighted
   mean of each sentence's best match in the other passage), so a paragraph an
   outlet split in two still matches the merged one.
+- `story_similarity`: the similarity over the story's typical best match (the
+  mean of each passage's best similarity in another source). Outlets that
+  translate or rewrite share fewer words all through a story, so the same raw
+  similarity means more there; this lets the cut follow the story
+  (held-out real macro F1 0.703 -> 0.741, lowest story 0.531 -> 0.619).
 - `best_sentence`: the best single sentence pair: a paragraph merging two facts
   matches each fact's paragraph through one sentence.
 - `share_of_best_low`, `share_of_best_high`: the pair's similarity as a share of
@@ -50,6 +55,7 @@ from scipy import sparse
 FEATURES = (
     "similarity",
     "similarity_both",
+    "story_similarity",
     "best_sentence",
     "share_of_best_low",
     "share_of_best_high",
@@ -176,6 +182,12 @@ def passage_sets(texts: Sequence[str]) -> PassageSets:
     )
 
 
+def story_scale(best: np.ndarray) -> float:
+    """The story's typical best match: the mean, over passages, of each one's best
+    similarity in any other source (`best`: passages x sources)."""
+    return float(best.max(axis=1).mean()) if best.size else 1.0
+
+
 def _incidence(sets: list[set[str]], weight: dict[str, float] | None = None) -> sparse.csr_matrix:
     index: dict[str, int] = {}
     rows, cols, values = [], [], []
@@ -203,6 +215,7 @@ def pair_features(
     backward: np.ndarray,
     best_sentence: np.ndarray,
     best_in_source: tuple[np.ndarray, np.ndarray],
+    story_scale: float,
     lede: np.ndarray,
     position: np.ndarray,
     length: np.ndarray,
@@ -212,7 +225,8 @@ def pair_features(
 
     `forward`/`backward` are the comparator's two directions for each pair,
     `best_sentence` its best sentence pair, `best_in_source` each side's best
-    similarity in the other's outlet, `overlap` (pairs x 4) what each pair shares
+    similarity in the other's outlet, `story_scale` the story's typical best
+    match (evidence.story_scale), `overlap` (pairs x 4) what each pair shares
     (`PassageSets.overlap_block`); `lede`, `position` (0 first, 1 last in its
     source) and `length` (words) are per passage.
     """
@@ -231,6 +245,7 @@ def pair_features(
         [
             similarity,
             np.minimum(forward, backward),
+            similarity / max(story_scale, 1e-3),
             best_sentence,
             np.minimum(share_i, share_j),
             np.maximum(share_i, share_j),

@@ -15,7 +15,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-from comparators.comparison import Comparison
+from comparators.model import Comparison
 from comparators.diff import word_diff
 from comparators.model import Group, Source, Story
 

@@ -237,7 +237,7 @@ def _number_fact(text: str, start: int, end: int, number: float, spans) -> Fact 
     if upper is not None:
         top = _amount(float(upper.replace(",", "")) * scale, upper, None, unit, scale)
         amounts = [Amount(amounts[0].low, top.high, unit, amounts[0].number, top.number)]
-    thing = _thing(text, end) if unit in ("", "points") else ()
+    thing = _thing(text, end)
     # A conversion in brackets right after the figure: "280 kilometers (175 miles)".
     if alternative := re.match(r"\s?\((?:about |around |some |roughly |nearly )?", text[end:]):
         inner = [s for s in spans if s[0] == end + alternative.end()]
@@ -247,6 +247,7 @@ def _number_fact(text: str, start: int, end: int, number: float, spans) -> Fact 
             if fact and closing and fact.amounts and fact.amounts[0].unit:
                 amounts.extend(fact.amounts)
                 end = fact.end + closing.end()
+                thing = thing or _thing(text, end)  # "988,900 won ($885) phone"
     value = " / ".join(_show(a) for a in amounts)
     return Fact("number", text[start:end], start, end, value, key=" ".join(thing), amounts=tuple(amounts))
 
@@ -259,7 +260,7 @@ def _amount(number: float, digits: str, qualifier: str | None, unit: str, scale:
     decimals = len(digits.split(".")[1]) if "." in digits else 0
     if decimals:
         step = 10.0**-decimals * scale
-    elif qualifier in _APPROXIMATE or qualifier in _AT_MOST:
+    elif qualifier in _APPROXIMATE or qualifier in _AT_MOST or qualifier in _AT_LEAST:
         # "about 200" means a figure that rounds to 200: its last non-zero digit sets the step.
         whole = digits.replace(",", "")
         zeros = len(whole) - len(whole.rstrip("0"))
@@ -268,9 +269,12 @@ def _amount(number: float, digits: str, qualifier: str | None, unit: str, scale:
         step = scale
     low, high = number - step / 2, number + step / 2
     if qualifier in _AT_MOST:
-        low, high = (number - step / 2, number) if qualifier in _APPROXIMATE else (float("-inf"), number)
+        low, high = (number - step / 2, number) if qualifier in _APPROXIMATE else (number - step, number)
     elif qualifier in _AT_LEAST:
-        low, high = number, float("inf")
+        # "more than 1 million" is said of 1.2 million, not of 2.5 million: a writer
+        # knowing 2.5 would say "more than 2 million". The figure is exceeded by less
+        # than one step of its last written digit.
+        low, high = number, number + step
     return Amount(low, high, unit, number)
 
 
@@ -279,11 +283,9 @@ def _show(amount: Amount) -> str:
     if amount.upper is not None:
         shown += f"–{_figure(amount.upper)}"
     number = amount.number
-    if amount.low == float("-inf"):
-        shown = "≤ " + shown
-    elif amount.high == float("inf"):
+    if amount.low == number < amount.high:
         shown = "≥ " + shown
-    elif amount.high - amount.low > max(1e-9, abs(number) * 1e-9) and amount.high == number:
+    elif amount.low < number == amount.high:
         shown = "≤ " + shown
     if amount.unit == "%":
         return shown + "%"
@@ -295,11 +297,14 @@ def _figure(number: float) -> str:
 
 
 def _thing(text: str, end: int) -> tuple[str, ...]:
-    """Up to three words after a count that say what it counts ("crew members")."""
+    """Up to three words after a figure that say what it counts or prices ("crew members")."""
     words: list[str] = []
     position = end
     while len(words) < 3 and (match := _THING_WORD.match(text, position)):
         word = match.group(1).lower().strip("'’-")
+        if word == "per" and not words:  # "$850 per phone": the price of a phone
+            position = match.end()
+            continue
         if word in _FUNCTION_WORDS:
             break
         words.append(_singular(word))

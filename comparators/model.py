@@ -9,6 +9,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # its rules compile a few dozen regexes: loaded when a story is compared
+    from comparators.discrepancies import Discrepancy
 
 
 # ---------------------------------------------------------------- sources
@@ -105,6 +109,12 @@ class Rewording(StrEnum):
     IDENTICAL = "identical"
     LIGHT = "light rewording"
     PARAPHRASE = "paraphrase"
+
+
+# `Link.wording` of two copies of one text (spacing and case aside), and the least a
+# light rewording keeps; below it, a paraphrase.
+IDENTICAL_WORDING = 0.98
+LIGHT_WORDING = 0.6
 
 
 @dataclass(frozen=True, slots=True)
@@ -250,3 +260,31 @@ class Mark:
     reviewed: bool = False
     flagged: bool = False
     note: str = ""
+
+
+# ---------------------------------------------------------------- the comparison
+
+
+@dataclass(frozen=True, slots=True)
+class Comparison:
+    """The whole comparison of a story: what views and reports read."""
+
+    story: Story
+    settings: Settings  # as resolved: pivot and threshold filled in
+    pivot: str  # source id whose order the groups follow
+    groups: tuple[Group, ...]  # in reading order
+    reuse: tuple[Reuse, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+    warnings: tuple[str, ...] = ()  # e.g. a source left with no paragraphs
+    quoted_terms: tuple[QuotedTerm, ...] = ()  # nicknames, names, scare quotes
+    # Why the pivot is the pivot: "chosen", or a short label, a colon and figures
+    # ("reused most: 382 of its 1229 words appear verbatim in another outlet").
+    pivot_reason: str = ""
+    discrepancies: tuple[Discrepancy, ...] = ()  # where outlets disagree, in reading order
+    quote_groups: tuple[QuoteGroup, ...] = ()  # every quote's statement, named by `Quote.group`
+
+    def group(self, group_id: str) -> Group:
+        for group in self.groups:
+            if group.id == group_id:
+                return group
+        raise KeyError(group_id)

@@ -1,11 +1,16 @@
 """The order groups are read in: the pivot's, with each outlet's own passages kept beside
-their context. Plain sorting, so reordering for another pivot needs no alignment code."""
+their context. Plain sorting, so reordering for another pivot (`with_pivot`) needs no
+alignment code."""
 
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
-from comparators.model import Group, Member, Story
+from comparators.model import Comparison, Group, Member, Story
+
+if TYPE_CHECKING:
+    from comparators.discrepancies import Discrepancy
 
 
 def order_groups(groups: tuple[Group, ...], story: Story, pivot: str) -> tuple[Group, ...]:
@@ -49,3 +54,30 @@ def order_groups(groups: tuple[Group, ...], story: Story, pivot: str) -> tuple[G
 
     ordered = sorted(range(len(groups)), key=key)
     return tuple(replace(groups[g], id=f"g{i + 1}") for i, g in enumerate(ordered))
+
+
+def in_group_order(discrepancies, groups: tuple[Group, ...]) -> tuple[Discrepancy, ...]:
+    """`discrepancies` sorted by the position of their group in `groups`."""
+    position = {group.id: i for i, group in enumerate(groups)}
+    return tuple(sorted(discrepancies, key=lambda d: position.get(d.group, len(position))))
+
+
+def with_pivot(comparison: Comparison, pivot: str) -> Comparison:
+    """The same comparison read in another source's order (no re-alignment)."""
+    comparison.story.source(pivot)  # KeyError for an unknown id
+    groups = order_groups(comparison.groups, comparison.story, pivot)
+    # Groups are numbered anew in the new order: discrepancies follow their group's
+    # new id and order; their own ids stay.
+    new_id = {group.members: group.id for group in groups}
+    renamed = {group.id: new_id[group.members] for group in comparison.groups}
+    discrepancies = in_group_order(
+        [replace(d, group=renamed.get(d.group, d.group)) for d in comparison.discrepancies], groups
+    )
+    return replace(
+        comparison,
+        pivot=pivot,
+        pivot_reason="chosen" if pivot != comparison.pivot else comparison.pivot_reason,
+        settings=replace(comparison.settings, pivot=pivot),
+        groups=groups,
+        discrepancies=discrepancies,
+    )

@@ -6,9 +6,8 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from comparators.align import align, default_threshold
-from comparators.comparison import Comparison
 from comparators.discrepancies import find_discrepancies
-from comparators.model import Settings, SettingsOverride, Story
+from comparators.model import Comparison, Settings, SettingsOverride, Story
 from comparators.ordering import order_groups
 from comparators.pivot import choose_pivot
 from comparators.quote_matching import story_quote_groups
@@ -34,11 +33,12 @@ def resolve_settings(story: Story, override: SettingsOverride | None) -> Setting
     return settings
 
 
-def run(story: Story, override: SettingsOverride | None = None, progress: Progress | None = None) -> Comparison:
+def compare(story: Story, override: SettingsOverride | None = None, progress: Progress | None = None) -> Comparison:
     """Align the story's passages, order them by the pivot, measure reuse, match quotes,
     find where outlets disagree.
 
-    A source with no paragraphs (after cleaning) takes part in nothing and is
+    `override` replaces the story manifest's settings field by field (the command line
+    wins); a field left None keeps the manifest's value. A source with no paragraphs (after cleaning) takes part in nothing and is
     named in `Comparison.warnings`. `progress(stage, fraction)`, when given, is called
     as each stage starts, with the share of the work done before it (non-decreasing,
     from 0.0), and last as `progress("done", 1.0)`; it runs on the caller's thread.

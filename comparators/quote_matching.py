@@ -16,8 +16,8 @@ alike count as one ("Hamadan"/"Hamedan"), and each word weighs by how rare it is
 among the story's quotes (idf), so a topic word every quote has ("Syria") does
 not make two statements one.
 
-A quote's status is shared when any match is shared, else variant when any is a
-variant, else unique; every match is kept with its score.
+A quote's status follows from its matches (`quote_status`); every match is kept with
+its score.
 
 Matching goes by *wording*, not by copy: quotes with the same normalised words and
 speaker are scored once against each other wording (and with themselves, when
@@ -39,7 +39,8 @@ from itertools import combinations
 
 from rapidfuzz import fuzz, process
 
-from comparators.model import Group, Quote, QuoteGroup, QuotedTerm, QuoteLink, QuoteMatch, QuoteStatus, Source, Story
+from comparators.model import Group, Quote, QuoteGroup, QuotedTerm, QuoteLink, QuoteMatch, Source, Story
+from comparators.quote_status import quote_status
 from comparators.quotes import MIN_PHRASE_WORDS, Span, find_spans, is_phrase, split_terms
 from comparators.speakers import Attribution, attribute, speaker_keys
 
@@ -208,15 +209,7 @@ def group_quotes(
     result = []
     for index, (quote, found) in enumerate(zip(quotes, matches)):
         found.sort(key=lambda m: (m.kind != "shared", -m.similarity, m.quote))
-        kinds = {m.kind for m in found}
-        status = (
-            QuoteStatus.SHARED
-            if "shared" in kinds
-            else QuoteStatus.VARIANT
-            if "variant" in kinds
-            else QuoteStatus.UNIQUE
-        )
-        result.append(replace(quote, matches=tuple(found), status=status, group=group_of[index]))
+        result.append(replace(quote, matches=tuple(found), status=quote_status(found), group=group_of[index]))
     return tuple(result), groups
 
 

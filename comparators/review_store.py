@@ -58,14 +58,28 @@ def state_review_path(story: Story, state_dir: Path | None = None) -> Path:
     """A review file in the user's state directory (or `state_dir`), named after the
     story and a hash of its sources' paths, so the same files find the same review."""
     if state_dir is None:
-        import platformdirs
+        state_dir = user_state_dir() / "reviews"
+    return state_dir / f"{story_stem(story)}{SUFFIX}"
 
-        state_dir = Path(platformdirs.user_state_dir("synopsis")) / "reviews"
+
+def user_state_dir() -> Path:
+    """Where synopsis keeps what it remembers between sessions: SYNOPSIS_STATE_DIR,
+    else the user's state folder (platformdirs)."""
+    if configured := os.environ.get("SYNOPSIS_STATE_DIR"):
+        return Path(configured)
+    import platformdirs
+
+    return Path(platformdirs.user_state_dir("synopsis"))
+
+
+def story_stem(story: Story) -> str:
+    """A file name for things kept about `story`: its title and a hash of its sources'
+    paths, so the same files find the same name again."""
     # A fetched page has no file: its URL names it.
     paths = sorted(str(Path(s.path).resolve()) if s.path else s.url or "" for s in story.sources)
     digest = hashlib.sha256("\n".join(paths).encode("utf-8")).hexdigest()[:16]
     slug = re.sub(r"[^a-z0-9]+", "-", story.title.lower()).strip("-")[:40] or "story"
-    return state_dir / f"{slug}-{digest}{SUFFIX}"
+    return f"{slug}-{digest}"
 
 
 def alternative_path(path: Path) -> Path:

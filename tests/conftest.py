@@ -19,10 +19,13 @@ def pytest_configure(config):
     # Comparisons cached by the tests (and the CLI subprocesses they start) go to a
     # throw-away folder, never the user's cache.
     os.environ["SYNOPSIS_CACHE_DIR"] = tempfile.mkdtemp(prefix="synopsis-test-cache-")
+    # Likewise reviews of loose files and what the reader remembers: never the user's.
+    os.environ["SYNOPSIS_STATE_DIR"] = tempfile.mkdtemp(prefix="synopsis-test-state-")
 
 
 def pytest_unconfigure(config):
     shutil.rmtree(os.environ.pop("SYNOPSIS_CACHE_DIR", ""), ignore_errors=True)
+    shutil.rmtree(os.environ.pop("SYNOPSIS_STATE_DIR", ""), ignore_errors=True)
 
 
 @pytest.fixture(scope="session")

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-import io
+import html
 import random
+import re
+from dataclasses import dataclass
 
-from rich.console import Console
+from rich.cells import cell_len
 
 from comparators import Comparison, Group, GroupKind, Member, Paragraph, Settings, Source, Story
 from comparators.model import Rewording
@@ -14,16 +16,49 @@ from tui.keymap import UserKeymap
 NO_KEYMAP = UserKeymap({})
 
 
+_SVG_TEXT = re.compile(
+    r'<text [^>]*?x="([\d.]+)"[^>]*?textLength="([\d.]+)"[^>]*?clip-path="url\(#[^)]*-line-(\d+)\)"[^>]*>(.*?)</text>'
+)
+
+
 def screen_text(app) -> str:
-    """What the terminal shows, as plain text (one line per row)."""
+    """What the terminal shows, as plain text (one line per row, dialogs over their screen).
+
+    Read from Textual's public `export_screenshot()`: its SVG places each run of text at a
+    column (`x` over the cell width) on a row (the line it is clipped to)."""
     width, height = app.size
-    console = Console(
-        width=width, height=height, file=io.StringIO(), force_terminal=True,
-        color_system="truecolor", record=True, legacy_windows=False, safe_box=False,
-    )
-    update = app.screen._compositor.render_update(full=True, screen_stack=app._background_screens)
-    console.print(update)
-    return console.export_text(styles=False)
+    rows: list[dict[int, str]] = [{} for _ in range(height)]
+    for x, length, row, escaped in _SVG_TEXT.findall(app.export_screenshot()):
+        text = html.unescape(escaped).replace("\xa0", " ")  # the SVG writes spaces as nbsp
+        cell_width = float(length) / len(text)
+        rows[int(row)][round(float(x) / cell_width)] = text
+    lines = []
+    for runs in rows:
+        line = ""
+        for column in sorted(runs):
+            line += " " * (column - cell_len(line)) + runs[column]
+        lines.append(line + " " * (width - cell_len(line)))
+    return "\n".join(lines) + "\n"
+
+
+@dataclass(frozen=True, slots=True)
+class Notice:
+    message: str
+    severity: str
+
+
+def record_notifications(app) -> list[Notice]:
+    """Every notification `app` shows from now on, in order: the list fills as the app
+    runs (the app's public `notify`, which screens and widgets call too, is wrapped)."""
+    shown: list[Notice] = []
+    notify = app.notify
+
+    def recording(message, *args, **kwargs):
+        shown.append(Notice(str(message), kwargs.get("severity", "information")))
+        return notify(message, *args, **kwargs)
+
+    app.notify = recording
+    return shown
 
 
 async def ready(app, pilot, timeout: float = 30.0) -> None:

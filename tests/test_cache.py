@@ -5,6 +5,7 @@ from dataclasses import replace
 import pytest
 
 import comparators.cache as cache
+import comparators.pipeline as pipeline
 from comparators import SettingsOverride, load_story
 
 
@@ -19,7 +20,7 @@ def forbid_comparing(monkeypatch):
     def refuse(*args, **kwargs):
         raise AssertionError("compared again instead of reading the cache")
 
-    monkeypatch.setattr(cache, "compare", refuse)
+    monkeypatch.setattr(pipeline, "compare", refuse)
 
 
 def test_a_story_compared_once_is_read_back_without_aligning_again(cache_folder, monkeypatch):

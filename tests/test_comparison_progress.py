@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 from comparators import load_story
-from comparators.comparison import compare
 from comparators.model import Story
-from comparators.pipeline import run
+from comparators.pipeline import compare
 
 
 def test_comparing_a_story_reports_each_stage_and_ends_at_one():
@@ -20,7 +19,7 @@ def test_comparing_a_story_reports_each_stage_and_ends_at_one():
 
 def test_an_empty_story_still_reports_progress_to_the_end():
     seen: list[str] = []
-    run(Story(title="nothing", sources=()), progress=lambda stage, done: seen.append(stage))
+    compare(Story(title="nothing", sources=()), progress=lambda stage, done: seen.append(stage))
     assert seen[-1] == "done"
 
 

@@ -4,13 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from comparators.diff import Sharing, member_spans, tokens, word_diff
-from comparators.model import Group, GroupKind, Member, Rewording
-
-
-def group_of(**texts: str) -> Group:
-    members = tuple(Member(source, 0, text) for source, text in texts.items())
-    return Group(id="g1", kind=GroupKind.SHARED, members=members)
+from comparators.diff import tokens, word_diff
+from comparators.model import Rewording
 
 
 def test_a_changed_word_is_replaced_whole_never_cut():
@@ -45,30 +40,6 @@ def test_empty_sides_diff_to_one_insertion_or_deletion(a, b):
     pieces = word_diff(a, b)
     assert all(op == (1 if not a else -1) for op, _ in pieces)
     assert "".join(t for _, t in pieces) == a + b
-
-
-def test_words_every_other_source_has_are_marked_all():
-    spans = member_spans(group_of(a="Russia used the Hamadan base", b="Russia used the Hamadan base"), "a")
-    assert spans and all(span.sharing == Sharing.ALL for span in spans)
-
-
-def test_words_only_some_or_no_other_source_has_are_marked_so():
-    group = group_of(
-        a="the bombers struck Aleppo on Tuesday morning",
-        b="the bombers struck Aleppo on Tuesday",
-        c="the bombers struck Idlib",
-    )
-    spans = member_spans(group, "a")
-    assert "".join(s.text for s in spans) == group.text_of("a")
-    level = {s.text.strip(): s.sharing for s in spans}
-    assert level["the bombers struck"] == Sharing.ALL
-    assert level["Aleppo on Tuesday"] == Sharing.SOME
-    assert level["morning"] == Sharing.NONE
-
-
-def test_a_passage_alone_is_all_its_own():
-    spans = member_spans(group_of(a="Only this outlet says so."), "a")
-    assert spans == (spans[0],) and spans[0].sharing == Sharing.NONE
 
 
 def test_near_identical_wire_copy_is_classed_as_light_rewording(seed_comparison):

@@ -10,8 +10,10 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+import numpy as np
+
 from comparators import GroupKind, compare
-from comparators.evidence import name_key, numbers_in
+from comparators.evidence import link_model, name_key, numbers_in, pair_features, passage_sets, story_scale
 from comparators.export import to_json_dict
 from comparators.segment import split_sentences
 
@@ -135,6 +137,26 @@ def test_transliterations_of_one_name_share_a_key_and_other_names_do_not():
     assert name_key("Hamadan") == name_key("Hamedan")
     assert name_key("Wróbel") == name_key("Wrobel")
     assert name_key("Poroshenko") != name_key("Zelensky")
+
+
+def test_one_similarity_counts_for_more_in_a_story_its_outlets_rewrote_throughout():
+    texts = [WIRE[0], "Fourteen people died when the Ostrel bridge fell into the Varna on Monday, officials said."]
+    zero, pair = np.array([0], np.int64), np.array([1], np.int64)
+    overlap = passage_sets(texts).overlap_block(slice(0, 1), slice(1, 2))[:, 0, :].T
+
+    def probability(story_best: np.ndarray) -> float:
+        similarity = np.array([0.2], np.float32)
+        features = pair_features(
+            passage_sets(texts), zero, pair, similarity, similarity, similarity, (similarity, similarity),
+            story_scale(story_best), np.array([True, True]), np.array([0.0, 0.0], np.float32),
+            np.array([20.0, 16.0], np.float32), overlap,
+        )
+        return float(link_model("lexical").probability(features)[0])
+
+    wire_copies = np.array([[0.0, 0.9], [0.9, 0.0], [0.0, 0.8]], np.float32)  # passages x sources
+    rewrites = np.array([[0.0, 0.25], [0.25, 0.0], [0.0, 0.2]], np.float32)
+    assert story_scale(rewrites) < story_scale(wire_copies)
+    assert probability(rewrites) > probability(wire_copies) + 0.05
 
 
 def test_numbers_are_read_the_same_however_they_are_written():

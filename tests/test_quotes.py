@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -199,6 +200,12 @@ def test_the_speaker_is_the_name_next_to_a_verb_of_saying_with_titles_stripped(s
     (quote,) = quotes_of(ap=sentence)
     assert quote.speaker == speaker
     assert quote.speaker_evidence
+
+
+def test_an_abbreviation_the_passages_read_past_does_not_cut_the_speakers_sentence_either():
+    # One sentence splitter for passages and speakers: "approx." ends no sentence in either.
+    (quote,) = quotes_of(ap="Mayor Ann Lee said the convoy of approx. 40 trucks was “moving slowly and safely”.")
+    assert quote.speaker == "Ann Lee"
 
 
 def test_he_said_resolves_to_the_last_named_person():
@@ -419,7 +426,7 @@ def test_synopsis_quotes_prints_quotes_grouped_by_speaker_with_unique_ones_marke
     monkeypatch.setenv("COLUMNS", "160")
     assert main(["quotes"]) == 0
     out = capsys.readouterr().out
-    assert "UNIQUE" in out and "shared" in out and "variant" in out
+    assert "✱ only here" in out and "shared" in out and "worded differently" in out
     assert out.count("Christopher Garver") == 1  # one speaker row heads the group
     assert "[-" in out and "+}" in out  # a variant's word diff
 
@@ -433,10 +440,34 @@ def test_synopsis_quotes_why_shows_the_rule_that_named_each_speaker(capsys, monk
     assert "'said X' after the quote" in out and "shared" not in out
 
 
-def test_synopsis_quotes_never_reads_article_text_as_markup(tmp_path, capsys):
+def test_synopsis_quotes_never_reads_article_text_as_markup(tmp_path, capsys, monkeypatch):
     from tui.cli.main import main
 
+    monkeypatch.setenv("COLUMNS", "160")  # the quote on one line, so the brackets stay together
     article = tmp_path / "wire.txt"
     article.write_text('"Read the [bold]small print[/bold] before you sign," said Jane Doe.\n', encoding="utf-8")
     assert main(["quotes", "--status", "unique", str(article)]) == 0
     assert "[bold]small print[/bold]" in capsys.readouterr().out
+
+
+def test_synopsis_quotes_strips_escape_sequences_from_quotes_speakers_and_outlets():
+    import io
+
+    from rich.console import Console
+
+    from comparators.model import Quote
+    from tui.cli.quotes import quotes_table
+
+    hostile = story(ap="“We will strike again,” said Jane Doe.")
+    ap = replace(hostile.sources[0], outlet="AP\x1b[2J")
+    quote = Quote(
+        id="ap:q1", source="ap", paragraph=0, start=1, end=21, text="We will \x1b]0;owned\x07strike again",
+        speaker="Jane\x1b[31m Doe", speaker_evidence="'said X' after the quote",
+    )
+    out = io.StringIO()
+    Console(file=out, width=160, color_system=None).print(
+        quotes_table(replace(hostile, sources=(ap,)), (quote,), why=True)
+    )
+    shown = out.getvalue()
+    assert "\x1b" not in shown and "\x07" not in shown
+    assert "strike again" in shown and "AP" in shown

@@ -11,7 +11,7 @@ from tui.app import make_app
 from tui.views.layout import DISAGREE_MARK, View
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from reader_helpers import NO_KEYMAP, ready, screen_text, synthetic_comparison  # noqa: E402
+from reader_helpers import NO_KEYMAP, ready, record_notifications, screen_text, synthetic_comparison  # noqa: E402
 
 WIDE = (200, 50)
 
@@ -43,6 +43,7 @@ async def test_d_jumps_to_the_next_group_where_outlets_disagree_and_shows_the_va
 
 async def test_d_past_the_last_discrepancy_says_there_is_none_below(seed_comparison):
     app = reader(seed_comparison, view=View.STACK)
+    shown = record_notifications(app)
     async with app.run_test(size=WIDE) as pilot:
         await ready(app, pilot)
         await pilot.press("G")
@@ -50,7 +51,7 @@ async def test_d_past_the_last_discrepancy_says_there_is_none_below(seed_compari
         await pilot.press("d")
         await pilot.pause()
         assert app.screen.aligned.selected_group_object().id == last
-        assert [n.message for n in app._notifications] == ["No group where outlets disagree below."]
+        assert [n.message for n in shown] == ["No group where outlets disagree below."]
 
 
 async def test_the_disagreements_view_lists_every_discrepancy_and_enter_opens_its_group(seed_comparison):

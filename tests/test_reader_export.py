@@ -11,7 +11,7 @@ from tui.report_file import default_report_name
 from tui.screens.export_dialog import ConfirmOverwrite, ExportDialog
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from reader_helpers import NO_KEYMAP, ready  # noqa: E402
+from reader_helpers import NO_KEYMAP, ready, record_notifications  # noqa: E402
 
 
 async def open_export(app, pilot) -> ExportDialog:
@@ -34,13 +34,14 @@ async def test_the_export_key_writes_the_report_and_asks_before_replacing_it(
     monkeypatch.chdir(tmp_path)
     target = tmp_path / default_report_name(seed_story, "md")
     app = make_app(seed_story, comparison=seed_comparison, keymap=NO_KEYMAP)
+    shown = record_notifications(app)
     async with app.run_test(size=(120, 40)) as pilot:
         await ready(app, pilot)
         await open_export(app, pilot)
         await write(app, pilot)
         assert target.read_text(encoding="utf-8").startswith("# Russian bombers")
         assert not isinstance(app.screen, ExportDialog)
-        assert any(str(target) in n.message for n in app._notifications)
+        assert any(str(target) in n.message for n in shown)
 
         target.write_text("my notes\n", encoding="utf-8")
         await open_export(app, pilot)
@@ -83,7 +84,7 @@ async def test_the_export_follows_the_pivot_the_reader_chose(
         while sources.focused_source == seed_comparison.pivot:
             await pilot.press("j")
         chosen = seed_story.source(sources.focused_source)
-        await pilot.press("p")  # the reader's "make the focused source the pivot" key
+        await pilot.press("p", "enter")  # the pivot chooser starts on the focused source
         await pilot.pause()
         await open_export(app, pilot)
         await write(app, pilot)

@@ -5,7 +5,8 @@ from __future__ import annotations
 from rich.cells import cell_len
 
 from comparators import Group, GroupKind, Member, Quote, QuoteStatus
-from tui.views.render import UNIQUE_QUOTE_MARK, Palette, member_plain, member_text, pair_text
+from comparators.quote_status import UNIQUE_QUOTE_MARK
+from tui.views.render import Palette, member_plain, member_text, pair_text
 from tui.views.wrap import line_breaks
 
 TEXT = "Russian bombers flying from an Iranian airbase struck targets in Syria on Tuesday."
@@ -37,11 +38,19 @@ def group(*texts: str) -> Group:
     return Group("g1", GroupKind.PARTIAL, members)
 
 
-def test_words_only_one_outlet_has_are_reverse_and_bold_shared_words_plain():
-    text = member_text(group("The ministry said on Tuesday", "The ministry said"), "s0", [], Palette())
-    styles = {text.plain[s.start : s.end].strip(): s.style for s in text.spans}
-    assert styles["on Tuesday"].reverse and styles["on Tuesday"].bold
-    assert "The ministry said" not in styles
+def test_a_near_copy_underlines_its_edits_and_leaves_shared_words_plain():
+    g = group("The ministry said bombers struck Aleppo on Tuesday", "The ministry said bombers hit Aleppo on Tuesday")
+    text = member_text(g, "s1", [], Palette(), compared=("s0", "s1"))
+    styles = {text.plain[s.start : s.end]: s.style for s in text.spans if s.style}
+    assert list(styles) == ["hit"] and styles["hit"].underline
+
+
+def test_a_search_hit_and_the_current_hit_have_their_own_styles():
+    g = group("Bombers struck Aleppo; Aleppo burned", "Bombers hit Aleppo; Aleppo burned")
+    text = member_text(g, "s1", [], Palette(), search="aleppo", compared=("s0", "s1"), current_hit=1)
+    hits = [s.style for s in text.spans if text.plain[s.start : s.end] == "Aleppo"]
+    assert hits == [Palette().match, Palette().match_current]
+    assert Palette().match != Palette().edit and Palette().match_current != Palette().match
 
 
 def test_a_quote_only_this_outlet_carries_starts_with_its_marker():

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 import shutil
+import weakref
 
 import pytest
 
@@ -13,9 +14,10 @@ from comparators.model import Mark
 from comparators.review import Entry, Passage, Review
 from comparators.review_store import load_review, review_path_for, save_review
 from tests.conftest import SEEDS
-from tests.reader_helpers import NO_KEYMAP, ready, screen_text
+from tests.reader_helpers import NO_KEYMAP, ready, record_notifications, screen_text
 from tui.app import make_app
-from tui.screens.review_path_dialog import ReviewPathDialog
+from tui.screens.note_editor import NoteEditor
+from tui.screens.review_path_dialog import ReviewPathDialog, UnsavedMarksDialog
 from tui.state.review_controller import ReviewController
 
 SIZE = (100, 30)
@@ -41,10 +43,17 @@ def review_path(comparison, tmp_path):
     return tmp_path / "story.review.yaml"
 
 
+# What each reader has said in notifications, since it was made.
+SHOWN: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
 def reader(comparison, review_path):
-    return make_app(
-        comparison.story, comparison=comparison, keymap=NO_KEYMAP, review_path=review_path
-    )
+    return watched(make_app(comparison.story, comparison=comparison, keymap=NO_KEYMAP, review_path=review_path))
+
+
+def watched(app):
+    SHOWN[app] = record_notifications(app)
+    return app
 
 
 def header(app) -> str:
@@ -53,7 +62,7 @@ def header(app) -> str:
 
 
 def messages(app) -> str:
-    return "\n".join(str(n.message) for n in app._notifications)
+    return "\n".join(n.message for n in SHOWN[app])
 
 
 async def test_marks_and_notes_survive_quitting_and_reopening(comparison, review_path):
@@ -61,9 +70,9 @@ async def test_marks_and_notes_survive_quitting_and_reopening(comparison, review
     app = reader(comparison, review_path)
     async with app.run_test(size=SIZE) as pilot:
         await ready(app, pilot)
-        await pilot.press("x", "j", "f", "a")
+        await pilot.press("x", "down", "f", "a")  # down: group by group, however tall
         await pilot.press(*"AP: ", "enter", *"Tuesday", "ctrl+s")
-        await pilot.press("j", "j")
+        await pilot.press("down", "down")
         await pilot.pause()
         assert f"1/{total} reviewed, 1 flagged" in header(app)
         assert "AP: \nTuesday" in load_review(review_path).entries[
@@ -95,14 +104,14 @@ async def test_the_coverage_view_shows_the_marks(comparison, review_path):
         while app.screen.view.value != "coverage":
             await pilot.press("v")
         await pilot.pause()
-        row = next(line for line in screen_text(app).splitlines() if "g1 " in line)
+        row = next(line for line in screen_text(app).splitlines() if "g1 " in line and "Coverage" not in line)
         assert "✓⚑ " in row
 
 
 async def test_an_unwritable_folder_keeps_the_session_running_with_marks_in_memory(
     comparison, tmp_path, monkeypatch
 ):
-    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
+    monkeypatch.setenv("SYNOPSIS_STATE_DIR", str(tmp_path / "state"))
     blocker = tmp_path / "not-a-folder"
     blocker.write_text("", encoding="utf-8")
     app = reader(comparison, blocker / "story.review.yaml")
@@ -168,7 +177,7 @@ async def test_a_changed_source_is_named_when_the_review_opens(comparison, story
     ap = next(s for s in story.sources if s.outlet == "AP")
     ap.path.write_text(ap.path.read_text(encoding="utf-8") + "\nA late correction.\n", encoding="utf-8")
     edited = load_story([folder / "story.yaml"])
-    app = make_app(edited, keymap=NO_KEYMAP, review_path=review_path_for(edited))
+    app = watched(make_app(edited, keymap=NO_KEYMAP, review_path=review_path_for(edited)))
     async with app.run_test(size=SIZE) as pilot:
         await ready(app, pilot)
         assert "AP (ap) has changed since the review was saved" in messages(app)
@@ -198,3 +207,160 @@ async def test_a_note_being_written_when_the_reader_quits_is_kept(comparison, re
         await app.action_quit()
     [entry] = load_review(review_path).entries.values()
     assert entry.mark.note == "half a thought"
+
+
+async def test_ctrl_z_undoes_marks_and_notes_and_ctrl_r_redoes_them_in_the_file(
+    comparison, review_path
+):
+    app = reader(comparison, review_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(app, pilot)
+        await pilot.press("f", "down", "a", *"see AP", "ctrl+s", "down")
+        await pilot.pause()
+        assert app.screen.review.mark("g2").note == "see AP", screen_text(app)
+
+        await pilot.press("ctrl+z")  # the note goes, and the reader shows where
+        await pilot.pause()
+        assert app.screen.aligned.selected_group_object().id == "g2"
+        assert "Undone: note on g2" in messages(app)
+        assert app.screen.review.mark("g2").note == ""
+        assert not any(e.mark.note for e in load_review(review_path).entries.values())
+
+        await pilot.press("ctrl+z")  # then the flag on g1
+        await pilot.pause()
+        assert app.screen.aligned.selected_group_object().id == "g1"
+        assert f"0/{len(comparison.groups)} reviewed, 0 flagged" in header(app)
+        assert load_review(review_path).entries == {}
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        assert "Nothing to undo" in messages(app)
+
+        await pilot.press("ctrl+r")  # redo brings the flag back, saved again
+        await pilot.pause()
+        assert "1 flagged" in header(app)
+        [entry] = load_review(review_path).entries.values()
+        assert entry.mark.flagged
+
+
+async def test_undo_is_refused_in_a_read_only_review(comparison, review_path):
+    first = ReviewController(comparison.story, comparison.groups, review_path)  # another session
+    first.toggle_flagged("g1")
+    app = reader(comparison, review_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(app, pilot)
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        assert "Read-only" in messages(app) and app.screen.review.mark("g1").flagged
+    first.close()
+
+
+@pytest.mark.parametrize(
+    ("answer", "note", "editor_open"),
+    [("s", "second thoughts", False), ("d", "", False), ("escape", None, True)],
+)
+async def test_escape_on_a_changed_note_asks_before_throwing_it_away(
+    comparison, review_path, answer, note, editor_open
+):
+    app = reader(comparison, review_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(app, pilot)
+        await pilot.press("a", *"second thoughts", "escape")
+        await pilot.pause()
+        assert "The note has changes" in screen_text(app)
+        assert "s: save it · d: discard the changes · escape: keep editing" in screen_text(app)
+        await pilot.press(answer)
+        await pilot.pause()
+        assert isinstance(app.screen, NoteEditor) is editor_open
+        if editor_open:  # still editing, the text as typed
+            assert "second thoughts" in screen_text(app)
+        else:
+            assert app.screen.review.mark("g1").note == note
+
+
+async def test_escape_on_an_unchanged_note_just_closes_it(comparison, review_path):
+    app = reader(comparison, review_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(app, pilot)
+        await pilot.press("a", "escape")
+        await pilot.pause()
+        assert not isinstance(app.screen, NoteEditor) and "The note has changes" not in screen_text(app)
+
+
+async def in_memory_after_an_unwritable_folder(app, pilot) -> None:
+    await ready(app, pilot)
+    assert isinstance(app.screen, ReviewPathDialog)
+    await pilot.press("escape")  # keep marks in memory
+    await pilot.press("f")
+    await pilot.pause()
+    assert "NOT SAVED" in header(app)
+
+
+async def test_quitting_with_marks_only_in_memory_offers_to_save_them_elsewhere(
+    comparison, tmp_path, monkeypatch
+):
+    monkeypatch.setenv("SYNOPSIS_STATE_DIR", str(tmp_path / "state"))
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("", encoding="utf-8")
+    app = reader(comparison, blocker / "story.review.yaml")
+    async with app.run_test(size=SIZE) as pilot:
+        await in_memory_after_an_unwritable_folder(app, pilot)
+        await pilot.press("q")
+        await pilot.pause()
+        assert isinstance(app.screen, UnsavedMarksDialog) and app.is_running
+        assert "Quit: marks not saved" in screen_text(app)
+        await pilot.press("escape")  # not yet: back to the reader
+        await pilot.pause()
+        assert app.is_running and not isinstance(app.screen, ReviewPathDialog)
+
+        await pilot.press("q", "enter")  # save in the suggested file, then quit
+        await pilot.pause()
+        assert not app.is_running
+    [saved] = (tmp_path / "state").rglob("*.review.yaml")
+    [entry] = load_review(saved).entries.values()
+    assert entry.mark.flagged
+
+
+async def test_quitting_twice_drops_marks_only_in_memory(comparison, tmp_path, monkeypatch):
+    monkeypatch.setenv("SYNOPSIS_STATE_DIR", str(tmp_path / "state"))
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("", encoding="utf-8")
+    app = reader(comparison, blocker / "story.review.yaml")
+    async with app.run_test(size=SIZE) as pilot:
+        await in_memory_after_an_unwritable_folder(app, pilot)
+        await pilot.press("q")
+        await pilot.pause()
+        assert isinstance(app.screen, UnsavedMarksDialog)
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        assert not app.is_running
+    assert not list((tmp_path / "state").rglob("*.review.yaml"))
+
+
+async def test_quitting_with_every_mark_saved_asks_nothing(comparison, review_path):
+    app = reader(comparison, review_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(app, pilot)
+        await pilot.press("f", "q")
+        await pilot.pause()
+        assert not app.is_running
+
+
+async def test_a_note_being_written_with_marks_only_in_memory_is_offered_a_file_on_quitting(
+    comparison, tmp_path, monkeypatch
+):
+    monkeypatch.setenv("SYNOPSIS_STATE_DIR", str(tmp_path / "state"))
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("", encoding="utf-8")
+    app = reader(comparison, blocker / "story.review.yaml")
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(app, pilot)
+        await pilot.press("escape")  # keep marks in memory
+        await pilot.press("a", *"unfinished", "ctrl+q")
+        await pilot.pause()
+        assert isinstance(app.screen, UnsavedMarksDialog) and app.is_running
+        await pilot.press("enter")
+        await pilot.pause()
+        assert not app.is_running
+    [saved] = (tmp_path / "state").rglob("*.review.yaml")
+    [entry] = load_review(saved).entries.values()
+    assert entry.mark.note == "unfinished"

@@ -13,7 +13,14 @@ from tui.keymap import load_user_keymap
 from tui.views.layout import View
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from reader_helpers import NO_KEYMAP, ready, screen_text, synthetic_comparison, tiny_story  # noqa: E402
+from reader_helpers import (  # noqa: E402
+    NO_KEYMAP,
+    ready,
+    record_notifications,
+    screen_text,
+    synthetic_comparison,
+    tiny_story,
+)
 
 AP = [
     "Iranian officials confirmed the agreement on Tuesday in Tehran.",
@@ -25,7 +32,7 @@ XINHUA = [
 ]
 
 
-async def test_with_no_color_the_words_only_one_outlet_has_still_stand_out(monkeypatch):
+async def test_with_no_color_the_words_a_near_copy_added_still_stand_out(monkeypatch):
     monkeypatch.setenv("NO_COLOR", "1")
     comparison = compare(tiny_story({"AP": AP, "Xinhua": XINHUA}))
     app = make_app(comparison.story, comparison=comparison, keymap=NO_KEYMAP, view=View.STACK)
@@ -38,10 +45,10 @@ async def test_with_no_color_the_words_only_one_outlet_has_still_stand_out(monke
             for y in range(view.scrollable_content_region.height)
             for segment in view.render_line(y)
         ]
-        for line_filter in app._filters:  # what the terminal gets: Textual's monochrome filter
+        for line_filter in app.get_line_filters():  # what the terminal gets: the monochrome filter
             segments = line_filter.apply(segments, Color(0, 0, 0))
         marked = [seg for seg in segments if "lubricants" in seg.text]
-        assert marked and all(seg.style.bold and seg.style.reverse for seg in marked)
+        assert marked and all(seg.style.underline for seg in marked)  # the edit's marker
         assert all(seg.style.color is None or seg.style.color.is_system_defined or
                    seg.style.color.triplet.red == seg.style.color.triplet.blue
                    for seg in marked)  # grey at most: the marker is not the colour
@@ -118,9 +125,10 @@ async def test_a_broken_keymap_file_gives_one_warning_and_the_default_keys(tmp_p
     assert keymap.keys == {} and str(path) in keymap.warning and ":2" in keymap.warning
     comparison = compare(tiny_story({"AP": AP, "Xinhua": XINHUA}))
     app = make_app(comparison.story, comparison=comparison, keymap=keymap, view=View.STACK)
+    shown = record_notifications(app)
     async with app.run_test(size=(80, 24)) as pilot:
         await ready(app, pilot)
-        assert [n.severity for n in app._notifications] == ["warning"]
+        assert [n.severity for n in shown] == ["warning"]
         await pilot.press("j")
         assert app.screen.aligned.cursor == 1
 

@@ -76,3 +76,36 @@ def test_marks_stay_on_their_passages_when_the_pivot_is_left_out(tmp_path, capsy
     section = section.split("\ng", 1)[0]  # up to the next group's heading
     assert "check this one" in section
     assert target.members[0].text[:40] in " ".join(section.split())
+
+
+def test_the_story_s_own_review_file_is_in_the_report_unless_no_review(reviewed_story, capsys):
+    manifest, flagged, _ = reviewed_story
+    assert main(["report", str(manifest), "--only", "differences"]) == 0
+    out = capsys.readouterr().out
+    assert "Review: reviewed" in out and "Which day? AP says Tuesday" in out
+
+    assert main(["report", str(manifest), "--only", "differences", "--no-review"]) == 0
+    out = capsys.readouterr().out
+    assert "Review:" not in out and "Which day?" not in out
+    assert f"{flagged.id} ·" in out  # the passages are all still there
+
+
+def test_no_review_and_flagged_only_or_review_do_not_go_together(reviewed_story, capsys):
+    manifest, _, _ = reviewed_story
+    assert main(["report", str(manifest), "--no-review", "--flagged-only"]) == 2
+    assert "--flagged-only needs the review's flags" in capsys.readouterr().err
+    review = str(manifest.with_name("story.review.yaml"))
+    with pytest.raises(SystemExit):
+        main(["report", str(manifest), "--no-review", "--review", review])
+    assert "not allowed with argument" in capsys.readouterr().err
+
+
+def test_an_unreadable_review_beside_the_story_is_a_warning_not_an_error(reviewed_story, capsys):
+    manifest, _, _ = reviewed_story
+    review = manifest.with_name("story.review.yaml")
+    review.write_text("marks: [unclosed\n", encoding="utf-8")
+    assert main(["report", str(manifest), "--only", "differences"]) == 0
+    captured = capsys.readouterr()
+    assert f"warning: {review}" in captured.err and "the report has no review marks" in captured.err
+    assert "Review:" not in captured.out
+    assert review.read_text(encoding="utf-8") == "marks: [unclosed\n"

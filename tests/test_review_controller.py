@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from comparators import with_pivot
 from comparators.model import Mark
 from comparators.review_store import alternative_path, load_review
 from tui.state.review_controller import ReviewController
@@ -97,4 +98,44 @@ def test_continuing_refuses_to_write_over_an_existing_file(seed_story, groups, t
     review = session(seed_story, groups, tmp_path / "story.review.yaml")
     assert "already exists" in review.continue_in(taken)
     assert taken.read_text(encoding="utf-8") == "precious: notes\n"
+    review.close()
+
+
+def test_undo_follows_a_mark_to_its_group_after_the_pivot_changes(seed_story, seed_comparison, tmp_path):
+    path = tmp_path / "story.review.yaml"
+    review = session(seed_story, seed_comparison.groups, path)
+    target = seed_comparison.groups[3]
+    review.toggle_flagged(target.id)
+    other = next(s.id for s in seed_story.sources if s.id != seed_comparison.pivot)
+    pivoted = with_pivot(seed_comparison, other)
+    review.regroup(pivoted.groups)
+    moved = next(g.id for g in pivoted.groups if g.members == target.members)
+
+    undone = review.undo()
+    assert undone.group_id == moved and undone.message == f"Undone: flag on {moved}."
+    assert load_review(path).entries == {}
+    assert review.redo().group_id == moved and review.mark(moved).flagged
+    assert review.redo().message == "Nothing to redo."
+    review.close()
+
+
+def test_a_new_change_after_an_undo_clears_what_could_be_redone(seed_story, groups, tmp_path):
+    review = session(seed_story, groups, tmp_path / "story.review.yaml")
+    review.toggle_flagged(groups[0].id)
+    review.undo()
+    review.toggle_reviewed(groups[1].id)
+    assert review.redo().message == "Nothing to redo."
+    assert not review.mark(groups[0].id).flagged
+    review.close()
+
+
+def test_marks_no_file_holds_are_known_until_saved_elsewhere(seed_story, groups, tmp_path):
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("", encoding="utf-8")
+    review = session(seed_story, groups, blocker / "story.review.yaml")
+    assert not review.has_unsaved_marks  # nothing changed yet
+    review.toggle_flagged(groups[0].id)
+    assert review.has_unsaved_marks
+    assert review.continue_in(tmp_path / "elsewhere.review.yaml") is None
+    assert not review.has_unsaved_marks
     review.close()

@@ -13,6 +13,8 @@ from comparators import SettingsOverride, Story
 from tui.keymap import MAIN_BINDINGS, UserKeymap, load_user_keymap
 from tui.screens.help_screen import HelpScreen, keys_shown
 from tui.screens.main_screen import MainScreen
+from tui.screens.note_editor import NoteEditor
+from tui.screens.review_path_dialog import UnsavedMarksDialog
 from tui.views.render import clean
 
 
@@ -50,9 +52,22 @@ class SynopsisApp(App):
                 binding.description, f"key: {keys}", partial(screen.run_action, binding.action)
             )
 
+    async def action_quit(self) -> None:
+        """Quits, unless marks are only in memory: then first asks where to save them
+        (quitting again while asked drops them)."""
+        main = next((s for s in self.screen_stack if isinstance(s, MainScreen)), None)
+        asking = isinstance(self.screen, UnsavedMarksDialog)
+        for editor in self.screen_stack:
+            if isinstance(editor, NoteEditor):
+                editor.commit_draft()  # a note being written is a change like any other
+        if asking or main is None or not main.offer_to_save_before_quitting():
+            self.exit()
+
     def action_help(self) -> None:
-        if not isinstance(self.screen, HelpScreen):
-            self.push_screen(HelpScreen())
+        if isinstance(self.screen, HelpScreen):
+            return
+        palette = self.screen.aligned.palette if isinstance(self.screen, MainScreen) else None
+        self.push_screen(HelpScreen(palette))
 
     def action_export(self) -> None:
         """The report of what the reader shows: its pivot, without the hidden sources."""
@@ -73,7 +88,9 @@ def make_app(
 
     `screen` options are `MainScreen`'s: tests pass a ready `comparison` (and a `view`);
     the command line passes `comparing` (a comparison it started before loading Textual)
-    and `review_path` (where marks are saved; without it they are kept in memory only).
+    `review_path` (where marks are saved; without it they are kept in memory only)
+    and `memory_path` (where the view, pivot, hidden sources and theme are remembered
+    between sessions; without it nothing is).
     With neither `comparison` nor `comparing` the reader compares the story in the
     background itself. Tests pass an explicit `keymap`.
     """

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Collection, Mapping
 
-from comparators.comparison import Comparison
+from comparators.model import Comparison
 from comparators.model import Mark
 from comparators.reports.subset import restrict
 from comparators.reports.walk import ONLY_CHOICES

@@ -6,7 +6,8 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from comparators.model import GroupKind, Mark
-from comparators.reports.walk import Ops, Passage, Report, ReusePair, Summary, Version
+from comparators.quote_status import status_label
+from comparators.reports.walk import Ops, Passage, QuoteEntry, Report, ReusePair, Summary, Version
 
 if TYPE_CHECKING:
     from comparators.discrepancies import Discrepancy, DiscrepancyValue
@@ -59,6 +60,13 @@ def version_label(
     if version.rewritten:
         return f"{outlet}, in its own words", ((0, version.text),)
     return outlet, version.ops
+
+
+def statement_label(entry: QuoteEntry) -> str:
+    """A statement's status as the reader names it, with its number of wordings when several:
+    '✱ only here', 'shared', 'worded differently (2 wordings)'."""
+    label = status_label(entry.status)
+    return label if len(entry.wordings) == 1 else f"{label} ({len(entry.wordings)} wordings)"
 
 
 def mark_words(mark: Mark | None) -> str:

@@ -1,9 +1,13 @@
-"""The Markdown report: the text report's content in a layout that reads well rendered."""
+"""The Markdown report: the text report's content in a layout that reads well rendered.
+
+Word differences are written `~~removed~~` / `**added**` (`diff_markup.MARKDOWN`), which
+GitHub and document tools render; a one-line legend under the title says so."""
 
 from __future__ import annotations
 
 import re
 
+from comparators.diff_markup import MARKDOWN
 from comparators.reports.describe import (
     DISAGREEMENTS_HEADING,
     LATER_UPDATE,
@@ -19,6 +23,7 @@ from comparators.reports.describe import (
     passage_heading,
     percent,
     reuse_pair,
+    statement_label,
     summary_counts,
     version_label,
 )
@@ -50,6 +55,8 @@ def render(report: Report, *, color: bool = False) -> str:
         f"{date_range(report)} · {count(len(report.sources), 'source')} · "
         f"differences shown against **{escape(report.outlet(report.pivot))}**",
     ]
+    if report.passages:
+        out += ["", MARKDOWN.legend]
     if report.disagreements is not None:
         out += ["", f"## {DISAGREEMENTS_HEADING}", ""]
         if not report.disagreements:
@@ -97,7 +104,7 @@ def render(report: Report, *, color: bool = False) -> str:
                 label, ops = version_label(report, passage, version, lambda n: f"**{escape(n)}**")
                 out += ["", label]
                 if ops is not None:
-                    paragraphs = wdiff_paragraphs(ops, color=color, escape=escape)
+                    paragraphs = wdiff_paragraphs(ops, MARKDOWN, color=color, escape=escape)
                     out += ["", "\n>\n".join(f"> {' '.join(w.text for w in p)}" for p in paragraphs)]
             _mark(passage, out)
 
@@ -112,11 +119,11 @@ def render(report: Report, *, color: bool = False) -> str:
                 if len(entry.wordings) == 1:
                     wording = entry.wordings[0]
                     out.append(
-                        f"- **{entry.status}** · {_outlets(report, wording.sources)}: "
+                        f"- **{statement_label(entry)}** · {_outlets(report, wording.sources)}: "
                         f"“{escape(wording.text)}”"
                     )
                 else:
-                    out.append(f"- **{entry.status}**, worded {len(entry.wordings)} ways:")
+                    out.append(f"- **{statement_label(entry)}**:")
                     out += [
                         f"  - {_outlets(report, w.sources)}: “{escape(w.text)}”"
                         for w in entry.wordings

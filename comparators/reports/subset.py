@@ -10,9 +10,10 @@ from __future__ import annotations
 from collections.abc import Collection
 from dataclasses import replace
 
-from comparators.comparison import Comparison, in_group_order, with_pivot
+from comparators.ordering import in_group_order, with_pivot
 from comparators.errors import StoryError
-from comparators.model import Group, GroupKind, Quote, QuoteGroup, QuoteStatus
+from comparators.model import Comparison, Group, GroupKind, Quote, QuoteGroup
+from comparators.quote_status import quote_status
 
 
 def restrict(comparison: Comparison, source_ids: Collection[str]) -> Comparison:
@@ -104,15 +105,7 @@ def _restrict_quote(quote: Quote, keep: set[str]) -> Quote:
     matches = tuple(m for m in quote.matches if m.source in keep)
     if len(matches) == len(quote.matches):
         return quote
-    kinds = {m.kind for m in matches}
-    status = (
-        QuoteStatus.SHARED
-        if QuoteStatus.SHARED in kinds
-        else QuoteStatus.VARIANT
-        if QuoteStatus.VARIANT in kinds
-        else QuoteStatus.UNIQUE
-    )
-    return replace(quote, matches=matches, status=status)
+    return replace(quote, matches=matches, status=quote_status(matches))
 
 
 def _restrict_quote_groups(groups: tuple[QuoteGroup, ...], quotes: tuple[Quote, ...]) -> tuple[QuoteGroup, ...]:

@@ -17,6 +17,7 @@ from comparators.reports.describe import (
     passage_heading,
     percent,
     reuse_pair,
+    statement_label,
     summary_counts,
     version_label,
 )
@@ -118,10 +119,10 @@ def render(report: Report, *, width: int = 80, color: bool = False) -> str:
             for entry in speaker.quotes:
                 if len(entry.wordings) == 1:
                     wording = entry.wordings[0]
-                    fill(f"{entry.status} · {_outlets(report, wording.sources)}", 4)
+                    fill(f"{statement_label(entry)} · {_outlets(report, wording.sources)}", 4)
                     fill(f"“{wording.text}”", 6)
                 else:
-                    fill(f"{entry.status} · worded {len(entry.wordings)} ways", 4)
+                    fill(statement_label(entry), 4)
                     for wording in entry.wordings:
                         fill(f"{_outlets(report, wording.sources)}: “{wording.text}”", 6, 2)
             out.append("")

@@ -12,19 +12,19 @@ from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from comparators.comparison import Comparison
 from comparators.diff import tokens, word_diff
 from comparators.export import reference_source
 from comparators.model import (
+    Comparison,
     Group,
     GroupKind,
     Mark,
-    Quote,
     QuoteStatus,
     Removal,
     Rewording,
     Source,
 )
+from comparators.quote_status import statements_by_speaker
 from comparators.sanitize import strip_control
 
 if TYPE_CHECKING:
@@ -39,9 +39,6 @@ LONG_RUN_SHARE = 0.10
 # Below this share of an outlet's words in common with the reference, marking every
 # difference only buries the text under markers: the passage is shown as written.
 MIN_SHARED_WORDS = 0.5
-
-# Quotes an editor should look at first: what only one outlet has, then rewordings.
-_STATUS_RANK = {QuoteStatus.UNIQUE: 0, QuoteStatus.VARIANT: 1, QuoteStatus.SHARED: 2}
 
 Ops = tuple[tuple[int, str], ...]
 
@@ -329,91 +326,21 @@ def _own(sources, groups, passages: tuple[Passage, ...]) -> tuple[OwnPassages, .
 
 
 def _quotes(comparison: Comparison) -> tuple[SpeakerQuotes, ...]:
-    """Quotes clustered by their matches, grouped by speaker, most telling first."""
-    quotes = comparison.quotes
-    source_rank = {s.id: i for i, s in enumerate(comparison.story.sources)}
-    position = {q.id: i for i, q in enumerate(quotes)}
-    by_id = {q.id: q for q in quotes}
-    remark = _UnionFind(by_id)  # the same remark, however worded
-    wording = _UnionFind(by_id)  # the same words
-    for quote in quotes:
-        for match in quote.matches:
-            if match.quote in by_id:
-                remark.join(quote.id, match.quote)
-                if match.kind == QuoteStatus.SHARED:
-                    wording.join(quote.id, match.quote)
-
-    # One heading per person however outlets name them: the engine's speaker key,
-    # shown as the name most quotes give (the longest on a tie: "Adm. X Y" over "Y").
-    names: dict[str, list[str]] = {}
-    for quote in quotes:
-        if quote.speaker:
-            names.setdefault(quote.speaker_key or quote.speaker, []).append(quote.speaker)
-    speakers: dict[str | None, list[tuple[tuple, QuoteEntry]]] = {}
-    for members in remark.sets():
-        members.sort(key=lambda q: (source_rank[by_id[q].source], position[q]))
-        wordings: dict[str, list[Quote]] = {}
-        for quote_id in members:
-            wordings.setdefault(wording.find(quote_id), []).append(by_id[quote_id])
-        entry_wordings = tuple(
-            Wording(strip_control(same[0].text), _unique(q.source for q in same))
-            for same in wordings.values()
-        )
-        status = (
-            QuoteStatus.VARIANT
-            if len(entry_wordings) > 1
-            else QuoteStatus.SHARED
-            if len(entry_wordings[0].sources) > 1
-            else QuoteStatus.UNIQUE
-        )
-        keys = [by_id[q].speaker_key or by_id[q].speaker for q in members]
-        key = _most_common([k for k in keys if k])
-        first = min(position[q] for q in members)
-        speakers.setdefault(key, []).append(
-            ((_STATUS_RANK[status], first), QuoteEntry(status, entry_wordings))
-        )
-
-    def speaker_key(item):
-        key, entries = item
-        return (key is None, min(rank for rank, _ in entries))
-
+    """Statements by speaker, most telling first (`statements_by_speaker`), text made safe."""
+    speakers = statements_by_speaker(comparison.quotes, [s.id for s in comparison.story.sources])
     return tuple(
         SpeakerQuotes(
-            strip_control(_most_common(names.get(key) or [key])) if key is not None else None,
-            tuple(entry for _, entry in sorted(entries, key=lambda e: e[0])),
+            strip_control(speaker.speaker) if speaker.speaker is not None else None,
+            tuple(
+                QuoteEntry(
+                    statement.status,
+                    tuple(
+                        Wording(strip_control(same[0].text), tuple(dict.fromkeys(q.source for q in same)))
+                        for same in statement.wordings
+                    ),
+                )
+                for statement in speaker.statements
+            ),
         )
-        for key, entries in sorted(speakers.items(), key=speaker_key)
+        for speaker in speakers
     )
-
-
-def _most_common(items: list[str]) -> str | None:
-    """The most frequent item, the longest on a tie, then the first; None for none."""
-    if not items:
-        return None
-    return max(dict.fromkeys(items), key=lambda i: (items.count(i), len(i)))
-
-
-def _unique(items) -> tuple[str, ...]:
-    return tuple(dict.fromkeys(items))
-
-
-class _UnionFind:
-    def __init__(self, ids) -> None:
-        self.parent = {i: i for i in ids}
-
-    def find(self, item: str) -> str:
-        while self.parent[item] != item:
-            self.parent[item] = self.parent[self.parent[item]]
-            item = self.parent[item]
-        return item
-
-    def join(self, a: str, b: str) -> None:
-        ra, rb = self.find(a), self.find(b)
-        if ra != rb:
-            self.parent[max(ra, rb)] = min(ra, rb)
-
-    def sets(self) -> list[list[str]]:
-        out: dict[str, list[str]] = {}
-        for item in self.parent:
-            out.setdefault(self.find(item), []).append(item)
-        return list(out.values())

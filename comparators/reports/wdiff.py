@@ -1,35 +1,36 @@
-"""Word differences in wdiff's notation: `[-removed-]` and `{+added+}`.
+"""Word differences cut into words that carry their markers, for the text and Markdown reports.
 
-Shared by the text and Markdown reports. Differences are cut into words carrying
-their markers, so a caller can wrap lines between any two words; with colour the
-markers stay (they survive monochrome and copy-paste) and gain red/green and a style.
+The markers are the output's (`diff_markup`: wdiff's `[-removed-]{+added+}` in text,
+`~~removed~~` / `**added**` in Markdown); a caller can wrap lines between any two words.
+With colour the markers stay (they survive monochrome and copy-paste) and gain
+red/green and a style.
 """
 
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from comparators.diff_markup import WDIFF, DiffMarkers
 from comparators.reports.walk import Ops
 
 _PARAGRAPH_BREAK = re.compile(r"\s*\n\s*\n\s*")
 
 # Removed: red, struck through; added: green, underlined.
 _COLOR = {-1: ("\x1b[31;9m", "\x1b[0m"), 1: ("\x1b[32;4m", "\x1b[0m")}
-_MARKERS = {-1: ("[-", "-]"), 0: ("", ""), 1: ("{+", "+}")}
 _CHUNK = re.compile(r"\s+|\S+")
 
 
 def cells(text: str) -> int:
-    """Columns `text` takes in a terminal: wide East Asian characters take two."""
+    """Columns `text` takes in a terminal, measured as the reader measures it (Rich's
+    `cell_len`: wide East Asian characters take two, combining marks none)."""
     if text.isascii():
         return len(text)
-    return sum(
-        0 if unicodedata.combining(c) else 2 if unicodedata.east_asian_width(c) in "WF" else 1
-        for c in text
-    )
+    # Imported here: an ASCII report (most of them) never loads Rich.
+    from rich.cells import cell_len
+
+    return cell_len(text)
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,7 +40,7 @@ class Word:
 
 
 def wdiff_paragraphs(
-    ops: Ops, *, color: bool = False, escape: Callable[[str], str] = str
+    ops: Ops, markers: DiffMarkers = WDIFF, *, color: bool = False, escape: Callable[[str], str] = str
 ) -> list[list[Word]]:
     """The differences as paragraphs of words, markers attached to the edge words.
 
@@ -61,7 +62,7 @@ def wdiff_paragraphs(
                         words.append(Word("".join(pieces), width))
                         pieces, width = [], 0
                     continue
-                opening, closing = _MARKERS[op]
+                opening, closing = markers.edges(op)
                 shown = (
                     (opening if i == visible[0] else "")
                     + escape(chunk)

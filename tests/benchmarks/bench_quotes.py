@@ -19,7 +19,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from comparators import Story, load_story  # noqa: E402
 from comparators.model import Paragraph, Source  # noqa: E402
 from comparators.quote_matching import story_quotes  # noqa: E402
-from comparators.speakers import _boundaries  # noqa: E402
+from comparators.segment import sentence_boundaries  # noqa: E402
 
 SEEDS_BUDGET_MS = 50.0
 BIG_BUDGET_MS = 2000.0
@@ -54,7 +54,7 @@ def median_ms(story: Story, runs: int) -> tuple[float, int]:
     story_quotes(story)  # warm-up: regexes compiled
     timings = []
     for _ in range(runs):
-        _boundaries.cache_clear()  # time every run cold, as the first look at a story is
+        sentence_boundaries.cache_clear()  # time every run cold, as the first look at a story is
         start = time.perf_counter()
         quotes, _terms = story_quotes(story)
         timings.append((time.perf_counter() - start) * 1000)

@@ -1,8 +1,9 @@
-"""Rewrite the report golden files from the seed story (`make golden`).
+"""Rewrite the report golden files from the hand-made comparison (`make golden`).
 
-Run it deliberately after a change that is meant to alter reports, then read
-`git diff tests/golden` before committing: the golden files are what the tests hold
-every report to, byte for byte.
+The goldens are rendered from `tests/fixed_comparison.py`, plain data written by hand,
+so only a change to how reports are laid out moves them (an alignment change does not).
+Run it deliberately after such a change, then read `git diff tests/golden` before
+committing: the golden files are what the tests hold every report to, byte for byte.
 """
 
 from __future__ import annotations
@@ -10,21 +11,24 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from comparators import compare, default_story_path, load_story
-from comparators.reports import FORMATS, SUFFIXES, render_report
+TESTS = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(TESTS))  # run as a script: the test helpers by hand
 
-GOLDEN = Path(__file__).resolve().parent.parent / "golden"
+from comparators.reports import FORMATS, SUFFIXES, render_report  # noqa: E402
+from fixed_comparison import MARKS, fixed_comparison  # noqa: E402
+
+GOLDEN = TESTS / "golden"
 
 
 def main() -> int:
-    comparison = compare(load_story([default_story_path()]))
+    comparison = fixed_comparison()
     GOLDEN.mkdir(exist_ok=True)
     for format in FORMATS:
-        path = GOLDEN / f"seeds{SUFFIXES[format]}"
-        text = render_report(comparison, format)
+        path = GOLDEN / f"fixed{SUFFIXES[format]}"
+        text = render_report(comparison, format, marks=MARKS)
         changed = not path.exists() or path.read_text(encoding="utf-8") != text
         path.write_text(text, encoding="utf-8", newline="\n")
-        print(f"{'updated' if changed else 'same   '} {path.relative_to(GOLDEN.parent.parent)}")
+        print(f"{'updated' if changed else 'same   '} {path.relative_to(TESTS.parent)}")
     return 0
 
 

@@ -24,6 +24,7 @@ SUBCOMMANDS: dict[str, tuple[str, str]] = {
     "report": ("tui.cli.report", "write the comparison as text, Markdown, JSON or HTML"),
     "export": ("tui.cli.export", "write the comparison as JSON data (see comparators/schema.json)"),
     "fetch": ("tui.cli.fetch", "fetch web pages into a story folder that reopens offline"),
+    "serve": ("tui.cli.serve", "serve the reader to a web browser (textual-serve; no authentication)"),
 }
 # Corpus mode (needs the `corpus` extra: Dask and pyarrow, imported only when these run).
 SUBCOMMANDS |= {

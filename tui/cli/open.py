@@ -27,8 +27,15 @@ def run(args: argparse.Namespace) -> int:
     comparing = start_comparing(story, settings)
     from comparators.review_store import review_path_for
     from tui.app import make_app
+    from tui.state.reader_memory import memory_path_for
 
     review_path = args.review or review_path_for(story)
-    app = make_app(story, settings, review_path=review_path, comparing=comparing)
+    app = make_app(
+        story,
+        settings,
+        review_path=review_path,
+        memory_path=memory_path_for(story),
+        comparing=comparing,
+    )
     app.run()
     return app.return_code or 0

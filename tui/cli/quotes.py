@@ -1,32 +1,32 @@
 """`synopsis quotes [STORY...]`: the story's quotes in a table grouped by speaker.
 
-Each row is one outlet's quote with its status: shared (another outlet has the
-same words), variant (another outlet has the same speaker saying it otherwise,
-shown as a word diff, wdiff style: [-this outlet's words-] {+the other's+}) or
-UNIQUE (only this outlet carries it). Article text goes into `rich.text.Text`
-only, so brackets in a quote are never read as Rich markup.
+Speakers and statements come as the reports list them (`quote_status.statements_by_speaker`);
+each row is one outlet's quote with its status, named as the reader names it: shared
+(another outlet has the same words), worded differently (another outlet has the same
+speaker saying it otherwise, shown as a word diff, wdiff style: [-this outlet's
+words-] {+the other's+}) or ✱ only here (only this outlet carries it). Article text goes
+into `rich.text.Text` only, so brackets in a quote are never read as Rich markup.
 """
 
 from __future__ import annotations
 
 import argparse
-from collections import defaultdict
 
 from rich.console import Console
+from rich.style import Style
 from rich.table import Table
 from rich.text import Text
 
-from comparators.diff import word_diff
 from comparators.model import Quote, QuoteStatus, Story
 from comparators.quote_matching import story_quotes
+from comparators.quote_status import UNIQUE_QUOTE_MARK, status_label, statements_by_speaker
 from tui.cli.story_args import add_story_arguments, checked_settings, story_from_args
+from tui.views.render import Palette, clean, outlet, pair_text
 
 UNKNOWN_SPEAKER = "(speaker unknown)"
-STATUS_LABELS = {
-    QuoteStatus.SHARED: Text("shared", style="green"),
-    QuoteStatus.VARIANT: Text("variant", style="yellow"),
-    QuoteStatus.UNIQUE: Text("UNIQUE", style="bold reverse"),
-}
+# The reader's word diff, [-struck-] and {+underlined+}: styles that survive monochrome.
+DIFF_STYLES = Palette(deleted=Style(strike=True, color="red"), inserted=Style(underline=True, color="green"))
+STATUS_STYLES = {QuoteStatus.SHARED: "green", QuoteStatus.VARIANT: "yellow", QuoteStatus.UNIQUE: "bold reverse"}
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -51,7 +51,7 @@ def run(args: argparse.Namespace) -> int:
         for column in ("outlet", "¶", "term"):
             table.add_column(column)
         for term in terms:
-            table.add_row(Text(_outlet(story, term.source)), str(term.paragraph + 1), Text(term.text))
+            table.add_row(Text(outlet(story, term.source)), str(term.paragraph + 1), Text(clean(term.text)))
         console.print(table)
     return 0
 
@@ -59,21 +59,32 @@ def run(args: argparse.Namespace) -> int:
 def quotes_table(
     story: Story, quotes: tuple[Quote, ...], status: str | None = None, why: bool = False
 ) -> Table:
-    """One section per speaker (most quoted first, unknown last), rows in story order.
+    """One section per speaker, rows by statement (what only one outlet has first, the
+    unknown speaker last), as the reports order them.
 
     `status` keeps only the quotes with that status (their matches still name
     the others); `why` adds a column with each quote's speaker evidence.
     """
     by_id = {q.id: q for q in quotes}
-    quotes = tuple(q for q in quotes if status is None or q.status == status)
-    groups: dict[str | None, list[Quote]] = defaultdict(list)
-    for quote in quotes:
-        groups[quote.speaker_key].append(quote)
-    order = sorted(groups, key=lambda key: (key is None, -len(groups[key]), key or ""))
-    unique = sum(q.status == QuoteStatus.UNIQUE for q in quotes)
+    speakers = statements_by_speaker(quotes, [s.id for s in story.sources])
+    sections = [
+        (
+            speaker.speaker or UNKNOWN_SPEAKER,
+            [
+                quote
+                for statement in speaker.statements
+                for wording in statement.wordings
+                for quote in wording
+                if status is None or quote.status == status
+            ],
+        )
+        for speaker in speakers
+    ]
+    shown = sum(len(rows) for _, rows in sections)
+    unique = sum(q.status == QuoteStatus.UNIQUE for _, rows in sections for q in rows)
     table = Table(
-        title=Text(story.title),
-        caption=Text(f"{len(quotes)} quotes, {unique} carried by one outlet only (UNIQUE)"),
+        title=Text(clean(story.title)),
+        caption=Text(f"{shown} quotes, {unique} carried by one outlet only ({UNIQUE_QUOTE_MARK})"),
         show_lines=False,
     )
     table.add_column("speaker", style="bold", max_width=22)
@@ -84,58 +95,30 @@ def quotes_table(
     table.add_column("also in", max_width=24)
     if why:
         table.add_column("speaker evidence", style="dim", max_width=30)
-    for key in order:
-        members = groups[key]
-        for position, quote in enumerate(members):
-            speaker = _speaker_name(members) if position == 0 else ""
+    for name, rows in sections:
+        for position, quote in enumerate(rows):
             cells = [
-                Text(speaker),
-                Text(_outlet(story, quote.source)),
+                Text(clean(name) if position == 0 else ""),
+                Text(outlet(story, quote.source)),
                 str(quote.paragraph + 1),
-                STATUS_LABELS[quote.status].copy(),
+                Text(status_label(quote.status), style=STATUS_STYLES[quote.status]),
                 _quote_cell(story, quote, by_id),
                 _also_in(story, quote),
             ]
             if why:
-                cells.append(Text(quote.speaker_evidence))
-            table.add_row(*cells, end_section=position == len(members) - 1)
+                cells.append(Text(clean(quote.speaker_evidence)))
+            table.add_row(*cells, end_section=position == len(rows) - 1)
     return table
 
 
-def _speaker_name(members: list[Quote]) -> str:
-    """The fullest name the outlets give this speaker."""
-    names = [q.speaker for q in members if q.speaker]
-    return max(names, key=lambda n: (len(n.split()), len(n))) if names else UNKNOWN_SPEAKER
-
-
-def _outlet(story: Story, source_id: str) -> str:
-    try:
-        return story.source(source_id).outlet
-    except KeyError:
-        return source_id
-
-
 def _quote_cell(story: Story, quote: Quote, by_id: dict[str, Quote]) -> Text:
-    cell = Text(quote.text)
+    cell = Text(clean(quote.text))
     variants = [m for m in quote.matches if m.kind == "variant" and m.quote in by_id]
     if quote.status == QuoteStatus.VARIANT and variants:
         other = by_id[variants[0].quote]
-        cell.append(f"\n≈ {_outlet(story, other.source)}: ", style="dim")
-        cell.append_text(diff_text(quote.text, other.text))
+        cell.append(f"\n≈ {outlet(story, other.source)}: ", style="dim")
+        cell.append_text(pair_text(quote.text, other.text, DIFF_STYLES))
     return cell
-
-
-def diff_text(a: str, b: str) -> Text:
-    """The word diff of two wordings: [-only in a-] struck, {+only in b+} underlined."""
-    text = Text()
-    for op, words in word_diff(a, b):
-        if op == 0:
-            text.append(words)
-        elif op < 0:
-            text.append(f"[-{words}-]", style="strike red")
-        else:
-            text.append(f"{{+{words}+}}", style="underline green")
-    return text
 
 
 def _also_in(story: Story, quote: Quote) -> Text:
@@ -143,5 +126,5 @@ def _also_in(story: Story, quote: Quote) -> Text:
     for match in quote.matches:
         if text:
             text.append("\n")
-        text.append(f"{_outlet(story, match.source)} ({match.kind} {match.similarity:.2f})")
+        text.append(f"{outlet(story, match.source)} ({match.kind} {match.similarity:.2f})")
     return text

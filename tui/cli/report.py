@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -11,7 +12,7 @@ from comparators.model import Mark
 from comparators.reports import FORMATS, ONLY_CHOICES, render_report
 from comparators.reports.text import MIN_WIDTH
 from comparators.review import GroupIndex, attach
-from comparators.review_store import load_review, review_path_for
+from comparators.review_store import ReviewFileError, load_review, review_path_for
 from tui.cli.comparison_progress import comparison_progress
 from tui.cli.story_args import add_diffs_argument, add_story_arguments, settings_from_args, story_from_args
 from tui.exit_codes import EXIT_BAD_INPUT
@@ -48,11 +49,18 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--color", action="store_true", help="colour the differences (text and md)"
     )
-    parser.add_argument(
+    review = parser.add_mutually_exclusive_group()
+    review.add_argument(
         "--review",
         type=Path,
         metavar="FILE",
-        help="show the marks and notes of this review file (e.g. story.review.yaml)",
+        help="show the marks and notes of this review file (default: the story's own "
+        "review file, as the reader keeps it, when there is one)",
+    )
+    review.add_argument(
+        "--no-review",
+        action="store_true",
+        help="leave the story's review marks and notes out of the report",
     )
     parser.add_argument(
         "--flagged-only",
@@ -72,6 +80,8 @@ def run(args: argparse.Namespace) -> int:
         return _fail(f"the pivot {args.pivot!r} is not among --sources")
     if args.flagged_only and format == "json":
         return _fail("--flagged-only does not apply to --format json: the export holds everything")
+    if args.flagged_only and args.no_review:
+        return _fail("--flagged-only needs the review's flags: leave out --no-review")
     if args.review and not args.review.is_file():
         return _fail(f"{args.review}: no such review file")
     story = story_from_args(args)
@@ -79,8 +89,7 @@ def run(args: argparse.Namespace) -> int:
         comparison = compare(story, settings_from_args(args), progress)
     for warning in comparison.warnings:
         print(f"synopsis: warning: {warning}", file=sys.stderr)
-    review_path = args.review or (review_path_for(story) if args.flagged_only else None)
-    marks = _marks(review_path, comparison) if review_path else None
+    marks = None if args.no_review or format == "json" else _review_marks(args, story, comparison)
     text = render_report(
         comparison,
         format,
@@ -93,6 +102,23 @@ def run(args: argparse.Namespace) -> int:
         diffs=args.diffs,
     )
     return emit(text, args.output, force=args.force)
+
+
+def _review_marks(args: argparse.Namespace, story, comparison) -> dict[str, Mark] | None:
+    """The marks of --review FILE, else of the story's own review file when it has one
+    (as the reader's export shows them); an unreadable one of those is only a warning."""
+    if args.review:
+        return _marks(args.review, comparison)
+    path = review_path_for(story)
+    if not os.path.lexists(path) and not args.flagged_only:
+        return None  # nobody reviewed this story yet
+    try:
+        return _marks(path, comparison)
+    except ReviewFileError as error:
+        if args.flagged_only:
+            raise
+        print(f"synopsis: warning: {error}; the report has no review marks", file=sys.stderr)
+        return None
 
 
 def _marks(path: Path, comparison) -> dict[str, Mark]:

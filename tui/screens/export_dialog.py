@@ -1,7 +1,9 @@
 """The reader's export (`e`): pick a format and a file, write the report there.
 
-The report is the reader's view of the story: hidden sources are left out and the
-current pivot is the reference of the differences. An existing file is only replaced
+Focus starts on the format: arrows choose it, enter writes. Every choice shows as a
+glyph (`(•)`, `[x]`), not only as a colour. The report is the reader's view of the
+story: hidden sources are left out and the current pivot is the reference of the
+differences; review marks come with their notes unless asked otherwise. An existing file is only replaced
 after the user says so; a failed write keeps the dialog open with the reason shown
 and the path still editable, so nothing the user chose is lost.
 """
@@ -9,15 +11,18 @@ and the path still editable, so nothing the user chose is lost.
 from __future__ import annotations
 
 from collections.abc import Collection, Mapping
+from dataclasses import replace
 from functools import partial
 from pathlib import Path
 
+from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
+from textual.message import Message
 from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Label, RadioButton, RadioSet, Static
+from textual.widgets import Button, Checkbox, Input, Label, RadioButton, RadioSet, Static
 
 from comparators import Comparison, StoryError
 from comparators.model import Mark
@@ -26,6 +31,56 @@ from tui.report_file import default_report_name, describe_error, with_format, wr
 
 # (format, label) in the order the dialog offers them.
 FORMAT_CHOICES = (("md", "Markdown"), ("text", "Text"), ("html", "HTML"), ("json", "JSON"))
+
+
+class GlyphToggle:
+    """A toggle whose state is a glyph in its label (`ON`/`OFF`), so it reads without
+    colour (NO_COLOR, 16 colours); Textual's own button differs only by colour."""
+
+    BUTTON_LEFT = BUTTON_INNER = BUTTON_RIGHT = ""
+    ON, OFF = "[x]", "[ ]"
+
+    def __init__(self, caption: str, value: bool = False, **options) -> None:
+        self.caption = caption
+        super().__init__(self._marked(value), value, **options)
+
+    def _marked(self, value: bool) -> Text:
+        return Text(f"{self.ON if value else self.OFF} {self.caption}")  # not markup: "[x]"
+
+    def watch_value(self) -> None:
+        super().watch_value()
+        self.label = self._marked(self.value)
+
+
+class FormatButton(GlyphToggle, RadioButton):
+    ON, OFF = "(•)", "( )"
+
+
+class OptionBox(GlyphToggle, Checkbox):
+    pass
+
+
+class FormatChoice(RadioSet):
+    """The formats; arrows choose one (as a desktop radio group does), enter writes it."""
+
+    BINDINGS = [
+        Binding("down,right", "choose(1)", "Next format", show=False, id="export_format_next"),
+        Binding("up,left", "choose(-1)", "Previous format", show=False, id="export_format_previous"),
+        Binding("enter", "write", "Write the report", show=False, id="export_format_write"),
+    ]
+
+    class Submitted(Message):
+        """Enter on the format: write the report."""
+
+    def action_choose(self, direction: int) -> None:
+        if direction > 0:
+            self.action_next_button()
+        else:
+            self.action_previous_button()
+        self.action_toggle_button()
+
+    def action_write(self) -> None:
+        self.post_message(self.Submitted())
 
 
 class ConfirmOverwrite(ModalScreen[bool]):
@@ -81,13 +136,19 @@ class ExportDialog(ModalScreen[Path | None]):
         self.marks = marks
         self.directory = directory if directory is not None else Path.cwd()
         self.format = FORMAT_CHOICES[0][0]
+        self.flagged_only = False
+        self.notes = True
 
     def compose(self) -> ComposeResult:
         with Vertical(id="export-dialog", classes="dialog"):
             yield Label("Export report", id="export-title")
-            with RadioSet(id="export-format"):
+            with FormatChoice(id="export-format"):
                 for i, (format, label) in enumerate(FORMAT_CHOICES):
-                    yield RadioButton(label, value=i == 0, id=f"format-{format}")
+                    yield FormatButton(label, i == 0, id=f"format-{format}")
+            with Horizontal(id="export-options"):
+                no_marks = not self.marks
+                yield OptionBox("Flagged passages only", False, id="export-flagged", disabled=no_marks)
+                yield OptionBox("Notes", True, id="export-notes", disabled=no_marks)
             yield Label("File")
             yield Input(
                 default_report_name(self.comparison.story, self.format), id="export-path"
@@ -100,7 +161,7 @@ class ExportDialog(ModalScreen[Path | None]):
                 yield Button("Cancel", id="export-cancel")
 
     def on_mount(self) -> None:
-        self.query_one("#export-path", Input).focus()
+        self.query_one(FormatChoice).focus()
 
     @on(RadioSet.Changed, "#export-format")
     def format_chosen(self, event: RadioSet.Changed) -> None:
@@ -108,6 +169,23 @@ class ExportDialog(ModalScreen[Path | None]):
         path_input = self.query_one("#export-path", Input)
         if path_input.value.strip():
             path_input.value = str(with_format(Path(path_input.value.strip()), self.format))
+        # The JSON export always holds everything, marks aside.
+        for option in self.query(OptionBox):
+            option.disabled = not self.marks or self.format == "json"
+
+    @on(Checkbox.Changed, "#export-flagged")
+    def flagged_only_chosen(self, event: Checkbox.Changed) -> None:
+        self.flagged_only = event.value
+
+    @on(Checkbox.Changed, "#export-notes")
+    def notes_chosen(self, event: Checkbox.Changed) -> None:
+        self.notes = event.value
+
+    def report_marks(self) -> Mapping[str, Mark] | None:
+        """The marks the report shows: without their notes unless notes are asked for."""
+        if not self.marks or self.notes:
+            return self.marks
+        return {g: replace(m, note="") for g, m in self.marks.items() if m.reviewed or m.flagged}
 
     @on(Button.Pressed, "#export-cancel")
     def action_cancel(self) -> None:
@@ -115,6 +193,7 @@ class ExportDialog(ModalScreen[Path | None]):
 
     @on(Button.Pressed, "#export-write")
     @on(Input.Submitted, "#export-path")
+    @on(FormatChoice.Submitted)
     def export(self) -> None:
         if self.has_class("-busy"):  # Enter pressed again while the report is written
             return
@@ -143,7 +222,11 @@ class ExportDialog(ModalScreen[Path | None]):
         """Render and write off the event loop: a big story's report takes a moment."""
         try:
             text = render_report(
-                self.comparison, self.format, sources=self.sources, marks=self.marks
+                self.comparison,
+                self.format,
+                sources=self.sources,
+                marks=self.report_marks(),
+                flagged_only=self.flagged_only and self.format != "json",
             )
             write_report(path, text, overwrite=overwrite)
         except (OSError, StoryError) as error:

@@ -1,4 +1,5 @@
-"""`?` / F1: every key of the reader, generated from the bindings (with the user's keymap)."""
+"""`?` / F1: every key of the reader, generated from the bindings (with the user's keymap),
+and what the highlights mean, generated from the table of styles (`tui.views.styles`)."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from tui.keymap import MAIN_BINDINGS, SOURCES_BINDINGS
+from tui.views.styles import Palette, legend_rows
 
 
 def keys_shown(app, binding: Binding, overrides: dict[str, str]) -> str:
@@ -34,10 +36,27 @@ def key_rows(app, bindings: list[Binding], overrides: dict[str, str]) -> list[tu
     return rows
 
 
+def legend(palette: Palette) -> Table:
+    """Each highlight drawn as the reader draws it, its marker without colour, its meaning."""
+    table = Table.grid(padding=(0, 2))
+    table.add_column(no_wrap=True)
+    table.add_column(no_wrap=True, style="italic")
+    table.add_column()
+    for sample, style, marker, meaning in legend_rows(palette):
+        drawn = Text()
+        drawn.append(sample, style)  # styled as written, not padded out to the column
+        table.add_row(drawn, Text(marker), Text(meaning))
+    return table
+
+
 class HelpScreen(ModalScreen[None]):
     BINDINGS = [
         Binding("escape,q,question_mark,f1", "dismiss", "Close", id="help_close"),
     ]
+
+    def __init__(self, palette: Palette | None = None) -> None:
+        super().__init__()
+        self.palette = palette or Palette()  # the aligned view's, with the theme's colours
 
     def compose(self) -> ComposeResult:
         overrides = getattr(self.app, "user_keymap", {})
@@ -55,7 +74,11 @@ class HelpScreen(ModalScreen[None]):
             for keys, description in rows:
                 table.add_row(Text(keys), Text(description))
             parts += [Text(title, style="bold underline"), table, Text()]
+        parts += [
+            Text("What the highlights mean (against the pivot ★)", style="bold underline"),
+            legend(self.palette),
+        ]
         with VerticalScroll(id="help-body") as body:
-            body.border_title = "Keys"
+            body.border_title = "Keys and highlights"
             body.border_subtitle = "escape closes"
             yield Static(Group(*parts))

@@ -12,11 +12,11 @@ from collections.abc import Callable
 from concurrent.futures import Future
 from pathlib import Path
 
-from textual import on
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, ProgressBar, Static
+from textual.widgets import ProgressBar, Static
 
 from comparators import (
     Comparison,
@@ -36,13 +36,17 @@ from tui.messages import (
     SearchRequested,
     ToggleRequested,
 )
+from tui.screens.copy_open_actions import CopyOpenActions
+from tui.screens.outlet_chooser import OutletChooser
+from tui.screens.remembered_view import RemembersView
 from tui.screens.review_actions import ReviewActions
 from tui.state.comparing import STAGE_NAMES, Comparing, start_comparing
-from tui.views.layout import VIEW_CYCLE, View, ViewState
+from tui.views.layout import VIEW_CYCLE, SearchHit, View, ViewState
 from tui.views.lookup import Lookup
-from tui.views.render import clean, outlet
+from tui.views.render import clean, find_all, outlet, pair_text
 from tui.widgets.aligned_view import AlignedView
 from tui.widgets.detail_pane import DetailPane
+from tui.widgets.key_footer import KeyFooter
 from tui.widgets.search_bar import SearchBar
 from tui.widgets.sources_pane import SourcesPane
 from tui.widgets.story_header import StoryHeader
@@ -50,9 +54,10 @@ from tui.widgets.story_header import StoryHeader
 NARROW_BELOW = 100  # columns; below this the stack view is the default
 
 
-class MainScreen(ReviewActions, Screen):
+class MainScreen(ReviewActions, CopyOpenActions, RemembersView, Screen):
     BINDINGS = MAIN_BINDINGS
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (NARROW_BELOW, "-wide")]
+    ALLOW_IN_MAXIMIZED_VIEW = "KeyFooter, SearchBar"  # zoomed (`z`), keys and search stay
 
     def __init__(
         self,
@@ -62,9 +67,11 @@ class MainScreen(ReviewActions, Screen):
         view: View | None = None,
         comparing: Future[Comparison] | None = None,
         review_path: Path | None = None,
+        memory_path: Path | None = None,
     ) -> None:
         super().__init__()
         self.review_path = review_path  # None: marks are kept in memory only
+        self.memory_path = memory_path  # None: view, pivot... are not remembered
         self.story = story
         self.settings = settings
         self.comparison = comparison
@@ -73,7 +80,10 @@ class MainScreen(ReviewActions, Screen):
         self.view: View | None = view  # None: chosen by the terminal's width once compared
         self.last_group_view = View.STACK
         self.hidden: set[str] = set()
+        self.pair_partner: str | None = None  # the pair view's other outlet, once chosen
         self.search_term = ""
+        self.search_hit: SearchHit | None = None  # the hit n / N is on
+        self._hits: tuple[tuple, list[SearchHit]] | None = None  # (what they depend on, the hits)
         self.column_offset = 0
 
     def compose(self) -> ComposeResult:
@@ -85,7 +95,7 @@ class MainScreen(ReviewActions, Screen):
         yield AlignedView(id="aligned")
         yield DetailPane(id="detail")
         yield SearchBar(id="search")
-        yield Footer()
+        yield KeyFooter(id="footer")
 
     def _loading_message(self) -> str:
         words = sum(s.words for s in self.story.sources)
@@ -100,6 +110,7 @@ class MainScreen(ReviewActions, Screen):
         return self.query_one(SourcesPane)
 
     def on_mount(self) -> None:
+        self.recall_memory()
         self.query_one(StoryHeader).show(self.story.title, [f"{len(self.story.sources)} outlets"])
         self.sources.list_story(self.story)
         self.aligned.display = False
@@ -141,9 +152,11 @@ class MainScreen(ReviewActions, Screen):
     def on_comparison_ready(self, message: ComparisonReady) -> None:
         self.query_one("#loading").display = False
         self.aligned.display = True
+        comparison = self.as_remembered(message.comparison)
+        lookup = message.lookup if comparison is message.comparison else Lookup(comparison)
         if self.view is None:
             self.view = View.STACK if self.app.size.width < NARROW_BELOW else View.COLUMNS
-        self._apply(message.comparison, message.lookup)
+        self._apply(comparison, lookup)
         self.aligned.focus()
         # The comparison lives as long as the reader and holds no cycles to collect:
         # keeping it out of the collector's full passes saves a pause on some key presses.
@@ -182,9 +195,9 @@ class MainScreen(ReviewActions, Screen):
         return (pivot, *others)
 
     def partner(self, visible: tuple[str, ...]) -> str | None:
-        focused = self.sources.focused_source
-        if focused in visible[1:]:
-            return focused
+        """The pair view's other outlet: the one chosen (`c`) while shown, else the first shown."""
+        if self.pair_partner in visible[1:]:
+            return self.pair_partner
         return visible[1] if len(visible) > 1 else None
 
     def refresh_view(self, group: Group | None = None) -> None:
@@ -197,6 +210,7 @@ class MainScreen(ReviewActions, Screen):
             visible=visible,
             partner=self.partner(visible),
             search=self.search_term,
+            search_hit=self.search_hit,
             column_offset=self.column_offset,
             marks=self.review_marks(),
         )
@@ -210,6 +224,7 @@ class MainScreen(ReviewActions, Screen):
         mark = self.review_mark_at(message.group)
         self.query_one(DetailPane).show(self.lookup, message.group, quote, mark)
         # Titles are set only when they change: a new title repaints the whole widget.
+        # Where the cursor is goes in the aligned view's title: the detail pane may be hidden.
         items, position = self.aligned.items(), self.aligned.cursor + 1
         if message.quote is not None:
             where = f"quote {position}/{len(items)}"
@@ -219,23 +234,49 @@ class MainScreen(ReviewActions, Screen):
             where = f"{self.lookup.groups[message.group].id} · {position}/{len(items)}"
         else:
             where = ""
-        detail = self.query_one(DetailPane)
-        if detail.border_title != where:
-            detail.border_title = where
-        title = self.view.value.capitalize()
+        title = self.view.value.capitalize() + (f" · {where}" if where else "")
         if self.aligned.border_title != title:
             self.aligned.border_title = title
-            self.aligned.border_subtitle = "v: next view"
 
     # ------------------------------------------------------------ actions (see keymap.py)
+
+    def footer_context(self) -> str:
+        """Which `FOOTER_KEYS` the footer shows: the sources pane's, else the view's."""
+        if self.focused is self.sources:
+            return "sources"
+        if self.focused is not None and self.query_one(SearchBar) in self.focused.ancestors_with_self:
+            return "search"  # its prompt says what enter and escape do
+        return self.view.value if self.view is not None else ""
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "open_group":
             return self.view in (View.QUOTES, View.DISAGREEMENTS)
+        if action == "choose_partner":
+            return self.view == View.PAIR
         return True
 
     def action_move(self, delta: int) -> None:
         self.aligned.move(delta)
+
+    def action_step(self, direction: int) -> None:
+        self.aligned.step(direction)
+
+    def action_toggle_scores(self) -> None:
+        detail = self.query_one(DetailPane)
+        detail.show_scores = not detail.show_scores
+        self.post_message(CursorMoved(self.aligned.selected_group, self.aligned.selected_quote))
+        self.notify("Matching scores shown." if detail.show_scores else "Matching scores hidden.", timeout=2)
+
+    def action_scroll_lines(self, lines: int) -> None:
+        self.aligned.scroll_lines(lines)
+
+    def action_zoom(self) -> None:
+        """Maximise the aligned view, or restore the panes."""
+        if self.maximized is not None:
+            self.minimize()
+        else:
+            self.maximize(self.aligned, container=False)
+            self.aligned.focus()
 
     def action_page(self, direction: int) -> None:
         self.aligned.page(direction)
@@ -247,24 +288,25 @@ class MainScreen(ReviewActions, Screen):
         if self.lookup is None:
             return
         lookup = self.lookup
+        shown = set(self.visible_sources())
         predicate: Callable[[int], bool]
         if self.view == View.QUOTES and what == "discrepancy":
             # A quote in a group whose outlets disagree.
             def predicate(qi: int) -> bool:
                 group_index = lookup.quote_group.get(lookup.quotes[qi].id)
-                return group_index is not None and lookup.group_matches(group_index, what)
+                return group_index is not None and lookup.group_matches(group_index, what, shown)
         elif self.view == View.QUOTES:
             predicate = lambda qi: lookup.quote_matches(lookup.quotes[qi], what)  # noqa: E731
         elif self.view == View.DISAGREEMENTS:
             predicate = lambda di: what == "discrepancy" or (  # noqa: E731
                 lookup.discrepancy_group[di] is not None
-                and lookup.group_matches(lookup.discrepancy_group[di], what)
+                and lookup.group_matches(lookup.discrepancy_group[di], what, shown)
             )
         else:
-            predicate = lambda gi: lookup.group_matches(gi, what)  # noqa: E731
+            predicate = lambda gi: lookup.group_matches(gi, what, shown)  # noqa: E731
         if not self.aligned.find(predicate, direction):
             names = {
-                "difference": "group with differences",
+                "change": "edited copy, disagreement or unique or reworded quote",
                 "unique": "passage only one outlet has",
                 "quote": "unique or reworded quote",
                 "discrepancy": "group where outlets disagree",
@@ -316,27 +358,61 @@ class MainScreen(ReviewActions, Screen):
         self.refresh_view()
         self.query_one(StoryHeader).show(self.story.title, self.summary_parts())
 
-    @on(DataTable.RowHighlighted, "#sources")
-    def _source_highlighted(self) -> None:
-        if self.view == View.PAIR:
-            self.refresh_view()
+    def outlet_choices(self, source_ids: list[str]) -> list[tuple[str, Text]]:
+        """Chooser rows: the outlet's number (its `1`-`9` key), name, and pivot or hidden mark."""
+        numbers = {source.id: n for n, source in enumerate(self.story.sources, start=1)}
+        rows = []
+        for source_id in source_ids:
+            row = Text(f"{numbers[source_id]:>2}  {outlet(self.story, source_id)}")
+            if source_id == self.comparison.pivot:
+                row.append("  ★ pivot", style="bold")
+            elif source_id in self.hidden:
+                row.append("  ○ hidden", style="dim")
+            rows.append((source_id, row))
+        return rows
 
     def action_pivot(self) -> None:
+        """Choose the pivot in a list (starting on the sources pane's row when it has focus)."""
         if self.lookup is None:
             return
-        source_id = self.sources.focused_source
-        if source_id is None:
+        start = self.sources.focused_source if self.focused is self.sources else self.comparison.pivot
+        choices = self.outlet_choices([s.id for s in self.story.sources])
+        self.app.push_screen(OutletChooser("Pivot: whose order to follow", choices, start), self.pivot_to)
+
+    def pivot_to(self, source_id: str | None) -> None:
+        if source_id is None or self.lookup is None:
             return
         name = outlet(self.story, source_id)
         if source_id == self.comparison.pivot:
-            self.notify(f"{name} is already the pivot.", timeout=2)
+            self.notify(f"{name} is already the pivot.", timeout=2, markup=False)
             return
         group = self.aligned.selected_group_object()
         comparison = with_pivot(self.comparison, source_id)
         self.hidden.discard(source_id)
         self.column_offset = 0
         self._apply(comparison, Lookup(comparison), group)
-        self.notify(f"Groups now follow {name}'s order.", timeout=2)
+        self.notify(f"Groups now follow {name}'s order.", timeout=2, markup=False)
+
+    def action_choose_partner(self) -> None:
+        """The pair view's other outlet, chosen in a list."""
+        if self.lookup is None:
+            return
+        others = [s.id for s in self.story.sources if s.id != self.comparison.pivot]
+        if not others:
+            return
+        current = self.partner(self.visible_sources())
+        self.app.push_screen(
+            OutletChooser("Compare the pivot with", self.outlet_choices(others), current), self.pair_with
+        )
+
+    def pair_with(self, source_id: str | None) -> None:
+        if source_id is None or self.lookup is None:
+            return
+        self.pair_partner = source_id
+        if source_id in self.hidden:
+            self.hidden.discard(source_id)
+            self.query_one(StoryHeader).show(self.story.title, self.summary_parts())
+        self.refresh_view()
 
     # ------------------------------------------------------------ search
 
@@ -348,6 +424,7 @@ class MainScreen(ReviewActions, Screen):
         if not message.term or self.lookup is None:
             return
         self.search_term = message.term
+        self.search_hit = None
         self.refresh_view()
         self._go_to_match(1, include_current=True)
 
@@ -357,31 +434,48 @@ class MainScreen(ReviewActions, Screen):
             return
         self._go_to_match(direction)
 
-    def matches(self) -> list[tuple[int, str | None]]:
-        """(item, source id) of every place the search term occurs, in the view's order."""
+    def matches(self) -> list[SearchHit]:
+        """Every hit of the search term, in reading order: (item, source id, k-th hit in
+        that source's passage). All sources shown count, also columns scrolled off."""
+        visible = self.visible_sources()
+        key = (self.search_term, self.lookup, self.view, visible, self.partner(visible))
+        if self._hits is None or self._hits[0] != key:
+            self._hits = (key, self._find_hits(visible))
+        return self._hits[1]
+
+    def _find_hits(self, visible: tuple[str, ...]) -> list[SearchHit]:
         term = self.search_term.lower()
         lookup = self.lookup
-        found: list[tuple[int, str | None]] = []
+        found: list[SearchHit] = []
         if self.view == View.QUOTES:
             for qi in self.aligned.items():
                 quote = lookup.quotes[qi]
                 if term in clean(f"{quote.text} {quote.speaker or ''}").lower():
-                    found.append((qi, None))
+                    found.append((qi, None, 0))
             return found
         if self.view == View.DISAGREEMENTS:
             for di in self.aligned.items():
                 discrepancy = lookup.discrepancies[di]
                 words = " ".join([discrepancy.fact] + [v.text for v in discrepancy.values])
                 if term in clean(words).lower():
-                    found.append((di, None))
+                    found.append((di, None, 0))
             return found
-        visible = self.visible_sources()
+        if self.view == View.PAIR:
+            a, b = visible[0], self.partner(visible)
+            for gi in self.aligned.items():
+                group = lookup.groups[gi]
+                texts = (group.text_of(a), group.text_of(b) if b else "")
+                if any(term in text.lower() for text in texts):
+                    plain = pair_text(*texts, self.aligned.palette).plain
+                    found.extend((gi, None, k) for k in range(len(find_all(plain, term))))
+            return found
         for gi in self.aligned.items():
             group = lookup.groups[gi]
             for source_id in visible:
-                if term in group.text_of(source_id).lower():
-                    found.append((gi, source_id))
-                    break
+                text = group.text_of(source_id)
+                if term in text.lower():
+                    hits = find_all(clean(text), term)
+                    found.extend((gi, source_id, k) for k in range(len(hits)))
         return found
 
     def _go_to_match(self, direction: int, include_current: bool = False) -> None:
@@ -396,15 +490,33 @@ class MainScreen(ReviewActions, Screen):
             where = f" (only in hidden sources: {', '.join(hidden)})" if hidden else ""
             self.notify(f"Not found: {clean(self.search_term)}{where}", severity="warning", timeout=4)
             return
-        items = self.aligned.items()
-        order = {item: n for n, item in enumerate(items)}
+        order = {item: n for n, item in enumerate(self.aligned.items())}
         here = self.aligned.cursor
-        ahead = [m for m in found if order[m[0]] > here or (include_current and order[m[0]] == here)]
-        behind = [m for m in found if order[m[0]] < here]
-        candidates = ahead if direction > 0 else behind[::-1]
-        if candidates:
-            target = candidates[0]
+        if self.search_hit in found and order[self.search_hit[0]] == here:
+            # on a hit in the selected group: the next hit, wherever it is
+            at = found.index(self.search_hit) + direction
+            wrapped = not 0 <= at < len(found)
+            target = found[at % len(found)]
         else:
-            target = found[0] if direction > 0 else found[-1]
+            if direction > 0:
+                ahead = [m for m in found if order[m[0]] > here or (order[m[0]] == here and include_current)]
+            else:
+                ahead = [m for m in found if order[m[0]] < here][::-1]
+            wrapped = not ahead
+            target = ahead[0] if ahead else found[0] if direction > 0 else found[-1]
+        if wrapped:
             self.notify("Search wrapped around.", timeout=1.5)
-        self.aligned.select_item(target[0], target[1])
+        self._show_hit(target, found.index(target) + 1, len(found))
+
+    def _show_hit(self, hit: SearchHit, number: int, total: int) -> None:
+        """Select the hit's item, scroll the columns and lines to it, say which hit it is."""
+        self.search_hit = hit
+        item, source_id, _ = hit
+        offset = self.aligned.column_offset_showing(source_id) if source_id else None
+        if offset is not None:
+            self.column_offset = offset
+            self.refresh_view(self.lookup.groups[item])  # only the columns view scrolls: items are groups
+        else:
+            self.aligned.show_search_hit(hit)
+        self.aligned.select_hit(hit)
+        self.aligned.border_subtitle = f"/{clean(self.search_term)}: match {number}/{total}"

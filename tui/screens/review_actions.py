@@ -1,4 +1,4 @@
-"""The review keys of the main screen (x, f, a, r, F, R; see keymap.py) and what the
+"""The review keys of the main screen (x, f, a, r, F, R, ctrl+z, ctrl+r; see keymap.py) and what the
 reader says about the review file.
 
 A mixin, so the main screen's module stays about reading: the screen calls
@@ -16,9 +16,9 @@ from comparators import Comparison, Group
 from comparators.model import Mark
 from comparators.review import next_group
 from tui.screens.note_editor import NoteEditor
-from tui.screens.review_path_dialog import ReviewPathDialog
-from tui.state.review_controller import ReviewController
-from tui.views.layout import View
+from tui.screens.review_path_dialog import ReviewPathDialog, UnsavedMarksDialog
+from tui.state.review_controller import Replayed, ReviewController
+from tui.views.layout import GROUP_VIEWS, View
 from tui.views.mark_badge import mark_badge
 from tui.views.render import clean
 from tui.widgets.story_header import StoryHeader
@@ -74,6 +74,19 @@ class ReviewActions:
         if self.review is not None:
             self.review.close()
 
+    def offer_to_save_before_quitting(self) -> bool:
+        """Whether marks only in memory need a file first: then the reader asks where,
+        and quits once they are saved (or when the user quits again)."""
+        review = self.review
+        if review is None or not review.has_unsaved_marks:
+            return False
+        problem = (
+            "Marks changed in this session are only in memory "
+            f"({review.unreadable or review.unsaved}). Save them before quitting?"
+        )
+        self.app.push_screen(UnsavedMarksDialog(problem, review.suggested_path()), self._save_and_quit)
+        return True
+
     # ------------------------------------------------------------ actions
 
     def action_toggle_reviewed(self) -> None:
@@ -99,6 +112,14 @@ class ReviewActions:
 
     def action_next_flagged(self) -> None:
         self._go_to_next(lambda mark: mark.flagged, "flagged group")
+
+    def action_undo_mark(self) -> None:
+        if self.review is not None:
+            self._replayed(self.review.undo())
+
+    def action_redo_mark(self) -> None:
+        if self.review is not None:
+            self._replayed(self.review.redo())
 
     def action_review_file(self) -> None:
         """Where the review is saved and what it holds that the story no longer has."""
@@ -152,6 +173,14 @@ class ReviewActions:
         elif problem:
             self.notify(problem, severity="warning", markup=False, timeout=4)
 
+    def _replayed(self, replayed: Replayed) -> None:
+        """Show the group an undo or redo changed back, and say what it did."""
+        self._show_review()
+        group_id = replayed.group_id
+        if group_id is not None and self.view in GROUP_VIEWS and self.lookup is not None:
+            self.aligned.select_item(self.lookup.position[group_id])
+        self.notify(replayed.message, markup=False, timeout=3)
+
     def _show_review(self) -> None:
         self.aligned.show_marks(self.review_marks())
         self.query_one(StoryHeader).show(self.story.title, self.summary_parts())
@@ -186,6 +215,17 @@ class ReviewActions:
         review = self.review
         problem = str(review.unreadable or review.unsaved)
         self.app.push_screen(ReviewPathDialog(problem, review.suggested_path()), self._continue_in)
+
+    def _save_and_quit(self, path: Path | None) -> None:
+        if path is None:
+            self.notify("Back to the reader: the marks are still only in memory.", timeout=4)
+            return
+        problem = self.review.continue_in(path)
+        if problem:
+            self.notify(problem, severity="error", markup=False, timeout=8)
+            self._show_review()
+            return
+        self.app.exit()
 
     def _continue_in(self, path: Path | None) -> None:
         if path is None:

@@ -6,13 +6,14 @@ terminal; the app only calls these methods and shows the messages they return.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import replace
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from comparators.model import Group, Mark, Story
 from comparators.review import (
     Attachment,
+    Entry,
     GroupIndex,
     Review,
     SourceChange,
@@ -31,6 +32,27 @@ from comparators.review_store import (
     save_review,
     state_review_path,
 )
+
+UNDO_STEPS = 200  # mark changes ctrl+z can take back
+
+
+@dataclass(frozen=True, slots=True)
+class MarkChange:
+    """One change of a mark, as undo and redo replay it: the review's entries before
+    and after (mappings are never mutated, so keeping them costs nothing)."""
+
+    before: Mapping[str, Entry]
+    after: Mapping[str, Entry]
+    group_key: str
+    what: str  # "review mark", "flag" or "note"
+
+
+@dataclass(frozen=True, slots=True)
+class Replayed:
+    """What an undo or redo did, for the reader to say and show."""
+
+    message: str
+    group_id: str | None = None  # the group changed back, if the comparison has it
 
 
 class ReviewController:
@@ -58,6 +80,9 @@ class ReviewController:
         self.index = GroupIndex.of(groups)
         self.attachment: Attachment = attach(self.review, self.index)
         self._position_saved = True
+        self.has_unsaved_marks = False  # changed marks no file holds (offered at quit)
+        self.undo_steps: list[MarkChange] = []
+        self.redo_steps: list[MarkChange] = []
         if path is not None:
             self._open(path)
 
@@ -133,23 +158,51 @@ class ReviewController:
 
     def toggle_reviewed(self, group_id: str) -> str | None:
         mark = self.mark(group_id)
-        return self.set_mark(group_id, replace(mark, reviewed=not mark.reviewed))
+        return self.set_mark(group_id, replace(mark, reviewed=not mark.reviewed), "review mark")
 
     def toggle_flagged(self, group_id: str) -> str | None:
         mark = self.mark(group_id)
-        return self.set_mark(group_id, replace(mark, flagged=not mark.flagged))
+        return self.set_mark(group_id, replace(mark, flagged=not mark.flagged), "flag")
 
     def set_note(self, group_id: str, note: str) -> str | None:
-        return self.set_mark(group_id, replace(self.mark(group_id), note=note))
+        return self.set_mark(group_id, replace(self.mark(group_id), note=note), "note")
 
-    def set_mark(self, group_id: str, mark: Mark) -> str | None:
+    def set_mark(self, group_id: str, mark: Mark, what: str = "mark") -> str | None:
         """Apply and save a mark; returns a message for the user when it is not saved."""
         if self.read_only:
             return f"Read-only: {self.path.name} is open in {self.holder()}."
         group = next(g for g in self.groups if g.id == group_id)
+        before = self.review.entries
         self.review = with_mark(self.review, self.attachment, group, mark)
         self.attachment = attach(self.review, self.index)
+        if self.review.entries != before:
+            change = MarkChange(before, self.review.entries, self.attachment.keys[group_id], what)
+            self.undo_steps = [*self.undo_steps[-(UNDO_STEPS - 1) :], change]
+            self.redo_steps = []
         return self._save()
+
+    def undo(self) -> Replayed:
+        """Take back the last mark change (saved like any change)."""
+        return self._replay(self.undo_steps, self.redo_steps, undoing=True)
+
+    def redo(self) -> Replayed:
+        """Make again the last change `undo` took back."""
+        return self._replay(self.redo_steps, self.undo_steps, undoing=False)
+
+    def _replay(self, steps: list[MarkChange], opposite: list[MarkChange], undoing: bool) -> Replayed:
+        if self.read_only:
+            return Replayed(f"Read-only: {self.path.name} is open in {self.holder()}.")
+        if not steps:
+            return Replayed(f"Nothing to {'undo' if undoing else 'redo'}.")
+        change = steps.pop()
+        opposite.append(change)
+        self.review = replace(self.review, entries=change.before if undoing else change.after)
+        self.attachment = attach(self.review, self.index)
+        group_id = next((g for g, key in self.attachment.keys.items() if key == change.group_key), None)
+        problem = self._save()
+        where = group_id or "a passage this comparison no longer has"
+        message = f"{'Undone' if undoing else 'Redone'}: {change.what} on {where}."
+        return Replayed(f"{message} {problem}" if problem else message, group_id)
 
     def move_to(self, group_id: str | None) -> None:
         """Remember the reader's position; written with the next save or on close."""
@@ -189,11 +242,12 @@ class ReviewController:
         if self.read_only or self.path is None:
             return None
         if self.unreadable:
+            self.has_unsaved_marks = True
             return f"Not saved: {self.unreadable.path.name} cannot be read; continue in a new file."
         try:
             save_review(self.path, with_sources(self.review, self.story), self.story.title)
         except ReviewWriteError as error:
-            self.unsaved = error
+            self.unsaved, self.has_unsaved_marks = error, True
             return f"Not saved (kept in memory): {error}"
-        self.unsaved, self._position_saved = None, True
+        self.unsaved, self._position_saved, self.has_unsaved_marks = None, True, False
         return None

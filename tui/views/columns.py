@@ -5,8 +5,7 @@ from __future__ import annotations
 from rich.text import Text
 
 from tui.views.layout import MIN_COLUMN, Block, Layout, fit_width, wrap_lines
-from tui.views.render import ABSENT, member_plain, member_text, outlet
-from tui.views.wrap import line_breaks
+from tui.views.render import ABSENT, outlet
 
 
 class ColumnsLayout(Layout):
@@ -24,17 +23,10 @@ class ColumnsLayout(Layout):
         self.hidden_right = max(0, len(others) - self.offset - (fit - 1))
         n = len(self.columns)
         self.column_width = max(8, (self.width - 1 - (n - 1)) // n)
-        blocks = []
-        for gi in self.shown_groups():
-            group = self.lookup.groups[gi]
-            present = set(group.sources)
-            tallest = 1
-            for source_id in self.columns:
-                if source_id in present:
-                    plain = member_plain(group, source_id, self.quotes(gi, source_id))
-                    tallest = max(tallest, len(line_breaks(plain, self.column_width)))
-            blocks.append(Block(1 + tallest + 1, gi, tuple((s, 1) for s in self.columns)))
-        return blocks
+        anchors = tuple((s, 1) for s in self.columns)
+        lines = [self.lookup.passage_lines(s, self.column_width) for s in self.columns]
+        tallest = list(map(max, *lines, [1] * len(self.lookup.groups)))
+        return [Block(1 + tallest[gi] + 1, gi, anchors) for gi in self.shown_groups()]
 
     def ruler(self) -> Text:
         cells = []
@@ -49,6 +41,12 @@ class ColumnsLayout(Layout):
             cells.append(fit_width(Text(name, self.palette.label), self.column_width))
         return fit_width(Text.assemble(" ", Text("│", self.palette.dim).join(cells)), self.width)
 
+    def hit_line(self, index: int, source_id: str | None, k: int) -> int:
+        anchor = dict(self.blocks[index].anchors).get(source_id, 0)
+        if source_id is None or not anchor:
+            return anchor
+        return anchor + self.passage_hit_line(self.blocks[index].item, source_id, k, self.column_width)
+
     def render_block(self, index: int, selected: bool) -> list[Text]:
         block = self.blocks[index]
         gi = block.item
@@ -58,10 +56,7 @@ class ColumnsLayout(Layout):
         columns: list[list[Text]] = []
         for source_id in self.columns:
             if source_id in present:
-                text = member_text(
-                    group, source_id, self.quotes(gi, source_id), self.palette, self.state.search
-                )
-                columns.append(wrap_lines(text, cw))
+                columns.append(wrap_lines(self.passage(gi, source_id), cw))
             else:
                 columns.append([Text(ABSENT.center(cw).rstrip(), self.palette.dim)])
         gutter = self.gutter(selected)

@@ -9,6 +9,7 @@ discrepancies in the disagreements view.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -19,7 +20,7 @@ from comparators import Group
 from comparators.model import Mark
 from tui.views.lookup import Lookup
 from tui.views.mark_badge import mark_badge
-from tui.views.render import Palette, group_summary
+from tui.views.render import Palette, drawn_hits, group_summary, member_plain, member_text
 from tui.views.wrap import line_breaks
 
 
@@ -39,6 +40,10 @@ DISAGREE_MARK = "≠"  # on a group whose outlets disagree on a figure, name, da
 MIN_COLUMN = 24  # narrower columns are unreadable: scroll sideways instead
 
 
+# A search hit: (item, source id or None, k-th hit in that source's passage or the item's text).
+SearchHit = tuple[int, str | None, int]
+
+
 @dataclass(frozen=True, slots=True)
 class ViewState:
     """Everything the aligned view shows, set by the screen (attributes down)."""
@@ -48,6 +53,7 @@ class ViewState:
     visible: tuple[str, ...]  # source ids shown, the pivot first
     partner: str | None = None  # the pair view's second source
     search: str = ""
+    search_hit: SearchHit | None = None  # the hit `n` / `N` is on
     column_offset: int = 0  # first non-pivot column shown in the columns view
     marks: Mapping[str, Mark] = field(default_factory=dict)  # group id -> review mark
 
@@ -99,6 +105,19 @@ class Layout:
     def ruler(self) -> Text | None:
         return None
 
+    def hit_line(self, index: int, source_id: str | None, k: int) -> int:
+        """The line of block `index` that shows the k-th search hit in `source_id`'s text."""
+        return dict(self.blocks[index].anchors).get(source_id, 0)
+
+    def passage_hit_line(self, group_index: int, source_id: str, k: int, width: int) -> int:
+        """Which wrapped line of the passage (as drawn at `width`) holds its k-th search hit."""
+        group, quotes = self.lookup.groups[group_index], self.quotes(group_index, source_id)
+        hits = drawn_hits(group, source_id, quotes, self.state.search)
+        if k >= len(hits):
+            return 0
+        breaks = line_breaks(member_plain(group, source_id, quotes), width)
+        return bisect_right([a for a, _ in breaks], hits[k]) - 1
+
     # -- helpers shared by the views
 
     def gutter(self, selected: bool) -> Text:
@@ -127,9 +146,26 @@ class Layout:
 
     def shown_groups(self) -> list[int]:
         visible = set(self.state.visible)
-        return [
-            i for i, group in enumerate(self.lookup.groups) if visible.intersection(group.sources)
-        ]
+        return [i for i, sources in enumerate(self.lookup.group_sources) if not visible.isdisjoint(sources)]
 
     def quotes(self, group_index: int, source_id: str):
         return self.lookup.quotes_in(group_index, source_id)
+
+    def current_hit(self, item: int, source_id: str | None) -> int | None:
+        """Which search hit in `source_id`'s text of `item` is the current one, if any."""
+        hit = self.state.search_hit
+        if hit is not None and hit[0] == item and hit[1] == source_id:
+            return hit[2]
+        return None
+
+    def passage(self, group_index: int, source_id: str) -> Text:
+        """`source_id`'s passage in the group, marked against the sources shown."""
+        return member_text(
+            self.lookup.groups[group_index],
+            source_id,
+            self.quotes(group_index, source_id),
+            self.palette,
+            self.state.search,
+            self.state.visible,
+            self.current_hit(group_index, source_id),
+        )

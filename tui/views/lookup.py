@@ -1,17 +1,22 @@
 """Indexes over a `Comparison` the reader needs at every key press.
 
 Built once per comparison (and again after a pivot change): which group holds a quote,
-which quotes a group holds, where outlets disagree, per-source figures for the sources pane, and the
-predicates the jump keys use. Nothing here aligns or scores anything.
+which quotes a group holds, what changed in each group (`comparators.changes`), where
+outlets disagree, per-source figures for the sources pane, and the predicates the jump
+keys use. Nothing here aligns or scores anything.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Collection
 from dataclasses import dataclass
 
-from comparators import Comparison, Group, GroupKind, Quote, QuoteStatus
-from comparators.model import Removal, Rewording, Source
+from comparators import Comparison, GroupKind, Quote, QuoteStatus
+from comparators.changes import group_changes, quote_homes
+from comparators.model import Removal, Source
+from tui.views.render import member_plain
+from tui.views.wrap import line_breaks
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,21 +32,14 @@ class Lookup:
         self.comparison = comparison
         self.groups = comparison.groups
         self.position = {group.id: i for i, group in enumerate(self.groups)}
-        by_paragraph: dict[tuple[str, int], list[int]] = defaultdict(list)
-        for i, group in enumerate(self.groups):
-            for member in group.members:
-                by_paragraph[(member.source, member.paragraph)].append(i)
+        self.group_sources = [frozenset(group.sources) for group in self.groups]
+        self._passage_lines: dict[tuple[str, int], list[int]] = {}
+        self.quote_group = quote_homes(self.groups, comparison.quotes)
         self.group_quotes: dict[int, list[Quote]] = defaultdict(list)
-        self.quote_group: dict[str, int] = {}
         for quote in comparison.quotes:
-            candidates = by_paragraph.get((quote.source, quote.paragraph), [])
-            found = next(
-                (i for i in candidates if quote.text in self.groups[i].text_of(quote.source)),
-                candidates[0] if candidates else None,
-            )
-            if found is not None:
-                self.quote_group[quote.id] = found
-                self.group_quotes[found].append(quote)
+            if quote.id in self.quote_group:
+                self.group_quotes[self.quote_group[quote.id]].append(quote)
+        self.changes = group_changes(comparison, self.quote_group)  # per group: what to check
         # The quotes view lists quotes in the pivot's reading order.
         self.quotes = sorted(
             comparison.quotes, key=lambda q: (self.quote_group.get(q.id, len(self.groups)), q.id)
@@ -75,16 +73,31 @@ class Lookup:
             )
         return figures
 
+    def passage_lines(self, source_id: str, width: int) -> list[int]:
+        """Per group, the lines of the source's passage wrapped at `width` (0: absent),
+        remembered: the columns and stack views measure every group whenever the shown
+        columns or sources change."""
+        key = (source_id, width)
+        lines = self._passage_lines.get(key)
+        if lines is None:
+            lines = self._passage_lines[key] = [
+                len(line_breaks(member_plain(group, source_id, self.quotes_in(gi, source_id)), width))
+                if source_id in sources else 0
+                for gi, (group, sources) in enumerate(zip(self.groups, self.group_sources))
+            ]
+        return lines
+
     def quotes_in(self, group_index: int, source_id: str | None = None) -> list[Quote]:
         quotes = self.group_quotes.get(group_index, [])
         return [q for q in quotes if source_id is None or q.source == source_id]
 
     # -- predicates of the jump keys, per group
 
-    def group_matches(self, group_index: int, what: str) -> bool:
+    def group_matches(self, group_index: int, what: str, shown: Collection[str] | None = None) -> bool:
+        """`shown`: the outlets on screen, when a change must be visible to count."""
         group = self.groups[group_index]
-        if what == "difference":
-            return has_differences(group)
+        if what == "change":
+            return any(shown is None or c.shown_with(shown) for c in self.changes[group_index])
         if what == "unique":
             return group.kind == GroupKind.UNIQUE or len(group.sources) == 1
         if what == "quote":
@@ -97,12 +110,7 @@ class Lookup:
     def quote_matches(quote: Quote, what: str) -> bool:
         if what == "unique":
             return quote.status == QuoteStatus.UNIQUE
-        return quote.status != QuoteStatus.SHARED  # "difference" and "quote"
-
-
-def has_differences(group: Group) -> bool:
-    """False only for passages every outlet carries word for word."""
-    return not (group.kind == GroupKind.SHARED and group.rewording == Rewording.IDENTICAL)
+        return quote.status != QuoteStatus.SHARED  # "change" and "quote"
 
 
 def removals_near(source: Source, paragraph: int) -> list[Removal]:

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
+
 from rich.text import Text
 
 from comparators import Group
+from comparators.diff_markup import WDIFF
 from tui.views.layout import Block, Layout, fit_width, wrap_lines
-from tui.views.render import outlet, pair_text
+from tui.views.render import find_all, outlet, pair_text
 from tui.views.wrap import line_breaks
 
 
@@ -30,10 +33,10 @@ class PairLayout(Layout):
             blocks.append(Block(1 + len(line_breaks(plain, self.text_width)) + 1, gi))
         return blocks
 
-    def _text(self, group: Group) -> Text:
+    def _text(self, group: Group, current_hit: int | None = None) -> Text:
         a, b = self.pair()
         return pair_text(
-            group.text_of(a), group.text_of(b) if b else "", self.palette, self.state.search
+            group.text_of(a), group.text_of(b) if b else "", self.palette, self.state.search, current_hit
         )
 
     def ruler(self) -> Text:
@@ -43,19 +46,27 @@ class PairLayout(Layout):
         return fit_width(
             Text.assemble(
                 " ",
-                (f"[-{outlet(self.story, a)}-]", self.palette.deleted),
+                (WDIFF.around(-1, outlet(self.story, a)), self.palette.deleted),
                 " → ",
-                (f"{{+{outlet(self.story, b)}+}}", self.palette.inserted),
-                ("  (other source: the sources pane's cursor)", self.palette.dim),
+                (WDIFF.around(1, outlet(self.story, b)), self.palette.inserted),
+                ("  (c: compare with another outlet)", self.palette.dim),
             ),
             self.width,
         )
+
+    def hit_line(self, index: int, source_id: str | None, k: int) -> int:
+        plain = self._text(self.lookup.groups[self.blocks[index].item]).plain
+        hits = find_all(plain, self.state.search)
+        if k >= len(hits):
+            return 0
+        return bisect_right([a for a, _ in line_breaks(plain, self.text_width)], hits[k][0])  # -1 for the line index, +1 for the head line
 
     def render_block(self, index: int, selected: bool) -> list[Text]:
         gi = self.blocks[index].item
         gutter = self.gutter(selected)
         lines = [self.group_header(gi, selected, self.width)]
-        for line in wrap_lines(self._text(self.lookup.groups[gi]), self.text_width):
+        text = self._text(self.lookup.groups[gi], self.current_hit(gi, None))
+        for line in wrap_lines(text, self.text_width):
             lines.append(fit_width(Text.assemble(gutter, line), self.width))
         lines.append(fit_width(gutter, self.width))
         return lines

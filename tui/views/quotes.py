@@ -5,8 +5,9 @@ from __future__ import annotations
 from rich.text import Text
 
 from comparators import QuoteStatus
+from comparators.quote_status import status_label
 from tui.views.layout import Block, Layout, fit_width, wrap_lines
-from tui.views.render import clean, outlet, quote_status_label
+from tui.views.render import clean, outlet
 from tui.views.wrap import line_breaks
 
 
@@ -32,14 +33,14 @@ class QuotesLayout(Layout):
         quote = self.lookup.quotes[self.blocks[index].item]
         status_style = {
             QuoteStatus.UNIQUE: self.palette.quote_unique,
-            QuoteStatus.VARIANT: self.palette.some,
+            QuoteStatus.VARIANT: self.palette.quote_variant,
             QuoteStatus.SHARED: self.palette.quote,
         }[quote.status]
         gi = self.lookup.quote_group.get(quote.id)
         where = f" · {self.lookup.groups[gi].id}" if gi is not None else ""
         head = Text.assemble(
             self.gutter(selected),
-            (quote_status_label(quote.status), status_style),
+            (status_label(quote.status), status_style),
             "  ",
             (clean(quote.speaker or "unknown speaker"), self.palette.header),
             " · ",

@@ -2,42 +2,31 @@
 
 Article text is untrusted: it is always appended to `Text` as plain strings (never
 parsed as markup) after `strip_control` removed escapes and control characters.
-Highlights: words only this outlet has in a group are reverse + bold, words only some
-outlets share are underlined, quotes are italic and quotes only this outlet carries
-start with `UNIQUE_QUOTE_MARK`; the pair view writes `[-removed-]{+added+}`.
+What to mark comes from the comparator layer (`comparators.emphasis`): a near copy's
+edits against the pivot, a paraphrase's differing facts and own sentences; quotes
+another outlet words differently, and quotes only this outlet carries (they start with
+`UNIQUE_QUOTE_MARK`). Search hits have their own style. The pair view writes
+`[-removed-]{+added+}`. The styles themselves are `tui.views.styles.STYLES`.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from rich.style import Style
 from rich.text import Text
 
 from comparators import Group, Quote, QuoteStatus, Story
-from comparators.diff import Sharing, member_spans, word_diff
+from comparators.diff import word_diff
+from comparators.diff_markup import WDIFF
+from comparators.quote_status import UNIQUE_QUOTE_MARK
 from comparators.sanitize import strip_control
 from comparators.segment import sentence_spans
+from tui.views.styles import Palette
 
-UNIQUE_QUOTE_MARK = "✱"
+__all__ = ["Palette"]  # drawn with here, defined with the other styles
+
 ABSENT = "·"
-
-
-@dataclass(frozen=True, slots=True)
-class Palette:
-    """Styles of the highlights; the aligned view fills it from its component classes."""
-
-    only_here: Style = Style(bold=True, reverse=True, color="yellow")
-    some: Style = Style(underline=True, color="cyan")
-    quote: Style = Style(italic=True, color="green")
-    quote_unique: Style = Style(italic=True, bold=True, color="magenta")
-    match: Style = Style(reverse=True, underline=True, color="bright_red")
-    deleted: Style = Style(strike=True, color="red")
-    inserted: Style = Style(bold=True, color="green")
-    dim: Style = Style(dim=True)
-    header: Style = Style(bold=True)
-    cursor: Style = Style(reverse=True, bold=True)
-    label: Style = Style(bold=True, color="blue")
 
 
 def clean(text: str) -> str:
@@ -45,7 +34,8 @@ def clean(text: str) -> str:
     return strip_control(text).replace("\t", " ")
 
 
-def _find_all(haystack: str, needle: str) -> list[tuple[int, int]]:
+def find_all(haystack: str, needle: str) -> list[tuple[int, int]]:
+    """Every place `needle` occurs in `haystack`, ignoring case: what search counts."""
     if not needle:
         return []
     lower, needle = haystack.lower(), needle.lower()
@@ -88,6 +78,13 @@ def member_plain(group: Group, source_id: str, quotes: list[Quote]) -> str:
     return "".join(pieces)
 
 
+def drawn_hits(group: Group, source_id: str, quotes: list[Quote], search: str) -> list[int]:
+    """Where each search hit starts in `member_plain(...)` (quote marks shift them)."""
+    text = _clean_group(group).text_of(source_id)
+    starts = _unique_quote_starts(text, quotes)
+    return [a + 2 * sum(s <= a for s in starts) for a, _ in find_all(text, search)]
+
+
 def off_focus(group: Group, source_id: str) -> list[tuple[int, int]]:
     """Ranges of `text_of(source_id)` in sentences that carry another fact than the
     group's (a paragraph reporting two facts stands in two groups)."""
@@ -121,28 +118,38 @@ def member_text(
     quotes: list[Quote],
     palette: Palette,
     search: str = "",
+    compared: tuple[str, ...] = (),
+    current_hit: int | None = None,
 ) -> Text:
-    """One outlet's passage in a group, its words highlighted by how widely they are
-    shared; sentences that report another fact are dimmed and left unmarked."""
+    """One outlet's passage in a group, marked against the first of `compared` (the
+    sources shown, the pivot first) that the group has; sentences that report another
+    fact are set apart and left unmarked. `current_hit`: which search hit n / N is on."""
+    # Imported on first use, off the first screen (the comparison loads it meanwhile).
+    from comparators.emphasis import Emphasis, member_emphasis
+
     group = _clean_group(group)
     text = group.text_of(source_id)
     elsewhere = off_focus(group, source_id)
-    runs: list[tuple[int, int, Style]] = [(a, b, palette.dim) for a, b in elsewhere]
-    if len(group.sources) > 1:  # alone in its group, every word is "only here": mark none
-        at = 0
-        for span in member_spans(group, source_id):
-            end = at + len(span.text)
-            if not span.text.isspace() and span.sharing != Sharing.ALL:
-                style = palette.only_here if span.sharing == Sharing.NONE else palette.some
-                runs.extend((a, b, style) for a, b in _outside(at, end, elsewhere))
-            at = end
+    runs: list[tuple[int, int, Style]] = [(a, b, palette.context) for a, b in elsewhere]
+    reference = next((s for s in compared if s in group.sources), None)
+    emphasis_styles = {
+        Emphasis.EDIT: palette.edit,
+        Emphasis.FACT: palette.fact,
+        Emphasis.OWN_SENTENCE: palette.own_sentence,
+    }
+    for mark in member_emphasis(group, source_id, reference, compared).marks:
+        style = emphasis_styles[mark.emphasis]
+        runs.extend((a, b, style) for a, b in _outside(mark.start, mark.end, elsewhere))
     for quote in quotes:
+        if quote.status == QuoteStatus.SHARED:
+            continue  # its quotation marks say it is a quote; that others carry it is no news
         quoted = clean(quote.text)
         at = text.find(quoted)
         if at >= 0:
             unique = quote.status == QuoteStatus.UNIQUE
-            runs.append((at, at + len(quoted), palette.quote_unique if unique else palette.quote))
-    runs.extend((a, b, palette.match) for a, b in _find_all(text, search))
+            runs.append((at, at + len(quoted), palette.quote_unique if unique else palette.quote_variant))
+    for k, (a, b) in enumerate(find_all(text, search)):
+        runs.append((a, b, palette.match_current if k == current_hit else palette.match))
     starts = set(_unique_quote_starts(text, quotes))
     cuts = sorted({0, len(text), *starts, *(a for a, _, _ in runs), *(b for _, b, _ in runs)})
     out = Text(end="")
@@ -157,19 +164,17 @@ def member_text(
     return out
 
 
-def pair_text(a: str, b: str, palette: Palette, search: str = "") -> Text:
+def pair_text(
+    a: str, b: str, palette: Palette, search: str = "", current_hit: int | None = None
+) -> Text:
     """`b` against `a` as one text: `[-only in a-]{+only in b+}`, like git --word-diff."""
     text = Text(end="")
     for op, piece in word_diff(a, b):
-        if op < 0:
-            text.append("[-" + clean(piece) + "-]", palette.deleted)
-        elif op > 0:
-            text.append("{+" + clean(piece) + "+}", palette.inserted)
-        else:
-            text.append(clean(piece))
+        style = palette.deleted if op < 0 else palette.inserted if op > 0 else ""
+        text.append(WDIFF.around(op, clean(piece)), style)
     if search:
-        for start, end in _find_all(text.plain, search):
-            text.stylize(palette.match, start, end)
+        for k, (start, end) in enumerate(find_all(text.plain, search)):
+            text.stylize(palette.match_current if k == current_hit else palette.match, start, end)
     return text
 
 
@@ -186,14 +191,6 @@ def group_summary(group: Group, story: Story, n_sources: int) -> str:
     if group.rewording:
         parts.append(str(group.rewording))
     return " · ".join(parts)
-
-
-def quote_status_label(status: QuoteStatus) -> str:
-    return {
-        QuoteStatus.SHARED: "shared",
-        QuoteStatus.VARIANT: "worded differently",
-        QuoteStatus.UNIQUE: f"{UNIQUE_QUOTE_MARK} only here",
-    }[status]
 
 
 def percent(share: float) -> str:

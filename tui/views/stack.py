@@ -6,8 +6,7 @@ from rich.text import Text
 
 from comparators import Group
 from tui.views.layout import Block, Layout, fit_width, wrap_lines
-from tui.views.render import ABSENT, member_plain, member_text, outlet
-from tui.views.wrap import line_breaks
+from tui.views.render import ABSENT, outlet
 
 
 class StackLayout(Layout):
@@ -19,15 +18,15 @@ class StackLayout(Layout):
         self.label_width = min(cap, max(names, default=4)) + 1
         self.text_width = max(10, self.width - 1 - self.label_width)
         blocks = []
+        lines = {s: self.lookup.passage_lines(s, self.text_width) for s in self.state.visible}
         for gi in self.shown_groups():
             group = self.lookup.groups[gi]
-            present = set(group.sources)
+            present = self.lookup.group_sources[gi]
             anchors, height = [], 1
             for source_id in self.state.visible:
                 if source_id in present:
                     anchors.append((source_id, height))
-                    plain = member_plain(group, source_id, self.quotes(gi, source_id))
-                    height += len(line_breaks(plain, self.text_width))
+                    height += lines[source_id][gi]
             if self._absent(group):
                 height += 1
             blocks.append(Block(height + 1, gi, tuple(anchors)))
@@ -39,6 +38,12 @@ class StackLayout(Layout):
         present = set(group.sources)
         return [s for s in self.state.visible if s not in present]
 
+    def hit_line(self, index: int, source_id: str | None, k: int) -> int:
+        anchor = dict(self.blocks[index].anchors).get(source_id, 0)
+        if source_id is None or not anchor:
+            return anchor
+        return anchor + self.passage_hit_line(self.blocks[index].item, source_id, k, self.text_width)
+
     def render_block(self, index: int, selected: bool) -> list[Text]:
         gi = self.blocks[index].item
         group = self.lookup.groups[gi]
@@ -49,10 +54,7 @@ class StackLayout(Layout):
             if source_id not in present:
                 continue
             label = fit_width(Text(outlet(self.story, source_id), self.palette.label), self.label_width - 1)
-            text = member_text(
-                group, source_id, self.quotes(gi, source_id), self.palette, self.state.search
-            )
-            for n, line in enumerate(wrap_lines(text, self.text_width)):
+            for n, line in enumerate(wrap_lines(self.passage(gi, source_id), self.text_width)):
                 head = label if n == 0 else Text(" " * (self.label_width - 1))
                 lines.append(fit_width(Text.assemble(gutter, head, " ", line), self.width))
         absent = self._absent(group)

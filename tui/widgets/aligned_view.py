@@ -13,8 +13,11 @@ from collections.abc import Mapping
 from dataclasses import replace
 
 from rich.segment import Segment
+from rich.style import Style
 from rich.text import Text
+from textual import events
 from textual.cache import LRUCache
+from textual.color import Color
 from textual.geometry import Size
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
@@ -22,29 +25,15 @@ from textual.strip import Strip
 from comparators import Group
 from comparators.model import Mark
 from tui.messages import CursorMoved
-from tui.views.layout import GROUP_VIEWS, Layout, View, ViewState
+from tui.views.layout import GROUP_VIEWS, Layout, SearchHit, View, ViewState
 from tui.views.layouts import make_layout
-from tui.views.render import Palette
-
-STYLE_CLASSES = {
-    "only_here": "aligned--only-here",
-    "some": "aligned--some",
-    "quote": "aligned--quote",
-    "quote_unique": "aligned--quote-unique",
-    "match": "aligned--match",
-    "deleted": "aligned--deleted",
-    "inserted": "aligned--inserted",
-    "dim": "aligned--dim",
-    "header": "aligned--header",
-    "cursor": "aligned--cursor",
-    "label": "aligned--label",
-}
-
+from tui.views.styles import STYLES, Palette, aligned_view_css
 
 class AlignedView(ScrollView, can_focus=True, inherit_bindings=False):
     """Keys are the screen's: this widget only offers cursor and scrolling methods."""
 
-    COMPONENT_CLASSES = set(STYLE_CLASSES.values())
+    COMPONENT_CLASSES = {h.css_class for h in STYLES}
+    DEFAULT_CSS = aligned_view_css("AlignedView")  # the highlights, from the one table
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -91,13 +80,30 @@ class AlignedView(ScrollView, can_focus=True, inherit_bindings=False):
         self.refresh()
         self._announce()
 
+    def show_search_hit(self, hit: SearchHit | None) -> None:
+        """Another current search hit: its style changes, no block's height does."""
+        if self.state is None or self.layout_ is None:
+            return
+        self.state = self.layout_.state = replace(self.state, search_hit=hit)
+        self._cache.clear()
+        self._selected = (None, [])
+        self.refresh()
+
+    def on_mount(self) -> None:
+        # A new theme restyles the component classes after `notify_style_update` ran.
+        self.watch(self.app, "theme", lambda: self.call_after_refresh(self._restyle), init=False)
+
     def notify_style_update(self) -> None:
         super().notify_style_update()
+        self._restyle()
+
+    def _restyle(self) -> None:
         self._palette = None  # a new theme or focus style: colours are read again
         if self.layout_ is not None:
             self.layout_.palette = self.palette
         self._cache.clear()
         self._selected = (None, [])
+        self.refresh()
 
     def _width(self) -> int:
         return self.scrollable_content_region.width
@@ -149,12 +155,18 @@ class AlignedView(ScrollView, can_focus=True, inherit_bindings=False):
     @property
     def palette(self) -> Palette:
         if self._palette is None:
-            styles = {
-                field: self.get_component_rich_style(css_class, partial=True)
-                for field, css_class in STYLE_CLASSES.items()
-            }
-            self._palette = Palette(**styles)
+            self._palette = Palette(**{h.name: self._component_style(h.css_class) for h in STYLES})
         return self._palette
+
+    def _component_style(self, css_class: str) -> Style:
+        """The class's Rich style, a translucent colour ("$foreground 65%") blended with
+        the background as the terminal cannot."""
+        style = self.get_component_rich_style(css_class, partial=True)
+        styles = self.get_component_styles(css_class)
+        color, background = styles.color, self.rich_style.bgcolor
+        if styles.has_rule("color") and color.a < 1 and background is not None:
+            style += Style(color=(Color.from_rich_color(background) + color).rich_color)
+        return style
 
     # ------------------------------------------------------------ what is selected
 
@@ -219,6 +231,67 @@ class AlignedView(ScrollView, can_focus=True, inherit_bindings=False):
     def move(self, delta: int) -> None:
         self.select(self.cursor + delta)
 
+    def _cursor_span(self) -> tuple[int, int]:
+        """First line and height of the cursor's block."""
+        block = self._item_blocks[self.cursor]
+        return self._offsets[block], self.layout_.blocks[block].height
+
+    def step(self, direction: int) -> None:
+        """`j`/`k` as in `less`: a line at a time through a group taller than the pane,
+        else to the next (previous) item; a tall previous group shows from its end."""
+        if not self._item_blocks:
+            return
+        top, height = self._cursor_span()
+        view_top, view_height = int(self.scroll_y), self._viewport_height()
+        on_screen = top < view_top + view_height and top + height > view_top
+        if on_screen and height > view_height:
+            if direction > 0 and top + height > view_top + view_height:
+                self.scroll_to(y=view_top + 1, animate=False)
+                return
+            if direction < 0 and top < view_top:
+                self.scroll_to(y=view_top - 1, animate=False)
+                return
+        before = self.cursor
+        self.select(self.cursor + direction, scroll=False)
+        top, height = self._cursor_span()
+        if direction < 0 and self.cursor != before and height > view_height:
+            self.scroll_to(y=top + height - view_height, animate=False)
+        else:
+            self._scroll_to_cursor()
+
+    def scroll_lines(self, lines: int) -> None:
+        """`ctrl+e`/`ctrl+y`: scroll by lines; the cursor follows when its item leaves the pane."""
+        if not self._item_blocks:
+            return
+        view_height = self._viewport_height()
+        view_top = max(0, min(int(self.scroll_y) + lines, self._total - view_height))
+        self.scroll_to(y=view_top, animate=False)
+        top, height = self._cursor_span()
+        if top + height <= view_top:  # left above: the first item still on screen
+            position = next(
+                (n for n, b in enumerate(self._item_blocks)
+                 if self._offsets[b] + self.layout_.blocks[b].height > view_top),
+                self.cursor,
+            )
+            self.select(position, scroll=False)
+        elif top >= view_top + view_height:  # left below: the last item still on screen
+            tops = [self._offsets[b] for b in self._item_blocks]
+            self.select(max(0, bisect_right(tops, view_top + view_height - 1) - 1), scroll=False)
+
+    def on_click(self, event: events.Click) -> None:
+        """A click selects the group (quote, discrepancy) under the pointer."""
+        offset = event.get_content_offset(self)
+        if offset is None or self.layout_ is None or not self._item_blocks:
+            return
+        self.focus()
+        line = int(self.scroll_y) + offset.y - self.layout_.ruler_height
+        if offset.y < self.layout_.ruler_height or not 0 <= line < self._total:
+            return
+        block = bisect_right(self._offsets, line) - 1
+        position = bisect_right(self._item_blocks, block) - 1
+        if position >= 0 and self._item_blocks[position] == block:
+            self.select(position, scroll=False)
+
     def edge(self, direction: int) -> None:
         if not self._item_blocks:
             return
@@ -276,6 +349,29 @@ class AlignedView(ScrollView, can_focus=True, inherit_bindings=False):
                 if not self.scroll_y <= line < self.scroll_y + height:
                     self.scroll_to(y=max(0, line - 1), animate=False)
         return True
+
+    def select_hit(self, hit: SearchHit) -> None:
+        """Select the hit's item and scroll its line into view."""
+        item, source_id, k = hit
+        if not self.select_item(item):
+            return
+        block = self._item_blocks[self.cursor]
+        line = self._offsets[block] + self.layout_.hit_line(block, source_id, k)
+        height = self._viewport_height()
+        if not self.scroll_y <= line < self.scroll_y + height:
+            self.scroll_to(y=max(0, line - 1), animate=False)
+
+    def column_offset_showing(self, source_id: str) -> int | None:
+        """The columns view's column offset that shows `source_id`, None when it shows already."""
+        layout = self.layout_
+        if self.state is None or self.state.view != View.COLUMNS or source_id in layout.columns:
+            return None
+        others = self.state.visible[1:]
+        if source_id not in others:
+            return None
+        shown = len(layout.columns) - 1
+        index = others.index(source_id)
+        return index if index < layout.offset else index - shown + 1
 
     def column_offset_after(self, direction: int) -> int | None:
         """The columns view's next column offset sideways, None when nothing more is hidden."""

@@ -1,5 +1,5 @@
-"""The detail pane: why the selected group was matched, where its outlets disagree, its
-quotes, what cleaning removed."""
+"""The detail pane: what changed in the selected group, where its outlets disagree, its
+quotes, what cleaning removed; why it was matched only on request (`s`)."""
 
 from __future__ import annotations
 
@@ -7,20 +7,24 @@ from rich.text import Text
 from textual.widgets import RichLog
 
 from comparators import Quote
+from comparators.changes import ChangeKind
 from comparators.model import Mark
+from comparators.quote_status import status_label
 from comparators.reports.describe import mark_words
 from tui.views.lookup import Lookup, removals_near
-from tui.views.render import clean, group_summary, outlet, quote_status_label
+from tui.views.render import clean, outlet
 
 QUOTE_PREVIEW = 90  # characters of a quote shown in the pane
 
 
 class DetailPane(RichLog):
-    """Line API like the aligned view: a new group redraws the pane, not the screen's layout."""
+    """Line API like the aligned view. The pane is as tall as what it says (up to its
+    max-height) and hidden when it has nothing to say; developer scores behind `s`."""
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id, wrap=True, markup=False, auto_scroll=False, min_width=20)
         self._text = Text()
+        self.show_scores = False
 
     def show(
         self,
@@ -29,56 +33,62 @@ class DetailPane(RichLog):
         quote: Quote | None = None,
         mark: Mark | None = None,
     ) -> None:
-        self._text = detail_text(lookup, group_index, quote, mark)
+        self._text = detail_text(lookup, group_index, quote, mark, scores=self.show_scores)
+        has_something = bool(self._text.plain)
+        if self.display != has_something:  # a change of display lays the screen out again
+            self.display = has_something
         self._draw()
 
     def _draw(self) -> None:
         width = self.scrollable_content_region.width
-        if width <= 0:
+        if width <= 0 or not self.display:
             return  # drawn on the first resize
+        lines = self.virtual_size.height
         self.clear()
         self.write(self._text, width=width, scroll_end=False)
         self.scroll_home(animate=False)
+        if self.virtual_size.height != lines:
+            self.refresh(layout=True)  # the pane's height follows its lines
 
     def on_resize(self) -> None:
         self._draw()
 
 
 def detail_text(
-    lookup: Lookup, group_index: int | None, quote: Quote | None = None, mark: Mark | None = None
+    lookup: Lookup,
+    group_index: int | None,
+    quote: Quote | None = None,
+    mark: Mark | None = None,
+    scores: bool = False,
 ) -> Text:
+    """What a reader checks in the selected group, in plain words ('' when nothing);
+    with `scores`, the figures the alignment matched it by."""
     story = lookup.comparison.story
     text = Text(end="")
     if group_index is None:
-        text.append("Nothing selected.", style="dim")
         return text
     group = lookup.groups[group_index]
 
     def heading(title: str) -> None:
-        text.append(f"\n{title}\n", style="bold underline")
+        text.append(f"\n{title}\n" if text.plain else f"{title}\n", style="bold underline")
 
-    text.append(f"{group.id} ", style="bold")
-    text.append(group_summary(group, story, len(story.sources)))
+    if scores:  # first: who asks for them reads them before the rest
+        score_text(text, lookup, group_index, heading)
     if quote is not None:
-        text.append(f"\nquote by {clean(quote.speaker or 'unknown speaker')}", style="italic")
+        text.append("\n" if text.plain else "")
+        text.append(f"Quote by {clean(quote.speaker or 'unknown speaker')}", style="italic")
         text.append(f" ({quote.speaker_evidence})" if quote.speaker_evidence else "", style="dim")
+    for change in lookup.changes[group_index]:
+        if change.kind == ChangeKind.EDITED:
+            a, b = (outlet(story, s) for s in change.sources)
+            text.append("\n" if text.plain else "")
+            text.append("Edited copy: ", style="bold")
+            text.append(f"{a} and {b} carry the same text with a few words changed.")
     if mark is not None:
         heading("Review")
         text.append(mark_words(mark) or "note", style="bold")
         if mark.note:
             text.append("\n" + clean(mark.note), style="italic")
-    if group.scores:
-        heading("Scores")
-        text.append("  ".join(f"{name} {value:.2f}" for name, value in group.scores.items()))
-    if group.links:
-        heading("Why matched")
-        for link in group.links:
-            a, b = outlet(story, link.a[0]), outlet(story, link.b[0])
-            text.append(f"{a} ¶{link.a[1] + 1} ↔ {b} ¶{link.b[1] + 1}  {link.score:.2f}")
-            if link.evidence:
-                text.append(": " + ", ".join(clean(e) for e in link.evidence), style="dim")
-            text.append("\n")
-        text.rstrip()
     disagreements = lookup.group_discrepancies.get(group_index, [])
     if disagreements:
         heading("Where outlets disagree")
@@ -99,7 +109,7 @@ def detail_text(
             words = clean(q.text)
             if len(words) > QUOTE_PREVIEW:
                 words = words[: QUOTE_PREVIEW - 1] + "…"
-            text.append(f"{quote_status_label(q.status)}  ", style="bold" if q.status != "shared" else "")
+            text.append(f"{status_label(q.status)}  ", style="bold" if q.status != "shared" else "")
             text.append(f"{clean(q.speaker or 'unknown speaker')} ({outlet(story, q.source)}): ")
             text.append(words + "\n", style="italic")
         text.rstrip()
@@ -116,3 +126,21 @@ def detail_text(
             text.append(f"  ({clean(removal.reason)})\n", style="dim")
         text.rstrip()
     return text
+
+
+def score_text(text: Text, lookup: Lookup, group_index: int, heading) -> None:
+    """The alignment's figures for developers: group scores and each link's score and words."""
+    story = lookup.comparison.story
+    group = lookup.groups[group_index]
+    heading(f"Scores of {group.id}")
+    text.append("  ".join(f"{name} {value:.2f}" for name, value in group.scores.items()) or "none")
+    if group.links:
+        heading("Why matched")
+        for link in group.links:
+            a, b = outlet(story, link.a[0]), outlet(story, link.b[0])
+            text.append(f"{a} ¶{link.a[1] + 1} ↔ {b} ¶{link.b[1] + 1}  {link.score:.2f}")
+            text.append(f" wording {link.wording:.2f}", style="dim")
+            if link.evidence:
+                text.append(": " + ", ".join(clean(e) for e in link.evidence), style="dim")
+            text.append("\n")
+        text.rstrip()

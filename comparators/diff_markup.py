@@ -1,0 +1,39 @@
+"""How a word diff is written, per output: the one home of the markers.
+
+Plain text and the terminal use wdiff's `[-removed-]{+added+}` (it survives monochrome
+and copy-paste); Markdown uses `~~removed~~` / `**added**`, which GitHub and document
+tools render as strike-through and bold instead of printing the brackets; HTML uses
+`<del>` / `<ins>` (the caller escapes the text first).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class DiffMarkers:
+    removed: tuple[str, str]  # opening and closing marker of words only in the reference
+    added: tuple[str, str]  # of words only in the other version
+    legend: str  # one line saying what the markers mean
+
+    def around(self, op: int, text: str) -> str:
+        """`text` inside the markers of a word-diff op (-1 removed, 1 added, 0 as is)."""
+        opening, closing = self.edges(op)
+        return opening + text + closing
+
+    def edges(self, op: int) -> tuple[str, str]:
+        return self.removed if op < 0 else self.added if op > 0 else ("", "")
+
+
+WDIFF = DiffMarkers(("[-", "-]"), ("{+", "+}"), "[-removed-] {+added+}")
+MARKDOWN = DiffMarkers(
+    ("~~", "~~"),
+    ("**", "**"),
+    "Word differences: ~~struck~~ words are only in the first outlet named, **bold** ones only in the outlet shown.",
+)
+HTML = DiffMarkers(
+    ("<del>", "</del>"),
+    ("<ins>", "</ins>"),
+    "Struck words are only in the first outlet named, underlined ones only in the outlet shown.",
+)

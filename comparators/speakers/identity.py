@@ -1,0 +1,128 @@
+"""One speaker across outlets: one key for the names of one person or organisation.
+
+`speaker_keys(names)` gives one key to the names of one person across outlets
+(`same_person`: surnames alike by rapidfuzz, first names compatible) and to one
+organisation however it is spelt ("ministry of defence" / "defense ministry").
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+
+from rapidfuzz import fuzz, process
+
+from comparators.speakers.names import ORGANISATION, ORG_WORDS, PERSON, TITLES
+
+
+ORGANISATION_RATIO = 90  # "russian defense ministry" / "russia defense ministry"
+
+
+def _fold(text: str) -> str:
+    text = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
+
+
+def _name_tokens(name: str) -> list[str]:
+    tokens = [t.strip(".,’'") for t in _fold(name).replace("-", " ").split()]
+    tokens = [t for t in tokens if t]
+    while len(tokens) > 1 and tokens[0] in TITLES:
+        tokens.pop(0)
+    return tokens
+
+
+def same_person(a: str, b: str) -> bool:
+    """Whether two names can be one person: 'Komoyedo' / 'Adm. Vladimir Komoyedov'.
+
+    Surnames (last words, accents folded) must be equal or, when both have five
+    letters or more, alike (rapidfuzz ratio >= 85: a transliteration); first
+    names, when both are given, must agree (equal, an initial or a short form
+    of the other, or alike at >= 80).
+    """
+    ta, tb = _name_tokens(a), _name_tokens(b)
+    if not ta or not tb:
+        return False
+    if _renderings_of_one_name(ta, tb):
+        return True
+    sa, sb = ta[-1], tb[-1]
+    if sa != sb and not (min(len(sa), len(sb)) >= 5 and fuzz.ratio(sa, sb) >= 85):
+        return False
+    if len(ta) > 1 and len(tb) > 1:
+        fa, fb = ta[0], tb[0]
+        short, long_ = sorted((fa, fb), key=len)
+        # "J." / "John", "Chris" / "Christopher", "Vladimir" / "Wladimir"
+        if not (long_.startswith(short) and (len(short) == 1 or len(short) >= 3)):
+            return fuzz.ratio(fa, fb) >= 80
+    return True
+
+
+def _consonants(word: str) -> str:
+    return re.sub(r"[aeiouy]", "", word)
+
+
+_GIVEN_NAME_FIRST_MIN = 2  # letters of a name that may stand alone for a full one ("Ma", "Tedros")
+_WHOLE_NAME_RATIO = 85
+
+
+def _renderings_of_one_name(ta: list[str], tb: list[str]) -> bool:
+    """Name tokens that render one name differently, beyond surname-and-first-name rules:
+    the same surname with first names transliterated alike, their consonants the same
+    ("Petro"/"Pyotr Poroshenko", not "John"/"Jane Smith"); a whole name spelt alike ("Lee Min-jun"/"Lee Min-joon"); one word
+    standing for a name that opens with it, as family-first and single-given-name
+    styles write it ("Ma"/"Ma Liya", "Tedros"/"Tedros Adhanom Ghebreyesus")."""
+    if len(ta) > 1 and len(tb) > 1:
+        if ta[-1] == tb[-1] and len(ta[-1]) >= 4 and len(ta[0]) > 1 and _consonants(ta[0]) == _consonants(tb[0]):
+            return True
+        return ta[0] == tb[0] and fuzz.ratio(" ".join(ta), " ".join(tb)) >= _WHOLE_NAME_RATIO
+    one, other = (ta, tb) if len(ta) == 1 else (tb, ta)
+    return len(other) > 1 and one[0] == other[0] and len(one[0]) >= _GIVEN_NAME_FIRST_MIN
+
+
+_ORG_SPELLING = {"defence": "defense", "organisation": "organization", "centre": "center"}
+
+
+def organisation_key(name: str) -> str:
+    """'the Russian ministry of defence' and 'Russian Defense Ministry' -> 'russian defense ministry'."""
+    words = [w.strip(".,’'") for w in _fold(name).replace("’s", "").replace("'s", "").split()]
+    words = [_ORG_SPELLING.get(w, w) for w in words if w and w not in ("the", "a", "an")]
+    if "of" in words:
+        at = words.index("of")
+        if at > 0 and words[at - 1] in ORG_WORDS:
+            # "ministry of defense" -> "defense ministry"
+            words = words[: at - 1] + words[at + 1 :] + [words[at - 1]]
+    return " ".join(words)
+
+
+def speaker_keys(speakers: Iterable[tuple[str, str]]) -> dict[tuple[str, str], str]:
+    """One key per person or organisation among `(name, kind)` pairs from all outlets.
+
+    Persons are grouped by `same_person` (fullest names first, each name joining
+    the first group all of whose names it agrees with); organisations by their
+    `organisation_key`, keys spelt alike (token sort ratio >= 90) joined. The key
+    is the group's fullest name, folded to lower case.
+    """
+    distinct = sorted(set(speakers), key=lambda s: (-len(_name_tokens(s[0])), -len(s[0]), s[0]))
+    groups: list[list[str]] = []
+    organisations: list[str] = []
+    keys: dict[tuple[str, str], str] = {}
+    for name, kind in distinct:
+        if kind == ORGANISATION:
+            key = organisation_key(name)
+            alike = process.extractOne(key, organisations, scorer=fuzz.token_sort_ratio, score_cutoff=ORGANISATION_RATIO)
+            if alike is None:
+                organisations.append(key)
+            keys[(name, kind)] = key if alike is None else alike[0]
+            continue
+        if kind != PERSON:
+            keys[(name, kind)] = _fold(name)
+            continue
+        for group in groups:
+            if all(same_person(name, other) for other in group):
+                group.append(name)
+                keys[(name, kind)] = " ".join(_name_tokens(group[0]))
+                break
+        else:
+            groups.append([name])
+            keys[(name, kind)] = " ".join(_name_tokens(name))
+    return keys

@@ -1,0 +1,131 @@
+"""Mentions: the people and organisations an article names, in reading order.
+
+Names come from titles, from the subjects and objects of verbs of saying anywhere in the
+article, and from capitalised runs holding an organisation word ("Defense Ministry");
+places ("in the United States") speak as organisations, never as people.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from comparators.model import Source
+from comparators.speakers.clauses import (
+    FINITE_VERB,
+    MAX_SENTENCE_CHARS,
+    OBJECT_END,
+    QUOTED_AS_SAYING,
+    is_noun,
+    start_of_sentence,
+    tail_before,
+)
+from comparators.speakers.names import (
+    Context,
+    Mention,
+    NAME_RUN,
+    ORGANISATION,
+    PERSON,
+    ROLE,
+    TITLES,
+    is_organisation,
+    mention_position,
+    organisation_in,
+    person_in,
+    resolve,
+)
+
+
+_LOCATIVES = frozenset("in into across inside near around throughout".split())
+_PLACE = re.compile(r"\b(\w+)\s+(?:the\s+)?([A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)*)")
+
+
+def places_named(source: Source) -> frozenset[str]:
+    """Capitalised names the article uses after 'in', 'across' ... ('in the United States'):
+    places, which speak as organisations ('Russia said'), never as people."""
+    found = set()
+    for paragraph in source.paragraphs:
+        for match in _PLACE.finditer(paragraph.text):
+            if match[1].lower() in _LOCATIVES:
+                found.add(match[2])
+    return frozenset(found)
+
+
+# A verb right after a name: "John Smith arrived", "Jane Doe was".
+_ACTS = re.compile(
+    r"\s+(?:[a-z]+ed|was|is|has|had|met|went|told|left|took|gave|came|spoke|wrote|made|won|lost|"
+    r"did|says|said|sent|ran|led|held|knew|saw|got|began|became|stood|sat)\b"
+)
+
+
+# Last words of capitalised names that are places, groups or events, not people.
+_NOT_SURNAMES = frozenset(
+    """
+    state states republic kingdom nations union east west north south sea ocean river city island
+    islands gulf coast street square airport base airbase province region war revolution agreement
+    treaty day cup games road bridge valley peninsula strait bay lake park hall palace tower
+    mountains county district
+    """.split()
+)
+_APPOSITION = re.compile(r",\s*(?:\d{1,3}\b|an?\s|the\s|who\s|whose\s)")
+
+
+def _introduced(text: str, match: re.Match[str]) -> bool:
+    """Whether a name is introduced as a person: 'John Smith, 45,' / 'John Smith, a farmer,' /
+    'spokesman John Smith' / 'John Smith arrived' (two or three plain words doing something)."""
+    if _APPOSITION.match(text, match.end()):
+        return True
+    before = tail_before(text, match.start()).split()
+    if before and ROLE.fullmatch(before[-1].lower()) is not None:
+        return True
+    tokens = match[0].split()
+    acts = _ACTS.match(text, match.end())
+    return (
+        acts is not None
+        and 2 <= len(tokens) <= 3
+        and all(t.replace("-", "").replace("’", "").replace("'", "").isalpha() for t in tokens)
+        and tokens[-1].lower() not in _NOT_SURNAMES
+    )
+
+
+def find_mentions(source: Source, masked: Sequence[str], places: frozenset[str]) -> tuple[Mention, ...]:
+    """People and organisations named in the article, in reading order."""
+    found: list[Mention] = []
+    surnames: set[str] = set()
+    context = Context((), places, 0, 0)
+    for index, text in enumerate(masked):
+        for match in NAME_RUN.finditer(text):
+            tokens = match[0].split()
+            titled = any(t.lower().strip(".") in TITLES for t in tokens[:-1])
+            name = person_in(match[0], places) if titled or _introduced(text, match) else None
+            if name is not None and (titled or len(name.split()) > 1):
+                found.append(Mention(index, match.start(), name, PERSON))
+                surnames.add(name.split()[-1])
+            elif is_organisation(tokens):
+                found.append(Mention(index, match.start(), organisation_in(match[0]) or match[0], ORGANISATION))
+            elif match[0] in surnames:
+                found.append(Mention(index, match.start(), match[0], PERSON))
+        for match in QUOTED_AS_SAYING.finditer(text):
+            who = resolve(match["who"], context, "", nearest_last=False)
+            if who is not None and who.kind == PERSON:
+                found.append(Mention(index, match.start("who"), who.speaker, PERSON))
+                surnames.add(who.speaker.split()[-1])
+        for verb in FINITE_VERB.finditer(text):
+            if is_noun(text, verb.start()):
+                continue
+            start = start_of_sentence(text, verb.start())
+            subject = text[start : verb.start()]
+            clause = max(subject.rfind(";"), subject.rfind("_"), subject.rfind("—"), subject.rfind(":"))
+            subject = subject[clause + 1 :]
+            who = resolve(subject, context, "", nearest_last=True) if subject.strip() else None
+            if who is None:
+                cut = OBJECT_END.search(text, verb.end(), verb.end() + MAX_SENTENCE_CHARS)
+                obj = text[verb.end() : cut.start() if cut else verb.end() + MAX_SENTENCE_CHARS]
+                if obj.strip() and (not subject.strip() or subject.rstrip().endswith((",", "_", "”", '"'))):
+                    who = resolve(obj, context, "", nearest_last=False)
+            if who is not None and who.kind in (PERSON, ORGANISATION):
+                found.append(Mention(index, verb.start() - 1, who.speaker, who.kind))
+                if who.kind == PERSON:
+                    surnames.add(who.speaker.split()[-1])
+    found.sort(key=mention_position)
+    return tuple(found)

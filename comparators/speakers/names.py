@@ -1,0 +1,281 @@
+"""Name parsing: a subject or object noun phrase -> the person or organisation it names.
+
+A phrase is cut at its commas ("Admiral Vladimir Komoyedo, an MP and retired commander
+...") and the part holding a name wins, titles stripped ("Pentagon spokesman Christopher
+Garver" -> "Christopher Garver"). "he"/"she" resolve to the last person named before the
+quote, "it" and documents ("the statement said") to the last organisation, "the ministry"
+to the last organisation named with that word (`Context`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from comparators.speakers.clauses import MAX_SUBJECT_WORDS
+
+
+PERSON, ORGANISATION, DESCRIPTION = "person", "organisation", "description"
+TITLES = frozenset(
+    """
+    mr mrs ms miss dr prof professor sir dame lord lady adm admiral gen general col colonel
+    lt lieutenant maj major capt captain cmdr commander sgt sergeant brig brigadier gov governor
+    sen senator rep representative rev reverend president vice prime minister chancellor king
+    queen prince princess sheikh ayatollah imam pope cardinal bishop judge justice mayor
+    ambassador secretary spokesman spokeswoman spokesperson chairman chairwoman chief deputy
+    director mp mep envoy premier emir state foreign defence defense interior finance health
+    affairs home attorney staff chiefs commissioner inspector superintendent detective sheriff
+    ceo founder leader chair
+    """.split()
+)
+ORG_WORDS = frozenset(
+    """
+    ministry agency council committee department office institute institution pentagon kremlin
+    government army navy military forces force commission union party bank university college
+    school news times post press association organization organisation foundation group
+    corporation company inc ltd llc court parliament senate congress assembly watch fund
+    service services authority bureau centre center coalition front command administration
+    network television tv radio newspaper channel embassy consulate police guard guards
+    federation league movement board cabinet presidency house fleet brigade division regiment
+    battalion ministries agencies
+    """.split()
+)
+_DOCUMENTS = frozenset("statement report announcement communique release website letter document study survey".split())
+_OWNER = re.compile(r"(.+?)[’']s\s+(?:\w+\s+)?(?:%s)$" % "|".join(sorted(_DOCUMENTS)), re.IGNORECASE)
+_FUNCTION_WORDS = frozenset(
+    """
+    a an the this that these those his her its their our my your in on at after before while when
+    as but and or so then also however meanwhile asked speaking according earlier later last
+    yesterday today tomorrow if though although because since until during for from with by of to
+    monday tuesday wednesday thursday friday saturday sunday january february march april may june
+    july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec
+    """.split()
+)
+_AUXILIARIES = frozenset(
+    """
+    also has had have did does do not never once then later previously repeatedly further would
+    will could can may might must should shall had is was were are be been being recently
+    quickly again just already still earlier
+    """.split()
+)
+_PRONOUNS = {"he": PERSON, "she": PERSON, "it": ORGANISATION}
+NAME_RUN = re.compile(
+    r"(?<![\w.’'\-])(?:(?:al|el|bin|ibn|de|van|von|da|di|du|le|la|abu)[-\s])?[A-Z][\w’'\-]*\.?"
+    r"(?:\s+(?:(?:of|for|and|the|de|van|von|da|di|du|al|el|bin|ibn|abu)\s+)?"
+    r"(?:(?:al|el)-)?[A-Z][\w’'\-]*\.?)*"
+)
+
+
+# A time phrase between a subject and its verb: "Blinken on Monday urged".
+_WHEN = re.compile(
+    r"(?:\s+(?:(?:late|early)\s+)?(?:on|last|this|late|early)\s+(?:monday|tuesday|wednesday|thursday|"
+    r"friday|saturday|sunday|week|month|year|night|morning|evening)|\s+(?:yesterday|today|tonight))+$",
+    re.IGNORECASE,
+)
+
+
+# Nouns for people speaking without a name: "a U.S. official", "residents".
+ROLE = re.compile(
+    r"\b(?:officials?|spokes(?:man|woman|person)|sources?|diplomats?|experts?|analysts?|activists?|"
+    r"witness(?:es)?|residents?|locals?|lawmakers?|members?|commanders?|officers?|ministers?|"
+    r"leaders?|advis[eo]rs?|aides?|envoys?|ambassadors?|president|chief|head|directors?|"
+    r"representatives?|critics?|observers?|protesters?|police(?:man|woman)?|doctors?|medics?|"
+    r"researchers?|scientists?|investigators?|prosecutors?|lawyers?|authorities|people|voters|"
+    r"neighbou?rs?|friends?|relatives?|mother|father|wife|husband|son|daughter|owners?|workers?|"
+    r"employees?|students?|teachers?|farmers?|survivors?|victims?|users?|fans?|rebels?|fighters?|"
+    r"soldiers?|troops|militants?|opponents?|supporters?|staff|crew|villagers?|refugees?)\b"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    speaker: str | None
+    evidence: str
+    kind: str = ""  # PERSON, ORGANISATION or DESCRIPTION; "" when unknown
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    paragraph: int
+    at: int
+    name: str
+    kind: str
+
+
+def mention_position(mention: Mention) -> tuple[int, int]:
+    return (mention.paragraph, mention.at)
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    mentions: tuple[Mention, ...]
+    places: frozenset[str]
+    paragraph: int
+    at: int
+
+    def last(self, kind: str, word: str | None = None) -> str | None:
+        for mention in reversed(self.mentions):
+            if (mention.paragraph, mention.at) >= (self.paragraph, self.at):
+                continue
+            if mention.kind == kind and (word is None or word in mention.name.lower().split()):
+                return self.full_name(mention.name)
+        return None
+
+    def full_name(self, name: str) -> str:
+        """A bare surname completed from a person named earlier ('Garver' -> 'Christopher Garver')."""
+        if " " in name:
+            return name
+        for mention in reversed(self.mentions):
+            if mention.kind == PERSON and mention.name.split()[-1] == name and " " in mention.name:
+                return mention.name
+        return name
+
+
+def resolve(phrase: str, context: Context, rule: str, nearest_last: bool) -> Attribution | None:
+    """The speaker named by a subject or object noun phrase, or None."""
+    phrase = phrase.replace("_", " ")
+    chunks = [_trim(c) for c in re.split(r"[,()]", phrase)]
+    chunks = [c for c in chunks if c]
+    if not chunks:
+        return None
+    if nearest_last and len(chunks) > 1 and phrase.rstrip(" _\"'”’").endswith(","):
+        # "Ali Shamkhani, the secretary of the council," said: the head, then its apposition
+        order = [chunks[-2], chunks[-1]]
+    else:
+        order = [chunks[-1]] if nearest_last else chunks[:2]
+    order = [c for c in order if len(c.split()) <= MAX_SUBJECT_WORDS]
+    if not order:
+        return None
+    if order[0].lower() in _PRONOUNS:
+        kind = _PRONOUNS[order[0].lower()]
+        name = context.last(kind)
+        what = "person" if kind == PERSON else "organisation"
+        if name is None:
+            # attributed, but to no one named: unknown, and no other rule may guess
+            return Attribution(None, f"{rule}; no {what} named before '{order[0]}'")
+        return Attribution(name, f"{rule}; '{order[0]}' is the last {what} named before it", kind)
+    for chunk in order:
+        name = person_in(chunk, context.places)
+        if name is not None:
+            full = context.full_name(name)
+            note = "" if full == name else f"; '{name}' is {full} named earlier"
+            return Attribution(full, rule + note, PERSON)
+    for chunk in order:
+        org = organisation_in(chunk)
+        if org is None and _strip_determiner(chunk) in context.places:
+            org = _strip_determiner(chunk)  # "Russia said", "the United States said"
+        if org is not None:
+            return Attribution(org, rule, ORGANISATION)
+    chunk = order[0]
+    owner = _OWNER.match(chunk)
+    if owner is not None:
+        # "the ministry's statement" speaks for the ministry
+        return resolve(owner[1], context, rule, nearest_last)
+    lower = chunk.lower()
+    head = lower.split()[-1] if lower.split() else ""
+    if head in _DOCUMENTS or head in ORG_WORDS:
+        name = context.last(ORGANISATION, None if head in _DOCUMENTS else head)
+        if name is not None:
+            what = f"comes from the {name}" if head in _DOCUMENTS else f"is the {name}"
+            return Attribution(name, f"{rule}; '{chunk}' {what} named before it", ORGANISATION)
+        return Attribution(chunk, rule, DESCRIPTION)  # "the ministry", none named before
+    if len(chunk.split()) <= 6:
+        if ROLE.search(lower):
+            return Attribution(chunk, rule, DESCRIPTION)
+    return None
+
+
+def _trim(chunk: str) -> str:
+    """A chunk of noun phrase without edge punctuation or trailing auxiliaries."""
+    chunk = _WHEN.sub("", chunk.strip(" ,.;:—–\"'“”‘’"))
+    words = chunk.split()
+    while words and words[0].lower() in ("and", "but", "while", "as", "so", "then", "whereas", "which", "who", "that"):
+        words.pop(0)
+    while words and (words[-1] in _AUXILIARIES or (words[-1].islower() and words[-1].endswith("ly"))):
+        words.pop()  # "Shamkhani did not" comment; "Garver also" said; never "Theresa May", "John Kelly"
+    return " ".join(words)
+
+
+def _strip_determiner(phrase: str) -> str:
+    words = phrase.split()
+    while words and words[0].lower() in ("the", "a", "an", "its", "their"):
+        words.pop(0)
+    return " ".join(words)
+
+
+def _runs(chunk: str) -> list[str]:
+    """Capitalised runs in `chunk`, a sentence-initial function word left out."""
+    runs = []
+    for match in NAME_RUN.finditer(chunk):
+        tokens = match[0].split()
+        while tokens and tokens[0].lower().strip(".") in _FUNCTION_WORDS:
+            tokens.pop(0)
+        while tokens and tokens[-1].lower() in ("of", "for", "and", "the", "on"):
+            tokens.pop()
+        if tokens:
+            runs.append(" ".join(tokens))
+    return runs
+
+
+def person_in(chunk: str, places: frozenset[str]) -> str | None:
+    """The person's name ending a noun phrase, titles stripped, or None.
+
+    "Pentagon spokesman Christopher Garver" and "Defense Minister Sergei Shoigu"
+    give the words after the title, "Russia’s Vladimir Putin" those after the
+    owner; a run with an organisation word, an acronym or a digit is no name,
+    nor is a name the article uses as a place ("in Russia").
+    """
+    runs = _runs(chunk)
+    if not runs or not chunk.endswith(runs[-1]):
+        return None
+    tokens = runs[-1].split()
+    owners = [i for i, t in enumerate(tokens) if t.endswith(("’s", "'s"))]
+    if owners:
+        tokens = tokens[owners[-1] + 1 :]  # "Russia’s Vladimir Putin"; "Smith’s" alone names no one
+    titles = [i for i, t in enumerate(tokens) if t.lower().strip(".") in TITLES]
+    titled = bool(titles)
+    if titles:
+        tokens = tokens[titles[-1] + 1 :]
+        while tokens and tokens[0].islower():
+            tokens.pop(0)  # "Chief of Staff John Doe"
+    if is_organisation(tokens):
+        return None
+    if not tokens or any(
+        (t.isupper() and len(t.strip(".")) > 1) or any(ch.isdigit() for ch in t) or t.endswith(("’s", "'s"))
+        for t in tokens
+    ):
+        return None
+    if not titled and " ".join(tokens) in places:
+        return None
+    if len(tokens) == 1 and not titled and (len(tokens[0].strip(".")) < 2 or ROLE.fullmatch(tokens[0].lower())):
+        return None
+    return " ".join(tokens)
+
+
+def is_organisation(tokens: Sequence[str]) -> bool:
+    return any(t.lower().strip(".’'s") in ORG_WORDS or t.lower().rstrip(".") in ORG_WORDS for t in tokens)
+
+
+def organisation_in(chunk: str) -> str | None:
+    """An organisation named in a noun phrase ('the Russian ministry of defence'), or None."""
+    words = chunk.split()
+    for i, word in enumerate(words):
+        bare = word.lower().strip(".,’'").removesuffix("’s").removesuffix("'s")
+        if bare in ORG_WORDS:
+            # the organisation phrase: capitalised words before the head, "of X" after it
+            start = i
+            while start > 0 and (
+                (words[start - 1][0].isupper() and words[start - 1].lower() not in _FUNCTION_WORDS)
+                or words[start - 1].lower() in ("state-run", "of")
+            ):
+                start -= 1
+            end = i + 1
+            if end + 1 < len(words) + 1 and end < len(words) and words[end].lower() == "of":
+                end += 2
+            found = " ".join(words[start:end]).strip(",.")
+            found = _strip_determiner(found)
+            if start < i or any(w[0].isupper() for w in words[i:end]):
+                return found.removesuffix("’s").removesuffix("'s")
+    runs = [r for r in _runs(chunk) if r.isupper() and len(r) > 1]
+    return runs[-1] if runs else None

@@ -1,0 +1,104 @@
+"""`synopsis serve [STORY...]`: the reader in a web browser, through textual-serve.
+
+Each browser tab that connects starts its own reader (`synopsis open`) on the story.
+The command it runs is built from a fixed argument list: the story paths and option
+values are separate argv items, joined with `shlex.join` because textual-serve takes
+a shell command line. There is no authentication: the server binds to 127.0.0.1
+unless told otherwise, and must sit behind an authenticating proxy when exposed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import shlex
+import sys
+from pathlib import Path
+
+from tui.cli.story_args import add_story_arguments, checked_settings, story_from_args
+from tui.exit_codes import EXIT_BAD_INPUT
+
+DEFAULT_HOST = "127.0.0.1"
+DEFAULT_PORT = 8000
+# The page may load and connect to its own server only: textual-serve's page asks
+# for a web font from a third party, which a reader's browser need not tell anything.
+CONTENT_SECURITY_POLICY = (
+    "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; "
+    "img-src 'self' data:; font-src 'self' data:; connect-src 'self'; frame-ancestors 'none'"
+)
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    add_story_arguments(parser)
+    parser.add_argument(
+        "--review", type=Path, metavar="FILE", help="keep marks and notes in FILE (as `open`)"
+    )
+    server = parser.add_argument_group("server (no authentication: keep it local, or behind one)")
+    server.add_argument(
+        "--host", default=DEFAULT_HOST, help=f"address to listen on (default {DEFAULT_HOST})"
+    )
+    server.add_argument(
+        "--port", type=_port, default=DEFAULT_PORT, help=f"port to listen on (default {DEFAULT_PORT})"
+    )
+    server.add_argument(
+        "--public-url",
+        metavar="URL",
+        help="the address browsers reach the server at, when it sits behind a proxy",
+    )
+
+
+def _port(text: str) -> int:
+    if not text.isdigit() or not 0 < int(text) < 65536:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a port number (1 to 65535)")
+    return int(text)
+
+
+def reader_command(args: argparse.Namespace) -> list[str]:
+    """The argv of the reader each browser session runs: `synopsis open` on the story.
+
+    The story was loaded once already (pages fetched, a `--save` folder written), so
+    the reader opens the saved folder or reads fetched pages from the cache.
+    """
+    argv = [sys.executable, "-m", "tui.cli", "open", "--offline"]
+    for option, value in (
+        ("--threshold", args.threshold),
+        ("--comparator", args.comparator),
+        ("--granularity", args.granularity),
+        ("--pivot", args.pivot),
+        ("--review", args.review),
+    ):
+        if value is not None:
+            argv += [option, str(value)]
+    story = [str(args.save)] if args.save is not None else args.story
+    return [*argv, "--", *story]
+
+
+def run(args: argparse.Namespace) -> int:
+    try:
+        from textual_serve.server import Server
+    except ImportError:
+        print(
+            "synopsis: serve needs textual-serve: pip install 'synopsis[serve]'", file=sys.stderr
+        )
+        return EXIT_BAD_INPUT
+    # Bad input stops here with one line, not in every browser tab later.
+    story = story_from_args(args)
+    checked_settings(story, args)
+    class LocalOnlyServer(Server):
+        async def _make_app(self):
+            app = await super()._make_app()
+            app.on_response_prepare.append(_add_content_security_policy)
+            return app
+
+    server = LocalOnlyServer(
+        shlex.join(reader_command(args)),
+        host=args.host,
+        port=args.port,
+        title="synopsis",
+        public_url=args.public_url,
+    )
+    server.serve()
+    return 0
+
+
+async def _add_content_security_policy(request, response) -> None:
+    response.headers["Content-Security-Policy"] = CONTENT_SECURITY_POLICY

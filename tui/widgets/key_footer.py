@@ -1,0 +1,41 @@
+"""The footer: the keys of the focused pane and the current view (`keymap.FOOTER_KEYS`),
+as the user's keymap binds them, each with its description's short label. Redrawn whenever the screen's bindings change (focus,
+view, keymap)."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.widgets import Static
+
+from tui.keymap import FOOTER_KEYS
+
+
+class KeyFooter(Static):
+    def on_mount(self) -> None:
+        self.screen.bindings_updated_signal.subscribe(self, self._bindings_changed)
+        self._bindings_changed(self.screen)
+
+    def on_unmount(self) -> None:
+        self.screen.bindings_updated_signal.unsubscribe(self)
+
+    def _bindings_changed(self, screen: Screen) -> None:
+        self.update(self.keys_text(screen))
+
+    def keys_text(self, screen: Screen) -> Text:
+        ids = FOOTER_KEYS.get(getattr(screen, "footer_context", lambda: "")(), ())
+        first: dict[str, Binding] = {}  # binding id -> its first active key
+        for _node, binding, enabled, _tooltip in screen.active_bindings.values():
+            if binding.id in ids and enabled:
+                first.setdefault(binding.id, binding)
+        text = Text(no_wrap=True, overflow="ellipsis", end="")
+        for binding_id in ids:
+            binding = first.get(binding_id)
+            if binding is None:
+                continue
+            if text:
+                text.append("  ")
+            text.append(self.app.get_key_display(binding), style="bold reverse")
+            text.append(" " + binding.description.split(":")[0])
+        return text
