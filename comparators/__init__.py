@@ -1,54 +1,62 @@
 """synopsis' comparator layer: load, clean, align, diff and match quotes.
 
 Pure Python with no terminal code; views and reports read its results.
+Each name below is imported on first use (PEP 562), so `from comparators.errors
+import StoryError` does not load NumPy and SciPy: a one-shot command starts fast.
 """
 
-from comparators.errors import StoryError
-from comparators.loading import default_story_path, load_story
-from comparators.model import (
-    Comparison,
-    Group,
-    GroupKind,
-    Member,
-    Paragraph,
-    Quote,
-    QuoteStatus,
-    Removal,
-    Reuse,
-    Settings,
-    SettingsOverride,
-    Source,
-    Story,
-)
-from comparators.ordering import with_pivot
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from comparators.errors import StoryError
+    from comparators.loading import default_story_path, load_story
+    from comparators.model import (
+        Comparison,
+        Group,
+        GroupKind,
+        Member,
+        Paragraph,
+        Quote,
+        QuoteStatus,
+        Removal,
+        Reuse,
+        Settings,
+        SettingsOverride,
+        Source,
+        Story,
+    )
+    from comparators.ordering import with_pivot
+    from comparators.pipeline import compare
+
+_MODULE_OF = {
+    "compare": "comparators.pipeline",
+    "with_pivot": "comparators.ordering",
+    "StoryError": "comparators.errors",
+    "default_story_path": "comparators.loading",
+    "load_story": "comparators.loading",
+    **dict.fromkeys(
+        (
+            "Comparison", "Group", "GroupKind", "Member", "Paragraph", "Quote", "QuoteStatus", "Removal", "Reuse",
+            "Settings", "SettingsOverride", "Source", "Story",
+        ),
+        "comparators.model",
+    ),
+}
+
+__all__ = sorted(_MODULE_OF)
 
 
 def __getattr__(name: str):
-    # `compare` loads numpy, scipy and rapidfuzz: only when a story is compared, so
-    # reading a cached comparison or a report's data costs none of them.
-    if name == "compare":
-        from comparators.pipeline import compare
+    module = _MODULE_OF.get(name)
+    if module is None:
+        raise AttributeError(f"module 'comparators' has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
 
-        return compare
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
-__all__ = [
-    "Comparison",
-    "Group",
-    "GroupKind",
-    "Member",
-    "Paragraph",
-    "Quote",
-    "QuoteStatus",
-    "Removal",
-    "Reuse",
-    "Settings",
-    "SettingsOverride",
-    "Source",
-    "Story",
-    "StoryError",
-    "compare",
-    "default_story_path",
-    "load_story",
-    "with_pivot",
-]
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(_MODULE_OF))

@@ -4,7 +4,11 @@ How it works:
 
 1. Every passage is cut into sentences; the comparator scores sentences against
    the other sources' sentences, a block of passages at a time (the full score
-   matrix is never held at once).
+   matrix is never held at once). In a story of more than PARTNER_SOURCES + 1
+   sources each source is scored against PARTNER_SOURCES others around a ring,
+   and against long sources (LONG_SOURCE passages) a passage is scored on a
+   shortlist of its likeliest counterparts: the work grows with the passages,
+   not their square.
 2. A passage pair's similarity is the better of its two directions, a direction
    being the word-weighted mean of each sentence's best match in the other
    passage. Pairs above a floor, among the few best of each side in the other's
@@ -16,7 +20,7 @@ How it works:
    links.
 4. Facts, not paragraphs: groups grow along links, strongest first. A passage
    joins a group when it is linked to at least `MAJORITY` of the group's
-   passages from other sources (at half the threshold), so one merged paragraph
+   passages from other sources it was scored against (at half the threshold), so one merged paragraph
    cannot chain two facts together; and a passage may join several groups, so a
    paragraph that reports two facts stands in both, and a fact an outlet split
    over two paragraphs holds both (at most `MAX_PER_SOURCE` of one source, and
@@ -32,6 +36,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
+from itertools import islice
 
 import numpy as np
 from scipy import sparse
@@ -67,6 +72,10 @@ SHARE_FLOOR = 0.25  # ...when at least this share of the weaker side's best matc
 LEDE_WORDS = 20  # a lead paragraph sums up the story in a sentence or two
 FOCUS = 0.5  # a member's sentence carries the fact when it matches at half its best sentence
 EVIDENCE_TERMS = 6
+PARTNER_SOURCES = 24  # in a big story, each source is scored against this many others
+LONG_SOURCE = 150  # passages; against sources this long a passage is scored on a shortlist
+SHORTLIST = 8  # ...of its likeliest counterparts in each, by the rare words they share
+SHORTLIST_ROWS = 8  # passages shortlisted together (their shortlists' union is scored)
 BLOCK_ROWS = 64  # passages scored against the whole story at once
 
 _TOKEN = re.compile(r"\w[\w'’-]*\w|\w")
@@ -201,6 +210,19 @@ class _Space:
     def document_frequency(self) -> Counter:
         return Counter(t for u in self.units for t in set(_terms(u.text)))
 
+    @cached_property
+    def _evidence_order(self) -> dict[str, tuple[str, ...]]:
+        return {}
+
+    def evidence_order(self, text: str) -> tuple[str, ...]:
+        """`text`'s distinct terms, the best evidence first: rarest in the story, then longest."""
+        order = self._evidence_order.get(text)
+        if order is None:
+            df = self.document_frequency
+            order = tuple(sorted(set(_terms(text)), key=lambda t: (df[t], -len(t), t)))
+            self._evidence_order[text] = order
+        return order
+
 
 def _sentence_scores(space: _Space, scorer: Scorer, rows: np.ndarray, cols: np.ndarray):
     """Sentence scores of units `rows` x `cols`, with each side's sentence list and starts."""
@@ -209,6 +231,13 @@ def _sentence_scores(space: _Space, scorer: Scorer, rows: np.ndarray, cols: np.n
     r_ids, r_back = np.unique(space.distinct_id[r_sent], return_inverse=True)
     c_ids, c_back = np.unique(space.distinct_id[c_sent], return_inverse=True)
     return scorer.scores(r_ids, c_ids)[np.ix_(r_back, c_back)], (r_sent, r_start), (c_sent, c_start)
+
+
+def _self_scores(space: _Space, scorer: Scorer, unit_ids: np.ndarray):
+    """`_sentence_scores` of units against themselves, each distinct sentence scored once."""
+    sent, start = space.sentences_of(unit_ids)
+    ids, back = np.unique(space.distinct_id[sent], return_inverse=True)
+    return scorer.scores(ids, ids)[np.ix_(back, back)], sent, start
 
 
 def _pair_parts(space: _Space, scorer: Scorer, rows: np.ndarray, cols: np.ndarray):
@@ -249,7 +278,8 @@ class _Candidates:
 
 def _candidates(space: _Space, scorer: Scorer) -> _Candidates:
     """Every cross-source pair above CANDIDATE_FLOOR that is among the
-    CANDIDATES_PER_SOURCE best of either side in the other's source."""
+    CANDIDATES_PER_SOURCE best of either side in the other's source, over the
+    source pairs `_partner_ranks` compares."""
     n = len(space.units)
     bounds = space.unit_range_of_source
     nonempty = np.flatnonzero(np.diff(bounds))
@@ -257,28 +287,34 @@ def _candidates(space: _Space, scorer: Scorer) -> _Candidates:
     best = np.zeros((n, len(nonempty)), dtype=np.float32)
     sets = passage_sets([u.text for u in space.units])
     found: list[tuple[np.ndarray, ...]] = []
-    # Scores are symmetric: each block of one source's passages is scored against
-    # the passages from its last one onwards only, and `best` is filled both ways.
+    # Scores are symmetric: each source pair is scored once, and `best` is filled both ways.
     for rank, source in enumerate(nonempty):
+        later = _partner_ranks(rank, len(nonempty))
+        if not len(later):
+            continue
         own_lo, own_hi = int(bounds[source]), int(bounds[source + 1])
-        if own_hi == n:
-            break
-        for lo in range(own_lo, own_hi, BLOCK_ROWS):
-            hi = min(lo + BLOCK_ROWS, own_hi)
-            forward, backward, best_sentence = _pair_parts(space, scorer, np.arange(lo, hi), np.arange(own_hi, n))
+        partner_units = np.concatenate([np.arange(bounds[nonempty[r]], bounds[nonempty[r] + 1]) for r in later])
+        shortlist = _Shortlist(sets, partner_units, source_index) if _is_long(bounds, nonempty[later]) else None
+        step = BLOCK_ROWS if shortlist is None else SHORTLIST_ROWS
+        for lo in range(own_lo, own_hi, step):
+            hi = min(lo + step, own_hi)
+            cols = partner_units if shortlist is None else shortlist.columns(lo, hi)
+            forward, backward, best_sentence = _pair_parts(space, scorer, np.arange(lo, hi), cols)
             scores = np.maximum(forward, backward)
-            starts = bounds[nonempty[rank + 1 :]] - own_hi
-            best[lo:hi, rank + 1 :] = np.maximum.reduceat(scores, starts, axis=1)
-            np.maximum(best[own_hi:, rank], scores.max(axis=0), out=best[own_hi:, rank])
-            rows, cols = np.nonzero(scores >= CANDIDATE_FLOOR)
-            overlap = sets.overlap_block(slice(lo, hi), slice(own_hi, n))[:, rows, cols].T
+            col_rank = source_index[cols]
+            starts = np.flatnonzero(np.r_[True, col_rank[1:] != col_rank[:-1]])
+            ranks = col_rank[starts]
+            best[lo:hi, ranks] = np.maximum(best[lo:hi, ranks], np.maximum.reduceat(scores, starts, axis=1))
+            best[cols, rank] = np.maximum(best[cols, rank], scores.max(axis=0))
+            rows, at = np.nonzero(scores >= CANDIDATE_FLOOR)
+            overlap = sets.overlap_block(slice(lo, hi), cols)[:, rows, at].T
             found.append(
                 (
                     (rows + lo).astype(np.int32),
-                    (cols + own_hi).astype(np.int32),
-                    forward[rows, cols].astype(np.float32),
-                    backward[rows, cols].astype(np.float32),
-                    best_sentence[rows, cols].astype(np.float32),
+                    cols[at].astype(np.int32),
+                    forward[rows, at].astype(np.float32),
+                    backward[rows, at].astype(np.float32),
+                    best_sentence[rows, at].astype(np.float32),
                     overlap,
                 )
             )
@@ -287,6 +323,10 @@ def _candidates(space: _Space, scorer: Scorer) -> _Candidates:
         zero = np.zeros(0, dtype=np.float32)
         return _Candidates(empty, empty, zero, zero, zero, best, source_index, np.zeros((0, 4), np.float32), sets)
     i, j, forward, backward, best_sentence, overlap = (np.concatenate(parts) for parts in zip(*found))
+    # A pair scored from the later source's side (around the ring) comes as (j, i): put it as (i, j).
+    swapped = i > j
+    i, j = np.where(swapped, j, i), np.where(swapped, i, j)
+    forward, backward = np.where(swapped, backward, forward), np.where(swapped, forward, backward)
     similarity = np.maximum(forward, backward)
     # Far below both sides' best match, a pair is no counterpart: drop it before ranking.
     near = similarity >= SHARE_FLOOR * np.minimum(best[i, source_index[j]], best[j, source_index[i]])
@@ -297,6 +337,57 @@ def _candidates(space: _Space, scorer: Scorer) -> _Candidates:
     return _Candidates(
         i[keep], j[keep], forward[keep], backward[keep], best_sentence[keep], best, source_index, overlap[keep], sets
     )
+
+
+def _is_long(bounds: np.ndarray, sources: np.ndarray) -> bool:
+    """Whether the partner `sources` are long documents on average (reports, transcripts)."""
+    return float(np.mean(bounds[sources + 1] - bounds[sources])) > LONG_SOURCE
+
+
+class _Shortlist:
+    """Against long sources, a passage's likely counterparts: in each source, the
+    SHORTLIST passages sharing the most rare-word mass with it (an inverted index's
+    answer, as a sparse product). Only these are scored sentence by sentence; a
+    passage's true counterparts share its rare words, names and numbers."""
+
+    def __init__(self, sets: PassageSets, units: np.ndarray, source_index: np.ndarray) -> None:
+        self.rare = sets.rare_words
+        self.units = units
+        self.used_by = (sets.rare_words[units] > 0).astype(np.float32).T.tocsr()  # words x units
+        rank = source_index[units]
+        self.starts = np.flatnonzero(np.r_[True, rank[1:] != rank[:-1]])
+        self.ends = np.append(self.starts[1:], len(units))
+
+    def columns(self, lo: int, hi: int) -> np.ndarray:
+        shared = (self.rare[lo:hi] @ self.used_by).toarray()
+        keep = np.zeros(len(self.units), dtype=bool)
+        for start, end in zip(self.starts.tolist(), self.ends.tolist()):
+            if end - start <= SHORTLIST:
+                keep[start:end] = True
+                continue
+            top = np.argpartition(-shared[:, start:end], SHORTLIST - 1, axis=1)[:, :SHORTLIST]
+            keep[start + top.ravel()] = True
+        return self.units[keep]
+
+
+def _partner_ranks(rank: int, count: int) -> np.ndarray:
+    """The sources (ranks among `count` non-empty ones) whose passages source `rank`'s
+    are scored against, each pair of sources once: every later source in a story of
+    up to PARTNER_SOURCES + 1 sources; in a bigger one the PARTNER_SOURCES / 2 next
+    around a ring, so each source meets PARTNER_SOURCES others and the work grows
+    with the passages, not their square. Groups still span every source: a fact
+    grows along the ring, link by link."""
+    if count <= PARTNER_SOURCES + 1:
+        return np.arange(rank + 1, count)
+    return np.sort((rank + np.arange(1, PARTNER_SOURCES // 2 + 1)) % count)
+
+
+def _compared(rank_a: int, rank_b: int, count: int) -> bool:
+    """Whether `_partner_ranks` scores sources `rank_a` and `rank_b` (non-empty ranks) against each other."""
+    if count <= PARTNER_SOURCES + 1:
+        return rank_a != rank_b
+    gap = (rank_a - rank_b) % count
+    return 0 < min(gap, count - gap) <= PARTNER_SOURCES // 2
 
 
 def _among_best(unit: np.ndarray, other_source: np.ndarray, score: np.ndarray) -> np.ndarray:
@@ -356,6 +447,7 @@ def _facts(
     members: list[set[int]] = []
     counts: list[Counter] = []
     holding: dict[int, set[int]] = {}  # unit -> groups it stands in
+    compared = _compared_sources(space)
 
     def joins(g: int, unit: int) -> bool:
         source = source_of[unit]
@@ -367,7 +459,7 @@ def _facts(
         # merged paragraph also reports).
         if own and unit - 1 not in members[g] and unit + 1 not in members[g]:
             return False
-        others = len(members[g]) - own
+        others = len(members[g]) - own if compared is None else sum(counts[g][s] for s in compared[unit])
         return len(neighbours.get(unit, set()) & members[g]) >= MAJORITY * others
 
     def add(g: int, unit: int) -> None:
@@ -400,6 +492,19 @@ def _facts(
     return kept + alone
 
 
+def _compared_sources(space: _Space) -> list[tuple[int, ...]] | None:
+    """For each unit, the sources (ranks in the story) it was scored against
+    (`_partner_ranks`), or None when every source was scored against every other."""
+    bounds = space.unit_range_of_source
+    nonempty = np.flatnonzero(np.diff(bounds))
+    count = len(nonempty)
+    if count <= PARTNER_SOURCES + 1:
+        return None
+    by_rank = [tuple(int(nonempty[o]) for o in range(count) if _compared(rank, o, count)) for rank in range(count)]
+    rank_of = np.searchsorted(nonempty, space.source_of).tolist()
+    return [by_rank[r] for r in rank_of]
+
+
 def _absorb(members, counts, holding, joins, add) -> None:
     """Merge each group into the largest overlapping one that each of its other
     members would join."""
@@ -430,11 +535,12 @@ def _group(
         members = tuple(Member(u.source, u.paragraph, u.text, u.sentence) for u in found)
         return Group(id="", kind=GroupKind.UNIQUE, members=members)
     kind = GroupKind.SHARED if sources >= present else GroupKind.PARTIAL
-    sentence_scores, (sentences, starts), _ = _sentence_scores(space, scorer, ids, ids)
+    sentence_scores, sentences, starts = _self_scores(space, scorer, ids)
     focus = _focus(space.source_of[ids], sentence_scores, starts)
     members = tuple(Member(u.source, u.paragraph, u.text, u.sentence, f) for u, f in zip(found, focus))
-    weights = _weights(space.sentence_weight[sentences], starts)
-    forward = weights @ np.maximum.reduceat(sentence_scores, starts, axis=1)
+    # Each member's weighted best matches, summed as the sparse `_weights` product sums them.
+    weighted = space.sentence_weight[sentences][:, None] * np.maximum.reduceat(sentence_scores, starts, axis=1)
+    forward = np.add.reduceat(weighted, starts, axis=0)
     scores = np.maximum(forward, forward.T)  # the better direction of each pair
     cross = space.source_of[ids][:, None] != space.source_of[ids][None, :]
     pair_values = scores[cross]
@@ -463,12 +569,16 @@ def _focus(source_of: np.ndarray, sentence_scores: np.ndarray, starts: np.ndarra
     sentence); () when every sentence does."""
     ends = np.append(starts[1:], len(sentence_scores))
     owner = np.repeat(np.arange(len(starts)), ends - starts)
+    sentence_source = source_of[owner]
+    other = sentence_source[:, None] != sentence_source[None, :]
+    best = np.where(other, sentence_scores, -np.inf).max(axis=1)
+    best = np.where(other.any(axis=1), best, 0.0).astype(sentence_scores.dtype)
+    member_best = np.maximum.reduceat(best, starts)[owner]
+    carry = ((best >= FOCUS * member_best) | (member_best <= 0)).tolist()
     out = []
-    for k, (lo, hi) in enumerate(zip(starts.tolist(), ends.tolist())):
-        other = source_of[owner] != source_of[k]
-        best = sentence_scores[lo:hi][:, other].max(axis=1) if other.any() else np.zeros(hi - lo)
-        carry = np.flatnonzero(best >= FOCUS * best.max()) if best.max() > 0 else np.arange(hi - lo)
-        out.append(() if len(carry) == hi - lo else tuple(carry.tolist()))
+    for lo, hi in zip(starts.tolist(), ends.tolist()):
+        mine = carry[lo:hi]
+        out.append(() if all(mine) else tuple(k for k, c in enumerate(mine) if c))
     return out
 
 
@@ -497,10 +607,9 @@ def _spanning_links(scores: np.ndarray, cross: np.ndarray) -> list[tuple[int, in
 def _link(space: _Space, a: Unit, b: Unit, score: float) -> Link:
     from rapidfuzz.distance import Indel
 
-    terms_a, terms_b = _terms(a.text), _terms(b.text)
-    shared = set(terms_a) & set(terms_b)
-    df = space.document_frequency
-    evidence = sorted(shared, key=lambda t: (df[t], -len(t), t))[:EVIDENCE_TERMS]
+    # The evidence is the best few terms both use: a's ranked terms that b uses too.
+    theirs = _term_set(b.text)
+    evidence = list(islice((t for t in space.evidence_order(a.text) if t in theirs), EVIDENCE_TERMS))
     words_a, words_b = _words(a.text), _words(b.text)
     return Link(
         a=(a.source, a.paragraph),
@@ -523,6 +632,11 @@ def _rewording(links: tuple[Link, ...]) -> Rewording | None:
 @lru_cache(maxsize=65536)
 def _words(text: str) -> tuple[str, ...]:
     return tuple(w.lower() for w in _TOKEN.findall(text))
+
+
+@lru_cache(maxsize=65536)
+def _term_set(text: str) -> frozenset[str]:
+    return frozenset(_terms(text))
 
 
 @lru_cache(maxsize=65536)

@@ -17,8 +17,12 @@ import pickle
 import tempfile
 from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from comparators.model import Comparison, SettingsOverride, Story
+
+if TYPE_CHECKING:
+    from comparators.pipeline import Progress
 
 KEEP_ENTRIES = 32
 _PACKAGE_DIR = Path(__file__).resolve().parent
@@ -35,14 +39,17 @@ def cache_dir() -> Path | None:
     return Path(user_cache_dir("synopsis")) / "comparisons"
 
 
-def cached_compare(story: Story, settings: SettingsOverride | None = None) -> Comparison:
-    """`compare(story, settings)`, read from the cache when the same inputs were seen."""
+def cached_compare(
+    story: Story, settings: SettingsOverride | None = None, progress: Progress | None = None
+) -> Comparison:
+    """`compare(story, settings, progress)`, read from the cache when the same inputs
+    were seen (then `progress` hears nothing)."""
     # Imported here: a cache hit then never loads the alignment's numpy and scipy.
     from comparators.pipeline import compare
 
     folder = cache_dir()
     if folder is None:
-        return compare(story, settings)
+        return compare(story, settings, progress)
     entry = folder / f"{comparison_key(story, settings)}.pickle"
     try:
         with entry.open("rb") as stream:
@@ -51,7 +58,7 @@ def cached_compare(story: Story, settings: SettingsOverride | None = None) -> Co
             return comparison
     except Exception:  # missing, truncated or from another version: recompute
         pass
-    comparison = compare(story, settings)
+    comparison = compare(story, settings, progress)
     _store(entry, comparison)
     return comparison
 

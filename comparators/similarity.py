@@ -54,7 +54,10 @@ class MatrixScorer:
 
     def scores(self, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
         # Transpose the smaller side: sparse products convert their right operand.
-        if len(rows) <= len(cols):
+        if rows is cols:  # a set against itself: one selection of its rows
+            selected = self.vectors[rows]
+            block = (selected @ selected.T).T
+        elif len(rows) <= len(cols):
             block = (self.vectors[cols] @ self.vectors[rows].T).T
         else:
             block = self.vectors[rows] @ self.vectors[cols].T
@@ -66,7 +69,8 @@ class MatrixScorer:
 class Lexical:
     """TF-IDF over words (1-2 grams) and characters (3-5 grams inside words), cosine.
 
-    Fitted on the story itself: every passage is on-topic, so what separates
+    Built by `comparators/tfidf.py` exactly as scikit-learn's `TfidfVectorizer` builds
+    it (without importing scikit-learn). Fitted on the story itself: every passage is on-topic, so what separates
     passages is rare words, names and numbers, which IDF weighs up. Character
     n-grams catch spelling variants (Hamedan / Hamadan, kilometres / kilometers).
     """
@@ -76,21 +80,17 @@ class Lexical:
 
     def fit(self, texts: Sequence[str]) -> Scorer:
         from scipy.sparse import hstack
-        from sklearn.feature_extraction.text import TfidfVectorizer
-        from sklearn.preprocessing import normalize
 
-        words = TfidfVectorizer(
-            ngram_range=(1, 2), sublinear_tf=True, stop_words="english", token_pattern=r"(?u)\b\w+\b"
-        )
-        chars = TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5), sublinear_tf=True)
+        from comparators.tfidf import char_wb_ngrams, normalize_rows, tfidf, word_ngrams
+
         texts = list(texts)
         try:
-            w = words.fit_transform(texts)
+            w = tfidf(texts, word_ngrams)
         except ValueError:  # nothing but stop words
             w = None
-        c = chars.fit_transform(texts)
+        c = tfidf(texts, char_wb_ngrams)
         matrix = c if w is None else hstack([w, c]).tocsr()
-        return MatrixScorer(normalize(matrix).astype(np.float32))
+        return MatrixScorer(normalize_rows(matrix).astype(np.float32))
 
 
 class Fuzzy:

@@ -51,7 +51,7 @@ async def test_the_sources_and_title_show_while_the_story_is_compared(
 ):
     release = threading.Event()
 
-    def slow_compare(story, settings=None):
+    def slow_compare(story, settings=None, progress=None):
         release.wait(10)
         return seed_comparison
 
@@ -70,7 +70,7 @@ async def test_the_sources_and_title_show_while_the_story_is_compared(
 
 
 async def test_a_comparison_that_fails_is_explained_on_screen(seed_story, monkeypatch):
-    def broken_compare(story, settings=None):
+    def broken_compare(story, settings=None, progress=None):
         raise ValueError("no passages to align")
 
     monkeypatch.setattr(comparing, "cached_compare", broken_compare)

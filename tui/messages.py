@@ -23,6 +23,17 @@ class ComparisonReady(Message):
 
 
 @dataclass
+class ComparisonProgressed(Message):
+    """The background comparison reached `stage`, with `done` (0 to 1) of the work behind it."""
+
+    stage: str
+    done: float
+
+    def can_replace(self, message: Message) -> bool:
+        return isinstance(message, ComparisonProgressed)
+
+
+@dataclass
 class ComparisonFailed(Message):
     """The comparison stopped with `error`; the reader explains it on screen."""
 

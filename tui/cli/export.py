@@ -12,6 +12,7 @@ from pathlib import Path
 
 from comparators import compare
 from comparators.export import to_json
+from tui.cli.comparison_progress import comparison_progress
 from tui.cli.story_args import add_diffs_argument, add_story_arguments, settings_from_args, story_from_args
 from tui.exit_codes import EXIT_BAD_INPUT
 from tui.report_file import emit, output_problem
@@ -34,7 +35,9 @@ def run(args: argparse.Namespace) -> int:
     if problem:
         print(f"synopsis: {problem}", file=sys.stderr)
         return EXIT_BAD_INPUT
-    comparison = compare(story_from_args(args), settings_from_args(args))
+    story = story_from_args(args)
+    with comparison_progress(story) as progress:
+        comparison = compare(story, settings_from_args(args), progress)
     for warning in comparison.warnings:
         print(f"synopsis: warning: {warning}", file=sys.stderr)
     return emit(to_json(comparison, args.diffs), args.output, force=args.force)

@@ -11,7 +11,6 @@ import argparse
 import importlib
 import sys
 from collections.abc import Sequence
-from importlib.metadata import PackageNotFoundError, version
 
 from comparators.errors import StoryError
 from comparators.input_files import os_problem
@@ -35,13 +34,27 @@ SUBCOMMANDS |= {
 
 
 def package_version() -> str:
+    from importlib.metadata import PackageNotFoundError, version  # costs a tenth of a second
+
     try:
         return version("synopsis")
     except PackageNotFoundError:
         return "0+unknown"
 
 
-def build_parser() -> argparse.ArgumentParser:
+class _Version(argparse.Action):
+    """`--version`: the installed version, looked up only when asked for."""
+
+    def __init__(self, option_strings: Sequence[str], dest: str, **_: object) -> None:
+        super().__init__(option_strings, dest, nargs=0, help="show the version and exit")
+
+    def __call__(self, parser, namespace, values, option_string=None) -> None:
+        parser.exit(message=f"synopsis {package_version()}\n")
+
+
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The parser; only `command`'s module is imported (all of them when None), so a
+    one-shot command does not pay for the others' imports."""
     parser = argparse.ArgumentParser(
         prog="synopsis",
         description="Line up several outlets' accounts of one story side by side.",
@@ -49,13 +62,14 @@ def build_parser() -> argparse.ArgumentParser:
         + "; ".join(f"{name}: {help_}" for name, (_, help_) in SUBCOMMANDS.items())
         + ". Run 'synopsis SUBCOMMAND --help' for each.",
     )
-    parser.add_argument("--version", action="version", version=f"synopsis {package_version()}")
+    parser.add_argument("--version", action=_Version)
     sub = parser.add_subparsers(dest="command", metavar="SUBCOMMAND")
     for name, (module_name, help_) in SUBCOMMANDS.items():
-        module = importlib.import_module(module_name)
         command_parser = sub.add_parser(name, help=help_, description=help_)
-        module.add_arguments(command_parser)
-        command_parser.set_defaults(run=module.run)
+        if command is None or name == command:
+            module = importlib.import_module(module_name)
+            module.add_arguments(command_parser)
+            command_parser.set_defaults(run=module.run)
     return parser
 
 
@@ -64,7 +78,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     # `synopsis STORY...` is short for `synopsis open STORY...`.
     if not argv or (argv[0] not in SUBCOMMANDS and argv[0] not in ("-h", "--help", "--version")):
         argv.insert(0, "open")
-    parser = build_parser()
+    parser = build_parser(argv[0] if argv[0] in SUBCOMMANDS else "")
     args = parser.parse_args(argv)
     try:
         return args.run(args)

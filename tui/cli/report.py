@@ -13,6 +13,7 @@ from comparators.reports import FORMATS, ONLY_CHOICES, render_report
 from comparators.reports.text import MIN_WIDTH
 from comparators.review import GroupIndex, attach
 from comparators.review_store import ReviewFileError, load_review, review_path_for
+from tui.cli.comparison_progress import comparison_progress
 from tui.cli.story_args import add_diffs_argument, add_story_arguments, settings_from_args, story_from_args
 from tui.exit_codes import EXIT_BAD_INPUT
 from tui.report_file import emit, format_for, output_problem
@@ -84,7 +85,8 @@ def run(args: argparse.Namespace) -> int:
     if args.review and not args.review.is_file():
         return _fail(f"{args.review}: no such review file")
     story = story_from_args(args)
-    comparison = compare(story, settings_from_args(args))
+    with comparison_progress(story) as progress:
+        comparison = compare(story, settings_from_args(args), progress)
     for warning in comparison.warnings:
         print(f"synopsis: warning: {warning}", file=sys.stderr)
     marks = None if args.no_review or format == "json" else _review_marks(args, story, comparison)

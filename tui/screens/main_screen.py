@@ -30,6 +30,7 @@ from comparators import (
 from tui.keymap import MAIN_BINDINGS
 from tui.messages import (
     ComparisonFailed,
+    ComparisonProgressed,
     ComparisonReady,
     CursorMoved,
     SearchRequested,
@@ -39,7 +40,7 @@ from tui.screens.copy_open_actions import CopyOpenActions
 from tui.screens.outlet_chooser import OutletChooser
 from tui.screens.remembered_view import RemembersView
 from tui.screens.review_actions import ReviewActions
-from tui.state.comparing import start_comparing
+from tui.state.comparing import STAGE_NAMES, Comparing, start_comparing
 from tui.views.layout import VIEW_CYCLE, SearchHit, View, ViewState
 from tui.views.lookup import Lookup
 from tui.views.render import clean, find_all, outlet, pair_text
@@ -118,6 +119,8 @@ class MainScreen(ReviewActions, CopyOpenActions, RemembersView, Screen):
             self.post_message(ComparisonReady(self.comparison, Lookup(self.comparison)))
             return
         comparing = self.comparing or start_comparing(self.story, self.settings, process=False)
+        if isinstance(comparing, Comparing):
+            comparing.on_progress(lambda stage, done: self.post_message(ComparisonProgressed(stage, done)))
         comparing.add_done_callback(self._compared)
 
     # ------------------------------------------------------------ comparing
@@ -132,6 +135,13 @@ class MainScreen(ReviewActions, CopyOpenActions, RemembersView, Screen):
             self.post_message(ComparisonFailed(error))
             return
         self.post_message(ComparisonReady(comparison, Lookup(comparison)))
+
+    def on_comparison_progressed(self, message: ComparisonProgressed) -> None:
+        if self.comparison is not None:
+            return
+        self.query_one(ProgressBar).update(total=1.0, progress=message.done)
+        stage = STAGE_NAMES.get(message.stage, message.stage)
+        self.query_one("#loading-message", Static).update(f"{self._loading_message()} {stage}")
 
     def on_comparison_failed(self, message: ComparisonFailed) -> None:
         text = f"Could not compare the story: {message.error}"
