@@ -11,6 +11,7 @@ another outlet words differently, and quotes only this outlet carries (they star
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from dataclasses import replace
 
 from rich.style import Style
@@ -46,12 +47,25 @@ def find_all(haystack: str, needle: str) -> list[tuple[int, int]]:
     return found
 
 
+_CLEANED: OrderedDict[int, tuple[Group, Group]] = OrderedDict()  # id -> (group, cleaned)
+_CLEANED_KEPT = 1024
+
+
 def _clean_group(group: Group) -> Group:
-    """The group with every member's text cleaned (the same group when nothing to clean)."""
+    """The group with every member's text cleaned (the same group when nothing to clean).
+    Remembered for the groups drawn last: every member of a 400-outlet group is drawn
+    from the same group, and checking all its texts each time made opening quadratic."""
+    kept = _CLEANED.get(id(group))
+    if kept is not None and kept[0] is group:
+        return kept[1]
     if all(member.text.isprintable() for member in group.members):
-        return group
-    members = tuple(replace(m, text=clean(m.text)) for m in group.members)
-    return replace(group, members=members)
+        cleaned = group
+    else:
+        cleaned = replace(group, members=tuple(replace(m, text=clean(m.text)) for m in group.members))
+    _CLEANED[id(group)] = (group, cleaned)
+    if len(_CLEANED) > _CLEANED_KEPT:
+        _CLEANED.popitem(last=False)
+    return cleaned
 
 
 def _unique_quote_starts(text: str, quotes: list[Quote]) -> list[int]:
