@@ -251,9 +251,11 @@ class _StoryFacts:
             neighbours: tuple = ()
             if fact.kind == "number":
                 at = next(i for i, f in enumerate(numbers) if f is fact)
+                text = passage.text
                 neighbours = (
-                    signatures[id(numbers[at - 1])] if at > 0 else None,
-                    signatures[id(numbers[at + 1])] if at + 1 < len(numbers) else None,
+                    signatures[id(numbers[at - 1])] if at > 0 and _one_sentence(text, numbers[at - 1], fact) else None,
+                    signatures[id(numbers[at + 1])]
+                    if at + 1 < len(numbers) and _one_sentence(text, fact, numbers[at + 1]) else None,
                 )
             result.append(
                 _Figure(
@@ -300,6 +302,14 @@ class _StoryFacts:
             if a.keys & b.keys:
                 score += MIN_STORY_CONTEXT
         return score
+
+
+_SENTENCE_END = re.compile(r"[.!?][\"”’)]*\s")
+
+
+def _one_sentence(text: str, first: Fact, second: Fact) -> bool:
+    """Whether two figures of a passage stand in one sentence (a list, not the next thought)."""
+    return not _SENTENCE_END.search(text, first.end, second.start)
 
 
 def _same_neighbour(first, second) -> bool:
