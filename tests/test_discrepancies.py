@@ -126,6 +126,27 @@ def test_two_counts_of_different_things_in_one_list_are_no_discrepancy():
     ) == ()
 
 
+def test_a_figure_compounded_with_its_noun_counts_that_noun():
+    assert [f.key for f in extract_facts("She is serving a 20-year prison term.") if f.kind == "number"] == [
+        "year prison term"
+    ]
+    assert discrepancies(
+        ap="Choi was sentenced to 20 years in a separate trial in February, the court said.",
+        herald="Choi is serving a 20-year prison term and Lee was sentenced to five years in prison.",
+    ) == ()
+
+
+def test_figures_in_different_sentences_are_not_listed_alike():
+    assert discrepancies(
+        ap="Samsung said it had sold 2.5 million phones in 10 countries so far.",
+        herald="Samsung said it had recalled 2.5 million phones. The recall came less than one week before Apple's launch.",
+    ) == ()
+    assert values(discrepancies(
+        ap="More than 1 million phones have been sold in 10 countries, the company said.",
+        herald="Among the 2.5 million Note 7s so far sold in 10 countries, few were affected.",
+    )) == [{"More than 1 million", "2.5 million"}]
+
+
 def test_prices_of_one_thing_in_passages_alignment_kept_apart_are_compared():
     told = story(
         ap="Intro.\n\nThe launch follows reports of the $885 phone igniting while charging.",
