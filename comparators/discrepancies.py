@@ -87,6 +87,7 @@ class _Passage:
     source: str
     paragraph: int
     text: str
+    dateline: bool = False  # the source's dateline, standing for the paragraph it opened
 
 
 @dataclass(frozen=True, slots=True)
@@ -632,6 +633,9 @@ class _Mention:
 
     @property
     def text(self) -> str:
+        if self.passage.dateline:
+            # "KIEV, Ukraine": a place read out of the dateline shows the dateline, less its dash.
+            return re.sub(r"\s*(?:—|–|--?|:)$", "", self.passage.text)
         return self.passage.text[self.words[0][1] : self.words[-1][2]]
 
 
@@ -782,7 +786,7 @@ def _dateline_passage(source: Source) -> tuple[_Passage, tuple[Fact, ...]] | Non
         if start >= 0:
             offset = start + len(place)
             places.append(Fact("name", place, start, offset, place, key=fold_name(place)))
-    return _Passage(source.id, paragraph, source.dateline), tuple(places)
+    return _Passage(source.id, paragraph, source.dateline, dateline=True), tuple(places)
 
 
 def _name_discrepancies(names: _NameIndex, group_of: dict[tuple[str, int], str]) -> list[_Found]:

@@ -312,8 +312,9 @@ def test_a_place_spelled_two_ways_in_datelines_is_a_variant_of_the_paragraph_it_
     (tmp_path / "rferl.txt").write_text(f"KYIV -- {lede}\n\n{rest}\n", encoding="utf-8")
     comparison = compare(load_story(sorted(tmp_path.glob("*.txt"))))
     names = [d for d in comparison.discrepancies if d.kind == "name"]
+    assert [d.fact for d in names] == ["spelling of KIEV / KYIV"]
     assert [{(v.source, v.paragraph, v.text) for v in d.values} for d in names] == [
-        {("ap", 0, "KIEV"), ("rferl", 0, "KYIV")}
+        {("ap", 0, "KIEV, Ukraine (AP)"), ("rferl", 0, "KYIV")}
     ]
     assert all("KIEV" not in p.text and "KYIV" not in p.text for s in comparison.story.sources for p in s.paragraphs)
 
