@@ -507,6 +507,18 @@ def split_dateline(text: str) -> tuple[str, str | None, str] | None:
     return match.group("dateline").strip(), agency, rest
 
 
+def dateline_places(dateline: str) -> tuple[str, ...]:
+    """The places a dateline names, as written: ("KIEV", "Ukraine") for "KIEV, Ukraine --",
+    ("MOSCOW", "WASHINGTON") for "MOSCOW/WASHINGTON, Aug. 17 (Xinhua) —"; () for "(Reuters) -".
+
+    Reads a dateline `split_dateline` cut, by the same pattern."""
+    match = _DATELINE.match(f"{dateline} and the rest")
+    if not match:
+        return ()
+    places = [p.strip() for p in re.split(r"\s*/\s*", match.group("caps") or match.group("place") or "")]
+    return tuple(p for p in (*places, match.group("region") or "") if p)
+
+
 # ---------------------------------------------------------------- trailing credit
 
 _CREDIT_START = re.compile(

@@ -16,8 +16,9 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from itertools import combinations
 
+from comparators.cleaning import dateline_places
 from comparators.facts import Fact, amounts_agree, dimension, extract_facts, fold_name, zone_known
-from comparators.model import Group, Member, Quote, Story
+from comparators.model import Group, Member, Quote, Source, Story
 
 # Two figures from different outlets are about the same thing when this many content
 # words stand near both (names, places, what is counted), or when one part of a
@@ -26,8 +27,9 @@ MIN_SHARED_CONTEXT = 2
 # Figures in passages alignment did not put together need more context in common.
 MIN_STORY_CONTEXT = 3
 CONTEXT_WORDS = 8  # on each side of a figure
-# The word right before a figure and the words an amount prices or measures ("turnout
-# was 62%", "$850 per phone") count this many times another context word.
+# The word right before a figure ("turnout was 62%") counts this many times another
+# context word. (What an amount prices or measures, "$885 phone" and "$850 per phone",
+# says on its own that two amounts are about one thing.)
 HEAD_NOUN_WEIGHT = 3
 
 # Two figures further apart than this factor are about different things, not one misreported.
@@ -85,6 +87,7 @@ class _Passage:
     source: str
     paragraph: int
     text: str
+    dateline: bool = False  # the source's dateline, standing for the paragraph it opened
 
 
 @dataclass(frozen=True, slots=True)
@@ -249,9 +252,11 @@ class _StoryFacts:
             neighbours: tuple = ()
             if fact.kind == "number":
                 at = next(i for i, f in enumerate(numbers) if f is fact)
+                text = passage.text
                 neighbours = (
-                    signatures[id(numbers[at - 1])] if at > 0 else None,
-                    signatures[id(numbers[at + 1])] if at + 1 < len(numbers) else None,
+                    signatures[id(numbers[at - 1])] if at > 0 and _one_sentence(text, numbers[at - 1], fact) else None,
+                    signatures[id(numbers[at + 1])]
+                    if at + 1 < len(numbers) and _one_sentence(text, fact, numbers[at + 1]) else None,
                 )
             result.append(
                 _Figure(
@@ -276,8 +281,8 @@ class _StoryFacts:
 
         Shared context words by their weight, the word right before both once more,
         a part of a bracketed conversion that agrees exactly, the figure before or
-        after standing alike ("73.2% ... 25.3%" against "73.2 percent ... 24.5 percent").
-        Counts that do not say they count the same thing need that listing to compare.
+        after standing alike ("73.2% ... 25.3%" against "73.2 percent ... 24.5 percent"),
+        amounts pricing or measuring the same thing. Counts that do not say they count the same thing need that listing to compare.
         """
         weight = self._weight
         score = sum(weight.get(w, 1.0) for w in a.context & b.context)
@@ -293,9 +298,19 @@ class _StoryFacts:
         if _counted(a) and a.keys.isdisjoint(b.keys) and not listed_alike:
             return float("-inf")  # "18 from Canada", "35 nationalities": not one thing
         if not _counted(a):
-            # What an amount prices or measures ("$885 phone", "$850 per phone") says what it is.
-            score += HEAD_NOUN_WEIGHT * sum(weight.get(w, 1.0) for w in a.keys & b.keys)
+            # What an amount prices or measures ("$885 phone", "$850 per phone") says what
+            # it is: in one currency or unit, that is enough anywhere in the story.
+            if a.keys & b.keys:
+                score += MIN_STORY_CONTEXT
         return score
+
+
+_SENTENCE_END = re.compile(r"[.!?][\"”’)]*\s")
+
+
+def _one_sentence(text: str, first: Fact, second: Fact) -> bool:
+    """Whether two figures of a passage stand in one sentence (a list, not the next thought)."""
+    return not _SENTENCE_END.search(text, first.end, second.start)
 
 
 def _same_neighbour(first, second) -> bool:
@@ -618,6 +633,9 @@ class _Mention:
 
     @property
     def text(self) -> str:
+        if self.passage.dateline:
+            # "KIEV, Ukraine": a place read out of the dateline shows the dateline, less its dash.
+            return re.sub(r"\s*(?:—|–|--?|:)$", "", self.passage.text)
         return self.passage.text[self.words[0][1] : self.words[-1][2]]
 
 
@@ -627,9 +645,12 @@ class _NameIndex:
     def __init__(self, story: Story, groups_of: dict[tuple[str, int], set[str]] | None = None) -> None:
         self._groups_of = groups_of or {}
         self._places: dict[str, set[tuple[str, int]]] = {}  # a word of a name -> where it stands
+        datelines = {s.id: _dateline_passage(s) for s in story.sources}
         self._words = {
             s.id: frozenset(
-                w.removesuffix("'s").removesuffix("’s") for p in s.paragraphs for w in _TOKEN.findall(p.text.lower())
+                w.removesuffix("'s").removesuffix("’s")
+                for text in [*(p.text for p in s.paragraphs), *([s.dateline] if datelines[s.id] else [])]
+                for w in _TOKEN.findall(text.lower())
             )
             for s in story.sources
         }
@@ -638,14 +659,22 @@ class _NameIndex:
         )
         self.mentions: dict[str, dict[tuple[str, ...], _Mention]] = {}
         for source in story.sources:
+            if found := datelines[source.id]:
+                passage, places = found
+                for place in places:
+                    if mention := self._mention(passage, place):
+                        self._add(source.id, mention)
             for paragraph in source.paragraphs:
                 passage = _Passage(source.id, paragraph.index, paragraph.text)
                 for fact in _facts(paragraph.text):
                     if fact.kind == "name" and (mention := self._mention(passage, fact)):
-                        key = tuple(w.lower() for w, _, _ in mention.words)
-                        self.mentions.setdefault(source.id, {}).setdefault(key, mention)
-                        for word in key:
-                            self._places.setdefault(word, set()).add((source.id, paragraph.index))
+                        self._add(source.id, mention)
+
+    def _add(self, source: str, mention: _Mention) -> None:
+        key = tuple(w.lower() for w, _, _ in mention.words)
+        self.mentions.setdefault(source, {}).setdefault(key, mention)
+        for word in key:
+            self._places.setdefault(word, set()).add((source, mention.passage.paragraph))
 
     def _mention(self, passage: _Passage, fact: Fact) -> _Mention | None:
         # Titles and words that also stand in lower case ("President", "The") are not the name.
@@ -737,6 +766,27 @@ class _NameIndex:
     def _exclusive(self, source_a: str, x: str, source_b: str, y: str) -> bool:
         # An outlet that writes both spellings names two things, or quotes another outlet.
         return source_a != source_b and x not in self._words[source_b] and y not in self._words[source_a]
+
+
+def _dateline_passage(source: Source) -> tuple[_Passage, tuple[Fact, ...]] | None:
+    """A source's dateline as a passage of the paragraph it opens, with its places as names.
+
+    Cleaning keeps the dateline ("KIEV, Ukraine --") as metadata, out of the text; the
+    place an outlet reports from is a name like any other, and it belongs to the
+    paragraph the dateline opened (that paragraph's line is the dateline's)."""
+    if not source.dateline:
+        return None
+    line = next((r.line for r in source.removed if r.rule == "dateline"), None)
+    paragraph = next((p.index for p in source.paragraphs if p.line == line), None)
+    if paragraph is None:
+        return None
+    places, offset = [], 0
+    for place in dateline_places(source.dateline):
+        start = source.dateline.find(place, offset)
+        if start >= 0:
+            offset = start + len(place)
+            places.append(Fact("name", place, start, offset, place, key=fold_name(place)))
+    return _Passage(source.id, paragraph, source.dateline, dateline=True), tuple(places)
 
 
 def _name_discrepancies(names: _NameIndex, group_of: dict[tuple[str, int], str]) -> list[_Found]:

@@ -73,7 +73,7 @@ _UNIT_AFTER = re.compile(
     re.IGNORECASE,
 )
 _SCALE_AFTER = re.compile(r"\s(" + "|".join(_SCALES) + r")\b", re.IGNORECASE)
-_THING_WORD = re.compile(r"\s+([^\W\d_][\w'’-]*)")
+_THING_WORD = re.compile(r"(?:\s+|-)([^\W\d_][\w'’-]*)")  # "24 crew", "a 20-year term"
 # Spelled by first letters rather than as one case-blind alternation: several times faster.
 _MONTH_WORD = re.compile(
     r"\b((?:[Jj]an|[Ff]eb|[Mm]a[ry]|[Aa]pr|[Jj]u[nl]|[Aa]ug|[Ss]ep|[Oo]ct|[Nn]ov|[Dd]ec)[a-z]*)\b\.?"

@@ -9,6 +9,7 @@ import pytest
 
 from comparators.cleaning import (
     clean,
+    dateline_places,
     match_line_rule,
     normalise_text,
     paragraph_units,
@@ -145,6 +146,21 @@ def test_datelines_of_many_shapes_are_split_off(text, dateline, agency):
     found = split_dateline(text)
     assert found is not None and found[:2] == (dateline, agency)
     assert found[2][0].isupper()
+
+
+@pytest.mark.parametrize(
+    ("dateline", "places"),
+    [
+        ("KIEV, Ukraine --", ("KIEV", "Ukraine")),
+        ("KYIV, Aug. 17 (Xinhua) --", ("KYIV",)),
+        ("MOSCOW/WASHINGTON, Aug. 17 (Xinhua) —", ("MOSCOW", "WASHINGTON")),
+        ("Moscow, 16 August (AFP) -", ("Moscow",)),
+        ("KIEV, April 21. /TASS/.", ("KIEV",)),
+        ("(Reuters) -", ()),
+    ],
+)
+def test_a_datelines_places_are_read_as_written(dateline, places):
+    assert dateline_places(dateline) == places
 
 
 @pytest.mark.parametrize(

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from comparators import compare
+from comparators import compare, load_story
 from comparators.discrepancies import find_discrepancies, spelling_variants
 from comparators.export import to_json_dict
 from comparators.facts import amounts_agree, extract_facts
@@ -126,6 +126,27 @@ def test_two_counts_of_different_things_in_one_list_are_no_discrepancy():
     ) == ()
 
 
+def test_a_figure_compounded_with_its_noun_counts_that_noun():
+    assert [f.key for f in extract_facts("She is serving a 20-year prison term.") if f.kind == "number"] == [
+        "year prison term"
+    ]
+    assert discrepancies(
+        ap="Choi was sentenced to 20 years in a separate trial in February, the court said.",
+        herald="Choi is serving a 20-year prison term and Lee was sentenced to five years in prison.",
+    ) == ()
+
+
+def test_figures_in_different_sentences_are_not_listed_alike():
+    assert discrepancies(
+        ap="Samsung said it had sold 2.5 million phones in 10 countries so far.",
+        herald="Samsung said it had recalled 2.5 million phones. The recall came less than one week before Apple's launch.",
+    ) == ()
+    assert values(discrepancies(
+        ap="More than 1 million phones have been sold in 10 countries, the company said.",
+        herald="Among the 2.5 million Note 7s so far sold in 10 countries, few were affected.",
+    )) == [{"More than 1 million", "2.5 million"}]
+
+
 def test_prices_of_one_thing_in_passages_alignment_kept_apart_are_compared():
     told = story(
         ap="Intro.\n\nThe launch follows reports of the $885 phone igniting while charging.",
@@ -138,6 +159,23 @@ def test_prices_of_one_thing_in_passages_alignment_kept_apart_are_compared():
     )
     found = find_discrepancies(told, groups)
     assert [{v.text for v in d.values} for d in found] == [{"$885", "around $850"}]
+
+
+def test_amounts_pricing_different_things_in_passages_kept_apart_are_not_compared():
+    told = story(
+        ap="Analysts in Seoul said the $885 phone sold well in its first week.",
+        herald="Shops in Ohio charge around $850 per tablet, a dealer said.",
+    )
+    groups = tuple(
+        Group(f"g{i}", GroupKind.UNIQUE, (Member(s.id, 0, s.paragraphs[0].text),))
+        for i, s in enumerate(told.sources, 1)
+    )
+    assert find_discrepancies(told, groups) == ()
+    told = story(
+        ap="Analysts in Seoul said the $885 phone sold well in its first week.",
+        herald="Shops in Ohio charge around $850 per phone, a dealer said.",
+    )
+    assert [{v.text for v in d.values} for d in find_discrepancies(told, groups)] == [{"$885", "around $850"}]
 
 
 def test_a_figure_inside_another_outlets_range_is_no_discrepancy_and_one_outside_is():
@@ -265,6 +303,27 @@ def test_a_short_name_spelled_two_ways_is_a_variant_only_where_alignment_joins_i
     )
     assert find_discrepancies(told, apart) == ()
     assert [{v.value for v in d.values} for d in find_discrepancies(told, together)] == [{"Kyiv", "Kiev"}]
+
+
+def test_a_place_spelled_two_ways_in_datelines_is_a_variant_of_the_paragraph_it_opens(tmp_path):
+    lede = "A comedian appeared headed for a landslide victory in the presidential election on Sunday."
+    rest = "Turnout was high across the country, the election commission said in a statement."
+    (tmp_path / "ap.txt").write_text(f"KIEV, Ukraine (AP) -- {lede}\n\n{rest}\n", encoding="utf-8")
+    (tmp_path / "rferl.txt").write_text(f"KYIV -- {lede}\n\n{rest}\n", encoding="utf-8")
+    comparison = compare(load_story(sorted(tmp_path.glob("*.txt"))))
+    names = [d for d in comparison.discrepancies if d.kind == "name"]
+    assert [d.fact for d in names] == ["spelling of KIEV / KYIV"]
+    assert [{(v.source, v.paragraph, v.text) for v in d.values} for d in names] == [
+        {("ap", 0, "KIEV, Ukraine (AP)"), ("rferl", 0, "KYIV")}
+    ]
+    assert all("KIEV" not in p.text and "KYIV" not in p.text for s in comparison.story.sources for p in s.paragraphs)
+
+
+def test_one_place_in_both_datelines_is_no_discrepancy(tmp_path):
+    lede = "A comedian appeared headed for a landslide victory in the presidential election on Sunday."
+    (tmp_path / "ap.txt").write_text(f"KIEV, Ukraine (AP) -- {lede}\n", encoding="utf-8")
+    (tmp_path / "tass.txt").write_text(f"KIEV, April 21. /TASS/. {lede}\n", encoding="utf-8")
+    assert compare(load_story(sorted(tmp_path.glob("*.txt")))).discrepancies == ()
 
 
 @pytest.mark.parametrize(
