@@ -35,7 +35,7 @@ clean:
 screenshots: $(VENV)/.installed-test
 	$(BIN)/python tests/tools/make_screenshots.py
 
-# Regenerate the report golden files from the hand-made comparison in tests/fixed_comparison.py
+# Regenerate the report golden files from the hand-made comparison in tests/support/fixed_comparison.py
 # deliberately (then review `git diff`): alignment changes never move them.
 golden: $(VENV)/.installed-test
 	$(BIN)/python tests/tools/regenerate_golden.py
@@ -54,4 +54,4 @@ evaluate: $(VENV)/.installed-test
 
 # The fuzz test of the suite, run long: thousands of random articles and manifests.
 fuzz: $(VENV)/.installed-test
-	HYPOTHESIS_PROFILE=fuzz $(BIN)/python -m pytest tests/test_fuzz.py -q --hypothesis-show-statistics
+	HYPOTHESIS_PROFILE=fuzz $(BIN)/python -m pytest tests/unit/test_fuzz.py -q --hypothesis-show-statistics

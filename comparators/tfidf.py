@@ -3,7 +3,7 @@
 The lexical comparator's two vectorisers, word 1-2 grams (English stop words out)
 and character 3-5 grams inside words, both with sublinear term frequency, smoothed
 idf and unit length, give exactly the matrices `TfidfVectorizer(...).fit_transform`
-gives (same columns, same float64 values: `tests/test_tfidf.py` checks it against
+gives (same columns, same float64 values: `tests/unit/test_tfidf.py` checks it against
 scikit-learn). Importing scikit-learn costs one to three seconds (it pulls
 `scipy.stats`), several times the whole comparison of a small story.
 """

@@ -3,7 +3,7 @@
 A plain script (`make bench` runs it). Prints, for the five seeds, the median of
 repeated runs of the whole pipeline (load, clean, segment, align, word diffs of
 every group as the JSON export needs them, reuse, quotes) with every cache
-emptied between runs; then synthetic stories (tests/synthetic.py) of 5, 50 and
+emptied between runs; then synthetic stories (tests/support/synthetic.py) of 5, 50 and
 200 sources x 40 paragraphs: time and peak memory of the alignment and of the
 whole comparison. Exits non-zero when over budget: seeds 0.3 s, 50 x 40 under
 5 s and 500 MB.
@@ -18,7 +18,7 @@ import time
 import tracemalloc
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "support"))
 
 from synthetic import synthetic_story  # noqa: E402
 

@@ -2,7 +2,7 @@
 
     python tests/benchmarks/bench_big_stories.py [--budget SECONDS] [--only 5x40,50x40]
 
-Each story is `tests/synthetic.py`'s `synthetic_story(sources, paragraphs)`, written to a
+Each story is `tests/support/synthetic.py`'s `synthetic_story(sources, paragraphs)`, written to a
 temporary folder as article files and a `story.yaml`, then exported by a child process
 running `synopsis export FOLDER -o FILE` (the command's own `main`): the whole process is
 timed (start, imports, loading, comparing, writing). Stories over the 150-source limit
@@ -30,7 +30,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent.parent
-sys.path.insert(0, str(ROOT / "tests"))
+sys.path.insert(0, str(ROOT / "tests" / "support"))
 
 SIZES = ((5, 40), (50, 40), (100, 40), (200, 40), (400, 40), (10, 200), (10, 1000))
 FIT_SOURCES = (50, 400)  # the exponent of time against sources is fitted over this range

@@ -1,7 +1,7 @@
 """Extracting, attributing and matching quotes: seeds under 50 ms, 50 x 40 under 2 s.
 
 A plain script (`make bench` runs it): prints the median of repeated runs and
-exits non-zero when over budget. The big story is `tests/synthetic.py`'s
+exits non-zero when over budget. The big story is `tests/support/synthetic.py`'s
 `synthetic_story(50, 40)` when that exists, else 50 sources cut from the seeds'
 paragraphs in turn (each seed quote then stands in ten sources: the worst case
 for matching, every copy pairs with every other).
@@ -14,7 +14,7 @@ import sys
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "support"))
 
 from comparators import Story, load_story  # noqa: E402
 from comparators.model import Paragraph, Source  # noqa: E402
@@ -47,7 +47,7 @@ def big_story() -> tuple[Story, str]:
         from synthetic import synthetic_story
     except ImportError:
         return seed_cut_story(50, 40), "seed paragraphs cut into 50 sources"
-    return synthetic_story(50, 40, seed=0), "tests/synthetic.py"
+    return synthetic_story(50, 40, seed=0), "tests/support/synthetic.py"
 
 
 def median_ms(story: Story, runs: int) -> tuple[float, int]:

@@ -22,7 +22,7 @@ import time
 from pathlib import Path
 
 TESTS = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(TESTS))
+sys.path.insert(0, str(TESTS / "support"))
 
 from reader_helpers import NO_KEYMAP, ready, source_id, synthetic_comparison, tiny_story  # noqa: E402
 

@@ -14,7 +14,7 @@ import sys
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "support"))
 
 from comparators import compare, default_story_path, load_story  # noqa: E402
 from comparators.diff import word_diff  # noqa: E402

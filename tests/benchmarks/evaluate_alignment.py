@@ -13,7 +13,7 @@ the default settings, scored as ../shared/eval/score.py scores an export, next t
 - `naive`: word TF-IDF cosine between paragraphs, groups by union-find at 0.35 (the
   method of ../shared/eval/baseline_tfidf.py, run here on the loaded paragraphs).
 
-Synthetic stories (tests/synthetic.py; the truth is where each paragraph was drawn from)
+Synthetic stories (tests/support/synthetic.py; the truth is where each paragraph was drawn from)
 play no part in fitting: the mean over ten of them follows.
 """
 
@@ -28,8 +28,7 @@ from pathlib import Path
 
 import numpy as np
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "support"))
 
 from labelled_stories import LabelledStory, group_pairs, labelled_stories, score_pairs  # noqa: E402
 from synthetic import synthetic_story_with_origin  # noqa: E402

@@ -1,7 +1,7 @@
 """Regenerate the reader's SVG screenshots in screenshots/ (`make screenshots`).
 
 Uses Textual's own screenshot support on the seed story: columns at 160x48, stack at
-80x24, then pair, quotes, coverage and the help screen. `tests/test_readme_screenshots.py`
+80x24, then pair, quotes, coverage and the help screen. `tests/functional/test_readme_screenshots.py`
 draws the same screens and fails when the files no longer show what the reader draws:
 after a change to the look, run `make screenshots` and commit the SVGs.
 """
@@ -16,7 +16,7 @@ import sys
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(REPO / "tests"))
+sys.path.insert(0, str(REPO / "tests" / "support"))
 
 from reader_helpers import NO_KEYMAP, ready  # noqa: E402
 

@@ -1,6 +1,6 @@
 """Rewrite the report golden files from the hand-made comparison (`make golden`).
 
-The goldens are rendered from `tests/fixed_comparison.py`, plain data written by hand,
+The goldens are rendered from `tests/support/fixed_comparison.py`, plain data written by hand,
 so only a change to how reports are laid out moves them (an alignment change does not).
 Run it deliberately after such a change, then read `git diff tests/golden` before
 committing: the golden files are what the tests hold every report to, byte for byte.
@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 
 TESTS = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(TESTS))  # run as a script: the test helpers by hand
+sys.path.insert(0, str(TESTS / "support"))  # run as a script: the test helpers by hand
 
 from comparators.reports import FORMATS, SUFFIXES, render_report  # noqa: E402
 from fixed_comparison import MARKS, fixed_comparison  # noqa: E402

@@ -1,0 +1,161 @@
+"""Bad input through the real command line: one line on stderr naming the file, exit 2."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from cli_helpers import run_synopsis
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "loading"
+GOOD = FIXTURES / "wrapped.txt"
+OTHER = FIXTURES / "line_per_paragraph.txt"
+
+
+def synopsis(*args: str | Path) -> subprocess.CompletedProcess[str]:
+    return run_synopsis("sources", *args)
+
+
+def assert_refused(result: subprocess.CompletedProcess[str], names: str, *problem: str) -> str:
+    assert result.returncode == 2, result.stderr
+    assert "Traceback" not in result.stderr
+    lines = result.stderr.splitlines()
+    assert len(lines) == 1, result.stderr
+    assert names in lines[0]
+    for words in problem:
+        assert words in lines[0]
+    assert result.stdout == ""
+    return lines[0]
+
+
+# ---------------------------------------------------------------- files
+
+
+def test_a_missing_file_is_named(tmp_path):
+    assert_refused(synopsis(tmp_path / "gone.txt", GOOD), "gone.txt", "no such file")
+
+
+def test_a_folder_without_text_files_is_named(tmp_path):
+    (tmp_path / "notes.md").write_text("not an article")
+    assert_refused(synopsis(tmp_path), tmp_path.name, "no .txt files")
+
+
+def test_an_empty_file_is_named(tmp_path):
+    (tmp_path / "empty.txt").write_bytes(b"")
+    assert_refused(synopsis(tmp_path / "empty.txt", GOOD), "empty.txt", "empty file")
+
+
+def test_a_whitespace_only_file_is_named(tmp_path):
+    (tmp_path / "blank.txt").write_text(" \n\t\r\n\u00a0\n", encoding="utf-8")
+    assert_refused(synopsis(tmp_path / "blank.txt", GOOD), "blank.txt", "only whitespace")
+
+
+def test_a_binary_file_is_named(tmp_path):
+    (tmp_path / "photo.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)))
+    assert_refused(synopsis(tmp_path / "photo.txt", GOOD), "photo.txt", "binary")
+
+
+def test_a_file_over_2_mb_is_named_before_it_is_read(tmp_path):
+    big = tmp_path / "huge.txt"
+    with big.open("wb") as handle:  # sparse: costs no disk
+        handle.truncate(3 * 1024 * 1024)
+    assert_refused(synopsis(big, GOOD), "huge.txt", "2 MB")
+
+
+def test_undecodable_bytes_are_named(tmp_path):
+    import random
+
+    noise = bytes(random.Random(7).randrange(0x80, 0x100) for _ in range(400))
+    (tmp_path / "noise.txt").write_bytes(noise)
+    assert_refused(synopsis(tmp_path / "noise.txt", GOOD), "noise.txt", "undecodable")
+
+
+def test_the_same_file_twice_on_the_command_line_is_named(tmp_path):
+    assert_refused(synopsis(GOOD, OTHER, GOOD.parent / "." / GOOD.name), "wrapped.txt", "given twice")
+
+
+def test_a_hostile_file_name_cannot_reach_the_terminal(tmp_path):
+    line = assert_refused(synopsis(tmp_path / "evil\x1b[2J\nname.txt", GOOD), "evil", "no such file")
+    assert "\x1b" not in line
+
+
+# ---------------------------------------------------------------- manifests
+
+
+@pytest.mark.parametrize(
+    ("text", "problem"),
+    [
+        pytest.param(
+            "title: Floods\nsources:\n  - file: one.txt\n  - file: [two.txt\n",
+            ["YAML syntax error at line 5", "flow sequence at line 4"],
+            id="YAML syntax error, with its line",
+        ),
+        pytest.param(
+            "title: !!python/object/apply:os.system ['echo pwned']\nsources: [one.txt]\n",
+            ["unsupported YAML at line 1"],
+            id="YAML is read safely",
+        ),
+        pytest.param("- one.txt\n- two.txt\n", ["line 1", "mapping"], id="manifest not a mapping"),
+        pytest.param(
+            "title: Floods\nsources: one.txt\n",
+            ["line 2", "'sources' must be a non-empty list"],
+            id="sources not a list",
+        ),
+        pytest.param(
+            "sources:\n  - file: one.txt\n  - outlet: Example Wire\n",
+            ["line 3", "sources[2] has no 'file'"],
+            id="entry without a file",
+        ),
+        pytest.param(
+            "sources:\n  - file: one.txt\n  - file: lost.txt\n",
+            ["line 3", "lost.txt: no such file"],
+            id="entry pointing to a missing file",
+        ),
+        pytest.param(
+            "sources: [one.txt, two.txt]\nsettings:\n  threshhold: 0.5\n",
+            ["line 3", "unknown setting 'threshhold'"],
+            id="unknown setting",
+        ),
+        pytest.param(
+            "sources: [one.txt, two.txt]\nsettings:\n  threshold: high\n",
+            ["line 3", "'threshold' must be a number or empty, not 'high'"],
+            id="setting of the wrong type",
+        ),
+        pytest.param(
+            "sources:\n  - file: one.txt\n    outlett: Typo\n  - two.txt\n",
+            ["line 3", "unknown key in sources[1] 'outlett'"],
+            id="unknown key in an entry",
+        ),
+        pytest.param(
+            "sources:\n  - file: one.txt\n  - file: ./one.txt\n",
+            ["line 3", "listed twice"],
+            id="same file twice",
+        ),
+    ],
+)
+def test_a_broken_manifest_is_refused_naming_it_and_the_line(tmp_path, text, problem):
+    shutil.copy(GOOD, tmp_path / "one.txt")
+    shutil.copy(OTHER, tmp_path / "two.txt")
+    path = tmp_path / "story.yaml"
+    path.write_text(text, encoding="utf-8")
+    result = synopsis(path)
+    assert_refused(result, "story.yaml", *problem)
+    assert "pwned" not in result.stdout
+
+
+# ---------------------------------------------------------------- allowed, with a warning
+
+
+def test_a_single_source_story_is_allowed_with_a_warning():
+    result = synopsis(GOOD)
+    assert result.returncode == 0
+    assert result.stderr.splitlines() == [f"synopsis: warning: only one source ({GOOD}): nothing to compare"]
+    assert "wrapped" in result.stdout
+
+
+def test_opening_the_reader_on_bad_input_is_refused_the_same_way(tmp_path):
+    result = run_synopsis(tmp_path / "gone.txt", GOOD)
+    assert_refused(result, "gone.txt", "no such file")

@@ -1,0 +1,135 @@
+"""The reader shows where outlets disagree: a marker, the detail pane, a view and a key."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from comparators.discrepancies import Discrepancy, DiscrepancyValue
+from tui.app import make_app
+from tui.views.layout import DISAGREE_MARK, View
+
+from reader_helpers import NO_KEYMAP, ready, record_notifications, screen_text, synthetic_comparison
+
+WIDE = (200, 50)
+
+
+def reader(comparison, **kwargs):
+    return make_app(comparison.story, comparison=comparison, keymap=NO_KEYMAP, **kwargs)
+
+
+def group_of(comparison, discrepancy_id: str) -> str:
+    return next(d.group for d in comparison.discrepancies if d.id == discrepancy_id)
+
+
+async def test_d_jumps_to_the_next_group_where_outlets_disagree_and_shows_the_values(seed_comparison):
+    app = reader(seed_comparison, view=View.STACK)
+    disagreeing = [d.group for d in seed_comparison.discrepancies]
+    async with app.run_test(size=WIDE) as pilot:
+        await ready(app, pilot)
+        await pilot.press("d")
+        group = app.screen.aligned.selected_group_object()
+        assert group.id == disagreeing[0]
+        text = screen_text(app)
+        assert f"{group.id} {DISAGREE_MARK}" in text
+        assert "Where outlets disagree" in text
+        assert "Hamadan" in text and "Hamedan" in text
+        await pilot.press("G", "D")
+        assert app.screen.aligned.selected_group_object().id == disagreeing[-1]
+        assert "some 50 kilometres (31 miles)" in screen_text(app)
+
+
+async def test_d_past_the_last_discrepancy_says_there_is_none_below(seed_comparison):
+    app = reader(seed_comparison, view=View.STACK)
+    shown = record_notifications(app)
+    async with app.run_test(size=WIDE) as pilot:
+        await ready(app, pilot)
+        await pilot.press("G")
+        last = app.screen.aligned.selected_group_object().id
+        await pilot.press("d")
+        await pilot.pause()
+        assert app.screen.aligned.selected_group_object().id == last
+        assert [n.message for n in shown] == ["No group where outlets disagree below."]
+
+
+async def test_the_disagreements_view_lists_every_discrepancy_and_enter_opens_its_group(seed_comparison):
+    app = reader(seed_comparison, view=View.COVERAGE)
+    async with app.run_test(size=WIDE) as pilot:
+        await ready(app, pilot)
+        await pilot.press("v")
+        assert app.screen.view == View.DISAGREEMENTS
+        text = screen_text(app)
+        assert "Disagreements" in text
+        for discrepancy in seed_comparison.discrepancies:
+            assert discrepancy.id in text
+        assert "AP ¶29: some 50 kilometers (30 miles)" in text
+        await pilot.press("G")
+        last = seed_comparison.discrepancies[-1]
+        assert f"{last.id} · {len(seed_comparison.discrepancies)}/" in screen_text(app)
+        await pilot.press("enter")
+        assert app.screen.view == View.STACK
+        assert app.screen.aligned.selected_group_object().id == last.group
+
+
+async def test_d_in_the_quotes_view_goes_to_a_quote_in_a_group_where_outlets_disagree(seed_comparison):
+    app = reader(seed_comparison, view=View.QUOTES)
+    async with app.run_test(size=WIDE) as pilot:
+        await ready(app, pilot)
+        await pilot.press("d")
+        lookup = app.screen.lookup
+        assert app.screen.view == View.QUOTES
+        assert lookup.group_discrepancies.get(app.screen.aligned.selected_group)
+
+
+async def test_hiding_one_side_of_a_discrepancy_leaves_it_out_of_the_list(seed_comparison):
+    app = reader(seed_comparison, view=View.COVERAGE)
+    herald = next(n for n, s in enumerate(seed_comparison.story.sources, 1) if s.id == "the-herald")
+    async with app.run_test(size=WIDE) as pilot:
+        await ready(app, pilot)
+        await pilot.press("v")
+        assert "some 50 kilometres (31 miles)" in screen_text(app)
+        await pilot.press(str(herald))
+        await pilot.pause()
+        text = screen_text(app)
+        assert "some 50 kilometres (31 miles)" not in text
+        assert "Hamadan" in text
+
+
+# ---------------------------------------------------------------- snapshots
+
+
+def snapshot_comparison():
+    """A fixed, hand-made comparison (no alignment run) with two discrepancies."""
+    comparison = synthetic_comparison(4, 12, seed=3)
+    first, second = comparison.groups[0], comparison.groups[2]
+    a, b = first.members[0], first.members[1]
+    c, d = second.members[0], second.members[-1]
+    return replace(
+        comparison,
+        discrepancies=(
+            Discrepancy("d1", "number", "crew member", first.id, (
+                DiscrepancyValue(a.source, a.paragraph, "24 crew members", "24", "2016-08-16"),
+                DiscrepancyValue(b.source, b.paragraph, "25 crew", "25", "2016-08-17"),
+            ), later_update=True),
+            Discrepancy("d2", "name", "spelling of Hamadan / Hamedan", second.id, (
+                DiscrepancyValue(c.source, c.paragraph, "Hamadan", "Hamadan"),
+                DiscrepancyValue(d.source, d.paragraph, "Hamedan", "Hamedan"),
+            )),
+        ),
+    )
+
+
+async def settle(pilot) -> None:
+    for _ in range(3):
+        await pilot.pause()
+
+
+def test_disagreements_view_at_100x30(snap_compare):
+    """Every discrepancy with each outlet's value; the first selected."""
+    app = reader(snapshot_comparison(), view=View.DISAGREEMENTS)
+    assert snap_compare(app, terminal_size=(100, 30), run_before=settle)
+
+
+def test_stack_view_marks_a_group_whose_outlets_disagree_at_120x32(snap_compare):
+    """≠ after the group's id; the detail pane sets the values side by side."""
+    app = reader(snapshot_comparison(), view=View.STACK)
+    assert snap_compare(app, terminal_size=(120, 32), run_before=settle)

@@ -1,0 +1,321 @@
+"""The reader as a fact-checker uses it (issue 15, findings 2, 3, 4 and 6): `]` to real
+changes, reading tall groups (j/k line by line, ctrl+e/ctrl+y, zoom), a plain detail pane,
+explicit choosers for the pivot and the pair view, a footer for the pane and view, copy,
+open and click. On the seed story at 80x24 unless said otherwise."""
+
+from __future__ import annotations
+
+import sys
+
+from tui.app import make_app
+from tui.screens.outlet_chooser import OutletChooser
+from tui.views.layout import View
+
+from reader_helpers import NO_KEYMAP, ready, screen_text
+
+NARROW, WIDE = (80, 24), (200, 50)
+
+
+def reader(seed_comparison, **kwargs):
+    return make_app(seed_comparison.story, comparison=seed_comparison, keymap=NO_KEYMAP, **kwargs)
+
+
+async def test_right_bracket_stops_only_at_real_changes(seed_comparison):
+    app = reader(seed_comparison)
+    async with app.run_test(size=NARROW, notifications=True) as pilot:
+        await ready(app, pilot)
+        lookup, view = app.screen.lookup, app.screen.aligned
+        expected = [i for i in range(1, len(lookup.groups)) if lookup.changes[i]]
+        assert 0 < len(expected) < len(lookup.groups) - 1  # not every group, as before
+        stops = []
+        for _ in expected:
+            await pilot.press("right_square_bracket")
+            stops.append(view.selected_group)
+        assert stops == expected
+        await pilot.press("right_square_bracket")
+        await pilot.pause()
+        assert view.selected_group == expected[-1]
+        assert "No edited copy," in screen_text(app)  # a notification says so
+        await pilot.press("left_square_bracket")
+        assert view.selected_group == expected[-2]
+
+
+async def test_right_bracket_skips_a_change_between_hidden_outlets(seed_comparison):
+    app = reader(seed_comparison)
+    async with app.run_test(size=NARROW, notifications=True) as pilot:
+        await ready(app, pilot)
+        lookup = app.screen.lookup
+        # hide every outlet but the pivot: only changes of the pivot alone (its own quotes) stay
+        for number in (1, 3, 4, 5):
+            await pilot.press(str(number))
+        await pilot.press("right_square_bracket")
+        changes = lookup.changes[app.screen.aligned.selected_group]
+        assert changes and all(c.sources == ("ap",) for c in changes if c.shown_with({"ap"}))
+
+
+async def test_j_scrolls_a_group_taller_than_the_pane_line_by_line_then_moves_on(seed_comparison):
+    app = reader(seed_comparison)
+    async with app.run_test(size=NARROW, notifications=True) as pilot:
+        await ready(app, pilot)
+        view = app.screen.aligned
+        layout = view.layout_
+        height = layout.blocks[0].height
+        pane = view.scrollable_content_region.height
+        assert height > pane  # the first group of five outlets does not fit at 80x24
+        await pilot.press("j")
+        await pilot.pause()
+        assert view.cursor == 0 and view.scroll_y == 1
+        for _ in range(height - pane - 1):
+            await pilot.press("j")
+        await pilot.pause()
+        assert view.cursor == 0 and view.scroll_y == height - pane  # the group's last line shows
+        await pilot.press("j")
+        await pilot.pause()
+        assert view.cursor == 1
+        await pilot.press("k")  # back into the tall group: from its end, as less scrolls
+        await pilot.pause()
+        assert view.cursor == 0 and view.scroll_y == height - pane
+        await pilot.press("k")
+        await pilot.pause()
+        assert view.cursor == 0 and view.scroll_y == height - pane - 1
+
+
+async def test_the_arrow_keys_move_group_by_group_however_tall(seed_comparison):
+    app = reader(seed_comparison)
+    async with app.run_test(size=NARROW, notifications=True) as pilot:
+        await ready(app, pilot)
+        view = app.screen.aligned
+        assert view.layout_.blocks[0].height > view.scrollable_content_region.height
+        await pilot.press("down")
+        assert view.cursor == 1
+        await pilot.press("up")
+        assert view.cursor == 0
+
+
+async def test_ctrl_e_and_ctrl_y_scroll_a_line_and_the_cursor_stays_on_screen(seed_comparison):
+    app = reader(seed_comparison)
+    async with app.run_test(size=NARROW, notifications=True) as pilot:
+        await ready(app, pilot)
+        view = app.screen.aligned
+        await pilot.press("ctrl+e", "ctrl+e")
+        await pilot.pause()
+        assert view.scroll_y == 2 and view.cursor == 0
+        await pilot.press("ctrl+y")
+        await pilot.pause()
+        assert view.scroll_y == 1
+        for _ in range(view.layout_.blocks[0].height + 2):
+            await pilot.press("ctrl+e")
+        await pilot.pause()
+        assert view.cursor > 0  # the first group left the pane: the cursor followed
+        assert view.visible_text().startswith("▌")  # onto the group now at the pane's top
+
+
+async def test_z_zooms_the_aligned_view_and_restores_the_panes(seed_comparison):
+    app = reader(seed_comparison)
+    async with app.run_test(size=NARROW, notifications=True) as pilot:
+        await ready(app, pilot)
+        view = app.screen.aligned
+        before = view.size.height
+        await pilot.press("z")
+        await pilot.pause()
+        assert app.screen.maximized is view
+        assert view.size.height > before + 8
+        assert "only here" not in screen_text(app)  # the sources pane is out of the way
+        assert "z Zoom" in screen_text(app).splitlines()[-1]  # the keys stay
+        await pilot.press("z")
+        await pilot.pause()
+        assert app.screen.maximized is None and view.size.height == before
+
+
+async def test_the_detail_pane_speaks_plainly_and_takes_no_room_with_nothing_to_say(seed_comparison):
+    app = reader(seed_comparison)
+    async with app.run_test(size=WIDE) as pilot:
+        await ready(app, pilot)
+        lookup, view = app.screen.lookup, app.screen.aligned
+        detail = app.screen.query_one("#detail")
+        edited = next(i for i, c in enumerate(lookup.changes) if any(x.kind == "edited copy" for x in c))
+        view.select(edited)
+        await pilot.pause()
+        text = screen_text(app)
+        assert detail.display and "Edited copy:" in text
+        assert "carry the same text with a few words changed" in text
+        assert "cohesion" not in text and "min_link" not in text
+        await pilot.press("s")  # developer scores, on request
+        await pilot.pause()
+        assert "cohesion" in screen_text(app) and "Why matched" in screen_text(app)
+        await pilot.press("s")
+        await pilot.pause()
+        assert "cohesion" not in screen_text(app)
+
+
+async def test_the_detail_pane_is_hidden_for_a_group_with_nothing_to_say():
+    from reader_helpers import tiny_story
+    from comparators import compare
+
+    story = tiny_story({
+        "AP": ["The council met on Monday to discuss the budget for next year."],
+        "Reuters": ["The council met on Monday to discuss the budget for next year."],
+    })
+    comparison = compare(story)
+    app = make_app(story, comparison=comparison, keymap=NO_KEYMAP)
+    async with app.run_test(size=NARROW, notifications=True) as pilot:
+        await ready(app, pilot)
+        assert not app.screen.query_one("#detail").display
+        assert app.screen.aligned.size.height >= 15  # the room goes to the passages
+
+
+async def test_p_opens_a_pivot_chooser_and_escape_changes_nothing(seed_comparison):
+    app = reader(seed_comparison)
+    async with app.run_test(size=NARROW, notifications=True) as pilot:
+        await ready(app, pilot)
+        await pilot.press("p")
+        await pilot.pause()
+        assert isinstance(app.screen, OutletChooser)
+        text = screen_text(app)
+        assert "Pivot: whose order to follow" in text and "AP  ★ pivot" in text
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen.comparison.pivot == "ap"
+        await pilot.press("p", "down", "down", "enter")  # from AP to The Herald, then Xinhua
+        await pilot.pause()
+        assert app.screen.comparison.pivot == "xinhua"
+        assert "Groups now follow Xinhua's order." in screen_text(app)
+
+
+async def test_p_starts_on_the_sources_pane_row_when_it_has_focus(seed_comparison):
+    app = reader(seed_comparison)
+    async with app.run_test(size=WIDE) as pilot:
+        await ready(app, pilot)
+        await pilot.press("shift+tab", "j", "j", "j", "j")  # Tehran Times
+        await pilot.press("p", "enter")
+        await pilot.pause()
+        assert app.screen.comparison.pivot == "tehran-times"
+
+
+async def test_the_pair_view_has_its_own_outlet_chooser(seed_comparison):
+    app = reader(seed_comparison, view=View.PAIR)
+    async with app.run_test(size=WIDE) as pilot:
+        await ready(app, pilot)
+        assert "[-AP-] → {+The Guardian+}" in app.screen.aligned.visible_text()
+        await pilot.press("c")
+        await pilot.pause()
+        assert isinstance(app.screen, OutletChooser)
+        assert "Compare the pivot with" in screen_text(app)
+        await pilot.press("down", "down", "enter")  # The Guardian, The Herald, Xinhua
+        await pilot.pause()
+        assert "[-AP-] → {+Xinhua+}" in app.screen.aligned.visible_text()
+        await pilot.press("shift+tab", "j", "j")  # the sources cursor no longer decides
+        await pilot.pause()
+        assert "[-AP-] → {+Xinhua+}" in app.screen.aligned.visible_text()
+
+
+async def test_the_footer_shows_the_keys_of_the_focused_pane_and_the_view(seed_comparison):
+    app = reader(seed_comparison)
+    async with app.run_test(size=NARROW, notifications=True) as pilot:
+        await ready(app, pilot)
+        footer = screen_text(app).splitlines()[-1]
+        for key in ("] Next change", "/ Search", "v View", "z Zoom", "y Copy", "o Open", "? Keys", "q Quit"):
+            assert key in footer
+        await pilot.press("shift+tab")  # the sources pane
+        await pilot.pause()
+        footer = screen_text(app).splitlines()[-1]
+        assert "Show/hide" in footer and "Next change" not in footer
+        await pilot.press("tab", "v")  # back to the aligned view; the pair view
+        await pilot.pause()
+        footer = screen_text(app).splitlines()[-1]
+        assert "c Compare with" in footer and "q Quit" in footer
+        await pilot.press("v")  # quotes
+        await pilot.pause()
+        assert "Open its group" in screen_text(app).splitlines()[-1]
+
+
+async def test_y_copies_the_selected_passage_with_its_outlets(seed_comparison):
+    app = reader(seed_comparison)
+    async with app.run_test(size=NARROW, notifications=True) as pilot:
+        await ready(app, pilot)
+        group = app.screen.lookup.groups[0]
+        await pilot.press("y")
+        await pilot.pause()
+        copied = app.clipboard
+        assert copied.startswith("AP, 2016-08-16:\n")
+        assert group.text_of("ap") in copied and group.text_of("the-guardian") in copied
+        assert "heraldscotland.com" in copied  # the Herald's web address names its version
+        assert "Copied passage g1" in screen_text(app)
+
+
+async def test_y_copies_a_quote_with_its_speaker_in_the_quotes_view(seed_comparison):
+    app = reader(seed_comparison, view=View.QUOTES)
+    async with app.run_test(size=NARROW, notifications=True) as pilot:
+        await ready(app, pilot)
+        quote = app.screen.lookup.quotes[app.screen.aligned.selected_item]
+        await pilot.press("y")
+        await pilot.pause()
+        assert app.clipboard.startswith("“" + quote.text)
+        assert "Copied the quote" in screen_text(app)
+
+
+def herald_group(app) -> int:
+    lookup = app.screen.lookup
+    return next(i for i, g in enumerate(lookup.groups) if g.sources == ("the-herald",))
+
+
+async def test_o_shows_the_address_over_ssh_and_copies_it(seed_comparison, monkeypatch):
+    monkeypatch.setenv("SSH_CONNECTION", "10.0.0.1 5000 10.0.0.2 22")
+    opened = []
+    app = reader(seed_comparison)
+    monkeypatch.setattr(app, "open_url", lambda url, **kw: opened.append(url))
+    async with app.run_test(size=NARROW, notifications=True) as pilot:
+        await ready(app, pilot)
+        app.screen.aligned.select(herald_group(app))
+        await pilot.press("o")
+        await pilot.pause()
+        url = seed_comparison.story.source("the-herald").url
+        assert opened == [] and app.clipboard == url
+        assert "heraldscotland.com" in screen_text(app)
+
+
+async def test_o_opens_the_page_on_a_desktop_after_choosing_the_outlet(seed_comparison, monkeypatch):
+    monkeypatch.delenv("SSH_CONNECTION", raising=False)
+    monkeypatch.delenv("SSH_TTY", raising=False)
+    monkeypatch.setenv("DISPLAY", ":0")
+    monkeypatch.setattr(sys, "platform", "linux")
+    opened = []
+    app = reader(seed_comparison)
+    monkeypatch.setattr(app, "open_url", lambda url, **kw: opened.append(url))
+    async with app.run_test(size=NARROW, notifications=True) as pilot:
+        await ready(app, pilot)
+        await pilot.press("o")  # g1: every outlet carries it, so a list to choose from
+        await pilot.pause()
+        assert isinstance(app.screen, OutletChooser)
+        await pilot.press("enter")  # The Guardian: read from a file, no web address
+        await pilot.pause()
+        assert opened == [] and "has no web address" in screen_text(app)
+        await pilot.press("o", "down", "down", "enter")  # The Herald
+        await pilot.pause()
+        assert opened == [seed_comparison.story.source("the-herald").url]
+
+
+async def test_a_click_selects_the_group_under_the_pointer(seed_comparison):
+    app = reader(seed_comparison)
+    async with app.run_test(size=WIDE) as pilot:
+        await ready(app, pilot)
+        view = app.screen.aligned
+        lines = view.visible_text().splitlines()
+        target = app.screen.lookup.groups[1].id
+        row = next(n for n, line in enumerate(lines) if line.lstrip("▌ ").startswith(f"{target} "))
+        await pilot.click(view, offset=(10, row + 1))  # + the pane's top border
+        await pilot.pause()
+        assert view.selected_group == 1
+        assert f"▌{target} " in view.visible_text()
+
+
+def test_o_opens_a_browser_on_a_desktop_or_in_a_browser_never_over_ssh():
+    from tui.browser import is_web_address, opens_a_browser
+
+    assert opens_a_browser({"DISPLAY": ":0"}, "linux", is_web=False)
+    assert not opens_a_browser({}, "linux", is_web=False)  # a console: no browser to start
+    assert not opens_a_browser({"DISPLAY": ":0", "SSH_CONNECTION": "1 2 3 4"}, "linux", is_web=False)
+    assert not opens_a_browser({"SSH_TTY": "/dev/pts/1"}, "darwin", is_web=False)
+    assert opens_a_browser({"SSH_CONNECTION": "1 2 3 4"}, "linux", is_web=True)  # textual-serve
+    assert opens_a_browser({}, "darwin", is_web=False)
+    assert is_web_address("https://example.org/a") and not is_web_address("file:///etc/passwd")

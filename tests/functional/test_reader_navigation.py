@@ -1,0 +1,379 @@
+"""The reader's keys, views and panes, on the seed story at 80x24 and 200x50."""
+
+from __future__ import annotations
+
+import threading
+
+import pytest
+
+from comparators import with_pivot
+from tui.state import comparing
+from tui.app import make_app
+from tui.screens.help_screen import HelpScreen
+from tui.views.layout import View
+
+from reader_helpers import NO_KEYMAP, ready, screen_text
+
+NARROW, WIDE = (80, 24), (200, 50)
+
+
+def reader(seed_comparison, **kwargs):
+    return make_app(seed_comparison.story, comparison=seed_comparison, keymap=NO_KEYMAP, **kwargs)
+
+
+def selected(app):
+    return app.screen.aligned.selected_group
+
+
+async def test_the_stack_view_is_the_default_at_80_columns(seed_comparison):
+    app = reader(seed_comparison)
+    async with app.run_test(size=NARROW) as pilot:
+        await ready(app, pilot)
+        assert app.screen.view == View.STACK
+        text = screen_text(app)
+        assert "Stack" in text and "g1 · 1/" in text
+        # every row fits: the footer's main keys and the header's title are readable
+        assert "Russian bombers strike Syria" in text
+        assert "? Keys" in text and "q Quit" in text
+        assert all(len(line) <= 80 for line in text.splitlines())
+        # the passage is wrapped, not cut: its words follow one another across lines
+        group = seed_comparison.groups[0]
+        shown = " ".join(app.screen.aligned.visible_text().replace("▌", " ").split())
+        first = next(s for s in app.screen.visible_sources() if s in group.sources)
+        assert " ".join(group.text_of(first).split()[:30]) in shown
+
+
+async def test_the_sources_and_title_show_while_the_story_is_compared(
+    seed_story, seed_comparison, monkeypatch
+):
+    release = threading.Event()
+
+    def slow_compare(story, settings=None, progress=None):
+        release.wait(10)
+        return seed_comparison
+
+    monkeypatch.setattr(comparing, "cached_compare", slow_compare)
+    app = make_app(seed_story, keymap=NO_KEYMAP)
+    async with app.run_test(size=NARROW) as pilot:
+        await pilot.pause()
+        text = screen_text(app)
+        assert "Comparing 5 sources" in text and "Russian bombers strike Syria" in text
+        assert "The Guardian" in text and "1223" in text  # AP's words, before any alignment
+        await pilot.press("j", "v", "slash", "escape")  # keys wait harmlessly
+        release.set()
+        await ready(app, pilot)
+        assert "Comparing" not in screen_text(app)
+        assert app.screen.aligned.display
+
+
+async def test_a_comparison_that_fails_is_explained_on_screen(seed_story, monkeypatch):
+    def broken_compare(story, settings=None, progress=None):
+        raise ValueError("no passages to align")
+
+    monkeypatch.setattr(comparing, "cached_compare", broken_compare)
+    app = make_app(seed_story, keymap=NO_KEYMAP)
+    async with app.run_test(size=NARROW) as pilot:
+        for _ in range(5):
+            await pilot.pause()
+        assert "Could not compare the story: no passages to align" in screen_text(app)
+        await pilot.press("j", "q")
+    assert app.return_code == 0
+
+
+async def test_the_columns_view_is_the_default_when_wide_with_one_column_per_source(seed_comparison):
+    app = reader(seed_comparison)
+    async with app.run_test(size=WIDE) as pilot:
+        await ready(app, pilot)
+        assert app.screen.view == View.COLUMNS
+        ruler = app.screen.aligned.visible_text().splitlines()[0]
+        assert ruler.split("│")[0].strip() == "★ AP"  # the pivot's column comes first
+        for outlet in ("The Guardian", "The Herald", "Xinhua", "Tehran Times"):
+            assert outlet in ruler
+
+
+async def test_moving_keys_move_the_cursor_and_the_screen_follows(seed_comparison):
+    # at 80x24, j first scrolls through a group taller than the pane (test_reader_fact_checking)
+    app = reader(seed_comparison)
+    async with app.run_test(size=WIDE) as pilot:
+        await ready(app, pilot)
+        view = app.screen.aligned
+        last = len(view.items()) - 1
+        await pilot.press("j", "down")
+        assert view.cursor == 2
+        await pilot.press("k")
+        assert view.cursor == 1
+        await pilot.press("up")
+        assert view.cursor == 0
+        await pilot.press("G")
+        await pilot.pause()
+        assert view.cursor == last
+        group_id = seed_comparison.groups[view.selected_group].id
+        assert f"▌{group_id} " in screen_text(app)  # the last group is on screen, marked
+        await pilot.press("g")
+        assert view.cursor == 0
+        await pilot.press("end", "home")
+        assert view.cursor == 0
+        await pilot.press("space")
+        await pilot.pause()
+        after_page = (view.cursor, view.scroll_y)
+        assert view.scroll_y > 0
+        await pilot.press("pagedown")  # a group taller than the screen is paged through
+        await pilot.pause()
+        assert view.scroll_y > after_page[1] and view.cursor >= after_page[0]
+        await pilot.press("b", "pageup")
+        await pilot.pause()
+        assert view.cursor == 0 and view.scroll_y == 0
+
+
+async def test_jump_keys_find_changes_unique_passages_and_quotes(seed_comparison):
+    app = reader(seed_comparison)
+    lookup_groups = seed_comparison.groups
+    async with app.run_test(size=WIDE) as pilot:
+        await ready(app, pilot)
+        view = app.screen.aligned
+        lookup = app.screen.lookup
+        changed = lambda i: bool(lookup.changes[i])  # noqa: E731
+        await pilot.press("right_square_bracket")
+        first_diff = view.selected_group
+        assert first_diff > 0 and changed(first_diff)
+        assert all(not changed(i) for i in range(1, first_diff))
+        await pilot.press("]", "]")
+        third = view.selected_group
+        assert changed(third) and third > first_diff
+        await pilot.press("[")
+        assert first_diff < view.selected_group < third
+        await pilot.press("g", "u")
+        unique = view.selected_group
+        assert len(lookup_groups[unique].sources) == 1
+        await pilot.press("u")
+        assert view.selected_group > unique
+        assert len(lookup_groups[view.selected_group].sources) == 1
+        await pilot.press("U")
+        assert view.selected_group == unique
+        await pilot.press("g", "apostrophe")
+        with_quote = view.selected_group
+        assert any(q.status != "shared" for q in lookup.quotes_in(with_quote))
+        await pilot.press("apostrophe", "quotation_mark")
+        assert view.selected_group == with_quote
+
+
+async def test_v_cycles_through_the_six_views(seed_comparison):
+    app = reader(seed_comparison)
+    async with app.run_test(size=WIDE) as pilot:
+        await ready(app, pilot)
+        seen = []
+        for _ in range(6):
+            seen.append(app.screen.view)
+            title = str(app.screen.aligned.border_title)
+            assert title.startswith(app.screen.view.value.capitalize())
+            await pilot.press("v")
+            await pilot.pause()
+        assert seen == [View.COLUMNS, View.STACK, View.PAIR, View.QUOTES, View.COVERAGE, View.DISAGREEMENTS]
+        assert app.screen.view == View.COLUMNS
+
+
+async def test_pair_view_marks_words_like_git_word_diff(seed_comparison):
+    app = reader(seed_comparison, view=View.PAIR)
+    async with app.run_test(size=WIDE) as pilot:
+        await ready(app, pilot)
+        text = app.screen.aligned.visible_text()
+        assert "[-AP-] → {+The Guardian+}" in text
+        await pilot.press("]")
+        await pilot.pause()
+        text = app.screen.aligned.visible_text()
+        assert "{+" in text and "+}" in text
+
+
+async def test_quotes_view_lists_quotes_and_enter_opens_the_group(seed_comparison):
+    app = reader(seed_comparison, view=View.QUOTES)
+    async with app.run_test(size=WIDE) as pilot:
+        await ready(app, pilot)
+        text = app.screen.aligned.visible_text()
+        assert "worded differently" in text or "only here" in text or "shared" in text
+        await pilot.press("j", "j")
+        quote = app.screen.lookup.quotes[app.screen.aligned.selected_item]
+        group = app.screen.lookup.quote_group[quote.id]
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen.view == View.STACK
+        assert app.screen.aligned.selected_group == group
+
+
+async def test_hiding_a_source_hides_its_quotes_and_keeps_the_selected_one(seed_comparison):
+    app = reader(seed_comparison, view=View.QUOTES)
+    async with app.run_test(size=WIDE) as pilot:
+        await ready(app, pilot)
+        await pilot.press("j", "j", "j")
+        lookup = app.screen.lookup
+        before = lookup.quotes[app.screen.aligned.selected_item].id
+        assert lookup.quotes[app.screen.aligned.selected_item].source != "tehran-times"
+        await pilot.press("5")  # hide Tehran Times, and so its quotes
+        await pilot.pause()
+        assert lookup.quotes[app.screen.aligned.selected_item].id == before
+        shown = [lookup.quotes[i].source for i in app.screen.aligned.items()]
+        assert shown and "tehran-times" not in shown
+
+
+async def test_coverage_view_shows_who_covers_what_and_the_reuse_matrix(seed_comparison):
+    app = reader(seed_comparison, view=View.COVERAGE)
+    async with app.run_test(size=WIDE) as pilot:
+        await ready(app, pilot)
+        text = app.screen.aligned.visible_text()
+        assert "█" in text and "·" in text
+        await pilot.press("G")
+        await pilot.pause()
+        assert "Reuse" in app.screen.aligned.visible_text()
+
+
+async def test_number_keys_hide_and_show_a_source_column(seed_comparison):
+    app = reader(seed_comparison)
+    async with app.run_test(size=WIDE) as pilot:
+        await ready(app, pilot)
+        ruler = lambda: app.screen.aligned.visible_text().splitlines()[0]  # noqa: E731
+        assert "Xinhua" in ruler()
+        await pilot.press("4")  # Xinhua is the fourth source of the story
+        await pilot.pause()
+        assert "Xinhua" not in ruler()
+        assert "○ hidden" in screen_text(app)
+        await pilot.press("4")
+        await pilot.pause()
+        assert "Xinhua" in ruler()
+
+
+async def test_enter_in_the_sources_pane_hides_the_source_under_the_cursor(seed_comparison):
+    app = reader(seed_comparison)
+    async with app.run_test(size=WIDE) as pilot:
+        await ready(app, pilot)
+        await pilot.press("shift+tab", "j", "j", "j", "enter")  # Xinhua
+        await pilot.pause()
+        assert app.screen.hidden == {"xinhua"}
+        await pilot.press("enter")
+        await pilot.pause()
+        assert not app.screen.hidden
+
+
+async def test_the_pivot_cannot_be_hidden(seed_comparison):
+    app = reader(seed_comparison)
+    async with app.run_test(size=WIDE) as pilot:
+        await ready(app, pilot)
+        await pilot.press("2")  # AP, the pivot
+        await pilot.pause()
+        assert not app.screen.hidden
+        assert "pivot" in screen_text(app)
+
+
+async def test_p_offers_the_focused_source_as_the_pivot_and_reorders_groups(seed_comparison):
+    app = reader(seed_comparison)
+    async with app.run_test(size=WIDE) as pilot:
+        await ready(app, pilot)
+        before = [g.members for g in app.screen.lookup.groups]
+        await pilot.press("shift+tab")  # from the aligned view back to the sources pane
+        assert app.focused is app.screen.sources
+        await pilot.press("j", "j", "j")  # The Guardian, AP, The Herald, Xinhua
+        assert app.screen.sources.focused_source == "xinhua"
+        await pilot.press("p", "enter")  # the pivot chooser starts on the focused source
+        await pilot.pause()
+        assert app.screen.comparison.pivot == "xinhua"
+        groups = app.screen.lookup.groups
+        assert [g.members for g in groups] != before
+        assert [g.members for g in groups] == [
+            g.members for g in with_pivot(seed_comparison, "xinhua").groups
+        ]
+        assert app.screen.aligned.visible_text().splitlines()[0].startswith(" ★ Xinhua")
+
+
+async def test_search_finds_a_word_only_a_non_pivot_source_has_and_moves_there(seed_comparison):
+    # only Xinhua mentions lubricants; AP is the pivot
+    story = seed_comparison.story
+    assert "lubricants" not in " ".join(p.text for p in story.source("ap").paragraphs)
+    app = reader(seed_comparison)
+    async with app.run_test(size=NARROW) as pilot:
+        await ready(app, pilot)
+        await pilot.press("slash")
+        await pilot.press(*"LUBRICANTS")
+        await pilot.press("enter")
+        await pilot.pause()
+        group = seed_comparison.groups[app.screen.aligned.selected_group]
+        assert "lubricants" in group.text_of("xinhua")
+        assert "lubricants" in app.screen.aligned.visible_text()
+        first = app.screen.aligned.cursor
+        await pilot.press("n")
+        assert app.screen.aligned.cursor != first or len(app.screen.matches()) == 1
+        await pilot.press("N")
+        assert app.screen.aligned.cursor == first
+
+
+async def test_escape_cancels_a_search(seed_comparison):
+    app = reader(seed_comparison)
+    async with app.run_test(size=NARROW) as pilot:
+        await ready(app, pilot)
+        await pilot.press("slash", "x", "escape")
+        await pilot.pause()
+        assert app.screen.search_term == ""
+        assert app.focused is app.screen.aligned
+
+
+async def test_help_lists_the_keys_from_the_bindings_and_closes(seed_comparison):
+    app = reader(seed_comparison)
+    async with app.run_test(size=NARROW) as pilot:
+        await ready(app, pilot)
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        text = screen_text(app)
+        for line in ("Next change", "Pivot", "Search", "Next passage only one outlet", "Zoom"):
+            assert line in text
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not isinstance(app.screen, HelpScreen)
+        await pilot.press("f1")
+        assert isinstance(app.screen, HelpScreen)
+
+
+async def test_tab_moves_focus_between_panes_and_e_opens_the_export_dialog(seed_comparison):
+    app = reader(seed_comparison)
+    async with app.run_test(size=NARROW) as pilot:
+        await ready(app, pilot)
+        assert app.focused is app.screen.aligned
+        await pilot.press("tab")
+        assert app.focused.id == "detail"
+        await pilot.press("tab")
+        assert app.focused is app.screen.sources
+        await pilot.press("e")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "ExportDialog"
+
+
+async def test_the_detail_pane_explains_the_selected_group(seed_comparison):
+    shared = next(i for i, g in enumerate(seed_comparison.groups) if g.links)
+    app = reader(seed_comparison)
+    async with app.run_test(size=WIDE) as pilot:
+        await ready(app, pilot)
+        for _ in range(shared):
+            await pilot.press("j")
+        await pilot.press("s")  # why it was matched: for developers, on request
+        await pilot.pause()
+        text = screen_text(app)
+        assert "Why matched" in text and "↔" in text
+
+
+async def test_q_quits(seed_comparison):
+    app = reader(seed_comparison)
+    async with app.run_test(size=NARROW) as pilot:
+        await ready(app, pilot)
+        await pilot.press("q")
+    assert app.return_code == 0
+
+
+async def test_the_command_palette_offers_every_action_with_its_key(seed_comparison):
+    app = reader(seed_comparison)
+    async with app.run_test(size=NARROW) as pilot:
+        await ready(app, pilot)
+        commands = {c.title: c for c in app.get_system_commands(app.screen)}
+        change = next(title for title in commands if title.startswith("Next change"))
+        assert commands[change].help == "key: ]"
+        assert commands["Page down"].help == "key: space pgdn"
+        assert "Export" in commands and any(title.startswith("Pivot") for title in commands)
+        await commands["View"].callback()  # stack is the default at 80 columns
+        await pilot.pause()
+        assert app.screen.view == View.PAIR

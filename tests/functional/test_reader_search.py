@@ -1,0 +1,114 @@
+"""Search: every hit counts (also in columns scrolled off to the right), `n` / `N` go hit
+by hit, the aligned pane says which hit it is on."""
+
+from __future__ import annotations
+
+
+from comparators import Comparison, Group, GroupKind, Member, Settings
+from comparators.model import Rewording
+from tui.app import make_app
+from tui.views.layout import View
+
+from reader_helpers import NO_KEYMAP, ready, source_id, tiny_story
+
+OUTLETS = [f"Outlet {n}" for n in range(1, 9)]
+PLAIN = "Bombers took off from the airbase and struck targets in the north on Tuesday."
+
+
+def comparison_with_hits() -> Comparison:
+    """Eight outlets, six groups; 'zeppelin' twice in the last outlet's g2, once in Outlet 2's g4."""
+    texts = {name: [f"{PLAIN} Item {g}." for g in range(6)] for name in OUTLETS}
+    texts["Outlet 8"][1] = "A zeppelin flew over the airbase, then a second zeppelin followed it north."
+    texts["Outlet 2"][3] = "Witnesses saw a zeppelin near the airbase on Tuesday."
+    story = tiny_story(texts)
+    groups = tuple(
+        Group(
+            f"g{g + 1}", GroupKind.SHARED,
+            tuple(Member(source_id(name), g, texts[name][g]) for name in OUTLETS),
+            rewording=Rewording.LIGHT,
+        )
+        for g in range(6)
+    )
+    pivot = story.sources[0].id
+    return Comparison(story, Settings(pivot=pivot), pivot, groups)
+
+
+def reader(view: View):
+    comparison = comparison_with_hits()
+    return make_app(comparison.story, comparison=comparison, keymap=NO_KEYMAP, view=view)
+
+
+async def search(pilot, term: str) -> None:
+    await pilot.press("slash", *term, "enter")
+    await pilot.pause()
+
+
+def group_id(app) -> str:
+    return app.screen.lookup.groups[app.screen.aligned.selected_group].id
+
+
+async def test_search_scrolls_the_columns_to_a_hit_off_to_the_right_and_counts_hits():
+    app = reader(View.COLUMNS)
+    async with app.run_test(size=(120, 32)) as pilot:
+        await ready(app, pilot)
+        aligned = app.screen.aligned
+        assert "Outlet 8" not in aligned.visible_text()  # scrolled off to the right
+        await search(pilot, "zeppelin")
+        assert group_id(app) == "g2"
+        assert aligned.border_subtitle == "/zeppelin: match 1/3"
+        assert "zeppelin" in aligned.visible_text()
+        assert "Outlet 8" in aligned.visible_text().splitlines()[0]  # its column is shown now
+
+
+async def test_n_and_N_move_hit_by_hit_not_group_by_group():
+    app = reader(View.STACK)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(app, pilot)
+        aligned = app.screen.aligned
+        await search(pilot, "zeppelin")
+        assert (group_id(app), aligned.border_subtitle) == ("g2", "/zeppelin: match 1/3")
+        await pilot.press("n")
+        assert (group_id(app), aligned.border_subtitle) == ("g2", "/zeppelin: match 2/3")
+        await pilot.press("n")
+        assert (group_id(app), aligned.border_subtitle) == ("g4", "/zeppelin: match 3/3")
+        assert "zeppelin" in aligned.visible_text()
+        await pilot.press("n")  # wraps around
+        assert (group_id(app), aligned.border_subtitle) == ("g2", "/zeppelin: match 1/3")
+        await pilot.press("N")
+        assert (group_id(app), aligned.border_subtitle) == ("g4", "/zeppelin: match 3/3")
+
+
+async def test_the_current_hit_is_drawn_apart_from_the_other_hits():
+    app = reader(View.STACK)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(app, pilot)
+        aligned = app.screen.aligned
+        await search(pilot, "zeppelin")
+
+        def hit_styles():
+            height = aligned.scrollable_content_region.height
+            return [
+                segment.style
+                for y in range(height)
+                for segment in aligned.render_line(y)
+                if segment.text == "zeppelin"
+            ]
+
+        first = hit_styles()
+        assert len(first) == 2 and first[0] != first[1]
+        await pilot.press("n")
+        assert hit_styles() == first[::-1]
+
+
+async def test_the_pair_view_counts_the_hits_of_the_pair_it_shows():
+    app = reader(View.PAIR)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await ready(app, pilot)
+        aligned = app.screen.aligned
+        await search(pilot, "airbase")  # every pivot passage has it; Outlet 2's g4 too
+        assert aligned.border_subtitle.startswith("/airbase: match 1/")
+        total = int(aligned.border_subtitle.rsplit("/", 1)[1])
+        for _ in range(total):
+            await pilot.press("n")
+        assert aligned.border_subtitle == f"/airbase: match 1/{total}"  # around once, hit by hit
+        assert "airbase" in aligned.visible_text()

@@ -1,0 +1,148 @@
+"""`synopsis serve`: the reader in a web browser, bound to this machine by default, the
+reader's command built from a fixed argument list; then loaded in headless Chromium."""
+
+from __future__ import annotations
+
+import base64
+import os
+import re
+import shlex
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+
+from browser import Browser, needs_chromium
+
+from tui.cli.main import build_parser
+from tui.cli.serve import DEFAULT_HOST, reader_command
+
+REPO = Path(__file__).resolve().parents[2]
+# Escape sequences and the web driver's packet headers between the drawn words.
+TERMINAL_CODES = re.compile(r"\x1b\[[0-9;?<>=]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b.")
+
+
+def serve_args(*argv: str):
+    return build_parser().parse_args(["serve", *argv])
+
+
+def test_it_listens_on_this_machine_only_unless_told():
+    args = serve_args()
+    assert (args.host, args.port) == (DEFAULT_HOST, 8000) == ("127.0.0.1", 8000)
+    assert serve_args("--host", "0.0.0.0", "--port", "9001").port == 9001
+
+
+def test_story_paths_stay_single_arguments_of_the_reader_command():
+    hostile = ["a story; touch /tmp/pwned.txt", "$(reboot)", "-rf", "it's.txt"]
+    args = serve_args("--pivot", "ap", "--threshold", "0.4", "--", *hostile)
+    argv = reader_command(args)
+    assert argv[:4] == [sys.executable, "-m", "tui.cli", "open"]
+    assert argv[argv.index("--pivot") + 1] == "ap" and argv[argv.index("--threshold") + 1] == "0.4"
+    # After `--`, every path exactly as given, and the shell line splits back to the same list.
+    assert argv[argv.index("--") + 1 :] == hostile
+    assert shlex.split(shlex.join(argv)) == argv
+
+
+def test_a_saved_story_is_what_each_session_opens(tmp_path):
+    args = serve_args("https://example.org/a", "--save", str(tmp_path / "kept"))
+    assert reader_command(args)[-2:] == ["--", str(tmp_path / "kept")]
+
+
+def test_a_bad_story_stops_it_before_listening(tmp_path):
+    missing = tmp_path / "nope.txt"
+    done = subprocess.run(
+        [sys.executable, "-m", "tui.cli", "serve", str(missing), "--port", str(free_port())],
+        capture_output=True, text=True, timeout=60, cwd=REPO,
+    )
+    assert done.returncode == 2
+    assert "nope.txt" in done.stderr and len(done.stderr.strip().splitlines()) == 1
+    assert "Traceback" not in done.stderr and "Serving" not in done.stdout
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def wait_for_port(port: int, process: subprocess.Popen, timeout: float) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        assert process.poll() is None, "synopsis serve exited early"
+        with socket.socket() as probe:
+            if probe.connect_ex(("127.0.0.1", port)) == 0:
+                return
+        time.sleep(0.1)
+    raise TimeoutError(f"synopsis serve did not listen on port {port} within {timeout:g} s")
+
+
+@pytest.fixture
+def server():
+    """`synopsis serve` on the seed story and a free port; stopped, with its readers, after."""
+    port = free_port()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "tui.cli", "serve", "--port", str(port)],
+        cwd=REPO, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        start_new_session=True,  # its own process group: the readers it starts stop with it
+    )
+    try:
+        wait_for_port(port, process, timeout=30)
+        yield port
+    finally:
+        if process.poll() is None:
+            os.killpg(process.pid, signal.SIGTERM)
+            try:
+                process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                os.killpg(process.pid, signal.SIGKILL)
+                process.wait(timeout=10)
+        try:  # a reader the server had started and not yet stopped
+            os.killpg(process.pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+
+
+@pytest.mark.slow
+def test_the_page_may_load_from_its_own_server_only(server):
+    with urllib.request.urlopen(f"http://127.0.0.1:{server}/", timeout=30) as page:
+        policy = page.headers["Content-Security-Policy"]
+        body = page.read().decode()
+    assert "default-src 'self'" in policy and "connect-src 'self'" in policy
+    assert "font-src 'self' data:" in policy and "style-src 'self' 'unsafe-inline'" in policy
+    assert 'id="terminal"' in body  # textual-serve's page, served with the policy
+
+
+def frame_text(event: dict) -> str:
+    response = event["params"]["response"]
+    data = response["payloadData"]
+    if response.get("opcode") == 2:  # binary frames arrive base64-encoded
+        data = base64.b64decode(data).decode("utf-8", "replace")
+    return TERMINAL_CODES.sub("", data)
+
+
+@needs_chromium
+@pytest.mark.slow
+def test_the_page_shows_the_reader_with_every_outlet(server, seed_story):
+    outlets = {source.outlet for source in seed_story.sources}
+    with Browser(timeout=60) as browser:
+        browser.page("Network.enable")
+        browser.open(f"http://127.0.0.1:{server}/", width=1280, height=800)
+        seen = ""
+        deadline = time.monotonic() + 60
+        while not all(name in seen for name in outlets) and time.monotonic() < deadline:
+            event = browser.wait_for(
+                lambda e: e.get("method") == "Network.webSocketFrameReceived" and "_seen" not in e,
+                timeout=max(deadline - time.monotonic(), 1),
+            )
+            event["_seen"] = True
+            seen += frame_text(event)
+        missing = sorted(name for name in outlets if name not in seen)
+        assert not missing, f"the page never drew {missing}"
+        # The page itself says it has drawn the reader's bytes into its terminal.
+        assert browser.evaluate("document.body.classList.contains('-first-byte')")

@@ -1,0 +1,41 @@
+"""Big stories are aligned without scoring every pair of passages, and still group whole facts."""
+
+from __future__ import annotations
+
+import comparators.align as align_module
+from comparators import compare, load_story
+
+from labelled_stories import group_pairs, labelled_stories, score_pairs
+from reader_helpers import tiny_story
+
+FACTS = [
+    "Firefighters contained the blaze at the Harbour Street warehouse after six hours on Monday.",
+    "The mayor, Ana Kowalczyk, said 1,200 residents were evacuated overnight as a precaution.",
+    "Investigators from the state fire marshal's office are examining an electrical fault.",
+]
+
+
+def _wire_story(outlets: int):
+    """Every outlet reprints the same three wire paragraphs, each lightly edited."""
+    texts = {}
+    for n in range(outlets):
+        texts[f"Outlet {n:02d}"] = [f"{fact} Reported by desk {n}." for fact in FACTS]
+    return tiny_story(texts, title="Warehouse fire")
+
+
+def test_a_story_bigger_than_the_ring_still_groups_each_fact_across_every_outlet(monkeypatch):
+    monkeypatch.setattr(align_module, "PARTNER_SOURCES", 4)  # twelve outlets: each scored against four
+    comparison = compare(_wire_story(12))
+    shared = [g for g in comparison.groups if len({m.source for m in g.members}) > 1]
+    assert len(shared) == len(FACTS)
+    for group in shared:
+        assert len({m.source for m in group.members}) == 12
+        assert len({m.paragraph for m in group.members}) == 1  # one fact, never two chained
+
+
+def test_shortlisting_long_sources_keeps_the_seeds_alignment(monkeypatch):
+    seeds = next(s for s in labelled_stories() if s.name == "seeds")
+    full = score_pairs(group_pairs(compare(load_story([])).groups), seeds)
+    monkeypatch.setattr(align_module, "LONG_SOURCE", 5)  # every seed article counts as long
+    shortlisted = score_pairs(group_pairs(compare(load_story([])).groups), seeds)
+    assert abs(shortlisted.f1 - full.f1) <= 0.02

@@ -1,0 +1,181 @@
+"""Alignment of facts, not paragraphs: what a reader of real coverage needs to see lined up.
+
+The stories here are made up for the tests (a bridge collapse in an invented town), written
+the way outlets really differ: a wire and its reprints, paragraphs merged and split, on-topic
+background that reports another fact.
+"""
+
+from __future__ import annotations
+
+
+import numpy as np
+
+from comparators import GroupKind, compare
+from comparators.evidence import link_model, name_key, numbers_in, pair_features, passage_sets, story_scale
+from comparators.export import to_json_dict
+from comparators.segment import split_sentences
+
+from synthetic import story_of
+
+WIRE = [
+    "A road bridge over the Varna river collapsed in the town of Ostrel on Monday evening, "
+    "killing at least 14 people and injuring 31, the regional governor said.",
+    "Rescue teams pulled 9 survivors from the water overnight, and divers were searching for "
+    "six people still missing, the emergency ministry said in a statement on Tuesday.",
+    "Governor Anton Ruzhev said the 1972 concrete span had been due for repairs next spring and "
+    "that an inquiry into its maintenance would begin at once.",
+    "Witnesses told local television that they heard a loud crack before the central section "
+    "fell, taking two buses and several cars with it.",
+    "Prime Minister Lena Vodnik declared Wednesday a day of national mourning and promised "
+    "help to the families of the victims.",
+    "Engineers had warned in a 2019 report that corrosion was weakening the bridge's steel "
+    "cables, according to documents seen by reporters.",
+    "Traffic between Ostrel and the port city of Kalmar will be diverted over a ferry link "
+    "for at least three months, the transport ministry said.",
+    "Ostrel, a town of 40,000 people, lies 120 kilometres north of the capital.",
+]
+
+
+def groups_with(comparison, source: str, paragraph: int) -> list:
+    return [g for g in comparison.groups if (source, paragraph) in {(m.source, m.paragraph) for m in g.members}]
+
+
+def linked(comparison, a: tuple[str, int], b: tuple[str, int]) -> bool:
+    """Whether one group holds both passages."""
+    return any(b in {(m.source, m.paragraph) for m in g.members} for g in groups_with(comparison, *a))
+
+
+def test_a_paragraph_merging_two_facts_joins_both_facts_groups():
+    merged = WIRE[0] + " " + WIRE[4]  # a reprint folds the mourning into its lede
+    reprint = [merged, WIRE[1], WIRE[2], WIRE[3], WIRE[5], WIRE[6]]
+    other = [
+        "At least 14 people died and 31 were hurt when a bridge over the Varna collapsed in Ostrel "
+        "on Monday, the governor of the region said.",
+        "Prime Minister Lena Vodnik named Wednesday a national day of mourning and promised the "
+        "victims' families help.",
+    ]
+    comparison = compare(story_of(wire=WIRE, reprint=reprint, other=other))
+    assert linked(comparison, ("reprint", 0), ("wire", 0))
+    assert linked(comparison, ("reprint", 0), ("wire", 4))
+    # the two facts stay two groups: the lede is not grouped with the mourning
+    assert not linked(comparison, ("wire", 0), ("wire", 4))
+    mourning = next(g for g in groups_with(comparison, "wire", 4) if "reprint" in g.sources)
+    member = mourning.members_of("reprint")[0]
+    assert member.focus == (1,)  # only its second sentence reports the mourning
+    assert "mourning" in split_sentences(member.text)[1]
+
+
+def test_a_fact_an_outlet_split_over_two_paragraphs_is_one_group():
+    first, second = WIRE[1].split(", and divers")
+    split = [WIRE[0], first + ".", "Divers" + second, *WIRE[2:]]
+    comparison = compare(story_of(wire=WIRE, split=split))
+    group = next(g for g in groups_with(comparison, "wire", 1) if "split" in g.sources)
+    assert [m.paragraph for m in group.members_of("split")] == [1, 2]
+
+
+def test_a_reprint_with_resplit_paragraphs_aligns_fully_to_its_original():
+    reprint = [WIRE[0], " ".join(WIRE[1:3]), WIRE[3], " ".join(WIRE[4:6]), WIRE[6], WIRE[7]]
+    comparison = compare(story_of(wire=WIRE, reprint=reprint))
+    for paragraph in range(len(WIRE)):
+        assert any(g.kind == GroupKind.SHARED for g in groups_with(comparison, "wire", paragraph)), paragraph
+    assert not any(g.kind == GroupKind.UNIQUE for g in comparison.groups)
+
+
+def test_two_on_topic_paragraphs_about_different_facts_stay_apart():
+    other = [
+        "The Varna bridge in Ostrel gave way on Monday, leaving at least 14 dead and 31 injured, "
+        "officials in the region said.",
+        "The ferry link between Ostrel and Kalmar, used by 3,000 people a day, will run every "
+        "hour while the bridge is rebuilt, the transport ministry said.",
+        "Ostrel's mayor said the town's football club would cancel its next two matches.",
+    ]
+    comparison = compare(story_of(wire=WIRE, other=other))
+    assert linked(comparison, ("wire", 0), ("other", 0))
+    # the same river, town and bridge, but the corrosion report and the casualties are other facts
+    assert not linked(comparison, ("wire", 5), ("other", 1))
+    assert not linked(comparison, ("wire", 0), ("other", 2))
+
+
+def test_the_pivot_of_a_wire_and_its_reprints_is_the_wire():
+    # Reprints trim the wire to fit, re-split it, add a paragraph of their own.
+    local = "The Ostrel Courier's own reporter saw crowds gathering at the river bank late into the night."
+    trimmed = WIRE[:5]
+    resplit = [WIRE[0], " ".join(WIRE[1:3]), WIRE[3], WIRE[6]]
+    added = [*WIRE[:6], local, "Our readers can send photographs to the newsroom by email."]
+    comparison = compare(story_of(trimmed=trimmed, resplit=resplit, added=added, wire=WIRE))
+    assert comparison.pivot == "wire"
+    assert comparison.pivot_reason.startswith("reused most:")
+
+
+def test_with_nothing_reused_the_pivot_is_the_most_complete_account():
+    brief = ["A bridge collapsed in Ostrel on Monday; at least 14 people died, the governor said."]
+    full = [
+        "At least 14 people were killed when a bridge collapsed in Ostrel on Monday evening, said the governor.",
+        "The premier, Lena Vodnik, called a day of mourning for Wednesday.",
+        "Divers kept looking for six missing people, the emergency ministry said.",
+    ]
+    mourning = ["Lena Vodnik, the prime minister, said Wednesday would be a day of mourning across the country."]
+    comparison = compare(story_of(brief=brief, full=full, mourning=mourning))
+    assert comparison.pivot == "full"
+    assert comparison.pivot_reason.startswith("most complete:")
+
+
+def test_the_export_names_the_sentences_that_carry_each_members_fact():
+    reprint = [WIRE[0] + " " + WIRE[4], *WIRE[1:4]]
+    exported = to_json_dict(compare(story_of(wire=WIRE, reprint=reprint)))
+    assert exported["schema_version"] == 3
+    focused = [m for g in exported["groups"] for m in g["members"] if "focus" in m]
+    assert focused and all(m["source"] == "reprint" and m["paragraph"] == 0 for m in focused)
+    assert sorted(m["focus"] for m in focused) == [[0], [1]]
+
+
+def test_transliterations_of_one_name_share_a_key_and_other_names_do_not():
+    assert name_key("Zelenskiy") == name_key("Zelensky") == name_key("Zelenskyy")
+    assert name_key("Hamadan") == name_key("Hamedan")
+    assert name_key("Wróbel") == name_key("Wrobel")
+    assert name_key("Poroshenko") != name_key("Zelensky")
+
+
+def test_one_similarity_counts_for_more_in_a_story_its_outlets_rewrote_throughout():
+    texts = [WIRE[0], "Fourteen people died when the Ostrel bridge fell into the Varna on Monday, officials said."]
+    zero, pair = np.array([0], np.int64), np.array([1], np.int64)
+    overlap = passage_sets(texts).overlap_block(slice(0, 1), slice(1, 2))[:, 0, :].T
+
+    def probability(story_best: np.ndarray) -> float:
+        similarity = np.array([0.2], np.float32)
+        features = pair_features(
+            passage_sets(texts), zero, pair, similarity, similarity, similarity, (similarity, similarity),
+            story_scale(story_best), np.array([True, True]), np.array([0.0, 0.0], np.float32),
+            np.array([20.0, 16.0], np.float32), overlap,
+        )
+        return float(link_model("lexical").probability(features)[0])
+
+    wire_copies = np.array([[0.0, 0.9], [0.9, 0.0], [0.0, 0.8]], np.float32)  # passages x sources
+    rewrites = np.array([[0.0, 0.25], [0.25, 0.0], [0.0, 0.2]], np.float32)
+    assert story_scale(rewrites) < story_scale(wire_copies)
+    assert probability(rewrites) > probability(wire_copies) + 0.05
+
+
+def test_numbers_are_read_the_same_however_they_are_written():
+    assert numbers_in("thirty-five people") == {35.0}
+    assert numbers_in("1,200 homes and 2.5 million phones") == {1200.0, 2.5}
+    assert numbers_in("twelve") == numbers_in("12")
+
+
+def test_two_translations_of_one_statement_in_the_same_fact_are_worded_differently():
+    from comparators import QuoteStatus
+
+    wire = [
+        'Governor Anton Ruzhev said the collapse of the Varna bridge in Ostrel on Monday was a national '
+        'tragedy. "We will find out who let this bridge fall apart," Ruzhev told reporters.',
+        "Rescue teams pulled 9 survivors from the water overnight, the emergency ministry said.",
+    ]
+    translated = [
+        'The collapse of the Varna bridge in Ostrel on Monday was a national tragedy, Governor Anton Ruzhev '
+        'said. "Those responsible for the decay of this bridge will be named," Ruzhev said.',
+        "Nine survivors were pulled from the river overnight by rescuers, the emergency ministry said.",
+    ]
+    comparison = compare(story_of(wire=wire, translated=translated))
+    ruzhev = [q for q in comparison.quotes if q.speaker and "Ruzhev" in q.speaker]
+    assert {q.source for q in ruzhev} == {"wire", "translated"}
+    assert all(q.status == QuoteStatus.VARIANT for q in ruzhev)
