@@ -37,7 +37,7 @@ class SynopsisApp(App):
     def on_mount(self) -> None:
         self.set_keymap(self.user_keymap)
         if self.keymap_config.warning:
-            self.notify(self.keymap_config.warning, severity="warning", timeout=15)
+            self.notify(self.keymap_config.warning, severity="warning", timeout=15, markup=False)
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)

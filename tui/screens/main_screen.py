@@ -135,9 +135,9 @@ class MainScreen(ReviewActions, CopyOpenActions, RemembersView, Screen):
 
     def on_comparison_failed(self, message: ComparisonFailed) -> None:
         text = f"Could not compare the story: {message.error}"
-        self.query_one("#loading-message", Static).update(text)
+        self.query_one("#loading-message", Static).update(Text(text))  # Text: never markup
         self.query_one(ProgressBar).display = False
-        self.notify(text, severity="error", timeout=30)
+        self.notify(text, severity="error", timeout=30, markup=False)
 
     def on_comparison_ready(self, message: ComparisonReady) -> None:
         self.query_one("#loading").display = False
@@ -339,7 +339,7 @@ class MainScreen(ReviewActions, CopyOpenActions, RemembersView, Screen):
             return
         name = outlet(self.story, source_id)
         if source_id == self.comparison.pivot:
-            self.notify(f"{name} is the pivot; make another source the pivot (p) first.", timeout=3)
+            self.notify(f"{name} is the pivot; make another source the pivot (p) first.", timeout=3, markup=False)
             return
         if source_id in self.hidden:
             self.hidden.discard(source_id)
@@ -478,7 +478,7 @@ class MainScreen(ReviewActions, CopyOpenActions, RemembersView, Screen):
                 if s.id in self.hidden and any(term in p.text.lower() for p in s.paragraphs)
             ]
             where = f" (only in hidden sources: {', '.join(hidden)})" if hidden else ""
-            self.notify(f"Not found: {clean(self.search_term)}{where}", severity="warning", timeout=4)
+            self.notify(f"Not found: {clean(self.search_term)}{where}", severity="warning", timeout=4, markup=False)
             return
         order = {item: n for n, item in enumerate(self.aligned.items())}
         here = self.aligned.cursor
