@@ -83,6 +83,8 @@ class MainScreen(ReviewActions, CopyOpenActions, RemembersView, Screen):
         self.search_term = ""
         self.search_hit: SearchHit | None = None  # the hit n / N is on
         self._hits: tuple[tuple, list[SearchHit]] | None = None  # (what they depend on, the hits)
+        self._search_status: tuple[tuple, str] | None = None  # (what the hits depend on, "match k/N")
+        self._cursor_title = ""
         self.column_offset = 0
 
     def compose(self) -> ComposeResult:
@@ -224,7 +226,15 @@ class MainScreen(ReviewActions, CopyOpenActions, RemembersView, Screen):
             where = f"{self.lookup.groups[message.group].id} · {position}/{len(items)}"
         else:
             where = ""
-        title = self.view.value.capitalize() + (f" · {where}" if where else "")
+        self._cursor_title = self.view.value.capitalize() + (f" · {where}" if where else "")
+        self._show_title()
+
+    def _show_title(self) -> None:
+        """The aligned view's title: where the cursor is, then which search hit `n` / `N`
+        are on while the hits still count the same (the pane has no bottom border)."""
+        title = self._cursor_title
+        if self._search_status is not None and self._search_status[0] == self._hits_key():
+            title += f" · {self._search_status[1]}"
         if self.aligned.border_title != title:
             self.aligned.border_title = title
 
@@ -427,11 +437,15 @@ class MainScreen(ReviewActions, CopyOpenActions, RemembersView, Screen):
     def matches(self) -> list[SearchHit]:
         """Every hit of the search term, in reading order: (item, source id, k-th hit in
         that source's passage). All sources shown count, also columns scrolled off."""
-        visible = self.visible_sources()
-        key = (self.search_term, self.lookup, self.view, visible, self.partner(visible))
+        key = self._hits_key()
         if self._hits is None or self._hits[0] != key:
-            self._hits = (key, self._find_hits(visible))
+            self._hits = (key, self._find_hits(key[3]))
         return self._hits[1]
+
+    def _hits_key(self) -> tuple:
+        """What the search hits depend on; the fourth is the sources shown."""
+        visible = self.visible_sources() if self.lookup is not None else ()
+        return (self.search_term, self.lookup, self.view, visible, self.partner(visible) if visible else None)
 
     def _find_hits(self, visible: tuple[str, ...]) -> list[SearchHit]:
         term = self.search_term.lower()
@@ -509,4 +523,5 @@ class MainScreen(ReviewActions, CopyOpenActions, RemembersView, Screen):
         else:
             self.aligned.show_search_hit(hit)
         self.aligned.select_hit(hit)
-        self.aligned.border_subtitle = f"/{clean(self.search_term)}: match {number}/{total}"
+        self._search_status = (self._hits_key(), f"/{clean(self.search_term)}: match {number}/{total}")
+        self._show_title()
