@@ -129,6 +129,25 @@ async def test_z_zooms_the_aligned_view_and_restores_the_panes(seed_comparison):
         assert app.screen.maximized is None and view.size.height == before
 
 
+async def test_leaving_the_zoom_keeps_the_selected_group_in_sight(seed_comparison):
+    app = reader(seed_comparison, view=View.STACK)
+    async with app.run_test(size=NARROW) as pilot:
+        await ready(app, pilot)
+        view = app.screen.aligned
+        await pilot.press("z")
+        await pilot.pause()
+        while view.visible_text().split("\n").index(next(
+            line for line in view.visible_text().split("\n") if line.startswith("▌"))) < 16:
+            await pilot.press("down")  # until the cursor's group starts low in the zoomed pane
+            await pilot.pause()
+        group = app.screen.lookup.groups[view.selected_group].id
+        await pilot.press("z")
+        await pilot.pause()
+        assert app.screen.maximized is None
+        assert view.visible_text().count("▌") > 0  # the cursor's gutter is on screen
+        assert f"{group} " in view.visible_text()
+
+
 async def test_the_detail_pane_speaks_plainly_and_takes_no_room_with_nothing_to_say(seed_comparison):
     app = reader(seed_comparison)
     async with app.run_test(size=WIDE) as pilot:
