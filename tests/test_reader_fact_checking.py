@@ -250,6 +250,21 @@ async def test_the_footer_shows_the_keys_of_the_focused_pane_and_the_view(seed_c
         assert "Open its group" in screen_text(app).splitlines()[-1]
 
 
+async def test_under_a_dialog_the_footer_offers_none_of_the_readers_keys(seed_comparison):
+    app = reader(seed_comparison)
+    async with app.run_test(size=NARROW) as pilot:
+        await ready(app, pilot)
+        for opens in ("question_mark", "p", "a", "e"):  # help, pivot chooser, note, export
+            await pilot.press(opens)
+            await pilot.pause()
+            assert app.screen is not app.screen_stack[0]
+            assert "Next change" not in screen_text(app).splitlines()[-1], opens
+            await pilot.press("escape")
+            await pilot.pause()
+            assert app.screen is app.screen_stack[0]
+            assert "] Next change" in screen_text(app).splitlines()[-1]
+
+
 async def test_y_copies_the_selected_passage_with_its_outlets(seed_comparison):
     app = reader(seed_comparison)
     async with app.run_test(size=NARROW, notifications=True) as pilot:

@@ -238,6 +238,12 @@ class MainScreen(ReviewActions, CopyOpenActions, RemembersView, Screen):
         if self.aligned.border_title != title:
             self.aligned.border_title = title
 
+    def on_screen_suspend(self) -> None:
+        self.query_one(KeyFooter).refresh_keys()  # a dialog on top: its keys, not these
+
+    def on_screen_resume(self) -> None:
+        self.query_one(KeyFooter).refresh_keys()
+
     # ------------------------------------------------------------ actions (see keymap.py)
 
     def footer_context(self) -> str:
