@@ -380,3 +380,20 @@ async def test_the_command_palette_offers_every_action_with_its_key(seed_compari
         await commands["View"].callback()  # stack is the default at 80 columns
         await pilot.pause()
         assert app.screen.view == View.PAIR
+
+
+async def test_the_command_palette_offers_only_what_works_in_the_view(seed_comparison):
+    app = reader(seed_comparison, view=View.STACK)
+    async with app.run_test(size=NARROW) as pilot:
+        await ready(app, pilot)
+        await pilot.press("ctrl+p", *"compare with")
+        await pilot.pause(0.5)
+        assert "Compare with" not in screen_text(app)  # `c` does nothing outside the pair view
+        await pilot.press("escape", "v")  # the pair view
+        await pilot.pause()
+        await pilot.press("ctrl+p", *"compare with")
+        waited = 0.0
+        while "Compare with" not in screen_text(app) and waited < 5:
+            await pilot.pause(0.1)
+            waited += 0.1
+        assert "Compare with" in screen_text(app)
