@@ -129,6 +129,17 @@ async def test_z_zooms_the_aligned_view_and_restores_the_panes(seed_comparison):
         assert app.screen.maximized is None and view.size.height == before
 
 
+async def test_escape_cancels_a_search_started_while_zoomed_and_the_zoom_stays(seed_comparison):
+    app = reader(seed_comparison)
+    async with app.run_test(size=NARROW) as pilot:
+        await ready(app, pilot)
+        await pilot.press("z", "slash", *"airb", "escape")
+        await pilot.pause()
+        assert "/airb" not in screen_text(app)  # the search bar is closed
+        assert app.focused is app.screen.aligned and app.screen.maximized is app.screen.aligned
+        assert "] Next change" in screen_text(app).splitlines()[-1]  # and the keys are back
+
+
 async def test_leaving_the_zoom_keeps_the_selected_group_in_sight(seed_comparison):
     app = reader(seed_comparison, view=View.STACK)
     async with app.run_test(size=NARROW) as pilot:

@@ -57,6 +57,7 @@ class MainScreen(ReviewActions, CopyOpenActions, RemembersView, Screen):
     BINDINGS = MAIN_BINDINGS
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (NARROW_BELOW, "-wide")]
     ALLOW_IN_MAXIMIZED_VIEW = "KeyFooter, SearchBar"  # zoomed (`z`), keys and search stay
+    ESCAPE_TO_MINIMIZE = False  # `z` leaves the zoom; escape cancels a search, zoomed or not
 
     def __init__(
         self,
