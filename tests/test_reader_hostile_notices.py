@@ -54,3 +54,16 @@ async def test_a_keymap_warning_naming_markup_is_shown_as_written():
         await pilot.pause(0.3)
         assert app.is_running
         assert "unknown binding id '[/]'" in screen_text(app)
+
+
+async def test_a_search_term_with_markup_that_is_found_shows_as_typed_in_the_title():
+    story = tiny_story({"AP": AP, "Xinhua": [OTHER[0], "He wrote [b] and [/x] in the memo."]})
+    comparison = compare(story)
+    app = make_app(story, comparison=comparison, keymap=NO_KEYMAP, view=View.STACK)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(app, pilot)
+        for term in ("[b]", "[/x]"):
+            await pilot.press("slash", *term, "enter")
+            await pilot.pause()
+            assert app.is_running
+            assert f"/{term}: match 1/1" in screen_text(app)

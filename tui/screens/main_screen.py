@@ -86,6 +86,7 @@ class MainScreen(ReviewActions, CopyOpenActions, RemembersView, Screen):
         self._hits: tuple[tuple, list[SearchHit]] | None = None  # (what they depend on, the hits)
         self._search_status: tuple[tuple, str] | None = None  # (what the hits depend on, "match k/N")
         self._cursor_title = ""
+        self._title_shown = ""
         self.column_offset = 0
 
     def compose(self) -> ComposeResult:
@@ -236,8 +237,9 @@ class MainScreen(ReviewActions, CopyOpenActions, RemembersView, Screen):
         title = self._cursor_title
         if self._search_status is not None and self._search_status[0] == self._hits_key():
             title += f" · {self._search_status[1]}"
-        if self.aligned.border_title != title:
-            self.aligned.border_title = title
+        if self._title_shown != title:  # a new title repaints the whole widget
+            self._title_shown = title
+            self.aligned.border_title = Text(title)  # Text: the search term is never markup
 
     def on_screen_suspend(self) -> None:
         self.query_one(KeyFooter).refresh_keys()  # a dialog on top: its keys, not these
