@@ -321,6 +321,21 @@ async def test_o_shows_the_address_over_ssh_and_copies_it(seed_comparison, monke
         assert "heraldscotland.com" in screen_text(app)
 
 
+async def test_o_in_the_sources_pane_opens_the_source_under_its_cursor(seed_comparison, monkeypatch):
+    monkeypatch.setenv("SSH_CONNECTION", "10.0.0.1 5000 10.0.0.2 22")
+    app = reader(seed_comparison)
+    async with app.run_test(size=NARROW, notifications=True) as pilot:
+        await ready(app, pilot)
+        await pilot.press("shift+tab")  # the sources pane, its cursor on the first row
+        while app.screen.sources.focused_source != "the-herald":
+            await pilot.press("j")
+        assert "o Open" in screen_text(app).splitlines()[-1]
+        await pilot.press("o")
+        await pilot.pause()
+        assert app.clipboard == seed_comparison.story.source("the-herald").url
+        assert not isinstance(app.screen, OutletChooser)  # no list: the row says whose
+
+
 async def test_o_opens_the_page_on_a_desktop_after_choosing_the_outlet(seed_comparison, monkeypatch):
     monkeypatch.delenv("SSH_CONNECTION", raising=False)
     monkeypatch.delenv("SSH_TTY", raising=False)

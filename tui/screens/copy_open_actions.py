@@ -18,8 +18,8 @@ from tui.views.render import clean, outlet
 
 
 class CopyOpenActions:
-    """Needs the screen's `lookup`, `view`, `story`, `aligned`, `visible_sources()` and
-    `outlet_choices()`."""
+    """Needs the screen's `lookup`, `view`, `story`, `aligned`, `sources`, `visible_sources()`
+    and `outlet_choices()`."""
 
     def action_copy(self) -> None:
         """The selected passage (as each shown outlet prints it), quote or disagreement,
@@ -52,8 +52,12 @@ class CopyOpenActions:
         return [s.id for s in self.story.sources if s.id in involved and s.id in shown]
 
     def action_open_source(self) -> None:
-        """Open the web page of the selected passage's outlet (a list when several carry it)."""
+        """Open the web page of the selected passage's outlet (a list when several carry it);
+        in the sources pane, of the source under its cursor."""
         if self.lookup is None:
+            return
+        if self.focused is self.sources:
+            self.open_source(self.sources.focused_source)
             return
         sources = self.selected_sources()
         if len(sources) == 1:
