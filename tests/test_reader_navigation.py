@@ -228,6 +228,16 @@ async def test_coverage_view_shows_who_covers_what_and_the_reuse_matrix(seed_com
         assert "Reuse" in app.screen.aligned.visible_text()
 
 
+async def test_coverage_view_at_80x24_shows_groups_under_a_short_legend(seed_comparison):
+    app = reader(seed_comparison, view=View.COVERAGE)
+    async with app.run_test(size=NARROW) as pilot:
+        await ready(app, pilot)
+        lines = app.screen.aligned.visible_text().splitlines()
+        assert any("1 The Guardian" in line and "3 The Herald" in line for line in lines)  # one line
+        group_rows = [line for line in lines if "██" in line]
+        assert len(group_rows) >= 4, "\n".join(lines)
+
+
 async def test_number_keys_hide_and_show_a_source_column(seed_comparison):
     app = reader(seed_comparison)
     async with app.run_test(size=WIDE) as pilot:
