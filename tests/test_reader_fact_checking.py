@@ -290,6 +290,29 @@ async def test_y_copies_the_selected_passage_with_its_outlets(seed_comparison):
         assert "Copied passage g1" in screen_text(app)
 
 
+async def test_y_and_o_in_the_pair_view_take_the_two_outlets_it_shows(seed_comparison, monkeypatch):
+    monkeypatch.setenv("SSH_CONNECTION", "10.0.0.1 5000 10.0.0.2 22")
+    app = reader(seed_comparison, view=View.PAIR)
+    async with app.run_test(size=NARROW, notifications=True) as pilot:
+        await ready(app, pilot)
+        group = app.screen.lookup.groups[0]  # in all five outlets
+        pivot, partner = app.screen.comparison.pivot, app.screen.partner(app.screen.visible_sources())
+        others = [s for s in group.sources if s not in (pivot, partner)]
+        assert others
+        await pilot.press("y")
+        await pilot.pause()
+        copied = app.clipboard
+        assert group.text_of(pivot) in copied and group.text_of(partner) in copied
+        assert not any(group.text_of(s) in copied for s in others)
+        await pilot.press("o")
+        await pilot.pause()
+        chooser = app.screen
+        assert isinstance(chooser, OutletChooser)
+        assert [source_id for source_id, _ in chooser.choices] == [
+            s.id for s in seed_comparison.story.sources if s.id in (pivot, partner)
+        ]
+
+
 async def test_y_copies_a_quote_with_its_speaker_in_the_quotes_view(seed_comparison):
     app = reader(seed_comparison, view=View.QUOTES)
     async with app.run_test(size=NARROW, notifications=True) as pilot:
