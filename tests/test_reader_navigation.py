@@ -341,6 +341,8 @@ async def test_help_lists_the_keys_from_the_bindings_and_closes(seed_comparison)
             text += screen_text(app)
         for line in ("Pivot", "Search", "Zoom", "Show/hide source 1…9", "What the highlights mean"):
             assert line in text
+        # what p and o do in the sources pane, under its heading
+        assert "Open: the web page of the source under the cursor" in text
         await pilot.press("escape")
         await pilot.pause()
         assert not isinstance(app.screen, HelpScreen)
