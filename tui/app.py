@@ -6,6 +6,7 @@ from collections.abc import Callable, Iterable
 from functools import partial
 from typing import Any
 
+from textual.actions import parse as parse_action
 from textual.app import App, SystemCommand
 from textual.screen import Screen
 
@@ -37,7 +38,7 @@ class SynopsisApp(App):
     def on_mount(self) -> None:
         self.set_keymap(self.user_keymap)
         if self.keymap_config.warning:
-            self.notify(self.keymap_config.warning, severity="warning", timeout=15)
+            self.notify(self.keymap_config.warning, severity="warning", timeout=15, markup=False)
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
@@ -47,6 +48,9 @@ class SynopsisApp(App):
             # Textual's own commands already quit and show keys
             if binding.id.startswith("toggle_source_") or binding.id in ("quit", "help"):
                 continue
+            _, name, parameters = parse_action(binding.action)
+            if screen.check_action(name, parameters) is False:
+                continue  # as its key: not in this view (`c` outside the pair view)
             keys = keys_shown(self, binding, self.user_keymap)
             yield SystemCommand(
                 binding.description, f"key: {keys}", partial(screen.run_action, binding.action)

@@ -84,7 +84,7 @@ _GROUP_KEYS = ("next_change", "search", "cycle_view", "zoom", "copy", "open_sour
 # what fits at 80 columns; the help screen lists every key. The footer shows a
 # description up to its colon ("Copy: the passage…" -> "Copy").
 FOOTER_KEYS: dict[str, tuple[str, ...]] = {
-    "sources": ("toggle_focused_source", "pivot", "help", "quit"),
+    "sources": ("toggle_focused_source", "open_source", "pivot", "help", "quit"),
     "search": (),
     "columns": _GROUP_KEYS,
     "stack": _GROUP_KEYS,

@@ -70,6 +70,25 @@ async def test_the_disagreements_view_lists_every_discrepancy_and_enter_opens_it
         assert app.screen.aligned.selected_group_object().id == last.group
 
 
+async def test_each_value_says_what_was_compared_only_when_that_adds_something(seed_comparison):
+    app = reader(seed_comparison, view=View.DISAGREEMENTS)
+    async with app.run_test(size=WIDE) as pilot:
+        await ready(app, pilot)
+        lines = [" ".join(line.split()) for line in app.screen.aligned.visible_text().splitlines()]
+        assert any(line.endswith("AP ¶3: Hamedan") for line in lines)  # not 'Hamedan Hamedan 2016-08-16'
+        assert not any("Hamedan Hamedan" in line or "2016-08" in line for line in lines)
+        assert any("some 50 kilometers (30 miles) = 50 km / 30 mi" in line for line in lines)
+
+
+async def test_a_figure_that_grew_with_the_dates_shows_each_outlets_date():
+    app = reader(snapshot_comparison(), view=View.DISAGREEMENTS)
+    async with app.run_test(size=WIDE) as pilot:
+        await ready(app, pilot)
+        text = app.screen.aligned.visible_text()
+        assert ", 2016-08-16: 24 crew members" in text and ", 2016-08-17: 25 crew" in text
+        assert "= 24" not in text  # the figure compared is in the words as written
+
+
 async def test_d_in_the_quotes_view_goes_to_a_quote_in_a_group_where_outlets_disagree(seed_comparison):
     app = reader(seed_comparison, view=View.QUOTES)
     async with app.run_test(size=WIDE) as pilot:

@@ -127,6 +127,36 @@ async def test_z_zooms_the_aligned_view_and_restores_the_panes(seed_comparison):
         assert app.screen.maximized is None and view.size.height == before
 
 
+async def test_escape_cancels_a_search_started_while_zoomed_and_the_zoom_stays(seed_comparison):
+    app = reader(seed_comparison)
+    async with app.run_test(size=NARROW) as pilot:
+        await ready(app, pilot)
+        await pilot.press("z", "slash", *"airb", "escape")
+        await pilot.pause()
+        assert "/airb" not in screen_text(app)  # the search bar is closed
+        assert app.focused is app.screen.aligned and app.screen.maximized is app.screen.aligned
+        assert "] Next change" in screen_text(app).splitlines()[-1]  # and the keys are back
+
+
+async def test_leaving_the_zoom_keeps_the_selected_group_in_sight(seed_comparison):
+    app = reader(seed_comparison, view=View.STACK)
+    async with app.run_test(size=NARROW) as pilot:
+        await ready(app, pilot)
+        view = app.screen.aligned
+        await pilot.press("z")
+        await pilot.pause()
+        while view.visible_text().split("\n").index(next(
+            line for line in view.visible_text().split("\n") if line.startswith("▌"))) < 16:
+            await pilot.press("down")  # until the cursor's group starts low in the zoomed pane
+            await pilot.pause()
+        group = app.screen.lookup.groups[view.selected_group].id
+        await pilot.press("z")
+        await pilot.pause()
+        assert app.screen.maximized is None
+        assert view.visible_text().count("▌") > 0  # the cursor's gutter is on screen
+        assert f"{group} " in view.visible_text()
+
+
 async def test_the_detail_pane_speaks_plainly_and_takes_no_room_with_nothing_to_say(seed_comparison):
     app = reader(seed_comparison)
     async with app.run_test(size=WIDE) as pilot:
@@ -229,6 +259,21 @@ async def test_the_footer_shows_the_keys_of_the_focused_pane_and_the_view(seed_c
         assert "Open its group" in screen_text(app).splitlines()[-1]
 
 
+async def test_under_a_dialog_the_footer_offers_none_of_the_readers_keys(seed_comparison):
+    app = reader(seed_comparison)
+    async with app.run_test(size=NARROW) as pilot:
+        await ready(app, pilot)
+        for opens in ("question_mark", "p", "a", "e"):  # help, pivot chooser, note, export
+            await pilot.press(opens)
+            await pilot.pause()
+            assert app.screen is not app.screen_stack[0]
+            assert "Next change" not in screen_text(app).splitlines()[-1], opens
+            await pilot.press("escape")
+            await pilot.pause()
+            assert app.screen is app.screen_stack[0]
+            assert "] Next change" in screen_text(app).splitlines()[-1]
+
+
 async def test_y_copies_the_selected_passage_with_its_outlets(seed_comparison):
     app = reader(seed_comparison)
     async with app.run_test(size=NARROW, notifications=True) as pilot:
@@ -241,6 +286,29 @@ async def test_y_copies_the_selected_passage_with_its_outlets(seed_comparison):
         assert group.text_of("ap") in copied and group.text_of("the-guardian") in copied
         assert "heraldscotland.com" in copied  # the Herald's web address names its version
         assert "Copied passage g1" in screen_text(app)
+
+
+async def test_y_and_o_in_the_pair_view_take_the_two_outlets_it_shows(seed_comparison, monkeypatch):
+    monkeypatch.setenv("SSH_CONNECTION", "10.0.0.1 5000 10.0.0.2 22")
+    app = reader(seed_comparison, view=View.PAIR)
+    async with app.run_test(size=NARROW, notifications=True) as pilot:
+        await ready(app, pilot)
+        group = app.screen.lookup.groups[0]  # in all five outlets
+        pivot, partner = app.screen.comparison.pivot, app.screen.partner(app.screen.visible_sources())
+        others = [s for s in group.sources if s not in (pivot, partner)]
+        assert others
+        await pilot.press("y")
+        await pilot.pause()
+        copied = app.clipboard
+        assert group.text_of(pivot) in copied and group.text_of(partner) in copied
+        assert not any(group.text_of(s) in copied for s in others)
+        await pilot.press("o")
+        await pilot.pause()
+        chooser = app.screen
+        assert isinstance(chooser, OutletChooser)
+        assert [source_id for source_id, _ in chooser.choices] == [
+            s.id for s in seed_comparison.story.sources if s.id in (pivot, partner)
+        ]
 
 
 async def test_y_copies_a_quote_with_its_speaker_in_the_quotes_view(seed_comparison):
@@ -272,6 +340,21 @@ async def test_o_shows_the_address_over_ssh_and_copies_it(seed_comparison, monke
         url = seed_comparison.story.source("the-herald").url
         assert opened == [] and app.clipboard == url
         assert "heraldscotland.com" in screen_text(app)
+
+
+async def test_o_in_the_sources_pane_opens_the_source_under_its_cursor(seed_comparison, monkeypatch):
+    monkeypatch.setenv("SSH_CONNECTION", "10.0.0.1 5000 10.0.0.2 22")
+    app = reader(seed_comparison)
+    async with app.run_test(size=NARROW, notifications=True) as pilot:
+        await ready(app, pilot)
+        await pilot.press("shift+tab")  # the sources pane, its cursor on the first row
+        while app.screen.sources.focused_source != "the-herald":
+            await pilot.press("j")
+        assert "o Open" in screen_text(app).splitlines()[-1]
+        await pilot.press("o")
+        await pilot.pause()
+        assert app.clipboard == seed_comparison.story.source("the-herald").url
+        assert not isinstance(app.screen, OutletChooser)  # no list: the row says whose
 
 
 async def test_o_opens_the_page_on_a_desktop_after_choosing_the_outlet(seed_comparison, monkeypatch):

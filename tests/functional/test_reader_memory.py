@@ -151,3 +151,29 @@ def test_the_memory_file_is_json_with_what_the_reader_restores(seed_story, tmp_p
     assert load_memory(path) == ReaderMemory("stack", ("ap",), "xinhua", "textual-light")
     path.write_text('{"view": 3, "hidden": "ap", "theme": null}', encoding="utf-8")
     assert load_memory(path) == ReaderMemory()  # fields of the wrong kind are skipped
+
+
+async def test_a_hidden_source_chosen_as_pivot_is_shown_and_reopens_as_the_pivot(seed_comparison, memory_path):
+    story = seed_comparison.story
+    number, chosen = next((n, s) for n, s in enumerate(story.sources, 1) if s.id != seed_comparison.pivot)
+    app = reader(seed_comparison, memory_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(app, pilot)
+        await pilot.press(str(number))  # hide it
+        await pilot.pause()
+        assert "1 hidden" in " ".join(screen_text(app).split())
+        await pilot.press("p")
+        await pilot.pause()
+        while app.screen.query_one("OptionList").highlighted != number - 1:
+            await pilot.press("down")
+        await pilot.press("enter")
+        await pilot.pause()
+        text = " ".join(screen_text(app).split())
+        assert f"pivot {chosen.outlet}" in text and "hidden" not in text.split("─Sources")[0]
+        await pilot.press("q")
+
+    app = reader(seed_comparison, memory_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(app, pilot)
+        assert app.screen.comparison.pivot == chosen.id and app.screen.hidden == set()
+        assert f"pivot {chosen.outlet}" in " ".join(screen_text(app).split())

@@ -225,6 +225,16 @@ async def test_coverage_view_shows_who_covers_what_and_the_reuse_matrix(seed_com
         assert "Reuse" in app.screen.aligned.visible_text()
 
 
+async def test_coverage_view_at_80x24_shows_groups_under_a_short_legend(seed_comparison):
+    app = reader(seed_comparison, view=View.COVERAGE)
+    async with app.run_test(size=NARROW) as pilot:
+        await ready(app, pilot)
+        lines = app.screen.aligned.visible_text().splitlines()
+        assert any("1 The Guardian" in line and "3 The Herald" in line for line in lines)  # one line
+        group_rows = [line for line in lines if "██" in line]
+        assert len(group_rows) >= 4, "\n".join(lines)
+
+
 async def test_number_keys_hide_and_show_a_source_column(seed_comparison):
     app = reader(seed_comparison)
     async with app.run_test(size=WIDE) as pilot:
@@ -321,8 +331,15 @@ async def test_help_lists_the_keys_from_the_bindings_and_closes(seed_comparison)
         await pilot.pause()
         assert isinstance(app.screen, HelpScreen)
         text = screen_text(app)
-        for line in ("Next change", "Pivot", "Search", "Next passage only one outlet", "Zoom"):
+        assert "Next change" in text and "Next passage only one outlet" in text
+        for _ in range(6):  # the rest, page by page (the footer offers no keys under it)
+            await pilot.press("pagedown")
+            await pilot.pause()
+            text += screen_text(app)
+        for line in ("Pivot", "Search", "Zoom", "Show/hide source 1…9", "What the highlights mean"):
             assert line in text
+        # what p and o do in the sources pane, under its heading
+        assert "Open: the web page of the source under the cursor" in text
         await pilot.press("escape")
         await pilot.pause()
         assert not isinstance(app.screen, HelpScreen)
@@ -377,3 +394,20 @@ async def test_the_command_palette_offers_every_action_with_its_key(seed_compari
         await commands["View"].callback()  # stack is the default at 80 columns
         await pilot.pause()
         assert app.screen.view == View.PAIR
+
+
+async def test_the_command_palette_offers_only_what_works_in_the_view(seed_comparison):
+    app = reader(seed_comparison, view=View.STACK)
+    async with app.run_test(size=NARROW) as pilot:
+        await ready(app, pilot)
+        await pilot.press("ctrl+p", *"compare with")
+        await pilot.pause(0.5)
+        assert "Compare with" not in screen_text(app)  # `c` does nothing outside the pair view
+        await pilot.press("escape", "v")  # the pair view
+        await pilot.pause()
+        await pilot.press("ctrl+p", *"compare with")
+        waited = 0.0
+        while "Compare with" not in screen_text(app) and waited < 5:
+            await pilot.pause(0.1)
+            waited += 0.1
+        assert "Compare with" in screen_text(app)

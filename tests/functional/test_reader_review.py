@@ -364,3 +364,18 @@ async def test_a_note_being_written_with_marks_only_in_memory_is_offered_a_file_
     [saved] = (tmp_path / "state").rglob("*.review.yaml")
     [entry] = load_review(saved).entries.values()
     assert entry.mark.note == "unfinished"
+
+
+async def test_ctrl_z_after_a_pivot_change_undoes_the_mark_on_the_same_passage(comparison, review_path):
+    app = reader(comparison, review_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(app, pilot)
+        await pilot.press("down", "down", "down", "f")
+        flagged = app.screen.aligned.selected_group_object().members
+        await pilot.press("p", "down", "enter")  # another pivot: groups renumbered
+        await pilot.pause()
+        assert app.screen.comparison.pivot != comparison.pivot
+        await pilot.press("g", "ctrl+z")
+        await pilot.pause()
+        assert app.screen.aligned.selected_group_object().members == flagged  # shown where it was
+        assert "0 flagged" in header(app) and load_review(review_path).entries == {}

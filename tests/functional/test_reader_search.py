@@ -3,13 +3,14 @@ by hit, the aligned pane says which hit it is on."""
 
 from __future__ import annotations
 
+import re
 
 from comparators import Comparison, Group, GroupKind, Member, Settings
 from comparators.model import Rewording
 from tui.app import make_app
 from tui.views.layout import View
 
-from reader_helpers import NO_KEYMAP, ready, source_id, tiny_story
+from reader_helpers import NO_KEYMAP, ready, screen_text, source_id, tiny_story
 
 OUTLETS = [f"Outlet {n}" for n in range(1, 9)]
 PLAIN = "Bombers took off from the airbase and struck targets in the north on Tuesday."
@@ -43,6 +44,12 @@ async def search(pilot, term: str) -> None:
     await pilot.pause()
 
 
+def match_shown(app) -> str | None:
+    """The "/term: match k/N" the aligned pane's title shows on screen, if any."""
+    found = re.search(r"/\S+: match \d+/\d+", screen_text(app))
+    return found.group(0) if found else None
+
+
 def group_id(app) -> str:
     return app.screen.lookup.groups[app.screen.aligned.selected_group].id
 
@@ -55,7 +62,7 @@ async def test_search_scrolls_the_columns_to_a_hit_off_to_the_right_and_counts_h
         assert "Outlet 8" not in aligned.visible_text()  # scrolled off to the right
         await search(pilot, "zeppelin")
         assert group_id(app) == "g2"
-        assert aligned.border_subtitle == "/zeppelin: match 1/3"
+        assert match_shown(app) == "/zeppelin: match 1/3"
         assert "zeppelin" in aligned.visible_text()
         assert "Outlet 8" in aligned.visible_text().splitlines()[0]  # its column is shown now
 
@@ -66,16 +73,16 @@ async def test_n_and_N_move_hit_by_hit_not_group_by_group():
         await ready(app, pilot)
         aligned = app.screen.aligned
         await search(pilot, "zeppelin")
-        assert (group_id(app), aligned.border_subtitle) == ("g2", "/zeppelin: match 1/3")
+        assert (group_id(app), match_shown(app)) == ("g2", "/zeppelin: match 1/3")
         await pilot.press("n")
-        assert (group_id(app), aligned.border_subtitle) == ("g2", "/zeppelin: match 2/3")
+        assert (group_id(app), match_shown(app)) == ("g2", "/zeppelin: match 2/3")
         await pilot.press("n")
-        assert (group_id(app), aligned.border_subtitle) == ("g4", "/zeppelin: match 3/3")
+        assert (group_id(app), match_shown(app)) == ("g4", "/zeppelin: match 3/3")
         assert "zeppelin" in aligned.visible_text()
         await pilot.press("n")  # wraps around
-        assert (group_id(app), aligned.border_subtitle) == ("g2", "/zeppelin: match 1/3")
+        assert (group_id(app), match_shown(app)) == ("g2", "/zeppelin: match 1/3")
         await pilot.press("N")
-        assert (group_id(app), aligned.border_subtitle) == ("g4", "/zeppelin: match 3/3")
+        assert (group_id(app), match_shown(app)) == ("g4", "/zeppelin: match 3/3")
 
 
 async def test_the_current_hit_is_drawn_apart_from_the_other_hits():
@@ -106,9 +113,24 @@ async def test_the_pair_view_counts_the_hits_of_the_pair_it_shows():
         await ready(app, pilot)
         aligned = app.screen.aligned
         await search(pilot, "airbase")  # every pivot passage has it; Outlet 2's g4 too
-        assert aligned.border_subtitle.startswith("/airbase: match 1/")
-        total = int(aligned.border_subtitle.rsplit("/", 1)[1])
+        assert match_shown(app).startswith("/airbase: match 1/")
+        total = int(match_shown(app).rsplit("/", 1)[1])
         for _ in range(total):
             await pilot.press("n")
-        assert aligned.border_subtitle == f"/airbase: match 1/{total}"  # around once, hit by hit
+        assert match_shown(app) == f"/airbase: match 1/{total}"  # around once, hit by hit
         assert "airbase" in aligned.visible_text()
+
+
+async def test_which_hit_shows_on_screen_also_zoomed_and_goes_when_the_view_changes():
+    app = reader(View.STACK)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(app, pilot)
+        await pilot.press("z")
+        await search(pilot, "zeppelin")
+        await pilot.press("n")
+        assert match_shown(app) == "/zeppelin: match 2/3"
+        await pilot.press("z", "v")  # panes back, another view: the count no longer holds
+        await pilot.pause()
+        assert match_shown(app) is None
+        await pilot.press("n")
+        assert match_shown(app) is not None

@@ -18,8 +18,8 @@ from tui.views.render import clean, outlet
 
 
 class CopyOpenActions:
-    """Needs the screen's `lookup`, `view`, `story`, `aligned`, `visible_sources()` and
-    `outlet_choices()`."""
+    """Needs the screen's `lookup`, `view`, `story`, `aligned`, `sources`, `visible_sources()`,
+    `partner()` and `outlet_choices()`."""
 
     def action_copy(self) -> None:
         """The selected passage (as each shown outlet prints it), quote or disagreement,
@@ -32,10 +32,18 @@ class CopyOpenActions:
         elif self.view == View.DISAGREEMENTS:
             text, what = discrepancy_text(self.lookup, item), "the disagreement"
         else:
-            text = passage_text(self.lookup, item, self.visible_sources())
+            text = passage_text(self.lookup, item, self.sources_on_screen())
             what = f"passage {self.lookup.groups[item].id}"
         self.app.copy_to_clipboard(text)
         self.notify(f"Copied {what} ({len(text.split())} words) to the clipboard.", timeout=3, markup=False)
+
+    def sources_on_screen(self) -> tuple[str, ...]:
+        """The outlets the view shows: in the pair view the pivot and its partner only."""
+        visible = self.visible_sources()
+        if self.view == View.PAIR:
+            partner = self.partner(visible)
+            return (visible[0], partner) if partner else visible[:1]
+        return visible
 
     def selected_sources(self) -> list[str]:
         """The shown outlets of the selected group, quote or disagreement, in story order."""
@@ -44,7 +52,7 @@ class CopyOpenActions:
             return []
         if self.view == View.QUOTES:
             return [self.lookup.quotes[item].source]
-        shown = set(self.visible_sources())
+        shown = set(self.sources_on_screen())
         if self.view == View.DISAGREEMENTS:
             involved = set(self.lookup.discrepancies[item].sources)
         else:
@@ -52,8 +60,12 @@ class CopyOpenActions:
         return [s.id for s in self.story.sources if s.id in involved and s.id in shown]
 
     def action_open_source(self) -> None:
-        """Open the web page of the selected passage's outlet (a list when several carry it)."""
+        """Open the web page of the selected passage's outlet (a list when several carry it);
+        in the sources pane, of the source under its cursor."""
         if self.lookup is None:
+            return
+        if self.focused is self.sources:
+            self.open_source(self.sources.focused_source)
             return
         sources = self.selected_sources()
         if len(sources) == 1:

@@ -16,6 +16,9 @@ from tui.keymap import MAIN_BINDINGS, SOURCES_BINDINGS
 from tui.views.styles import Palette, legend_rows
 
 
+BY_ID = {binding.id: binding for binding in MAIN_BINDINGS}
+
+
 def keys_shown(app, binding: Binding, overrides: dict[str, str]) -> str:
     """The binding's keys as the footer shows them (`]`, `pgdn`), after the user's keymap."""
     keys = overrides.get(binding.id, binding.key)
@@ -62,7 +65,12 @@ class HelpScreen(ModalScreen[None]):
         overrides = getattr(self.app, "user_keymap", {})
         sections = [
             ("Reader", key_rows(self.app, MAIN_BINDINGS, overrides)),
-            ("Sources pane (when focused)", key_rows(self.app, SOURCES_BINDINGS, overrides)),
+            ("Sources pane (when focused)", key_rows(self.app, SOURCES_BINDINGS, overrides) + [
+                (keys_shown(self.app, BY_ID["pivot"], overrides),
+                 "Pivot: the list starts on the source under the cursor"),
+                (keys_shown(self.app, BY_ID["open_source"], overrides),
+                 "Open: the web page of the source under the cursor"),
+            ]),
             ("Anywhere", [("tab shift+tab", "Next / previous pane"), ("ctrl+p", "Command palette")]),
         ]
         width = max(len(keys) for _, rows in sections for keys, _ in rows)

@@ -58,6 +58,7 @@ class MainScreen(ReviewActions, CopyOpenActions, RemembersView, Screen):
     BINDINGS = MAIN_BINDINGS
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (NARROW_BELOW, "-wide")]
     ALLOW_IN_MAXIMIZED_VIEW = "KeyFooter, SearchBar"  # zoomed (`z`), keys and search stay
+    ESCAPE_TO_MINIMIZE = False  # `z` leaves the zoom; escape cancels a search, zoomed or not
 
     def __init__(
         self,
@@ -84,6 +85,9 @@ class MainScreen(ReviewActions, CopyOpenActions, RemembersView, Screen):
         self.search_term = ""
         self.search_hit: SearchHit | None = None  # the hit n / N is on
         self._hits: tuple[tuple, list[SearchHit]] | None = None  # (what they depend on, the hits)
+        self._search_status: tuple[tuple, str] | None = None  # (what the hits depend on, "match k/N")
+        self._cursor_title = ""
+        self._title_shown = ""
         self.column_offset = 0
 
     def compose(self) -> ComposeResult:
@@ -145,9 +149,9 @@ class MainScreen(ReviewActions, CopyOpenActions, RemembersView, Screen):
 
     def on_comparison_failed(self, message: ComparisonFailed) -> None:
         text = f"Could not compare the story: {message.error}"
-        self.query_one("#loading-message", Static).update(text)
+        self.query_one("#loading-message", Static).update(Text(text))  # Text: never markup
         self.query_one(ProgressBar).display = False
-        self.notify(text, severity="error", timeout=30)
+        self.notify(text, severity="error", timeout=30, markup=False)
 
     def on_comparison_ready(self, message: ComparisonReady) -> None:
         self.query_one("#loading").display = False
@@ -234,9 +238,24 @@ class MainScreen(ReviewActions, CopyOpenActions, RemembersView, Screen):
             where = f"{self.lookup.groups[message.group].id} · {position}/{len(items)}"
         else:
             where = ""
-        title = self.view.value.capitalize() + (f" · {where}" if where else "")
-        if self.aligned.border_title != title:
-            self.aligned.border_title = title
+        self._cursor_title = self.view.value.capitalize() + (f" · {where}" if where else "")
+        self._show_title()
+
+    def _show_title(self) -> None:
+        """The aligned view's title: where the cursor is, then which search hit `n` / `N`
+        are on while the hits still count the same (the pane has no bottom border)."""
+        title = self._cursor_title
+        if self._search_status is not None and self._search_status[0] == self._hits_key():
+            title += f" · {self._search_status[1]}"
+        if self._title_shown != title:  # a new title repaints the whole widget
+            self._title_shown = title
+            self.aligned.border_title = Text(title)  # Text: the search term is never markup
+
+    def on_screen_suspend(self) -> None:
+        self.query_one(KeyFooter).refresh_keys()  # a dialog on top: its keys, not these
+
+    def on_screen_resume(self) -> None:
+        self.query_one(KeyFooter).refresh_keys()
 
     # ------------------------------------------------------------ actions (see keymap.py)
 
@@ -349,7 +368,7 @@ class MainScreen(ReviewActions, CopyOpenActions, RemembersView, Screen):
             return
         name = outlet(self.story, source_id)
         if source_id == self.comparison.pivot:
-            self.notify(f"{name} is the pivot; make another source the pivot (p) first.", timeout=3)
+            self.notify(f"{name} is the pivot; make another source the pivot (p) first.", timeout=3, markup=False)
             return
         if source_id in self.hidden:
             self.hidden.discard(source_id)
@@ -437,11 +456,15 @@ class MainScreen(ReviewActions, CopyOpenActions, RemembersView, Screen):
     def matches(self) -> list[SearchHit]:
         """Every hit of the search term, in reading order: (item, source id, k-th hit in
         that source's passage). All sources shown count, also columns scrolled off."""
-        visible = self.visible_sources()
-        key = (self.search_term, self.lookup, self.view, visible, self.partner(visible))
+        key = self._hits_key()
         if self._hits is None or self._hits[0] != key:
-            self._hits = (key, self._find_hits(visible))
+            self._hits = (key, self._find_hits(key[3]))
         return self._hits[1]
+
+    def _hits_key(self) -> tuple:
+        """What the search hits depend on; the fourth is the sources shown."""
+        visible = self.visible_sources() if self.lookup is not None else ()
+        return (self.search_term, self.lookup, self.view, visible, self.partner(visible) if visible else None)
 
     def _find_hits(self, visible: tuple[str, ...]) -> list[SearchHit]:
         term = self.search_term.lower()
@@ -488,7 +511,7 @@ class MainScreen(ReviewActions, CopyOpenActions, RemembersView, Screen):
                 if s.id in self.hidden and any(term in p.text.lower() for p in s.paragraphs)
             ]
             where = f" (only in hidden sources: {', '.join(hidden)})" if hidden else ""
-            self.notify(f"Not found: {clean(self.search_term)}{where}", severity="warning", timeout=4)
+            self.notify(f"Not found: {clean(self.search_term)}{where}", severity="warning", timeout=4, markup=False)
             return
         order = {item: n for n, item in enumerate(self.aligned.items())}
         here = self.aligned.cursor
@@ -519,4 +542,5 @@ class MainScreen(ReviewActions, CopyOpenActions, RemembersView, Screen):
         else:
             self.aligned.show_search_hit(hit)
         self.aligned.select_hit(hit)
-        self.aligned.border_subtitle = f"/{clean(self.search_term)}: match {number}/{total}"
+        self._search_status = (self._hits_key(), f"/{clean(self.search_term)}: match {number}/{total}")
+        self._show_title()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich.cells import cell_len
 from rich.style import Style
 from rich.text import Text
 
@@ -19,7 +20,7 @@ class CoverageLayout(Layout):
         visible = self.state.visible
         self.cell = 3 if len(visible) <= 30 else 1
         self.numbers = {s.id: n + 1 for n, s in enumerate(self.story.sources)}
-        self.legend = [f"{self.numbers[s]:>3} {outlet(self.story, s)}" for s in visible]
+        self.legend = self._legend_lines([f"{self.numbers[s]} {outlet(self.story, s)}" for s in visible])
         self.reuse = {(r.source, r.other): r.verbatim_share for r in self.lookup.comparison.reuse}
         self.groups = self.shown_groups()
         blocks = [Block(len(self.legend) + 1, None)]
@@ -27,6 +28,17 @@ class CoverageLayout(Layout):
         matrix_rows = len(visible) + 3 if self.reuse else 3
         blocks.append(Block(matrix_rows, None))
         return blocks
+
+    def _legend_lines(self, entries: list[str]) -> list[str]:
+        """The column numbers' outlets ("3 The Herald") run on in lines of the pane's width:
+        one line per outlet took most of the pane at 80x24. An entry is never split."""
+        lines: list[str] = []
+        for entry in entries:
+            if lines and cell_len(lines[-1]) + 2 + cell_len(entry) <= self.width - 2:
+                lines[-1] += "  " + entry
+            else:
+                lines.append(entry)
+        return lines
 
     @property
     def content_width(self) -> int:

@@ -22,16 +22,24 @@ class DisagreementsLayout(Layout):
             values = [v for v in discrepancy.values if v.source in visible]
             if len({v.source for v in values}) < 2:
                 continue
-            height = 1 + sum(len(line_breaks(self._value_line(v).plain, self.text_width)) for v in values)
+            lines = (self._value_line(v, discrepancy.later_update).plain for v in values)
+            height = 1 + sum(len(line_breaks(line, self.text_width)) for line in lines)
             blocks.append(Block(height + 1, di))
         return blocks or [Block(1, None)]
 
-    def _value_line(self, value) -> Text:
+    def _value_line(self, value, dated: bool) -> Text:
+        """'AP ¶29: some 50 kilometers (30 miles)  = 50 km / 30 mi': the value as written, then
+        as compared when that says more (not a name's word it contains); the publication
+        date only for a figure that grew with it, as in the reports."""
+        where = f"{outlet(self.story, value.source)} ¶{value.paragraph + 1}"
+        if dated and value.published:
+            where += f", {clean(value.published)}"
+        compared = clean(value.value)
+        says_more = compared.lower() not in clean(value.text).lower()
         return Text.assemble(
-            (f"{outlet(self.story, value.source)} ¶{value.paragraph + 1}: ", self.palette.label),
+            (f"{where}: ", self.palette.label),
             clean(value.text),
-            (f"  {clean(value.value)}", self.palette.dim),
-            (f"  {clean(value.published)}" if value.published else "", self.palette.dim),
+            (f"  = {compared}" if says_more else "", self.palette.dim),
         )
 
     def head_line(self, index: int, selected: bool) -> Text:
@@ -60,7 +68,7 @@ class DisagreementsLayout(Layout):
         visible = set(self.state.visible)
         for value in discrepancy.values:
             if value.source in visible:
-                for line in wrap_lines(self._value_line(value), self.text_width):
+                for line in wrap_lines(self._value_line(value, discrepancy.later_update), self.text_width):
                     lines.append(fit_width(Text.assemble(gutter, pad, line), self.width))
         lines.append(fit_width(gutter, self.width))
         return lines

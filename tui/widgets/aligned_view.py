@@ -68,6 +68,8 @@ class AlignedView(ScrollView, can_focus=True, inherit_bindings=False):
             if self.layout_ is not None:  # else keep the group `show` asked for
                 self._want_group = self.selected_group_object()
             self._relayout()
+        else:  # only shorter or taller (zoom, a pane shown or hidden): keep the cursor in sight
+            self.call_after_refresh(self._scroll_to_cursor)
 
     def show_marks(self, marks: Mapping[str, Mark]) -> None:
         """New review marks. They change no block's height, so only the lines are

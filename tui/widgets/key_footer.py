@@ -1,6 +1,6 @@
 """The footer: the keys of the focused pane and the current view (`keymap.FOOTER_KEYS`),
-as the user's keymap binds them, each with its description's short label. Redrawn whenever the screen's bindings change (focus,
-view, keymap)."""
+as the user's keymap binds them, each with its description's short label. Redrawn whenever
+the screen's bindings change (focus, view, keymap) and when a dialog opens or closes over it."""
 
 from __future__ import annotations
 
@@ -17,11 +17,16 @@ class KeyFooter(Static):
         self.screen.bindings_updated_signal.subscribe(self, self._bindings_changed)
         self._bindings_changed(self.screen)
 
+    def refresh_keys(self) -> None:
+        self._bindings_changed(self.screen)
+
     def on_unmount(self) -> None:
         self.screen.bindings_updated_signal.unsubscribe(self)
 
     def _bindings_changed(self, screen: Screen) -> None:
-        self.update(self.keys_text(screen))
+        # Under a dialog (help, chooser, note, export) none of these keys work: the dialog
+        # says its own, and the footer stays empty rather than offer them.
+        self.update(self.keys_text(screen) if self.app.screen is screen else Text())
 
     def keys_text(self, screen: Screen) -> Text:
         ids = FOOTER_KEYS.get(getattr(screen, "footer_context", lambda: "")(), ())
