@@ -142,10 +142,25 @@ def _facts_missing(text: str, sides: tuple[str, ...]):
             # "Putin" and "President Vladimir Putin" name the same man: a name is given
             # when its last word is spelt anywhere on the other side.
             last = fold_name(fact.text.split()[-1])
-            if last and not any(last in side for side in folded):
+            if last and not any(stem in side for stem in _name_stems(last) for side in folded):
                 yield fact
         elif (fact.kind, fact.value) not in values:
             yield fact
+
+
+_DEMONYM_ENDINGS = ("ian", "ean", "ese", "ish", "an", "i", "n")
+_MIN_STEM = 4
+
+
+def _name_stems(folded: str) -> tuple[str, ...]:
+    """The folded name, and the place it may be the people or adjective of ("iranian" ->
+    "iran", "syrian" -> "syri", "chinese" -> "chin"): "an Iranian airbase" gives no fact
+    that "a base in Iran" lacks. Stems shorter than four letters are not trusted."""
+    stems = [folded]
+    for ending in _DEMONYM_ENDINGS:
+        if folded.endswith(ending) and len(folded) - len(ending) >= _MIN_STEM:
+            stems.append(folded[: -len(ending)])
+    return tuple(stems)
 
 
 @lru_cache(maxsize=16384)

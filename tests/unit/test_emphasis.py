@@ -55,6 +55,15 @@ def test_the_reference_marks_what_no_other_outlet_gives():
     assert "Syria" not in marked(WIRE, emphasis, Emphasis.FACT)
 
 
+def test_a_people_or_adjective_form_of_a_place_the_pivot_names_is_not_a_new_fact():
+    pivot = "Russian warplanes took off from a base in Iran to strike targets in Syria."
+    other = "An Iranian airbase was used for the Syrian raids, Australian officials said."
+    emphasis = member_emphasis(group(ap=pivot, other=other), "other", "ap", ("ap", "other"))
+    facts = marked(other, emphasis, Emphasis.FACT)
+    assert "Iranian" not in facts and "Syrian" not in facts
+    assert "Australian" in facts  # no Australia on the pivot's side (nor is Austria it)
+
+
 def test_a_passage_with_no_other_outlet_shown_marks_nothing():
     g = group(ap=WIRE, other=PARAPHRASE)
     assert member_emphasis(g, "ap", "ap", ("ap",)).marks == ()
