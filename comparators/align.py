@@ -77,6 +77,7 @@ LONG_SOURCE = 150  # passages; against sources this long a passage is scored on 
 SHORTLIST = 8  # ...of its likeliest counterparts in each, by the rare words they share
 SHORTLIST_ROWS = 8  # passages shortlisted together (their shortlists' union is scored)
 BLOCK_ROWS = 64  # passages scored against the whole story at once
+GROUP_BATCH_SENTENCES = 2048  # sentences of several groups scored in one product
 
 _TOKEN = re.compile(r"\w[\w'’-]*\w|\w")
 _STOP = frozenset(
@@ -119,7 +120,8 @@ def align(story: Story, settings: Settings, link: LinkModel | None = None) -> tu
     clusters = _facts(space, pairs.i, pairs.j, probability, threshold)
     present = {u.source for u in space.units}
     link_of = dict(zip(zip(pairs.i.tolist(), pairs.j.tolist()), probability.tolist()))
-    return tuple(_group(space, scorer, members, present, link_of) for members in clusters)
+    scored = _group_sentence_scores(space, scorer, clusters)
+    return tuple(_group(space, members, present, link_of, scored.get(k)) for k, members in enumerate(clusters))
 
 
 @dataclass(frozen=True)
@@ -233,11 +235,43 @@ def _sentence_scores(space: _Space, scorer: Scorer, rows: np.ndarray, cols: np.n
     return scorer.scores(r_ids, c_ids)[np.ix_(r_back, c_back)], (r_sent, r_start), (c_sent, c_start)
 
 
-def _self_scores(space: _Space, scorer: Scorer, unit_ids: np.ndarray):
-    """`_sentence_scores` of units against themselves, each distinct sentence scored once."""
-    sent, start = space.sentences_of(unit_ids)
-    ids, back = np.unique(space.distinct_id[sent], return_inverse=True)
-    return scorer.scores(ids, ids)[np.ix_(back, back)], sent, start
+def _group_sentence_scores(space: _Space, scorer: Scorer, clusters: list[list[int]]) -> dict[int, tuple]:
+    """For each cluster spanning two sources or more (by index): its units' sentence
+    scores against each other, its sentence indices and each unit's start among them.
+    Clusters are scored in batches of up to GROUP_BATCH_SENTENCES distinct sentences,
+    one product per batch: a long story has tens of thousands of small groups, and a
+    product per group costs far more in overhead than in arithmetic. A pair's score
+    does not depend on the other rows of the product, so batching changes no figure."""
+    source_of = space.source_of
+    out: dict[int, tuple] = {}
+    batch: list[tuple[int, np.ndarray, np.ndarray, np.ndarray]] = []
+    batch_ids: list[np.ndarray] = []
+    batch_size = 0
+
+    def flush() -> None:
+        ids = np.unique(np.concatenate(batch_ids))
+        block = scorer.scores(ids, ids)
+        for k, sent, start, distinct in batch:
+            at = np.searchsorted(ids, distinct)
+            out[k] = (block[np.ix_(at, at)], sent, start)
+        batch.clear()
+        batch_ids.clear()
+
+    for k, unit_ids in enumerate(clusters):
+        ids = np.array(unit_ids, dtype=np.int64)
+        if len(ids) < 2 or (source_of[ids] == source_of[ids[0]]).all():
+            continue
+        sent, start = space.sentences_of(ids)
+        distinct = space.distinct_id[sent]
+        if batch and batch_size + len(distinct) > GROUP_BATCH_SENTENCES:
+            flush()
+            batch_size = 0
+        batch.append((k, sent, start, distinct))
+        batch_ids.append(distinct)
+        batch_size += len(distinct)
+    if batch:
+        flush()
+    return out
 
 
 def _pair_parts(space: _Space, scorer: Scorer, rows: np.ndarray, cols: np.ndarray):
@@ -526,8 +560,13 @@ def _absorb(members, counts, holding, joins, add) -> None:
 
 
 def _group(
-    space: _Space, scorer: Scorer, unit_ids: list[int], present: set[str], link_of: dict[tuple[int, int], float]
+    space: _Space,
+    unit_ids: list[int],
+    present: set[str],
+    link_of: dict[tuple[int, int], float],
+    scored: tuple[np.ndarray, np.ndarray, np.ndarray] | None,
 ) -> Group:
+    """One group from its units; `scored` is `_group_sentence_scores`' entry (None for one source)."""
     ids = np.array(unit_ids, dtype=np.int64)
     found = [space.units[i] for i in unit_ids]
     sources = {u.source for u in found}
@@ -535,7 +574,7 @@ def _group(
         members = tuple(Member(u.source, u.paragraph, u.text, u.sentence) for u in found)
         return Group(id="", kind=GroupKind.UNIQUE, members=members)
     kind = GroupKind.SHARED if sources >= present else GroupKind.PARTIAL
-    sentence_scores, sentences, starts = _self_scores(space, scorer, ids)
+    sentence_scores, sentences, starts = scored
     focus = _focus(space.source_of[ids], sentence_scores, starts)
     members = tuple(Member(u.source, u.paragraph, u.text, u.sentence, f) for u, f in zip(found, focus))
     # Each member's weighted best matches, summed as the sparse `_weights` product sums them.
