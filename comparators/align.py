@@ -77,7 +77,7 @@ LONG_SOURCE = 150  # passages; against sources this long a passage is scored on 
 SHORTLIST = 8  # ...of its likeliest counterparts in each, by the rare words they share
 SHORTLIST_ROWS = 8  # passages shortlisted together (their shortlists' union is scored)
 BLOCK_ROWS = 64  # passages scored against the whole story at once
-GROUP_BATCH_SENTENCES = 2048  # sentences of several groups scored in one product
+GROUP_BATCH_SENTENCES = 256  # sentences of several groups scored in one product
 
 _TOKEN = re.compile(r"\w[\w'’-]*\w|\w")
 _STOP = frozenset(
