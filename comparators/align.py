@@ -543,10 +543,9 @@ def _absorb(members, counts, holding, joins, add) -> None:
     """Merge each group into the largest overlapping one that each of its other
     members would join."""
     for small in sorted(range(len(members)), key=lambda g: (len(members[g]), g)):
-        overlapping = {g for u in members[small] for g in holding[u]} - {small}
+        size = len(members[small])
+        overlapping = {g for u in members[small] for g in holding[u] if len(members[g]) >= size} - {small}
         for big in sorted(overlapping, key=lambda g: (-len(members[g]), g)):
-            if len(members[big]) < len(members[small]):
-                continue
             extra = sorted(members[small] - members[big])
             if not all(joins(big, u) for u in extra):
                 continue
