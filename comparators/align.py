@@ -120,8 +120,9 @@ def align(story: Story, settings: Settings, link: LinkModel | None = None) -> tu
     clusters = _facts(space, pairs.i, pairs.j, probability, threshold)
     present = {u.source for u in space.units}
     link_of = dict(zip(zip(pairs.i.tolist(), pairs.j.tolist()), probability.tolist()))
-    scored = _group_sentence_scores(space, scorer, clusters)
-    return tuple(_group(space, members, present, link_of, scored.get(k)) for k, members in enumerate(clusters))
+    return tuple(
+        _group(space, members, present, link_of, scored) for members, scored in _scored_clusters(space, scorer, clusters)
+    )
 
 
 @dataclass(frozen=True)
@@ -235,43 +236,47 @@ def _sentence_scores(space: _Space, scorer: Scorer, rows: np.ndarray, cols: np.n
     return scorer.scores(r_ids, c_ids)[np.ix_(r_back, c_back)], (r_sent, r_start), (c_sent, c_start)
 
 
-def _group_sentence_scores(space: _Space, scorer: Scorer, clusters: list[list[int]]) -> dict[int, tuple]:
-    """For each cluster spanning two sources or more (by index): its units' sentence
-    scores against each other, its sentence indices and each unit's start among them.
-    Clusters are scored in batches of up to GROUP_BATCH_SENTENCES distinct sentences,
-    one product per batch: a long story has tens of thousands of small groups, and a
-    product per group costs far more in overhead than in arithmetic. A pair's score
-    does not depend on the other rows of the product, so batching changes no figure."""
+def _scored_clusters(space: _Space, scorer: Scorer, clusters: list[list[int]]):
+    """Each cluster, in order, with its units' sentence scores against each other, its
+    sentence indices and each unit's start among them (None for a cluster of one source).
+
+    Clusters are scored in batches of up to GROUP_BATCH_SENTENCES sentences, one product
+    per batch: a long story has tens of thousands of small groups, and a product per
+    group costs far more in overhead than in arithmetic. A pair's score does not depend
+    on the other rows of the product, so batching changes no figure; a batch's scores
+    are dropped once its groups are built, so memory stays that of one batch."""
     source_of = space.source_of
-    out: dict[int, tuple] = {}
-    batch: list[tuple[int, np.ndarray, np.ndarray, np.ndarray]] = []
-    batch_ids: list[np.ndarray] = []
+    batch: list[tuple[list[int], tuple | None]] = []
     batch_size = 0
 
-    def flush() -> None:
-        ids = np.unique(np.concatenate(batch_ids))
+    def scored_batch():
+        ids = np.unique(np.concatenate([entry[3] for _, entry in batch if entry is not None]))
         block = scorer.scores(ids, ids)
-        for k, sent, start, distinct in batch:
+        for unit_ids, entry in batch:
+            if entry is None:
+                yield unit_ids, None
+                continue
+            sent, start, distinct = entry[1], entry[2], entry[3]
             at = np.searchsorted(ids, distinct)
-            out[k] = (block[np.ix_(at, at)], sent, start)
-        batch.clear()
-        batch_ids.clear()
+            yield unit_ids, (block[np.ix_(at, at)], sent, start)
 
-    for k, unit_ids in enumerate(clusters):
+    for unit_ids in clusters:
         ids = np.array(unit_ids, dtype=np.int64)
         if len(ids) < 2 or (source_of[ids] == source_of[ids[0]]).all():
+            if batch:
+                batch.append((unit_ids, None))
+            else:
+                yield unit_ids, None
             continue
         sent, start = space.sentences_of(ids)
         distinct = space.distinct_id[sent]
         if batch and batch_size + len(distinct) > GROUP_BATCH_SENTENCES:
-            flush()
-            batch_size = 0
-        batch.append((k, sent, start, distinct))
-        batch_ids.append(distinct)
+            yield from scored_batch()
+            batch, batch_size = [], 0
+        batch.append((unit_ids, (None, sent, start, distinct)))
         batch_size += len(distinct)
     if batch:
-        flush()
-    return out
+        yield from scored_batch()
 
 
 def _pair_parts(space: _Space, scorer: Scorer, rows: np.ndarray, cols: np.ndarray):
@@ -565,7 +570,7 @@ def _group(
     link_of: dict[tuple[int, int], float],
     scored: tuple[np.ndarray, np.ndarray, np.ndarray] | None,
 ) -> Group:
-    """One group from its units; `scored` is `_group_sentence_scores`' entry (None for one source)."""
+    """One group from its units; `scored` is what `_scored_clusters` gives it."""
     ids = np.array(unit_ids, dtype=np.int64)
     found = [space.units[i] for i in unit_ids]
     sources = {u.source for u in found}
