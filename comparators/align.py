@@ -77,6 +77,7 @@ LONG_SOURCE = 150  # passages; against sources this long a passage is scored on 
 SHORTLIST = 8  # ...of its likeliest counterparts in each, by the rare words they share
 SHORTLIST_ROWS = 8  # passages shortlisted together (their shortlists' union is scored)
 BLOCK_ROWS = 64  # passages scored against the whole story at once
+GROUP_BATCH_SENTENCES = 256  # sentences of several groups scored in one product
 
 _TOKEN = re.compile(r"\w[\w'’-]*\w|\w")
 _STOP = frozenset(
@@ -119,7 +120,9 @@ def align(story: Story, settings: Settings, link: LinkModel | None = None) -> tu
     clusters = _facts(space, pairs.i, pairs.j, probability, threshold)
     present = {u.source for u in space.units}
     link_of = dict(zip(zip(pairs.i.tolist(), pairs.j.tolist()), probability.tolist()))
-    return tuple(_group(space, scorer, members, present, link_of) for members in clusters)
+    return tuple(
+        _group(space, members, present, link_of, scored) for members, scored in _scored_clusters(space, scorer, clusters)
+    )
 
 
 @dataclass(frozen=True)
@@ -233,11 +236,47 @@ def _sentence_scores(space: _Space, scorer: Scorer, rows: np.ndarray, cols: np.n
     return scorer.scores(r_ids, c_ids)[np.ix_(r_back, c_back)], (r_sent, r_start), (c_sent, c_start)
 
 
-def _self_scores(space: _Space, scorer: Scorer, unit_ids: np.ndarray):
-    """`_sentence_scores` of units against themselves, each distinct sentence scored once."""
-    sent, start = space.sentences_of(unit_ids)
-    ids, back = np.unique(space.distinct_id[sent], return_inverse=True)
-    return scorer.scores(ids, ids)[np.ix_(back, back)], sent, start
+def _scored_clusters(space: _Space, scorer: Scorer, clusters: list[list[int]]):
+    """Each cluster, in order, with its units' sentence scores against each other, its
+    sentence indices and each unit's start among them (None for a cluster of one source).
+
+    Clusters are scored in batches of up to GROUP_BATCH_SENTENCES sentences, one product
+    per batch: a long story has tens of thousands of small groups, and a product per
+    group costs far more in overhead than in arithmetic. A pair's score does not depend
+    on the other rows of the product, so batching changes no figure; a batch's scores
+    are dropped once its groups are built, so memory stays that of one batch."""
+    source_of = space.source_of
+    batch: list[tuple[list[int], tuple | None]] = []
+    batch_size = 0
+
+    def scored_batch():
+        ids = np.unique(np.concatenate([entry[3] for _, entry in batch if entry is not None]))
+        block = scorer.scores(ids, ids)
+        for unit_ids, entry in batch:
+            if entry is None:
+                yield unit_ids, None
+                continue
+            sent, start, distinct = entry[1], entry[2], entry[3]
+            at = np.searchsorted(ids, distinct)
+            yield unit_ids, (block[np.ix_(at, at)], sent, start)
+
+    for unit_ids in clusters:
+        ids = np.array(unit_ids, dtype=np.int64)
+        if len(ids) < 2 or (source_of[ids] == source_of[ids[0]]).all():
+            if batch:
+                batch.append((unit_ids, None))
+            else:
+                yield unit_ids, None
+            continue
+        sent, start = space.sentences_of(ids)
+        distinct = space.distinct_id[sent]
+        if batch and batch_size + len(distinct) > GROUP_BATCH_SENTENCES:
+            yield from scored_batch()
+            batch, batch_size = [], 0
+        batch.append((unit_ids, (None, sent, start, distinct)))
+        batch_size += len(distinct)
+    if batch:
+        yield from scored_batch()
 
 
 def _pair_parts(space: _Space, scorer: Scorer, rows: np.ndarray, cols: np.ndarray):
@@ -509,10 +548,9 @@ def _absorb(members, counts, holding, joins, add) -> None:
     """Merge each group into the largest overlapping one that each of its other
     members would join."""
     for small in sorted(range(len(members)), key=lambda g: (len(members[g]), g)):
-        overlapping = {g for u in members[small] for g in holding[u]} - {small}
+        size = len(members[small])
+        overlapping = {g for u in members[small] for g in holding[u] if len(members[g]) >= size} - {small}
         for big in sorted(overlapping, key=lambda g: (-len(members[g]), g)):
-            if len(members[big]) < len(members[small]):
-                continue
             extra = sorted(members[small] - members[big])
             if not all(joins(big, u) for u in extra):
                 continue
@@ -526,8 +564,13 @@ def _absorb(members, counts, holding, joins, add) -> None:
 
 
 def _group(
-    space: _Space, scorer: Scorer, unit_ids: list[int], present: set[str], link_of: dict[tuple[int, int], float]
+    space: _Space,
+    unit_ids: list[int],
+    present: set[str],
+    link_of: dict[tuple[int, int], float],
+    scored: tuple[np.ndarray, np.ndarray, np.ndarray] | None,
 ) -> Group:
+    """One group from its units; `scored` is what `_scored_clusters` gives it."""
     ids = np.array(unit_ids, dtype=np.int64)
     found = [space.units[i] for i in unit_ids]
     sources = {u.source for u in found}
@@ -535,7 +578,7 @@ def _group(
         members = tuple(Member(u.source, u.paragraph, u.text, u.sentence) for u in found)
         return Group(id="", kind=GroupKind.UNIQUE, members=members)
     kind = GroupKind.SHARED if sources >= present else GroupKind.PARTIAL
-    sentence_scores, sentences, starts = _self_scores(space, scorer, ids)
+    sentence_scores, sentences, starts = scored
     focus = _focus(space.source_of[ids], sentence_scores, starts)
     members = tuple(Member(u.source, u.paragraph, u.text, u.sentence, f) for u, f in zip(found, focus))
     # Each member's weighted best matches, summed as the sparse `_weights` product sums them.

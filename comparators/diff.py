@@ -40,14 +40,16 @@ def _code(k: int) -> str:
 def _encoded_diff(a: str, b: str) -> tuple[tuple[tuple[int, int], ...], tuple[str, ...], tuple[str, ...]]:
     """(op, token count) runs of the word diff, and both token lists."""
     ta, tb = tokens(a), tokens(b)
-    codes: dict[str, str] = {}
-
-    def encode(ts: list[str]) -> str:
-        return "".join(codes.setdefault(t, _code(len(codes))) for t in ts)
-
+    # Each distinct token its character, in order of first appearance (a's, then b's).
+    codes = {t: _code(k) for k, t in enumerate(dict.fromkeys(ta + tb))}
     # timelimit=0: no time limit; word-encoded passages are short enough.
     runs = fast_diff_match_patch.diff(
-        encode(ta), encode(tb), timelimit=0, checklines=False, cleanup="Semantic", counts_only=True
+        "".join(map(codes.__getitem__, ta)),
+        "".join(map(codes.__getitem__, tb)),
+        timelimit=0,
+        checklines=False,
+        cleanup="Semantic",
+        counts_only=True,
     )
     return tuple((_OPS[op], n) for op, n in runs), tuple(ta), tuple(tb)
 

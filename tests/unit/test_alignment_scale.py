@@ -39,3 +39,14 @@ def test_shortlisting_long_sources_keeps_the_seeds_alignment(monkeypatch):
     monkeypatch.setattr(align_module, "LONG_SOURCE", 5)  # every seed article counts as long
     shortlisted = score_pairs(group_pairs(compare(load_story([])).groups), seeds)
     assert abs(shortlisted.f1 - full.f1) <= 0.02
+
+
+def test_scoring_many_groups_in_one_batch_gives_the_groups_scoring_each_alone_gives(monkeypatch):
+    from synthetic import synthetic_story
+
+    story = synthetic_story(6, 30, seed=3)
+    batched = align_module.align(story, story.settings)
+    monkeypatch.setattr(align_module, "GROUP_BATCH_SENTENCES", 1)  # every group its own product
+    alone = align_module.align(story, story.settings)
+    assert sum(len(g.members) > 1 for g in batched) > 20  # many groups shared a batch
+    assert batched == alone
