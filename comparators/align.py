@@ -32,7 +32,6 @@ Every figure is measured by `tests/benchmarks/evaluate_alignment.py`.
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
@@ -41,6 +40,7 @@ from itertools import islice
 import numpy as np
 from scipy import sparse
 
+from comparators.diff import lower_words, wording_similarity
 from comparators.evidence import (
     LinkModel,
     PassageSets,
@@ -79,7 +79,6 @@ SHORTLIST_ROWS = 8  # passages shortlisted together (their shortlists' union is 
 BLOCK_ROWS = 64  # passages scored against the whole story at once
 GROUP_BATCH_SENTENCES = 256  # sentences of several groups scored in one product
 
-_TOKEN = re.compile(r"\w[\w'’-]*\w|\w")
 _STOP = frozenset(
     """a an the and or but of in on at to for from by with as is was were be been are it its
     that this these those he she they we you i his her their our them us not no has have had
@@ -648,18 +647,15 @@ def _spanning_links(scores: np.ndarray, cross: np.ndarray) -> list[tuple[int, in
 
 
 def _link(space: _Space, a: Unit, b: Unit, score: float) -> Link:
-    from rapidfuzz.distance import Indel
-
     # The evidence is the best few terms both use: a's ranked terms that b uses too.
     theirs = _term_set(b.text)
     evidence = list(islice((t for t in space.evidence_order(a.text) if t in theirs), EVIDENCE_TERMS))
-    words_a, words_b = _words(a.text), _words(b.text)
     return Link(
         a=(a.source, a.paragraph),
         b=(b.source, b.paragraph),
         score=round(score, 4),
         evidence=tuple(evidence),
-        wording=round(Indel.normalized_similarity(words_a, words_b), 4),
+        wording=round(wording_similarity(a.text, b.text), 4),
     )
 
 
@@ -673,10 +669,6 @@ def _rewording(links: tuple[Link, ...]) -> Rewording | None:
 
 
 @lru_cache(maxsize=65536)
-def _words(text: str) -> tuple[str, ...]:
-    return tuple(w.lower() for w in _TOKEN.findall(text))
-
-
 @lru_cache(maxsize=65536)
 def _term_set(text: str) -> frozenset[str]:
     return frozenset(_terms(text))
@@ -685,5 +677,5 @@ def _term_set(text: str) -> frozenset[str]:
 @lru_cache(maxsize=65536)
 def _terms(text: str) -> tuple[str, ...]:
     """Words worth citing as evidence: not stop words, not single letters."""
-    return tuple(w for w in _words(text) if w not in _STOP and (len(w) > 2 or w.isdigit()))
+    return tuple(w for w in lower_words(text) if w not in _STOP and (len(w) > 2 or w.isdigit()))
 

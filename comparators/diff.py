@@ -22,7 +22,23 @@ import fast_diff_match_patch
 
 
 _TOKEN = re.compile(r"\w+(?:['’\-]\w+)*|\s+|[^\w\s]")
+_WORD = re.compile(r"\w[\w'’-]*\w|\w")
 _OPS = {"=": 0, "-": -1, "+": 1}
+
+
+def lower_words(text: str) -> tuple[str, ...]:
+    """The words of `text`, lower-cased, without spaces or punctuation."""
+    return tuple(w.lower() for w in _WORD.findall(text))
+
+
+def wording_similarity(a: str, b: str) -> float:
+    """How far two texts keep the same words in the same order: 2 x their longest common
+    word sequence over both lengths (1.0: the same words in the same order). Alignment
+    stores it on each link (`Link.wording`); the reader's highlights tell a near copy
+    from a paraphrase by it."""
+    from rapidfuzz.distance import Indel
+
+    return Indel.normalized_similarity(lower_words(a), lower_words(b))
 
 
 def tokens(text: str) -> list[str]:

@@ -23,12 +23,11 @@ from dataclasses import dataclass
 from enum import StrEnum
 from functools import lru_cache
 
-from comparators.diff import tokens, word_diff
+from comparators.diff import word_diff, wording_similarity
 from comparators.facts import extract_facts, fold_name
-from comparators.model import Group
+from comparators.model import LIGHT_WORDING, Group
 from comparators.segment import sentence_spans
 
-NEAR_COPY = 0.6  # share of words kept from the reference: the cut align.py uses for "light rewording"
 OWN_SENTENCE = 0.25  # a sentence with fewer of its content words found elsewhere has no counterpart
 CONTENT_WORD = 4  # letters: shorter words ("the", "and", "was") say little about content
 
@@ -62,23 +61,10 @@ class MemberEmphasis:
     marks: tuple[Marked, ...]  # sorted by start; spans of different kinds may overlap
 
 
-def kept_share(a: str, b: str) -> float:
-    """Share of the words of `a` and `b` that the word diff keeps as common (1.0: same words)."""
-    kept = changed = 0
-    for op, piece in word_diff(a, b):
-        words = sum(1 for t in tokens(piece) if not t.isspace())
-        if op == 0:
-            kept += 2 * words
-        else:
-            changed += words
-    total = kept + changed
-    return kept / total if total else 1.0
-
-
 def wording(text: str, reference: str) -> Wording:
     if text == reference:
         return Wording.SAME
-    return Wording.NEAR_COPY if kept_share(reference, text) >= NEAR_COPY else Wording.PARAPHRASE
+    return Wording.NEAR_COPY if wording_similarity(reference, text) >= LIGHT_WORDING else Wording.PARAPHRASE
 
 
 def member_emphasis(
