@@ -1,4 +1,5 @@
-"""Whether `o` can open a web page here, or should show its address instead."""
+"""Whether `o` can open a web page here, or should show its address instead (only http(s)
+addresses, `comparators.fetching.is_url`, are ever opened)."""
 
 from __future__ import annotations
 
@@ -16,8 +17,3 @@ def opens_a_browser(environ: Mapping[str, str], platform: str, is_web: bool) -> 
     if platform.startswith("linux") or "bsd" in platform:
         return bool(environ.get("DISPLAY") or environ.get("WAYLAND_DISPLAY"))
     return platform in ("darwin", "win32")
-
-
-def is_web_address(url: str) -> bool:
-    """Only http(s) addresses are opened: a manifest's `file:` or script URL never is."""
-    return url.lower().startswith(("http://", "https://"))

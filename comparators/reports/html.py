@@ -93,9 +93,9 @@ dl.legend dd { margin: 0; }
 
 # Only these schemes become links: a manifest's `javascript:` or `data:` URL stays text.
 _LINK_SCHEMES = ("http", "https")
-_QUOTE_WORDS = 24
+_QUOTE_WORDS = 24  # words of a quote shown in the findings; the whole quote is below
 _COLUMN_REM = 12  # the narrowest an outlet's column of passages gets on screen
-_WINDOW_REM = 78  # a 1280-pixel window less the page's margins, in 16-pixel rem  # words of a quote shown in the findings; the whole quote is below
+_WINDOW_REM = 78  # a 1280-pixel window less the page's margins, in 16-pixel rem
 
 
 def render(report: Report) -> str:

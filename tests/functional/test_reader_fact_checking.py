@@ -393,7 +393,8 @@ async def test_a_click_selects_the_group_under_the_pointer(seed_comparison):
 
 
 def test_o_opens_a_browser_on_a_desktop_or_in_a_browser_never_over_ssh():
-    from tui.browser import is_web_address, opens_a_browser
+    from comparators.fetching import is_url
+    from tui.browser import opens_a_browser
 
     assert opens_a_browser({"DISPLAY": ":0"}, "linux", is_web=False)
     assert not opens_a_browser({}, "linux", is_web=False)  # a console: no browser to start
@@ -401,4 +402,4 @@ def test_o_opens_a_browser_on_a_desktop_or_in_a_browser_never_over_ssh():
     assert not opens_a_browser({"SSH_TTY": "/dev/pts/1"}, "darwin", is_web=False)
     assert opens_a_browser({"SSH_CONNECTION": "1 2 3 4"}, "linux", is_web=True)  # textual-serve
     assert opens_a_browser({}, "darwin", is_web=False)
-    assert is_web_address("https://example.org/a") and not is_web_address("file:///etc/passwd")
+    assert is_url("https://example.org/a") and not is_url("file:///etc/passwd")

@@ -10,7 +10,8 @@ from __future__ import annotations
 import os
 import sys
 
-from tui.browser import is_web_address, opens_a_browser
+from comparators.fetching import is_url
+from tui.browser import opens_a_browser
 from tui.screens.outlet_chooser import OutletChooser
 from tui.views.clip import discrepancy_text, passage_text, quote_text
 from tui.views.layout import View
@@ -84,7 +85,7 @@ class CopyOpenActions:
             where = f" (read from {clean(str(source.path))})" if source.path else ""
             self.notify(f"{name} has no web address{where}.", timeout=5, markup=False)
             return
-        if is_web_address(url) and opens_a_browser(os.environ, sys.platform, self.app.is_web):
+        if is_url(url) and opens_a_browser(os.environ, sys.platform, self.app.is_web):
             self.app.open_url(url)
             self.notify(f"Opening {url}", title=name, timeout=4, markup=False)
             return
