@@ -18,7 +18,6 @@ if TYPE_CHECKING:
 LONG_STORY = 1000  # paragraphs, all sources together: a few seconds of comparing
 
 
-
 def is_long(story: Story) -> bool:
     return sum(len(s.paragraphs) for s in story.sources) >= LONG_STORY
 
@@ -32,10 +31,10 @@ def comparison_progress(story: Story, stream: TextIO | None = None) -> Iterator[
         yield None
         return
     from rich.console import Console
-
-    from tui.state.comparing import STAGE_NAMES
     from rich.progress import BarColumn, TaskProgressColumn, TextColumn, TimeElapsedColumn
     from rich.progress import Progress as Bar
+
+    from tui.state.comparing import STAGE_NAMES
 
     bar = Bar(
         TextColumn("comparing"),
