@@ -33,9 +33,29 @@ figures from the fitting script):
   different fact.
 - `shared_rare_words`: the inverse-document-frequency mass of the content words
   both use, as a share of the smaller passage's.
+- `shared_specific_words`: how many words specific to one fact both passages
+  use, compared by their first STEM letters (conceded / concession, inspectors /
+  inspections), each counting by `specificity`: 1 when it stands in at most one
+  passage per outlet on average, 1/r when in r passages per outlet. A story's
+  topic words and main names stand everywhere and count little; what two
+  rewrites of one fact still share is mostly their few specific words, and
+  on-topic paragraphs about neighbouring facts share mostly the story's words.
+  A raw sum, not a share: two long passages sharing six such words are likelier
+  one fact than two short ones sharing one (held-out real macro F1 0.741 ->
+  0.763, seeds held out 0.818 -> 0.846; mean average precision of the held-out
+  link ranking on the six stories 0.805 -> 0.841).
+- `story_specific_words`: that sum over the story's typical best one (the mean,
+  over passages, of each one's best among the candidates), as
+  `story_similarity` does for the similarity: in a story of short rewrites
+  every pair shares fewer specific words (lowest story, held out, 0.621 ->
+  0.688; macro 0.763 -> 0.764).
 - `both_ledes`, `position_gap`, `length_gap`: news is an inverted pyramid, so
   first paragraphs sum up the same event and reprints keep their order; very
-  unequal lengths make a weaker pair.
+  unequal lengths make a weaker pair. (A `lede_similarity`, the similarity of
+  two ledes, was dropped: fitted on few ledes, its weight made near-copy ledes
+  of synthetic stories unlinkable, probability 0.07 at similarity 0.93; without
+  it held-out macro 0.764 -> 0.768, seeds 0.853 -> 0.860, lowest story 0.688 ->
+  0.625, synthetic mean 0.927 -> 0.928.)
 """
 
 from __future__ import annotations
