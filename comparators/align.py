@@ -42,6 +42,7 @@ from scipy import sparse
 
 from comparators.diff import lower_words, wording_similarity
 from comparators.evidence import (
+    OVERLAPS,
     LinkModel,
     PassageSets,
     link_model,
@@ -310,7 +311,7 @@ class _Candidates:
     best_sentence: np.ndarray
     best: np.ndarray  # (units x sources) each unit's best similarity in each source
     source_index: np.ndarray  # unit -> column of `best`
-    overlap: np.ndarray  # (pairs x 4) what each pair shares: trigrams, names, numbers, rare words
+    overlap: np.ndarray  # (pairs x OVERLAPS) what each pair shares: trigrams, names, numbers, rare words, specific stems
     sets: PassageSets
 
 
@@ -323,7 +324,7 @@ def _candidates(space: _Space, scorer: Scorer) -> _Candidates:
     nonempty = np.flatnonzero(np.diff(bounds))
     source_index = np.searchsorted(nonempty, space.source_of, side="right") - 1
     best = np.zeros((n, len(nonempty)), dtype=np.float32)
-    sets = passage_sets([u.text for u in space.units])
+    sets = passage_sets([u.text for u in space.units], sources=len(nonempty))
     found: list[tuple[np.ndarray, ...]] = []
     # Scores are symmetric: each source pair is scored once, and `best` is filled both ways.
     for rank, source in enumerate(nonempty):
@@ -359,7 +360,7 @@ def _candidates(space: _Space, scorer: Scorer) -> _Candidates:
     if not found:
         empty = np.zeros(0, dtype=np.int32)
         zero = np.zeros(0, dtype=np.float32)
-        return _Candidates(empty, empty, zero, zero, zero, best, source_index, np.zeros((0, 4), np.float32), sets)
+        return _Candidates(empty, empty, zero, zero, zero, best, source_index, np.zeros((0, OVERLAPS), np.float32), sets)
     i, j, forward, backward, best_sentence, overlap = (np.concatenate(parts) for parts in zip(*found))
     # A pair scored from the later source's side (around the ring) comes as (j, i): put it as (i, j).
     swapped = i > j

@@ -11,7 +11,16 @@ from __future__ import annotations
 import numpy as np
 
 from comparators import GroupKind, compare
-from comparators.evidence import link_model, name_key, numbers_in, pair_features, passage_sets, story_scale
+from comparators.evidence import (
+    OVERLAPS,
+    link_model,
+    name_key,
+    numbers_in,
+    pair_features,
+    passage_sets,
+    specificity,
+    story_scale,
+)
 from comparators.export import to_json_dict
 from comparators.segment import split_sentences
 
@@ -179,3 +188,50 @@ def test_two_translations_of_one_statement_in_the_same_fact_are_worded_different
     ruzhev = [q for q in comparison.quotes if q.speaker and "Ruzhev" in q.speaker]
     assert {q.source for q in ruzhev} == {"wire", "translated"}
     assert all(q.status == QuoteStatus.VARIANT for q in ruzhev)
+
+
+def test_a_word_counts_as_specific_to_one_fact_by_how_many_passages_per_outlet_use_it():
+    # Two outlets, three passages each: "bridge" is in all six, "inquiry" in one per outlet.
+    terms = [{"bridge", "inquiry"}, {"bridge", "divers"}, {"bridge", "mourning"}] * 2
+    weights = specificity(terms, sources=2)
+    assert weights["inquiry"] == 1.0
+    assert weights["divers"] == 1.0
+    assert weights["bridge"] == 1 / 3
+
+
+def test_rewrites_share_specific_stems_where_on_topic_paragraphs_share_only_the_storys_words():
+    texts = [
+        "Governor Anton Ruzhev conceded that the bridge inspections had failed in Ostrel.",
+        "The bridge in Ostrel was built in 1972 and crossed the Varna.",
+        "Divers searched the Varna near the Ostrel bridge for survivors.",
+        "In a concession, the governor admitted that inspectors had missed the bridge's failings.",
+        "The Ostrel bridge carried traffic over the Varna for fifty years.",
+        "Rescue divers found survivors downstream of the Ostrel bridge.",
+    ]
+    sets = passage_sets(texts, sources=2)
+    shared = sets.overlap_block(slice(0, 3), slice(3, 6))[OVERLAPS - 1]
+    # conceded / concession and inspections / inspectors meet by their stems; the bridge,
+    # Ostrel and the Varna, in every passage, count little.
+    assert shared[0, 0] >= 2.0
+    assert shared[0, 0] > 2 * shared[0, 1]
+    assert shared[1, 1] < 1.5
+
+
+def test_a_pair_sharing_specific_words_is_likelier_a_link_than_one_sharing_only_the_storys_words():
+    texts = [WIRE[0], "Fourteen people died when the Ostrel bridge fell into the Varna on Monday, officials said."]
+    zero, pair = np.array([0], np.int64), np.array([1], np.int64)
+    sets = passage_sets(texts, sources=2)
+    overlap = sets.overlap_block(slice(0, 1), slice(1, 2))[:, 0, :].T
+
+    def probability(specific: float) -> float:
+        # A rewrite: little word similarity, neither paragraph a lede.
+        similarity = np.array([0.12], np.float32)
+        shares = overlap.copy()
+        shares[:, OVERLAPS - 1] = specific
+        features = pair_features(
+            sets, zero, pair, similarity, similarity, similarity, (similarity, similarity), 0.3,
+            np.array([False, False]), np.array([0.0, 0.5], np.float32), np.array([20.0, 16.0], np.float32), shares,
+        )
+        return float(link_model("lexical").probability(features)[0])
+
+    assert probability(4.0) > probability(0.5) + 0.1
