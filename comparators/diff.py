@@ -16,6 +16,7 @@ package, with identical results, and reports diff hundreds of pairs.
 from __future__ import annotations
 
 import re
+import sys
 from functools import lru_cache
 
 import fast_diff_match_patch
@@ -26,9 +27,14 @@ _WORD = re.compile(r"\w[\w'’-]*\w|\w")
 _OPS = {"=": 0, "-": -1, "+": 1}
 
 
+@lru_cache(maxsize=16384)
 def lower_words(text: str) -> tuple[str, ...]:
-    """The words of `text`, lower-cased, without spaces or punctuation."""
-    return tuple(w.lower() for w in _WORD.findall(text))
+    """The words of `text`, lower-cased, without spaces or punctuation.
+
+    Cached per text: alignment compares each passage with many others (a big
+    group's spanning links, evidence terms). Words are interned, so the cache
+    holds each distinct word once."""
+    return tuple(sys.intern(w.lower()) for w in _WORD.findall(text))
 
 
 def wording_similarity(a: str, b: str) -> float:
