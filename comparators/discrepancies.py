@@ -182,7 +182,7 @@ def find_discrepancies(
 # ---------------------------------------------------------------- facts, read once per story
 
 
-@lru_cache(maxsize=8192)  # paragraphs: the name index and the groups read the same ones
+@lru_cache(maxsize=65536)  # paragraphs: the name index and the groups read the same ones
 def _facts(text: str) -> tuple[Fact, ...]:
     return extract_facts(text)
 
@@ -595,11 +595,13 @@ def _quote_discrepancies(
     group_of = {(m.source, m.paragraph): g.id for g in groups for m in g.members}
     found: list[_Found] = []
     for quote in quotes:
+        if not _has_figures(quote.text):
+            continue  # before its matches: a wire quote has hundreds
         for match in quote.matches:
             other = by_id.get(match.quote)
             if other is None or other.source == quote.source or other.id < quote.id or other.text == quote.text:
                 continue
-            if not (_has_figures(quote.text) and _has_figures(other.text)):
+            if not _has_figures(other.text):
                 continue
             passages = {q.source: (_Passage(q.source, q.paragraph, q.text), q) for q in (quote, other)}
             group = group_of.get((quote.source, quote.paragraph))
