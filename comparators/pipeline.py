@@ -11,7 +11,7 @@ from comparators.model import Comparison, Settings, SettingsOverride, Story
 from comparators.ordering import order_groups
 from comparators.pivot import choose_pivot
 from comparators.quote_matching import story_quote_groups
-from comparators.reuse import reuse
+from comparators.reuse import reuse, shared_runs
 from comparators.settings import merged_settings
 
 # Called with the stage starting ("align", "order", "reuse", "quotes", "discrepancies",
@@ -47,10 +47,11 @@ def compare(story: Story, override: SettingsOverride | None = None, progress: Pr
     settings = resolve_settings(story, override)
     done("align")
     groups = align(story, settings) if story.sources else ()
+    runs = shared_runs(story)  # the pivot and the reuse figures both read them
     if settings.pivot is not None:
         pivot_reason = "chosen"
     elif story.sources:
-        pivot, pivot_reason = choose_pivot(story, groups)
+        pivot, pivot_reason = choose_pivot(story, groups, runs)
         settings = replace(settings, pivot=pivot)
     else:
         pivot_reason = ""
@@ -62,7 +63,7 @@ def compare(story: Story, override: SettingsOverride | None = None, progress: Pr
         if not s.paragraphs
     )
     done("reuse")
-    reuse_figures = reuse(story)
+    reuse_figures = reuse(story, runs)
     done("quotes")
     quotes, terms, quote_groups = story_quote_groups(story, groups)
     done("discrepancies")

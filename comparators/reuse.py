@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
+from typing import NamedTuple
 
 import numpy as np
 from scipy import sparse
@@ -32,18 +33,19 @@ def _shingles(words: Sequence[str]) -> np.ndarray:
     return out
 
 
-def reuse(story: Story) -> tuple[Reuse, ...]:
+def reuse(story: Story, runs: Sequence[SharedRuns] | None = None) -> tuple[Reuse, ...]:
     """For every ordered pair of sources (source, other), the share of `source`'s
     words that stand in runs of RUN+ words also found verbatim in `other`.
 
     Paragraph breaks do not interrupt runs (wire copy is often re-paragraphed).
     Case and apostrophe style are ignored; punctuation is. One pass per source
     over the runs it shares (a sparse run x source incidence matrix), so the work
-    grows with what sources share, not with words x sources.
+    grows with what sources share, not with words x sources. `runs` is
+    `shared_runs(story)` when the caller has it already.
     """
     ids = [s.id for s in story.sources]
     out = []
-    for sid, (n, found, _) in zip(ids, _covered_words(story)):
+    for sid, (n, found, _) in zip(ids, shared_runs(story) if runs is None else runs):
         for b, other in enumerate(ids):
             if other != sid:
                 share = round(float(found[b]) / n, 4) if n else 0.0
@@ -51,16 +53,28 @@ def reuse(story: Story) -> tuple[Reuse, ...]:
     return tuple(out)
 
 
-def words_found_elsewhere(story: Story) -> dict[str, tuple[int, int]]:
+def words_found_elsewhere(story: Story, runs: Sequence[SharedRuns] | None = None) -> dict[str, tuple[int, int]]:
     """For each source, `(words standing in a run found verbatim in any other
-    source, words)`: how much of it the story's other outlets also carry."""
-    return {source.id: (elsewhere, n) for source, (n, _, elsewhere) in zip(story.sources, _covered_words(story))}
+    source, words)`: how much of it the story's other outlets also carry. `runs` is
+    `shared_runs(story)` when the caller has it already."""
+    runs = shared_runs(story) if runs is None else runs
+    return {source.id: (found.elsewhere, found.words) for source, found in zip(story.sources, runs)}
 
 
-def _covered_words(story: Story) -> Iterator[tuple[int, np.ndarray, int]]:
-    """For each source in turn: its word count, how many of its words stand in a run
-    of RUN+ words that each source holds too (its own entry counts every word in a
-    run), and how many stand in a run some other source holds."""
+class SharedRuns(NamedTuple):
+    """What of one source stands in runs of RUN+ words other sources hold too."""
+
+    words: int
+    by_source: np.ndarray  # words in a run each source holds (its own: every word in a run)
+    elsewhere: int  # words in a run some other source holds
+
+
+def shared_runs(story: Story) -> tuple[SharedRuns, ...]:
+    """`SharedRuns` of each source, in story order (reuse figures and the pivot use them)."""
+    return tuple(_covered_words(story))
+
+
+def _covered_words(story: Story) -> Iterator[SharedRuns]:
     ids = [s.id for s in story.sources]
     words = [_words(" ".join(p.text for p in s.paragraphs)) for s in story.sources]
     shingles = [_shingles(w) for w in words]
@@ -75,7 +89,7 @@ def _covered_words(story: Story) -> Iterator[tuple[int, np.ndarray, int]]:
     for a in range(len(ids)):
         n = len(words[a])
         if not len(shingles[a]):
-            yield n, np.zeros(len(ids), dtype=np.int64), 0
+            yield SharedRuns(n, np.zeros(len(ids), dtype=np.int64), 0)
             continue
         # Which sources hold each run starting here (rows: run starts, in order).
         hit = holds[index[starts[a] : starts[a + 1]]]
@@ -84,7 +98,7 @@ def _covered_words(story: Story) -> Iterator[tuple[int, np.ndarray, int]]:
         by_source = hit.tocsc()  # each source's run starts, in order
         by_source.sort_indices()
         found = _union_lengths(by_source.indices, by_source.indptr)
-        yield n, found, int(_union_lengths(elsewhere, np.array([0, len(elsewhere)]))[0])
+        yield SharedRuns(n, found, int(_union_lengths(elsewhere, np.array([0, len(elsewhere)]))[0]))
 
 
 def _union_lengths(run_starts: np.ndarray, bounds: np.ndarray) -> np.ndarray:
