@@ -157,11 +157,12 @@ def emit(text: str | bytes, output: Path | None, *, force: bool = False) -> int:
     """
     if output is None:
         try:
-            if isinstance(text, bytes):
+            binary = getattr(sys.stdout, "buffer", None)  # a StringIO in its place has none
+            if isinstance(text, bytes) and binary is not None:
                 sys.stdout.flush()
-                sys.stdout.buffer.write(text)
+                binary.write(text)
             else:
-                sys.stdout.write(text)
+                sys.stdout.write(text.decode() if isinstance(text, bytes) else text)
             sys.stdout.flush()
         except BrokenPipeError:
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
