@@ -15,6 +15,7 @@ import re
 from pathlib import Path
 from typing import Any
 
+from comparators.collector import cycle_collection_paused
 from comparators.model import Comparison
 from comparators.diff import word_diff
 from comparators.model import Group, Source, Story
@@ -42,7 +43,10 @@ def to_json_bytes(comparison: Comparison, diffs: str = "pivot") -> bytes:
     story's export (100 MB at 400 sources) is held once, as bytes, not again as text."""
     import orjson  # loaded when a story is exported, not when the reader starts
 
-    encoded = orjson.dumps(to_json_dict(comparison, diffs), option=orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE)
+    with cycle_collection_paused():
+        data = to_json_dict(comparison, diffs)
+    encoded = orjson.dumps(data, option=orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE)
+    del data
     if _MAYBE_INVISIBLE.search(encoded) is None:
         return encoded
     return _INVISIBLE.sub(_escaped, encoded.decode()).encode()

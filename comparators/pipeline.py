@@ -6,6 +6,7 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from comparators.align import align, default_threshold
+from comparators.collector import cycle_collection_paused
 from comparators.discrepancies import find_discrepancies
 from comparators.model import Comparison, Settings, SettingsOverride, Story
 from comparators.ordering import order_groups
@@ -43,6 +44,11 @@ def compare(story: Story, override: SettingsOverride | None = None, progress: Pr
     as each stage starts, with the share of the work done before it (non-decreasing,
     from 0.0), and last as `progress("done", 1.0)`; it runs on the caller's thread.
     """
+    with cycle_collection_paused():
+        return _compare(story, override, progress)
+
+
+def _compare(story: Story, override: SettingsOverride | None, progress: Progress | None) -> Comparison:
     done = _stage_reporter(progress)
     settings = resolve_settings(story, override)
     done("align")
