@@ -35,7 +35,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
-from itertools import islice
+from itertools import islice, repeat
 
 import numpy as np
 from scipy import sparse
@@ -79,6 +79,9 @@ SHORTLIST = 8  # ...of its likeliest counterparts in each, by the rare words the
 SHORTLIST_ROWS = 8  # passages shortlisted together (their shortlists' union is scored)
 BLOCK_ROWS = 64  # passages scored against the whole story at once
 GROUP_BATCH_SENTENCES = 256  # sentences of several groups scored in one product
+
+_NONE: frozenset[int] = frozenset()
+_ZEROS = repeat(0)  # a count for every source a group lacks
 
 _STOP = frozenset(
     """a an the and or but of in on at to for from by with as is was were be been are it its
@@ -498,8 +501,11 @@ def _facts(
         # merged paragraph also reports).
         if own and unit - 1 not in members[g] and unit + 1 not in members[g]:
             return False
-        others = len(members[g]) - own if compared is None else sum(counts[g][s] for s in compared[unit])
-        return len(neighbours.get(unit, set()) & members[g]) >= MAJORITY * others
+        linked = len(neighbours.get(unit, _NONE) & members[g])
+        others = len(members[g]) - own
+        if compared is None or linked >= MAJORITY * others:  # compared sources are among the others
+            return linked >= MAJORITY * others
+        return linked >= MAJORITY * sum(map(counts[g].get, compared[unit], _ZEROS))
 
     def add(g: int, unit: int) -> None:
         members[g].add(unit)

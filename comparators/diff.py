@@ -16,6 +16,7 @@ package, with identical results, and reports diff hundreds of pairs.
 from __future__ import annotations
 
 import re
+import sys
 from functools import lru_cache
 
 import fast_diff_match_patch
@@ -26,9 +27,14 @@ _WORD = re.compile(r"\w[\w'’-]*\w|\w")
 _OPS = {"=": 0, "-": -1, "+": 1}
 
 
+@lru_cache(maxsize=16384)
 def lower_words(text: str) -> tuple[str, ...]:
-    """The words of `text`, lower-cased, without spaces or punctuation."""
-    return tuple(w.lower() for w in _WORD.findall(text))
+    """The words of `text`, lower-cased, without spaces or punctuation.
+
+    Cached per text: alignment compares each passage with many others (a big
+    group's spanning links, evidence terms). Words are interned, so the cache
+    holds each distinct word once."""
+    return tuple(sys.intern(w.lower()) for w in _WORD.findall(text))
 
 
 def wording_similarity(a: str, b: str) -> float:
@@ -52,12 +58,28 @@ def _code(k: int) -> str:
     return chr(point if point < 0xD800 else point + 0x800)
 
 
+_CODES: list[str] = []  # _code(k) for the first few thousand k, made once
+
+
+def _codes(count: int) -> list[str]:
+    if len(_CODES) < count:
+        _CODES.extend(_code(k) for k in range(len(_CODES), max(count, 2 * len(_CODES), 1024)))
+    return _CODES
+
+
+@lru_cache(maxsize=16384)
+def _cached_tokens(text: str) -> tuple[str, ...]:
+    # A group's reference text is diffed against each of its members: split it once.
+    return tuple(_TOKEN.findall(text))
+
+
 @lru_cache(maxsize=8192)
 def _encoded_diff(a: str, b: str) -> tuple[tuple[tuple[int, int], ...], tuple[str, ...], tuple[str, ...]]:
     """(op, token count) runs of the word diff, and both token lists."""
-    ta, tb = tokens(a), tokens(b)
+    ta, tb = _cached_tokens(a), _cached_tokens(b)
     # Each distinct token its character, in order of first appearance (a's, then b's).
-    codes = {t: _code(k) for k, t in enumerate(dict.fromkeys(ta + tb))}
+    distinct = dict.fromkeys(ta + tb)
+    codes = dict(zip(distinct, _codes(len(distinct))))
     # timelimit=0: no time limit; word-encoded passages are short enough.
     runs = fast_diff_match_patch.diff(
         "".join(map(codes.__getitem__, ta)),
@@ -67,7 +89,7 @@ def _encoded_diff(a: str, b: str) -> tuple[tuple[tuple[int, int], ...], tuple[st
         cleanup="Semantic",
         counts_only=True,
     )
-    return tuple((_OPS[op], n) for op, n in runs), tuple(ta), tuple(tb)
+    return tuple((_OPS[op], n) for op, n in runs), ta, tb
 
 
 @lru_cache(maxsize=8192)

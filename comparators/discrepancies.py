@@ -182,7 +182,7 @@ def find_discrepancies(
 # ---------------------------------------------------------------- facts, read once per story
 
 
-@lru_cache(maxsize=8192)  # paragraphs: the name index and the groups read the same ones
+@lru_cache(maxsize=65536)  # paragraphs: the name index and the groups read the same ones
 def _facts(text: str) -> tuple[Fact, ...]:
     return extract_facts(text)
 
@@ -595,11 +595,13 @@ def _quote_discrepancies(
     group_of = {(m.source, m.paragraph): g.id for g in groups for m in g.members}
     found: list[_Found] = []
     for quote in quotes:
+        if not _has_figures(quote.text):
+            continue  # before its matches: a wire quote has hundreds
         for match in quote.matches:
             other = by_id.get(match.quote)
             if other is None or other.source == quote.source or other.id < quote.id or other.text == quote.text:
                 continue
-            if not (_has_figures(quote.text) and _has_figures(other.text)):
+            if not _has_figures(other.text):
                 continue
             passages = {q.source: (_Passage(q.source, q.paragraph, q.text), q) for q in (quote, other)}
             group = group_of.get((quote.source, quote.paragraph))
@@ -658,6 +660,7 @@ class _NameIndex:
             w for s in story.sources for p in s.paragraphs for w in re.findall(r"(?<![\w-])[a-z][\w'’]*", p.text)
         )
         self.mentions: dict[str, dict[tuple[str, ...], _Mention]] = {}
+        self._name_cache: dict[str, tuple[tuple[str, int, int], ...] | None] = {}
         for source in story.sources:
             if found := datelines[source.id]:
                 passage, places = found
@@ -677,19 +680,29 @@ class _NameIndex:
             self._places.setdefault(word, set()).add((source, mention.passage.paragraph))
 
     def _mention(self, passage: _Passage, fact: Fact) -> _Mention | None:
+        words = self._name_words(fact.text)
+        if words is None:
+            return None
+        return _Mention(passage, tuple((w, fact.start + start, fact.start + end) for w, start, end in words))
+
+    def _name_words(self, name: str) -> tuple[tuple[str, int, int], ...] | None:
+        """The words of `name` that are the name, with their spans in it; None when too
+        little is left. Worked out once per name: a big story repeats each name hundreds of times."""
+        if name in self._name_cache:
+            return self._name_cache[name]
         # Titles and words that also stand in lower case ("President", "The") are not the name.
         words = []
-        for match in re.finditer(r"\S+", fact.text):
+        for match in re.finditer(r"\S+", name):
             word = match.group()
             lowered = word.lower()
             if lowered in self._lower_words or lowered in _CALENDAR_WORDS or any(
                 part in self._lower_words and len(part) > 3 for part in lowered.split("-")[1:]
             ):
                 continue
-            words.append((word, fact.start + match.start(), fact.start + match.end()))
-        if not words or sum(len(fold_name(w)) for w, _, _ in words) < 4:
-            return None
-        return _Mention(passage, tuple(words))
+            words.append((word, match.start(), match.end()))
+        found = tuple(words) if words and sum(len(fold_name(w)) for w, _, _ in words) >= 4 else None
+        self._name_cache[name] = found
+        return found
 
     def variants(self) -> list[tuple[tuple[str, str], _Mention, _Mention]]:
         """(differing words, mention in one outlet, mention in another) for every spelling pair.

@@ -15,6 +15,7 @@ import re
 from pathlib import Path
 from typing import Any
 
+from comparators.collector import cycle_collection_paused
 from comparators.model import Comparison
 from comparators.diff import word_diff
 from comparators.model import Group, Source, Story
@@ -34,16 +35,32 @@ def to_json(comparison: Comparison, diffs: str = "pivot") -> str:
     `\\uXXXX` escapes: the data is the same, and a terminal showing it cannot be fooled.
     The bytes are those of `json.dumps(..., ensure_ascii=False, indent=2)`, written by
     orjson: 8-15 times faster on big stories, with less memory."""
+    return to_json_bytes(comparison, diffs).decode()
+
+
+def to_json_bytes(comparison: Comparison, diffs: str = "pivot") -> bytes:
+    """`to_json(comparison, diffs)` encoded as UTF-8, made without the text: a big
+    story's export (100 MB at 400 sources) is held once, as bytes, not again as text."""
     import orjson  # loaded when a story is exported, not when the reader starts
 
-    data = to_json_dict(comparison, diffs)
-    text = orjson.dumps(data, option=orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE).decode()
-    return _INVISIBLE.sub(_escaped, text)
+    with cycle_collection_paused():
+        data = to_json_dict(comparison, diffs)
+    encoded = orjson.dumps(data, option=orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE)
+    del data
+    if _MAYBE_INVISIBLE.search(encoded) is None:
+        return encoded
+    return _INVISIBLE.sub(_escaped, encoded.decode()).encode()
 
 
 _INVISIBLE = re.compile(
     r"[\x7f-\x9f\u061c\u180e\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff"
     r"\ufff9-\ufffb\U000e0000-\U000e007f]"
+)
+# The UTF-8 bytes of every character `_INVISIBLE` matches (and of a few neighbours):
+# text without them needs no escape, and is never decoded to find out.
+_MAYBE_INVISIBLE = re.compile(
+    rb"\x7f|\xc2[\x80-\x9f]|\xd8\x9c|\xe1\xa0\x8e|\xe2\x80[\x8b\x8e\x8f\xaa-\xae]|\xe2\x81[\xa0-\xaf]"
+    rb"|\xef\xbb\xbf|\xef\xbf[\xb9-\xbb]|\xf3\xa0[\x80\x81]"
 )
 
 

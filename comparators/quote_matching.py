@@ -208,7 +208,6 @@ def group_quotes(
     group_of, groups = _groups(quotes, copies, links)
     result = []
     for index, (quote, found) in enumerate(zip(quotes, matches)):
-        found.sort(key=lambda m: (m.kind != "shared", -m.similarity, m.quote))
         result.append(replace(quote, matches=tuple(found), status=quote_status(found), group=group_of[index]))
     return tuple(result), groups
 
@@ -224,20 +223,30 @@ def _pairs_with_self(members: Sequence[int]) -> Iterable[tuple[int, int]]:
 def _expanded(
     quotes: Sequence[Quote], copies: Sequence[Sequence[int]], links: dict[tuple[int, int], tuple[str, float]]
 ) -> list[list[QuoteMatch]]:
-    """Each quote's matches: every copy of a linked wording from another source (one
-    `QuoteMatch` object per copy and link, shared by all the quotes it matches)."""
-    matches: list[list[QuoteMatch]] = [[] for _ in quotes]
+    """Each quote's matches, strongest first: every copy of a linked wording from another
+    source (one `QuoteMatch` object per copy and link, shared by all the quotes it matches).
+
+    A wording's matches are gathered and sorted once; each of its copies keeps those
+    from other sources than its own (a wire quote in 300 papers sorts one list, not 300)."""
+    gathered: list[list[QuoteMatch]] = [[] for _ in copies]
     for (a, b), (kind, score) in links.items():
         to_b = [QuoteMatch(quotes[j].id, quotes[j].source, kind, score) for j in copies[b]]
-        to_a = to_b if a == b else [QuoteMatch(quotes[i].id, quotes[i].source, kind, score) for i in copies[a]]
-        for i in copies[a]:
-            source = quotes[i].source
-            matches[i].extend(m for m in to_b if m.source != source)
+        gathered[a].extend(to_b)
         if a != b:
-            for j in copies[b]:
-                source = quotes[j].source
-                matches[j].extend(m for m in to_a if m.source != source)
+            gathered[b].extend(QuoteMatch(quotes[i].id, quotes[i].source, kind, score) for i in copies[a])
+    matches: list[list[QuoteMatch]] = [[] for _ in quotes]
+    for wording, found in enumerate(gathered):
+        if not found:
+            continue
+        found.sort(key=_strongest_first)
+        for i in copies[wording]:
+            source = quotes[i].source
+            matches[i] = [m for m in found if m.source != source]
     return matches
+
+
+def _strongest_first(match: QuoteMatch) -> tuple[bool, float, str]:
+    return match.kind != "shared", -match.similarity, match.quote
 
 
 def _groups(

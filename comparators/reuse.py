@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
+from typing import NamedTuple
 
 import numpy as np
 from scipy import sparse
@@ -32,19 +33,19 @@ def _shingles(words: Sequence[str]) -> np.ndarray:
     return out
 
 
-def reuse(story: Story) -> tuple[Reuse, ...]:
+def reuse(story: Story, runs: Sequence[SharedRuns] | None = None) -> tuple[Reuse, ...]:
     """For every ordered pair of sources (source, other), the share of `source`'s
     words that stand in runs of RUN+ words also found verbatim in `other`.
 
     Paragraph breaks do not interrupt runs (wire copy is often re-paragraphed).
     Case and apostrophe style are ignored; punctuation is. One pass per source
-    over a (run x source) incidence matrix, so 200 sources cost seconds.
+    over the runs it shares (a sparse run x source incidence matrix), so the work
+    grows with what sources share, not with words x sources. `runs` is
+    `shared_runs(story)` when the caller has it already.
     """
     ids = [s.id for s in story.sources]
     out = []
-    for sid, covered in zip(ids, _covered_words(story)):
-        n = len(covered)
-        found = covered.sum(axis=0)
+    for sid, (n, found, _) in zip(ids, shared_runs(story) if runs is None else runs):
         for b, other in enumerate(ids):
             if other != sid:
                 share = round(float(found[b]) / n, 4) if n else 0.0
@@ -52,20 +53,28 @@ def reuse(story: Story) -> tuple[Reuse, ...]:
     return tuple(out)
 
 
-def words_found_elsewhere(story: Story) -> dict[str, tuple[int, int]]:
+def words_found_elsewhere(story: Story, runs: Sequence[SharedRuns] | None = None) -> dict[str, tuple[int, int]]:
     """For each source, `(words standing in a run found verbatim in any other
-    source, words)`: how much of it the story's other outlets also carry."""
-    out = {}
-    for a, (source, covered) in enumerate(zip(story.sources, _covered_words(story))):
-        others = np.delete(covered, a, axis=1)
-        out[source.id] = (int(others.any(axis=1).sum()) if others.size else 0, len(covered))
-    return out
+    source, words)`: how much of it the story's other outlets also carry. `runs` is
+    `shared_runs(story)` when the caller has it already."""
+    runs = shared_runs(story) if runs is None else runs
+    return {source.id: (found.elsewhere, found.words) for source, found in zip(story.sources, runs)}
 
 
-def _covered_words(story: Story) -> Iterator[np.ndarray]:
-    """For each source in turn, a (words x sources) boolean matrix: whether the word stands
-    in a run of RUN+ words that the other source holds too (its own column is all
-    true where it has runs)."""
+class SharedRuns(NamedTuple):
+    """What of one source stands in runs of RUN+ words other sources hold too."""
+
+    words: int
+    by_source: np.ndarray  # words in a run each source holds (its own: every word in a run)
+    elsewhere: int  # words in a run some other source holds
+
+
+def shared_runs(story: Story) -> tuple[SharedRuns, ...]:
+    """`SharedRuns` of each source, in story order (reuse figures and the pivot use them)."""
+    return tuple(_covered_words(story))
+
+
+def _covered_words(story: Story) -> Iterator[SharedRuns]:
     ids = [s.id for s in story.sources]
     words = [_words(" ".join(p.text for p in s.paragraphs)) for s in story.sources]
     shingles = [_shingles(w) for w in words]
@@ -80,12 +89,29 @@ def _covered_words(story: Story) -> Iterator[np.ndarray]:
     for a in range(len(ids)):
         n = len(words[a])
         if not len(shingles[a]):
-            yield np.zeros((n, len(ids)), dtype=bool)
+            yield SharedRuns(n, np.zeros(len(ids), dtype=np.int64), 0)
             continue
-        # Which sources hold each run starting here; a word is covered when a
-        # run covering it (starting up to RUN-1 words earlier) is held.
-        hit = holds[index[starts[a] : starts[a + 1]]].toarray().astype(np.int32)
-        marks = np.zeros((n + 1, len(ids)), dtype=np.int32)
-        marks[: len(hit)] += hit
-        marks[RUN : RUN + len(hit)] -= hit
-        yield np.cumsum(marks, axis=0)[:n] > 0
+        # Which sources hold each run starting here (rows: run starts, in order).
+        hit = holds[index[starts[a] : starts[a + 1]]]
+        # Every run is its own source's: a run some other source holds has two holders.
+        elsewhere = np.flatnonzero(np.diff(hit.indptr) > 1)
+        by_source = hit.tocsc()  # each source's run starts, in order
+        by_source.sort_indices()
+        found = _union_lengths(by_source.indices, by_source.indptr)
+        yield SharedRuns(n, found, int(_union_lengths(elsewhere, np.array([0, len(elsewhere)]))[0]))
+
+
+def _union_lengths(run_starts: np.ndarray, bounds: np.ndarray) -> np.ndarray:
+    """For each list `run_starts[bounds[k]:bounds[k + 1]]` of sorted run starts, how many
+    words the runs of RUN words starting there cover: each run covers up to the next
+    run's start (at most RUN words), the last one RUN words."""
+    gaps = np.minimum(np.diff(run_starts), RUN).astype(np.int64)
+    covered = np.append(gaps, RUN)
+    last = bounds[1:] - 1  # each list's last run covers RUN words, whatever follows
+    nonempty = bounds[1:] > bounds[:-1]
+    covered[last[nonempty]] = RUN
+    totals = np.zeros(len(bounds) - 1, dtype=np.int64)
+    sizes = np.diff(bounds)
+    owner = np.repeat(np.arange(len(sizes)), sizes)
+    np.add.at(totals, owner, covered[: len(owner)])
+    return totals

@@ -11,7 +11,8 @@ scikit-learn). Importing scikit-learn costs one to three seconds (it pulls
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
+from functools import lru_cache
 
 import numpy as np
 from scipy import sparse
@@ -59,35 +60,44 @@ def char_wb_ngrams(text: str, low: int = 3, high: int = 5) -> list[str]:
     """Character n-grams inside words, each word padded with a space either side."""
     out: list[str] = []
     for word in _WHITE_SPACES.sub(" ", text.lower()).split():
-        padded = f" {word} "
-        size = len(padded)
-        for n in range(low, high + 1):
-            if size <= n:  # a short word counts once, whole
-                out.append(padded)
-                break
-            out.extend(padded[k : k + n] for k in range(size - n + 1))
+        out.extend(_word_char_ngrams(word, low, high))
     return out
 
 
-def tfidf(texts: Sequence[str], analyzer: Callable[[str], Iterable[str]]) -> sparse.csr_matrix:
+@lru_cache(maxsize=65536)
+def _word_char_ngrams(word: str, low: int, high: int) -> tuple[str, ...]:
+    # A story's texts use a few thousand distinct words many times over: cut each once.
+    padded = f" {word} "
+    size = len(padded)
+    out: list[str] = []
+    for n in range(low, high + 1):
+        if size <= n:  # a short word counts once, whole
+            out.append(padded)
+            break
+        out.extend([padded[k : k + n] for k in range(size - n + 1)])
+    return tuple(out)
+
+
+def tfidf(texts: Sequence[str], analyzer: Callable[[str], Sequence[str]]) -> sparse.csr_matrix:
     """(texts x terms, terms sorted) sublinear tf x smoothed idf, rows of unit length, float64.
     ValueError when no text has a term (as scikit-learn raises)."""
     vocabulary: dict[str, int] = {}
-    indptr, indices, counts = [0], [], []
+    column_of = vocabulary.setdefault
+    columns: list[int] = []
+    lengths: list[int] = []
     for text in texts:
-        seen: dict[int, int] = {}
-        for term in analyzer(text):
-            column = vocabulary.setdefault(term, len(vocabulary))
-            seen[column] = seen.get(column, 0) + 1
-        indices.extend(seen)
-        counts.extend(seen.values())
-        indptr.append(len(indices))
+        terms = analyzer(text)
+        columns.extend([column_of(term, len(vocabulary)) for term in terms])
+        lengths.append(len(terms))
     if not vocabulary:
         raise ValueError("empty vocabulary")
+    # One entry per occurrence; the sparse matrix sums a text's repeats into its count.
+    rows = np.repeat(np.arange(len(texts)), lengths)
     matrix = sparse.csr_matrix(
-        (np.array(counts, dtype=np.float64), np.array(indices, dtype=np.int64), np.array(indptr)),
+        (np.ones(len(columns), dtype=np.float64), (rows, np.array(columns, dtype=np.int64))),
         shape=(len(texts), len(vocabulary)),
     )
+    matrix.sum_duplicates()
     # Columns in the terms' sorted order, each row's entries left in first-seen order of
     # the terms, as scikit-learn leaves them (sums then add up in the same order).
     matrix.sort_indices()

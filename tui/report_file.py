@@ -13,6 +13,7 @@ import re
 import stat
 import sys
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 from comparators import Story
@@ -43,8 +44,9 @@ def with_format(path: Path, format: str) -> Path:
     return path
 
 
-def write_report(path: Path, text: str, *, overwrite: bool = False) -> None:
-    """Write `text` to `path` atomically; to a device, a FIFO or `/dev/stdout`, directly.
+def write_report(path: Path, text: str | bytes, *, overwrite: bool = False) -> None:
+    """Write `text` (or bytes already UTF-8) to `path` atomically; to a device, a FIFO
+    or `/dev/stdout`, directly.
 
     Only a regular file is replaced (by a rename); a folder, a socket or a block device
     is refused, and so is a FIFO no process reads (it would block). Raises
@@ -64,8 +66,9 @@ def write_report(path: Path, text: str, *, overwrite: bool = False) -> None:
     permissions = mode & 0o777 if mode is not None else NEW_FILE_MODE
     fd, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as stream:
-            stream.write(text)
+        with os.fdopen(fd, "wb") as stream:
+            for chunk in _utf8_chunks(text):
+                stream.write(chunk)
             stream.flush()
             os.fsync(stream.fileno())
         os.chmod(temp, permissions)
@@ -116,11 +119,25 @@ def _write_in_place(path: Path, mode: int, text: str) -> None:
         if error.errno == errno.ENXIO:
             raise OSError(errno.ENXIO, "no process is reading this FIFO", str(path)) from None
         raise
-    with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as stream:
+    with os.fdopen(fd, "wb") as stream:
         os.set_blocking(fd, True)
         if stat.S_ISREG(os.fstat(fd).st_mode):
             os.ftruncate(fd, 0)  # stdout redirected to a file: start afresh, as `>` does
-        stream.write(text)
+        for chunk in _utf8_chunks(text):
+            stream.write(chunk)
+
+
+WRITE_CHUNK = 1 << 20  # characters encoded at a time
+
+
+def _utf8_chunks(text: str | bytes) -> Iterator[bytes]:
+    """`text` as UTF-8, a slice at a time: encoded in one piece, a big story's export
+    would be held twice more (as bytes beside the text)."""
+    if isinstance(text, bytes):
+        yield text
+        return
+    for start in range(0, len(text), WRITE_CHUNK):
+        yield text[start : start + WRITE_CHUNK].encode("utf-8")
 
 
 def describe_error(path: Path, error: OSError) -> str:
@@ -131,15 +148,21 @@ def describe_error(path: Path, error: OSError) -> str:
     return f"cannot write {path}: {reason}"
 
 
-def emit(text: str, output: Path | None, *, force: bool = False) -> int:
-    """A command's last step: `text` to stdout, or written to `output`; the exit code.
+def emit(text: str | bytes, output: Path | None, *, force: bool = False) -> int:
+    """A command's last step: `text` (or bytes already UTF-8) to stdout, or written to
+    `output`; the exit code.
 
     Writing to a file keeps an existing one unless `force`; a failure is one line on
     stderr and exit code 2. A reader that stops early (`| head`) is not an error.
     """
     if output is None:
         try:
-            sys.stdout.write(text)
+            binary = getattr(sys.stdout, "buffer", None)  # a StringIO in its place has none
+            if isinstance(text, bytes) and binary is not None:
+                sys.stdout.flush()
+                binary.write(text)
+            else:
+                sys.stdout.write(text.decode() if isinstance(text, bytes) else text)
             sys.stdout.flush()
         except BrokenPipeError:
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())

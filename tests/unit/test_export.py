@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from comparators.export import SCHEMA_VERSION, to_json, to_json_dict
+from comparators.export import _INVISIBLE, _MAYBE_INVISIBLE, SCHEMA_VERSION, to_json, to_json_bytes, to_json_dict
 from comparators.model import Quote, QuoteGroup, QuoteLink, QuoteMatch, QuoteStatus
 from tui.cli.main import main
 
@@ -74,6 +74,19 @@ def test_the_export_has_the_bytes_of_the_standard_json_encoder(seed_comparison):
     standard = json.dumps(to_json_dict(comparison), ensure_ascii=False, indent=2) + "\n"
     assert to_json(comparison) == re.sub(r"[\x7f-\x9f\u202e]", lambda m: json.dumps(m[0])[1:-1], standard)
     assert "rlo\\u202e" in to_json(comparison)
+
+
+def test_the_bytes_export_is_the_text_export_encoded(seed_comparison):
+    odd = "rlo\u202e zwsp\u200b tag\U000e0041 nel\x85 plain é ’"
+    comparison = replace(seed_comparison, story=replace(seed_comparison.story, title=odd))
+    assert to_json_bytes(comparison) == to_json(comparison).encode()
+    assert to_json_bytes(seed_comparison) == to_json(seed_comparison).encode()
+
+
+def test_every_character_escaped_in_the_export_is_found_among_its_utf8_bytes():
+    escaped = [chr(point) for point in range(0x110000) if not 0xD800 <= point < 0xE000 and _INVISIBLE.match(chr(point))]
+    assert len(escaped) > 150
+    assert all(_MAYBE_INVISIBLE.search(f"a{ch}b".encode()) for ch in escaped)
 
 
 def test_the_same_comparison_exports_the_same_bytes(seed_comparison):

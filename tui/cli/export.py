@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 from comparators import compare
-from comparators.export import to_json
+from comparators.export import to_json_bytes
 from tui.cli.comparison_progress import comparison_progress
 from tui.cli.story_args import add_diffs_argument, add_story_arguments, settings_from_args, story_from_args
 from tui.exit_codes import EXIT_BAD_INPUT
@@ -40,4 +40,4 @@ def run(args: argparse.Namespace) -> int:
         comparison = compare(story, settings_from_args(args), progress)
     for warning in comparison.warnings:
         print(f"synopsis: warning: {warning}", file=sys.stderr)
-    return emit(to_json(comparison, args.diffs), args.output, force=args.force)
+    return emit(to_json_bytes(comparison, args.diffs), args.output, force=args.force)

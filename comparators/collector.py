@@ -1,0 +1,27 @@
+"""Pausing Python's cycle collector while a big story is compared or exported.
+
+Comparing builds millions of small objects (passages' words, groups, quotes, the
+export's dicts) and frees almost none of them in reference cycles. The cycle
+collector, run by allocation counts, walks every live object at each full pass: on a
+200-source story that is about a tenth of the time, for nothing to collect. So it
+pauses for the duration (reference counting still frees everything as usual) and
+runs again afterwards.
+"""
+
+from __future__ import annotations
+
+import gc
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+
+@contextmanager
+def cycle_collection_paused() -> Iterator[None]:
+    """Automatic cycle collection off inside the block, back as it was after it."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()

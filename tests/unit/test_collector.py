@@ -1,0 +1,43 @@
+"""The cycle collector pauses while a story is compared or exported, and comes back as it was."""
+
+from __future__ import annotations
+
+import gc
+
+import pytest
+
+from comparators import load_story
+from comparators.collector import cycle_collection_paused
+from comparators.export import to_json_bytes
+from comparators.pipeline import compare
+
+
+@pytest.fixture
+def collector_on():
+    was = gc.isenabled()
+    gc.enable()
+    yield
+    if not was:
+        gc.disable()
+
+
+def test_the_collector_is_paused_while_comparing_and_back_after(collector_on):
+    during: list[bool] = []
+    comparison = compare(load_story([]), progress=lambda stage, done: during.append(gc.isenabled()))
+    assert during and not any(during)
+    assert gc.isenabled()
+    to_json_bytes(comparison)
+    assert gc.isenabled()
+
+
+def test_a_collector_the_caller_turned_off_stays_off(collector_on):
+    gc.disable()
+    with cycle_collection_paused():
+        assert not gc.isenabled()
+    assert not gc.isenabled()
+
+
+def test_the_collector_comes_back_after_an_error(collector_on):
+    with pytest.raises(ValueError), cycle_collection_paused():
+        raise ValueError("bad story")
+    assert gc.isenabled()
