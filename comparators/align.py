@@ -345,7 +345,6 @@ def _candidates(space: _Space, scorer: Scorer) -> _Candidates:
             best[lo:hi, ranks] = np.maximum(best[lo:hi, ranks], np.maximum.reduceat(scores, starts, axis=1))
             best[cols, rank] = np.maximum(best[cols, rank], scores.max(axis=0))
             rows, at = np.nonzero(scores >= CANDIDATE_FLOOR)
-            overlap = sets.overlap_block(slice(lo, hi), cols)[:, rows, at].T
             found.append(
                 (
                     (rows + lo).astype(np.int32),
@@ -353,14 +352,13 @@ def _candidates(space: _Space, scorer: Scorer) -> _Candidates:
                     forward[rows, at].astype(np.float32),
                     backward[rows, at].astype(np.float32),
                     best_sentence[rows, at].astype(np.float32),
-                    overlap,
                 )
             )
     if not found:
         empty = np.zeros(0, dtype=np.int32)
         zero = np.zeros(0, dtype=np.float32)
         return _Candidates(empty, empty, zero, zero, zero, best, source_index, np.zeros((0, 4), np.float32), sets)
-    i, j, forward, backward, best_sentence, overlap = (np.concatenate(parts) for parts in zip(*found))
+    i, j, forward, backward, best_sentence = (np.concatenate(parts) for parts in zip(*found))
     # A pair scored from the later source's side (around the ring) comes as (j, i): put it as (i, j).
     swapped = i > j
     i, j = np.where(swapped, j, i), np.where(swapped, i, j)
@@ -368,13 +366,14 @@ def _candidates(space: _Space, scorer: Scorer) -> _Candidates:
     similarity = np.maximum(forward, backward)
     # Far below both sides' best match, a pair is no counterpart: drop it before ranking.
     near = similarity >= SHARE_FLOOR * np.minimum(best[i, source_index[j]], best[j, source_index[i]])
-    i, j, forward, backward, best_sentence, overlap, similarity = (
-        a[near] for a in (i, j, forward, backward, best_sentence, overlap, similarity)
+    i, j, forward, backward, best_sentence, similarity = (
+        a[near] for a in (i, j, forward, backward, best_sentence, similarity)
     )
     keep = _among_best(i, source_index[j], similarity) | _among_best(j, source_index[i], similarity)
-    return _Candidates(
-        i[keep], j[keep], forward[keep], backward[keep], best_sentence[keep], best, source_index, overlap[keep], sets
-    )
+    i, j = i[keep], j[keep]
+    # What the kept pairs share, for them only (the floor keeps many more pairs than this).
+    overlap = sets.overlap_pairs(i, j)
+    return _Candidates(i, j, forward[keep], backward[keep], best_sentence[keep], best, source_index, overlap, sets)
 
 
 def _is_long(bounds: np.ndarray, sources: np.ndarray) -> bool:

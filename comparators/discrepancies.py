@@ -41,6 +41,7 @@ MIN_NAME_SIMILARITY = 85
 MIN_SKELETON = 3  # consonants; shorter names collide by chance
 # ... unless both spellings stand in passages alignment put together ("Kyiv", "Kiev").
 MIN_ALIGNED_SKELETON = 2
+VARIANT_ROWS = 512  # names fuzzy-matched against all the others at once (bounds memory)
 
 _TOKEN = re.compile(r"[\w'’]+(?:-[\w'’]+)*")
 _CONTENT_WORD = re.compile(r"[^\W\d_][\w'’-]*")
@@ -710,7 +711,8 @@ class _NameIndex:
         for word in by_word:
             initials.setdefault(fold_name(word)[:1], []).append(word)
         for words in initials.values():
-            for x, y in combinations(words, 2):
+            for a, b in _maybe_variants(words):
+                x, y = words[a], words[b]
                 if abs(len(x) - len(y)) <= 3 and (
                     spelling_variants(x, y)
                     or (spelling_variants(x, y, min_consonants=MIN_ALIGNED_SKELETON) and self._aligned(x, y))
@@ -858,6 +860,31 @@ def spelling_variants(first: str, second: str, min_consonants: int = MIN_SKELETO
     # Consonants alike in order, lengths within one letter: vowels transliterated two ways.
     skeleton_a, skeleton_b = _consonants(a), _consonants(b)
     return skeleton_a == skeleton_b and len(skeleton_a) >= min_consonants and abs(len(a) - len(b)) <= 1
+
+
+def _maybe_variants(words: list[str]) -> list[tuple[int, int]]:
+    """The pairs (a < b, in order) of `words` that `spelling_variants` may accept: folded
+    alike, as similar as MIN_NAME_SIMILARITY, or with one consonant skeleton. The
+    other pairs are never compared, so a story of thousands of names costs a fuzzy
+    match in C per pair and Python work per likely pair only."""
+    import numpy as np
+    from rapidfuzz.fuzz import ratio
+    from rapidfuzz.process import cdist
+
+    folded = [fold_name(w) for w in words]
+    pairs: set[tuple[int, int]] = set()
+    by_skeleton: dict[str, list[int]] = {}
+    for k, f in enumerate(folded):
+        if f:
+            by_skeleton.setdefault(_consonants(f), []).append(k)
+    for same in by_skeleton.values():
+        pairs.update(combinations(same, 2))
+    for lo in range(0, len(words), VARIANT_ROWS):
+        # One below the cut: the exact test follows, float rounding cannot drop a pair.
+        scores = cdist(folded[lo : lo + VARIANT_ROWS], folded, scorer=ratio, score_cutoff=MIN_NAME_SIMILARITY - 1)
+        rows, cols = np.nonzero(scores)
+        pairs.update((lo + r, c) for r, c in zip(rows.tolist(), cols.tolist()) if lo + r < c)
+    return sorted(pairs)
 
 
 _VOWELS = re.compile(r"[aeiouy]")

@@ -69,6 +69,7 @@ FEATURES = (
     "length_gap",
 )
 
+OVERLAP_PAIRS = 65536  # pairs whose overlaps are computed in one sparse product (bounds memory)
 MODEL_PATH = Path(__file__).resolve().parent / "link_model.json"
 
 _WORD = re.compile(r"\w+(?:['’-]\w+)*")
@@ -144,19 +145,20 @@ class PassageSets:
     rare_total: np.ndarray  # idf mass of each passage's content words
 
     @cached_property
-    def _columns(self) -> tuple[sparse.csr_matrix, ...]:
-        """Each matrix's binary transpose (items x passages), for products by blocks."""
-        return tuple((m > 0).astype(np.float32).T.tocsr() for m in (self.trigrams, self.names, self.numbers, self.rare_words))
+    def _binary(self) -> tuple[sparse.csr_matrix, ...]:
+        return tuple((m > 0).astype(np.float32) for m in (self.trigrams, self.names, self.numbers, self.rare_words))
 
-    def overlap_block(self, rows: slice, cols: slice) -> np.ndarray:
-        """(4, rows, cols): what passages `rows` share with passages `cols`: word
-        trigrams, names and numbers in common, and the idf mass of rows' content
-        words that cols use too."""
-        out = []
-        for matrix, columns in zip((self.trigrams, self.names, self.numbers, self.rare_words), self._columns):
-            block = matrix[rows] @ columns[:, cols]
-            out.append(block.toarray() if hasattr(block, "toarray") else np.asarray(block))
-        return np.stack(out).astype(np.float32)
+    def overlap_pairs(self, i: np.ndarray, j: np.ndarray) -> np.ndarray:
+        """(pairs, 4): what each pair of passages (i, j) shares: word trigrams, names and
+        numbers in common, and the idf mass of i's content words that j uses too.
+        Only the given pairs are computed (row by row), never a block of all pairs."""
+        out = np.zeros((len(i), 4), dtype=np.float32)
+        for k, (matrix, binary) in enumerate(zip((self.trigrams, self.names, self.numbers, self.rare_words), self._binary)):
+            for lo in range(0, len(i), OVERLAP_PAIRS):
+                part = slice(lo, lo + OVERLAP_PAIRS)
+                shared = matrix[i[part]].multiply(binary[j[part]])
+                out[part, k] = np.asarray(shared.sum(axis=1)).ravel()
+        return out
 
 
 def passage_sets(texts: Sequence[str]) -> PassageSets:
@@ -227,7 +229,7 @@ def pair_features(
     `best_sentence` its best sentence pair, `best_in_source` each side's best
     similarity in the other's outlet, `story_scale` the story's typical best
     match (evidence.story_scale), `overlap` (pairs x 4) what each pair shares
-    (`PassageSets.overlap_block`); `lede`, `position` (0 first, 1 last in its
+    (`PassageSets.overlap_pairs`); `lede`, `position` (0 first, 1 last in its
     source) and `length` (words) are per passage.
     """
     similarity = np.maximum(forward, backward)

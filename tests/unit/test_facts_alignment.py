@@ -139,7 +139,7 @@ def test_transliterations_of_one_name_share_a_key_and_other_names_do_not():
 def test_one_similarity_counts_for_more_in_a_story_its_outlets_rewrote_throughout():
     texts = [WIRE[0], "Fourteen people died when the Ostrel bridge fell into the Varna on Monday, officials said."]
     zero, pair = np.array([0], np.int64), np.array([1], np.int64)
-    overlap = passage_sets(texts).overlap_block(slice(0, 1), slice(1, 2))[:, 0, :].T
+    overlap = passage_sets(texts).overlap_pairs(zero, pair)
 
     def probability(story_best: np.ndarray) -> float:
         similarity = np.array([0.2], np.float32)
