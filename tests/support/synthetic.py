@@ -125,10 +125,6 @@ _EVENTS = (
     "the strike", "the power cut", "the earthquake", "the flood", "the riot", "the blockade",
 )
 _LACKING = ("power", "running water", "heating", "telephone lines", "internet access", "fuel", "food supplies")
-_STATES = (
-    "badly damaged", "safe to use", "closed until further notice", "partly flooded",
-    "under investigation", "back in service", "beyond repair", "at full capacity", "guarded by police",
-)
 _BODIES = (
     "the interior ministry", "the electricity company", "the port authority", "the health ministry",
     "the city council", "the national guard", "the rail operator", "the water board", "the coast guard",
@@ -145,27 +141,33 @@ _WHEN = (
 _DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 _UNITS = ("kilometres", "miles", "metres", "tonnes", "litres", "hectares")
 _MONEY = ("million dollars", "million euros", "billion dinars", "million pounds")
-_TEMPLATES = (
-    "{Speaker} {said} that {n} {counted} had been {happened} {where} {when}.",
-    "{Where}, {n} {counted} were {happened} after {event}, {speaker} {said}.",
-    "{Person}, who leads {body}, {said} the {facility} {where} would cost {k} {money} to repair.",
-    "{Body} sent {n} {counted} to {place} {when}, according to {person}.",
-    "The {k}-kilometre road between {place} and {place2} was {state} {when}.",
-    "About {n} {counted} {where} were still without {lacking}, {body} {said}.",
-    "{Person} {said} the {facility} {where} was {state} after {event}.",
-    "{Person} asked {body} to {demand} before {Day}.",
-    "{Speaker} {said} {n} {unit} of {cargo} reached {place} {when}.",
-    "Officials in {place} counted {n} {counted} and {m} {counted2} {when}.",
-    "Insurers put the losses at the {facility} {where} at {k} {money}.",
-    "Footage shared by {person} showed {counted} queueing {where} {when}.",
-    "{Body} will hold a hearing on {event} in {place} next {Day}.",
-    "Only {m} of the {n} {counted} registered in {place} had been {happened}, {person} {said}.",
-    "Trains to {place} resumed {when}, but the line to {place2} stays shut for {k} days.",
-    "A spokesman for {body} declined to say how many {counted} were {happened}.",
-    "{Person} resigned {when}, days after {event} hit {place}.",
-    "Water levels at the {facility} near {place} rose by {k} {unit}, {speaker} {said}.",
-    "Schools in {place} will stay closed until {Day} because of {event}.",
-    "Prices of {cargo} in {place} have doubled since {event}, traders told {person}.",
+# A sentence is a subject, a predicate, an adjunct and maybe an attribution, each drawn
+# on its own: tens of thousands of frames, so two facts rarely share more than a phrase.
+_SUBJECTS = (
+    "{n} {counted}", "{Person}", "the {facility} {where}", "{body}", "a convoy of {n} {counted}",
+    "crews from {place}", "the mayor of {place}", "{m} {counted} from {place}", "a team led by {person}",
+    "the {cargo} shipment for {place}", "volunteers in {place}", "{Person}'s office", "the last {counted} {where}",
+    "a second group of {m} {counted}", "the {facility} operator", "residents of {place}",
+)
+_PREDICATES = (
+    "reached {place2}", "left for {place2}", "moved into the {facility2}", "blocked the road to {place2}",
+    "lost {k} {unit} of {cargo}", "opened a {facility2} near {place2}", "asked for {k} {money}",
+    "was counted by {body}", "returned to {place2}", "cleared the {facility2}", "stayed behind in {place2}",
+    "was {happened}", "were {happened} by {body}", "promised to {demand}", "received {k} {money} from {body}",
+    "handed {k} {unit} of {cargo} to {person}", "shut the {facility2} to visitors", "filed a complaint against {body}",
+    "waited for {lacking} to return", "sent {m} {counted2} back to {place2}", "met {person} at the {facility2}",
+    "rejected the plan for the {facility2}", "rebuilt the bridge at {place2}", "set up {m} tents near {place2}",
+    "closed {k} {unit} of road", "found {m} {counted2} in the {facility2}", "ran out of {cargo}",
+    "was fined {k} {money}", "hired {m} {counted2}", "raised {k} {money} for {place2}",
+)
+_ADJUNCTS = (
+    "{when}", "after {event}", "despite {event}", "for the first time since {year}", "under a deal signed in {month}",
+    "before the {facility2} reopened", "as {event} moved towards {place2}", "while {body} looked on",
+    "within {k} hours", "in the {cargo} season", "a week after {event}", "on the orders of {person}",
+)
+_MONTHS = (
+    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+    "November", "December",
 )
 _CARGO = ("grain", "fuel", "medicine", "drinking water", "cement", "rubble", "flour", "timber", "sand", "steel")
 
@@ -182,30 +184,33 @@ def _facts(count: int, rng: random.Random) -> list[str]:
     toll = rng.randint(20, 400)
 
     def person() -> str:
-        return rng.choice(cast) if rng.random() < 0.3 else f"{_proper(rng)} {_proper(rng)}"
+        return rng.choice(cast) if rng.random() < 0.1 else f"{_proper(rng)} {_proper(rng)}"
 
     def place() -> str:
-        return rng.choice(places) if rng.random() < 0.2 else _proper(rng)
+        return rng.choice(places) if rng.random() < 0.1 else _proper(rng)
 
     def sentence() -> str:
         if rng.random() < 0.02:
             return f"The toll stood at {toll} dead, {rng.choice(_SPEAKERS)} {rng.choice(_SAID)}."
         where = f"{rng.choice(('in', 'near', 'north of', 'outside', 'south of'))} {place()}"
-        speaker = rng.choice(_SPEAKERS)
-        facility = rng.choice(_FACILITIES)
-        body = rng.choice(_BODIES)
-        when = rng.choice(_WHEN).format(day=rng.choice(_DAYS))
         counted, counted2 = rng.sample(_COUNTED, 2)
-        text = rng.choice(_TEMPLATES).format(
-            Speaker=speaker[0].upper() + speaker[1:], speaker=speaker, said=rng.choice(_SAID),
+        facility, facility2 = rng.sample(_FACILITIES, 2)
+        slots = dict(
             n=rng.randint(2, 5000), m=rng.randint(2, 900), k=rng.randint(2, 90), counted=counted,
-            counted2=counted2, happened=rng.choice(_HAPPENED), where=where, Where=where[0].upper() + where[1:],
-            when=when, event=rng.choice(_EVENTS), Person=person(), person=person(), body=body,
-            Body=body[0].upper() + body[1:], facility=facility, money=rng.choice(_MONEY), place=place(),
-            place2=place(), state=rng.choice(_STATES), lacking=rng.choice(_LACKING),
-            demand=rng.choice(_DEMANDS).format(facility=facility), Day=rng.choice(_DAYS),
-            unit=rng.choice(_UNITS), cargo=rng.choice(_CARGO),
+            counted2=counted2, happened=rng.choice(_HAPPENED), where=where,
+            when=rng.choice(_WHEN).format(day=rng.choice(_DAYS)), event=rng.choice(_EVENTS), Person=person(),
+            person=person(), body=rng.choice(_BODIES), facility=facility, facility2=facility2,
+            money=rng.choice(_MONEY), place=place(), place2=place(), lacking=rng.choice(_LACKING),
+            demand=rng.choice(_DEMANDS).format(facility=facility2), unit=rng.choice(_UNITS),
+            cargo=rng.choice(_CARGO), year=rng.randint(1950, 2015), month=rng.choice(_MONTHS),
         )
+        text = " ".join(rng.choice(parts).format(**slots) for parts in (_SUBJECTS, _PREDICATES, _ADJUNCTS))
+        roll = rng.random()
+        if roll < 0.3:
+            text += f", {rng.choice(_SPEAKERS)} {rng.choice(_SAID)}"
+        elif roll < 0.5:
+            text += f", according to {person()}"
+        text = text[0].upper() + text[1:] + "."
         return text
 
     return [" ".join(sentence() for _ in range(rng.randint(2, 3))) for _ in range(count)]
