@@ -64,6 +64,10 @@ from comparators.segment import Unit, units
 from comparators.similarity import Scorer, get_comparator
 
 MAX_PER_SOURCE = 3  # an outlet rarely spreads one fact over more paragraphs
+# Groups a passage may stand in: a bound for documents that repeat themselves (a live blog
+# restating its sentences), where overlapping groups would otherwise grow with the square
+# of the repeats. The labelled and synthetic stories need at most 16.
+MAX_GROUPS_PER_PASSAGE = 16
 LINK = 0.5  # a pair at LINK x threshold counts as linked when a passage joins a group
 MAJORITY = 0.75  # share of a group's other-source passages a joining passage must be linked to
 CANDIDATE_FLOOR = 0.05  # similarity below which a pair is never a candidate
@@ -511,6 +515,8 @@ def _facts(
             continue
         placed = False
         for here, there in ((a, b), (b, a)):
+            if len(holding.get(there, ())) >= MAX_GROUPS_PER_PASSAGE:
+                continue
             for g in sorted(holding.get(here, ()), key=lambda g: (-len(members[g]), g)):
                 if joins(g, there):
                     add(g, there)
@@ -518,7 +524,7 @@ def _facts(
                     break
             if placed:
                 break
-        if not placed:
+        if not placed and max(len(holding.get(a, ())), len(holding.get(b, ()))) < MAX_GROUPS_PER_PASSAGE:
             members.append(set())
             counts.append(Counter())
             add(len(members) - 1, a)

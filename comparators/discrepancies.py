@@ -14,7 +14,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from itertools import combinations
+from itertools import combinations, islice
 
 from comparators.cleaning import dateline_places
 from comparators.facts import Fact, amounts_agree, dimension, extract_facts, fold_name, zone_known
@@ -183,7 +183,7 @@ def find_discrepancies(
 # ---------------------------------------------------------------- facts, read once per story
 
 
-@lru_cache(maxsize=8192)  # paragraphs: the name index and the groups read the same ones
+@lru_cache(maxsize=65536)  # paragraphs: the name index and the groups read the same ones
 def _facts(text: str) -> tuple[Fact, ...]:
     return extract_facts(text)
 
@@ -455,8 +455,9 @@ def _disagreeing_classes(classes: list[list[_Figure]], index: _StoryFacts, thres
             pending.append((i, j))
     found = []
     for i, j in pending:
-        left = [f for f in classes[i] if f.source not in covered[j]][:MEMBERS_TRIED]
-        right = [f for f in classes[j] if f.source not in covered[i]][:MEMBERS_TRIED]
+        # The first MEMBERS_TRIED only: a value a thousand passages repeat is not walked whole.
+        left = list(islice((f for f in classes[i] if f.source not in covered[j]), MEMBERS_TRIED))
+        right = list(islice((f for f in classes[j] if f.source not in covered[i]), MEMBERS_TRIED))
         best = None
         for a in left:
             for b in right:
