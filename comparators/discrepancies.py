@@ -34,6 +34,8 @@ HEAD_NOUN_WEIGHT = 3
 
 # Two figures further apart than this factor are about different things, not one misreported.
 MAX_RATIO = 10
+STORY_VALUES = 64  # values of one thing past which story-wide comparison goes by shared clues
+RARE_CONTEXT = 0.5  # weight of a context word that is a clue (at most two passages per outlet)
 
 # Spellings of one name fold to strings at least this similar (rapidfuzz ratio, 0-100),
 # or share their consonants in order, vowels being what transliterations disagree on.
@@ -434,19 +436,22 @@ def _apart(first, second) -> bool:
     return True
 
 
-def _disagreeing_classes(classes: list[list[_Figure]], index: _StoryFacts, threshold: float):
+def _disagreeing_classes(
+    classes: list[list[_Figure]], index: _StoryFacts, threshold: float, pairs: list[tuple[int, int]] | None = None
+):
     """(class, class, (figure, figure)) for each two value classes that disagree about one thing.
 
     Two classes disagree when their amounts cannot both be right and some figure of
     one and some of the other, from outlets that do not also give the other value,
     share at least `threshold` of context; the two figures are the pair sharing most.
+    `pairs` (i < j, in order) limits the classes compared; None compares every two.
     """
     if len(classes) < 2:
         return []
     sources = [frozenset(f.source for f in members) for members in classes]
     covered = [set(s) for s in sources]  # outlets giving a value that agrees with the class's
     pending = []
-    for i, j in combinations(range(len(classes)), 2):
+    for i, j in combinations(range(len(classes)), 2) if pairs is None else pairs:
         verdict = _class_verdict(classes[i][0], classes[j][0])
         if verdict:
             covered[i] |= sources[j]
@@ -499,7 +504,8 @@ def _story_number_discrepancies(index: _StoryFacts, group_of, found: list[_Found
 
     union = _UnionFind()
     for _, classes in _by_value(figures, buckets):
-        for _, _, (a, b) in _disagreeing_classes(classes, index, MIN_STORY_CONTEXT):
+        pairs = _plausible_pairs(classes, index)
+        for _, _, (a, b) in _disagreeing_classes(classes, index, MIN_STORY_CONTEXT, pairs):
             union.join(a, b)
     found = list(found)
     spots_of = [{_spot(p, f) for p, f in item.facts} for item in found]
@@ -520,6 +526,35 @@ def _story_number_discrepancies(index: _StoryFacts, group_of, found: list[_Found
         found.append(replace(item, group=group))
         spots_of.append(spots)
     return found
+
+
+def _plausible_pairs(classes: list[list[_Figure]], index: _StoryFacts) -> list[tuple[int, int]] | None:
+    """Past STORY_VALUES values of one thing, the pairs of value classes (i < j, in order)
+    worth comparing across the story: those sharing a clue to what a figure is about (a
+    context word at most a few passages per outlet use, a neighbouring figure, an amount
+    in a unit, what an amount prices). A clue shared by more than STORY_VALUES values tells
+    none apart and is not used. None (every pair) for fewer values: a long document giving
+    a count a thousand times is then compared in time linear in its figures, not square.
+    Pairs sharing no clue can still reach MIN_STORY_CONTEXT only through several common
+    context words; those are the pairs this leaves out."""
+    if len(classes) <= STORY_VALUES:
+        return None
+    by_clue: dict[object, list[int]] = {}
+    for k, members in enumerate(classes):
+        head = members[0]
+        clues: set[object] = {("amount", a.unit, a.number) for a in head.fact.amounts if a.unit}
+        if not _counted(head):
+            clues.update(("key", key) for key in head.keys)
+        for figure in members:
+            clues.update(w for w in figure.context if index.weight(w) >= RARE_CONTEXT)
+            clues.update(("neighbour", side, n[0]) for side, n in enumerate(figure.neighbours) if n is not None)
+        for clue in clues:
+            by_clue.setdefault(clue, []).append(k)
+    pairs: set[tuple[int, int]] = set()
+    for sharing in by_clue.values():
+        if len(sharing) <= STORY_VALUES:
+            pairs.update(combinations(sharing, 2))
+    return sorted(pairs)
 
 
 def _spot(passage: _Passage, fact: Fact) -> tuple[str, int, int]:
