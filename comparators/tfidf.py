@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Sequence
+from functools import lru_cache
 
 import numpy as np
 from scipy import sparse
@@ -59,14 +60,21 @@ def char_wb_ngrams(text: str, low: int = 3, high: int = 5) -> list[str]:
     """Character n-grams inside words, each word padded with a space either side."""
     out: list[str] = []
     for word in _WHITE_SPACES.sub(" ", text.lower()).split():
-        padded = f" {word} "
-        size = len(padded)
-        for n in range(low, high + 1):
-            if size <= n:  # a short word counts once, whole
-                out.append(padded)
-                break
-            out.extend(padded[k : k + n] for k in range(size - n + 1))
+        out.extend(_word_char_ngrams(word, low, high))
     return out
+
+
+@lru_cache(maxsize=65536)  # a story's words repeat: each is cut once
+def _word_char_ngrams(word: str, low: int, high: int) -> tuple[str, ...]:
+    padded = f" {word} "
+    size = len(padded)
+    out: list[str] = []
+    for n in range(low, high + 1):
+        if size <= n:  # a short word counts once, whole
+            out.append(padded)
+            break
+        out.extend(padded[k : k + n] for k in range(size - n + 1))
+    return tuple(out)
 
 
 def tfidf(texts: Sequence[str], analyzer: Callable[[str], Iterable[str]]) -> sparse.csr_matrix:
