@@ -630,24 +630,27 @@ def _focus(source_of: np.ndarray, sentence_scores: np.ndarray, starts: np.ndarra
 
 
 def _spanning_links(scores: np.ndarray, cross: np.ndarray) -> list[tuple[int, int]]:
-    """Maximum spanning tree over cross-source pairs (Prim): each member's best reason."""
+    """Maximum spanning tree over cross-source pairs (Prim): each member's best reason.
+
+    In plain Python over lists: groups are small, and a numpy call per step costs more
+    than the arithmetic (tens of thousands of groups in a long story)."""
     n = len(scores)
-    weights = np.where(cross, scores, -1.0)
-    inside = np.zeros(n, dtype=bool)
-    inside[0] = True
-    best = weights[0].copy()
-    parent = np.zeros(n, dtype=np.int64)
+    weights = np.where(cross, scores, -1.0).tolist()
+    outside = list(range(1, n))
+    best = list(weights[0])
+    parent = [0] * n
     edges = []
     for _ in range(n - 1):
-        candidates = np.where(inside, -np.inf, best)
-        q = int(np.argmax(candidates))
-        if candidates[q] < 0:  # a same-source member with no cross link of its own
-            q = int(np.flatnonzero(~inside)[0])
-        edges.append((int(parent[q]), q))
-        inside[q] = True
-        better = weights[q] > best
-        best[better] = weights[q][better]
-        parent[better] = q
+        q = max(outside, key=best.__getitem__)  # the first of the best, as argmax
+        if best[q] < 0:  # a same-source member with no cross link of its own
+            q = outside[0]
+        edges.append((parent[q], q))
+        outside.remove(q)
+        row = weights[q]
+        for k in outside:
+            if row[k] > best[k]:
+                best[k] = row[k]
+                parent[k] = q
     return [(p, q) for p, q in edges if cross[p, q]]
 
 
