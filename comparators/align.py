@@ -65,6 +65,10 @@ from comparators.segment import Unit, units
 from comparators.similarity import Scorer, get_comparator
 
 MAX_PER_SOURCE = 3  # an outlet rarely spreads one fact over more paragraphs
+# Groups a passage may stand in: a bound for documents that repeat themselves (a live blog
+# restating its sentences), where overlapping groups would otherwise grow with the square
+# of the repeats. The labelled and synthetic stories need at most 16.
+MAX_GROUPS_PER_PASSAGE = 16
 LINK = 0.5  # a pair at LINK x threshold counts as linked when a passage joins a group
 MAJORITY = 0.75  # share of a group's other-source passages a joining passage must be linked to
 CANDIDATE_FLOOR = 0.05  # similarity below which a pair is never a candidate
@@ -349,7 +353,6 @@ def _candidates(space: _Space, scorer: Scorer) -> _Candidates:
             best[lo:hi, ranks] = np.maximum(best[lo:hi, ranks], np.maximum.reduceat(scores, starts, axis=1))
             best[cols, rank] = np.maximum(best[cols, rank], scores.max(axis=0))
             rows, at = np.nonzero(scores >= CANDIDATE_FLOOR)
-            overlap = sets.overlap_block(slice(lo, hi), cols)[:, rows, at].T
             found.append(
                 (
                     (rows + lo).astype(np.int32),
@@ -357,14 +360,13 @@ def _candidates(space: _Space, scorer: Scorer) -> _Candidates:
                     forward[rows, at].astype(np.float32),
                     backward[rows, at].astype(np.float32),
                     best_sentence[rows, at].astype(np.float32),
-                    overlap,
                 )
             )
     if not found:
         empty = np.zeros(0, dtype=np.int32)
         zero = np.zeros(0, dtype=np.float32)
         return _Candidates(empty, empty, zero, zero, zero, best, source_index, np.zeros((0, OVERLAPS), np.float32), sets)
-    i, j, forward, backward, best_sentence, overlap = (np.concatenate(parts) for parts in zip(*found))
+    i, j, forward, backward, best_sentence = (np.concatenate(parts) for parts in zip(*found))
     # A pair scored from the later source's side (around the ring) comes as (j, i): put it as (i, j).
     swapped = i > j
     i, j = np.where(swapped, j, i), np.where(swapped, i, j)
@@ -372,13 +374,14 @@ def _candidates(space: _Space, scorer: Scorer) -> _Candidates:
     similarity = np.maximum(forward, backward)
     # Far below both sides' best match, a pair is no counterpart: drop it before ranking.
     near = similarity >= SHARE_FLOOR * np.minimum(best[i, source_index[j]], best[j, source_index[i]])
-    i, j, forward, backward, best_sentence, overlap, similarity = (
-        a[near] for a in (i, j, forward, backward, best_sentence, overlap, similarity)
+    i, j, forward, backward, best_sentence, similarity = (
+        a[near] for a in (i, j, forward, backward, best_sentence, similarity)
     )
     keep = _among_best(i, source_index[j], similarity) | _among_best(j, source_index[i], similarity)
-    return _Candidates(
-        i[keep], j[keep], forward[keep], backward[keep], best_sentence[keep], best, source_index, overlap[keep], sets
-    )
+    i, j = i[keep], j[keep]
+    # What the kept pairs share, for them only (the floor keeps many more pairs than this).
+    overlap = sets.overlap_pairs(i, j)
+    return _Candidates(i, j, forward[keep], backward[keep], best_sentence[keep], best, source_index, overlap, sets)
 
 
 def _is_long(bounds: np.ndarray, sources: np.ndarray) -> bool:
@@ -519,6 +522,8 @@ def _facts(
             continue
         placed = False
         for here, there in ((a, b), (b, a)):
+            if len(holding.get(there, ())) >= MAX_GROUPS_PER_PASSAGE:
+                continue
             for g in sorted(holding.get(here, ()), key=lambda g: (-len(members[g]), g)):
                 if joins(g, there):
                     add(g, there)
@@ -526,7 +531,7 @@ def _facts(
                     break
             if placed:
                 break
-        if not placed:
+        if not placed and max(len(holding.get(a, ())), len(holding.get(b, ()))) < MAX_GROUPS_PER_PASSAGE:
             members.append(set())
             counts.append(Counter())
             add(len(members) - 1, a)
@@ -632,24 +637,27 @@ def _focus(source_of: np.ndarray, sentence_scores: np.ndarray, starts: np.ndarra
 
 
 def _spanning_links(scores: np.ndarray, cross: np.ndarray) -> list[tuple[int, int]]:
-    """Maximum spanning tree over cross-source pairs (Prim): each member's best reason."""
+    """Maximum spanning tree over cross-source pairs (Prim): each member's best reason.
+
+    In plain Python over lists: groups are small, and a numpy call per step costs more
+    than the arithmetic (tens of thousands of groups in a long story)."""
     n = len(scores)
-    weights = np.where(cross, scores, -1.0)
-    inside = np.zeros(n, dtype=bool)
-    inside[0] = True
-    best = weights[0].copy()
-    parent = np.zeros(n, dtype=np.int64)
+    weights = np.where(cross, scores, -1.0).tolist()
+    outside = list(range(1, n))
+    best = list(weights[0])
+    parent = [0] * n
     edges = []
     for _ in range(n - 1):
-        candidates = np.where(inside, -np.inf, best)
-        q = int(np.argmax(candidates))
-        if candidates[q] < 0:  # a same-source member with no cross link of its own
-            q = int(np.flatnonzero(~inside)[0])
-        edges.append((int(parent[q]), q))
-        inside[q] = True
-        better = weights[q] > best
-        best[better] = weights[q][better]
-        parent[better] = q
+        q = max(outside, key=best.__getitem__)  # the first of the best, as argmax
+        if best[q] < 0:  # a same-source member with no cross link of its own
+            q = outside[0]
+        edges.append((parent[q], q))
+        outside.remove(q)
+        row = weights[q]
+        for k in outside:
+            if row[k] > best[k]:
+                best[k] = row[k]
+                parent[k] = q
     return [(p, q) for p, q in edges if cross[p, q]]
 
 

@@ -27,7 +27,7 @@ _WORD = re.compile(r"\w[\w'’-]*\w|\w")
 _OPS = {"=": 0, "-": -1, "+": 1}
 
 
-@lru_cache(maxsize=16384)
+@lru_cache(maxsize=65536)
 def lower_words(text: str) -> tuple[str, ...]:
     """The words of `text`, lower-cased, without spaces or punctuation.
 

@@ -14,7 +14,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from itertools import combinations
+from itertools import combinations, islice
 
 from comparators.cleaning import dateline_places
 from comparators.facts import Fact, amounts_agree, dimension, extract_facts, fold_name, zone_known
@@ -34,6 +34,8 @@ HEAD_NOUN_WEIGHT = 3
 
 # Two figures further apart than this factor are about different things, not one misreported.
 MAX_RATIO = 10
+STORY_VALUES = 64  # values of one thing past which story-wide comparison goes by shared clues
+RARE_CONTEXT = 0.5  # weight of a context word that is a clue (at most two passages per outlet)
 
 # Spellings of one name fold to strings at least this similar (rapidfuzz ratio, 0-100),
 # or share their consonants in order, vowels being what transliterations disagree on.
@@ -41,6 +43,7 @@ MIN_NAME_SIMILARITY = 85
 MIN_SKELETON = 3  # consonants; shorter names collide by chance
 # ... unless both spellings stand in passages alignment put together ("Kyiv", "Kiev").
 MIN_ALIGNED_SKELETON = 2
+VARIANT_ROWS = 512  # names fuzzy-matched against all the others at once (bounds memory)
 
 _TOKEN = re.compile(r"[\w'’]+(?:-[\w'’]+)*")
 _CONTENT_WORD = re.compile(r"[^\W\d_][\w'’-]*")
@@ -433,19 +436,22 @@ def _apart(first, second) -> bool:
     return True
 
 
-def _disagreeing_classes(classes: list[list[_Figure]], index: _StoryFacts, threshold: float):
+def _disagreeing_classes(
+    classes: list[list[_Figure]], index: _StoryFacts, threshold: float, pairs: list[tuple[int, int]] | None = None
+):
     """(class, class, (figure, figure)) for each two value classes that disagree about one thing.
 
     Two classes disagree when their amounts cannot both be right and some figure of
     one and some of the other, from outlets that do not also give the other value,
     share at least `threshold` of context; the two figures are the pair sharing most.
+    `pairs` (i < j, in order) limits the classes compared; None compares every two.
     """
     if len(classes) < 2:
         return []
     sources = [frozenset(f.source for f in members) for members in classes]
     covered = [set(s) for s in sources]  # outlets giving a value that agrees with the class's
     pending = []
-    for i, j in combinations(range(len(classes)), 2):
+    for i, j in combinations(range(len(classes)), 2) if pairs is None else pairs:
         verdict = _class_verdict(classes[i][0], classes[j][0])
         if verdict:
             covered[i] |= sources[j]
@@ -454,8 +460,9 @@ def _disagreeing_classes(classes: list[list[_Figure]], index: _StoryFacts, thres
             pending.append((i, j))
     found = []
     for i, j in pending:
-        left = [f for f in classes[i] if f.source not in covered[j]][:MEMBERS_TRIED]
-        right = [f for f in classes[j] if f.source not in covered[i]][:MEMBERS_TRIED]
+        # The first MEMBERS_TRIED only: a value a thousand passages repeat is not walked whole.
+        left = list(islice((f for f in classes[i] if f.source not in covered[j]), MEMBERS_TRIED))
+        right = list(islice((f for f in classes[j] if f.source not in covered[i]), MEMBERS_TRIED))
         best = None
         for a in left:
             for b in right:
@@ -497,7 +504,8 @@ def _story_number_discrepancies(index: _StoryFacts, group_of, found: list[_Found
 
     union = _UnionFind()
     for _, classes in _by_value(figures, buckets):
-        for _, _, (a, b) in _disagreeing_classes(classes, index, MIN_STORY_CONTEXT):
+        pairs = _plausible_pairs(classes, index)
+        for _, _, (a, b) in _disagreeing_classes(classes, index, MIN_STORY_CONTEXT, pairs):
             union.join(a, b)
     found = list(found)
     spots_of = [{_spot(p, f) for p, f in item.facts} for item in found]
@@ -518,6 +526,35 @@ def _story_number_discrepancies(index: _StoryFacts, group_of, found: list[_Found
         found.append(replace(item, group=group))
         spots_of.append(spots)
     return found
+
+
+def _plausible_pairs(classes: list[list[_Figure]], index: _StoryFacts) -> list[tuple[int, int]] | None:
+    """Past STORY_VALUES values of one thing, the pairs of value classes (i < j, in order)
+    worth comparing across the story: those sharing a clue to what a figure is about (a
+    context word at most a few passages per outlet use, a neighbouring figure, an amount
+    in a unit, what an amount prices). A clue shared by more than STORY_VALUES values tells
+    none apart and is not used. None (every pair) for fewer values: a long document giving
+    a count a thousand times is then compared in time linear in its figures, not square.
+    Pairs sharing no clue can still reach MIN_STORY_CONTEXT only through several common
+    context words; those are the pairs this leaves out."""
+    if len(classes) <= STORY_VALUES:
+        return None
+    by_clue: dict[object, list[int]] = {}
+    for k, members in enumerate(classes):
+        head = members[0]
+        clues: set[object] = {("amount", a.unit, a.number) for a in head.fact.amounts if a.unit}
+        if not _counted(head):
+            clues.update(("key", key) for key in head.keys)
+        for figure in members:
+            clues.update(w for w in figure.context if index.weight(w) >= RARE_CONTEXT)
+            clues.update(("neighbour", side, n[0]) for side, n in enumerate(figure.neighbours) if n is not None)
+        for clue in clues:
+            by_clue.setdefault(clue, []).append(k)
+    pairs: set[tuple[int, int]] = set()
+    for sharing in by_clue.values():
+        if len(sharing) <= STORY_VALUES:
+            pairs.update(combinations(sharing, 2))
+    return sorted(pairs)
 
 
 def _spot(passage: _Passage, fact: Fact) -> tuple[str, int, int]:
@@ -723,7 +760,8 @@ class _NameIndex:
         for word in by_word:
             initials.setdefault(fold_name(word)[:1], []).append(word)
         for words in initials.values():
-            for x, y in combinations(words, 2):
+            for a, b in _maybe_variants(words):
+                x, y = words[a], words[b]
                 if abs(len(x) - len(y)) <= 3 and (
                     spelling_variants(x, y)
                     or (spelling_variants(x, y, min_consonants=MIN_ALIGNED_SKELETON) and self._aligned(x, y))
@@ -871,6 +909,31 @@ def spelling_variants(first: str, second: str, min_consonants: int = MIN_SKELETO
     # Consonants alike in order, lengths within one letter: vowels transliterated two ways.
     skeleton_a, skeleton_b = _consonants(a), _consonants(b)
     return skeleton_a == skeleton_b and len(skeleton_a) >= min_consonants and abs(len(a) - len(b)) <= 1
+
+
+def _maybe_variants(words: list[str]) -> list[tuple[int, int]]:
+    """The pairs (a < b, in order) of `words` that `spelling_variants` may accept: folded
+    alike, as similar as MIN_NAME_SIMILARITY, or with one consonant skeleton. The
+    other pairs are never compared, so a story of thousands of names costs a fuzzy
+    match in C per pair and Python work per likely pair only."""
+    import numpy as np
+    from rapidfuzz.fuzz import ratio
+    from rapidfuzz.process import cdist
+
+    folded = [fold_name(w) for w in words]
+    pairs: set[tuple[int, int]] = set()
+    by_skeleton: dict[str, list[int]] = {}
+    for k, f in enumerate(folded):
+        if f:
+            by_skeleton.setdefault(_consonants(f), []).append(k)
+    for same in by_skeleton.values():
+        pairs.update(combinations(same, 2))
+    for lo in range(0, len(words), VARIANT_ROWS):
+        # One below the cut: the exact test follows, float rounding cannot drop a pair.
+        scores = cdist(folded[lo : lo + VARIANT_ROWS], folded, scorer=ratio, score_cutoff=MIN_NAME_SIMILARITY - 1)
+        rows, cols = np.nonzero(scores)
+        pairs.update((lo + r, c) for r, c in zip(rows.tolist(), cols.tolist()) if lo + r < c)
+    return sorted(pairs)
 
 
 _VOWELS = re.compile(r"[aeiouy]")

@@ -94,8 +94,9 @@ FEATURES = (
     "length_gap",
 )
 
+OVERLAP_PAIRS = 65536  # pairs whose overlaps are computed in one sparse product (bounds memory)
 MODEL_PATH = Path(__file__).resolve().parent / "link_model.json"
-OVERLAPS = 5  # what PassageSets.overlap_block counts for each pair
+OVERLAPS = 5  # what PassageSets.overlap_pairs counts for each pair
 STEM = 5  # letters of a content word kept for shared_specific_words (conceded, concession)
 
 _WORD = re.compile(r"\w+(?:['’-]\w+)*")
@@ -176,19 +177,21 @@ class PassageSets:
         return (self.trigrams, self.names, self.numbers, self.rare_words, self.specific_words)
 
     @cached_property
-    def _columns(self) -> tuple[sparse.csr_matrix, ...]:
-        """Each matrix's binary transpose (items x passages), for products by blocks."""
-        return tuple((m > 0).astype(np.float32).T.tocsr() for m in self._matrices)
+    def _binary(self) -> tuple[sparse.csr_matrix, ...]:
+        return tuple((m > 0).astype(np.float32) for m in self._matrices)
 
-    def overlap_block(self, rows: slice, cols: slice) -> np.ndarray:
-        """(OVERLAPS, rows, cols): what passages `rows` share with passages `cols`:
-        word trigrams, names and numbers in common, the idf mass of rows' content
-        words that cols use too, and the specificity mass of the stems both use."""
-        out = []
-        for matrix, columns in zip(self._matrices, self._columns):
-            block = matrix[rows] @ columns[:, cols]
-            out.append(block.toarray() if hasattr(block, "toarray") else np.asarray(block))
-        return np.stack(out).astype(np.float32)
+    def overlap_pairs(self, i: np.ndarray, j: np.ndarray) -> np.ndarray:
+        """(pairs, OVERLAPS): what each pair of passages (i, j) shares: word trigrams,
+        names and numbers in common, the idf mass of i's content words that j uses too,
+        and the specificity mass of the stems both use. Only the given pairs are
+        computed (row by row), never a block of all pairs."""
+        out = np.zeros((len(i), OVERLAPS), dtype=np.float32)
+        for k, (matrix, binary) in enumerate(zip(self._matrices, self._binary)):
+            for lo in range(0, len(i), OVERLAP_PAIRS):
+                part = slice(lo, lo + OVERLAP_PAIRS)
+                shared = matrix[i[part]].multiply(binary[j[part]])
+                out[part, k] = np.asarray(shared.sum(axis=1)).ravel()
+        return out
 
 
 def passage_sets(texts: Sequence[str], sources: int = 1) -> PassageSets:
@@ -282,7 +285,7 @@ def pair_features(
     `best_sentence` its best sentence pair, `best_in_source` each side's best
     similarity in the other's outlet, `story_scale` the story's typical best
     match (evidence.story_scale), `overlap` (pairs x OVERLAPS) what each pair shares
-    (`PassageSets.overlap_block`); `lede`, `position` (0 first, 1 last in its
+    (`PassageSets.overlap_pairs`); `lede`, `position` (0 first, 1 last in its
     source) and `length` (words) are per passage.
     """
     similarity = np.maximum(forward, backward)

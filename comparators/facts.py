@@ -16,6 +16,8 @@ _APPROXIMATE = ("about", "around", "some", "roughly", "approximately", "an estim
 _AT_MOST = ("almost", "nearly", "less than", "fewer than", "under", "up to", "at most", "no more than")
 _AT_LEAST = ("more than", "over", "at least", "upwards of", "in excess of", "no fewer than")
 _QUALIFIERS = sorted(set(_APPROXIMATE + _AT_MOST + _AT_LEAST), key=len, reverse=True)
+# Each qualifier as it stands right before a figure, compiled once (a long story has tens of thousands).
+_QUALIFIER_BEFORE = tuple((q, re.compile(rf"\b{q}\s$", re.IGNORECASE)) for q in _QUALIFIERS)
 
 _SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "bn": 1e9, "mn": 1e6}
 
@@ -208,7 +210,7 @@ def _number_fact(text: str, start: int, end: int, number: float, spans) -> Fact 
     before = text[max(0, start - 40):start]
     if re.search(r"[A-Z][\w-]*\s$", before) and not sign and not _preceded_by_sentence_start(before):
         return None  # "Note 7", "Flight 302", "Article 15": a name, not a count
-    qualifier = next((q for q in _QUALIFIERS if re.search(rf"\b{q}\s$", before, re.IGNORECASE)), None)
+    qualifier = next((q for q, pattern in _QUALIFIER_BEFORE if pattern.search(before)), None)
     if qualifier:
         start -= len(qualifier) + 1
     between = re.search(r"\bbetween\s$", before, re.IGNORECASE)

@@ -1,6 +1,6 @@
 """Big stories, end to end: wall time, peak memory and JSON size of `synopsis export`.
 
-    python tests/benchmarks/bench_big_stories.py [--budget SECONDS] [--only 5x40,50x40]
+    python tests/benchmarks/bench_big_stories.py [--budget SECONDS] [--only 5x40,50x40,10x1000r]
 
 Each story is `tests/support/synthetic.py`'s `synthetic_story(sources, paragraphs)`, written to a
 temporary folder as article files and a `story.yaml`, then exported by a child process
@@ -34,6 +34,19 @@ and counted from run starts, texts' words, tokens and character n-grams are cut 
 per distinct text or word, quote matches are sorted once per wording, and Python's cycle
 collector pauses while comparing and exporting (`comparators/collector.py`: about a tenth
 of the CPU time).
+
+Long documents come two ways. `10 x 1000` is written as reports, transcripts and live blogs
+are: mostly distinct facts, a few names and one toll recurring. `10 x 1000 repetitive`
+(`--only 10x1000r`, `synthetic_story(..., repetitive=True)`) recombines the seed story's
+few dozen sentences all through: a live blog restating itself, the degenerate case (it was
+the only 10 x 1000 row before). Issue 17, round 3, CPU and peak RSS (2 shared cores, load
+about 3; `before` is the code before the round on the same stories):
+
+| story | before | after |
+|---|---|---|
+| 10 x 200 | 6.5 s, 189 MB | 4.4 s, 175 MB |
+| 10 x 1000 | 41.5 s, 482 MB | 23.4 s, 469 MB |
+| 10 x 1000 repetitive | 116.2 s, 1474 MB | 63.9 s, 1245 MB |
 """
 
 from __future__ import annotations
@@ -51,15 +64,20 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent.parent
 sys.path.insert(0, str(ROOT / "tests" / "support"))
 
-SIZES = ((5, 40), (50, 40), (100, 40), (200, 40), (400, 40), (10, 200), (10, 1000))
+# (sources, paragraphs, repetitive): the repetitive row recombines the seed sentences all
+# through its long documents (a live blog repeating itself), the degenerate case.
+SIZES = (
+    (5, 40, False), (50, 40, False), (100, 40, False), (200, 40, False), (400, 40, False),
+    (10, 200, False), (10, 1000, False), (10, 1000, True),
+)
 FIT_SOURCES = (50, 400)  # the exponent of time against sources is fitted over this range
 
 
-def write_story(folder: Path, sources: int, paragraphs: int) -> None:
+def write_story(folder: Path, sources: int, paragraphs: int, repetitive: bool = False) -> None:
     """The synthetic story as article files and a manifest naming each outlet."""
     from synthetic import synthetic_story
 
-    story = synthetic_story(sources, paragraphs, seed=0)
+    story = synthetic_story(sources, paragraphs, seed=0, repetitive=repetitive)
     entries = []
     for number, source in enumerate(story.sources, start=1):
         name = f"{number:03d}.txt"
@@ -83,12 +101,12 @@ def child(folder: str, output: str) -> int:
     return code
 
 
-def measure(sources: int, paragraphs: int, budget: float) -> dict[str, object]:
+def measure(sources: int, paragraphs: int, budget: float, repetitive: bool = False) -> dict[str, object]:
     """One row: wall seconds, peak RSS bytes and JSON bytes, or `over` on a timeout."""
     with tempfile.TemporaryDirectory(prefix="synopsis-bench-") as tmp:
         folder = Path(tmp) / "story"
         folder.mkdir()
-        write_story(folder, sources, paragraphs)
+        write_story(folder, sources, paragraphs, repetitive)
         output = Path(tmp) / "story.json"
         start = time.perf_counter()
         try:
@@ -110,7 +128,7 @@ def fitted_exponent(
 ) -> tuple[float, list[int]] | None:
     """Least-squares slope of log(figure) on log(sources) over the finished 40-paragraph rows."""
     low, high = FIT_SOURCES
-    points = [(s, r[figure]) for (s, p), r in rows.items() if p == 40 and low <= s <= high and figure in r]
+    points = [(s, r[figure]) for (s, p, _), r in rows.items() if p == 40 and low <= s <= high and figure in r]
     if len(points) < 2:
         return None
     xs = [math.log(s) for s, _ in points]
@@ -120,37 +138,45 @@ def fitted_exponent(
     return slope, [s for s, _ in points]
 
 
+def label(sources: int, paragraphs: int, repetitive: bool, short: bool = False) -> str:
+    """A row's name in the table ("10 x 1000 repetitive") or in `--only` ("10x1000r")."""
+    if short:
+        return f"{sources}x{paragraphs}{'r' if repetitive else ''}"
+    return f"{sources} x {paragraphs}{' repetitive' if repetitive else ''}"
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--budget", type=float, default=120.0, help="seconds one story may take")
-    parser.add_argument("--only", help="sizes to run, e.g. 5x40,50x40")
+    parser.add_argument("--only", help="sizes to run, e.g. 5x40,50x40,10x1000r (r: the repetitive story)")
     parser.add_argument("--child", nargs=2, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.child:
         return child(*args.child)
     sizes = SIZES
     if args.only:
-        wanted = {tuple(int(n) for n in size.split("x")) for size in args.only.split(",")}
-        sizes = tuple(size for size in SIZES if size in wanted)
-    rows: dict[tuple[int, int], dict[str, object]] = {}
-    failed: list[tuple[int, int]] = []  # sizes over budget
+        wanted = set(args.only.split(","))
+        sizes = tuple(size for size in SIZES if label(*size, short=True) in wanted)
+    rows: dict[tuple[int, int, bool], dict[str, object]] = {}
+    failed: list[tuple[int, int, bool]] = []  # sizes over budget
     print(f"synopsis export of synthetic stories, budget {args.budget:.0f} s per story", flush=True)
     print("| story | wall | CPU | peak RSS | JSON |\n|---|---|---|---|---|", flush=True)
-    for sources, paragraphs in sizes:
-        if any(sources >= s and paragraphs >= p for s, p in failed):
-            rows[(sources, paragraphs)] = {"skipped": True}
-            print(f"| {sources} x {paragraphs} | skipped: a smaller story was over budget | | |", flush=True)
+    for sources, paragraphs, repetitive in sizes:
+        name = label(sources, paragraphs, repetitive)
+        if any(sources >= s and paragraphs >= p and repetitive >= r for s, p, r in failed):
+            rows[(sources, paragraphs, repetitive)] = {"skipped": True}
+            print(f"| {name} | skipped: a smaller story was over budget | | |", flush=True)
             continue
-        row = measure(sources, paragraphs, args.budget)
-        rows[(sources, paragraphs)] = row
+        row = measure(sources, paragraphs, args.budget, repetitive)
+        rows[(sources, paragraphs, repetitive)] = row
         if "over" in row:
-            failed.append((sources, paragraphs))
-            print(f"| {sources} x {paragraphs} | over budget (> {args.budget:.0f} s), stopped | | |", flush=True)
+            failed.append((sources, paragraphs, repetitive))
+            print(f"| {name} | over budget (> {args.budget:.0f} s), stopped | | |", flush=True)
         elif "error" in row:
-            print(f"| {sources} x {paragraphs} | failed: {row['error']} | | |", flush=True)
+            print(f"| {name} | failed: {row['error']} | | |", flush=True)
         else:
             print(
-                f"| {sources} x {paragraphs} | {row['wall']:.1f} s | {row['cpu']:.1f} s | {row['peak_rss'] / 2**20:.0f} MB "
+                f"| {name} | {row['wall']:.1f} s | {row['cpu']:.1f} s | {row['peak_rss'] / 2**20:.0f} MB "
                 f"| {row['json'] / 1e6:.1f} MB |",
                 flush=True,
             )

@@ -276,3 +276,13 @@ def test_wire_copy_shows_in_the_reuse_figures(seed_comparison):
 )
 def test_sentences_are_not_cut_at_titles_dates_or_initials(text, sentences):
     assert split_sentences(text) == sentences
+
+
+def test_long_synthetic_documents_tell_distinct_facts_unless_asked_to_repeat_themselves():
+    def unrepeated_share(story) -> float:  # sentences of the first document whose opening no other has
+        openings = [" ".join(s.split()[:5]) for p in story.sources[0].paragraphs for s in split_sentences(p.text)]
+        return sum(openings.count(o) == 1 for o in openings) / len(openings)
+
+    assert synthetic_story(10, 40, seed=4) == synthetic_story(10, 40, seed=4, repetitive=True)
+    assert unrepeated_share(synthetic_story(2, 300, seed=1)) > 0.8
+    assert unrepeated_share(synthetic_story(2, 300, seed=1, repetitive=True)) < 0.5

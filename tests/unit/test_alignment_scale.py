@@ -50,3 +50,13 @@ def test_scoring_many_groups_in_one_batch_gives_the_groups_scoring_each_alone_gi
     alone = align_module.align(story, story.settings)
     assert sum(len(g.members) > 1 for g in batched) > 20  # many groups shared a batch
     assert batched == alone
+
+
+def test_a_passage_of_a_document_repeating_itself_stands_in_a_bounded_number_of_groups():
+    from collections import Counter
+
+    from synthetic import synthetic_story
+
+    comparison = compare(synthetic_story(6, 150, seed=2, repetitive=True))
+    held = Counter((m.source, m.paragraph) for g in comparison.groups for m in g.members)
+    assert max(held.values()) == align_module.MAX_GROUPS_PER_PASSAGE  # reached, never passed

@@ -553,3 +553,26 @@ def test_a_discrepancy_whose_group_is_left_out_moves_to_a_kept_value_s_group():
     kept = restrict(comparison, ["c", "d"])
     assert [(d.group, d.sources) for d in kept.discrepancies] == [("g2", ("c", "d"))]
     assert "C ¶1: Hamedan" in render_report(kept, "text")
+
+
+def test_a_count_given_with_many_values_is_still_compared_across_the_story_where_the_context_agrees(monkeypatch):
+    import comparators.discrepancies as discrepancies
+
+    stems = ["Ostrel", "Varna", "Belmo", "Kiran", "Tosa", "Vedel", "Marzo", "Halun", "Pirot", "Senda"]
+
+    def names(*endings: str) -> list[str]:  # 70 names no other list shares
+        return [stem + ending for stem in stems for ending in endings]
+
+    towns = names("ford", "dale", "wick", "more", "holm", "bury", "ton")
+    rivers = names("bek", "wy", "ene", "ach", "ure", "ala", "osk")
+    hills = names("berg", "tor", "crag", "fell", "knap", "dun", "rig")
+    a = "\n\n".join(
+        f"Officials in {town} by the {river} river counted {100 + k} tents near the {hill} hills."
+        for k, (town, river, hill) in enumerate(zip(towns, rivers, hills))
+    )
+    b = a.replace("counted 100 tents", "counted 1000 tents")
+    many = story(a=a, b=b)
+    found = find_discrepancies(many, ())  # no groups: only the story-wide comparison can find it
+    assert [sorted(v.value for v in d.values) for d in found] == [["1,000", "100"]]
+    monkeypatch.setattr(discrepancies, "STORY_VALUES", 10**6)  # every two values compared
+    assert find_discrepancies(many, ()) == found

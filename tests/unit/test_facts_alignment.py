@@ -148,7 +148,7 @@ def test_transliterations_of_one_name_share_a_key_and_other_names_do_not():
 def test_one_similarity_counts_for_more_in_a_story_its_outlets_rewrote_throughout():
     texts = [WIRE[0], "Fourteen people died when the Ostrel bridge fell into the Varna on Monday, officials said."]
     zero, pair = np.array([0], np.int64), np.array([1], np.int64)
-    overlap = passage_sets(texts).overlap_block(slice(0, 1), slice(1, 2))[:, 0, :].T
+    overlap = passage_sets(texts).overlap_pairs(zero, pair)
 
     def probability(story_best: np.ndarray) -> float:
         similarity = np.array([0.2], np.float32)
@@ -209,7 +209,8 @@ def test_rewrites_share_specific_stems_where_on_topic_paragraphs_share_only_the_
         "Rescue divers found survivors downstream of the Ostrel bridge.",
     ]
     sets = passage_sets(texts, sources=2)
-    shared = sets.overlap_block(slice(0, 3), slice(3, 6))[OVERLAPS - 1]
+    rows, cols = np.repeat(np.arange(3), 3), np.tile(np.arange(3, 6), 3)
+    shared = sets.overlap_pairs(rows, cols)[:, OVERLAPS - 1].reshape(3, 3)
     # conceded / concession and inspections / inspectors meet by their stems; the bridge,
     # Ostrel and the Varna, in every passage, count little.
     assert shared[0, 0] >= 2.0
@@ -221,7 +222,7 @@ def test_a_pair_sharing_specific_words_is_likelier_a_link_than_one_sharing_only_
     texts = [WIRE[0], "Fourteen people died when the Ostrel bridge fell into the Varna on Monday, officials said."]
     zero, pair = np.array([0], np.int64), np.array([1], np.int64)
     sets = passage_sets(texts, sources=2)
-    overlap = sets.overlap_block(slice(0, 1), slice(1, 2))[:, 0, :].T
+    overlap = sets.overlap_pairs(zero, pair)
 
     def probability(specific: float) -> float:
         # A rewrite: little word similarity, neither paragraph a lede.
