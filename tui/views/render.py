@@ -145,7 +145,8 @@ def member_text(
     text = group.text_of(source_id)
     elsewhere = off_focus(group, source_id)
     runs: list[tuple[int, int, Style]] = [(a, b, palette.context) for a, b in elsewhere]
-    reference = next((s for s in compared if s in group.sources), None)
+    present = set(group.sources)
+    reference = next((s for s in compared if s in present), None)
     emphasis_styles = {
         Emphasis.EDIT: palette.edit,
         Emphasis.FACT: palette.fact,

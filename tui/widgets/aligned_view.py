@@ -48,6 +48,7 @@ class AlignedView(ScrollView, can_focus=True, inherit_bindings=False):
         self._part_starts: dict[int, tuple[int, ...]] = {}  # block -> first line of each part
         self._selected: tuple[int | None, dict[int, Strip | None]] = (None, {})  # the cursor's block
         self._palette: Palette | None = None
+        self._drawn_style: Style | None = None  # the widget's own style the cached lines have
         self._want_group: Group | None = None  # to select once laid out
         self._want_quote: str | None = None  # a quote id, likewise
 
@@ -111,8 +112,12 @@ class AlignedView(ScrollView, can_focus=True, inherit_bindings=False):
         self._restyle()
 
     def _restyle(self) -> None:
+        drawn_with = (self._palette, self._drawn_style)
         self._palette = None  # a new theme or focus style: colours are read again
         if self.layout_ is not None:
+            if drawn_with == (self.palette, self.rich_style):
+                return  # zoom, focus elsewhere: the same colours, the lines drawn stay right
+            self._drawn_style = self.rich_style
             self.layout_.palette = self.palette
         self._cache.clear()
         self._selected = (None, {})
