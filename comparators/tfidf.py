@@ -11,7 +11,10 @@ scikit-learn). Importing scikit-learn costs one to three seconds (it pulls
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
+from functools import lru_cache
+from itertools import chain
 
 import numpy as np
 from scipy import sparse
@@ -57,37 +60,36 @@ def word_ngrams(text: str) -> list[str]:
 
 def char_wb_ngrams(text: str, low: int = 3, high: int = 5) -> list[str]:
     """Character n-grams inside words, each word padded with a space either side."""
+    words = _WHITE_SPACES.sub(" ", text.lower()).split()
+    return list(chain.from_iterable(_word_char_ngrams(word, low, high) for word in words))
+
+
+@lru_cache(maxsize=65536)
+def _word_char_ngrams(word: str, low: int, high: int) -> tuple[str, ...]:
+    """One word's n-grams (a story repeats its words: each is cut once)."""
+    padded = f" {word} "
+    size = len(padded)
     out: list[str] = []
-    for word in _WHITE_SPACES.sub(" ", text.lower()).split():
-        padded = f" {word} "
-        size = len(padded)
-        for n in range(low, high + 1):
-            if size <= n:  # a short word counts once, whole
-                out.append(padded)
-                break
-            out.extend(padded[k : k + n] for k in range(size - n + 1))
-    return out
+    for n in range(low, high + 1):
+        if size <= n:  # a short word counts once, whole
+            out.append(padded)
+            break
+        out.extend([padded[k : k + n] for k in range(size - n + 1)])
+    return tuple(out)
 
 
 def tfidf(texts: Sequence[str], analyzer: Callable[[str], Iterable[str]]) -> sparse.csr_matrix:
     """(texts x terms, terms sorted) sublinear tf x smoothed idf, rows of unit length, float64.
     ValueError when no text has a term (as scikit-learn raises)."""
-    vocabulary: dict[str, int] = {}
-    indptr, indices, counts = [0], [], []
-    for text in texts:
-        seen: dict[int, int] = {}
-        for term in analyzer(text):
-            column = vocabulary.setdefault(term, len(vocabulary))
-            seen[column] = seen.get(column, 0) + 1
-        indices.extend(seen)
-        counts.extend(seen.values())
-        indptr.append(len(indices))
+    rows = [Counter(analyzer(text)) for text in texts]  # each text's terms in first-seen order
+    # Every term's column by first sight in the story, as scikit-learn numbers them first.
+    vocabulary = {term: column for column, term in enumerate(dict.fromkeys(chain.from_iterable(rows)))}
     if not vocabulary:
         raise ValueError("empty vocabulary")
-    matrix = sparse.csr_matrix(
-        (np.array(counts, dtype=np.float64), np.array(indices, dtype=np.int64), np.array(indptr)),
-        shape=(len(texts), len(vocabulary)),
-    )
+    indices = np.fromiter(chain.from_iterable(map(vocabulary.__getitem__, row) for row in rows), np.int64)
+    counts = np.fromiter(chain.from_iterable(row.values() for row in rows), np.float64)
+    indptr = np.cumsum([0] + [len(row) for row in rows])
+    matrix = sparse.csr_matrix((counts, indices, indptr), shape=(len(texts), len(vocabulary)))
     # Columns in the terms' sorted order, each row's entries left in first-seen order of
     # the terms, as scikit-learn leaves them (sums then add up in the same order).
     matrix.sort_indices()
