@@ -78,10 +78,17 @@ class AlignedView(ScrollView, can_focus=True, inherit_bindings=False):
         redrawn (no new layout); the selection is announced again for the detail pane."""
         if self.state is None or self.layout_ is None:
             return
+        before = self.state.marks
         self.state = self.layout_.state = replace(self.state, marks=marks)
-        self._cache.clear()
-        self._selected = (None, {})
-        self.refresh()
+        if self.state.view in GROUP_VIEWS:  # only the groups whose marks changed are drawn again
+            position = self.state.lookup.position
+            for group_id in {g for g in before.keys() | marks.keys() if before.get(g) != marks.get(g)}:
+                if position.get(group_id) in self._items:
+                    self._forget_block(self._item_blocks[self._items.index(position[group_id])])
+        else:
+            self._cache.clear()
+            self._selected = (None, {})
+            self.refresh()
         self._announce()
 
     def show_search_hit(self, hit: SearchHit | None) -> None:
