@@ -74,22 +74,33 @@ def member_emphasis(
 
     `others` are the sources it is compared with (the ones a reader shows); sources
     absent from the group are ignored. `reference` may be `source_id` itself."""
-    present = set(group.sources)
-    compared = tuple(s for s in others if s in present and s != source_id)
-    text = group.text_of(source_id)
+    texts = _texts(group)
+    compared = tuple(s for s in others if s in texts and s != source_id)
+    text = texts.get(source_id, "")
     if not compared or not text:
         return MemberEmphasis(Wording.ALONE, ())
-    if reference == source_id or reference not in present:
-        other_texts = tuple(group.text_of(s) for s in compared)
+    if reference == source_id or reference not in texts:
+        other_texts = tuple(texts[s] for s in compared)
         return MemberEmphasis(Wording.REFERENCE, _paraphrase_marks(text, other_texts, other_texts))
-    against = group.text_of(reference)
+    against = texts[reference]
     kind = wording(text, against)
     if kind == Wording.SAME:
         return MemberEmphasis(kind, ())
     if kind == Wording.NEAR_COPY:
         return MemberEmphasis(kind, _edits(against, text))
-    everyone = tuple(group.text_of(s) for s in compared)
+    everyone = tuple(texts[s] for s in compared)
     return MemberEmphasis(kind, _paraphrase_marks(text, (against,), everyone))
+
+
+_LAST_TEXTS: list[tuple[Group, dict[str, str]]] = []
+
+
+def _texts(group: Group) -> dict[str, str]:
+    """`group.texts()`, kept for the group asked last: a view marks every member of a
+    group in turn, and a group may have hundreds of members."""
+    if not _LAST_TEXTS or _LAST_TEXTS[0][0] is not group:
+        _LAST_TEXTS[:] = [(group, group.texts())]
+    return _LAST_TEXTS[0][1]
 
 
 @lru_cache(maxsize=8192)

@@ -164,6 +164,13 @@ class Group:
         """The source's passages in this group joined as one text ('' when absent)."""
         return "\n\n".join(m.text for m in self.members_of(source_id))
 
+    def texts(self) -> dict[str, str]:
+        """`text_of` every source the group has, in one pass over its members."""
+        parts: dict[str, list[str]] = {}
+        for member in self.members:
+            parts.setdefault(member.source, []).append(member.text)
+        return {source: "\n\n".join(texts) for source, texts in parts.items()}
+
 
 @dataclass(frozen=True, slots=True)
 class Reuse:

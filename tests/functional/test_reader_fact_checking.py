@@ -8,10 +8,11 @@ from __future__ import annotations
 import sys
 
 from tui.app import make_app
+from tui.views.render import outlet
 from tui.screens.outlet_chooser import OutletChooser
 from tui.views.layout import View
 
-from reader_helpers import NO_KEYMAP, ready, screen_text
+from reader_helpers import NO_KEYMAP, ready, screen_text, synthetic_comparison
 
 NARROW, WIDE = (80, 24), (200, 50)
 
@@ -210,6 +211,20 @@ async def test_p_opens_a_pivot_chooser_and_escape_changes_nothing(seed_compariso
         await pilot.pause()
         assert app.screen.comparison.pivot == "xinhua"
         assert "Groups now follow Xinhua's order." in screen_text(app)
+
+
+async def test_a_pivot_chooser_of_many_outlets_shows_twenty_rows_and_scrolls_to_the_rest():
+    comparison = synthetic_comparison(40, 30)
+    app = make_app(comparison.story, comparison=comparison, keymap=NO_KEYMAP)
+    async with app.run_test(size=WIDE) as pilot:
+        await ready(app, pilot)
+        await pilot.press("p")
+        await pilot.pause()
+        text = screen_text(app)
+        assert "Outlet 019" in text and "Outlet 020" not in text  # twenty rows, the rest below
+        await pilot.press(*["down"] * 30, "enter")
+        await pilot.pause()
+        assert outlet(comparison.story, app.screen.comparison.pivot) == "Outlet 030"
 
 
 async def test_p_starts_on_the_sources_pane_row_when_it_has_focus(seed_comparison):

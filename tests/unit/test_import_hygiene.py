@@ -70,3 +70,35 @@ def test_headless_module_loads_no_textual(module):
 @pytest.mark.parametrize("module", WITHOUT_RICH)
 def test_module_that_draws_nothing_loads_no_rich(module):
     assert "rich" not in _loaded_by_each()[module]
+
+
+# A one-shot command loads what it needs and no more (`tests/benchmarks/bench_collatex.py`
+# times `export` whole): the comparison needs NumPy and SciPy, not the reader, web pages,
+# dates written in words or the corpus mode.
+NOT_FOR_EXPORT = {
+    "textual", "rich", "dateparser", "trafilatura", "lxml", "httpx", "sklearn", "platformdirs", "dask", "pyarrow",
+}
+COMMAND_PROBE = (
+    "import json, sys\nfrom tui.cli.main import main\n"
+    "try:\n    main(sys.argv[1:])\nexcept SystemExit:\n    pass\n"
+    "print(json.dumps(sorted(sys.modules)))"
+)
+
+
+def _modules_loaded_by(*argv: str) -> set[str]:
+    result = subprocess.run(
+        [sys.executable, "-c", COMMAND_PROBE, *argv], capture_output=True, text=True, check=True
+    )
+    return set(json.loads(result.stdout.splitlines()[-1]))
+
+
+def test_export_loads_no_reader_web_or_date_parsing_library(tmp_path):
+    loaded = _modules_loaded_by("export", "--force", "-o", str(tmp_path / "seeds.json"))
+    assert "comparators.align" in loaded  # the comparison ran
+    assert not {m.split(".")[0] for m in loaded} & NOT_FOR_EXPORT
+
+
+def test_version_costs_a_bare_start_no_comparator_nor_package_metadata():
+    loaded = _modules_loaded_by("--version")
+    assert "tui.cli.main" in loaded
+    assert not {m for m in loaded if m.startswith(("comparators", "numpy", "yaml", "importlib.metadata"))}

@@ -12,8 +12,6 @@ import importlib
 import sys
 from collections.abc import Sequence
 
-from comparators.errors import StoryError
-from comparators.input_files import os_problem
 from tui.exit_codes import EXIT_BAD_INPUT, EXIT_INTERRUPTED
 
 # name -> (module, one-line help)
@@ -34,16 +32,14 @@ SUBCOMMANDS |= {
 
 
 def package_version() -> str:
-    from importlib.metadata import PackageNotFoundError, version  # costs a tenth of a second
+    # From the package itself: importlib.metadata alone costs as much as starting Python.
+    from tui import __version__
 
-    try:
-        return version("synopsis")
-    except PackageNotFoundError:
-        return "0+unknown"
+    return __version__
 
 
 class _Version(argparse.Action):
-    """`--version`: the installed version, looked up only when asked for."""
+    """`--version`: the version, looked up only when asked for."""
 
     def __init__(self, option_strings: Sequence[str], dest: str, **_: object) -> None:
         super().__init__(option_strings, dest, nargs=0, help="show the version and exit")
@@ -79,7 +75,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not argv or (argv[0] not in SUBCOMMANDS and argv[0] not in ("-h", "--help", "--version")):
         argv.insert(0, "open")
     parser = build_parser(argv[0] if argv[0] in SUBCOMMANDS else "")
-    args = parser.parse_args(argv)
+    args = parser.parse_args(argv)  # `--version` and `--help` end here, before comparators loads
+    from comparators.errors import StoryError
+    from comparators.input_files import os_problem
+
     try:
         return args.run(args)
     except StoryError as error:

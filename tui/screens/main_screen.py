@@ -493,9 +493,9 @@ class MainScreen(ReviewActions, CopyOpenActions, RemembersView, Screen):
                     found.extend((gi, None, k) for k in range(len(find_all(plain, term))))
             return found
         for gi in self.aligned.items():
-            group = lookup.groups[gi]
+            texts = lookup.groups[gi].texts()  # one pass: a group may have 400 members
             for source_id in visible:
-                text = group.text_of(source_id)
+                text = texts.get(source_id, "")
                 if term in text.lower():
                     hits = find_all(clean(text), term)
                     found.extend((gi, source_id, k) for k in range(len(hits)))

@@ -12,6 +12,9 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 
+SHOWN_ROWS = 20  # the list's max-height in outlet_chooser.tcss
+
+
 class OutletChooser(ModalScreen[str | None]):
     """Dismisses with the chosen source id, or None (escape)."""
 
@@ -29,7 +32,12 @@ class OutletChooser(ModalScreen[str | None]):
         with Vertical(id="chooser-box") as box:
             box.border_title = self.title_text
             box.border_subtitle = "enter chooses · escape cancels"
-            yield OptionList(*(Option(label, id=source_id) for source_id, label in self.choices))
+            options = OptionList(*(Option(label, id=source_id) for source_id, label in self.choices))
+            if len(self.choices) > SHOWN_ROWS:
+                # As tall as it may be: Textual would otherwise measure every row, on each
+                # layout, to size a list of hundreds of outlets it only scrolls.
+                options.styles.height = SHOWN_ROWS
+            yield options
 
     def on_mount(self) -> None:
         options = self.query_one(OptionList)

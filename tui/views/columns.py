@@ -51,7 +51,7 @@ class ColumnsLayout(Layout):
         block = self.blocks[index]
         gi = block.item
         group = self.lookup.groups[gi]
-        present = set(group.sources)
+        present = self.lookup.group_sources[gi]
         cw = self.column_width
         columns: list[list[Text]] = []
         for source_id in self.columns:

@@ -98,6 +98,16 @@ class Layout:
     def render_block(self, index: int, selected: bool) -> list[Text]:
         raise NotImplementedError
 
+    def part_starts(self, index: int) -> tuple[int, ...]:
+        """First line of each part block `index` is drawn in; the view draws a part only
+        when one of its lines scrolls into view. One part, the whole block, unless a view
+        has blocks taller than a screen (a 400-outlet group in the stack view)."""
+        return (0,)
+
+    def render_part(self, index: int, start: int) -> list[Text]:
+        """The lines of block `index`'s part that begins at line `start`, unselected."""
+        return self.render_block(index, False)
+
     def head_line(self, index: int, selected: bool) -> Text:
         """The block's first line: all that changes, with the gutter, under the cursor."""
         return self.group_header(self.blocks[index].item, selected, self.width)

@@ -47,7 +47,7 @@ def find_all(haystack: str, needle: str) -> list[tuple[int, int]]:
     return found
 
 
-_CLEANED: OrderedDict[int, tuple[Group, Group]] = OrderedDict()  # id -> (group, cleaned)
+_CLEANED: OrderedDict[int, tuple[Group, Group, dict[str, str]]] = OrderedDict()  # id -> (group, cleaned, texts)
 _CLEANED_KEPT = 1024
 
 
@@ -55,17 +55,27 @@ def _clean_group(group: Group) -> Group:
     """The group with every member's text cleaned (the same group when nothing to clean).
     Remembered for the groups drawn last: every member of a 400-outlet group is drawn
     from the same group, and checking all its texts each time made opening quadratic."""
+    return _cleaned(group)[1]
+
+
+def _clean_texts(group: Group) -> dict[str, str]:
+    """`_clean_group(group).texts()`, remembered likewise: measuring one outlet's passage
+    in every group must not walk each group's hundreds of members."""
+    return _cleaned(group)[2]
+
+
+def _cleaned(group: Group) -> tuple[Group, Group, dict[str, str]]:
     kept = _CLEANED.get(id(group))
     if kept is not None and kept[0] is group:
-        return kept[1]
+        return kept
     if all(member.text.isprintable() for member in group.members):
         cleaned = group
     else:
         cleaned = replace(group, members=tuple(replace(m, text=clean(m.text)) for m in group.members))
-    _CLEANED[id(group)] = (group, cleaned)
+    kept = _CLEANED[id(group)] = (group, cleaned, cleaned.texts())
     if len(_CLEANED) > _CLEANED_KEPT:
         _CLEANED.popitem(last=False)
-    return cleaned
+    return kept
 
 
 def _unique_quote_starts(text: str, quotes: list[Quote]) -> list[int]:
@@ -80,7 +90,7 @@ def _unique_quote_starts(text: str, quotes: list[Quote]) -> list[int]:
 
 def member_plain(group: Group, source_id: str, quotes: list[Quote]) -> str:
     """`member_text(...).plain`, cheaply: what the view measures to wrap the passage."""
-    text = _clean_group(group).text_of(source_id)
+    text = _clean_texts(group).get(source_id, "")
     starts = _unique_quote_starts(text, quotes)
     if not starts:
         return text
@@ -94,7 +104,7 @@ def member_plain(group: Group, source_id: str, quotes: list[Quote]) -> str:
 
 def drawn_hits(group: Group, source_id: str, quotes: list[Quote], search: str) -> list[int]:
     """Where each search hit starts in `member_plain(...)` (quote marks shift them)."""
-    text = _clean_group(group).text_of(source_id)
+    text = _clean_texts(group).get(source_id, "")
     starts = _unique_quote_starts(text, quotes)
     return [a + 2 * sum(s <= a for s in starts) for a, _ in find_all(text, search)]
 
@@ -141,11 +151,12 @@ def member_text(
     # Imported on first use, off the first screen (the comparison loads it meanwhile).
     from comparators.emphasis import Emphasis, member_emphasis
 
+    text = _clean_texts(group).get(source_id, "")
     group = _clean_group(group)
-    text = group.text_of(source_id)
     elsewhere = off_focus(group, source_id)
     runs: list[tuple[int, int, Style]] = [(a, b, palette.context) for a, b in elsewhere]
-    reference = next((s for s in compared if s in group.sources), None)
+    present = set(group.sources)
+    reference = next((s for s in compared if s in present), None)
     emphasis_styles = {
         Emphasis.EDIT: palette.edit,
         Emphasis.FACT: palette.fact,

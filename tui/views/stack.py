@@ -46,18 +46,36 @@ class StackLayout(Layout):
 
     def render_block(self, index: int, selected: bool) -> list[Text]:
         gi = self.blocks[index].item
-        group = self.lookup.groups[gi]
-        lines = [self.group_header(gi, selected, self.width)]
+        return [self.group_header(gi, selected, self.width)] + [
+            line for start in self.part_starts(index)[1:] for line in self._part(index, start, selected)
+        ]
+
+    def part_starts(self, index: int) -> tuple[int, ...]:
+        """The header, each outlet's passage, then the closing lines: a group of 400
+        outlets is hundreds of lines, of which a screen shows a few passages."""
+        block = self.blocks[index]
+        tail = block.height - 1 - (1 if self._absent(self.lookup.groups[block.item]) else 0)
+        return (0, *(line for _, line in block.anchors), tail)
+
+    def render_part(self, index: int, start: int) -> list[Text]:
+        if start == 0:
+            return [self.group_header(self.blocks[index].item, False, self.width)]
+        return self._part(index, start, False)
+
+    def _part(self, index: int, start: int, selected: bool) -> list[Text]:
+        block = self.blocks[index]
+        gi = block.item
         gutter = self.gutter(selected)
-        present = set(group.sources)
-        for source_id in self.state.visible:
-            if source_id not in present:
-                continue
+        source_id = next((s for s, line in block.anchors if line == start), None)
+        if source_id is not None:
             label = fit_width(Text(outlet(self.story, source_id), self.palette.label), self.label_width - 1)
+            lines = []
             for n, line in enumerate(wrap_lines(self.passage(gi, source_id), self.text_width)):
                 head = label if n == 0 else Text(" " * (self.label_width - 1))
                 lines.append(fit_width(Text.assemble(gutter, head, " ", line), self.width))
-        absent = self._absent(group)
+            return lines
+        lines = []
+        absent = self._absent(self.lookup.groups[gi])
         if absent:
             names = ", ".join(outlet(self.story, s) for s in absent)
             lines.append(fit_width(Text.assemble(gutter, (f"{ABSENT} not in: {names}", self.palette.dim)), self.width))

@@ -44,9 +44,11 @@ class AlignedView(ScrollView, can_focus=True, inherit_bindings=False):
         self._item_blocks: list[int] = []  # block index of each selectable item
         self._items: list[int] = []  # and the item it shows
         self.cursor = 0  # position in _item_blocks
-        self._cache: LRUCache[int, list[Strip]] = LRUCache(256)  # block -> its lines
-        self._selected: tuple[int | None, list[Strip]] = (None, [])  # the cursor's block
+        self._cache: LRUCache[tuple[int, int], list[Strip]] = LRUCache(256)  # (block, part) -> its lines
+        self._part_starts: dict[int, tuple[int, ...]] = {}  # block -> first line of each part
+        self._selected: tuple[int | None, dict[int, Strip | None]] = (None, {})  # the cursor's block
         self._palette: Palette | None = None
+        self._drawn_style: Style | None = None  # the widget's own style the cached lines have
         self._want_group: Group | None = None  # to select once laid out
         self._want_quote: str | None = None  # a quote id, likewise
 
@@ -76,20 +78,37 @@ class AlignedView(ScrollView, can_focus=True, inherit_bindings=False):
         redrawn (no new layout); the selection is announced again for the detail pane."""
         if self.state is None or self.layout_ is None:
             return
+        before = self.state.marks
         self.state = self.layout_.state = replace(self.state, marks=marks)
-        self._cache.clear()
-        self._selected = (None, [])
-        self.refresh()
+        if self.state.view in GROUP_VIEWS:  # only the groups whose marks changed are drawn again
+            position = self.state.lookup.position
+            for group_id in {g for g in before.keys() | marks.keys() if before.get(g) != marks.get(g)}:
+                if position.get(group_id) in self._items:
+                    self._forget_block(self._item_blocks[self._items.index(position[group_id])])
+        else:
+            self._cache.clear()
+            self._selected = (None, {})
+            self.refresh()
         self._announce()
 
     def show_search_hit(self, hit: SearchHit | None) -> None:
         """Another current search hit: its style changes, no block's height does."""
         if self.state is None or self.layout_ is None:
             return
+        previous = self.state.search_hit
         self.state = self.layout_.state = replace(self.state, search_hit=hit)
-        self._cache.clear()
-        self._selected = (None, [])
-        self.refresh()
+        # Only the blocks of the hit left and the hit reached are drawn differently.
+        for item in {h[0] for h in (previous, hit) if h is not None}:
+            if item in self._items:
+                self._forget_block(self._item_blocks[self._items.index(item)])
+
+    def _forget_block(self, block: int) -> None:
+        """Draw `block` again from its layout."""
+        for start in self._part_starts.get(block, (0,)):
+            self._cache.discard((block, start))
+        if self._selected[0] == block:
+            self._selected = (None, {})
+        self._refresh_block(block)
 
     def on_mount(self) -> None:
         # A new theme restyles the component classes after `notify_style_update` ran.
@@ -100,11 +119,15 @@ class AlignedView(ScrollView, can_focus=True, inherit_bindings=False):
         self._restyle()
 
     def _restyle(self) -> None:
+        drawn_with = (self._palette, self._drawn_style)
         self._palette = None  # a new theme or focus style: colours are read again
         if self.layout_ is not None:
+            if drawn_with == (self.palette, self.rich_style):
+                return  # zoom, focus elsewhere: the same colours, the lines drawn stay right
+            self._drawn_style = self.rich_style
             self.layout_.palette = self.palette
         self._cache.clear()
-        self._selected = (None, [])
+        self._selected = (None, {})
         self.refresh()
 
     def _width(self) -> int:
@@ -123,7 +146,8 @@ class AlignedView(ScrollView, can_focus=True, inherit_bindings=False):
         self._item_blocks = [i for i, b in enumerate(blocks) if b.item is not None]
         self._items = [blocks[i].item for i in self._item_blocks]
         self._cache.clear()
-        self._selected = (None, [])
+        self._part_starts.clear()
+        self._selected = (None, {})
         self.virtual_size = Size(self.layout_.content_width, y + self.layout_.ruler_height)
         self.cursor = self._position_for(self._want_group, self._want_quote)
         self._want_group = self._want_quote = None
@@ -421,25 +445,39 @@ class AlignedView(ScrollView, can_focus=True, inherit_bindings=False):
         if line >= self._total or not self._offsets:
             return Strip.blank(width, self.rich_style)
         block = bisect_right(self._offsets, line) - 1
-        strips = self._block_strips(block)
-        index = line - self._offsets[block]
-        strip = strips[index] if index < len(strips) else Strip.blank(width)
+        strip = self._line_strip(block, line - self._offsets[block])
+        if strip is None:
+            strip = Strip.blank(width)
         return strip.crop_extend(scroll_x, scroll_x + width, self.rich_style)
 
-    def _block_strips(self, block: int) -> list[Strip]:
-        strips = self._cache.get(block)
-        if strips is None:
-            strips = [self._strip(line) for line in self.layout_.render_block(block, False)]
-            self._cache[block] = strips
+    def _line_strip(self, block: int, index: int) -> Strip | None:
+        """Line `index` of `block`; in the cursor's block, with the cursor's head line
+        and gutter, each line made as it is drawn (a tall block is hundreds of lines)."""
         if not self._item_blocks or self._item_blocks[self.cursor] != block:
-            return strips
-        # The selected block: its cached lines with the cursor's head line and gutter.
+            return self._plain_strip(block, index)
         if self._selected[0] != block:
-            head = self._strip(self.layout_.head_line(block, True))
-            gutter = self._strip(self.layout_.gutter(True))
-            body = [Strip.join([gutter, strip.crop(1, strip.cell_length)]) for strip in strips[1:]]
-            self._selected = (block, [head, *body])
-        return self._selected[1]
+            self._selected = (block, {})
+        lines = self._selected[1]
+        if index not in lines:
+            if index == 0:
+                lines[index] = self._strip(self.layout_.head_line(block, True))
+            else:
+                plain = self._plain_strip(block, index)
+                gutter = self._strip(self.layout_.gutter(True))
+                lines[index] = None if plain is None else Strip.join([gutter, plain.crop(1, plain.cell_length)])
+        return lines[index]
+
+    def _plain_strip(self, block: int, index: int) -> Strip | None:
+        """Line `index` of `block` unselected, from the cache of the block's parts."""
+        starts = self._part_starts.get(block)
+        if starts is None:
+            starts = self._part_starts[block] = self.layout_.part_starts(block)
+        start = starts[bisect_right(starts, index) - 1]
+        strips = self._cache.get((block, start))
+        if strips is None:
+            strips = [self._strip(line) for line in self.layout_.render_part(block, start)]
+            self._cache[(block, start)] = strips
+        return strips[index - start] if index - start < len(strips) else None
 
     def _refresh_block(self, block: int) -> None:
         ruler = self.layout_.ruler_height if self.layout_ else 0

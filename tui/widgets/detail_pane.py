@@ -113,10 +113,11 @@ def detail_text(
             text.append(f"{clean(q.speaker or 'unknown speaker')} ({outlet(story, q.source)}): ")
             text.append(words + "\n", style="italic")
         text.rstrip()
+    sources = {source.id: source for source in story.sources}  # a group may have 400 members
     removed = [
         (member.source, removal)
         for member in group.members
-        for removal in removals_near(story.source(member.source), member.paragraph)
+        for removal in removals_near(sources[member.source], member.paragraph)
     ]
     if removed:
         heading("Removed nearby by cleaning")

@@ -34,6 +34,7 @@ class SourcesPane(DataTable):
         super().__init__(id=id, cursor_type="row", zebra_stripes=False)
         self.border_title = "Sources"
         self._lookup: Lookup | None = None  # whose figures the rows show
+        self._shown: dict[str, Text] = {}  # source id -> its "shown" cell
         for key, label in COLUMNS:
             self.add_column(label, key=key, width=8 if key == "shown" else None)
 
@@ -41,6 +42,7 @@ class SourcesPane(DataTable):
         """A row per source with what the story alone tells; figures come with `fill`."""
         self.clear()
         self._lookup = None
+        self._shown = {}
         self._story = story
         pending = Text("…", justify="right", style="dim")
         for n, source in enumerate(story.sources, start=1):
@@ -64,7 +66,10 @@ class SourcesPane(DataTable):
         new_figures = lookup is not self._lookup
         self._lookup = lookup
         for source in story.sources:
-            self.update_cell(source.id, "shown", self._mark(source.id, visible, pivot))
+            mark = self._mark(source.id, visible, pivot)
+            if self._shown.get(source.id) != mark:  # a cell updated repaints: 400 outlets, 400 repaints
+                self.update_cell(source.id, "shown", mark)
+                self._shown[source.id] = mark
             if new_figures:
                 figures = lookup.figures[source.id]
                 self.update_cell(source.id, "only_here", Text(percent(figures.only_here), justify="right"))
