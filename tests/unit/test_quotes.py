@@ -400,6 +400,60 @@ def test_a_quote_can_be_shared_with_one_outlet_and_a_variant_of_another():
     assert {(m.source, m.kind) for m in ap.matches} == {("herald", "shared"), ("xinhua", "variant")}
 
 
+def test_a_rewording_by_one_speaker_is_a_variant_wherever_it_stands_in_the_story():
+    # No aligned groups here: the two paragraphs are matched as the speaker's statements.
+    wire, daily, apology = quotes_of(
+        wire="The mayor spoke to reporters on Monday.\n\n"
+        "“It will cost the city a great deal and that hurts. Still, we chose this because what "
+        "matters most is passenger safety,” Mayor Lena Ortiz said.",
+        daily="“By putting passenger safety first, we have decided to close the bridge and offer free "
+        "buses to every commuter until it reopens,” said Ortiz.\n\n"
+        "Traffic was light.\n\n"
+        "“I apologise again to everyone who relies on the line,” Ortiz added.",
+    )
+    assert wire.speaker_key == daily.speaker_key == apology.speaker_key
+    assert [(m.quote, m.kind) for m in wire.matches] == [(daily.id, "variant")]
+    assert wire.status == daily.status == QuoteStatus.VARIANT
+    assert apology.status == QuoteStatus.UNIQUE
+
+
+def test_two_statements_of_one_speaker_sharing_topic_words_stay_apart():
+    repairs, floods = quotes_of(
+        wire="“The bridge repairs will take the whole winter, until spring at the earliest,” "
+        "said Mayor Lena Ortiz.",
+        daily="“Nobody expected the spring floods to reach the bridge,” Ortiz said.",
+    )
+    assert repairs.speaker_key == floods.speaker_key
+    assert repairs.status == floods.status == QuoteStatus.UNIQUE
+
+
+def test_an_outlet_tells_a_statement_once_so_only_its_closer_quote_is_the_rewording():
+    wire, closer, other = quotes_of(
+        wire="“Passenger safety comes first: the bridge stays shut until the engineers sign it off,” "
+        "said Mayor Lena Ortiz.",
+        daily="“The bridge is shut because passenger safety comes first, until engineers sign off,” "
+        "Ortiz said.\n\n"
+        "“Passenger safety was never cut from the budget,” Ortiz added.",
+    )
+    assert [m.quote for m in wire.matches] == [closer.id]
+    assert other.status == QuoteStatus.UNIQUE
+
+
+def test_a_quote_joins_at_most_one_statement_on_a_phrase_alone():
+    # Two statements, each carried by two outlets; a fifth outlet's quote sharing a
+    # phrase with both must not chain them into one.
+    quotes = quotes_of(
+        wire="“Passenger safety decides when the bridge reopens,” said Mayor Lena Ortiz.",
+        herald="“Passenger safety decides when the bridge reopens,” said Ortiz.",
+        daily="“The budget for road repairs has doubled this year,” Ortiz said.",
+        times="“The budget for road repairs has doubled this year,” said Lena Ortiz.",
+        blog="“Road repairs and passenger safety are what I will be judged on,” Lena Ortiz said.",
+    )
+    assert len({q.group for q in quotes}) == 2
+    (blog,) = [q for q in quotes if q.source == "blog"]
+    assert len({q.text for q in quotes if q.id in {m.quote for m in blog.matches}}) == 1
+
+
 # ---------------------------------------------------------------- the seeds
 
 
