@@ -12,7 +12,9 @@ the rule that found it (`Attribution.evidence`), in this order:
    verb ("..., adding that they ...") carries the sentence's speaker on;
 4. a quote with no attribution of its own that follows an attributed one in the
    same paragraph, or makes up the whole next paragraph, continues that speaker;
-5. otherwise None: unknown, never a guess.
+5. a quote opening a sentence after one that reports someone's words ("Zelensky
+   thanked his supporters and promised that he ... . “...”") is that person's;
+6. otherwise None: unknown, never a guess.
 
 Verb forms used as nouns ("the claims", "his remarks") are not verbs of saying.
 """
@@ -87,6 +89,14 @@ def attribute(source: Source, spans: Sequence[Span], terms: Sequence[QuotedTerm]
                     "continues the speaker of the quote before it",
                     results[i - 1].kind,
                 )
+        if found is None and not opens_paragraph and opens_sentence(text, span.start):
+            # "X promised that ... . “...”": the speaker reported in the sentence before goes on
+            lead = text[: span.start].rstrip(" “\"")
+            if lead.endswith("."):
+                lead = lead[:-1] + " “"
+                found = _before(lead, len(lead), span.paragraph, context, spans[:i], results)
+                if found is not None:
+                    found = Attribution(found.speaker, f"{found.evidence}, in the sentence before", found.kind)
         results.append(found or UNKNOWN)
         if found is not None and found.kind in (PERSON, ORGANISATION):
             insort(known, Mention(span.paragraph, span.start - 1, found.speaker, found.kind), key=mention_position)
@@ -222,4 +232,10 @@ def _before(
     subject = subject[clause + 1 :]
     if not subject.strip(" ,\"'”’“‘"):
         return None
+    first = re.search(r"\s[a-z]+ed\s(?:[^,;]*\s)?and\s*$", subject)
+    if first is not None:
+        # "Zelensky thanked his supporters and promised": the subject of the first verb
+        found = resolve(subject[: first.start()], context, f"'X ... and {verb[0]}' before the quote", nearest_last=True)
+        if found is not None:
+            return found
     return resolve(subject, context, f"'X {verb[0]}' before the quote", nearest_last=True)

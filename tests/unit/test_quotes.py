@@ -244,6 +244,30 @@ def test_a_speaker_introduced_at_the_end_of_the_paragraph_before_speaks_the_quot
     assert [q.speaker for q in found] == ["Mark Milley"]
 
 
+def test_where_a_named_speaker_spoke_does_not_hide_them_from_the_verb():
+    (quote,) = quotes_of(
+        a="Mayor Lena Ortiz spoke on Monday.\n\n"
+        "Ortiz in her speech promised answers about “the old bridge that has stood unrepaired for six years.”"
+    )
+    assert quote.speaker == "Lena Ortiz"
+
+
+def test_a_quote_after_a_sentence_reporting_someones_words_is_theirs():
+    (quote,) = quotes_of(
+        a="After the count, Mayor Lena Ortiz thanked her voters and promised them that she would not let "
+        "them down. “I am not yet sworn in, but I can say to every town: look at us.”"
+    )
+    assert quote.speaker == "Lena Ortiz"
+    assert "sentence before" in quote.speaker_evidence
+
+
+def test_a_spokesman_of_a_named_person_is_not_that_person():
+    (quote,) = quotes_of(
+        a="The spokesman of the mayor Lena Ortiz noted that the images hurt. “The bridge is a symbol for all of us.”"
+    )
+    assert quote.speaker == "The spokesman of the mayor Lena Ortiz"
+
+
 def test_a_quote_with_no_verb_of_saying_nearby_has_an_unknown_speaker():
     (quote,) = quotes_of(ap="The new bridge design is “a waste of good steel” by most accounts.")
     assert quote.speaker is None
