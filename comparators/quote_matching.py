@@ -18,7 +18,7 @@ not make two statements one.
 
 A named speaker's statements are also matched story-wide (`_speaker_statement_links`):
 between two outlets, quotes of one speaker that nothing else matched there pair one to
-one on a phrase or three words in common, wherever alignment put their paragraphs.
+one on a phrase in common, wherever alignment put their paragraphs.
 
 A quote's status follows from its matches (`quote_status`); every match is kept with
 its score.
@@ -527,14 +527,14 @@ def _speaker_statement_links(
     """Add to `links` the statements of one named speaker (name variants folded in
     the speaker key) that two outlets word differently, wherever in the story they
     stand, so a rewording is found whether or not alignment put the two paragraphs
-    in one group (galaxy's Koh quote; real quote status 0.887 -> 0.908).
+    in one group (real stories' quote status 0.887 -> 0.908 with this alone).
 
     An outlet tells a statement once: between two outlets, a speaker's quotes not yet
     matched there pair one to one, the largest weighted share of the shorter one's
     stems first. Two statements of one speaker often share topic words ("Syria",
-    "cooperation"), so a pair needs a phrase in common (two content words side by
-    side, small words aside: "customer safety") or `MIN_VARIANT_STEMS` words, and
-    one side must stand alone so far: linking two quotes that each already belong to
+    "cooperation", "president", "Ukraine"), so a pair needs a phrase in common (two
+    content words side by side, small words aside: "customer safety"), and one side
+    must stand alone so far: linking two quotes that each already belong to
     a statement would chain two statements on weak evidence.
     """
     partners: dict[int, set[str]] = defaultdict(set)  # wording -> outlets it is matched in
@@ -560,8 +560,8 @@ def _speaker_statement_links(
         for i, j in combinations(members, 2):
             if (i in placed and j in placed) or sources[i] & sources[j]:
                 continue
-            if len(stems[i] & stems[j]) < MIN_VARIANT_STEMS and not phrases(i) & phrases(j):
-                continue  # a topic word or two in common, not a phrase: maybe two statements
+            if not phrases(i) & phrases(j):
+                continue  # topic words in common, not a phrase: maybe two statements
             score = variant_similarity(stems[i], stems[j], weight, 0.0)
             if score is not None:
                 candidates.append((score, i, j))
