@@ -190,10 +190,17 @@ def group_quotes(
         if quote.speaker_key is not None:
             by_speaker[quote.speaker_key].append(wording)
     variant_pairs: set[tuple[int, int]] = set()
+    shared_in: dict[int, set[str]] = defaultdict(set)  # wording -> outlets carrying all its words
+    for (a, b), (kind, _) in links.items():
+        if kind == "shared":
+            short, long_ = (a, b) if len(words[a]) <= len(words[b]) else (b, a)
+            shared_in[short].update(sources[long_])
     for members in by_speaker.values():
         for i, j in _pairs_with_self(members):
             if not apart(i, j) or (i, j) in shared_pairs:
                 continue
+            if i != j and (shared_in[i] & sources[j] or shared_in[j] & sources[i]):
+                continue  # that outlet carries all of it in the same words already
             score = variant_similarity(stems[i], stems[j], weight)
             if score is not None:
                 add(i, j, "variant", score)

@@ -53,6 +53,7 @@ from comparators.speakers.names import (
 )
 
 
+_RELATIVE = re.compile(r"\b(?:who|which|that)\s+(?:\w+\s+)?$", re.IGNORECASE)
 UNKNOWN = Attribution(None, "no verb of saying or named speaker near the quote")
 
 
@@ -227,6 +228,18 @@ def _before(
                 return None
             return resolve(subject, context, f"'X ..., {verb[0]}' before the quote", nearest_last=True)
         verb = finite[-1]
+        verbs = finite
+    # The last verb's subject, else an earlier verb's in the sentence: "Kim said Park ...
+    # continued to pass the blame with “...”" is Kim's report.
+    for verb in reversed(verbs):
+        found = _subject_of(head, verb, context)
+        if found is not None or _RELATIVE.search(head[: verb.start()]):
+            return found  # "officials, who said": their words, not the sentence's subject's
+    return None
+
+
+def _subject_of(head: str, verb: re.Match[str], context: Context) -> Attribution | None:
+    """The speaker named by the subject of `verb` in `head` (the sentence before the quote)."""
     subject = head[: verb.start()]
     clause = max(subject.rfind(";"), subject.rfind("_"), subject.rfind("—"))
     subject = subject[clause + 1 :]
@@ -238,4 +251,8 @@ def _before(
         found = resolve(subject[: first.start()], context, f"'X ... and {verb[0]}' before the quote", nearest_last=True)
         if found is not None:
             return found
-    return resolve(subject, context, f"'X {verb[0]}' before the quote", nearest_last=True)
+    found = resolve(subject, context, f"'X {verb[0]}' before the quote", nearest_last=True)
+    if found is None and subject.rstrip().endswith(" to"):
+        # "Amin, son of ..., took to Twitter to express": the sentence's subject
+        found = resolve(subject, context, f"'X ... to {verb[0]}' before the quote", nearest_last=False)
+    return found

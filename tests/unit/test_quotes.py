@@ -268,6 +268,30 @@ def test_a_spokesman_of_a_named_person_is_not_that_person():
     assert quote.speaker == "The spokesman of the mayor Lena Ortiz"
 
 
+def test_a_phrase_in_a_reported_clause_is_the_reporting_speakers():
+    (quote,) = quotes_of(
+        a="Judge Kim Se-yun said Park had shown no remorse and continued to blame others with "
+        "“unconvincing excuses.”"
+    )
+    assert quote.speaker == "Kim Se-yun"
+
+
+def test_a_phrase_after_to_and_a_verb_of_saying_is_the_sentences_subject():
+    (quote,) = quotes_of(
+        a="Salim Amin, son of a photographer, took to Twitter to express his “sincere condolences” "
+        "but praised the airline."
+    )
+    assert quote.speaker == "Salim Amin"
+
+
+def test_words_of_people_in_a_relative_clause_are_not_the_sentences_subject():
+    (quote,) = quotes_of(
+        a="Mr. Finot added that the cause was unknown, but reports quoted fire officials, who said the blaze "
+        "could be “potentially linked” to the works on the spire."
+    )
+    assert "Finot" not in str(quote.speaker)
+
+
 def test_a_quote_with_no_verb_of_saying_nearby_has_an_unknown_speaker():
     (quote,) = quotes_of(ap="The new bridge design is “a waste of good steel” by most accounts.")
     assert quote.speaker is None
@@ -476,6 +500,18 @@ def test_a_quote_joins_at_most_one_statement_on_a_phrase_alone():
     assert len({q.group for q in quotes}) == 2
     (blog,) = [q for q in quotes if q.source == "blog"]
     assert len({q.text for q in quotes if q.id in {m.quote for m in blog.matches}}) == 1
+
+
+def test_a_short_quote_an_outlet_carries_word_for_word_is_no_variant_of_its_other_quotes():
+    # AP prints "never give up" word for word; its next quote shares "give", a word, not the statement.
+    quotes = quotes_of(
+        rferl="Petro Poroshenko urged supporters to “never give up” on reform.",
+        ap="“‘Never give up’ -- I also hear that now,” Petro Poroshenko said. “The exit polls give reasons "
+        "to call my opponent now and congratulate him.”",
+    )
+    rferl, _ap_fragment, congratulate = quotes
+    assert {m.kind for m in rferl.matches} == {"shared"}
+    assert congratulate.status == QuoteStatus.UNIQUE
 
 
 # ---------------------------------------------------------------- the seeds
