@@ -7,7 +7,8 @@ ignored) is at least `SHARED_THRESHOLD`. A fragment quoted by one outlet inside
 a longer quote of another counts, and so do two quotes that overlap by a run of
 `SHARED_RUN` words or more (one outlet quotes a sentence further than the other).
 
-They are *variants* when they are not shared, the same speaker says them (same
+They are *variants* when they are not shared (and the other's outlet does not already
+print all of one's words), the same speaker says them (same
 `speaker_key`) and they say the same thing in other words, as two translations
 of one statement do: the share of the shorter quote's content words found in the
 other reaches `VARIANT_THRESHOLD`. Words are compared by a crude stem (a common
@@ -534,7 +535,7 @@ def _speaker_statement_links(
     """Add to `links` the statements of one named speaker (name variants folded in
     the speaker key) that two outlets word differently, wherever in the story they
     stand, so a rewording is found whether or not alignment put the two paragraphs
-    in one group (real stories' quote status 0.887 -> 0.908 with this alone).
+    in one group (real stories' quote status 0.942 -> 0.963; the seeds' unchanged).
 
     An outlet tells a statement once: between two outlets, a speaker's quotes not yet
     matched there pair one to one, the largest weighted share of the shorter one's
