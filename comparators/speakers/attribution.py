@@ -8,7 +8,9 @@ the rule that found it (`Attribution.evidence`), in this order:
    said") or, inverted, its object ("..., said Fawaz Gerges, professor of ..."),
    "according to X" after it, or a name after a dash ("” — Volodymyr Zelensky");
 3. the last verb of saying before the quote in its sentence ("Garver said, ..."),
-   or at the end of the paragraph before ("Milley told lawmakers:"); an "-ing"
+   or at the end of the paragraph before ("Milley told lawmakers:"), else an earlier
+   one in the sentence ("Kim said Park ... continued to blame others with “...”"),
+   never past a relative ("officials, who said"); an "-ing"
    verb ("..., adding that they ...") carries the sentence's speaker on;
 4. a quote with no attribution of its own that follows an attributed one in the
    same paragraph, or makes up the whole next paragraph, continues that speaker;
@@ -199,7 +201,8 @@ def _before(
     earlier: Sequence[Span],
     attributions: Sequence[Attribution],
 ) -> Attribution | None:
-    """The last verb of saying before the quote (words from `start`) in its sentence."""
+    """The speaker of the last verb of saying before the quote (words from `start`) in its
+    sentence, or of an earlier one there when that verb's subject names no one."""
     sentence_start = start_of_sentence(text, start)
     head = text[sentence_start : max(start - 1, sentence_start)]
     verbs = [v for v in VERB.finditer(head) if not is_noun(head, v.start())]
@@ -227,7 +230,6 @@ def _before(
             if not subject.strip(" ,\"'”’“‘"):
                 return None
             return resolve(subject, context, f"'X ..., {verb[0]}' before the quote", nearest_last=True)
-        verb = finite[-1]
         verbs = finite
     # The last verb's subject, else an earlier verb's in the sentence: "Kim said Park ...
     # continued to pass the blame with “...”" is Kim's report.
