@@ -7,7 +7,8 @@ ignored) is at least `SHARED_THRESHOLD`. A fragment quoted by one outlet inside
 a longer quote of another counts, and so do two quotes that overlap by a run of
 `SHARED_RUN` words or more (one outlet quotes a sentence further than the other).
 
-They are *variants* when they are not shared, the same speaker says them (same
+They are *variants* when they are not shared (and the other's outlet does not already
+print all of one's words), the same speaker says them (same
 `speaker_key`) and they say the same thing in other words, as two translations
 of one statement do: the share of the shorter quote's content words found in the
 other reaches `VARIANT_THRESHOLD`. Words are compared by a crude stem (a common
@@ -15,6 +16,10 @@ suffix off, the first five letters: "capacities" meets "capacity"), spellings
 alike count as one ("Hamadan"/"Hamedan"), and each word weighs by how rare it is
 among the story's quotes (idf), so a topic word every quote has ("Syria") does
 not make two statements one.
+
+A named speaker's statements are also matched story-wide (`_speaker_statement_links`):
+between two outlets, quotes of one speaker that nothing else matched there pair one to
+one on a phrase in common, wherever alignment put their paragraphs.
 
 A quote's status follows from its matches (`quote_status`); every match is kept with
 its score.
@@ -186,10 +191,17 @@ def group_quotes(
         if quote.speaker_key is not None:
             by_speaker[quote.speaker_key].append(wording)
     variant_pairs: set[tuple[int, int]] = set()
+    shared_in: dict[int, set[str]] = defaultdict(set)  # wording -> outlets carrying all its words
+    for (a, b), (kind, _) in links.items():
+        if kind == "shared":
+            short, long_ = (a, b) if len(words[a]) <= len(words[b]) else (b, a)
+            shared_in[short].update(sources[long_])
     for members in by_speaker.values():
         for i, j in _pairs_with_self(members):
             if not apart(i, j) or (i, j) in shared_pairs:
                 continue
+            if i != j and (shared_in[i] & sources[j] or shared_in[j] & sources[i]):
+                continue  # that outlet carries all of it in the same words already
             score = variant_similarity(stems[i], stems[j], weight)
             if score is not None:
                 add(i, j, "variant", score)
@@ -202,6 +214,7 @@ def group_quotes(
         if score is not None:
             add(i, j, "variant", score)
 
+    _speaker_statement_links(firsts, sources, words, canonical, stems, weight, links)
     if facts:
         _fact_links(quotes, copies, stems, links, facts)
     matches = _expanded(quotes, copies, links)
@@ -517,6 +530,66 @@ def story_quote_groups(
         )
     matched, groups = group_quotes(quotes, facts)
     return matched, tuple(terms), groups
+
+
+def _speaker_statement_links(
+    firsts: Sequence[Quote],
+    sources: Sequence[frozenset[str]],
+    words: Sequence[Sequence[str]],
+    canonical: dict[str, str],
+    stems: Sequence[frozenset[str]],
+    weight: dict[str, float],
+    links: dict[tuple[int, int], tuple[str, float]],
+) -> None:
+    """Add to `links` the statements of one named speaker (name variants folded in
+    the speaker key) that two outlets word differently, wherever in the story they
+    stand, so a rewording is found whether or not alignment put the two paragraphs
+    in one group (real stories' quote status 0.942 -> 0.963; the seeds' unchanged).
+
+    An outlet tells a statement once: between two outlets, a speaker's quotes not yet
+    matched there pair one to one, the largest weighted share of the shorter one's
+    stems first. Two statements of one speaker often share topic words ("Syria",
+    "cooperation", "president", "Ukraine"), so a pair needs a phrase in common (two
+    content words side by side, small words aside: "customer safety"), and one side
+    must stand alone so far: linking two quotes that each already belong to
+    a statement would chain two statements on weak evidence.
+    """
+    partners: dict[int, set[str]] = defaultdict(set)  # wording -> outlets it is matched in
+    for a, b in links:
+        partners[a].update(sources[b])
+        partners[b].update(sources[a])
+    by_speaker: dict[str, list[int]] = defaultdict(list)
+    for wording, quote in enumerate(firsts):
+        if not _speaker_unknown(quote):
+            by_speaker[quote.speaker_key].append(wording)
+    known: dict[int, frozenset[tuple[str, str]]] = {}
+
+    def phrases(wording: int) -> frozenset[tuple[str, str]]:
+        """Pairs of content stems standing next to each other, small words aside."""
+        if wording not in known:
+            content = [_stem(canonical[w]) for w in words[wording] if w not in _STOPWORDS and not w.isdigit()]
+            known[wording] = frozenset(zip(content, content[1:]))
+        return known[wording]
+
+    placed = set(partners)  # wordings in a statement with another outlet already
+    candidates: list[tuple[float, int, int]] = []
+    for members in by_speaker.values():
+        for i, j in combinations(members, 2):
+            if (i in placed and j in placed) or sources[i] & sources[j]:
+                continue
+            if not phrases(i) & phrases(j):
+                continue  # topic words in common, not a phrase: maybe two statements
+            score = variant_similarity(stems[i], stems[j], weight, 0.0)
+            if score is not None:
+                candidates.append((score, i, j))
+    candidates.sort(key=lambda c: (-c[0], c[1], c[2]))
+    for score, i, j in candidates:
+        if (i in placed and j in placed) or sources[j] & partners[i] or sources[i] & partners[j]:
+            continue  # a closer counterpart in that outlet, or a link that would chain two statements
+        partners[i].update(sources[j])
+        partners[j].update(sources[i])
+        placed.update((i, j))
+        links[(i, j)] = ("variant", round(score, 3))
 
 
 def _fact_links(

@@ -8,11 +8,15 @@ the rule that found it (`Attribution.evidence`), in this order:
    said") or, inverted, its object ("..., said Fawaz Gerges, professor of ..."),
    "according to X" after it, or a name after a dash ("” — Volodymyr Zelensky");
 3. the last verb of saying before the quote in its sentence ("Garver said, ..."),
-   or at the end of the paragraph before ("Milley told lawmakers:"); an "-ing"
+   or at the end of the paragraph before ("Milley told lawmakers:"), else an earlier
+   one in the sentence ("Kim said Park ... continued to blame others with “...”"),
+   never past a relative ("officials, who said"); an "-ing"
    verb ("..., adding that they ...") carries the sentence's speaker on;
 4. a quote with no attribution of its own that follows an attributed one in the
    same paragraph, or makes up the whole next paragraph, continues that speaker;
-5. otherwise None: unknown, never a guess.
+5. a quote opening a sentence after one that reports someone's words ("Zelensky
+   thanked his supporters and promised that he ... . “...”") is that person's;
+6. otherwise None: unknown, never a guess.
 
 Verb forms used as nouns ("the claims", "his remarks") are not verbs of saying.
 """
@@ -51,6 +55,7 @@ from comparators.speakers.names import (
 )
 
 
+_RELATIVE = re.compile(r"\b(?:who|which|that)\s+(?:\w+\s+)?$", re.IGNORECASE)
 UNKNOWN = Attribution(None, "no verb of saying or named speaker near the quote")
 
 
@@ -87,6 +92,14 @@ def attribute(source: Source, spans: Sequence[Span], terms: Sequence[QuotedTerm]
                     "continues the speaker of the quote before it",
                     results[i - 1].kind,
                 )
+        if found is None and not opens_paragraph and opens_sentence(text, span.start):
+            # "X promised that ... . “...”": the speaker reported in the sentence before goes on
+            lead = text[: span.start].rstrip(" “\"")
+            if lead.endswith("."):
+                lead = lead[:-1] + " “"
+                found = _before(lead, len(lead), span.paragraph, context, spans[:i], results)
+                if found is not None:
+                    found = Attribution(found.speaker, f"{found.evidence}, in the sentence before", found.kind)
         results.append(found or UNKNOWN)
         if found is not None and found.kind in (PERSON, ORGANISATION):
             insort(known, Mention(span.paragraph, span.start - 1, found.speaker, found.kind), key=mention_position)
@@ -188,7 +201,8 @@ def _before(
     earlier: Sequence[Span],
     attributions: Sequence[Attribution],
 ) -> Attribution | None:
-    """The last verb of saying before the quote (words from `start`) in its sentence."""
+    """The speaker of the last verb of saying before the quote (words from `start`) in its
+    sentence, or of an earlier one there when that verb's subject names no one."""
     sentence_start = start_of_sentence(text, start)
     head = text[sentence_start : max(start - 1, sentence_start)]
     verbs = [v for v in VERB.finditer(head) if not is_noun(head, v.start())]
@@ -216,10 +230,31 @@ def _before(
             if not subject.strip(" ,\"'”’“‘"):
                 return None
             return resolve(subject, context, f"'X ..., {verb[0]}' before the quote", nearest_last=True)
-        verb = finite[-1]
+        verbs = finite
+    # The last verb's subject, else an earlier verb's in the sentence: "Kim said Park ...
+    # continued to pass the blame with “...”" is Kim's report.
+    for verb in reversed(verbs):
+        found = _subject_of(head, verb, context)
+        if found is not None or _RELATIVE.search(head[: verb.start()]):
+            return found  # "officials, who said": their words, not the sentence's subject's
+    return None
+
+
+def _subject_of(head: str, verb: re.Match[str], context: Context) -> Attribution | None:
+    """The speaker named by the subject of `verb` in `head` (the sentence before the quote)."""
     subject = head[: verb.start()]
     clause = max(subject.rfind(";"), subject.rfind("_"), subject.rfind("—"))
     subject = subject[clause + 1 :]
     if not subject.strip(" ,\"'”’“‘"):
         return None
-    return resolve(subject, context, f"'X {verb[0]}' before the quote", nearest_last=True)
+    first = re.search(r"\s[a-z]+ed\s(?:[^,;]*\s)?and\s*$", subject)
+    if first is not None:
+        # "Zelensky thanked his supporters and promised": the subject of the first verb
+        found = resolve(subject[: first.start()], context, f"'X ... and {verb[0]}' before the quote", nearest_last=True)
+        if found is not None:
+            return found
+    found = resolve(subject, context, f"'X {verb[0]}' before the quote", nearest_last=True)
+    if found is None and subject.rstrip().endswith(" to"):
+        # "Amin, son of ..., took to Twitter to express": the sentence's subject
+        found = resolve(subject, context, f"'X ... to {verb[0]}' before the quote", nearest_last=False)
+    return found

@@ -73,6 +73,13 @@ _WHEN = re.compile(
     r"friday|saturday|sunday|week|month|year|night|morning|evening)|\s+(?:yesterday|today|tonight))+$",
     re.IGNORECASE,
 )
+# Someone speaking for the person named after them: "the spokesman of the chancellor X".
+_ON_BEHALF = re.compile(
+    r"(?:the|a|an)\s+(?:[a-z]+\s+)?(?:spokes(?:man|woman|person)|aides?|advis[eo]rs?|lawyers?|"
+    r"representatives?|envoys?)\s+(?:of|for|to)\s", re.IGNORECASE
+)
+# "Diab in his speech" promised: where a named speaker spoke, between the name and the verb.
+_WHERE_SPOKEN = re.compile(r"\s+(?:in|at|during|on)\s+(?:his|her|their|its|a|an|the)(?:\s+[a-z]+){1,3}$")
 
 
 # Nouns for people speaking without a name: "a U.S. official", "residents".
@@ -157,6 +164,8 @@ def resolve(phrase: str, context: Context, rule: str, nearest_last: bool) -> Att
         return Attribution(name, f"{rule}; '{order[0]}' is the last {what} named before it", kind)
     for chunk in order:
         name = person_in(chunk, context.places)
+        if name is not None and _ON_BEHALF.match(chunk):
+            return Attribution(chunk, rule, DESCRIPTION)  # "the spokesman of ... Angela Merkel" is not Merkel
         if name is not None:
             full = context.full_name(name)
             note = "" if full == name else f"; '{name}' is {full} named earlier"
@@ -189,6 +198,9 @@ def resolve(phrase: str, context: Context, rule: str, nearest_last: bool) -> Att
 def _trim(chunk: str) -> str:
     """A chunk of noun phrase without edge punctuation or trailing auxiliaries."""
     chunk = _WHEN.sub("", chunk.strip(" ,.;:—–\"'“”‘’"))
+    where = _WHERE_SPOKEN.search(chunk)
+    if where is not None and chunk[: where.start()].split()[-1][:1].isupper():
+        chunk = chunk[: where.start()]  # after a name only: "a spokesman at the embassy" stays whole
     words = chunk.split()
     while words and words[0].lower() in ("and", "but", "while", "as", "so", "then", "whereas", "which", "who", "that"):
         words.pop(0)

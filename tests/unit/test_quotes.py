@@ -244,6 +244,57 @@ def test_a_speaker_introduced_at_the_end_of_the_paragraph_before_speaks_the_quot
     assert [q.speaker for q in found] == ["Mark Milley"]
 
 
+def test_where_a_named_speaker_spoke_does_not_hide_them_from_the_verb():
+    (quote,) = quotes_of(
+        a="Mayor Lena Ortiz spoke on Monday.\n\n"
+        "Ortiz in her speech promised answers about “the old bridge that has stood unrepaired for six years.”"
+    )
+    assert quote.speaker == "Lena Ortiz"
+
+
+def test_a_quote_after_a_sentence_reporting_someones_words_is_theirs():
+    (quote,) = quotes_of(
+        a="After the count, Mayor Lena Ortiz thanked her voters and promised them that she would not let "
+        "them down. “I am not yet sworn in, but I can say to every town: look at us.”"
+    )
+    assert quote.speaker == "Lena Ortiz"
+    assert "sentence before" in quote.speaker_evidence
+
+
+def test_a_spokesman_of_a_named_person_is_not_that_person():
+    (quote,) = quotes_of(
+        a="The spokesman of the mayor Lena Ortiz noted that the images hurt. “The bridge is a symbol for all of us.”"
+    )
+    assert quote.speaker == "The spokesman of the mayor Lena Ortiz"
+
+
+def test_a_phrase_in_a_reported_clause_is_the_reporting_speakers():
+    (quote,) = quotes_of(
+        a="Judge Kim Se-yun said Park had shown no remorse and continued to blame others with "
+        "“unconvincing excuses.”"
+    )
+    assert quote.speaker == "Kim Se-yun"
+
+
+def test_a_phrase_after_to_and_a_verb_of_saying_is_the_sentences_subject():
+    (quote,) = quotes_of(
+        a="Salim Amin, son of a photographer, took to Twitter to express his “sincere condolences” "
+        "but praised the airline."
+    )
+    assert quote.speaker == "Salim Amin"
+
+
+def test_words_of_people_in_a_relative_clause_are_not_the_sentences_subject():
+    quotes, terms = story_quotes(
+        story(
+            a="Mr. Finot added that the cause was unknown, however, early French media reports quoted fire "
+            "officials, who said the blaze could be “potentially linked” to the works on the spire."
+        )
+    )
+    assert quotes == ()  # no one named says it: a quoted term, never Finot's quote
+    assert [t.text for t in terms] == ["potentially linked"]
+
+
 def test_a_quote_with_no_verb_of_saying_nearby_has_an_unknown_speaker():
     (quote,) = quotes_of(ap="The new bridge design is “a waste of good steel” by most accounts.")
     assert quote.speaker is None
@@ -398,6 +449,72 @@ def test_a_quote_can_be_shared_with_one_outlet_and_a_variant_of_another():
     )
     assert ap.status == QuoteStatus.SHARED
     assert {(m.source, m.kind) for m in ap.matches} == {("herald", "shared"), ("xinhua", "variant")}
+
+
+def test_a_rewording_by_one_speaker_is_a_variant_wherever_it_stands_in_the_story():
+    # No aligned groups here: the two paragraphs are matched as the speaker's statements.
+    wire, daily, apology = quotes_of(
+        wire="The mayor spoke to reporters on Monday.\n\n"
+        "“It will cost the city a great deal and that hurts. Still, we chose this because what "
+        "matters most is passenger safety,” Mayor Lena Ortiz said.",
+        daily="“By putting passenger safety first, we have decided to close the bridge and offer free "
+        "buses to every commuter until it reopens,” said Ortiz.\n\n"
+        "Traffic was light.\n\n"
+        "“I apologise again to everyone who relies on the line,” Ortiz added.",
+    )
+    assert wire.speaker_key == daily.speaker_key == apology.speaker_key
+    assert [(m.quote, m.kind) for m in wire.matches] == [(daily.id, "variant")]
+    assert wire.status == daily.status == QuoteStatus.VARIANT
+    assert apology.status == QuoteStatus.UNIQUE
+
+
+def test_two_statements_of_one_speaker_sharing_topic_words_stay_apart():
+    repairs, floods = quotes_of(
+        wire="“The bridge repairs will take the whole winter, until spring at the earliest,” "
+        "said Mayor Lena Ortiz.",
+        daily="“Nobody expected the spring floods to reach the bridge,” Ortiz said.",
+    )
+    assert repairs.speaker_key == floods.speaker_key
+    assert repairs.status == floods.status == QuoteStatus.UNIQUE
+
+
+def test_an_outlet_tells_a_statement_once_so_only_its_closer_quote_is_the_rewording():
+    wire, closer, other = quotes_of(
+        wire="“Passenger safety comes first: the bridge stays shut until the engineers sign it off,” "
+        "said Mayor Lena Ortiz.",
+        daily="“The bridge is shut because passenger safety comes first, until engineers sign off,” "
+        "Ortiz said.\n\n"
+        "“Passenger safety was never cut from the budget,” Ortiz added.",
+    )
+    assert [m.quote for m in wire.matches] == [closer.id]
+    assert other.status == QuoteStatus.UNIQUE
+
+
+def test_a_quote_joins_at_most_one_statement_on_a_phrase_alone():
+    # Two statements, each carried by two outlets; a fifth outlet's quote sharing a
+    # phrase with both must not chain them into one.
+    quotes = quotes_of(
+        wire="“Passenger safety decides when the bridge reopens,” said Mayor Lena Ortiz.",
+        herald="“Passenger safety decides when the bridge reopens,” said Ortiz.",
+        daily="“The budget for road repairs has doubled this year,” Ortiz said.",
+        times="“The budget for road repairs has doubled this year,” said Lena Ortiz.",
+        blog="“Road repairs and passenger safety are what I will be judged on,” Lena Ortiz said.",
+    )
+    assert len({q.group for q in quotes}) == 2
+    (blog,) = [q for q in quotes if q.source == "blog"]
+    assert len({q.text for q in quotes if q.id in {m.quote for m in blog.matches}}) == 1
+
+
+def test_a_short_quote_an_outlet_carries_word_for_word_is_no_variant_of_its_other_quotes():
+    # AP prints "never give up" word for word; its next quote shares "give", a word, not the statement.
+    quotes = quotes_of(
+        rferl="Petro Poroshenko urged supporters to “never give up” on reform.",
+        ap="“‘Never give up’ -- I also hear that now,” Petro Poroshenko said. “The exit polls give reasons "
+        "to call my opponent now and congratulate him.”",
+    )
+    rferl, _ap_fragment, congratulate = quotes
+    assert {m.kind for m in rferl.matches} == {"shared"}
+    assert congratulate.status == QuoteStatus.UNIQUE
 
 
 # ---------------------------------------------------------------- the seeds
