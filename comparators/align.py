@@ -684,7 +684,6 @@ def _rewording(links: tuple[Link, ...]) -> Rewording | None:
 
 
 @lru_cache(maxsize=65536)
-@lru_cache(maxsize=65536)
 def _term_set(text: str) -> frozenset[str]:
     return frozenset(_terms(text))
 

@@ -97,10 +97,13 @@ _LAST_TEXTS: list[tuple[Group, dict[str, str]]] = []
 
 def _texts(group: Group) -> dict[str, str]:
     """`group.texts()`, kept for the group asked last: a view marks every member of a
-    group in turn, and a group may have hundreds of members."""
-    if not _LAST_TEXTS or _LAST_TEXTS[0][0] is not group:
-        _LAST_TEXTS[:] = [(group, group.texts())]
-    return _LAST_TEXTS[0][1]
+    group in turn, and a group may have hundreds of members. (Read and replaced whole,
+    so a caller in another thread never gets another group's texts.)"""
+    last = _LAST_TEXTS[0] if _LAST_TEXTS else None
+    if last is None or last[0] is not group:
+        last = (group, group.texts())
+        _LAST_TEXTS[:] = [last]
+    return last[1]
 
 
 @lru_cache(maxsize=8192)
