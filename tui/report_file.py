@@ -78,6 +78,11 @@ def write_report(path: Path, text: str | bytes, *, overwrite: bool = False) -> N
         raise
 
 
+def output_path(value: str) -> Path | None:
+    """`-o`'s argument as a path; `-`, as for most commands, is stdout (None), not a file named `-`."""
+    return None if value == "-" else Path(value)
+
+
 def output_problem(path: Path, *, force: bool) -> str | None:
     """Why `-o path` is refused before any work is done (a folder; an existing regular
     file without `force`), or None. Devices, FIFOs and /dev/stdout are written to."""
