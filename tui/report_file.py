@@ -114,7 +114,7 @@ def _is_stream_alias(path: Path) -> bool:
     return os.path.abspath(path).startswith(("/dev/std", "/dev/fd/", "/proc/self/fd/"))
 
 
-def _write_in_place(path: Path, mode: int, text: str) -> None:
+def _write_in_place(path: Path, mode: int, text: str | bytes) -> None:
     if not (stat.S_ISCHR(mode) or stat.S_ISFIFO(mode) or stat.S_ISREG(mode)):
         raise OSError(errno.EINVAL, "it is not a file, a FIFO or a character device", str(path))
     try:
