@@ -228,6 +228,19 @@ async def test_a_pivot_chooser_of_many_outlets_shows_twenty_rows_and_scrolls_to_
         assert outlet(comparison.story, app.screen.comparison.pivot) == "Outlet 030"
 
 
+async def test_at_80x24_the_pivot_chooser_keeps_its_cursor_row_on_screen():
+    comparison = synthetic_comparison(40, 30)
+    app = make_app(comparison.story, comparison=comparison, keymap=NO_KEYMAP)
+    async with app.run_test(size=NARROW) as pilot:
+        await ready(app, pilot)
+        await pilot.press("p", *["down"] * 17)  # past what a 20-row list would show in the box
+        await pilot.pause()
+        assert "18  Outlet 017" in screen_text(app)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert outlet(comparison.story, app.screen.comparison.pivot) == "Outlet 017"
+
+
 async def test_p_starts_on_the_sources_pane_row_when_it_has_focus(seed_comparison):
     app = reader(seed_comparison)
     async with app.run_test(size=WIDE) as pilot:
