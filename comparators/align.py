@@ -24,7 +24,8 @@ How it works:
    cannot chain two facts together; and a passage may join several groups, so a
    paragraph that reports two facts stands in both, and a fact an outlet split
    over two paragraphs holds both (at most `MAX_PER_SOURCE` of one source, and
-   only next to each other).
+   only next to each other). A passage stands in at most `MAX_GROUPS_PER_PASSAGE`
+   groups: a document repeating itself would otherwise grow them with its repeats squared.
    Each member names the sentences of its paragraph that carry the group's fact.
 
 Every figure is measured by `tests/benchmarks/evaluate_alignment.py`.
