@@ -24,7 +24,8 @@ How it works:
    cannot chain two facts together; and a passage may join several groups, so a
    paragraph that reports two facts stands in both, and a fact an outlet split
    over two paragraphs holds both (at most `MAX_PER_SOURCE` of one source, and
-   only next to each other).
+   only next to each other). A passage stands in at most `MAX_GROUPS_PER_PASSAGE`
+   groups: a document repeating itself would otherwise grow them with its repeats squared.
    Each member names the sentences of its paragraph that carry the group's fact.
 
 Every figure is measured by `tests/benchmarks/evaluate_alignment.py`.
@@ -84,8 +85,8 @@ SHORTLIST_ROWS = 8  # passages shortlisted together (their shortlists' union is 
 BLOCK_ROWS = 64  # passages scored against the whole story at once
 GROUP_BATCH_SENTENCES = 256  # sentences of several groups scored in one product
 
-_NONE: frozenset[int] = frozenset()
-_ZEROS = repeat(0)  # a count for every source a group lacks
+_NO_NEIGHBOURS: frozenset[int] = frozenset()  # a unit linked to nothing
+_ZEROS = repeat(0)  # `counts[g].get(source, 0)` for each source, through map (a group lacks most)
 
 _STOP = frozenset(
     """a an the and or but of in on at to for from by with as is was were be been are it its
@@ -504,7 +505,7 @@ def _facts(
         # merged paragraph also reports).
         if own and unit - 1 not in members[g] and unit + 1 not in members[g]:
             return False
-        linked = len(neighbours.get(unit, _NONE) & members[g])
+        linked = len(neighbours.get(unit, _NO_NEIGHBOURS) & members[g])
         others = len(members[g]) - own
         if compared is None or linked >= MAJORITY * others:  # compared sources are among the others
             return linked >= MAJORITY * others
@@ -683,7 +684,6 @@ def _rewording(links: tuple[Link, ...]) -> Rewording | None:
     return Rewording.LIGHT if wording >= LIGHT_WORDING else Rewording.PARAPHRASE
 
 
-@lru_cache(maxsize=65536)
 @lru_cache(maxsize=65536)
 def _term_set(text: str) -> frozenset[str]:
     return frozenset(_terms(text))

@@ -58,13 +58,17 @@ def _code(k: int) -> str:
     return chr(point if point < 0xD800 else point + 0x800)
 
 
-_CODES: list[str] = []  # _code(k) for the first few thousand k, made once
+_CODES: tuple[str, ...] = ()  # _code(k) for the first few thousand k, made once
 
 
-def _codes(count: int) -> list[str]:
-    if len(_CODES) < count:
-        _CODES.extend(_code(k) for k in range(len(_CODES), max(count, 2 * len(_CODES), 1024)))
-    return _CODES
+def _codes(count: int) -> tuple[str, ...]:
+    """At least `count` codes, `_code(k)` at k. Grown into a new tuple, never in place: a
+    diff in another thread (the reader's comparison, an export) reads the old one whole."""
+    global _CODES
+    codes = _CODES
+    if len(codes) < count:
+        codes = _CODES = codes + tuple(_code(k) for k in range(len(codes), max(count, 2 * len(codes), 1024)))
+    return codes
 
 
 @lru_cache(maxsize=16384)

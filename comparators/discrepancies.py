@@ -476,15 +476,18 @@ def _disagreeing_classes(
 
 
 _AGREEMENT: dict[tuple, bool | None] = {}
+_UNKNOWN = object()  # not in _AGREEMENT (None is a verdict there)
 
 
 def _amounts_agree(signature_a: tuple, signature_b: tuple, amounts_a, amounts_b) -> bool | None:
     key = (signature_a, signature_b)
-    if key not in _AGREEMENT:
+    # One look-up, never a check then a read: another comparison's thread may clear the cache between.
+    agreement = _AGREEMENT.get(key, _UNKNOWN)
+    if agreement is _UNKNOWN:
         if len(_AGREEMENT) > 65536:
             _AGREEMENT.clear()
-        _AGREEMENT[key] = amounts_agree(amounts_a, amounts_b)
-    return _AGREEMENT[key]
+        agreement = _AGREEMENT[key] = amounts_agree(amounts_a, amounts_b)
+    return agreement
 
 
 def _story_number_discrepancies(index: _StoryFacts, group_of, found: list[_Found]) -> list[_Found]:

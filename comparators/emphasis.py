@@ -19,9 +19,11 @@ outlet has and its own sentences are marked.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import lru_cache
+from types import MappingProxyType
 
 from comparators.diff import word_diff, wording_similarity
 from comparators.facts import extract_facts, fold_name
@@ -92,15 +94,18 @@ def member_emphasis(
     return MemberEmphasis(kind, _paraphrase_marks(text, (against,), everyone))
 
 
-_LAST_TEXTS: list[tuple[Group, dict[str, str]]] = []
+_LAST_TEXTS: list[tuple[Group, Mapping[str, str]]] = []
 
 
-def _texts(group: Group) -> dict[str, str]:
+def _texts(group: Group) -> Mapping[str, str]:
     """`group.texts()`, kept for the group asked last: a view marks every member of a
-    group in turn, and a group may have hundreds of members."""
-    if not _LAST_TEXTS or _LAST_TEXTS[0][0] is not group:
-        _LAST_TEXTS[:] = [(group, group.texts())]
-    return _LAST_TEXTS[0][1]
+    group in turn, and a group may have hundreds of members. (Read and replaced whole,
+    so a caller in another thread never gets another group's texts.)"""
+    last = _LAST_TEXTS[0] if _LAST_TEXTS else None
+    if last is None or last[0] is not group:
+        last = (group, MappingProxyType(group.texts()))  # shared by every caller: read-only
+        _LAST_TEXTS[:] = [last]
+    return last[1]
 
 
 @lru_cache(maxsize=8192)

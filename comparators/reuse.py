@@ -71,10 +71,10 @@ class SharedRuns(NamedTuple):
 
 def shared_runs(story: Story) -> tuple[SharedRuns, ...]:
     """`SharedRuns` of each source, in story order (reuse figures and the pivot use them)."""
-    return tuple(_covered_words(story))
+    return tuple(_runs_of_each_source(story))
 
 
-def _covered_words(story: Story) -> Iterator[SharedRuns]:
+def _runs_of_each_source(story: Story) -> Iterator[SharedRuns]:
     ids = [s.id for s in story.sources]
     words = [_words(" ".join(p.text for p in s.paragraphs)) for s in story.sources]
     shingles = [_shingles(w) for w in words]

@@ -78,6 +78,11 @@ def write_report(path: Path, text: str | bytes, *, overwrite: bool = False) -> N
         raise
 
 
+def output_path(value: str) -> Path | None:
+    """`-o`'s argument as a path; `-`, as for most commands, is stdout (None), not a file named `-`."""
+    return None if value == "-" else Path(value)
+
+
 def output_problem(path: Path, *, force: bool) -> str | None:
     """Why `-o path` is refused before any work is done (a folder; an existing regular
     file without `force`), or None. Devices, FIFOs and /dev/stdout are written to."""
@@ -109,7 +114,7 @@ def _is_stream_alias(path: Path) -> bool:
     return os.path.abspath(path).startswith(("/dev/std", "/dev/fd/", "/proc/self/fd/"))
 
 
-def _write_in_place(path: Path, mode: int, text: str) -> None:
+def _write_in_place(path: Path, mode: int, text: str | bytes) -> None:
     if not (stat.S_ISCHR(mode) or stat.S_ISFIFO(mode) or stat.S_ISREG(mode)):
         raise OSError(errno.EINVAL, "it is not a file, a FIFO or a character device", str(path))
     try:

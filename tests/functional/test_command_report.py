@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from pathlib import Path
 
 import pytest
 
@@ -84,3 +85,13 @@ def test_a_too_narrow_width_is_refused(capsys):
         main(["report", "--width", "5"])
     assert exit.value.code == 2
     assert "at least 30 columns" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("command", ["report", "export"])
+def test_a_dash_as_output_file_is_stdout_not_a_file_named_dash(command, tmp_path, monkeypatch, capsys):
+    seeds = Path(__file__).resolve().parents[2] / "seeds"
+    monkeypatch.chdir(tmp_path)
+    assert main([command, str(seeds), "-o", "-"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("{\n" if command == "export" else "Russian bombers strike Syria")
+    assert not (tmp_path / "-").exists()

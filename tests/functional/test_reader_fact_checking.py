@@ -12,7 +12,8 @@ from tui.views.render import outlet
 from tui.screens.outlet_chooser import OutletChooser
 from tui.views.layout import View
 
-from reader_helpers import NO_KEYMAP, ready, screen_text, synthetic_comparison
+from comparators import Comparison, Group, GroupKind, Member, Settings
+from reader_helpers import NO_KEYMAP, ready, screen_text, source_id, synthetic_comparison, tiny_story
 
 NARROW, WIDE = (80, 24), (200, 50)
 
@@ -227,6 +228,19 @@ async def test_a_pivot_chooser_of_many_outlets_shows_twenty_rows_and_scrolls_to_
         assert outlet(comparison.story, app.screen.comparison.pivot) == "Outlet 030"
 
 
+async def test_at_80x24_the_pivot_chooser_keeps_its_cursor_row_on_screen():
+    comparison = synthetic_comparison(40, 30)
+    app = make_app(comparison.story, comparison=comparison, keymap=NO_KEYMAP)
+    async with app.run_test(size=NARROW) as pilot:
+        await ready(app, pilot)
+        await pilot.press("p", *["down"] * 17)  # past what a 20-row list would show in the box
+        await pilot.pause()
+        assert "18  Outlet 017" in screen_text(app)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert outlet(comparison.story, app.screen.comparison.pivot) == "Outlet 017"
+
+
 async def test_p_starts_on_the_sources_pane_row_when_it_has_focus(seed_comparison):
     app = reader(seed_comparison)
     async with app.run_test(size=WIDE) as pilot:
@@ -418,3 +432,70 @@ def test_o_opens_a_browser_on_a_desktop_or_in_a_browser_never_over_ssh():
     assert opens_a_browser({"SSH_CONNECTION": "1 2 3 4"}, "linux", is_web=True)  # textual-serve
     assert opens_a_browser({}, "darwin", is_web=False)
     assert is_url("https://example.org/a") and not is_url("file:///etc/passwd")
+
+
+def _tall_group_comparison(outlets: int = 12) -> Comparison:
+    """One group every outlet carries, five lines each at 80 columns (far taller than the
+    pane at 80x24 in the stack view, so it is drawn part by part), then a group of two."""
+    names = [f"Outlet {n:03d}" for n in range(outlets)]
+    texts = {name: [f"Marker{n:02d} " + " ".join(f"w{n}x{k}" for k in range(40)) + "."] for n, name in enumerate(names)}
+    closing = "A closing line two outlets carry."
+    for name in names[:2]:
+        texts[name].append(closing)
+    story = tiny_story(texts, title="A tall group")
+    tall = Group("g1", GroupKind.SHARED, tuple(Member(source_id(n), 0, texts[n][0]) for n in names))
+    short = Group("g2", GroupKind.PARTIAL, tuple(Member(source_id(n), 1, closing) for n in names[:2]))
+    return Comparison(story, Settings(pivot=story.sources[0].id), story.sources[0].id, (tall, short))
+
+
+def _markers(aligned) -> list[str]:
+    return [word for line in aligned.visible_text().splitlines() for word in line.split() if word.startswith("Marker")]
+
+
+async def test_a_tall_group_drawn_part_by_part_shows_no_stale_line_after_a_mark_a_hidden_source_a_pivot_or_a_theme():
+    comparison = _tall_group_comparison()
+    app = make_app(comparison.story, comparison=comparison, keymap=NO_KEYMAP, view=View.STACK)
+    async with app.run_test(size=WIDE) as pilot:
+        await ready(app, pilot)
+        aligned = app.screen.aligned
+        await pilot.press("x", "down")  # mark the tall group, then select the next one
+        await pilot.pause()
+        assert "g1 ✓ in 12 of 12 outlets" in aligned.visible_text()
+        await pilot.press("ctrl+z")  # unmark it while another group is selected
+        await pilot.pause()
+        assert "g1 ✓" not in aligned.visible_text() and "g1 in 12 of 12 outlets" in aligned.visible_text()
+        await pilot.press("up")
+        await pilot.resize_terminal(*NARROW)
+        await pilot.pause()
+        assert _markers(aligned)[0] == "Marker00"  # the header part, drawn and kept
+        await pilot.press(*["ctrl+e"] * 20, "x")  # the middle of the group; mark it, its header off screen
+        await pilot.press(*["ctrl+y"] * 40)  # back to the header, drawn before the mark
+        await pilot.pause()
+        assert "g1 ✓ in 12 of 12 outlets" in aligned.visible_text().splitlines()[0]
+        await pilot.press(*["ctrl+e"] * 20)
+        await pilot.pause()
+        on_screen = _markers(aligned)
+        hidden = on_screen[1]  # an outlet whose passage is on screen, below another
+        assert "Marker00" not in on_screen and int(hidden[-2:]) < 9
+        await pilot.press(str(int(hidden[-2:]) + 1))  # hide it (its number in the sources pane)
+        await pilot.pause()
+        middle = _markers(aligned)
+        assert hidden not in middle and middle == sorted(set(middle)) and len(middle) >= 2
+        await pilot.press("p", *["down"] * 5, "enter")  # Outlet 005 as pivot: it comes first
+        await pilot.pause()
+        assert app.screen.comparison.pivot == "outlet-005"
+        middle = _markers(aligned)
+        assert hidden not in middle and middle == sorted(set(middle) - {"Marker05"}) and len(middle) >= 2
+        await pilot.press(*["ctrl+y"] * 40)
+        await pilot.pause()
+        assert _markers(aligned)[:3] == ["Marker05", "Marker00", "Marker01"]  # the pivot first
+        dark = aligned.render_line(1)
+        app.theme = "textual-light"
+        await pilot.pause()
+        await pilot.pause()
+        light = aligned.render_line(1)
+        assert light.text == dark.text
+        label = next(segment.style for segment in light if "Outlet 005" in segment.text)
+        assert label.color == (aligned.rich_style + aligned.palette.label).color != next(
+            segment.style for segment in dark if "Outlet 005" in segment.text
+        ).color

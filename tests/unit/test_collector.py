@@ -41,3 +41,21 @@ def test_the_collector_comes_back_after_an_error(collector_on):
     with pytest.raises(ValueError), cycle_collection_paused():
         raise ValueError("bad story")
     assert gc.isenabled()
+
+
+def test_ctrl_c_while_comparing_turns_the_collector_back_on(collector_on):
+    def interrupted(stage: str, done: float) -> None:
+        if stage == "quotes":
+            raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        compare(load_story([]), progress=interrupted)
+    assert gc.isenabled()
+
+
+def test_a_pause_inside_a_pause_leaves_the_outer_one_paused(collector_on):
+    with cycle_collection_paused():
+        with cycle_collection_paused():
+            pass
+        assert not gc.isenabled()  # the inner one ending does not end the outer one
+    assert gc.isenabled()

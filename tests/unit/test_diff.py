@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from concurrent.futures import ThreadPoolExecutor
+
 import pytest
 
 from comparators.diff import tokens, word_diff
@@ -52,3 +54,18 @@ def test_separate_translations_of_one_statement_are_classed_as_paraphrase(seed_c
     group = next(g for g in seed_comparison.groups if any("constructive and extended" in m.text.lower() for m in g.members))
     assert len(group.sources) >= 2
     assert group.rewording == Rewording.PARAPHRASE
+
+
+def test_long_texts_diffed_in_two_threads_at_once_keep_every_distinct_word_apart():
+    # Thousands of distinct words: each needs its own code, made while both threads diff.
+    def text(prefix: str, n: int) -> str:
+        return " ".join(f"{prefix}{k}" for k in range(n))
+
+    pairs = [(text(f"w{t}x", n), text(f"w{t}x", n).replace(f"w{t}x7 ", f"w{t}y7 ")) for t, n in ((0, 3000), (1, 5000))]
+    with ThreadPoolExecutor(2) as pool:
+        diffs = list(pool.map(lambda pair: word_diff(*pair), pairs))
+    for (a, b), diff in zip(pairs, diffs):
+        changed = [(op, piece) for op, piece in diff if op != 0]
+        assert [piece.strip() for _, piece in changed] in (["w0x7", "w0y7"], ["w1x7", "w1y7"])
+        assert "".join(piece for op, piece in diff if op <= 0) == a
+        assert "".join(piece for op, piece in diff if op >= 0) == b

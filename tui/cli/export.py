@@ -8,14 +8,13 @@ from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
 
 from comparators import compare
 from comparators.export import to_json_bytes
 from tui.cli.comparison_progress import comparison_progress
 from tui.cli.story_args import add_diffs_argument, add_story_arguments, settings_from_args, story_from_args
 from tui.exit_codes import EXIT_BAD_INPUT
-from tui.report_file import emit, output_problem
+from tui.report_file import emit, output_path, output_problem
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -24,7 +23,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--format", choices=["json"], default="json", help="json (the only format; see schema.json)"
     )
     parser.add_argument(
-        "-o", "--output", metavar="FILE", type=Path, help="write to FILE instead of stdout"
+        "-o", "--output", metavar="FILE", type=output_path, help="write to FILE instead of stdout (-: stdout)"
     )
     parser.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
     add_diffs_argument(parser)

@@ -16,7 +16,7 @@ from comparators.review_store import ReviewFileError, load_review, review_path_f
 from tui.cli.comparison_progress import comparison_progress
 from tui.cli.story_args import add_diffs_argument, add_story_arguments, settings_from_args, story_from_args
 from tui.exit_codes import EXIT_BAD_INPUT
-from tui.report_file import emit, format_for, output_problem
+from tui.report_file import emit, format_for, output_path, output_problem
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -28,7 +28,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "-o FILE's suffix picks it when not given",
     )
     parser.add_argument(
-        "-o", "--output", metavar="FILE", type=Path, help="write to FILE instead of stdout"
+        "-o", "--output", metavar="FILE", type=output_path, help="write to FILE instead of stdout (-: stdout)"
     )
     parser.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
     add_diffs_argument(parser)

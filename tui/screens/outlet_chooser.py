@@ -12,7 +12,7 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 
-SHOWN_ROWS = 20  # the list's max-height in outlet_chooser.tcss
+SHOWN_ROWS = 20  # rows of a long list; fewer on a short terminal (max-height in outlet_chooser.tcss)
 
 
 class OutletChooser(ModalScreen[str | None]):

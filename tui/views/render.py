@@ -12,7 +12,9 @@ another outlet words differently, and quotes only this outlet carries (they star
 from __future__ import annotations
 
 from collections import OrderedDict
+from collections.abc import Mapping
 from dataclasses import replace
+from types import MappingProxyType
 
 from rich.style import Style
 from rich.text import Text
@@ -47,7 +49,7 @@ def find_all(haystack: str, needle: str) -> list[tuple[int, int]]:
     return found
 
 
-_CLEANED: OrderedDict[int, tuple[Group, Group, dict[str, str]]] = OrderedDict()  # id -> (group, cleaned, texts)
+_CLEANED: OrderedDict[int, tuple[Group, Group, Mapping[str, str]]] = OrderedDict()  # id -> (group, cleaned, texts)
 _CLEANED_KEPT = 1024
 
 
@@ -58,13 +60,13 @@ def _clean_group(group: Group) -> Group:
     return _cleaned(group)[1]
 
 
-def _clean_texts(group: Group) -> dict[str, str]:
+def _clean_texts(group: Group) -> Mapping[str, str]:
     """`_clean_group(group).texts()`, remembered likewise: measuring one outlet's passage
     in every group must not walk each group's hundreds of members."""
     return _cleaned(group)[2]
 
 
-def _cleaned(group: Group) -> tuple[Group, Group, dict[str, str]]:
+def _cleaned(group: Group) -> tuple[Group, Group, Mapping[str, str]]:
     kept = _CLEANED.get(id(group))
     if kept is not None and kept[0] is group:
         return kept
@@ -72,7 +74,7 @@ def _cleaned(group: Group) -> tuple[Group, Group, dict[str, str]]:
         cleaned = group
     else:
         cleaned = replace(group, members=tuple(replace(m, text=clean(m.text)) for m in group.members))
-    kept = _CLEANED[id(group)] = (group, cleaned, cleaned.texts())
+    kept = _CLEANED[id(group)] = (group, cleaned, MappingProxyType(cleaned.texts()))  # shared: read-only
     if len(_CLEANED) > _CLEANED_KEPT:
         _CLEANED.popitem(last=False)
     return kept

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich.style import Style
 from rich.text import Text
 from textual.widgets import DataTable
 
@@ -34,7 +35,7 @@ class SourcesPane(DataTable):
         super().__init__(id=id, cursor_type="row", zebra_stripes=False)
         self.border_title = "Sources"
         self._lookup: Lookup | None = None  # whose figures the rows show
-        self._shown: dict[str, Text] = {}  # source id -> its "shown" cell
+        self._shown: dict[str, tuple[str, str | Style]] = {}  # source id -> its "shown" cell (text, style)
         for key, label in COLUMNS:
             self.add_column(label, key=key, width=8 if key == "shown" else None)
 
@@ -67,9 +68,10 @@ class SourcesPane(DataTable):
         self._lookup = lookup
         for source in story.sources:
             mark = self._mark(source.id, visible, pivot)
-            if self._shown.get(source.id) != mark:  # a cell updated repaints: 400 outlets, 400 repaints
+            drawn = (mark.plain, mark.style)  # Text's == ignores its style
+            if self._shown.get(source.id) != drawn:  # a cell updated repaints: 400 outlets, 400 repaints
                 self.update_cell(source.id, "shown", mark)
-                self._shown[source.id] = mark
+                self._shown[source.id] = drawn
             if new_figures:
                 figures = lookup.figures[source.id]
                 self.update_cell(source.id, "only_here", Text(percent(figures.only_here), justify="right"))
