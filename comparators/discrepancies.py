@@ -190,6 +190,33 @@ def _facts(text: str) -> tuple[Fact, ...]:
     return extract_facts(text)
 
 
+@lru_cache(maxsize=65536)  # wire copy repeats paragraphs: each distinct text is read once
+def _figure_readings(text: str) -> tuple[tuple, ...]:
+    """What `_StoryFacts.figures` reads of each number, date and time of a text: the
+    fields of its `_Figure` after the passage."""
+    facts = [f for f in _facts(text) if f.kind != "name"]
+    numbers = [f for f in facts if f.kind == "number"]
+    signatures = {id(f): (_signature(f), _key_words(f.key)) for f in numbers}
+    result = []
+    for fact in facts:
+        nearest, context = _context(text, fact.start, fact.end)
+        neighbours: tuple = ()
+        if fact.kind == "number":
+            at = next(i for i, f in enumerate(numbers) if f is fact)
+            neighbours = (
+                signatures[id(numbers[at - 1])] if at > 0 and _one_sentence(text, numbers[at - 1], fact) else None,
+                signatures[id(numbers[at + 1])]
+                if at + 1 < len(numbers) and _one_sentence(text, fact, numbers[at + 1]) else None,
+            )
+        result.append(
+            (
+                fact, nearest, context, _key_words(fact.key), _dimensions(fact),
+                (signatures[id(fact)][0], fact.key) if fact.kind == "number" else (), neighbours,
+            )
+        )
+    return tuple(result)
+
+
 @dataclass(frozen=True, slots=True, eq=False)
 class _Figure:
     """A number, date or time in one passage, with what tells what it is about.
@@ -246,28 +273,7 @@ class _StoryFacts:
 
     def figures(self, passage: _Passage) -> tuple[_Figure, ...]:
         """The numbers, dates and times of a passage as `_Figure`s."""
-        facts = [f for f in _facts(passage.text) if f.kind != "name"]
-        numbers = [f for f in facts if f.kind == "number"]
-        signatures = {id(f): (_signature(f), _key_words(f.key)) for f in numbers}
-        result = []
-        for fact in facts:
-            nearest, context = _context(passage.text, fact.start, fact.end)
-            neighbours: tuple = ()
-            if fact.kind == "number":
-                at = next(i for i, f in enumerate(numbers) if f is fact)
-                text = passage.text
-                neighbours = (
-                    signatures[id(numbers[at - 1])] if at > 0 and _one_sentence(text, numbers[at - 1], fact) else None,
-                    signatures[id(numbers[at + 1])]
-                    if at + 1 < len(numbers) and _one_sentence(text, fact, numbers[at + 1]) else None,
-                )
-            result.append(
-                _Figure(
-                    passage, fact, nearest, context, _key_words(fact.key), _dimensions(fact),
-                    (signatures[id(fact)][0], fact.key) if fact.kind == "number" else (), neighbours,
-                )
-            )
-        return tuple(result)
+        return tuple(_Figure(passage, *reading) for reading in _figure_readings(passage.text))
 
     def member_facts(self, member: Member) -> tuple[_Figure, ...]:
         """The figures of a group member: its paragraph's, or its own text's when it is a part."""
