@@ -11,6 +11,7 @@ discrepancy.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -256,10 +257,10 @@ class _StoryFacts:
         self.story = story
         self.paragraphs: dict[tuple[str, int], tuple[_Figure, ...]] = {}
         frequency: dict[str, int] = {}
-        for source in story.sources:
-            for paragraph in source.paragraphs:
-                for word in _words_of(paragraph.text):
-                    frequency[word] = frequency.get(word, 0) + 1
+        copies = Counter(p.text for source in story.sources for p in source.paragraphs)
+        for text, count in copies.items():
+            for word in _words_of(text):
+                frequency[word] = frequency.get(word, 0) + count
         outlets = max(1, len(story.sources))
         self._weight = {word: min(1.0, outlets / count) for word, count in frequency.items()}
         for source in story.sources:
@@ -331,8 +332,9 @@ def _same_neighbour(first, second) -> bool:
     return not counted or first[1] == second[1] or not first[1].isdisjoint(second[1])
 
 
-def _words_of(text: str) -> set[str]:
-    return {w for w in map(fold_name, _CONTENT_WORD.findall(text)) if len(w) > 1} - _STOP
+@lru_cache(maxsize=65536)  # per distinct paragraph: wire copy repeats them across outlets
+def _words_of(text: str) -> frozenset[str]:
+    return frozenset({w for w in map(fold_name, _CONTENT_WORD.findall(text)) if len(w) > 1} - _STOP)
 
 
 def _signature(fact: Fact) -> tuple:
@@ -684,6 +686,21 @@ class _Mention:
         return self.passage.text[self.words[0][1] : self.words[-1][2]]
 
 
+@lru_cache(maxsize=65536)  # per distinct paragraph, as `_words_of`
+def _name_tokens(text: str) -> tuple[str, ...]:
+    """The words of a text, lower-cased, without a possessive 's."""
+    return tuple(w.removesuffix("'s").removesuffix("’s") for w in _TOKEN.findall(text.lower()))
+
+
+_LOWER_WORD = re.compile(r"(?<![\w-])[a-z][\w'’]*")
+
+
+@lru_cache(maxsize=65536)  # per distinct paragraph, as `_words_of`
+def _lower_words(text: str) -> tuple[str, ...]:
+    """The words a text writes in lower case (a name's word also written so is no name)."""
+    return tuple(_LOWER_WORD.findall(text))
+
+
 class _NameIndex:
     """Names across the whole story, and what tells a spelling variant from another name."""
 
@@ -693,15 +710,14 @@ class _NameIndex:
         datelines = {s.id: _dateline_passage(s) for s in story.sources}
         self._words = {
             s.id: frozenset(
-                w.removesuffix("'s").removesuffix("’s")
+                w
                 for text in [*(p.text for p in s.paragraphs), *([s.dateline] if datelines[s.id] else [])]
-                for w in _TOKEN.findall(text.lower())
+                for w in _name_tokens(text)
             )
             for s in story.sources
         }
-        self._lower_words = frozenset(
-            w for s in story.sources for p in s.paragraphs for w in re.findall(r"(?<![\w-])[a-z][\w'’]*", p.text)
-        )
+        texts = dict.fromkeys(p.text for s in story.sources for p in s.paragraphs)
+        self._lower_words = frozenset(w for text in texts for w in _lower_words(text))
         self.mentions: dict[str, dict[tuple[str, ...], _Mention]] = {}
         self._name_cache: dict[str, tuple[tuple[str, int, int], ...] | None] = {}
         for source in story.sources:
