@@ -15,6 +15,7 @@ from __future__ import annotations
 import html
 import math
 import re
+from functools import lru_cache
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -80,6 +81,7 @@ _DOUBLED_SINGLE = {"''": '"', "‘‘": "“", "’’": "”"}
 _DOUBLED_SINGLE_MARK = re.compile("|".join(_DOUBLED_SINGLE))
 
 
+@lru_cache(maxsize=65536)  # wire copy: the same paragraph in many outlets' files
 def normalise_text(text: str) -> str:
     """`text` with control characters gone, HTML entities decoded, doubled single quote
     marks made double, odd spaces made plain and runs of spaces collapsed; lookalike
@@ -106,6 +108,7 @@ def _fix_lookalikes(text: str) -> str:
     )
 
 
+@lru_cache(maxsize=65536)  # as `normalise_text`
 def _key(text: str) -> str:
     """Comparison key of a line: case and spacing do not make two lines different."""
     return " ".join(_ODD_SPACES.sub(" ", text).split()).casefold().translate(_PLAIN_QUOTES)
@@ -242,6 +245,7 @@ def _mentions_rights(text: str) -> bool:
     return any(hint in lower for hint in _RIGHTS_HINTS)
 
 
+@lru_cache(maxsize=65536)  # as `normalise_text`
 def match_line_rule(text: str) -> tuple[str, str] | None:
     """The (rule, reason) that removes this whole line wherever it stands, or None."""
     text = text.strip()
@@ -329,6 +333,7 @@ def _repeats_sentences(sentences: list[str], earlier: set[str]) -> bool:
     return len(sentences) >= 2 and all(s in earlier for s in sentences)
 
 
+@lru_cache(maxsize=65536)  # as `normalise_text`
 def is_prose(text: str) -> bool:
     """A line that reads as reporting: a real sentence, or long. A short question
     (a prompt to the reader, a caption) is not one."""
