@@ -81,7 +81,7 @@ _DOUBLED_SINGLE = {"''": '"', "‘‘": "“", "’’": "”"}
 _DOUBLED_SINGLE_MARK = re.compile("|".join(_DOUBLED_SINGLE))
 
 
-@lru_cache(maxsize=65536)  # wire copy: the same paragraph in many outlets' files
+@lru_cache(maxsize=65536)  # wire copy: the same paragraph in many outlets' files (see `forget_lines`)
 def normalise_text(text: str) -> str:
     """`text` with control characters gone, HTML entities decoded, doubled single quote
     marks made double, odd spaces made plain and runs of spaces collapsed; lookalike
@@ -651,6 +651,13 @@ def paragraph_units(lines: list[Line]) -> list[Line]:
 
 
 # ---------------------------------------------------------------- the whole article
+
+
+def forget_lines() -> None:
+    """Drop what was worked out per distinct line (`normalise_text`, `match_line_rule`...):
+    outlets' files repeat the same lines, so it is kept while one story is read."""
+    for cached in (normalise_text, _key, match_line_rule, is_prose):
+        cached.cache_clear()
 
 
 def text_lines(text: str) -> list[Line]:

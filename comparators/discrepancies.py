@@ -257,6 +257,7 @@ class _StoryFacts:
         self.story = story
         self.paragraphs: dict[tuple[str, int], tuple[_Figure, ...]] = {}
         frequency: dict[str, int] = {}
+        # Each distinct paragraph read once, counted as often as outlets carry it.
         copies = Counter(p.text for source in story.sources for p in source.paragraphs)
         for text, count in copies.items():
             for word in _words_of(text):
@@ -332,9 +333,8 @@ def _same_neighbour(first, second) -> bool:
     return not counted or first[1] == second[1] or not first[1].isdisjoint(second[1])
 
 
-@lru_cache(maxsize=65536)  # per distinct paragraph: wire copy repeats them across outlets
-def _words_of(text: str) -> frozenset[str]:
-    return frozenset({w for w in map(fold_name, _CONTENT_WORD.findall(text)) if len(w) > 1} - _STOP)
+def _words_of(text: str) -> set[str]:
+    return {w for w in map(fold_name, _CONTENT_WORD.findall(text)) if len(w) > 1} - _STOP
 
 
 def _signature(fact: Fact) -> tuple:
@@ -686,19 +686,12 @@ class _Mention:
         return self.passage.text[self.words[0][1] : self.words[-1][2]]
 
 
-@lru_cache(maxsize=65536)  # per distinct paragraph, as `_words_of`
 def _name_tokens(text: str) -> tuple[str, ...]:
     """The words of a text, lower-cased, without a possessive 's."""
     return tuple(w.removesuffix("'s").removesuffix("’s") for w in _TOKEN.findall(text.lower()))
 
 
 _LOWER_WORD = re.compile(r"(?<![\w-])[a-z][\w'’]*")
-
-
-@lru_cache(maxsize=65536)  # per distinct paragraph, as `_words_of`
-def _lower_words(text: str) -> tuple[str, ...]:
-    """The words a text writes in lower case (a name's word also written so is no name)."""
-    return tuple(_LOWER_WORD.findall(text))
 
 
 class _NameIndex:
@@ -708,16 +701,23 @@ class _NameIndex:
         self._groups_of = groups_of or {}
         self._places: dict[str, set[tuple[str, int]]] = {}  # a word of a name -> where it stands
         datelines = {s.id: _dateline_passage(s) for s in story.sources}
+        tokens: dict[str, tuple[str, ...]] = {}  # per distinct text: wire copy repeats paragraphs
+
+        def tokens_of(text: str) -> tuple[str, ...]:
+            if text not in tokens:
+                tokens[text] = _name_tokens(text)
+            return tokens[text]
+
         self._words = {
             s.id: frozenset(
                 w
                 for text in [*(p.text for p in s.paragraphs), *([s.dateline] if datelines[s.id] else [])]
-                for w in _name_tokens(text)
+                for w in tokens_of(text)
             )
             for s in story.sources
         }
         texts = dict.fromkeys(p.text for s in story.sources for p in s.paragraphs)
-        self._lower_words = frozenset(w for text in texts for w in _lower_words(text))
+        self._lower_words = frozenset(w for text in texts for w in _LOWER_WORD.findall(text))
         self.mentions: dict[str, dict[tuple[str, ...], _Mention]] = {}
         self._name_cache: dict[str, tuple[tuple[str, int, int], ...] | None] = {}
         for source in story.sources:
