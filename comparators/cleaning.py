@@ -15,10 +15,10 @@ from __future__ import annotations
 import html
 import math
 import re
-from functools import lru_cache
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from comparators import page_chrome
 from comparators.model import Paragraph, Removal
