@@ -18,6 +18,7 @@ import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from comparators import page_chrome
 from comparators.model import Paragraph, Removal
@@ -80,6 +81,7 @@ _DOUBLED_SINGLE = {"''": '"', "‘‘": "“", "’’": "”"}
 _DOUBLED_SINGLE_MARK = re.compile("|".join(_DOUBLED_SINGLE))
 
 
+@lru_cache(maxsize=65536)  # wire copy: the same paragraph in many outlets' files (see `forget_lines`)
 def normalise_text(text: str) -> str:
     """`text` with control characters gone, HTML entities decoded, doubled single quote
     marks made double, odd spaces made plain and runs of spaces collapsed; lookalike
@@ -106,6 +108,7 @@ def _fix_lookalikes(text: str) -> str:
     )
 
 
+@lru_cache(maxsize=65536)  # as `normalise_text`
 def _key(text: str) -> str:
     """Comparison key of a line: case and spacing do not make two lines different."""
     return " ".join(_ODD_SPACES.sub(" ", text).split()).casefold().translate(_PLAIN_QUOTES)
@@ -242,6 +245,7 @@ def _mentions_rights(text: str) -> bool:
     return any(hint in lower for hint in _RIGHTS_HINTS)
 
 
+@lru_cache(maxsize=65536)  # as `normalise_text`
 def match_line_rule(text: str) -> tuple[str, str] | None:
     """The (rule, reason) that removes this whole line wherever it stands, or None."""
     text = text.strip()
@@ -329,6 +333,7 @@ def _repeats_sentences(sentences: list[str], earlier: set[str]) -> bool:
     return len(sentences) >= 2 and all(s in earlier for s in sentences)
 
 
+@lru_cache(maxsize=65536)  # as `normalise_text`
 def is_prose(text: str) -> bool:
     """A line that reads as reporting: a real sentence, or long. A short question
     (a prompt to the reader, a caption) is not one."""
@@ -646,6 +651,13 @@ def paragraph_units(lines: list[Line]) -> list[Line]:
 
 
 # ---------------------------------------------------------------- the whole article
+
+
+def forget_lines() -> None:
+    """Drop what was worked out per distinct line (`normalise_text`, `match_line_rule`...):
+    outlets' files repeat the same lines, so it is kept while one story is read."""
+    for cached in (normalise_text, _key, match_line_rule, is_prose):
+        cached.cache_clear()
 
 
 def text_lines(text: str) -> list[Line]:

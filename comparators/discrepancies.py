@@ -11,6 +11,7 @@ discrepancy.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -190,6 +191,33 @@ def _facts(text: str) -> tuple[Fact, ...]:
     return extract_facts(text)
 
 
+@lru_cache(maxsize=65536)  # wire copy repeats paragraphs: each distinct text is read once
+def _figure_readings(text: str) -> tuple[tuple, ...]:
+    """What `_StoryFacts.figures` reads of each number, date and time of a text: the
+    fields of its `_Figure` after the passage."""
+    facts = [f for f in _facts(text) if f.kind != "name"]
+    numbers = [f for f in facts if f.kind == "number"]
+    signatures = {id(f): (_signature(f), _key_words(f.key)) for f in numbers}
+    result = []
+    for fact in facts:
+        nearest, context = _context(text, fact.start, fact.end)
+        neighbours: tuple = ()
+        if fact.kind == "number":
+            at = next(i for i, f in enumerate(numbers) if f is fact)
+            neighbours = (
+                signatures[id(numbers[at - 1])] if at > 0 and _one_sentence(text, numbers[at - 1], fact) else None,
+                signatures[id(numbers[at + 1])]
+                if at + 1 < len(numbers) and _one_sentence(text, fact, numbers[at + 1]) else None,
+            )
+        result.append(
+            (
+                fact, nearest, context, _key_words(fact.key), _dimensions(fact),
+                (signatures[id(fact)][0], fact.key) if fact.kind == "number" else (), neighbours,
+            )
+        )
+    return tuple(result)
+
+
 @dataclass(frozen=True, slots=True, eq=False)
 class _Figure:
     """A number, date or time in one passage, with what tells what it is about.
@@ -229,10 +257,11 @@ class _StoryFacts:
         self.story = story
         self.paragraphs: dict[tuple[str, int], tuple[_Figure, ...]] = {}
         frequency: dict[str, int] = {}
-        for source in story.sources:
-            for paragraph in source.paragraphs:
-                for word in _words_of(paragraph.text):
-                    frequency[word] = frequency.get(word, 0) + 1
+        # Each distinct paragraph read once, counted as often as outlets carry it.
+        copies = Counter(p.text for source in story.sources for p in source.paragraphs)
+        for text, count in copies.items():
+            for word in _words_of(text):
+                frequency[word] = frequency.get(word, 0) + count
         outlets = max(1, len(story.sources))
         self._weight = {word: min(1.0, outlets / count) for word, count in frequency.items()}
         for source in story.sources:
@@ -246,28 +275,7 @@ class _StoryFacts:
 
     def figures(self, passage: _Passage) -> tuple[_Figure, ...]:
         """The numbers, dates and times of a passage as `_Figure`s."""
-        facts = [f for f in _facts(passage.text) if f.kind != "name"]
-        numbers = [f for f in facts if f.kind == "number"]
-        signatures = {id(f): (_signature(f), _key_words(f.key)) for f in numbers}
-        result = []
-        for fact in facts:
-            nearest, context = _context(passage.text, fact.start, fact.end)
-            neighbours: tuple = ()
-            if fact.kind == "number":
-                at = next(i for i, f in enumerate(numbers) if f is fact)
-                text = passage.text
-                neighbours = (
-                    signatures[id(numbers[at - 1])] if at > 0 and _one_sentence(text, numbers[at - 1], fact) else None,
-                    signatures[id(numbers[at + 1])]
-                    if at + 1 < len(numbers) and _one_sentence(text, fact, numbers[at + 1]) else None,
-                )
-            result.append(
-                _Figure(
-                    passage, fact, nearest, context, _key_words(fact.key), _dimensions(fact),
-                    (signatures[id(fact)][0], fact.key) if fact.kind == "number" else (), neighbours,
-                )
-            )
-        return tuple(result)
+        return tuple(_Figure(passage, *reading) for reading in _figure_readings(passage.text))
 
     def member_facts(self, member: Member) -> tuple[_Figure, ...]:
         """The figures of a group member: its paragraph's, or its own text's when it is a part."""
@@ -681,6 +689,14 @@ class _Mention:
         return self.passage.text[self.words[0][1] : self.words[-1][2]]
 
 
+def _name_tokens(text: str) -> tuple[str, ...]:
+    """The words of a text, lower-cased, without a possessive 's."""
+    return tuple(w.removesuffix("'s").removesuffix("’s") for w in _TOKEN.findall(text.lower()))
+
+
+_LOWER_WORD = re.compile(r"(?<![\w-])[a-z][\w'’]*")
+
+
 class _NameIndex:
     """Names across the whole story, and what tells a spelling variant from another name."""
 
@@ -688,17 +704,23 @@ class _NameIndex:
         self._groups_of = groups_of or {}
         self._places: dict[str, set[tuple[str, int]]] = {}  # a word of a name -> where it stands
         datelines = {s.id: _dateline_passage(s) for s in story.sources}
+        tokens: dict[str, tuple[str, ...]] = {}  # per distinct text: wire copy repeats paragraphs
+
+        def tokens_of(text: str) -> tuple[str, ...]:
+            if text not in tokens:
+                tokens[text] = _name_tokens(text)
+            return tokens[text]
+
         self._words = {
             s.id: frozenset(
-                w.removesuffix("'s").removesuffix("’s")
+                w
                 for text in [*(p.text for p in s.paragraphs), *([s.dateline] if datelines[s.id] else [])]
-                for w in _TOKEN.findall(text.lower())
+                for w in tokens_of(text)
             )
             for s in story.sources
         }
-        self._lower_words = frozenset(
-            w for s in story.sources for p in s.paragraphs for w in re.findall(r"(?<![\w-])[a-z][\w'’]*", p.text)
-        )
+        texts = dict.fromkeys(p.text for s in story.sources for p in s.paragraphs)
+        self._lower_words = frozenset(w for text in texts for w in _LOWER_WORD.findall(text))
         self.mentions: dict[str, dict[tuple[str, ...], _Mention]] = {}
         self._name_cache: dict[str, tuple[tuple[str, int, int], ...] | None] = {}
         for source in story.sources:

@@ -18,6 +18,8 @@ _AT_LEAST = ("more than", "over", "at least", "upwards of", "in excess of", "no 
 _QUALIFIERS = sorted(set(_APPROXIMATE + _AT_MOST + _AT_LEAST), key=len, reverse=True)
 # Each qualifier as it stands right before a figure, compiled once (a long story has tens of thousands).
 _QUALIFIER_BEFORE = tuple((q, re.compile(rf"\b{q}\s$", re.IGNORECASE)) for q in _QUALIFIERS)
+# Any of them: most figures have none, and one search rules all of them out.
+_ANY_QUALIFIER_BEFORE = re.compile(rf"\b(?:{'|'.join(_QUALIFIERS)})\s$", re.IGNORECASE)
 
 _SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "bn": 1e9, "mn": 1e6}
 
@@ -68,6 +70,7 @@ _ZONES = {"gmt": 0, "utc": 0, "z": 0, "bst": 1, "cet": 1, "cest": 2, "eet": 2, "
 
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _SIGN = r"US\$|USD\s|\$|€|£|¥|₩"
+_SIGN_AT = re.compile(_SIGN)
 _NUMBER = re.compile(rf"(?<![\w.,/-])(?:{_SIGN})?\s?(?:{_DIGITS})(?![\w-]*\d)")
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 _UNIT_AFTER = re.compile(
@@ -159,7 +162,7 @@ def _numbers(text: str, taken: list[tuple[int, int]]) -> list[Fact]:
 def _digit_spans(text: str):
     for match in _NUMBER.finditer(text):
         written = match.group()
-        sign = re.match(_SIGN, written)
+        sign = _SIGN_AT.match(written)
         digits = written[sign.end():].strip() if sign else written
         yield match.start(), match.end(), float(digits.replace(",", ""))
 
@@ -203,21 +206,35 @@ def _word_run(text: str, run: list[tuple[int, int]]):
         return run[0][0], run[0][1], _number_word(text[run[0][0]:run[0][1]]) or 0.0
 
 
+# What stands around a figure, compiled once (a long story has tens of thousands of figures).
+_CAPITALISED_BEFORE = re.compile(r"[A-Z][\w-]*\s$")
+_SENTENCE_START_BEFORE = re.compile(r"(?:^|[.!?:;]\s+|[\"“‘(]\s*)[A-Z][\w-]*\s$")
+_BETWEEN_BEFORE = re.compile(r"\bbetween\s$", re.IGNORECASE)
+_UPPER = re.compile(rf"\s?(?:to|–|to)\s?({_DIGITS})\b")  # "20 to 30", "20–30"
+_BETWEEN_UPPER = re.compile(rf"\s?(?:to|–|and)\s?({_DIGITS})\b")  # "between 20 and 30"
+_CLOCK_AFTER = re.compile(r"\s?(?:GMT|UTC|a\.m|p\.m|am\b|pm\b)")
+_BRACKET_OPEN = re.compile(r"\s?\((?:about |around |some |roughly |nearly )?")
+_BRACKET_CLOSE = re.compile(r"\s?\)")
+_BRACKET_ONLY = re.compile(r"\s?\(")
+
+
 def _number_fact(text: str, start: int, end: int, number: float, spans) -> Fact | None:
     written = text[start:end]
-    sign = re.match(_SIGN, written)
+    sign = _SIGN_AT.match(written)
     unit = _CURRENCY_SIGNS[sign.group().strip()] if sign else ""
     before = text[max(0, start - 40):start]
-    if re.search(r"[A-Z][\w-]*\s$", before) and not sign and not _preceded_by_sentence_start(before):
+    if _CAPITALISED_BEFORE.search(before) and not sign and not _preceded_by_sentence_start(before):
         return None  # "Note 7", "Flight 302", "Article 15": a name, not a count
-    qualifier = next((q for q, pattern in _QUALIFIER_BEFORE if pattern.search(before)), None)
+    qualifier = None
+    if _ANY_QUALIFIER_BEFORE.search(before):
+        qualifier = next(q for q, pattern in _QUALIFIER_BEFORE if pattern.search(before))
     if qualifier:
         start -= len(qualifier) + 1
-    between = re.search(r"\bbetween\s$", before, re.IGNORECASE)
+    between = _BETWEEN_BEFORE.search(before)
     digits = written[sign.end():].strip() if sign else written
     # A range: "20 to 30", "20–30", "between 20 and 30" (a hyphen is left to scores and ids).
     upper = None
-    if to := re.match(rf"\s?(?:to|–|{'and' if between else 'to'})\s?({_DIGITS})\b", text[end:]):
+    if to := (_BETWEEN_UPPER if between else _UPPER).match(text[end:]):
         upper = to.group(1)
         end += to.end()
         if between:
@@ -233,7 +250,7 @@ def _number_fact(text: str, start: int, end: int, number: float, spans) -> Fact 
             end = unit_match.end()
     if not unit and not qualifier and scale == 1 and number == int(number) and 1800 <= number <= 2100:
         return None  # a year
-    if not unit and re.match(r"\s?(?:GMT|UTC|a\.m|p\.m|am\b|pm\b)", text[end:end + 5]):
+    if not unit and _CLOCK_AFTER.match(text[end:end + 5]):
         return None
     amounts = [_amount(number * scale, digits, qualifier, unit, scale)]
     if upper is not None:
@@ -241,11 +258,11 @@ def _number_fact(text: str, start: int, end: int, number: float, spans) -> Fact 
         amounts = [Amount(amounts[0].low, top.high, unit, amounts[0].number, top.number)]
     thing = _thing(text, end)
     # A conversion in brackets right after the figure: "280 kilometers (175 miles)".
-    if alternative := re.match(r"\s?\((?:about |around |some |roughly |nearly )?", text[end:]):
+    if alternative := _BRACKET_OPEN.match(text[end:]):
         inner = [s for s in spans if s[0] == end + alternative.end()]
         if inner:
             fact = _number_fact(text, inner[0][0], inner[0][1], inner[0][2], ())
-            closing = fact and re.match(r"\s?\)", text[fact.end:])
+            closing = fact and _BRACKET_CLOSE.match(text[fact.end:])
             if fact and closing and fact.amounts and fact.amounts[0].unit:
                 amounts.extend(fact.amounts)
                 end = fact.end + closing.end()
@@ -255,7 +272,7 @@ def _number_fact(text: str, start: int, end: int, number: float, spans) -> Fact 
 
 
 def _preceded_by_sentence_start(before: str) -> bool:
-    return bool(re.search(r"(?:^|[.!?:;]\s+|[\"“‘(]\s*)[A-Z][\w-]*\s$", before))
+    return bool(_SENTENCE_START_BEFORE.search(before))
 
 
 def _amount(number: float, digits: str, qualifier: str | None, unit: str, scale: float) -> Amount:
@@ -427,7 +444,7 @@ def _join_bracketed(text: str, times: list[Fact]) -> list[Fact]:
     joined: list[Fact] = []
     for fact in times:
         previous = joined[-1] if joined else None
-        bracketed = previous and re.fullmatch(r"\s?\(", text[previous.end:fact.start])
+        bracketed = previous and _BRACKET_ONLY.fullmatch(text[previous.end:fact.start])
         if bracketed and text[fact.end:fact.end + 1] == ")":
             known = fact if fact.zone in _ZONES else previous
             joined[-1] = Fact(

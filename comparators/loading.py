@@ -19,7 +19,7 @@ from typing import Any, NoReturn, get_args, get_type_hints
 
 import yaml
 
-from comparators.cleaning import Cleaned, clean
+from comparators.cleaning import Cleaned, clean, forget_lines
 from comparators.dates import stated_date
 from comparators.errors import SourceUnavailable, StoryError
 from comparators.fetching import MAX_PAGE_BYTES, FetchedPage, FetchOptions, Progress, fetch_pages, is_url
@@ -590,6 +590,7 @@ def _read_all(
             drafts.append(read())
         except SourceUnavailable as problem:
             left_out.append(problem)
+    forget_lines()  # lines repeat across one story's sources, rarely across stories
     return drafts, left_out
 
 

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from comparators.model import QuotedTerm, Source
 
@@ -144,14 +145,25 @@ def _joined(source: Source, texts: list[str], pieces: list[tuple[int, int, int]]
     return Span(source.id, first, start, last, end, text)
 
 
-def _marks(text: str, single: bool) -> list[_Mark]:
+# Every mark of each kind (single, double), found in one pass.
+_ANY_MARK = {
+    single: re.compile(f"[{re.escape(opening + closing + either)}]")
+    for single, (opening, closing, either) in (
+        (True, (_SINGLE_OPEN, _SINGLE_CLOSE, _SINGLE_EITHER)),
+        (False, (_DOUBLE_OPEN, _DOUBLE_CLOSE, _DOUBLE_EITHER)),
+    )
+}
+
+
+@lru_cache(maxsize=65536)  # wire copy: many outlets carry the same paragraph
+def _marks(text: str, single: bool) -> tuple[_Mark, ...]:
     """The opening and closing marks of one paragraph, apostrophes left out."""
     opening, closing, either = (
         (_SINGLE_OPEN, _SINGLE_CLOSE, _SINGLE_EITHER) if single else (_DOUBLE_OPEN, _DOUBLE_CLOSE, _DOUBLE_EITHER)
     )
     marks: list[_Mark] = []
     last = len(text) - 1
-    for found in re.finditer(f"[{re.escape(opening + closing + either)}]", text):
+    for found in _ANY_MARK[single].finditer(text):
         at, ch = found.start(), found[0]
         before = text[at - 1] if at > 0 else " "
         after = text[at + 1] if at < last else " "
@@ -177,7 +189,7 @@ def _marks(text: str, single: bool) -> list[_Mark]:
             marks.append(_Mark(at, not marks or not _is_open(marks)))
     if not single:
         marks = _with_mismatched_closers(text, marks)
-    return marks
+    return tuple(marks)
 
 
 # A single mark closing a double-quoted passage: "...to see us burn’, says", "...friends.’ "

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 from comparators.model import Source
 from comparators.speakers.clauses import (
@@ -88,44 +89,67 @@ def _introduced(text: str, match: re.Match[str]) -> bool:
     )
 
 
+# Up to this many places named, paragraphs are read once per distinct text (see `find_mentions`).
+SHARED_READING_PLACES = 64
+
+
 def find_mentions(source: Source, masked: Sequence[str], places: frozenset[str]) -> tuple[Mention, ...]:
     """People and organisations named in the article, in reading order."""
     found: list[Mention] = []
     surnames: set[str] = set()
-    context = Context((), places, 0, 0)
+    # Only places whose words all stand in a paragraph can match a phrase of it: with them
+    # alone, outlets carrying the same paragraph share its reading whatever else they name.
+    # A long document naming many places is read paragraph by paragraph (same result).
+    shared = len(places) <= SHARED_READING_PLACES
     for index, text in enumerate(masked):
-        for match in NAME_RUN.finditer(text):
-            tokens = match[0].split()
-            titled = any(t.lower().strip(".") in TITLES for t in tokens[:-1])
-            name = person_in(match[0], places) if titled or _introduced(text, match) else None
-            if name is not None and (titled or len(name.split()) > 1):
-                found.append(Mention(index, match.start(), name, PERSON))
-                surnames.add(name.split()[-1])
-            elif is_organisation(tokens):
-                found.append(Mention(index, match.start(), organisation_in(match[0]) or match[0], ORGANISATION))
-            elif match[0] in surnames:
-                found.append(Mention(index, match.start(), match[0], PERSON))
-        for match in QUOTED_AS_SAYING.finditer(text):
-            who = resolve(match["who"], context, "", nearest_last=False)
-            if who is not None and who.kind == PERSON:
-                found.append(Mention(index, match.start("who"), who.speaker, PERSON))
-                surnames.add(who.speaker.split()[-1])
-        for verb in FINITE_VERB.finditer(text):
-            if is_noun(text, verb.start()):
+        if shared:
+            near = frozenset(p for p in places if all(word in text for word in p.split()))
+            mentions = _paragraph_mentions(text, near)
+        else:
+            mentions = _paragraph_mentions.__wrapped__(text, places)
+        for at, name, kind, if_surname in mentions:
+            if if_surname and name not in surnames:
                 continue
-            start = start_of_sentence(text, verb.start())
-            subject = text[start : verb.start()]
-            clause = max(subject.rfind(";"), subject.rfind("_"), subject.rfind("—"), subject.rfind(":"))
-            subject = subject[clause + 1 :]
-            who = resolve(subject, context, "", nearest_last=True) if subject.strip() else None
-            if who is None:
-                cut = OBJECT_END.search(text, verb.end(), verb.end() + MAX_SENTENCE_CHARS)
-                obj = text[verb.end() : cut.start() if cut else verb.end() + MAX_SENTENCE_CHARS]
-                if obj.strip() and (not subject.strip() or subject.rstrip().endswith((",", "_", "”", '"'))):
-                    who = resolve(obj, context, "", nearest_last=False)
-            if who is not None and who.kind in (PERSON, ORGANISATION):
-                found.append(Mention(index, verb.start() - 1, who.speaker, who.kind))
-                if who.kind == PERSON:
-                    surnames.add(who.speaker.split()[-1])
+            found.append(Mention(index, at, name, kind))
+            if kind == PERSON:
+                surnames.add(name.split()[-1])
     found.sort(key=mention_position)
+    return tuple(found)
+
+
+@lru_cache(maxsize=65536)  # wire copy repeats paragraphs across outlets: each is read once
+def _paragraph_mentions(text: str, places: frozenset[str]) -> tuple[tuple[int, str, str, bool], ...]:
+    """A paragraph's mentions as (position, name, kind, only if an earlier person has that
+    surname), in `find_mentions`'s order; a person's surname is known from its mention on."""
+    found: list[tuple[int, str, str, bool]] = []
+    context = Context((), places, 0, 0)
+    for match in NAME_RUN.finditer(text):
+        tokens = match[0].split()
+        titled = any(t.lower().strip(".") in TITLES for t in tokens[:-1])
+        name = person_in(match[0], places) if titled or _introduced(text, match) else None
+        if name is not None and (titled or len(name.split()) > 1):
+            found.append((match.start(), name, PERSON, False))
+        elif is_organisation(tokens):
+            found.append((match.start(), organisation_in(match[0]) or match[0], ORGANISATION, False))
+        else:
+            found.append((match.start(), match[0], PERSON, True))
+    for match in QUOTED_AS_SAYING.finditer(text):
+        who = resolve(match["who"], context, "", nearest_last=False)
+        if who is not None and who.kind == PERSON:
+            found.append((match.start("who"), who.speaker, PERSON, False))
+    for verb in FINITE_VERB.finditer(text):
+        if is_noun(text, verb.start()):
+            continue
+        start = start_of_sentence(text, verb.start())
+        subject = text[start : verb.start()]
+        clause = max(subject.rfind(";"), subject.rfind("_"), subject.rfind("—"), subject.rfind(":"))
+        subject = subject[clause + 1 :]
+        who = resolve(subject, context, "", nearest_last=True) if subject.strip() else None
+        if who is None:
+            cut = OBJECT_END.search(text, verb.end(), verb.end() + MAX_SENTENCE_CHARS)
+            obj = text[verb.end() : cut.start() if cut else verb.end() + MAX_SENTENCE_CHARS]
+            if obj.strip() and (not subject.strip() or subject.rstrip().endswith((",", "_", "”", '"'))):
+                who = resolve(obj, context, "", nearest_last=False)
+        if who is not None and who.kind in (PERSON, ORGANISATION):
+            found.append((verb.start() - 1, who.speaker, who.kind, False))
     return tuple(found)
