@@ -62,7 +62,7 @@ from comparators.model import (
     Story,
 )
 from comparators.segment import Unit, units
-from comparators.similarity import Scorer, get_comparator
+from comparators.similarity import Scorer, get_comparator, scores_within
 
 MAX_PER_SOURCE = 3  # an outlet rarely spreads one fact over more paragraphs
 # Groups a passage may stand in: a bound for documents that repeat themselves (a live blog
@@ -244,28 +244,29 @@ def _sentence_scores(space: _Space, scorer: Scorer, rows: np.ndarray, cols: np.n
 
 
 def _scored_clusters(space: _Space, scorer: Scorer, clusters: list[list[int]]):
-    """Each cluster, in order, with its units' sentence scores against each other, its
-    sentence indices and each unit's start among them (None for a cluster of one source).
+    """Each cluster, in order, with the scores of its distinct sentence texts against
+    each other, each of its sentences' row there, its sentence indices and each unit's
+    start among them (None for a cluster of one source): a group of wire copies repeats
+    a few texts hundreds of times, and its figures are read from the distinct ones.
 
-    Clusters are scored in batches of up to GROUP_BATCH_SENTENCES sentences, one product
-    per batch: a long story has tens of thousands of small groups, and a product per
-    group costs far more in overhead than in arithmetic. A pair's score does not depend
-    on the other rows of the product, so batching changes no figure; a batch's scores
+    Clusters are scored in batches of up to GROUP_BATCH_SENTENCES sentences, one call
+    per batch (`scores_within`: each cluster's distinct sentences against themselves,
+    no pair across clusters): a long story has tens of thousands of small groups, and
+    a call per group costs far more in overhead than in arithmetic. A batch's scores
     are dropped once its groups are built, so memory stays that of one batch."""
     source_of = space.source_of
     batch: list[tuple[list[int], tuple | None]] = []
     batch_size = 0
 
     def scored_batch():
-        ids = np.unique(np.concatenate([entry[3] for _, entry in batch if entry is not None]))
-        block = scorer.scores(ids, ids)
+        scored = [entry for _, entry in batch if entry is not None]
+        blocks = iter(scores_within(scorer, [ids for _, _, ids, _ in scored]))
         for unit_ids, entry in batch:
             if entry is None:
                 yield unit_ids, None
                 continue
-            sent, start, distinct = entry[1], entry[2], entry[3]
-            at = np.searchsorted(ids, distinct)
-            yield unit_ids, (block[np.ix_(at, at)], sent, start)
+            sent, start, _, at = entry
+            yield unit_ids, (next(blocks), at, sent, start)
 
     for unit_ids in clusters:
         ids = np.array(unit_ids, dtype=np.int64)
@@ -276,12 +277,12 @@ def _scored_clusters(space: _Space, scorer: Scorer, clusters: list[list[int]]):
                 yield unit_ids, None
             continue
         sent, start = space.sentences_of(ids)
-        distinct = space.distinct_id[sent]
-        if batch and batch_size + len(distinct) > GROUP_BATCH_SENTENCES:
+        distinct, at = np.unique(space.distinct_id[sent], return_inverse=True)
+        if batch and batch_size + len(sent) > GROUP_BATCH_SENTENCES:
             yield from scored_batch()
             batch, batch_size = [], 0
-        batch.append((unit_ids, (None, sent, start, distinct)))
-        batch_size += len(distinct)
+        batch.append((unit_ids, (sent, start, distinct, at.ravel())))
+        batch_size += len(sent)
     if batch:
         yield from scored_batch()
 
@@ -579,7 +580,7 @@ def _group(
     unit_ids: list[int],
     present: set[str],
     link_of: dict[tuple[int, int], float],
-    scored: tuple[np.ndarray, np.ndarray, np.ndarray] | None,
+    scored: tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray] | None,
 ) -> Group:
     """One group from its units; `scored` is what `_scored_clusters` gives it."""
     ids = np.array(unit_ids, dtype=np.int64)
@@ -589,11 +590,13 @@ def _group(
         members = tuple(Member(u.source, u.paragraph, u.text, u.sentence) for u in found)
         return Group(id="", kind=GroupKind.UNIQUE, members=members)
     kind = GroupKind.SHARED if sources >= present else GroupKind.PARTIAL
-    sentence_scores, sentences, starts = scored
-    focus = _focus(space.source_of[ids], sentence_scores, starts)
+    distinct_scores, row_of, sentences, starts = scored
+    # Each sentence's best match in each member (read once per distinct text).
+    best_in_member = np.maximum.reduceat(distinct_scores[:, row_of], starts, axis=1)[row_of]
+    focus = _focus(space.source_of[ids], best_in_member, starts)
     members = tuple(Member(u.source, u.paragraph, u.text, u.sentence, f) for u, f in zip(found, focus))
     # Each member's weighted best matches, summed as the sparse `_weights` product sums them.
-    weighted = space.sentence_weight[sentences][:, None] * np.maximum.reduceat(sentence_scores, starts, axis=1)
+    weighted = space.sentence_weight[sentences][:, None] * best_in_member
     forward = np.add.reduceat(weighted, starts, axis=0)
     scores = np.maximum(forward, forward.T)  # the better direction of each pair
     cross = space.source_of[ids][:, None] != space.source_of[ids][None, :]
@@ -617,16 +620,16 @@ def _group(
     )
 
 
-def _focus(source_of: np.ndarray, sentence_scores: np.ndarray, starts: np.ndarray) -> list[tuple[int, ...]]:
+def _focus(source_of: np.ndarray, best_in_member: np.ndarray, starts: np.ndarray) -> list[tuple[int, ...]]:
     """For each member, the indices of its sentences that carry the group's fact
     (those matching another source's member at FOCUS of the member's best
-    sentence); () when every sentence does."""
-    ends = np.append(starts[1:], len(sentence_scores))
+    sentence); () when every sentence does. `best_in_member`: (sentences x members)
+    each sentence's best match among a member's sentences."""
+    ends = np.append(starts[1:], len(best_in_member))
     owner = np.repeat(np.arange(len(starts)), ends - starts)
-    sentence_source = source_of[owner]
-    other = sentence_source[:, None] != sentence_source[None, :]
-    best = np.where(other, sentence_scores, -np.inf).max(axis=1)
-    best = np.where(other.any(axis=1), best, 0.0).astype(sentence_scores.dtype)
+    other = source_of[owner][:, None] != source_of[None, :]
+    best = np.where(other, best_in_member, -np.inf).max(axis=1)
+    best = np.where(other.any(axis=1), best, 0.0).astype(best_in_member.dtype)
     member_best = np.maximum.reduceat(best, starts)[owner]
     carry = ((best >= FOCUS * member_best) | (member_best <= 0)).tolist()
     out = []
