@@ -224,6 +224,22 @@ class _Space:
     def _evidence_order(self) -> dict[str, tuple[str, ...]]:
         return {}
 
+    @cached_property
+    def _shared(self) -> dict[tuple[str, str], tuple[tuple[str, ...], float]]:
+        return {}
+
+    def shared(self, a: str, b: str) -> tuple[tuple[str, ...], float]:
+        """The evidence terms texts `a` and `b` share (the best EVIDENCE_TERMS of `a`'s
+        that `b` uses too) and their wording similarity; once per pair of texts, as
+        wire copies link the same two texts many times over."""
+        found = self._shared.get((a, b))
+        if found is None:
+            theirs = _term_set(b)
+            evidence = tuple(islice((t for t in self.evidence_order(a) if t in theirs), EVIDENCE_TERMS))
+            found = evidence, round(wording_similarity(a, b), 4)
+            self._shared[(a, b)] = found
+        return found
+
     def evidence_order(self, text: str) -> tuple[str, ...]:
         """`text`'s distinct terms, the best evidence first: rarest in the story, then longest."""
         order = self._evidence_order.get(text)
@@ -665,15 +681,9 @@ def _spanning_links(scores: np.ndarray, cross: np.ndarray) -> list[tuple[int, in
 
 
 def _link(space: _Space, a: Unit, b: Unit, score: float) -> Link:
-    # The evidence is the best few terms both use: a's ranked terms that b uses too.
-    theirs = _term_set(b.text)
-    evidence = list(islice((t for t in space.evidence_order(a.text) if t in theirs), EVIDENCE_TERMS))
+    evidence, wording = space.shared(a.text, b.text)
     return Link(
-        a=(a.source, a.paragraph),
-        b=(b.source, b.paragraph),
-        score=round(score, 4),
-        evidence=tuple(evidence),
-        wording=round(wording_similarity(a.text, b.text), 4),
+        a=(a.source, a.paragraph), b=(b.source, b.paragraph), score=round(score, 4), evidence=evidence, wording=wording
     )
 
 
