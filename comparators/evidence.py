@@ -172,6 +172,7 @@ class PassageSets:
     rare_words: sparse.csr_matrix  # idf-weighted
     rare_total: np.ndarray  # idf mass of each passage's content words
     specific_words: sparse.csr_matrix  # word stems weighted by how specific they are to one fact
+    text_of: np.ndarray  # each passage's distinct text (repeats of one text share its rows)
 
     @property
     def _matrices(self) -> tuple[sparse.csr_matrix, ...]:
@@ -185,14 +186,20 @@ class PassageSets:
         """(pairs, OVERLAPS): what each pair of passages (i, j) shares: word trigrams,
         names and numbers in common, the idf mass of i's content words that j uses too,
         and the specificity mass of the stems both use. Only the given pairs are
-        computed (row by row), never a block of all pairs."""
+        computed (row by row), never a block of all pairs, and each pair of texts once
+        (wire copies pair the same two texts many times over)."""
+        texts = int(self.text_of.max(initial=0)) + 1
+        _, first, pair_of = np.unique(
+            self.text_of[i].astype(np.int64) * texts + self.text_of[j], return_index=True, return_inverse=True
+        )
+        i, j = i[first], j[first]
         out = np.zeros((len(i), OVERLAPS), dtype=np.float32)
         for k, (matrix, binary) in enumerate(zip(self._matrices, self._binary)):
             for lo in range(0, len(i), OVERLAP_PAIRS):
                 part = slice(lo, lo + OVERLAP_PAIRS)
                 shared = matrix[i[part]].multiply(binary[j[part]])
                 out[part, k] = np.asarray(shared.sum(axis=1)).ravel()
-        return out
+        return out[pair_of.ravel()]
 
 
 def passage_sets(texts: Sequence[str], sources: int = 1) -> PassageSets:
@@ -223,6 +230,7 @@ def passage_sets(texts: Sequence[str], sources: int = 1) -> PassageSets:
         rare_words=rare[copy_of],
         rare_total=np.asarray(rare.sum(axis=1)).ravel()[copy_of],
         specific_words=_incidence(stems, weight=specificity(stems, sources, copies))[copy_of],
+        text_of=copy_of,
     )
 
 
