@@ -501,19 +501,14 @@ def _facts(
     join it (so one fact is not told as several overlapping groups); then every
     passage in no group as a group of its own."""
     source_of = space.source_of.tolist()
-    weak = probability >= LINK * threshold
-    neighbours: dict[int, set[int]] = {}
-    for a, b in zip(i[weak].tolist(), j[weak].tolist()):
-        neighbours.setdefault(a, set()).add(b)
-        neighbours.setdefault(b, set()).add(a)
+    neighbours = _neighbours(i, j, probability >= LINK * threshold)
     members: list[set[int]] = []
     counts: list[Counter] = []
     holding: dict[int, set[int]] = {}  # unit -> groups it stands in
     compared = _compared_sources(space)
 
     def joins(g: int, unit: int) -> bool:
-        source = source_of[unit]
-        own = counts[g][source]
+        own = counts[g].get(source_of[unit], 0)
         if own >= MAX_PER_SOURCE:
             return False
         # A second passage of one source is the same fact split in two only when
@@ -535,7 +530,7 @@ def _facts(
     strong = np.flatnonzero(probability >= threshold)
     order = strong[np.lexsort((j[strong], i[strong], -probability[strong]))]
     for a, b in zip(i[order].tolist(), j[order].tolist()):
-        if holding.get(a, set()) & holding.get(b, set()):
+        if not holding.get(a, _NONE).isdisjoint(holding.get(b, _NONE)):
             continue
         placed = False
         for here, there in ((a, b), (b, a)):
@@ -557,6 +552,17 @@ def _facts(
     kept = [sorted(m) for m in members if m]
     alone = [[u] for u in range(len(space.units)) if u not in holding]
     return kept + alone
+
+
+def _neighbours(i: np.ndarray, j: np.ndarray, linked: np.ndarray) -> dict[int, set[int]]:
+    """Each unit's partners among the pairs (i, j) where `linked`, as a set."""
+    ends = np.concatenate([i[linked], j[linked]])
+    others = np.concatenate([j[linked], i[linked]])
+    order = np.argsort(ends, kind="stable")
+    units_linked, starts = np.unique(ends[order], return_index=True)
+    others_list = others[order].tolist()
+    bounds = [*starts.tolist(), len(others_list)]
+    return {u: set(others_list[lo:hi]) for u, lo, hi in zip(units_linked.tolist(), bounds, bounds[1:])}
 
 
 def _compared_sources(space: _Space) -> list[tuple[int, ...]] | None:
