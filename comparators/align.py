@@ -126,7 +126,7 @@ def align(story: Story, settings: Settings, link: LinkModel | None = None) -> tu
     probability = _link_probability(space, pairs, model)
     clusters = _facts(space, pairs.i, pairs.j, probability, threshold)
     present = {u.source for u in space.units}
-    link_of = dict(zip(zip(pairs.i.tolist(), pairs.j.tolist()), probability.tolist()))
+    link_of = _PairValues(pairs.i, pairs.j, probability, len(space.units))
     return tuple(
         _group(space, members, present, link_of, scored) for members, scored in _scored_clusters(space, scorer, clusters)
     )
@@ -322,6 +322,25 @@ def _weights(weights: np.ndarray, starts: np.ndarray) -> sparse.csr_matrix:
     n = len(weights)
     owner = np.searchsorted(starts, np.arange(n), side="right") - 1
     return sparse.csr_matrix((weights, (owner, np.arange(n))), shape=(len(starts), n))
+
+
+class _PairValues:
+    """A value for each pair of units (i < j), looked up for many pairs at once (0 for
+    a pair not given): a sorted array, not a dict of hundreds of thousands of tuples."""
+
+    def __init__(self, i: np.ndarray, j: np.ndarray, values: np.ndarray, units: int) -> None:
+        self.units = units
+        key = i.astype(np.int64) * units + j
+        order = np.argsort(key, kind="stable")
+        self.keys = key[order]
+        self.values = values[order].astype(np.float64)
+
+    def get(self, a: np.ndarray, b: np.ndarray) -> np.ndarray:
+        key = np.minimum(a, b) * self.units + np.maximum(a, b)
+        if not len(self.keys):
+            return np.zeros(len(key))
+        at = np.maximum(np.searchsorted(self.keys, key, side="right") - 1, 0)  # the last given for a pair
+        return np.where(self.keys[at] == key, self.values[at], 0.0)
 
 
 @dataclass(frozen=True)
@@ -585,7 +604,7 @@ def _absorb(members, counts, holding, joins, add) -> None:
         size = len(members[small])
         overlapping = {g for u in members[small] for g in holding[u] if len(members[g]) >= size} - {small}
         for big in sorted(overlapping, key=lambda g: (-len(members[g]), g)):
-            extra = sorted(members[small] - members[big])
+            extra = members[small] - members[big]  # joining leaves the group as it was: any order
             if not all(joins(big, u) for u in extra):
                 continue
             for u in extra:
@@ -601,7 +620,7 @@ def _group(
     space: _Space,
     unit_ids: list[int],
     present: set[str],
-    link_of: dict[tuple[int, int], float],
+    link_of: _PairValues,
     scored: tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray] | None,
 ) -> Group:
     """One group from its units; `scored` is what `_scored_clusters` gives it."""
@@ -626,7 +645,8 @@ def _group(
     tree = _spanning_links(scores, cross)
     links = tuple(_link(space, found[p], found[q], float(scores[p, q])) for p, q in tree)
     wording = float(np.mean([link.wording for link in links]))
-    confidence = np.mean([link_of.get((min(unit_ids[p], unit_ids[q]), max(unit_ids[p], unit_ids[q])), 0.0) for p, q in tree])
+    ends = np.array(tree, dtype=np.int64).reshape(-1, 2)
+    confidence = np.mean(link_of.get(ids[ends[:, 0]], ids[ends[:, 1]]))
     return Group(
         id="",
         kind=kind,
