@@ -83,6 +83,7 @@ SHORTLIST = 8  # ...of its likeliest counterparts in each, by the rare words the
 SHORTLIST_ROWS = 8  # passages shortlisted together (their shortlists' union is scored)
 BLOCK_ROWS = 64  # passages scored against the whole story at once
 GROUP_BATCH_SENTENCES = 256  # sentences of several groups scored in one product
+PRIM_IN_NUMPY = 64  # members from which a group's spanning tree is grown in numpy
 
 _NONE: frozenset[int] = frozenset()
 _ZEROS = repeat(0)  # a count for every source a group lacks
@@ -684,9 +685,12 @@ def _focus(source_of: np.ndarray, best_in_member: np.ndarray, starts: np.ndarray
 def _spanning_links(scores: np.ndarray, cross: np.ndarray) -> list[tuple[int, int]]:
     """Maximum spanning tree over cross-source pairs (Prim): each member's best reason.
 
-    In plain Python over lists: groups are small, and a numpy call per step costs more
-    than the arithmetic (tens of thousands of groups in a long story)."""
+    In plain Python over lists for small groups, where a numpy call per step costs more
+    than the arithmetic (tens of thousands of groups in a long story); in numpy for
+    groups of hundreds (a story of hundreds of sources), the same tree."""
     n = len(scores)
+    if n > PRIM_IN_NUMPY:
+        return _spanning_links_numpy(scores, cross)
     weights = np.where(cross, scores, -1.0).tolist()
     outside = list(range(1, n))
     best = list(weights[0])
@@ -703,6 +707,28 @@ def _spanning_links(scores: np.ndarray, cross: np.ndarray) -> list[tuple[int, in
             if row[k] > best[k]:
                 best[k] = row[k]
                 parent[k] = q
+    return [(p, q) for p, q in edges if cross[p, q]]
+
+
+def _spanning_links_numpy(scores: np.ndarray, cross: np.ndarray) -> list[tuple[int, int]]:
+    """`_spanning_links` a row at a time: the same choices (the first of the best) and ties."""
+    n = len(scores)
+    weights = np.where(cross, scores, -1.0)
+    inside = np.zeros(n, dtype=bool)
+    inside[0] = True
+    best = weights[0].copy()
+    parent = np.zeros(n, dtype=np.int64)
+    edges = []
+    for _ in range(n - 1):
+        q = int(np.where(inside, -np.inf, best).argmax())
+        if best[q] < 0:  # a same-source member with no cross link of its own
+            q = int(np.argmin(inside))
+        edges.append((int(parent[q]), q))
+        inside[q] = True
+        row = weights[q]
+        closer = ~inside & (row > best)
+        best[closer] = row[closer]
+        parent[closer] = q
     return [(p, q) for p, q in edges if cross[p, q]]
 
 
