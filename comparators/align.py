@@ -536,11 +536,12 @@ def _facts(
         # merged paragraph also reports).
         if own and unit - 1 not in members[g] and unit + 1 not in members[g]:
             return False
-        linked = len(neighbours.get(unit, _NONE) & members[g])
-        others = len(members[g]) - own
-        if compared is None or linked >= MAJORITY * others:  # compared sources are among the others
-            return linked >= MAJORITY * others
-        return linked >= MAJORITY * sum(map(counts[g].get, compared[unit], _ZEROS))
+        if compared is None:
+            needed = MAJORITY * (len(members[g]) - own)
+        else:  # only the sources it was scored against count (they are among the others)
+            needed = MAJORITY * sum(map(counts[g].get, compared[unit], _ZEROS))
+        linked = neighbours.get(unit, _NONE)
+        return len(linked) >= needed and len(linked & members[g]) >= needed
 
     def add(g: int, unit: int) -> None:
         members[g].add(unit)
