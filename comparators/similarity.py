@@ -5,6 +5,9 @@ method that returns a `Scorer` for that story's texts (sentences, usually). A
 scorer answers `scores(rows, cols)`: the similarity, in [0, 1], of every text
 indexed by `rows` with every text indexed by `cols`, as one dense float32
 matrix. Callers ask for blocks of rows so memory stays bounded on big stories.
+A scorer may also answer `scores_within(sets)`, each set of texts against itself
+in one call (`MatrixScorer` does, from one sparse product); `scores_within(scorer,
+sets)` falls back on a `scores` call per set for those that do not.
 
 Adding a comparator (an embedding model, say) takes a class and one call:
 
