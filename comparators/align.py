@@ -63,7 +63,7 @@ from comparators.model import (
     Story,
 )
 from comparators.segment import Unit, units
-from comparators.similarity import Scorer, get_comparator
+from comparators.similarity import Scorer, get_comparator, scores_within
 
 MAX_PER_SOURCE = 3  # an outlet rarely spreads one fact over more paragraphs
 # Groups a passage may stand in: a bound for documents that repeat themselves (a live blog
@@ -84,6 +84,7 @@ SHORTLIST = 8  # ...of its likeliest counterparts in each, by the rare words the
 SHORTLIST_ROWS = 8  # passages shortlisted together (their shortlists' union is scored)
 BLOCK_ROWS = 64  # passages scored against the whole story at once
 GROUP_BATCH_SENTENCES = 256  # sentences of several groups scored in one product
+PRIM_IN_NUMPY = 64  # members from which a group's spanning tree is grown in numpy
 
 _NO_NEIGHBOURS: frozenset[int] = frozenset()  # a unit linked to nothing
 _ZEROS = repeat(0)  # `counts[g].get(source, 0)` for each source, through map (a group lacks most)
@@ -127,7 +128,7 @@ def align(story: Story, settings: Settings, link: LinkModel | None = None) -> tu
     probability = _link_probability(space, pairs, model)
     clusters = _facts(space, pairs.i, pairs.j, probability, threshold)
     present = {u.source for u in space.units}
-    link_of = dict(zip(zip(pairs.i.tolist(), pairs.j.tolist()), probability.tolist()))
+    link_of = _PairValues(pairs.i, pairs.j, probability, len(space.units))
     return tuple(
         _group(space, members, present, link_of, scored) for members, scored in _scored_clusters(space, scorer, clusters)
     )
@@ -225,6 +226,22 @@ class _Space:
     def _evidence_order(self) -> dict[str, tuple[str, ...]]:
         return {}
 
+    @cached_property
+    def _shared(self) -> dict[tuple[str, str], tuple[tuple[str, ...], float]]:
+        return {}
+
+    def shared(self, a: str, b: str) -> tuple[tuple[str, ...], float]:
+        """The evidence terms texts `a` and `b` share (the best EVIDENCE_TERMS of `a`'s
+        that `b` uses too) and their wording similarity; once per pair of texts, as
+        wire copies link the same two texts many times over."""
+        found = self._shared.get((a, b))
+        if found is None:
+            theirs = _term_set(b)
+            evidence = tuple(islice((t for t in self.evidence_order(a) if t in theirs), EVIDENCE_TERMS))
+            found = evidence, round(wording_similarity(a, b), 4)
+            self._shared[(a, b)] = found
+        return found
+
     def evidence_order(self, text: str) -> tuple[str, ...]:
         """`text`'s distinct terms, the best evidence first: rarest in the story, then longest."""
         order = self._evidence_order.get(text)
@@ -245,28 +262,29 @@ def _sentence_scores(space: _Space, scorer: Scorer, rows: np.ndarray, cols: np.n
 
 
 def _scored_clusters(space: _Space, scorer: Scorer, clusters: list[list[int]]):
-    """Each cluster, in order, with its units' sentence scores against each other, its
-    sentence indices and each unit's start among them (None for a cluster of one source).
+    """Each cluster, in order, with the scores of its distinct sentence texts against
+    each other, each of its sentences' row there, its sentence indices and each unit's
+    start among them (None for a cluster of one source): a group of wire copies repeats
+    a few texts hundreds of times, and its figures are read from the distinct ones.
 
-    Clusters are scored in batches of up to GROUP_BATCH_SENTENCES sentences, one product
-    per batch: a long story has tens of thousands of small groups, and a product per
-    group costs far more in overhead than in arithmetic. A pair's score does not depend
-    on the other rows of the product, so batching changes no figure; a batch's scores
+    Clusters are scored in batches of up to GROUP_BATCH_SENTENCES sentences, one call
+    per batch (`scores_within`: each cluster's distinct sentences against themselves,
+    no pair across clusters): a long story has tens of thousands of small groups, and
+    a call per group costs far more in overhead than in arithmetic. A batch's scores
     are dropped once its groups are built, so memory stays that of one batch."""
     source_of = space.source_of
     batch: list[tuple[list[int], tuple | None]] = []
     batch_size = 0
 
     def scored_batch():
-        ids = np.unique(np.concatenate([entry[3] for _, entry in batch if entry is not None]))
-        block = scorer.scores(ids, ids)
+        scored = [entry for _, entry in batch if entry is not None]
+        blocks = iter(scores_within(scorer, [ids for _, _, ids, _ in scored]))
         for unit_ids, entry in batch:
             if entry is None:
                 yield unit_ids, None
                 continue
-            sent, start, distinct = entry[1], entry[2], entry[3]
-            at = np.searchsorted(ids, distinct)
-            yield unit_ids, (block[np.ix_(at, at)], sent, start)
+            sent, start, _, at = entry
+            yield unit_ids, (next(blocks), at, sent, start)
 
     for unit_ids in clusters:
         ids = np.array(unit_ids, dtype=np.int64)
@@ -277,12 +295,12 @@ def _scored_clusters(space: _Space, scorer: Scorer, clusters: list[list[int]]):
                 yield unit_ids, None
             continue
         sent, start = space.sentences_of(ids)
-        distinct = space.distinct_id[sent]
-        if batch and batch_size + len(distinct) > GROUP_BATCH_SENTENCES:
+        distinct, at = np.unique(space.distinct_id[sent], return_inverse=True)
+        if batch and batch_size + len(sent) > GROUP_BATCH_SENTENCES:
             yield from scored_batch()
             batch, batch_size = [], 0
-        batch.append((unit_ids, (None, sent, start, distinct)))
-        batch_size += len(distinct)
+        batch.append((unit_ids, (sent, start, distinct, at.ravel())))
+        batch_size += len(sent)
     if batch:
         yield from scored_batch()
 
@@ -306,6 +324,25 @@ def _weights(weights: np.ndarray, starts: np.ndarray) -> sparse.csr_matrix:
     n = len(weights)
     owner = np.searchsorted(starts, np.arange(n), side="right") - 1
     return sparse.csr_matrix((weights, (owner, np.arange(n))), shape=(len(starts), n))
+
+
+class _PairValues:
+    """A value for each pair of units (i < j), looked up for many pairs at once (0 for
+    a pair not given): a sorted array, not a dict of hundreds of thousands of tuples."""
+
+    def __init__(self, i: np.ndarray, j: np.ndarray, values: np.ndarray, units: int) -> None:
+        self.units = units
+        key = i.astype(np.int64) * units + j
+        order = np.argsort(key, kind="stable")
+        self.keys = key[order]
+        self.values = values[order].astype(np.float64)
+
+    def get(self, a: np.ndarray, b: np.ndarray) -> np.ndarray:
+        key = np.minimum(a, b) * self.units + np.maximum(a, b)
+        if not len(self.keys):
+            return np.zeros(len(key))
+        at = np.maximum(np.searchsorted(self.keys, key, side="right") - 1, 0)  # the last given for a pair
+        return np.where(self.keys[at] == key, self.values[at], 0.0)
 
 
 @dataclass(frozen=True)
@@ -485,19 +522,14 @@ def _facts(
     join it (so one fact is not told as several overlapping groups); then every
     passage in no group as a group of its own."""
     source_of = space.source_of.tolist()
-    weak = probability >= LINK * threshold
-    neighbours: dict[int, set[int]] = {}
-    for a, b in zip(i[weak].tolist(), j[weak].tolist()):
-        neighbours.setdefault(a, set()).add(b)
-        neighbours.setdefault(b, set()).add(a)
+    neighbours = _neighbours(i, j, probability >= LINK * threshold)
     members: list[set[int]] = []
     counts: list[Counter] = []
     holding: dict[int, set[int]] = {}  # unit -> groups it stands in
     compared = _compared_sources(space)
 
     def joins(g: int, unit: int) -> bool:
-        source = source_of[unit]
-        own = counts[g][source]
+        own = counts[g].get(source_of[unit], 0)
         if own >= MAX_PER_SOURCE:
             return False
         # A second passage of one source is the same fact split in two only when
@@ -505,11 +537,12 @@ def _facts(
         # merged paragraph also reports).
         if own and unit - 1 not in members[g] and unit + 1 not in members[g]:
             return False
-        linked = len(neighbours.get(unit, _NO_NEIGHBOURS) & members[g])
-        others = len(members[g]) - own
-        if compared is None or linked >= MAJORITY * others:  # compared sources are among the others
-            return linked >= MAJORITY * others
-        return linked >= MAJORITY * sum(map(counts[g].get, compared[unit], _ZEROS))
+        if compared is None:
+            needed = MAJORITY * (len(members[g]) - own)
+        else:  # only the sources it was scored against count (they are among the others)
+            needed = MAJORITY * sum(map(counts[g].get, compared[unit], _ZEROS))
+        linked = neighbours.get(unit, _NO_NEIGHBOURS)
+        return len(linked) >= needed and len(linked & members[g]) >= needed
 
     def add(g: int, unit: int) -> None:
         members[g].add(unit)
@@ -519,7 +552,7 @@ def _facts(
     strong = np.flatnonzero(probability >= threshold)
     order = strong[np.lexsort((j[strong], i[strong], -probability[strong]))]
     for a, b in zip(i[order].tolist(), j[order].tolist()):
-        if holding.get(a, set()) & holding.get(b, set()):
+        if not holding.get(a, _NONE).isdisjoint(holding.get(b, _NONE)):
             continue
         placed = False
         for here, there in ((a, b), (b, a)):
@@ -543,6 +576,17 @@ def _facts(
     return kept + alone
 
 
+def _neighbours(i: np.ndarray, j: np.ndarray, linked: np.ndarray) -> dict[int, set[int]]:
+    """Each unit's partners among the pairs (i, j) where `linked`, as a set."""
+    ends = np.concatenate([i[linked], j[linked]])
+    others = np.concatenate([j[linked], i[linked]])
+    order = np.argsort(ends, kind="stable")
+    units_linked, starts = np.unique(ends[order], return_index=True)
+    others_list = others[order].tolist()
+    bounds = [*starts.tolist(), len(others_list)]
+    return {u: set(others_list[lo:hi]) for u, lo, hi in zip(units_linked.tolist(), bounds, bounds[1:])}
+
+
 def _compared_sources(space: _Space) -> list[tuple[int, ...]] | None:
     """For each unit, the sources (ranks in the story) it was scored against
     (`_partner_ranks`), or None when every source was scored against every other."""
@@ -563,7 +607,7 @@ def _absorb(members, counts, holding, joins, add) -> None:
         size = len(members[small])
         overlapping = {g for u in members[small] for g in holding[u] if len(members[g]) >= size} - {small}
         for big in sorted(overlapping, key=lambda g: (-len(members[g]), g)):
-            extra = sorted(members[small] - members[big])
+            extra = members[small] - members[big]  # joining leaves the group as it was: any order
             if not all(joins(big, u) for u in extra):
                 continue
             for u in extra:
@@ -579,8 +623,8 @@ def _group(
     space: _Space,
     unit_ids: list[int],
     present: set[str],
-    link_of: dict[tuple[int, int], float],
-    scored: tuple[np.ndarray, np.ndarray, np.ndarray] | None,
+    link_of: _PairValues,
+    scored: tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray] | None,
 ) -> Group:
     """One group from its units; `scored` is what `_scored_clusters` gives it."""
     ids = np.array(unit_ids, dtype=np.int64)
@@ -590,11 +634,13 @@ def _group(
         members = tuple(Member(u.source, u.paragraph, u.text, u.sentence) for u in found)
         return Group(id="", kind=GroupKind.UNIQUE, members=members)
     kind = GroupKind.SHARED if sources >= present else GroupKind.PARTIAL
-    sentence_scores, sentences, starts = scored
-    focus = _focus(space.source_of[ids], sentence_scores, starts)
+    distinct_scores, row_of, sentences, starts = scored
+    # Each sentence's best match in each member (read once per distinct text).
+    best_in_member = np.maximum.reduceat(distinct_scores[:, row_of], starts, axis=1)[row_of]
+    focus = _focus(space.source_of[ids], best_in_member, starts)
     members = tuple(Member(u.source, u.paragraph, u.text, u.sentence, f) for u, f in zip(found, focus))
     # Each member's weighted best matches, summed as the sparse `_weights` product sums them.
-    weighted = space.sentence_weight[sentences][:, None] * np.maximum.reduceat(sentence_scores, starts, axis=1)
+    weighted = space.sentence_weight[sentences][:, None] * best_in_member
     forward = np.add.reduceat(weighted, starts, axis=0)
     scores = np.maximum(forward, forward.T)  # the better direction of each pair
     cross = space.source_of[ids][:, None] != space.source_of[ids][None, :]
@@ -602,7 +648,8 @@ def _group(
     tree = _spanning_links(scores, cross)
     links = tuple(_link(space, found[p], found[q], float(scores[p, q])) for p, q in tree)
     wording = float(np.mean([link.wording for link in links]))
-    confidence = np.mean([link_of.get((min(unit_ids[p], unit_ids[q]), max(unit_ids[p], unit_ids[q])), 0.0) for p, q in tree])
+    ends = np.array(tree, dtype=np.int64).reshape(-1, 2)
+    confidence = np.mean(link_of.get(ids[ends[:, 0]], ids[ends[:, 1]]))
     return Group(
         id="",
         kind=kind,
@@ -618,16 +665,16 @@ def _group(
     )
 
 
-def _focus(source_of: np.ndarray, sentence_scores: np.ndarray, starts: np.ndarray) -> list[tuple[int, ...]]:
+def _focus(source_of: np.ndarray, best_in_member: np.ndarray, starts: np.ndarray) -> list[tuple[int, ...]]:
     """For each member, the indices of its sentences that carry the group's fact
     (those matching another source's member at FOCUS of the member's best
-    sentence); () when every sentence does."""
-    ends = np.append(starts[1:], len(sentence_scores))
+    sentence); () when every sentence does. `best_in_member`: (sentences x members)
+    each sentence's best match among a member's sentences."""
+    ends = np.append(starts[1:], len(best_in_member))
     owner = np.repeat(np.arange(len(starts)), ends - starts)
-    sentence_source = source_of[owner]
-    other = sentence_source[:, None] != sentence_source[None, :]
-    best = np.where(other, sentence_scores, -np.inf).max(axis=1)
-    best = np.where(other.any(axis=1), best, 0.0).astype(sentence_scores.dtype)
+    other = source_of[owner][:, None] != source_of[None, :]
+    best = np.where(other, best_in_member, -np.inf).max(axis=1)
+    best = np.where(other.any(axis=1), best, 0.0).astype(best_in_member.dtype)
     member_best = np.maximum.reduceat(best, starts)[owner]
     carry = ((best >= FOCUS * member_best) | (member_best <= 0)).tolist()
     out = []
@@ -640,9 +687,12 @@ def _focus(source_of: np.ndarray, sentence_scores: np.ndarray, starts: np.ndarra
 def _spanning_links(scores: np.ndarray, cross: np.ndarray) -> list[tuple[int, int]]:
     """Maximum spanning tree over cross-source pairs (Prim): each member's best reason.
 
-    In plain Python over lists: groups are small, and a numpy call per step costs more
-    than the arithmetic (tens of thousands of groups in a long story)."""
+    In plain Python over lists for small groups, where a numpy call per step costs more
+    than the arithmetic (tens of thousands of groups in a long story); in numpy for
+    groups of hundreds (a story of hundreds of sources), the same tree."""
     n = len(scores)
+    if n > PRIM_IN_NUMPY:
+        return _spanning_links_numpy(scores, cross)
     weights = np.where(cross, scores, -1.0).tolist()
     outside = list(range(1, n))
     best = list(weights[0])
@@ -662,16 +712,32 @@ def _spanning_links(scores: np.ndarray, cross: np.ndarray) -> list[tuple[int, in
     return [(p, q) for p, q in edges if cross[p, q]]
 
 
+def _spanning_links_numpy(scores: np.ndarray, cross: np.ndarray) -> list[tuple[int, int]]:
+    """`_spanning_links` a row at a time: the same choices (the first of the best) and ties."""
+    n = len(scores)
+    weights = np.where(cross, scores, -1.0)
+    inside = np.zeros(n, dtype=bool)
+    inside[0] = True
+    best = weights[0].copy()
+    parent = np.zeros(n, dtype=np.int64)
+    edges = []
+    for _ in range(n - 1):
+        q = int(np.where(inside, -np.inf, best).argmax())
+        if best[q] < 0:  # a same-source member with no cross link of its own
+            q = int(np.argmin(inside))
+        edges.append((int(parent[q]), q))
+        inside[q] = True
+        row = weights[q]
+        closer = ~inside & (row > best)
+        best[closer] = row[closer]
+        parent[closer] = q
+    return [(p, q) for p, q in edges if cross[p, q]]
+
+
 def _link(space: _Space, a: Unit, b: Unit, score: float) -> Link:
-    # The evidence is the best few terms both use: a's ranked terms that b uses too.
-    theirs = _term_set(b.text)
-    evidence = list(islice((t for t in space.evidence_order(a.text) if t in theirs), EVIDENCE_TERMS))
+    evidence, wording = space.shared(a.text, b.text)
     return Link(
-        a=(a.source, a.paragraph),
-        b=(b.source, b.paragraph),
-        score=round(score, 4),
-        evidence=tuple(evidence),
-        wording=round(wording_similarity(a.text, b.text), 4),
+        a=(a.source, a.paragraph), b=(b.source, b.paragraph), score=round(score, 4), evidence=evidence, wording=wording
     )
 
 

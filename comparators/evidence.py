@@ -71,6 +71,7 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
+from itertools import repeat
 from pathlib import Path
 
 import numpy as np
@@ -171,6 +172,7 @@ class PassageSets:
     rare_words: sparse.csr_matrix  # idf-weighted
     rare_total: np.ndarray  # idf mass of each passage's content words
     specific_words: sparse.csr_matrix  # word stems weighted by how specific they are to one fact
+    text_of: np.ndarray  # each passage's distinct text (repeats of one text share its rows)
 
     @property
     def _matrices(self) -> tuple[sparse.csr_matrix, ...]:
@@ -184,52 +186,70 @@ class PassageSets:
         """(pairs, OVERLAPS): what each pair of passages (i, j) shares: word trigrams,
         names and numbers in common, the idf mass of i's content words that j uses too,
         and the specificity mass of the stems both use. Only the given pairs are
-        computed (row by row), never a block of all pairs."""
+        computed (row by row), never a block of all pairs, and each pair of texts once
+        (wire copies pair the same two texts many times over)."""
+        texts = int(self.text_of.max(initial=0)) + 1
+        _, first, pair_of = np.unique(
+            self.text_of[i].astype(np.int64) * texts + self.text_of[j], return_index=True, return_inverse=True
+        )
+        i, j = i[first], j[first]
         out = np.zeros((len(i), OVERLAPS), dtype=np.float32)
         for k, (matrix, binary) in enumerate(zip(self._matrices, self._binary)):
             for lo in range(0, len(i), OVERLAP_PAIRS):
                 part = slice(lo, lo + OVERLAP_PAIRS)
                 shared = matrix[i[part]].multiply(binary[j[part]])
                 out[part, k] = np.asarray(shared.sum(axis=1)).ravel()
-        return out
+        return out[pair_of.ravel()]
 
 
 def passage_sets(texts: Sequence[str], sources: int = 1) -> PassageSets:
     """Word trigrams, name keys, numbers, idf-weighted content words and
     specificity-weighted stems (`specificity`) of each text; `sources` is the
-    number of outlets the texts come from."""
-    words = [words_of(t) for t in texts]
+    number of outlets the texts come from.
+
+    Each distinct text is cut once and its rows copied to its repeats (wire copy
+    repeats whole paragraphs across outlets); frequencies still count every copy."""
+    index: dict[str, int] = {}
+    copy_of = np.array([index.setdefault(t, len(index)) for t in texts], dtype=np.int64)
+    distinct = list(index)
+    copies = np.bincount(copy_of, minlength=len(distinct)).tolist()
+    words = [words_of(t) for t in distinct]
     trigrams = [{" ".join(w[k : k + 3]) for k in range(len(w) - 2)} or {" ".join(w)} for w in words]
-    names = [{name_key(m.group()) for m in _NAME.finditer(t) if m.group()[0].isupper() and len(m.group()) > 2} for t in texts]
-    numbers = [{repr(v) for v in numbers_in(t)} for t in texts]
+    names = [{name_key(m.group()) for m in _NAME.finditer(t) if m.group()[0].isupper() and len(m.group()) > 2} for t in distinct]
+    numbers = [{repr(v) for v in numbers_in(t)} for t in distinct]
     content = [{w for w in ws if w not in _STOP and (len(w) > 2 or w.isdigit())} for ws in words]
-    df: dict[str, int] = {}
-    for terms in content:
-        for term in terms:
-            df[term] = df.get(term, 0) + 1
+    df = _frequencies(content, copies)
     n = max(1, len(texts))
     idf = {t: math.log(1 + n / c) for t, c in df.items()}
     rare = _incidence(content, weight=idf)
     stems = [{w[:STEM] for w in terms} for terms in content]
     return PassageSets(
-        trigrams=_incidence(trigrams),
-        names=_incidence(names),
-        numbers=_incidence(numbers),
-        rare_words=rare,
-        rare_total=np.asarray(rare.sum(axis=1)).ravel(),
-        specific_words=_incidence(stems, weight=specificity(stems, sources)),
+        trigrams=_incidence(trigrams)[copy_of],
+        names=_incidence(names)[copy_of],
+        numbers=_incidence(numbers)[copy_of],
+        rare_words=rare[copy_of],
+        rare_total=np.asarray(rare.sum(axis=1)).ravel()[copy_of],
+        specific_words=_incidence(stems, weight=specificity(stems, sources, copies))[copy_of],
+        text_of=copy_of,
     )
 
 
-def specificity(terms: Sequence[set[str]], sources: int) -> dict[str, float]:
+def specificity(terms: Sequence[set[str]], sources: int, copies: Sequence[int] | None = None) -> dict[str, float]:
     """How specific each term is to one fact: 1 when it stands in at most one
     passage per outlet on average, 1/r when in r passages per outlet (the
-    story's own vocabulary, its main names and its topic words, counts little)."""
-    df: dict[str, int] = {}
-    for items in terms:
-        for item in items:
-            df[item] = df.get(item, 0) + 1
+    story's own vocabulary, its main names and its topic words, counts little).
+    `copies[k]`, when given, is how many passages `terms[k]` stands for."""
+    df = _frequencies(terms, copies)
     return {t: min(1.0, max(1, sources) / c) for t, c in df.items()}
+
+
+def _frequencies(terms: Sequence[set[str]], copies: Sequence[int] | None) -> dict[str, int]:
+    """How many passages use each term (`copies[k]` passages for `terms[k]`, else one)."""
+    df: dict[str, int] = {}
+    for items, count in zip(terms, copies if copies is not None else repeat(1)):
+        for item in items:
+            df[item] = df.get(item, 0) + count
+    return df
 
 
 def story_scale(best: np.ndarray) -> float:

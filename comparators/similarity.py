@@ -5,6 +5,9 @@ method that returns a `Scorer` for that story's texts (sentences, usually). A
 scorer answers `scores(rows, cols)`: the similarity, in [0, 1], of every text
 indexed by `rows` with every text indexed by `cols`, as one dense float32
 matrix. Callers ask for blocks of rows so memory stays bounded on big stories.
+A scorer may also answer `scores_within(sets)`, each set of texts against itself
+in one call (`MatrixScorer` does, from one sparse product); `scores_within(scorer,
+sets)` falls back on a `scores` call per set for those that do not.
 
 Adding a comparator (an embedding model, say) takes a class and one call:
 
@@ -29,6 +32,7 @@ from collections.abc import Sequence
 from typing import ClassVar, Protocol
 
 import numpy as np
+from scipy import sparse
 
 
 class Scorer(Protocol):
@@ -64,6 +68,33 @@ class MatrixScorer:
         if hasattr(block, "toarray"):
             block = block.toarray()
         return np.clip(np.asarray(block, dtype=np.float32), 0.0, 1.0)
+
+    def scores_within(self, sets: Sequence[np.ndarray]) -> list[np.ndarray]:
+        """`scores(ids, ids)` of each `ids` in `sets`, from one sparse product: each set's
+        rows are moved to columns of their own, so the product sums no pair across
+        sets (none wasted) and each pair's terms in the same order (the same floats)."""
+        vectors = self.vectors
+        if not sparse.issparse(vectors) or len(sets) < 2:
+            return [self.scores(ids, ids) for ids in sets]
+        sizes = np.array([len(ids) for ids in sets], dtype=np.int64)
+        selected = sparse.csr_matrix(vectors[np.concatenate(sets)])
+        width = selected.shape[1]
+        set_of_row = np.repeat(np.arange(len(sets), dtype=np.int64), sizes)
+        shift = np.repeat(set_of_row * width, np.diff(selected.indptr))
+        moved = sparse.csr_matrix(
+            (selected.data, selected.indices + shift, selected.indptr), shape=(len(set_of_row), width * len(sets))
+        )
+        block = np.clip(np.asarray((moved @ moved.T).T.toarray(), dtype=np.float32), 0.0, 1.0)
+        bounds = np.concatenate([[0], np.cumsum(sizes)]).tolist()
+        return [block[lo:hi, lo:hi] for lo, hi in zip(bounds, bounds[1:])]
+
+
+def scores_within(scorer: Scorer, sets: Sequence[np.ndarray]) -> list[np.ndarray]:
+    """`scorer.scores(ids, ids)` of each `ids` in `sets`, in one call when the scorer can."""
+    within = getattr(scorer, "scores_within", None)
+    if within is not None:
+        return within(sets)
+    return [scorer.scores(ids, ids) for ids in sets]
 
 
 DENSE_SIDE = 1 << 21  # entries of the smaller side made dense for a product (8 MB)

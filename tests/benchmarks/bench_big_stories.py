@@ -37,6 +37,24 @@ per distinct text or word, quote matches are sorted once per wording, and Python
 collector pauses while comparing and exporting (`comparators/collector.py`: about a tenth
 of the CPU time).
 
+Issue 17, round 4 (alignment's CPU time; same output): each distinct passage text is cut
+once for the evidence sets and each pair of distinct texts compared once for overlaps and
+link evidence; a group's sentences are scored once per distinct text, in batches with no
+pairs across groups; fact groups turn a passage away before intersecting link sets; big
+groups' spanning trees grow in numpy. `--only 50x40,200x40,400x40`, three runs each way
+alternating, before then after (load average 0.1 to 2.7); medians, ranges in brackets:
+
+| story | before: wall / CPU / peak RSS | after |
+|---|---|---|
+| 50 x 40 | 3.9 s / 3.9 s (3.7-4.2) / 163 MB | 3.8 s / 3.8 s (3.6-3.8) / 158 MB |
+| 200 x 40 | 14.6 s / 14.4 s (13.6-14.5) / 348 MB | 13.6 s / 13.1 s (13.1-13.5) / 340 MB |
+| 400 x 40 | 33.2 s / 32.6 s (29.8-32.9) / 579 MB | 29.2 s / 28.4 s (26.8-29.0) / 622 MB |
+
+`align()` alone (CPU, peak RSS of a process that only loads and aligns): 200 x 40 6.9 ->
+5.6 s, 247 -> 242 MB; 400 x 40 15.8 -> 12.3 s, 418 -> 380 MB. The whole comparison's peak
+at 400 x 40 is unchanged (412 -> 411 MB); the export process peaks 40 MB higher after, in
+the stages that follow it (not investigated: the allocator's reuse of freed memory?).
+
 Long documents come two ways. `10 x 1000` is written as reports, transcripts and live blogs
 are: mostly distinct facts, a few names and one toll recurring. `10 x 1000 repetitive`
 (`--only 10x1000r`, `synthetic_story(..., repetitive=True)`) recombines the seed story's

@@ -60,3 +60,30 @@ def test_a_passage_of_a_document_repeating_itself_stands_in_a_bounded_number_of_
     comparison = compare(synthetic_story(6, 150, seed=2, repetitive=True))
     held = Counter((m.source, m.paragraph) for g in comparison.groups for m in g.members)
     assert max(held.values()) == align_module.MAX_GROUPS_PER_PASSAGE  # reached, never passed
+
+
+def test_groups_of_hundreds_get_the_spanning_links_small_groups_get(monkeypatch):
+    from synthetic import synthetic_story
+
+    story = synthetic_story(8, 20, seed=1)
+    monkeypatch.setattr(align_module, "PRIM_IN_NUMPY", 10**9)  # every tree grown in plain Python
+    in_python = align_module.align(story, story.settings)
+    monkeypatch.setattr(align_module, "PRIM_IN_NUMPY", 1)  # every tree grown in numpy
+    in_numpy = align_module.align(story, story.settings)
+    assert sum(len(g.links) > 2 for g in in_python) > 5
+    assert in_numpy == in_python
+
+
+def test_scoring_several_sets_of_sentences_at_once_gives_each_sets_own_scores():
+    import numpy as np
+
+    from comparators.similarity import Fuzzy, Lexical, scores_within
+
+    texts = [f"{fact} Reported by desk {n}." for n in range(3) for fact in FACTS] + FACTS
+    sets = [np.array([0, 1, 9]), np.array([2, 5, 8, 11]), np.array([4]), np.array([0, 3, 6, 9])]
+    for comparator in (Lexical(), Fuzzy()):
+        scorer = comparator.fit(texts)
+        together = scores_within(scorer, sets)
+        assert [block.shape for block in together] == [(len(ids), len(ids)) for ids in sets]
+        for ids, block in zip(sets, together):
+            assert np.array_equal(block, scorer.scores(ids, ids))

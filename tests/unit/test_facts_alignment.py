@@ -236,3 +236,19 @@ def test_a_pair_sharing_specific_words_is_likelier_a_link_than_one_sharing_only_
         return float(link_model("lexical").probability(features)[0])
 
     assert probability(4.0) > probability(0.5) + 0.1
+
+
+def test_a_passage_repeated_word_for_word_shares_its_figures_and_counts_every_copy():
+    texts = [
+        "Divers searched the Varna near the Ostrel bridge for survivors.",
+        "Divers searched the Varna near the Ostrel bridge for survivors.",
+        "The Ostrel bridge carried traffic over the Varna for fifty years.",
+        "Divers searched the Varna near the Ostrel bridge for survivors.",
+    ]
+    sets = passage_sets(texts, sources=2)
+    first, second = sets.overlap_pairs(np.array([0, 1]), np.array([2, 2]))
+    assert np.array_equal(first, second)
+    # "divers" stands in three passages of two outlets: 2/3, as three distinct passages would give.
+    alone = passage_sets([texts[0], texts[2], texts[0].replace("searched", "combed")], sources=2)
+    assert sets.specific_words[0].sum() < alone.specific_words[0].sum()
+    assert specificity([{"diver"}, {"diver"}, {"other"}], sources=2, copies=[2, 1, 1])["diver"] == 2 / 3
