@@ -86,7 +86,7 @@ BLOCK_ROWS = 64  # passages scored against the whole story at once
 GROUP_BATCH_SENTENCES = 256  # sentences of several groups scored in one product
 PRIM_IN_NUMPY = 64  # members from which a group's spanning tree is grown in numpy
 
-_NO_NEIGHBOURS: frozenset[int] = frozenset()  # a unit linked to nothing
+_EMPTY: frozenset[int] = frozenset()  # a unit linked to nothing, or in no group yet
 _ZEROS = repeat(0)  # `counts[g].get(source, 0)` for each source, through map (a group lacks most)
 
 _STOP = frozenset(
@@ -541,7 +541,7 @@ def _facts(
             needed = MAJORITY * (len(members[g]) - own)
         else:  # only the sources it was scored against count (they are among the others)
             needed = MAJORITY * sum(map(counts[g].get, compared[unit], _ZEROS))
-        linked = neighbours.get(unit, _NO_NEIGHBOURS)
+        linked = neighbours.get(unit, _EMPTY)
         return len(linked) >= needed and len(linked & members[g]) >= needed
 
     def add(g: int, unit: int) -> None:
@@ -552,7 +552,7 @@ def _facts(
     strong = np.flatnonzero(probability >= threshold)
     order = strong[np.lexsort((j[strong], i[strong], -probability[strong]))]
     for a, b in zip(i[order].tolist(), j[order].tolist()):
-        if not holding.get(a, _NONE).isdisjoint(holding.get(b, _NONE)):
+        if not holding.get(a, _EMPTY).isdisjoint(holding.get(b, _EMPTY)):
             continue
         placed = False
         for here, there in ((a, b), (b, a)):
