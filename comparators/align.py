@@ -289,14 +289,11 @@ def _scored_clusters(space: _Space, scorer: Scorer, clusters: list[list[int]]):
     for unit_ids in clusters:
         ids = np.array(unit_ids, dtype=np.int64)
         if len(ids) < 2 or (source_of[ids] == source_of[ids[0]]).all():
-            if batch:
-                batch.append((unit_ids, None))
-            else:
-                yield unit_ids, None
+            batch.append((unit_ids, None))  # nothing to score: it keeps its place in the batch
             continue
         sent, start = space.sentences_of(ids)
         distinct, at = np.unique(space.distinct_id[sent], return_inverse=True)
-        if batch and batch_size + len(sent) > GROUP_BATCH_SENTENCES:
+        if batch_size and batch_size + len(sent) > GROUP_BATCH_SENTENCES:
             yield from scored_batch()
             batch, batch_size = [], 0
         batch.append((unit_ids, (sent, start, distinct, at.ravel())))

@@ -9,9 +9,7 @@ WIRE_SHARE = 0.2  # below this share of its words found elsewhere, nobody copied
 TIE = 0.95  # sources within this share of the most copied words count as tied
 
 
-def choose_pivot(
-    story: Story, groups: tuple[Group, ...], runs: tuple[SharedRuns, ...] | None = None
-) -> tuple[str, str]:
+def choose_pivot(story: Story, groups: tuple[Group, ...], runs: tuple[SharedRuns, ...]) -> tuple[str, str]:
     """`(source id, why)` of the default pivot; `why` starts with a short label
     ("reused most" or "most complete") and a colon, then the figures.
 
@@ -21,7 +19,7 @@ def choose_pivot(
     same runs; such ties (within TIE), and stories where no source has
     WIRE_SHARE of its words found elsewhere, go to the most complete account:
     the one in most groups shared with another outlet, then the longest.
-    `runs` is `reuse.shared_runs(story)` when the caller has it already.
+    `runs` is `reuse.shared_runs(story)` (the reuse figures read them too).
     """
     found = words_found_elsewhere(story, runs)
     candidates = [s for s in story.sources if s.paragraphs] or list(story.sources)

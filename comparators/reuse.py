@@ -33,7 +33,7 @@ def _shingles(words: Sequence[str]) -> np.ndarray:
     return out
 
 
-def reuse(story: Story, runs: Sequence[SharedRuns] | None = None) -> tuple[Reuse, ...]:
+def reuse(story: Story, runs: Sequence[SharedRuns]) -> tuple[Reuse, ...]:
     """For every ordered pair of sources (source, other), the share of `source`'s
     words that stand in runs of RUN+ words also found verbatim in `other`.
 
@@ -41,11 +41,11 @@ def reuse(story: Story, runs: Sequence[SharedRuns] | None = None) -> tuple[Reuse
     Case and apostrophe style are ignored; punctuation is. One pass per source
     over the runs it shares (a sparse run x source incidence matrix), so the work
     grows with what sources share, not with words x sources. `runs` is
-    `shared_runs(story)` when the caller has it already.
+    `shared_runs(story)`.
     """
     ids = [s.id for s in story.sources]
     out = []
-    for sid, (n, found, _) in zip(ids, shared_runs(story) if runs is None else runs):
+    for sid, (n, found, _) in zip(ids, runs):
         for b, other in enumerate(ids):
             if other != sid:
                 share = round(float(found[b]) / n, 4) if n else 0.0
@@ -53,11 +53,10 @@ def reuse(story: Story, runs: Sequence[SharedRuns] | None = None) -> tuple[Reuse
     return tuple(out)
 
 
-def words_found_elsewhere(story: Story, runs: Sequence[SharedRuns] | None = None) -> dict[str, tuple[int, int]]:
+def words_found_elsewhere(story: Story, runs: Sequence[SharedRuns]) -> dict[str, tuple[int, int]]:
     """For each source, `(words standing in a run found verbatim in any other
     source, words)`: how much of it the story's other outlets also carry. `runs` is
-    `shared_runs(story)` when the caller has it already."""
-    runs = shared_runs(story) if runs is None else runs
+    `shared_runs(story)`."""
     return {source.id: (found.elsewhere, found.words) for source, found in zip(story.sources, runs)}
 
 

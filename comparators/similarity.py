@@ -32,7 +32,6 @@ from collections.abc import Sequence
 from typing import ClassVar, Protocol
 
 import numpy as np
-from scipy import sparse
 
 
 class Scorer(Protocol):
@@ -73,6 +72,8 @@ class MatrixScorer:
         """`scores(ids, ids)` of each `ids` in `sets`, from one sparse product: each set's
         rows are moved to columns of their own, so the product sums no pair across
         sets (none wasted) and each pair's terms in the same order (the same floats)."""
+        from scipy import sparse  # here, as in `Lexical.fit`: importing this module loads no SciPy
+
         vectors = self.vectors
         if not sparse.issparse(vectors) or len(sets) < 2:
             return [self.scores(ids, ids) for ids in sets]
@@ -105,6 +106,8 @@ def _product(many, few):
     the columns it uses, is small enough it is made dense: the product is then one pass
     over `many`'s entries instead of a sparse product's two (about 40 % less time on
     long documents), adding the same terms in the same order, so the same floats."""
+    if not hasattr(few, "indices"):  # dense vectors (an embedding's): a plain product
+        return many @ few.T
     used = np.unique(few.indices)
     if few.shape[0] * len(used) > DENSE_SIDE:
         return many @ few.T
