@@ -20,6 +20,7 @@ from itertools import combinations, islice
 from comparators.cleaning import dateline_places
 from comparators.facts import Fact, amounts_agree, dimension, extract_facts, fold_name, zone_known
 from comparators.model import Group, Member, Quote, Source, Story
+from comparators.union_find import UnionFind
 
 # Two figures from different outlets are about the same thing when this many content
 # words stand near both (names, places, what is counted), or when one part of a
@@ -383,7 +384,7 @@ def _number_discrepancies(figures: Sequence[_Figure], index: _StoryFacts, group:
     and in what they count say the same thing and are compared once, so the work
     grows with the distinct values, not with the outlets.
     """
-    union = _UnionFind()
+    union = UnionFind()
     disagreeing = []
     for _, classes in _by_value(figures, lambda f: f.dimensions):
         for members in classes:
@@ -513,7 +514,7 @@ def _story_number_discrepancies(index: _StoryFacts, group_of, found: list[_Found
             return (f"{figure.dimensions[0]} {key}" for key in figure.keys)
         return figure.dimensions
 
-    union = _UnionFind()
+    union = UnionFind()
     for _, classes in _by_value(figures, buckets):
         pairs = _plausible_pairs(classes, index)
         for _, _, (a, b) in _disagreeing_classes(classes, index, MIN_STORY_CONTEXT, pairs):
@@ -866,7 +867,7 @@ def _dateline_passage(source: Source) -> tuple[_Passage, tuple[Fact, ...]] | Non
 
 
 def _name_discrepancies(names: _NameIndex, group_of: dict[tuple[str, int], str]) -> list[_Found]:
-    union = _UnionFind()
+    union = UnionFind()
     occurrences: dict[str, list[tuple[str, _Mention]]] = {}
     for (word_a, word_b), mention_a, mention_b in names.variants():
         union.join(fold_name(word_a), fold_name(word_b))
@@ -968,26 +969,3 @@ _DOUBLED = re.compile(r"(.)\1+")
 @lru_cache(maxsize=65536)
 def _consonants(folded: str) -> str:
     return _DOUBLED.sub(r"\1", _VOWELS.sub("", folded))
-
-
-class _UnionFind:
-    def __init__(self) -> None:
-        self._parent: dict = {}
-
-    def key(self, item):
-        self._parent.setdefault(item, item)
-        while self._parent[item] != item:
-            self._parent[item] = self._parent[self._parent[item]]
-            item = self._parent[item]
-        return item
-
-    def join(self, a, b) -> None:
-        root_a, root_b = self.key(a), self.key(b)
-        if root_a != root_b:
-            self._parent[root_b] = root_a
-
-    def sets(self) -> list[list]:
-        groups: dict = {}
-        for item in list(self._parent):
-            groups.setdefault(self.key(item), []).append(item)
-        return list(groups.values())
