@@ -187,16 +187,11 @@ def find_discrepancies(
 # ---------------------------------------------------------------- facts, read once per story
 
 
-@lru_cache(maxsize=65536)  # paragraphs: the name index and the groups read the same ones
-def _facts(text: str) -> tuple[Fact, ...]:
-    return extract_facts(text)
-
-
 @lru_cache(maxsize=65536)  # wire copy repeats paragraphs: each distinct text is read once
 def _figure_readings(text: str) -> tuple[tuple, ...]:
     """What `_StoryFacts.figures` reads of each number, date and time of a text: the
     fields of its `_Figure` after the passage."""
-    facts = [f for f in _facts(text) if f.kind != "name"]
+    facts = [f for f in extract_facts(text) if f.kind != "name"]
     numbers = [f for f in facts if f.kind == "number"]
     signatures = {id(f): (_signature(f), _key_words(f.key)) for f in numbers}
     result = []
@@ -662,7 +657,7 @@ def _quote_discrepancies(
 
 
 def _has_figures(text: str) -> bool:
-    return any(fact.kind != "name" for fact in _facts(text))
+    return any(fact.kind != "name" for fact in extract_facts(text))
 
 
 def _in_paragraph(story: Story, quote: Quote, passage: _Passage, fact: Fact) -> tuple[_Passage, Fact]:
@@ -732,7 +727,7 @@ class _NameIndex:
                         self._add(source.id, mention)
             for paragraph in source.paragraphs:
                 passage = _Passage(source.id, paragraph.index, paragraph.text)
-                for fact in _facts(paragraph.text):
+                for fact in extract_facts(paragraph.text):
                     if fact.kind == "name" and (mention := self._mention(passage, fact)):
                         self._add(source.id, mention)
 
