@@ -20,6 +20,7 @@ from itertools import combinations, islice
 from comparators.cleaning import dateline_places
 from comparators.facts import Fact, amounts_agree, dimension, extract_facts, fold_name, zone_known
 from comparators.model import Group, Member, Quote, Source, Story
+from comparators.union_find import UnionFind
 
 # Two figures from different outlets are about the same thing when this many content
 # words stand near both (names, places, what is counted), or when one part of a
@@ -186,16 +187,11 @@ def find_discrepancies(
 # ---------------------------------------------------------------- facts, read once per story
 
 
-@lru_cache(maxsize=65536)  # paragraphs: the name index and the groups read the same ones
-def _facts(text: str) -> tuple[Fact, ...]:
-    return extract_facts(text)
-
-
 @lru_cache(maxsize=65536)  # wire copy repeats paragraphs: each distinct text is read once
 def _figure_readings(text: str) -> tuple[tuple, ...]:
     """What `_StoryFacts.figures` reads of each number, date and time of a text: the
     fields of its `_Figure` after the passage."""
-    facts = [f for f in _facts(text) if f.kind != "name"]
+    facts = [f for f in extract_facts(text) if f.kind != "name"]
     numbers = [f for f in facts if f.kind == "number"]
     signatures = {id(f): (_signature(f), _key_words(f.key)) for f in numbers}
     result = []
@@ -383,7 +379,7 @@ def _number_discrepancies(figures: Sequence[_Figure], index: _StoryFacts, group:
     and in what they count say the same thing and are compared once, so the work
     grows with the distinct values, not with the outlets.
     """
-    union = _UnionFind()
+    union = UnionFind()
     disagreeing = []
     for _, classes in _by_value(figures, lambda f: f.dimensions):
         for members in classes:
@@ -513,7 +509,7 @@ def _story_number_discrepancies(index: _StoryFacts, group_of, found: list[_Found
             return (f"{figure.dimensions[0]} {key}" for key in figure.keys)
         return figure.dimensions
 
-    union = _UnionFind()
+    union = UnionFind()
     for _, classes in _by_value(figures, buckets):
         pairs = _plausible_pairs(classes, index)
         for _, _, (a, b) in _disagreeing_classes(classes, index, MIN_STORY_CONTEXT, pairs):
@@ -661,7 +657,7 @@ def _quote_discrepancies(
 
 
 def _has_figures(text: str) -> bool:
-    return any(fact.kind != "name" for fact in _facts(text))
+    return any(fact.kind != "name" for fact in extract_facts(text))
 
 
 def _in_paragraph(story: Story, quote: Quote, passage: _Passage, fact: Fact) -> tuple[_Passage, Fact]:
@@ -731,7 +727,7 @@ class _NameIndex:
                         self._add(source.id, mention)
             for paragraph in source.paragraphs:
                 passage = _Passage(source.id, paragraph.index, paragraph.text)
-                for fact in _facts(paragraph.text):
+                for fact in extract_facts(paragraph.text):
                     if fact.kind == "name" and (mention := self._mention(passage, fact)):
                         self._add(source.id, mention)
 
@@ -866,7 +862,7 @@ def _dateline_passage(source: Source) -> tuple[_Passage, tuple[Fact, ...]] | Non
 
 
 def _name_discrepancies(names: _NameIndex, group_of: dict[tuple[str, int], str]) -> list[_Found]:
-    union = _UnionFind()
+    union = UnionFind()
     occurrences: dict[str, list[tuple[str, _Mention]]] = {}
     for (word_a, word_b), mention_a, mention_b in names.variants():
         union.join(fold_name(word_a), fold_name(word_b))
@@ -968,26 +964,3 @@ _DOUBLED = re.compile(r"(.)\1+")
 @lru_cache(maxsize=65536)
 def _consonants(folded: str) -> str:
     return _DOUBLED.sub(r"\1", _VOWELS.sub("", folded))
-
-
-class _UnionFind:
-    def __init__(self) -> None:
-        self._parent: dict = {}
-
-    def key(self, item):
-        self._parent.setdefault(item, item)
-        while self._parent[item] != item:
-            self._parent[item] = self._parent[self._parent[item]]
-            item = self._parent[item]
-        return item
-
-    def join(self, a, b) -> None:
-        root_a, root_b = self.key(a), self.key(b)
-        if root_a != root_b:
-            self._parent[root_b] = root_a
-
-    def sets(self) -> list[list]:
-        groups: dict = {}
-        for item in list(self._parent):
-            groups.setdefault(self.key(item), []).append(item)
-        return list(groups.values())

@@ -139,7 +139,7 @@ def _paraphrase_marks(
 def _facts_missing(text: str, sides: tuple[str, ...]):
     values = set().union(*(_fact_values(side) for side in sides))
     folded = [fold_name(side) for side in sides]
-    for fact in _facts(text):
+    for fact in extract_facts(text):
         if fact.kind == "name":
             # "Putin" and "President Vladimir Putin" name the same man: a name is given
             # when its last word is spelt anywhere on the other side.
@@ -166,13 +166,8 @@ def _name_stems(folded: str) -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=16384)
-def _facts(text: str):
-    return extract_facts(text)
-
-
-@lru_cache(maxsize=16384)
 def _fact_values(text: str) -> frozenset[tuple[str, str]]:
-    return frozenset((f.kind, f.value) for f in _facts(text) if f.kind != "name")
+    return frozenset((f.kind, f.value) for f in extract_facts(text) if f.kind != "name")
 
 
 @lru_cache(maxsize=16384)

@@ -126,6 +126,7 @@ class Fact:
     zone: str | None = None  # times: the zone as written, lower-case
 
 
+@lru_cache(maxsize=65536)  # discrepancies and the reader's emphasis read the same paragraphs: one cache
 def extract_facts(text: str) -> tuple[Fact, ...]:
     """Numbers, names, dates, weekdays and clock times in `text`, in reading order.
 

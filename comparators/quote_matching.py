@@ -108,11 +108,6 @@ def _stems(words: Sequence[str]) -> frozenset[str]:
     return frozenset(_stem(w) for w in words if w not in _STOPWORDS and not w.isdigit())
 
 
-def match_quotes(quotes: Sequence[Quote]) -> tuple[Quote, ...]:
-    """`quotes` (every source of a story) with `matches`, `status` and `group` filled in."""
-    return group_quotes(quotes)[0]
-
-
 def group_quotes(
     quotes: Sequence[Quote], facts: Sequence[Group] = ()
 ) -> tuple[tuple[Quote, ...], tuple[QuoteGroup, ...]]:

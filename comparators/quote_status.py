@@ -18,6 +18,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from comparators.model import Quote, QuoteMatch, QuoteStatus
+from comparators.union_find import UnionFind
 
 UNIQUE_QUOTE_MARK = "✱"
 
@@ -73,8 +74,8 @@ def statements_by_speaker(
     source_rank = {source: i for i, source in enumerate(source_order)}
     position = {q.id: i for i, q in enumerate(quotes)}
     by_id = {q.id: q for q in quotes}
-    remark = _UnionFind(by_id)  # the same remark, however worded
-    wording = _UnionFind(by_id)  # the same words
+    remark = UnionFind(by_id)  # the same remark, however worded
+    wording = UnionFind(by_id)  # the same words
     for quote in quotes:
         for match in quote.matches:
             if match.quote in by_id:
@@ -91,7 +92,7 @@ def statements_by_speaker(
         members.sort(key=lambda q: (source_rank[by_id[q].source], position[q]))
         wordings: dict[str, list[Quote]] = {}
         for quote_id in members:
-            wordings.setdefault(wording.find(quote_id), []).append(by_id[quote_id])
+            wordings.setdefault(wording.key(quote_id), []).append(by_id[quote_id])
         statement = Statement(_statement_status(wordings.values()), tuple(map(tuple, wordings.values())))
         keys = [by_id[q].speaker_key or by_id[q].speaker for q in members]
         key = _most_common([k for k in keys if k])
@@ -125,25 +126,3 @@ def _most_common(items: list[str]) -> str | None:
     if not items:
         return None
     return max(dict.fromkeys(items), key=lambda i: (items.count(i), len(i)))
-
-
-class _UnionFind:
-    def __init__(self, ids: Iterable[str]) -> None:
-        self.parent = {i: i for i in ids}
-
-    def find(self, item: str) -> str:
-        while self.parent[item] != item:
-            self.parent[item] = self.parent[self.parent[item]]
-            item = self.parent[item]
-        return item
-
-    def join(self, a: str, b: str) -> None:
-        ra, rb = self.find(a), self.find(b)
-        if ra != rb:
-            self.parent[max(ra, rb)] = min(ra, rb)
-
-    def sets(self) -> list[list[str]]:
-        out: dict[str, list[str]] = {}
-        for item in self.parent:
-            out.setdefault(self.find(item), []).append(item)
-        return list(out.values())

@@ -25,8 +25,8 @@ from synthetic import synthetic_story  # noqa: E402
 from comparators import Settings, compare, default_story_path, load_story  # noqa: E402
 from comparators.align import align  # noqa: E402
 from comparators.diff import _encoded_diff, word_diff  # noqa: E402
-from comparators.discrepancies import _consonants, _facts, spelling_variants  # noqa: E402
-from comparators.facts import _number_word, fold_name  # noqa: E402
+from comparators.discrepancies import _consonants, spelling_variants  # noqa: E402
+from comparators.facts import _number_word, extract_facts, fold_name  # noqa: E402
 from comparators.export import to_json_dict  # noqa: E402
 from comparators.segment import split_sentences  # noqa: E402
 
@@ -37,7 +37,7 @@ RUNS = 7
 
 
 def clear_caches() -> None:
-    for cached in (split_sentences, word_diff, _encoded_diff, _facts, spelling_variants, _consonants, fold_name,
+    for cached in (split_sentences, word_diff, _encoded_diff, extract_facts, spelling_variants, _consonants, fold_name,
                    _number_word):
         cached.cache_clear()
 
