@@ -87,3 +87,17 @@ def test_scoring_several_sets_of_sentences_at_once_gives_each_sets_own_scores():
         assert [block.shape for block in together] == [(len(ids), len(ids)) for ids in sets]
         for ids, block in zip(sets, together):
             assert np.array_equal(block, scorer.scores(ids, ids))
+
+
+def test_a_scorer_of_dense_vectors_scores_sets_of_different_sizes():
+    # An embedding comparator hands MatrixScorer dense rows; rows and columns of unequal
+    # length take the product path that once assumed sparse input.
+    import numpy as np
+
+    from comparators.similarity import MatrixScorer
+
+    vectors = np.array([[1.0, 0.0], [0.6, 0.8], [0.0, 1.0]], dtype=np.float32)
+    scorer = MatrixScorer(vectors)
+    rows, cols = np.array([0]), np.array([1, 2])
+    assert np.allclose(scorer.scores(rows, cols), [[0.6, 0.0]])
+    assert np.allclose(scorer.scores(cols, rows), [[0.6], [0.0]])
