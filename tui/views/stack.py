@@ -38,11 +38,9 @@ class StackLayout(Layout):
         present = set(group.sources)
         return [s for s in self.state.visible if s not in present]
 
-    def hit_line(self, index: int, source_id: str | None, k: int) -> int:
-        anchor = dict(self.blocks[index].anchors).get(source_id, 0)
-        if source_id is None or not anchor:
-            return anchor
-        return anchor + self.passage_hit_line(self.blocks[index].item, source_id, k, self.text_width)
+    @property
+    def passage_width(self) -> int:
+        return self.text_width
 
     def render_block(self, index: int, selected: bool) -> list[Text]:
         gi = self.blocks[index].item
