@@ -370,10 +370,7 @@ class AlignedView(ScrollView, can_focus=True, inherit_bindings=False):
             block = self._item_blocks[self.cursor]
             anchors = dict(self.layout_.blocks[block].anchors)
             if source_id in anchors:
-                line = self._offsets[block] + anchors[source_id]
-                height = self._viewport_height()
-                if not self.scroll_y <= line < self.scroll_y + height:
-                    self.scroll_to(y=max(0, line - 1), animate=False)
+                self._scroll_into_view(self._offsets[block] + anchors[source_id])
         return True
 
     def select_hit(self, hit: SearchHit) -> None:
@@ -382,9 +379,11 @@ class AlignedView(ScrollView, can_focus=True, inherit_bindings=False):
         if not self.select_item(item):
             return
         block = self._item_blocks[self.cursor]
-        line = self._offsets[block] + self.layout_.hit_line(block, source_id, k)
-        height = self._viewport_height()
-        if not self.scroll_y <= line < self.scroll_y + height:
+        self._scroll_into_view(self._offsets[block] + self.layout_.hit_line(block, source_id, k))
+
+    def _scroll_into_view(self, line: int) -> None:
+        """Scroll so `line` shows (a line of context above it) unless it shows already."""
+        if not self.scroll_y <= line < self.scroll_y + self._viewport_height():
             self.scroll_to(y=max(0, line - 1), animate=False)
 
     def column_offset_showing(self, source_id: str) -> int | None:
