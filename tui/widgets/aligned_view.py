@@ -83,8 +83,7 @@ class AlignedView(ScrollView, can_focus=True, inherit_bindings=False):
         if self.state.view in GROUP_VIEWS:  # only the groups whose marks changed are drawn again
             position = self.state.lookup.position
             for group_id in {g for g in before.keys() | marks.keys() if before.get(g) != marks.get(g)}:
-                if position.get(group_id) in self._items:
-                    self._forget_block(self._item_blocks[self._items.index(position[group_id])])
+                self._forget_item(position.get(group_id))
         else:
             self._cache.clear()
             self._selected = (None, {})
@@ -99,8 +98,12 @@ class AlignedView(ScrollView, can_focus=True, inherit_bindings=False):
         self.state = self.layout_.state = replace(self.state, search_hit=hit)
         # Only the blocks of the hit left and the hit reached are drawn differently.
         for item in {h[0] for h in (previous, hit) if h is not None}:
-            if item in self._items:
-                self._forget_block(self._item_blocks[self._items.index(item)])
+            self._forget_item(item)
+
+    def _forget_item(self, item: int | None) -> None:
+        """Draw the block showing `item` again, if one does."""
+        if item in self._items:
+            self._forget_block(self._item_blocks[self._items.index(item)])
 
     def _forget_block(self, block: int) -> None:
         """Draw `block` again from its layout."""
