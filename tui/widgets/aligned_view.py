@@ -416,8 +416,7 @@ class AlignedView(ScrollView, can_focus=True, inherit_bindings=False):
     def _scroll_to_cursor(self) -> None:
         if not self._item_blocks:
             return
-        block = self._item_blocks[self.cursor]
-        top, height = self._offsets[block], self.layout_.blocks[block].height
+        top, height = self._cursor_span()
         view_top, view_height = int(self.scroll_y), self._viewport_height()
         if height >= view_height:
             # A block taller than the pane stays where it is scrolled to inside it
