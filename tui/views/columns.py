@@ -41,11 +41,9 @@ class ColumnsLayout(Layout):
             cells.append(fit_width(Text(name, self.palette.label), self.column_width))
         return fit_width(Text.assemble(" ", Text("│", self.palette.dim).join(cells)), self.width)
 
-    def hit_line(self, index: int, source_id: str | None, k: int) -> int:
-        anchor = dict(self.blocks[index].anchors).get(source_id, 0)
-        if source_id is None or not anchor:
-            return anchor
-        return anchor + self.passage_hit_line(self.blocks[index].item, source_id, k, self.column_width)
+    @property
+    def passage_width(self) -> int:
+        return self.column_width
 
     def render_block(self, index: int, selected: bool) -> list[Text]:
         block = self.blocks[index]

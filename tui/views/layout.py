@@ -115,9 +115,18 @@ class Layout:
     def ruler(self) -> Text | None:
         return None
 
+    @property
+    def passage_width(self) -> int | None:
+        """The width a source's passage is wrapped at, in views that draw passages (None: none)."""
+        return None
+
     def hit_line(self, index: int, source_id: str | None, k: int) -> int:
         """The line of block `index` that shows the k-th search hit in `source_id`'s text."""
-        return dict(self.blocks[index].anchors).get(source_id, 0)
+        anchor = dict(self.blocks[index].anchors).get(source_id, 0)
+        width = self.passage_width
+        if source_id is None or not anchor or width is None:
+            return anchor
+        return anchor + self.passage_hit_line(self.blocks[index].item, source_id, k, width)
 
     def passage_hit_line(self, group_index: int, source_id: str, k: int, width: int) -> int:
         """Which wrapped line of the passage (as drawn at `width`) holds its k-th search hit."""

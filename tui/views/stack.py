@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from rich.text import Text
 
-from comparators import Group
 from tui.views.layout import Block, Layout, fit_width, wrap_lines
 from tui.views.render import ABSENT, outlet
 
@@ -20,29 +19,26 @@ class StackLayout(Layout):
         blocks = []
         lines = {s: self.lookup.passage_lines(s, self.text_width) for s in self.state.visible}
         for gi in self.shown_groups():
-            group = self.lookup.groups[gi]
             present = self.lookup.group_sources[gi]
             anchors, height = [], 1
             for source_id in self.state.visible:
                 if source_id in present:
                     anchors.append((source_id, height))
                     height += lines[source_id][gi]
-            if self._absent(group):
+            if self._absent(gi):
                 height += 1
             blocks.append(Block(height + 1, gi, tuple(anchors)))
         return blocks
 
-    def _absent(self, group: Group) -> list[str]:
+    def _absent(self, gi: int) -> list[str]:
         if len(self.state.visible) < 2:
             return []
-        present = set(group.sources)
+        present = self.lookup.group_sources[gi]
         return [s for s in self.state.visible if s not in present]
 
-    def hit_line(self, index: int, source_id: str | None, k: int) -> int:
-        anchor = dict(self.blocks[index].anchors).get(source_id, 0)
-        if source_id is None or not anchor:
-            return anchor
-        return anchor + self.passage_hit_line(self.blocks[index].item, source_id, k, self.text_width)
+    @property
+    def passage_width(self) -> int:
+        return self.text_width
 
     def render_block(self, index: int, selected: bool) -> list[Text]:
         gi = self.blocks[index].item
@@ -54,7 +50,7 @@ class StackLayout(Layout):
         """The header, each outlet's passage, then the closing lines: a group of 400
         outlets is hundreds of lines, of which a screen shows a few passages."""
         block = self.blocks[index]
-        tail = block.height - 1 - (1 if self._absent(self.lookup.groups[block.item]) else 0)
+        tail = block.height - 1 - (1 if self._absent(block.item) else 0)
         return (0, *(line for _, line in block.anchors), tail)
 
     def render_part(self, index: int, start: int) -> list[Text]:
@@ -75,7 +71,7 @@ class StackLayout(Layout):
                 lines.append(fit_width(Text.assemble(gutter, head, " ", line), self.width))
             return lines
         lines = []
-        absent = self._absent(self.lookup.groups[gi])
+        absent = self._absent(gi)
         if absent:
             names = ", ".join(outlet(self.story, s) for s in absent)
             lines.append(fit_width(Text.assemble(gutter, (f"{ABSENT} not in: {names}", self.palette.dim)), self.width))

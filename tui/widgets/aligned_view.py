@@ -83,8 +83,7 @@ class AlignedView(ScrollView, can_focus=True, inherit_bindings=False):
         if self.state.view in GROUP_VIEWS:  # only the groups whose marks changed are drawn again
             position = self.state.lookup.position
             for group_id in {g for g in before.keys() | marks.keys() if before.get(g) != marks.get(g)}:
-                if position.get(group_id) in self._items:
-                    self._forget_block(self._item_blocks[self._items.index(position[group_id])])
+                self._forget_item(position.get(group_id))
         else:
             self._cache.clear()
             self._selected = (None, {})
@@ -99,8 +98,12 @@ class AlignedView(ScrollView, can_focus=True, inherit_bindings=False):
         self.state = self.layout_.state = replace(self.state, search_hit=hit)
         # Only the blocks of the hit left and the hit reached are drawn differently.
         for item in {h[0] for h in (previous, hit) if h is not None}:
-            if item in self._items:
-                self._forget_block(self._item_blocks[self._items.index(item)])
+            self._forget_item(item)
+
+    def _forget_item(self, item: int | None) -> None:
+        """Draw the block showing `item` again, if one does."""
+        if item in self._items:
+            self._forget_block(self._item_blocks[self._items.index(item)])
 
     def _forget_block(self, block: int) -> None:
         """Draw `block` again from its layout."""
@@ -370,10 +373,7 @@ class AlignedView(ScrollView, can_focus=True, inherit_bindings=False):
             block = self._item_blocks[self.cursor]
             anchors = dict(self.layout_.blocks[block].anchors)
             if source_id in anchors:
-                line = self._offsets[block] + anchors[source_id]
-                height = self._viewport_height()
-                if not self.scroll_y <= line < self.scroll_y + height:
-                    self.scroll_to(y=max(0, line - 1), animate=False)
+                self._scroll_into_view(self._offsets[block] + anchors[source_id])
         return True
 
     def select_hit(self, hit: SearchHit) -> None:
@@ -382,9 +382,11 @@ class AlignedView(ScrollView, can_focus=True, inherit_bindings=False):
         if not self.select_item(item):
             return
         block = self._item_blocks[self.cursor]
-        line = self._offsets[block] + self.layout_.hit_line(block, source_id, k)
-        height = self._viewport_height()
-        if not self.scroll_y <= line < self.scroll_y + height:
+        self._scroll_into_view(self._offsets[block] + self.layout_.hit_line(block, source_id, k))
+
+    def _scroll_into_view(self, line: int) -> None:
+        """Scroll so `line` shows (a line of context above it) unless it shows already."""
+        if not self.scroll_y <= line < self.scroll_y + self._viewport_height():
             self.scroll_to(y=max(0, line - 1), animate=False)
 
     def column_offset_showing(self, source_id: str) -> int | None:
@@ -414,8 +416,7 @@ class AlignedView(ScrollView, can_focus=True, inherit_bindings=False):
     def _scroll_to_cursor(self) -> None:
         if not self._item_blocks:
             return
-        block = self._item_blocks[self.cursor]
-        top, height = self._offsets[block], self.layout_.blocks[block].height
+        top, height = self._cursor_span()
         view_top, view_height = int(self.scroll_y), self._viewport_height()
         if height >= view_height:
             # A block taller than the pane stays where it is scrolled to inside it
