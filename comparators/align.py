@@ -82,6 +82,7 @@ PARTNER_SOURCES = 24  # in a big story, each source is scored against this many 
 LONG_SOURCE = 150  # passages; against sources this long a passage is scored on a shortlist
 SHORTLIST = 8  # ...of its likeliest counterparts in each, by the rare words they share
 SHORTLIST_ROWS = 8  # passages shortlisted together (their shortlists' union is scored)
+SHORTLIST_BATCH = 256  # passages whose shortlists are found in one product
 BLOCK_ROWS = 64  # passages scored against the whole story at once
 GROUP_BATCH_SENTENCES = 256  # sentences of several groups scored in one product
 PRIM_IN_NUMPY = 64  # members from which a group's spanning tree is grown in numpy
@@ -439,15 +440,27 @@ class _Shortlist:
         self.ends = np.append(self.starts[1:], len(units))
 
     def columns(self, lo: int, hi: int) -> np.ndarray:
+        """The units shortlisted for any of passages lo..hi, in order."""
+        if not lo < hi <= self._hi or lo < self._lo:
+            self._choose(lo, max(hi, lo + SHORTLIST_BATCH))
+        return self.units[self._chosen[lo - self._lo : hi - self._lo].any(axis=0)]
+
+    _lo = _hi = 0
+
+    def _choose(self, lo: int, hi: int) -> None:
+        """Each of passages lo..hi's shortlists (a row of `_chosen`), from one product:
+        a row's shortlist depends on its own row only, so the batch changes nothing."""
+        hi = min(hi, self.rare.shape[0])
         shared = (self.rare[lo:hi] @ self.used_by).toarray()
-        keep = np.zeros(len(self.units), dtype=bool)
+        chosen = np.zeros(shared.shape, dtype=bool)
+        rows = np.arange(hi - lo)[:, None]
         for start, end in zip(self.starts.tolist(), self.ends.tolist()):
             if end - start <= SHORTLIST:
-                keep[start:end] = True
+                chosen[:, start:end] = True
                 continue
             top = np.argpartition(-shared[:, start:end], SHORTLIST - 1, axis=1)[:, :SHORTLIST]
-            keep[start + top.ravel()] = True
-        return self.units[keep]
+            chosen[rows, start + top] = True
+        self._lo, self._hi, self._chosen = lo, hi, chosen
 
 
 def _partner_ranks(rank: int, count: int) -> np.ndarray:
