@@ -319,9 +319,8 @@ def _pair_parts(space: _Space, scorer: Scorer, rows: np.ndarray, cols: np.ndarra
 
 def _weights(weights: np.ndarray, starts: np.ndarray) -> sparse.csr_matrix:
     """Sparse (units x sentences) matrix putting each sentence's weight on its unit."""
-    n = len(weights)
-    owner = np.searchsorted(starts, np.arange(n), side="right") - 1
-    return sparse.csr_matrix((weights, (owner, np.arange(n))), shape=(len(starts), n))
+    n = len(weights)  # a unit's sentences are contiguous: its row holds columns starts[k]..starts[k + 1]
+    return sparse.csr_matrix((weights, np.arange(n), np.append(starts, n)), shape=(len(starts), n))
 
 
 class _PairValues:
