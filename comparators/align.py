@@ -80,7 +80,10 @@ FOCUS = 0.5  # a member's sentence carries the fact when it matches at half its 
 EVIDENCE_TERMS = 6
 PARTNER_SOURCES = 24  # in a big story, each source is scored against this many others
 LONG_SOURCE = 150  # passages; against sources this long a passage is scored on a shortlist
-SHORTLIST = 8  # ...of its likeliest counterparts in each, by the rare words they share
+# ...of its likeliest counterparts in each, by the rare words they share: as many as it may
+# keep as candidates there (8 scored 2.5 times the pairs for a lower F1 on 10 x 200 and
+# 10 x 1000 synthetic stories; bench_big_stories.py's docstring has the sweep)
+SHORTLIST = CANDIDATES_PER_SOURCE
 SHORTLIST_ROWS = 8  # passages shortlisted together (their shortlists' union is scored)
 SHORTLIST_BATCH = 256  # passages whose shortlists are found in one product
 BLOCK_ROWS = 64  # passages scored against the whole story at once
