@@ -84,6 +84,7 @@ LONG_SOURCE = 150  # passages; against sources this long a passage is scored on 
 # keep as candidates there (8 scored 2.5 times the pairs for a lower F1 on 10 x 200 and
 # 10 x 1000 synthetic stories; bench_big_stories.py's docstring has the sweep)
 SHORTLIST = CANDIDATES_PER_SOURCE
+RARE_WORD_SPREAD = 2  # ...a word is rare when at most this many passages per source use it (on average)
 SHORTLIST_ROWS = 8  # passages shortlisted together (their shortlists' union is scored)
 SHORTLIST_BATCH = 256  # passages whose shortlists are found in one product
 BLOCK_ROWS = 64  # passages scored against the whole story at once
@@ -378,11 +379,14 @@ def _candidates(space: _Space, scorer: Scorer) -> _Candidates:
             continue
         own_lo, own_hi = int(bounds[source]), int(bounds[source + 1])
         partner_units = np.concatenate([np.arange(bounds[nonempty[r]], bounds[nonempty[r] + 1]) for r in later])
-        shortlist = _Shortlist(sets, partner_units, source_index) if _is_long(bounds, nonempty[later]) else None
+        long = _is_long(bounds, nonempty[later])
+        shortlist = _Shortlist(sets, partner_units, source_index, len(nonempty)) if long else None
         step = BLOCK_ROWS if shortlist is None else SHORTLIST_ROWS
         for lo in range(own_lo, own_hi, step):
             hi = min(lo + step, own_hi)
             cols = partner_units if shortlist is None else shortlist.columns(lo, hi)
+            if not len(cols):  # no passage of the block shares a rare word with the partners
+                continue
             forward, backward, best_sentence = _pair_parts(space, scorer, np.arange(lo, hi), cols)
             scores = np.maximum(forward, backward)
             col_rank = source_index[cols]
@@ -429,17 +433,25 @@ def _is_long(bounds: np.ndarray, sources: np.ndarray) -> bool:
 
 class _Shortlist:
     """Against long sources, a passage's likely counterparts: in each source, the
-    SHORTLIST passages sharing the most rare-word mass with it (an inverted index's
-    answer, as a sparse product). Only these are scored sentence by sentence; a
-    passage's true counterparts share its rare words, names and numbers."""
+    SHORTLIST passages sharing the most rare-word mass with it, from an inverted index
+    of the rare words only (those in at most RARE_WORD_SPREAD passages per source on
+    average): a topic word every passage uses would make each passage share something
+    with every other, the work the square of the passages. Only these are scored
+    sentence by sentence; a passage's true counterparts share its rare words, names
+    and numbers. A passage sharing no rare word with a source has no shortlist there."""
 
-    def __init__(self, sets: PassageSets, units: np.ndarray, source_index: np.ndarray) -> None:
-        self.rare = sets.rare_words
+    def __init__(self, sets: PassageSets, units: np.ndarray, source_index: np.ndarray, sources: int) -> None:
+        used = sets.rare_words > 0
+        spread = np.bincount(used.indices, minlength=used.shape[1])  # passages using each word
+        rare = sets.rare_words @ sparse.diags((spread <= RARE_WORD_SPREAD * sources).astype(np.float32))
+        self.rare = rare.tocsr()
+        self.rare.eliminate_zeros()
         self.units = units
-        self.used_by = (sets.rare_words[units] > 0).astype(np.float32).T.tocsr()  # words x units
+        self.used_by = (self.rare[units] > 0).astype(np.float32).T.tocsr()  # words x units
         rank = source_index[units]
         self.starts = np.flatnonzero(np.r_[True, rank[1:] != rank[:-1]])
         self.ends = np.append(self.starts[1:], len(units))
+        self.segment = np.repeat(np.arange(len(self.starts)), self.ends - self.starts)  # unit -> its source's segment
 
     def columns(self, lo: int, hi: int) -> np.ndarray:
         """The units shortlisted for any of passages lo..hi, in order."""
@@ -450,18 +462,24 @@ class _Shortlist:
     _lo = _hi = 0
 
     def _choose(self, lo: int, hi: int) -> None:
-        """Each of passages lo..hi's shortlists (a row of `_chosen`), from one product:
-        a row's shortlist depends on its own row only, so the batch changes nothing."""
+        """Each of passages lo..hi's shortlists (a row of `_chosen`), from one sparse
+        product: in each source the SHORTLIST units sharing most, the earlier on a tie."""
         hi = min(hi, self.rare.shape[0])
-        shared = (self.rare[lo:hi] @ self.used_by).toarray()
-        chosen = np.zeros(shared.shape, dtype=bool)
-        rows = np.arange(hi - lo)[:, None]
+        shared = (self.rare[lo:hi] @ self.used_by).tocsr()
+        row = np.repeat(np.arange(hi - lo), np.diff(shared.indptr))
+        unit, mass = shared.indices, shared.data
+        segment = self.segment[unit]
+        order = np.lexsort((unit, -mass, segment, row))
+        new = np.ones(len(order), dtype=bool)
+        new[1:] = (row[order][1:] != row[order][:-1]) | (segment[order][1:] != segment[order][:-1])
+        starts = np.flatnonzero(new)
+        place = np.arange(len(order)) - np.repeat(starts, np.diff(np.append(starts, len(order))))
+        top = order[place < SHORTLIST]
+        chosen = np.zeros((hi - lo, len(self.units)), dtype=bool)
+        chosen[row[top], unit[top]] = True
         for start, end in zip(self.starts.tolist(), self.ends.tolist()):
-            if end - start <= SHORTLIST:
+            if end - start <= SHORTLIST:  # a source this short is scored whole
                 chosen[:, start:end] = True
-                continue
-            top = np.argpartition(-shared[:, start:end], SHORTLIST - 1, axis=1)[:, :SHORTLIST]
-            chosen[rows, start + top] = True
         self._lo, self._hi, self._chosen = lo, hi, chosen
 
 

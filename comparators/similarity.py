@@ -109,7 +109,9 @@ def _product(many, few):
     if not hasattr(few, "indices"):  # dense vectors (an embedding's): a plain product
         return many @ few.T
     used = np.sort(few.indices)  # np.unique's hash table costs six times this sort here
-    used = used[np.concatenate(([True], used[1:] != used[:-1]))]
+    first = np.ones(len(used), dtype=bool)
+    first[1:] = used[1:] != used[:-1]
+    used = used[first]
     if few.shape[0] * len(used) > DENSE_SIDE:
         return many @ few.T
     return many[:, used] @ few[:, used].toarray().T
