@@ -7,8 +7,9 @@ How it works:
    matrix is never held at once). In a story of more than PARTNER_SOURCES + 1
    sources each source is scored against PARTNER_SOURCES others around a ring,
    and against long sources (LONG_SOURCE passages) a passage is scored on a
-   shortlist of its likeliest counterparts: the work grows with the passages,
-   not their square.
+   shortlist of its likeliest counterparts, found through an inverted index of
+   the rare words it shares with them: the work grows with the passages, not
+   their square.
 2. A passage pair's similarity is the better of its two directions, a direction
    being the word-weighted mean of each sentence's best match in the other
    passage. Pairs above a floor, among the few best of each side in the other's
@@ -466,15 +467,10 @@ class _Shortlist:
         product: in each source the SHORTLIST units sharing most, the earlier on a tie."""
         hi = min(hi, self.rare.shape[0])
         shared = (self.rare[lo:hi] @ self.used_by).tocsr()
+        shared.sort_indices()  # a tie goes to the earlier unit
         row = np.repeat(np.arange(hi - lo), np.diff(shared.indptr))
-        unit, mass = shared.indices, shared.data
-        segment = self.segment[unit]
-        order = np.lexsort((unit, -mass, segment, row))
-        new = np.ones(len(order), dtype=bool)
-        new[1:] = (row[order][1:] != row[order][:-1]) | (segment[order][1:] != segment[order][:-1])
-        starts = np.flatnonzero(new)
-        place = np.arange(len(order)) - np.repeat(starts, np.diff(np.append(starts, len(order))))
-        top = order[place < SHORTLIST]
+        unit = shared.indices
+        top = _among_best(row, self.segment[unit], shared.data, SHORTLIST)
         chosen = np.zeros((hi - lo, len(self.units)), dtype=bool)
         chosen[row[top], unit[top]] = True
         for start, end in zip(self.starts.tolist(), self.ends.tolist()):
@@ -503,8 +499,10 @@ def _compared(rank_a: int, rank_b: int, count: int) -> bool:
     return 0 < min(gap, count - gap) <= PARTNER_SOURCES // 2
 
 
-def _among_best(unit: np.ndarray, other_source: np.ndarray, score: np.ndarray) -> np.ndarray:
-    """Whether each pair is among its unit's CANDIDATES_PER_SOURCE best in that source."""
+def _among_best(
+    unit: np.ndarray, other_source: np.ndarray, score: np.ndarray, count: int = CANDIDATES_PER_SOURCE
+) -> np.ndarray:
+    """Whether each pair is among its unit's `count` best in that source (on a tie, the earlier pair)."""
     order = np.lexsort((-score, other_source, unit))
     key_unit, key_source = unit[order], other_source[order]
     new = np.ones(len(order), dtype=bool)
@@ -512,7 +510,7 @@ def _among_best(unit: np.ndarray, other_source: np.ndarray, score: np.ndarray) -
     starts = np.flatnonzero(new)
     rank = np.arange(len(order)) - np.repeat(starts, np.diff(np.append(starts, len(order))))
     keep = np.zeros(len(order), dtype=bool)
-    keep[order] = rank < CANDIDATES_PER_SOURCE
+    keep[order] = rank < count
     return keep
 
 
