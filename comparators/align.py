@@ -380,8 +380,8 @@ def _candidates(space: _Space, scorer: Scorer) -> _Candidates:
             continue
         own_lo, own_hi = int(bounds[source]), int(bounds[source + 1])
         partner_units = np.concatenate([np.arange(bounds[nonempty[r]], bounds[nonempty[r] + 1]) for r in later])
-        long = _is_long(bounds, nonempty[later])
-        shortlist = _Shortlist(sets, partner_units, source_index, len(nonempty)) if long else None
+        long_partners = _is_long(bounds, nonempty[later])
+        shortlist = _Shortlist(sets, partner_units, source_index, len(nonempty)) if long_partners else None
         step = BLOCK_ROWS if shortlist is None else SHORTLIST_ROWS
         for lo in range(own_lo, own_hi, step):
             hi = min(lo + step, own_hi)
@@ -453,14 +453,14 @@ class _Shortlist:
         self.starts = np.flatnonzero(np.r_[True, rank[1:] != rank[:-1]])
         self.ends = np.append(self.starts[1:], len(units))
         self.segment = np.repeat(np.arange(len(self.starts)), self.ends - self.starts)  # unit -> its source's segment
+        self._lo = self._hi = 0  # the passages `_chosen` holds the shortlists of
+        self._chosen = np.zeros((0, len(units)), dtype=bool)
 
     def columns(self, lo: int, hi: int) -> np.ndarray:
         """The units shortlisted for any of passages lo..hi, in order."""
         if not lo < hi <= self._hi or lo < self._lo:
             self._choose(lo, max(hi, lo + SHORTLIST_BATCH))
         return self.units[self._chosen[lo - self._lo : hi - self._lo].any(axis=0)]
-
-    _lo = _hi = 0
 
     def _choose(self, lo: int, hi: int) -> None:
         """Each of passages lo..hi's shortlists (a row of `_chosen`), from one sparse

@@ -59,9 +59,13 @@ def word_ngrams(text: str) -> list[str]:
 def char_wb_ngrams(text: str, low: int = 3, high: int = 5) -> list[str]:
     """Character n-grams inside words, each word padded with a space either side."""
     out: list[str] = []
-    for word in _WHITE_SPACES.sub(" ", text.lower()).split():
+    for word in _char_words(text):
         out.extend(_word_char_ngrams(word, low, high))
     return out
+
+
+def _char_words(text: str) -> list[str]:
+    return _WHITE_SPACES.sub(" ", text.lower()).split()
 
 
 @lru_cache(maxsize=65536)
@@ -124,10 +128,10 @@ def _char_columns(texts: Sequence[str], vocabulary: dict[str, int]) -> tuple[lis
     lengths: list[int] = []
     for text in texts:
         before = len(columns)
-        for word in _WHITE_SPACES.sub(" ", text.lower()).split():
+        for word in _char_words(text):
             known = of_word.get(word)
             if known is None:
-                known = of_word[word] = [column_of(term, len(vocabulary)) for term in _word_char_ngrams(word, 3, 5)]
+                known = of_word[word] = [column_of(term, len(vocabulary)) for term in char_wb_ngrams(word)]
             columns.extend(known)
         lengths.append(len(columns) - before)
     return columns, lengths
