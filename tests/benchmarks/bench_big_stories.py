@@ -110,17 +110,18 @@ words) is not scored there.
 Same output, less time: shortlists found 256 passages per product; a block's used
 columns by a sort (NumPy 2's hashing `np.unique` took six times as long on these small
 arrays); character n-grams' columns looked up once per distinct word; `_incidence` and
-`_weights` built without Python loops. `--only 10x200,10x1000,10x1000r`, before then
-after, one run each (load average 4.5 to 5.6: wall far above CPU):
+`_weights` built without Python loops. `--only 10x200,10x1000,10x1000r` once, then
+`--only 10x200,10x1000` twice more, before and after alternating; CPU medians (ranges in
+brackets), wall and peak RSS of the median run (load average 4.5 to 8: wall far above CPU):
 
 | story | before: wall / CPU / peak RSS / JSON | after |
 |---|---|---|
-| 10 x 200 | 6.6 s / 4.0 s / 143 MB / 9.2 MB | 8.0 s / 3.4 s / 132 MB / 6.4 MB |
-| 10 x 1000 | 31.8 s / 17.5 s / 308 MB / 24.5 MB | 21.1 s / 12.6 s / 294 MB / 20.7 MB |
+| 10 x 200 | 6.6 s / 4.0 s (4.0-4.3) / 143 MB / 9.2 MB | 6.9 s / 3.3 s (3.1-3.4) / 134 MB / 6.4 MB |
+| 10 x 1000 | 31.8 s / 17.5 s (17.2-20.3) / 308 MB / 24.5 MB | 21.1 s / 12.6 s (12.3-13.2) / 294 MB / 20.7 MB |
 | 10 x 1000 repetitive | 91.7 s / 51.0 s / 794 MB / 183.4 MB | 38.9 s / 25.5 s / 502 MB / 60.5 MB |
 
 Exponent of CPU time against paragraphs (10 x 200 to 10 x 1000, start-up included): 0.92
-before, 0.81 after. Alignment of 10 x 1000 fell from some 10.9 to 5.2 s of CPU; what is left
+before, 0.83 after. Alignment of 10 x 1000 fell from some 10.9 to 5.2 s of CPU; what is left
 is spread thin: discrepancies 3.5 s, quotes 1.3 s, passage sets 1.1 s, fitting TF-IDF,
 grouping, reading and the export about a second each (load average 5).
 """
