@@ -7,8 +7,9 @@ How it works:
    matrix is never held at once). In a story of more than PARTNER_SOURCES + 1
    sources each source is scored against PARTNER_SOURCES others around a ring,
    and against long sources (LONG_SOURCE passages) a passage is scored on a
-   shortlist of its likeliest counterparts: the work grows with the passages,
-   not their square.
+   shortlist of its likeliest counterparts, found through an inverted index of
+   the rare words it shares with them: the work grows with the passages, not
+   their square.
 2. A passage pair's similarity is the better of its two directions, a direction
    being the word-weighted mean of each sentence's best match in the other
    passage. Pairs above a floor, among the few best of each side in the other's
@@ -80,8 +81,13 @@ FOCUS = 0.5  # a member's sentence carries the fact when it matches at half its 
 EVIDENCE_TERMS = 6
 PARTNER_SOURCES = 24  # in a big story, each source is scored against this many others
 LONG_SOURCE = 150  # passages; against sources this long a passage is scored on a shortlist
-SHORTLIST = 8  # ...of its likeliest counterparts in each, by the rare words they share
+# ...of its likeliest counterparts in each, by the rare words they share: as many as it may
+# keep as candidates there (8 scored 2.5 times the pairs for a lower F1 on 10 x 200 and
+# 10 x 1000 synthetic stories; bench_big_stories.py's docstring has the sweep)
+SHORTLIST = CANDIDATES_PER_SOURCE
+RARE_WORD_SPREAD = 2  # ...a word is rare when at most this many passages per source use it (on average)
 SHORTLIST_ROWS = 8  # passages shortlisted together (their shortlists' union is scored)
+SHORTLIST_BATCH = 256  # passages whose shortlists are found in one product
 BLOCK_ROWS = 64  # passages scored against the whole story at once
 GROUP_BATCH_SENTENCES = 256  # sentences of several groups scored in one product
 PRIM_IN_NUMPY = 64  # members from which a group's spanning tree is grown in numpy
@@ -318,9 +324,8 @@ def _pair_parts(space: _Space, scorer: Scorer, rows: np.ndarray, cols: np.ndarra
 
 def _weights(weights: np.ndarray, starts: np.ndarray) -> sparse.csr_matrix:
     """Sparse (units x sentences) matrix putting each sentence's weight on its unit."""
-    n = len(weights)
-    owner = np.searchsorted(starts, np.arange(n), side="right") - 1
-    return sparse.csr_matrix((weights, (owner, np.arange(n))), shape=(len(starts), n))
+    n = len(weights)  # a unit's sentences are contiguous: its row holds columns starts[k]..starts[k + 1]
+    return sparse.csr_matrix((weights, np.arange(n), np.append(starts, n)), shape=(len(starts), n))
 
 
 class _PairValues:
@@ -375,11 +380,14 @@ def _candidates(space: _Space, scorer: Scorer) -> _Candidates:
             continue
         own_lo, own_hi = int(bounds[source]), int(bounds[source + 1])
         partner_units = np.concatenate([np.arange(bounds[nonempty[r]], bounds[nonempty[r] + 1]) for r in later])
-        shortlist = _Shortlist(sets, partner_units, source_index) if _is_long(bounds, nonempty[later]) else None
+        long_partners = _is_long(bounds, nonempty[later])
+        shortlist = _Shortlist(sets, partner_units, source_index, len(nonempty)) if long_partners else None
         step = BLOCK_ROWS if shortlist is None else SHORTLIST_ROWS
         for lo in range(own_lo, own_hi, step):
             hi = min(lo + step, own_hi)
             cols = partner_units if shortlist is None else shortlist.columns(lo, hi)
+            if not len(cols):  # no passage of the block shares a rare word with the partners
+                continue
             forward, backward, best_sentence = _pair_parts(space, scorer, np.arange(lo, hi), cols)
             scores = np.maximum(forward, backward)
             col_rank = source_index[cols]
@@ -426,28 +434,49 @@ def _is_long(bounds: np.ndarray, sources: np.ndarray) -> bool:
 
 class _Shortlist:
     """Against long sources, a passage's likely counterparts: in each source, the
-    SHORTLIST passages sharing the most rare-word mass with it (an inverted index's
-    answer, as a sparse product). Only these are scored sentence by sentence; a
-    passage's true counterparts share its rare words, names and numbers."""
+    SHORTLIST passages sharing the most rare-word mass with it, from an inverted index
+    of the rare words only (those in at most RARE_WORD_SPREAD passages per source on
+    average): a topic word every passage uses would make each passage share something
+    with every other, the work the square of the passages. Only these are scored
+    sentence by sentence; a passage's true counterparts share its rare words, names
+    and numbers. A passage sharing no rare word with a source has no shortlist there."""
 
-    def __init__(self, sets: PassageSets, units: np.ndarray, source_index: np.ndarray) -> None:
-        self.rare = sets.rare_words
+    def __init__(self, sets: PassageSets, units: np.ndarray, source_index: np.ndarray, sources: int) -> None:
+        used = sets.rare_words > 0
+        spread = np.bincount(used.indices, minlength=used.shape[1])  # passages using each word
+        rare = sets.rare_words @ sparse.diags((spread <= RARE_WORD_SPREAD * sources).astype(np.float32))
+        self.rare = rare.tocsr()
+        self.rare.eliminate_zeros()
         self.units = units
-        self.used_by = (sets.rare_words[units] > 0).astype(np.float32).T.tocsr()  # words x units
+        self.used_by = (self.rare[units] > 0).astype(np.float32).T.tocsr()  # words x units
         rank = source_index[units]
         self.starts = np.flatnonzero(np.r_[True, rank[1:] != rank[:-1]])
         self.ends = np.append(self.starts[1:], len(units))
+        self.segment = np.repeat(np.arange(len(self.starts)), self.ends - self.starts)  # unit -> its source's segment
+        self._lo = self._hi = 0  # the passages `_chosen` holds the shortlists of
+        self._chosen = np.zeros((0, len(units)), dtype=bool)
 
     def columns(self, lo: int, hi: int) -> np.ndarray:
-        shared = (self.rare[lo:hi] @ self.used_by).toarray()
-        keep = np.zeros(len(self.units), dtype=bool)
+        """The units shortlisted for any of passages lo..hi, in order."""
+        if not lo < hi <= self._hi or lo < self._lo:
+            self._choose(lo, max(hi, lo + SHORTLIST_BATCH))
+        return self.units[self._chosen[lo - self._lo : hi - self._lo].any(axis=0)]
+
+    def _choose(self, lo: int, hi: int) -> None:
+        """Each of passages lo..hi's shortlists (a row of `_chosen`), from one sparse
+        product: in each source the SHORTLIST units sharing most, the earlier on a tie."""
+        hi = min(hi, self.rare.shape[0])
+        shared = (self.rare[lo:hi] @ self.used_by).tocsr()
+        shared.sort_indices()  # a tie goes to the earlier unit
+        row = np.repeat(np.arange(hi - lo), np.diff(shared.indptr))
+        unit = shared.indices
+        top = _among_best(row, self.segment[unit], shared.data, SHORTLIST)
+        chosen = np.zeros((hi - lo, len(self.units)), dtype=bool)
+        chosen[row[top], unit[top]] = True
         for start, end in zip(self.starts.tolist(), self.ends.tolist()):
-            if end - start <= SHORTLIST:
-                keep[start:end] = True
-                continue
-            top = np.argpartition(-shared[:, start:end], SHORTLIST - 1, axis=1)[:, :SHORTLIST]
-            keep[start + top.ravel()] = True
-        return self.units[keep]
+            if end - start <= SHORTLIST:  # a source this short is scored whole
+                chosen[:, start:end] = True
+        self._lo, self._hi, self._chosen = lo, hi, chosen
 
 
 def _partner_ranks(rank: int, count: int) -> np.ndarray:
@@ -470,8 +499,10 @@ def _compared(rank_a: int, rank_b: int, count: int) -> bool:
     return 0 < min(gap, count - gap) <= PARTNER_SOURCES // 2
 
 
-def _among_best(unit: np.ndarray, other_source: np.ndarray, score: np.ndarray) -> np.ndarray:
-    """Whether each pair is among its unit's CANDIDATES_PER_SOURCE best in that source."""
+def _among_best(
+    unit: np.ndarray, other_source: np.ndarray, score: np.ndarray, count: int = CANDIDATES_PER_SOURCE
+) -> np.ndarray:
+    """Whether each pair is among its unit's `count` best in that source (on a tie, the earlier pair)."""
     order = np.lexsort((-score, other_source, unit))
     key_unit, key_source = unit[order], other_source[order]
     new = np.ones(len(order), dtype=bool)
@@ -479,7 +510,7 @@ def _among_best(unit: np.ndarray, other_source: np.ndarray, score: np.ndarray) -
     starts = np.flatnonzero(new)
     rank = np.arange(len(order)) - np.repeat(starts, np.diff(np.append(starts, len(order))))
     keep = np.zeros(len(order), dtype=bool)
-    keep[order] = rank < CANDIDATES_PER_SOURCE
+    keep[order] = rank < count
     return keep
 
 

@@ -267,18 +267,17 @@ def _typical_best(i: np.ndarray, j: np.ndarray, values: np.ndarray, passages: in
 
 
 def _incidence(sets: list[set[str]], weight: dict[str, float] | None = None) -> sparse.csr_matrix:
+    # Flat comprehensions, not a loop appending three lists (a third of `passage_sets`' time):
+    # each set is iterated in the same order by each.
     index: dict[str, int] = {}
-    rows, cols, values = [], [], []
-    for r, items in enumerate(sets):
-        for item in items:
-            if not item:
-                continue
-            rows.append(r)
-            cols.append(index.setdefault(item, len(index)))
-            values.append(1.0 if weight is None else weight[item])
-    return sparse.csr_matrix(
-        (np.array(values, dtype=np.float32), (rows, cols)), shape=(len(sets), max(1, len(index)))
-    )
+    column_of = index.setdefault
+    cols = [column_of(item, len(index)) for items in sets for item in items if item]
+    rows = np.repeat(np.arange(len(sets)), [len(items) - ("" in items) for items in sets])
+    if weight is None:
+        values = np.ones(len(cols), dtype=np.float32)
+    else:
+        values = np.array([weight[item] for items in sets for item in items if item], dtype=np.float32)
+    return sparse.csr_matrix((values, (rows, cols)), shape=(len(sets), max(1, len(index))))
 
 
 def _sizes(matrix: sparse.csr_matrix) -> np.ndarray:

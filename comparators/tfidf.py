@@ -59,9 +59,13 @@ def word_ngrams(text: str) -> list[str]:
 def char_wb_ngrams(text: str, low: int = 3, high: int = 5) -> list[str]:
     """Character n-grams inside words, each word padded with a space either side."""
     out: list[str] = []
-    for word in _WHITE_SPACES.sub(" ", text.lower()).split():
+    for word in _char_words(text):
         out.extend(_word_char_ngrams(word, low, high))
     return out
+
+
+def _char_words(text: str) -> list[str]:
+    return _WHITE_SPACES.sub(" ", text.lower()).split()
 
 
 @lru_cache(maxsize=65536)
@@ -82,13 +86,15 @@ def tfidf(texts: Sequence[str], analyzer: Callable[[str], Sequence[str]]) -> spa
     """(texts x terms, terms sorted) sublinear tf x smoothed idf, rows of unit length, float64.
     ValueError when no text has a term (as scikit-learn raises)."""
     vocabulary: dict[str, int] = {}
-    column_of = vocabulary.setdefault
-    columns: list[int] = []
-    lengths: list[int] = []
-    for text in texts:
-        terms = analyzer(text)
-        columns.extend([column_of(term, len(vocabulary)) for term in terms])
-        lengths.append(len(terms))
+    if analyzer is char_wb_ngrams:
+        columns, lengths = _char_columns(texts, vocabulary)
+    else:
+        column_of = vocabulary.setdefault
+        columns, lengths = [], []
+        for text in texts:
+            terms = analyzer(text)
+            columns.extend([column_of(term, len(vocabulary)) for term in terms])
+            lengths.append(len(terms))
     if not vocabulary:
         raise ValueError("empty vocabulary")
     # One entry per occurrence; the sparse matrix sums a text's repeats into its count.
@@ -109,6 +115,26 @@ def tfidf(texts: Sequence[str], analyzer: Callable[[str], Sequence[str]]) -> spa
     idf = np.log((1 + matrix.shape[0]) / (1 + document_frequency)) + 1
     matrix.data = (np.log(matrix.data) + 1) * idf[matrix.indices]
     return normalize_rows(matrix)
+
+
+def _char_columns(texts: Sequence[str], vocabulary: dict[str, int]) -> tuple[list[int], list[int]]:
+    """`char_wb_ngrams`' column of every term of `texts` and their count per text, adding
+    new terms to `vocabulary` in the order they come (as term by term): each distinct
+    word's n-grams are looked up once, as a story writes a few thousand words many times
+    over (a third of the time of fitting a long story)."""
+    column_of = vocabulary.setdefault
+    of_word: dict[str, list[int]] = {}
+    columns: list[int] = []
+    lengths: list[int] = []
+    for text in texts:
+        before = len(columns)
+        for word in _char_words(text):
+            known = of_word.get(word)
+            if known is None:
+                known = of_word[word] = [column_of(term, len(vocabulary)) for term in char_wb_ngrams(word)]
+            columns.extend(known)
+        lengths.append(len(columns) - before)
+    return columns, lengths
 
 
 def normalize_rows(matrix: sparse.csr_matrix) -> sparse.csr_matrix:

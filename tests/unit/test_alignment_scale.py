@@ -41,6 +41,18 @@ def test_shortlisting_long_sources_keeps_the_seeds_alignment(monkeypatch):
     assert abs(shortlisted.f1 - full.f1) <= 0.02
 
 
+def test_shortlists_found_for_many_passages_at_once_are_each_passages_own(monkeypatch):
+    from synthetic import synthetic_story
+
+    story = synthetic_story(4, 40, seed=5)
+    monkeypatch.setattr(align_module, "LONG_SOURCE", 10)  # every source is long: passages are shortlisted
+    batched = align_module.align(story, story.settings)
+    monkeypatch.setattr(align_module, "SHORTLIST_BATCH", 1)  # each block's shortlists from a product of its own
+    alone = align_module.align(story, story.settings)
+    assert sum(len(g.members) > 1 for g in batched) > 10
+    assert batched == alone
+
+
 def test_scoring_many_groups_in_one_batch_gives_the_groups_scoring_each_alone_gives(monkeypatch):
     from synthetic import synthetic_story
 
