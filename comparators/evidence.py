@@ -77,6 +77,8 @@ from pathlib import Path
 import numpy as np
 from scipy import sparse
 
+from comparators.speech import passage_actors
+
 FEATURES = (
     "similarity",
     "similarity_both",
@@ -90,6 +92,7 @@ FEATURES = (
     "shared_rare_words",
     "shared_specific_words",
     "story_specific_words",
+    "same_actor",
     "both_ledes",
     "position_gap",
     "length_gap",
@@ -97,7 +100,9 @@ FEATURES = (
 
 OVERLAP_PAIRS = 65536  # pairs whose overlaps are computed in one sparse product (bounds memory)
 MODEL_PATH = Path(__file__).resolve().parent / "link_model.json"
-OVERLAPS = 5  # what PassageSets.overlap_pairs counts for each pair
+# What PassageSets.overlap_pairs counts for each pair, column by column.
+OVERLAP_COLUMNS = ("trigrams", "names", "numbers", "rare_words", "specific_words", "actors")
+OVERLAPS = len(OVERLAP_COLUMNS)
 STEM = 5  # letters of a content word kept for shared_specific_words (conceded, concession)
 
 _WORD = re.compile(r"\w+(?:['’-]\w+)*")
@@ -172,11 +177,12 @@ class PassageSets:
     rare_words: sparse.csr_matrix  # idf-weighted
     rare_total: np.ndarray  # idf mass of each passage's content words
     specific_words: sparse.csr_matrix  # word stems weighted by how specific they are to one fact
+    actors: sparse.csr_matrix  # who each passage says something of (speech.passage_actors)
     text_of: np.ndarray  # each passage's distinct text (repeats of one text share its rows)
 
     @property
     def _matrices(self) -> tuple[sparse.csr_matrix, ...]:
-        return (self.trigrams, self.names, self.numbers, self.rare_words, self.specific_words)
+        return (self.trigrams, self.names, self.numbers, self.rare_words, self.specific_words, self.actors)
 
     @cached_property
     def _binary(self) -> tuple[sparse.csr_matrix, ...]:
@@ -185,7 +191,7 @@ class PassageSets:
     def overlap_pairs(self, i: np.ndarray, j: np.ndarray) -> np.ndarray:
         """(pairs, OVERLAPS): what each pair of passages (i, j) shares: word trigrams,
         names and numbers in common, the idf mass of i's content words that j uses too,
-        and the specificity mass of the stems both use. Only the given pairs are
+        the specificity mass of the stems both use, and the people both say something of. Only the given pairs are
         computed (row by row), never a block of all pairs, and each pair of texts once
         (wire copies pair the same two texts many times over)."""
         texts = int(self.text_of.max(initial=0)) + 1
@@ -230,6 +236,7 @@ def passage_sets(texts: Sequence[str], sources: int = 1) -> PassageSets:
         rare_words=rare[copy_of],
         rare_total=np.asarray(rare.sum(axis=1)).ravel()[copy_of],
         specific_words=_incidence(stems, weight=specificity(stems, sources, copies))[copy_of],
+        actors=_incidence([set(keys) for keys in passage_actors(distinct)])[copy_of],
         text_of=copy_of,
     )
 
@@ -338,6 +345,7 @@ def pair_features(
             rare,
             specific,
             np.where(both_ledes, np.maximum(story_specific, 1.0), story_specific),
+            (overlap[:, 5] > 0).astype(np.float32),
             both_ledes.astype(np.float32),
             np.abs(position[i] - position[j]),
             np.log((length[i] + 1.0) / (length[j] + 1.0)) ** 2,

@@ -12,7 +12,7 @@ import numpy as np
 
 from comparators import GroupKind, compare
 from comparators.evidence import (
-    OVERLAPS,
+    OVERLAP_COLUMNS,
     link_model,
     name_key,
     numbers_in,
@@ -210,7 +210,7 @@ def test_rewrites_share_specific_stems_where_on_topic_paragraphs_share_only_the_
     ]
     sets = passage_sets(texts, sources=2)
     rows, cols = np.repeat(np.arange(3), 3), np.tile(np.arange(3, 6), 3)
-    shared = sets.overlap_pairs(rows, cols)[:, OVERLAPS - 1].reshape(3, 3)
+    shared = sets.overlap_pairs(rows, cols)[:, OVERLAP_COLUMNS.index("specific_words")].reshape(3, 3)
     # conceded / concession and inspections / inspectors meet by their stems; the bridge,
     # Ostrel and the Varna, in every passage, count little.
     assert shared[0, 0] >= 2.0
@@ -228,7 +228,7 @@ def test_a_pair_sharing_specific_words_is_likelier_a_link_than_one_sharing_only_
         # A rewrite: little word similarity, neither paragraph a lede.
         similarity = np.array([0.12], np.float32)
         shares = overlap.copy()
-        shares[:, OVERLAPS - 1] = specific
+        shares[:, OVERLAP_COLUMNS.index("specific_words")] = specific
         features = pair_features(
             sets, zero, pair, similarity, similarity, similarity, (similarity, similarity), 0.3,
             np.array([False, False]), np.array([0.0, 0.5], np.float32), np.array([20.0, 16.0], np.float32), shares,
