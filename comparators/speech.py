@@ -4,7 +4,7 @@ A passage reporting what someone said or did names them as the subject of a verb
 of saying ("Poroshenko said"), of any verb in the past tense ("Poroshenko conceded",
 "Koh apologized"), or after a quote as its inverted object ("..., said Koh"). Two
 outlets telling one statement or deed in other words, or in translation, still name
-the same person doing it (`evidence.py`'s `same_actor`).
+the same person doing it (`evidence.py`'s `shared_actors`).
 
 Each distinct text is read once (wire copy repeats paragraphs across outlets), with
 the speaker rules' own name reading (`speakers.mentions.verb_subject`); the names of
@@ -33,11 +33,11 @@ _NO_CONTEXT = Context((), frozenset(), 0, 0)
 def actors(text: str) -> tuple[tuple[str, str], ...]:
     """(name, kind) of each person or organisation `text` says something of, in order."""
     found: list[tuple[str, str]] = []
-    for pattern in (FINITE_VERB, _PAST_TENSE):
-        for verb in pattern.finditer(text):
-            who = verb_subject(text, verb, _NO_CONTEXT)
-            if who is not None and who.speaker is not None and (who.speaker, who.kind) not in found:
-                found.append((who.speaker, who.kind))
+    verbs = {verb.start(): verb for pattern in (_PAST_TENSE, FINITE_VERB) for verb in pattern.finditer(text)}
+    for _, verb in sorted(verbs.items()):  # a verb both patterns find ("added") is read once
+        who = verb_subject(text, verb, _NO_CONTEXT)
+        if who is not None and who.speaker is not None and (who.speaker, who.kind) not in found:
+            found.append((who.speaker, who.kind))
     return tuple(found)
 
 
