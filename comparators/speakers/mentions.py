@@ -22,6 +22,7 @@ from comparators.speakers.clauses import (
     tail_before,
 )
 from comparators.speakers.names import (
+    Attribution,
     Context,
     Mention,
     NAME_RUN,
@@ -138,18 +139,26 @@ def _paragraph_mentions(text: str, places: frozenset[str]) -> tuple[tuple[int, s
         if who is not None and who.kind == PERSON:
             found.append((match.start("who"), who.speaker, PERSON, False))
     for verb in FINITE_VERB.finditer(text):
-        if is_noun(text, verb.start()):
-            continue
-        start = start_of_sentence(text, verb.start())
-        subject = text[start : verb.start()]
-        clause = max(subject.rfind(";"), subject.rfind("_"), subject.rfind("—"), subject.rfind(":"))
-        subject = subject[clause + 1 :]
-        who = resolve(subject, context, "", nearest_last=True) if subject.strip() else None
-        if who is None:
-            cut = OBJECT_END.search(text, verb.end(), verb.end() + MAX_SENTENCE_CHARS)
-            obj = text[verb.end() : cut.start() if cut else verb.end() + MAX_SENTENCE_CHARS]
-            if obj.strip() and (not subject.strip() or subject.rstrip().endswith((",", "_", "”", '"'))):
-                who = resolve(obj, context, "", nearest_last=False)
-        if who is not None and who.kind in (PERSON, ORGANISATION):
+        who = verb_subject(text, verb, context)
+        if who is not None:
             found.append((verb.start() - 1, who.speaker, who.kind, False))
     return tuple(found)
+
+
+def verb_subject(text: str, verb: re.Match[str], context: Context) -> Attribution | None:
+    """The person or organisation `verb` (a match in `text`) is said of: its subject in
+    the sentence ("Poroshenko conceded"), else, after a quote or with no subject, its
+    inverted object ("..., said Fawaz Gerges"); None for a noun ("the claims") or no one."""
+    if is_noun(text, verb.start()):
+        return None
+    start = start_of_sentence(text, verb.start())
+    subject = text[start : verb.start()]
+    clause = max(subject.rfind(";"), subject.rfind("_"), subject.rfind("—"), subject.rfind(":"))
+    subject = subject[clause + 1 :]
+    who = resolve(subject, context, "", nearest_last=True) if subject.strip() else None
+    if who is None:
+        cut = OBJECT_END.search(text, verb.end(), verb.end() + MAX_SENTENCE_CHARS)
+        obj = text[verb.end() : cut.start() if cut else verb.end() + MAX_SENTENCE_CHARS]
+        if obj.strip() and (not subject.strip() or subject.rstrip().endswith((",", "_", "”", '"'))):
+            who = resolve(obj, context, "", nearest_last=False)
+    return who if who is not None and who.kind in (PERSON, ORGANISATION) else None

@@ -12,7 +12,7 @@ import numpy as np
 
 from comparators import GroupKind, compare
 from comparators.evidence import (
-    OVERLAPS,
+    OVERLAP_COLUMNS,
     link_model,
     name_key,
     numbers_in,
@@ -23,6 +23,7 @@ from comparators.evidence import (
 )
 from comparators.export import to_json_dict
 from comparators.segment import split_sentences
+from comparators.speech import actors, passage_actors
 
 from synthetic import story_of
 
@@ -210,7 +211,7 @@ def test_rewrites_share_specific_stems_where_on_topic_paragraphs_share_only_the_
     ]
     sets = passage_sets(texts, sources=2)
     rows, cols = np.repeat(np.arange(3), 3), np.tile(np.arange(3, 6), 3)
-    shared = sets.overlap_pairs(rows, cols)[:, OVERLAPS - 1].reshape(3, 3)
+    shared = sets.overlap_pairs(rows, cols)[:, OVERLAP_COLUMNS.index("specific_words")].reshape(3, 3)
     # conceded / concession and inspections / inspectors meet by their stems; the bridge,
     # Ostrel and the Varna, in every passage, count little.
     assert shared[0, 0] >= 2.0
@@ -228,7 +229,7 @@ def test_a_pair_sharing_specific_words_is_likelier_a_link_than_one_sharing_only_
         # A rewrite: little word similarity, neither paragraph a lede.
         similarity = np.array([0.12], np.float32)
         shares = overlap.copy()
-        shares[:, OVERLAPS - 1] = specific
+        shares[:, OVERLAP_COLUMNS.index("specific_words")] = specific
         features = pair_features(
             sets, zero, pair, similarity, similarity, similarity, (similarity, similarity), 0.3,
             np.array([False, False]), np.array([0.0, 0.5], np.float32), np.array([20.0, 16.0], np.float32), shares,
@@ -252,3 +253,46 @@ def test_a_passage_repeated_word_for_word_shares_its_figures_and_counts_every_co
     alone = passage_sets([texts[0], texts[2], texts[0].replace("searched", "combed")], sources=2)
     assert sets.specific_words[0].sum() < alone.specific_words[0].sum()
     assert specificity([{"diver"}, {"diver"}, {"other"}], sources=2, copies=[2, 1, 1])["diver"] == 2 / 3
+
+
+def test_a_passage_names_whoever_it_says_something_of_however_the_outlet_writes_the_name():
+    assert actors("Governor Anton Ruzhev conceded that the inspections had been missed.") == (("Anton Ruzhev", "person"),)
+    assert ("Anton Ruzhev", "person") in actors("“We failed this town,” said Anton Ruzhev, the governor.")
+    assert actors("The Varna rose overnight and flooded the lower town.") == ()
+    keys = passage_actors(
+        [
+            "Governor Anton Ruzhev conceded that the inspections had been missed.",
+            "Ruzhev apologised to the families of the victims on Tuesday.",
+            "Prime Minister Lena Vodnik promised help to the families of the victims.",
+        ]
+    )
+    assert keys[0] == keys[1] and keys[0].isdisjoint(keys[2])
+
+
+def test_two_accounts_of_one_persons_deed_share_an_actor_and_that_makes_a_link_likelier():
+    texts = [
+        "Governor Anton Ruzhev conceded on Tuesday that inspectors had missed the span's failings.",
+        "Ruzhev admitted the bridge's decay had gone unnoticed by inspectors for years.",
+        "Prime Minister Lena Vodnik said inspectors would check every bridge in the region.",
+    ]
+    sets = passage_sets(texts, sources=2)
+    actor = OVERLAP_COLUMNS.index("actors")
+    same, other = sets.overlap_pairs(np.array([0, 2]), np.array([1, 1]))[:, actor]
+    assert same > 0 and other == 0
+
+    zero, pair = np.array([0], np.int64), np.array([1], np.int64)
+    overlap = sets.overlap_pairs(zero, pair)
+
+    def probability(actors_shared: float) -> float:
+        # A rewrite: little word similarity, neither paragraph a lede.
+        similarity = np.array([0.12], np.float32)
+        shares = overlap.copy()
+        shares[:, actor] = actors_shared
+        features = pair_features(
+            sets, zero, pair, similarity, similarity, similarity, (similarity, similarity), 0.3,
+            np.array([False, False, False]), np.array([0.0, 0.5, 0.9], np.float32),
+            np.array([14.0, 13.0, 14.0], np.float32), shares,
+        )
+        return float(link_model("lexical").probability(features)[0])
+
+    assert probability(1.0) > probability(0.0)

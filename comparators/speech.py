@@ -1,0 +1,49 @@
+"""Who speaks or acts in a passage: the people and organisations its verbs are said of.
+
+A passage reporting what someone said or did names them as the subject of a verb
+of saying ("Poroshenko said"), of any verb in the past tense ("Poroshenko conceded",
+"Koh apologized"), or after a quote as its inverted object ("..., said Koh"). Two
+outlets telling one statement or deed in other words, or in translation, still name
+the same person doing it (`evidence.py`'s `shared_actors`).
+
+Each distinct text is read once (wire copy repeats paragraphs across outlets), with
+the speaker rules' own name reading (`speakers.mentions.verb_subject`); the names of
+a story's passages are then keyed as its quotes' speakers are (`speaker_keys`:
+"Petro Poroshenko", "Poroshenko" and "Pyotr Poroshenko" are one person).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import lru_cache
+
+from comparators.speakers import speaker_keys
+from comparators.speakers.clauses import FINITE_VERB
+from comparators.speakers.mentions import verb_subject
+from comparators.speakers.names import Context
+
+# A verb in the past tense: what a subject did ("conceded", "apologized"), read by form
+# rather than from a list, so that no story's verbs are written in.
+_PAST_TENSE = re.compile(r"\b[a-z]{3,}ed\b")
+_NO_CONTEXT = Context((), frozenset(), 0, 0)
+
+
+@lru_cache(maxsize=65536)  # wire copy repeats paragraphs across outlets: each is read once
+def actors(text: str) -> tuple[tuple[str, str], ...]:
+    """(name, kind) of each person or organisation `text` says something of, in order."""
+    found: list[tuple[str, str]] = []
+    verbs = {verb.start(): verb for pattern in (_PAST_TENSE, FINITE_VERB) for verb in pattern.finditer(text)}
+    for _, verb in sorted(verbs.items()):  # a verb both patterns find ("added") is read once
+        who = verb_subject(text, verb, _NO_CONTEXT)
+        if who is not None and who.speaker is not None and (who.speaker, who.kind) not in found:
+            found.append((who.speaker, who.kind))
+    return tuple(found)
+
+
+def passage_actors(texts: Sequence[str]) -> list[frozenset[str]]:
+    """For each text, the keys (one per person or organisation across the texts) of
+    those it says something of."""
+    named = [actors(text) for text in texts]
+    keys = speaker_keys({name for names in named for name in names})
+    return [frozenset(keys[name] for name in names) for names in named]
