@@ -353,7 +353,7 @@ class _Candidates:
     best_sentence: np.ndarray
     best: np.ndarray  # (units x sources) each unit's best similarity in each source
     source_index: np.ndarray  # unit -> column of `best`
-    overlap: np.ndarray  # (pairs x OVERLAPS) what each pair shares: trigrams, names, numbers, rare words, specific stems (squared, then plain)
+    overlap: np.ndarray  # (pairs x OVERLAPS) what each pair shares: trigrams, names, numbers, rare words, specific stems
     sets: PassageSets
 
 

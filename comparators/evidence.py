@@ -61,17 +61,6 @@ figures from the fitting script):
   discounts (without this the seed story's four ledes, rewrites of one another,
   fell into three groups; held out 0.768 -> 0.763, lowest story 0.625 ->
   0.664, shipped seeds 0.877 -> 0.902).
-- `shared_fact_words`: the sum of the squared specificities of the stems both
-  passages use: a stem in one passage per outlet counts 1, one in two per outlet
-  1/4. The plain sum adds up the story's many half-specific words (topic words,
-  the product's and the main people's names), so two on-topic paragraphs about
-  different facts can reach a rewrite's mass; squared, what counts is the few
-  words only one fact uses (held out, macro / lowest story / seeds / ranking
-  average precision 0.774 / 0.670 / 0.871 / 0.853 -> 0.786 / 0.691 / 0.902 /
-  0.856; with the fourth, eighth or thirtieth power instead 0.783-0.786; with a
-  grid of cuts up to 0.75 instead of 0.55, one fold picks 0.6 and the macro is
-  0.779). The fitted model then gives the plain sum almost no weight of its own:
-  `story_specific_words` still carries it, relative to the story.
 - `both_ledes`, `position_gap`, `length_gap`: news is an inverted pyramid, so
   first paragraphs sum up the same event and reprints keep their order; very
   unequal lengths make a weaker pair. (A `lede_similarity`, the similarity of
@@ -109,7 +98,6 @@ FEATURES = (
     "shared_rare_words",
     "shared_specific_words",
     "story_specific_words",
-    "shared_fact_words",
     "both_ledes",
     "position_gap",
     "length_gap",
@@ -117,7 +105,7 @@ FEATURES = (
 
 OVERLAP_PAIRS = 65536  # pairs whose overlaps are computed in one sparse product (bounds memory)
 MODEL_PATH = Path(__file__).resolve().parent / "link_model.json"
-OVERLAPS = 6  # what PassageSets.overlap_pairs counts for each pair
+OVERLAPS = 5  # what PassageSets.overlap_pairs counts for each pair
 STEM = 5  # letters of a content word kept for shared_specific_words (conceded, concession)
 
 _WORD = re.compile(r"\w+(?:['’-]\w+)*")
@@ -201,10 +189,9 @@ class PassageSets:
     specific_words: sparse.csr_matrix  # word stems weighted by how specific they are to one fact
     text_of: np.ndarray  # each passage's distinct text (repeats of one text share its rows)
 
-    @cached_property
+    @property
     def _matrices(self) -> tuple[sparse.csr_matrix, ...]:
-        fact_words = self.specific_words.power(2)  # shared_fact_words: squared specificity
-        return (self.trigrams, self.names, self.numbers, self.rare_words, fact_words, self.specific_words)
+        return (self.trigrams, self.names, self.numbers, self.rare_words, self.specific_words)
 
     @cached_property
     def _binary(self) -> tuple[sparse.csr_matrix, ...]:
@@ -213,7 +200,7 @@ class PassageSets:
     def overlap_pairs(self, i: np.ndarray, j: np.ndarray) -> np.ndarray:
         """(pairs, OVERLAPS): what each pair of passages (i, j) shares: word trigrams,
         names and numbers in common, the idf mass of i's content words that j uses too,
-        and the squared and the plain specificity mass of the stems both use. Only the given pairs are
+        and the specificity mass of the stems both use. Only the given pairs are
         computed (row by row), never a block of all pairs, and each pair of texts once
         (wire copies pair the same two texts many times over)."""
         texts = int(self.text_of.max(initial=0)) + 1
@@ -371,7 +358,7 @@ def pair_features(
     nu = _sizes(sets.numbers)
     disagree = ((nu[i] > 0) & (nu[j] > 0) & (overlap[:, 2] == 0)).astype(np.float32)
     rare = overlap[:, 3] / np.maximum(1e-6, np.minimum(sets.rare_total[i], sets.rare_total[j]))
-    specific = overlap[:, 5]
+    specific = overlap[:, 4]
     story_specific = specific / max(_typical_best(i, j, specific, sets.trigrams.shape[0]), 1e-3)
     # Two ledes both sum up the story's main event, in the story's own words, which
     # specificity discounts: between ledes that evidence counts as at least typical.
@@ -390,7 +377,6 @@ def pair_features(
             rare,
             specific,
             np.where(both_ledes, np.maximum(story_specific, 1.0), story_specific),
-            overlap[:, 4],
             both_ledes.astype(np.float32),
             np.abs(position[i] - position[j]),
             np.log((length[i] + 1.0) / (length[j] + 1.0)) ** 2,
