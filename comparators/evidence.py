@@ -43,7 +43,15 @@ figures from the fitting script):
   A raw sum, not a share: two long passages sharing six such words are likelier
   one fact than two short ones sharing one (held-out real macro F1 0.741 ->
   0.763, seeds held out 0.818 -> 0.846; mean average precision of the held-out
-  link ranking on the six stories 0.805 -> 0.841).
+  link ranking on the six stories 0.805 -> 0.841). Two kinds of words that
+  stand once per outlet without marking a fact count as the story's: reporting
+  words ("told reporters at a news conference", `_REPORTING`), and the words of
+  a multi-word name, each as common as the name's most common word
+  (`whole_names`: an outlet introduces a person by full name once, at whichever
+  fact it reports first). Held out, macro / lowest story / seeds / ranking
+  average precision: 0.763 / 0.664 / 0.860 / 0.837 before, reporting words
+  0.768 / 0.679 / 0.861 / 0.844, whole names 0.766 / 0.669 / 0.861 / 0.846,
+  both 0.774 / 0.670 / 0.871 / 0.853.
 - `story_specific_words`: that sum over the story's typical best one (the mean,
   over passages, of each one's best among the candidates), as
   `story_similarity` does for the similarity: in a story of short rewrites
@@ -130,6 +138,13 @@ _STOP = frozenset(
     said says say will would could should may might also than then there which who whom what
     when where while after before about into over under up out more most such other some any
     all one two new""".split()
+)
+# Words that say who said something, not what: left out of the specific words, where
+# each outlet's one "told reporters at a news conference" would tie unrelated facts.
+_REPORTING = frozenset(
+    """told tells tell reporters reporter journalists conference press news statement added adding
+    according spokesman spokeswoman spokesperson interview asked quoted noted stated explained
+    speaking spoke briefing remarks""".split()
 )
 _UNITS = "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen".split()
 _TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
@@ -245,7 +260,7 @@ def passage_sets(texts: Sequence[str], sources: int = 1) -> PassageSets:
     n = max(1, len(texts))
     idf = {t: math.log(1 + n / c) for t, c in df.items()}
     rare = _incidence(content, weight=idf)
-    stems = [{w[:STEM] for w in terms} for terms in content]
+    stems = [{w[:STEM] for w in terms if w not in _REPORTING} for terms in content]
     actor_sets = [set(keys) for keys in passage_actors(distinct)]
     return PassageSets(
         trigrams=_incidence(trigrams)[copy_of],
@@ -253,7 +268,7 @@ def passage_sets(texts: Sequence[str], sources: int = 1) -> PassageSets:
         numbers=_incidence(numbers)[copy_of],
         rare_words=rare[copy_of],
         rare_total=np.asarray(rare.sum(axis=1)).ravel()[copy_of],
-        specific_words=_incidence(stems, weight=specificity(stems, sources, copies))[copy_of],
+        specific_words=_incidence(stems, weight=whole_names(distinct, specificity(stems, sources, copies)))[copy_of],
         actors=_incidence(actor_sets, weight=specificity(actor_sets, sources, copies))[copy_of],
         text_of=copy_of,
     )
@@ -266,6 +281,30 @@ def specificity(terms: Sequence[set[str]], sources: int, copies: Sequence[int] |
     `copies[k]`, when given, is how many passages `terms[k]` stands for."""
     df = _frequencies(terms, copies)
     return {t: min(1.0, max(1, sources) / c) for t, c in df.items()}
+
+
+def whole_names(texts: Sequence[str], weights: dict[str, float]) -> dict[str, float]:
+    """`weights` (stem -> specificity) with each word of a multi-word name made as
+    specific as the name's most common word. An outlet introduces a person by full
+    name once, at whichever fact it reports first (Koh Dong-jin, then Koh): the
+    given name marks that first mention, not a fact."""
+    out = dict(weights)
+    for text in texts:
+        for run in _name_runs().findall(text):
+            stems = [w[:STEM] for w in words_of(run) if w[:STEM] in weights]
+            if len(stems) > 1:
+                least = min(weights[s] for s in stems)
+                for stem in stems:
+                    out[stem] = min(out[stem], least)
+    return out
+
+
+@lru_cache(maxsize=1)
+def _name_runs() -> re.Pattern:
+    """Runs of capitalised words (Koh Dong-jin, Ukrainian President Petro Poroshenko),
+    in any script with capitals below U+2000 (compiled on first use: a few ms)."""
+    upper = "".join(c for c in map(chr, range(0x2000)) if c.isupper())
+    return re.compile(rf"(?<![\w'’-])[{upper}][\w'’-]*(?:\s+[{upper}][\w'’-]*)+")
 
 
 def _frequencies(terms: Sequence[set[str]], copies: Sequence[int] | None) -> dict[str, int]:

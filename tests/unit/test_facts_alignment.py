@@ -219,6 +219,22 @@ def test_rewrites_share_specific_stems_where_on_topic_paragraphs_share_only_the_
     assert shared[1, 1] < 1.5
 
 
+def test_introducing_one_speaker_ties_two_facts_together_less_than_reporting_one_fact():
+    # Each outlet introduces the governor by full name once, at whichever fact it tells
+    # first, and tells reporters something: neither marks a fact.
+    texts = [
+        "Governor Anton Ruzhev told reporters the bridge inspections had failed.",
+        "Ruzhev said divers searched the river overnight.",
+        "Ruzhev later laid flowers at the scene.",
+        "Governor Anton Ruzhev told reporters that divers searched the river overnight.",
+        "Ruzhev conceded the inspections had failed.",
+        "Ruzhev laid flowers at the scene.",
+    ]
+    sets = passage_sets(texts, sources=2)
+    introduction, same_fact = sets.overlap_pairs(np.array([0, 0]), np.array([3, 4]))[:, OVERLAPS - 1]
+    assert same_fact > introduction
+
+
 def test_a_pair_sharing_specific_words_is_likelier_a_link_than_one_sharing_only_the_storys_words():
     texts = [WIRE[0], "Fourteen people died when the Ostrel bridge fell into the Varna on Monday, officials said."]
     zero, pair = np.array([0], np.int64), np.array([1], np.int64)
