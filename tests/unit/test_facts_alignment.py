@@ -231,7 +231,7 @@ def test_introducing_one_speaker_ties_two_facts_together_less_than_reporting_one
         "Ruzhev laid flowers at the scene.",
     ]
     sets = passage_sets(texts, sources=2)
-    introduction, same_fact = sets.overlap_pairs(np.array([0, 0]), np.array([3, 4]))[:, OVERLAPS - 1]
+    introduction, same_fact = sets.overlap_pairs(np.array([0, 0]), np.array([3, 4]))[:, OVERLAP_COLUMNS.index("specific_words")]
     assert same_fact > introduction
 
 
