@@ -34,7 +34,9 @@ def resolve_settings(story: Story, override: SettingsOverride | None) -> Setting
     return settings
 
 
-def compare(story: Story, override: SettingsOverride | None = None, progress: Progress | None = None) -> Comparison:
+def compare(
+    story: Story, override: SettingsOverride | None = None, progress: Progress | None = None, jobs: int = 1
+) -> Comparison:
     """Align the story's passages, order them by the pivot, measure reuse, match quotes,
     find where outlets disagree.
 
@@ -43,12 +45,15 @@ def compare(story: Story, override: SettingsOverride | None = None, progress: Pr
     named in `Comparison.warnings`. `progress(stage, fraction)`, when given, is called
     as each stage starts, with the share of the work done before it (non-decreasing,
     from 0.0), and last as `progress("done", 1.0)`; it runs on the caller's thread.
+
+    `jobs` over 1 lets a big story's independent work run in that many processes at
+    once (`comparators/workers.py`); the result is the same.
     """
     with cycle_collection_paused():
-        return _compare(story, override, progress)
+        return _compare(story, override, progress, jobs)
 
 
-def _compare(story: Story, override: SettingsOverride | None, progress: Progress | None) -> Comparison:
+def _compare(story: Story, override: SettingsOverride | None, progress: Progress | None, jobs: int) -> Comparison:
     done = _stage_reporter(progress)
     settings = resolve_settings(story, override)
     done("align")
