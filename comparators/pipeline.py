@@ -8,12 +8,14 @@ from dataclasses import replace
 from comparators.align import align, default_threshold
 from comparators.collector import cycle_collection_paused
 from comparators.discrepancies import find_discrepancies
+from comparators.facts import Fact, extract_facts, remember_facts
 from comparators.model import Comparison, Settings, SettingsOverride, Story
 from comparators.ordering import order_groups
 from comparators.pivot import choose_pivot
-from comparators.quote_matching import story_quote_groups
-from comparators.reuse import reuse, shared_runs
+from comparators.quote_matching import SourceQuotes, source_quotes, story_quote_groups
+from comparators.reuse import SharedRuns, reuse, shared_runs
 from comparators.settings import merged_settings
+from comparators.workers import PARALLEL_PASSAGES, in_background
 
 # Called with the stage starting ("align", "order", "reuse", "quotes", "discrepancies",
 # then "done") and the share of the whole work done so far, from 0.0 to 1.0.
@@ -56,9 +58,13 @@ def compare(
 def _compare(story: Story, override: SettingsOverride | None, progress: Progress | None, jobs: int) -> Comparison:
     done = _stage_reporter(progress)
     settings = resolve_settings(story, override)
+    parallel = jobs > 1 and sum(len(s.paragraphs) for s in story.sources) >= PARALLEL_PASSAGES
     done("align")
-    groups = align(story, settings) if story.sources else ()
-    runs = shared_runs(story)  # the pivot and the reuse figures both read them
+    # What needs no groups is worked out in another process while this one aligns.
+    with in_background(lambda: _needing_no_groups(story, parallel), parallel) as needing_no_groups:
+        groups = align(story, settings) if story.sources else ()
+        runs, attributed, facts = needing_no_groups()
+    remember_facts(facts)
     if settings.pivot is not None:
         pivot_reason = "chosen"
     elif story.sources:
@@ -76,7 +82,7 @@ def _compare(story: Story, override: SettingsOverride | None, progress: Progress
     done("reuse")
     reuse_figures = reuse(story, runs)
     done("quotes")
-    quotes, terms, quote_groups = story_quote_groups(story, groups)
+    quotes, terms, quote_groups = story_quote_groups(story, groups, attributed)
     done("discrepancies")
     discrepancies = find_discrepancies(story, groups, quotes)
     done("done")
@@ -93,6 +99,17 @@ def _compare(story: Story, override: SettingsOverride | None, progress: Progress
         discrepancies=discrepancies,
         quote_groups=quote_groups,
     )
+
+
+def _needing_no_groups(
+    story: Story, elsewhere: bool
+) -> tuple[tuple[SharedRuns, ...], list[SourceQuotes], dict[str, tuple[Fact, ...]]]:
+    """The verbatim runs, each source's attributed quotes and, when worked out in another
+    process (`elsewhere`), the facts of every distinct paragraph text (for the discrepancies)."""
+    facts = {}
+    if elsewhere:
+        facts = {text: extract_facts(text) for source in story.sources for text in (p.text for p in source.paragraphs)}
+    return shared_runs(story), [source_quotes(source) for source in story.sources], facts
 
 
 def _stage_reporter(progress: Progress | None) -> Callable[[str], None]:

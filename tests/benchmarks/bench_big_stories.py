@@ -119,40 +119,71 @@ def write_story(folder: Path, sources: int, paragraphs: int, repetitive: bool = 
     (folder / "story.yaml").write_text(manifest, encoding="utf-8")
 
 
-def child(folder: str, output: str) -> int:
-    """In the child process: `synopsis export`, the source limit lifted; prints peak RSS."""
+def child(folder: str, output: str, jobs: str = "") -> int:
+    """In the child process: `synopsis export` (with `--jobs` when given), the source
+    limit lifted; prints its peak RSS and the CPU seconds of it and its workers."""
     import resource
 
     import comparators.loading
     from tui.cli.main import main
 
     comparators.loading.MAX_SOURCES = 1_000_000
-    code = main(["export", folder, "-o", output, "--force"])
+    code = main(["export", folder, "-o", output, "--force", *(["--jobs", jobs] if jobs else [])])
     usage = resource.getrusage(resource.RUSAGE_SELF)
-    print(json.dumps({"peak_rss": usage.ru_maxrss * 1024, "cpu": usage.ru_utime + usage.ru_stime}))
+    workers = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = usage.ru_utime + usage.ru_stime + workers.ru_utime + workers.ru_stime
+    print(json.dumps({"peak_rss": usage.ru_maxrss * 1024, "cpu": cpu}))
     return code
 
 
-def measure(sources: int, paragraphs: int, budget: float, repetitive: bool = False) -> dict[str, object]:
-    """One row: wall seconds, peak RSS bytes and JSON bytes, or `over` on a timeout."""
+def measure(
+    sources: int, paragraphs: int, budget: float, repetitive: bool = False, jobs: int | None = None
+) -> dict[str, object]:
+    """One row: wall seconds, peak memory bytes and JSON bytes, or `over` on a timeout."""
     with tempfile.TemporaryDirectory(prefix="synopsis-bench-") as tmp:
         folder = Path(tmp) / "story"
         folder.mkdir()
         write_story(folder, sources, paragraphs, repetitive)
         output = Path(tmp) / "story.json"
         start = time.perf_counter()
-        try:
-            done = subprocess.run(
-                [sys.executable, __file__, "--child", str(folder), str(output)],
-                capture_output=True, text=True, timeout=budget, check=False,
-            )
-        except subprocess.TimeoutExpired:
-            return {"over": budget}
+        process = subprocess.Popen(
+            [sys.executable, __file__, "--child", str(folder), str(output), str(jobs or "")],
+            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        )
+        peak_pss = 0
+        while process.poll() is None:
+            if time.perf_counter() - start > budget:
+                process.kill()
+                process.communicate()
+                return {"over": budget}
+            peak_pss = max(peak_pss, tree_pss(process.pid))
+            time.sleep(PSS_INTERVAL)
         wall = time.perf_counter() - start
-        if done.returncode != 0:
-            return {"error": done.stderr.strip().splitlines()[-1] if done.stderr.strip() else f"exit {done.returncode}"}
-        child_figures = json.loads(done.stdout.strip().splitlines()[-1])
-        return {"wall": wall, **child_figures, "json": output.stat().st_size}
+        stdout, stderr = process.communicate()
+        if process.returncode != 0:
+            return {"error": stderr.strip().splitlines()[-1] if stderr.strip() else f"exit {process.returncode}"}
+        child_figures = json.loads(stdout.strip().splitlines()[-1])
+        return {"wall": wall, **child_figures, "peak_pss": peak_pss, "json": output.stat().st_size}
+
+
+PSS_INTERVAL = 0.02  # seconds between two readings of the process tree's memory
+
+
+def tree_pss(pid: int) -> int:
+    """Bytes of proportional set size of `pid` and its descendants (workers): each page
+    shared after a fork counts once in all, split between its sharers. 0 where /proc lacks it."""
+    total = 0
+    pending = [pid]
+    while pending:
+        current = pending.pop()
+        try:
+            rollup = Path(f"/proc/{current}/smaps_rollup").read_text()
+            for task in Path(f"/proc/{current}/task").iterdir():
+                pending.extend(int(c) for c in (task / "children").read_text().split())
+        except OSError:  # ended meanwhile, or no /proc
+            continue
+        total += next((int(line.split()[1]) * 1024 for line in rollup.splitlines() if line.startswith("Pss:")), 0)
+    return total
 
 
 def fitted_exponent(
@@ -181,7 +212,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--budget", type=float, default=120.0, help="seconds one story may take")
     parser.add_argument("--only", help="sizes to run, e.g. 5x40,50x40,10x1000r (r: the repetitive story)")
-    parser.add_argument("--child", nargs=2, help=argparse.SUPPRESS)
+    parser.add_argument("--jobs", type=int, help="synopsis export --jobs N (default: its own default, the CPUs available)")
+    parser.add_argument("--child", nargs=3, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.child:
         return child(*args.child)
@@ -192,24 +224,24 @@ def main(argv: list[str] | None = None) -> int:
     rows: dict[tuple[int, int, bool], dict[str, object]] = {}
     failed: list[tuple[int, int, bool]] = []  # sizes over budget
     print(f"synopsis export of synthetic stories, budget {args.budget:.0f} s per story", flush=True)
-    print("| story | wall | CPU | peak RSS | JSON |\n|---|---|---|---|---|", flush=True)
+    print("| story | wall | CPU | peak RSS | peak PSS, all processes | JSON |\n|---|---|---|---|---|---|", flush=True)
     for sources, paragraphs, repetitive in sizes:
         name = label(sources, paragraphs, repetitive)
         if any(sources >= s and paragraphs >= p and repetitive >= r for s, p, r in failed):
             rows[(sources, paragraphs, repetitive)] = {"skipped": True}
-            print(f"| {name} | skipped: a smaller story was over budget | | |", flush=True)
+            print(f"| {name} | skipped: a smaller story was over budget | | | |", flush=True)
             continue
-        row = measure(sources, paragraphs, args.budget, repetitive)
+        row = measure(sources, paragraphs, args.budget, repetitive, args.jobs)
         rows[(sources, paragraphs, repetitive)] = row
         if "over" in row:
             failed.append((sources, paragraphs, repetitive))
-            print(f"| {name} | over budget (> {args.budget:.0f} s), stopped | | |", flush=True)
+            print(f"| {name} | over budget (> {args.budget:.0f} s), stopped | | | |", flush=True)
         elif "error" in row:
-            print(f"| {name} | failed: {row['error']} | | |", flush=True)
+            print(f"| {name} | failed: {row['error']} | | | |", flush=True)
         else:
             print(
                 f"| {name} | {row['wall']:.1f} s | {row['cpu']:.1f} s | {row['peak_rss'] / 2**20:.0f} MB "
-                f"| {row['json'] / 1e6:.1f} MB |",
+                f"| {row['peak_pss'] / 2**20:.0f} MB | {row['json'] / 1e6:.1f} MB |",
                 flush=True,
             )
     for figure in ("wall", "cpu"):
