@@ -34,6 +34,7 @@ Every figure is measured by `tests/benchmarks/evaluate_alignment.py`.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from itertools import islice, repeat
@@ -64,6 +65,7 @@ from comparators.model import (
 )
 from comparators.segment import Unit, units
 from comparators.similarity import Scorer, get_comparator, scores_within
+from comparators.workers import PARALLEL_PASSAGES, map_parts
 
 MAX_PER_SOURCE = 3  # an outlet rarely spreads one fact over more paragraphs
 # Groups a passage may stand in: a bound for documents that repeat themselves (a live blog
@@ -105,7 +107,7 @@ def default_threshold(comparator: str) -> float:
     return model.threshold if model is not None else get_comparator(comparator).default_threshold
 
 
-def align(story: Story, settings: Settings, link: LinkModel | None = None) -> tuple[Group, ...]:
+def align(story: Story, settings: Settings, link: LinkModel | None = None, jobs: int = 1) -> tuple[Group, ...]:
     """Groups of `story`'s passages (at `settings.granularity`), unordered ids.
 
     A passage may stand in several groups (one per fact it reports); passages
@@ -113,7 +115,8 @@ def align(story: Story, settings: Settings, link: LinkModel | None = None) -> tu
     (cohesion, min_link, wording, confidence), its strongest `links` with
     evidence, a rewording class, and for each member the sentences that carry
     the group's fact. `link` replaces the stored link model (for fitting and
-    leave-one-story-out evaluation); its threshold then is the default.
+    leave-one-story-out evaluation); its threshold then is the default. `jobs` over 1
+    spreads a big story's independent work over that many processes (the same groups).
     """
     comparator = get_comparator(settings.comparator)
     model = link if link is not None else link_model(comparator.name)
@@ -124,7 +127,7 @@ def align(story: Story, settings: Settings, link: LinkModel | None = None) -> tu
     if not space.units:
         return ()
     scorer = comparator.fit(space.distinct_texts)
-    pairs = _candidates(space, scorer)
+    pairs = _candidates(space, scorer, jobs)
     probability = _link_probability(space, pairs, model)
     clusters = _facts(space, pairs.i, pairs.j, probability, threshold)
     present = {u.source for u in space.units}
@@ -357,46 +360,34 @@ class _Candidates:
     sets: PassageSets
 
 
-def _candidates(space: _Space, scorer: Scorer) -> _Candidates:
+def _candidates(space: _Space, scorer: Scorer, jobs: int = 1) -> _Candidates:
     """Every cross-source pair above CANDIDATE_FLOOR that is among the
     CANDIDATES_PER_SOURCE best of either side in the other's source, over the
-    source pairs `_partner_ranks` compares."""
+    source pairs `_partner_ranks` compares; in `jobs` processes at once for a big story."""
     n = len(space.units)
     bounds = space.unit_range_of_source
     nonempty = np.flatnonzero(np.diff(bounds))
     source_index = np.searchsorted(nonempty, space.source_of, side="right") - 1
-    best = np.zeros((n, len(nonempty)), dtype=np.float32)
     sets = passage_sets([u.text for u in space.units], sources=len(nonempty))
-    found: list[tuple[np.ndarray, ...]] = []
-    # Scores are symmetric: each source pair is scored once, and `best` is filled both ways.
-    for rank, source in enumerate(nonempty):
-        later = _partner_ranks(rank, len(nonempty))
-        if not len(later):
-            continue
-        own_lo, own_hi = int(bounds[source]), int(bounds[source + 1])
-        partner_units = np.concatenate([np.arange(bounds[nonempty[r]], bounds[nonempty[r] + 1]) for r in later])
-        shortlist = _Shortlist(sets, partner_units, source_index) if _is_long(bounds, nonempty[later]) else None
-        step = BLOCK_ROWS if shortlist is None else SHORTLIST_ROWS
-        for lo in range(own_lo, own_hi, step):
-            hi = min(lo + step, own_hi)
-            cols = partner_units if shortlist is None else shortlist.columns(lo, hi)
-            forward, backward, best_sentence = _pair_parts(space, scorer, np.arange(lo, hi), cols)
-            scores = np.maximum(forward, backward)
-            col_rank = source_index[cols]
-            starts = np.flatnonzero(np.r_[True, col_rank[1:] != col_rank[:-1]])
-            ranks = col_rank[starts]
-            best[lo:hi, ranks] = np.maximum(best[lo:hi, ranks], np.maximum.reduceat(scores, starts, axis=1))
-            best[cols, rank] = np.maximum(best[cols, rank], scores.max(axis=0))
-            rows, at = np.nonzero(scores >= CANDIDATE_FLOOR)
-            found.append(
-                (
-                    (rows + lo).astype(np.int32),
-                    cols[at].astype(np.int32),
-                    forward[rows, at].astype(np.float32),
-                    backward[rows, at].astype(np.float32),
-                    best_sentence[rows, at].astype(np.float32),
-                )
-            )
+    parts = jobs if n >= PARALLEL_PASSAGES else 1
+
+    def scored(part: int) -> tuple[np.ndarray, list[tuple[int, tuple[np.ndarray, ...]]]]:
+        # Source ranks are dealt in turn to the parts (a small story's first ranks have
+        # the most partners); each part fills a `best` of its own, merged by maximum.
+        best = np.zeros((n, len(nonempty)), dtype=np.float32)
+        found = [
+            (rank, block)
+            for rank in range(part, len(nonempty), parts)
+            for block in _scored_source(space, scorer, sets, source_index, nonempty, rank, best)
+        ]
+        return best, found
+
+    scored_parts = map_parts(scored, parts, jobs)
+    best = scored_parts[0][0]
+    for other, _ in scored_parts[1:]:
+        np.maximum(best, other, out=best)
+    # In rank order, as one process scoring the ranks in turn finds them (a stable sort).
+    found = [block for _, block in sorted((item for _, items in scored_parts for item in items), key=lambda item: item[0])]
     if not found:
         empty = np.zeros(0, dtype=np.int32)
         zero = np.zeros(0, dtype=np.float32)
@@ -417,6 +408,48 @@ def _candidates(space: _Space, scorer: Scorer) -> _Candidates:
     # What the kept pairs share, for them only (the floor keeps many more pairs than this).
     overlap = sets.overlap_pairs(i, j)
     return _Candidates(i, j, forward[keep], backward[keep], best_sentence[keep], best, source_index, overlap, sets)
+
+
+def _scored_source(
+    space: _Space,
+    scorer: Scorer,
+    sets: PassageSets,
+    source_index: np.ndarray,
+    nonempty: np.ndarray,
+    rank: int,
+    best: np.ndarray,
+) -> Iterator[tuple[np.ndarray, ...]]:
+    """The pairs above CANDIDATE_FLOOR between source `rank`'s units and those of its
+    `_partner_ranks`, a block of rows at a time, as (i, j, forward, backward, best
+    sentence); `best` takes both sides' best scores (scores are symmetric: each source
+    pair is scored once, and `best` is filled both ways)."""
+    bounds = space.unit_range_of_source
+    source = nonempty[rank]
+    later = _partner_ranks(rank, len(nonempty))
+    if not len(later):
+        return
+    own_lo, own_hi = int(bounds[source]), int(bounds[source + 1])
+    partner_units = np.concatenate([np.arange(bounds[nonempty[r]], bounds[nonempty[r] + 1]) for r in later])
+    shortlist = _Shortlist(sets, partner_units, source_index) if _is_long(bounds, nonempty[later]) else None
+    step = BLOCK_ROWS if shortlist is None else SHORTLIST_ROWS
+    for lo in range(own_lo, own_hi, step):
+        hi = min(lo + step, own_hi)
+        cols = partner_units if shortlist is None else shortlist.columns(lo, hi)
+        forward, backward, best_sentence = _pair_parts(space, scorer, np.arange(lo, hi), cols)
+        scores = np.maximum(forward, backward)
+        col_rank = source_index[cols]
+        starts = np.flatnonzero(np.r_[True, col_rank[1:] != col_rank[:-1]])
+        ranks = col_rank[starts]
+        best[lo:hi, ranks] = np.maximum(best[lo:hi, ranks], np.maximum.reduceat(scores, starts, axis=1))
+        best[cols, rank] = np.maximum(best[cols, rank], scores.max(axis=0))
+        rows, at = np.nonzero(scores >= CANDIDATE_FLOOR)
+        yield (
+            (rows + lo).astype(np.int32),
+            cols[at].astype(np.int32),
+            forward[rows, at].astype(np.float32),
+            backward[rows, at].astype(np.float32),
+            best_sentence[rows, at].astype(np.float32),
+        )
 
 
 def _is_long(bounds: np.ndarray, sources: np.ndarray) -> bool:

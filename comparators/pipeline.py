@@ -62,7 +62,7 @@ def _compare(story: Story, override: SettingsOverride | None, progress: Progress
     done("align")
     # What needs no groups is worked out in another process while this one aligns.
     with in_background(lambda: _needing_no_groups(story, parallel), parallel) as needing_no_groups:
-        groups = align(story, settings) if story.sources else ()
+        groups = align(story, settings, jobs=jobs) if story.sources else ()
         runs, attributed, facts = needing_no_groups()
     remember_facts(facts)
     if settings.pivot is not None:
