@@ -86,6 +86,7 @@ SHORTLIST = 8  # ...of its likeliest counterparts in each, by the rare words the
 SHORTLIST_ROWS = 8  # passages shortlisted together (their shortlists' union is scored)
 BLOCK_ROWS = 64  # passages scored against the whole story at once
 GROUP_BATCH_SENTENCES = 256  # sentences of several groups scored in one product
+GROUP_PARTS_PER_JOB = 4  # a big story's batches of groups are built in this many parts per job
 PRIM_IN_NUMPY = 64  # members from which a group's spanning tree is grown in numpy
 
 _EMPTY: frozenset[int] = frozenset()  # a unit linked to nothing, or in no group yet
@@ -130,11 +131,8 @@ def align(story: Story, settings: Settings, link: LinkModel | None = None, jobs:
     pairs = _candidates(space, scorer, jobs)
     probability = _link_probability(space, pairs, model)
     clusters = _facts(space, pairs.i, pairs.j, probability, threshold)
-    present = {u.source for u in space.units}
     link_of = _PairValues(pairs.i, pairs.j, probability, len(space.units))
-    return tuple(
-        _group(space, members, present, link_of, scored) for members, scored in _scored_clusters(space, scorer, clusters)
-    )
+    return _groups(space, scorer, clusters, link_of, jobs)
 
 
 @dataclass(frozen=True)
@@ -264,22 +262,18 @@ def _sentence_scores(space: _Space, scorer: Scorer, rows: np.ndarray, cols: np.n
     return scorer.scores(r_ids, c_ids)[np.ix_(r_back, c_back)], (r_sent, r_start), (c_sent, c_start)
 
 
-def _scored_clusters(space: _Space, scorer: Scorer, clusters: list[list[int]]):
-    """Each cluster, in order, with the scores of its distinct sentence texts against
-    each other, each of its sentences' row there, its sentence indices and each unit's
-    start among them (None for a cluster of one source): a group of wire copies repeats
-    a few texts hundreds of times, and its figures are read from the distinct ones.
+def _scored_clusters(space: _Space, scorer: Scorer, batches: list[list[tuple[list[int], tuple | None]]]):
+    """Each cluster of `batches` (`_cluster_batches`), in order, with the scores of its
+    distinct sentence texts against each other, each of its sentences' row there, its
+    sentence indices and each unit's start among them (None for a cluster of one
+    source): a group of wire copies repeats a few texts hundreds of times, and its
+    figures are read from the distinct ones.
 
-    Clusters are scored in batches of up to GROUP_BATCH_SENTENCES sentences, one call
-    per batch (`scores_within`: each cluster's distinct sentences against themselves,
-    no pair across clusters): a long story has tens of thousands of small groups, and
-    a call per group costs far more in overhead than in arithmetic. A batch's scores
-    are dropped once its groups are built, so memory stays that of one batch."""
-    source_of = space.source_of
-    batch: list[tuple[list[int], tuple | None]] = []
-    batch_size = 0
-
-    def scored_batch():
+    One call per batch (`scores_within`: each cluster's distinct sentences against
+    themselves, no pair across clusters): a long story has tens of thousands of small
+    groups, and a call per group costs far more in overhead than in arithmetic. A
+    batch's scores are dropped once its groups are built, so memory stays that of one batch."""
+    for batch in batches:
         scored = [entry for _, entry in batch if entry is not None]
         blocks = iter(scores_within(scorer, [ids for _, _, ids, _ in scored]))
         for unit_ids, entry in batch:
@@ -289,20 +283,50 @@ def _scored_clusters(space: _Space, scorer: Scorer, clusters: list[list[int]]):
             sent, start, _, at = entry
             yield unit_ids, (next(blocks), at, sent, start)
 
+
+def _cluster_batches(space: _Space, clusters: list[list[int]]) -> list[list[tuple[list[int], tuple | None]]]:
+    """The clusters, in order, in batches of up to GROUP_BATCH_SENTENCES sentences, each
+    with its sentence indices, each unit's start among them, its distinct sentence texts
+    and each sentence's row among those (None for a cluster of one source: nothing to
+    score, it keeps its place in the batch)."""
+    source_of = space.source_of
+    batches: list[list[tuple[list[int], tuple | None]]] = []
+    batch: list[tuple[list[int], tuple | None]] = []
+    batch_size = 0
     for unit_ids in clusters:
         ids = np.array(unit_ids, dtype=np.int64)
         if len(ids) < 2 or (source_of[ids] == source_of[ids[0]]).all():
-            batch.append((unit_ids, None))  # nothing to score: it keeps its place in the batch
+            batch.append((unit_ids, None))
             continue
         sent, start = space.sentences_of(ids)
         distinct, at = np.unique(space.distinct_id[sent], return_inverse=True)
         if batch_size and batch_size + len(sent) > GROUP_BATCH_SENTENCES:
-            yield from scored_batch()
+            batches.append(batch)
             batch, batch_size = [], 0
         batch.append((unit_ids, (sent, start, distinct, at.ravel())))
         batch_size += len(sent)
     if batch:
-        yield from scored_batch()
+        batches.append(batch)
+    return batches
+
+
+def _groups(
+    space: _Space, scorer: Scorer, clusters: list[list[int]], link_of: _PairValues, jobs: int
+) -> tuple[Group, ...]:
+    """A `Group` of each cluster, in order; a big story's batches of clusters are dealt
+    over `jobs` processes (GROUP_PARTS_PER_JOB parts each, for an even share)."""
+    present = {u.source for u in space.units}
+    batches = _cluster_batches(space, clusters)
+    parts = min(len(batches), jobs * GROUP_PARTS_PER_JOB) if len(space.units) >= PARALLEL_PASSAGES else 1
+    bounds = np.linspace(0, len(batches), parts + 1).astype(int).tolist()
+
+    def built(part: int) -> list[Group]:
+        return [
+            _group(space, members, present, link_of, scored)
+            for members, scored in _scored_clusters(space, scorer, batches[bounds[part] : bounds[part + 1]])
+        ]
+
+    return tuple(group for part in map_parts(built, parts, jobs) for group in part)
 
 
 def _pair_parts(space: _Space, scorer: Scorer, rows: np.ndarray, cols: np.ndarray):
