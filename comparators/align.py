@@ -65,7 +65,7 @@ from comparators.model import (
 )
 from comparators.segment import Unit, units
 from comparators.similarity import Scorer, get_comparator, scores_within
-from comparators.workers import PARALLEL_PASSAGES, map_parts
+from comparators.workers import PARALLEL_PASSAGES, in_background, map_parts
 
 MAX_PER_SOURCE = 3  # an outlet rarely spreads one fact over more paragraphs
 # Groups a passage may stand in: a bound for documents that repeat themselves (a live blog
@@ -127,8 +127,10 @@ def align(story: Story, settings: Settings, link: LinkModel | None = None, jobs:
     space = _Space(units(story, settings.granularity), story)
     if not space.units:
         return ()
-    scorer = comparator.fit(space.distinct_texts)
-    pairs = _candidates(space, scorer, jobs)
+    # The passages' word sets are cut in another process while the comparator is fitted here.
+    with in_background(lambda: _passage_sets(space), _parallel(space, jobs)) as sets:
+        scorer = comparator.fit(space.distinct_texts)
+        pairs = _candidates(space, scorer, sets(), jobs)
     probability = _link_probability(space, pairs, model)
     clusters = _facts(space, pairs.i, pairs.j, probability, threshold)
     link_of = _PairValues(pairs.i, pairs.j, probability, len(space.units))
@@ -317,7 +319,7 @@ def _groups(
     over `jobs` processes (GROUP_PARTS_PER_JOB parts each, for an even share)."""
     present = {u.source for u in space.units}
     batches = _cluster_batches(space, clusters)
-    parts = min(len(batches), jobs * GROUP_PARTS_PER_JOB) if len(space.units) >= PARALLEL_PASSAGES else 1
+    parts = min(len(batches), jobs * GROUP_PARTS_PER_JOB) if _parallel(space, jobs) else 1
     bounds = np.linspace(0, len(batches), parts + 1).astype(int).tolist()
 
     def built(part: int) -> list[Group]:
@@ -384,7 +386,17 @@ class _Candidates:
     sets: PassageSets
 
 
-def _candidates(space: _Space, scorer: Scorer, jobs: int = 1) -> _Candidates:
+def _parallel(space: _Space, jobs: int) -> bool:
+    """Whether the story is big enough for its work to be spread over `jobs` processes."""
+    return jobs > 1 and len(space.units) >= PARALLEL_PASSAGES
+
+
+def _passage_sets(space: _Space) -> PassageSets:
+    """`passage_sets` of the story's passages, from its outlets with passages."""
+    return passage_sets([u.text for u in space.units], sources=int(np.count_nonzero(np.diff(space.unit_range_of_source))))
+
+
+def _candidates(space: _Space, scorer: Scorer, sets: PassageSets | None = None, jobs: int = 1) -> _Candidates:
     """Every cross-source pair above CANDIDATE_FLOOR that is among the
     CANDIDATES_PER_SOURCE best of either side in the other's source, over the
     source pairs `_partner_ranks` compares; in `jobs` processes at once for a big story."""
@@ -392,8 +404,8 @@ def _candidates(space: _Space, scorer: Scorer, jobs: int = 1) -> _Candidates:
     bounds = space.unit_range_of_source
     nonempty = np.flatnonzero(np.diff(bounds))
     source_index = np.searchsorted(nonempty, space.source_of, side="right") - 1
-    sets = passage_sets([u.text for u in space.units], sources=len(nonempty))
-    parts = jobs if n >= PARALLEL_PASSAGES else 1
+    sets = _passage_sets(space) if sets is None else sets
+    parts = jobs if _parallel(space, jobs) else 1
 
     def scored(part: int) -> tuple[np.ndarray, list[tuple[int, tuple[np.ndarray, ...]]]]:
         # Source ranks are dealt in turn to the parts (a small story's first ranks have
