@@ -65,7 +65,7 @@ from comparators.model import (
 )
 from comparators.segment import Unit, units
 from comparators.similarity import Scorer, get_comparator, scores_within
-from comparators.workers import PARALLEL_PASSAGES, in_background, map_parts
+from comparators.workers import in_background, map_parts, worth_spreading
 
 MAX_PER_SOURCE = 3  # an outlet rarely spreads one fact over more paragraphs
 # Groups a passage may stand in: a bound for documents that repeat themselves (a live blog
@@ -388,7 +388,7 @@ class _Candidates:
 
 def _parallel(space: _Space, jobs: int) -> bool:
     """Whether the story is big enough for its work to be spread over `jobs` processes."""
-    return jobs > 1 and len(space.units) >= PARALLEL_PASSAGES
+    return worth_spreading(len(space.units), jobs)
 
 
 def _passage_sets(space: _Space) -> PassageSets:

@@ -20,13 +20,14 @@ from typing import Any
 from comparators.collector import cycle_collection_paused
 from comparators.diff import word_diff_of_runs, word_diff_runs
 from comparators.model import Comparison, Group, Source, Story
-from comparators.workers import PARALLEL_PASSAGES, in_background
+from comparators.workers import in_background, worth_spreading
 
 # 2: a paragraph may stand in several groups (one per fact).
 # 3: quotes name their `group` (listed once in `quote_groups`) instead of every match;
 #    by default only groups holding the pivot carry diffs, the pivot's own members none.
 SCHEMA_VERSION = 3
 
+DIFFS_PER_CHILD = 1000  # word diffs worth a process of their own
 DIFFS = ("pivot", "all")  # which group members carry a word diff (see `to_json_dict`)
 
 
@@ -93,8 +94,8 @@ def to_json_dict(comparison: Comparison, diffs: str = "pivot", jobs: int = 1) ->
     if diffs not in DIFFS:
         raise ValueError(f"diffs must be one of {', '.join(DIFFS)}, not {diffs!r}")
     pairs = list(dict.fromkeys(_diffed_pairs(comparison.groups, comparison.pivot, diffs)))
-    parallel = jobs > 1 and len(pairs) >= PARALLEL_PASSAGES
-    children = min(jobs - 1, len(pairs) // PARALLEL_PASSAGES) if parallel else 1
+    parallel = worth_spreading(len(pairs), jobs)
+    children = max(1, min(jobs - 1, len(pairs) // DIFFS_PER_CHILD)) if parallel else 1
     parts = [pairs[k::children] for k in range(children)]
     with ExitStack() as waiting:
         # Forked before the rest is built, so the diffs are made while it is.

@@ -15,7 +15,7 @@ from comparators.pivot import choose_pivot
 from comparators.quote_matching import SourceQuotes, source_quotes, story_quote_groups
 from comparators.reuse import SharedRuns, reuse, shared_runs
 from comparators.settings import merged_settings
-from comparators.workers import PARALLEL_PASSAGES, in_background
+from comparators.workers import in_background, worth_spreading
 
 # Called with the stage starting ("align", "order", "reuse", "quotes", "discrepancies",
 # then "done") and the share of the whole work done so far, from 0.0 to 1.0.
@@ -58,7 +58,7 @@ def compare(
 def _compare(story: Story, override: SettingsOverride | None, progress: Progress | None, jobs: int) -> Comparison:
     done = _stage_reporter(progress)
     settings = resolve_settings(story, override)
-    parallel = jobs > 1 and sum(len(s.paragraphs) for s in story.sources) >= PARALLEL_PASSAGES
+    parallel = worth_spreading(sum(len(s.paragraphs) for s in story.sources), jobs)
     done("align")
     # What needs no groups is worked out in another process while this one aligns.
     with in_background(lambda: _needing_no_groups(story, parallel), parallel) as needing_no_groups:

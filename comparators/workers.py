@@ -27,6 +27,11 @@ T = TypeVar("T")
 PARALLEL_PASSAGES = 1000
 
 
+def worth_spreading(items: int, jobs: int) -> bool:
+    """Whether work on `items` passages (or pairs of texts) is spread over `jobs` processes."""
+    return jobs > 1 and items >= PARALLEL_PASSAGES and can_fork()
+
+
 def available_cpus() -> int:
     """The CPUs this process may run on (its affinity), at least 1."""
     try:
