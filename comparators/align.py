@@ -442,7 +442,10 @@ def _candidates(space: _Space, scorer: Scorer, sets: PassageSets | None = None, 
     keep = _among_best(i, source_index[j], similarity) | _among_best(j, source_index[i], similarity)
     i, j = i[keep], j[keep]
     # What the kept pairs share, for them only (the floor keeps many more pairs than this).
-    overlap = sets.overlap_pairs(i, j)
+    cuts = np.linspace(0, len(i), parts + 1).astype(int).tolist()  # each pair's overlap is its own
+    overlap = np.concatenate(
+        map_parts(lambda part: sets.overlap_pairs(i[cuts[part] : cuts[part + 1]], j[cuts[part] : cuts[part + 1]]), parts, jobs)
+    )
     return _Candidates(i, j, forward[keep], backward[keep], best_sentence[keep], best, source_index, overlap, sets)
 
 

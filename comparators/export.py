@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import ExitStack
 from pathlib import Path
 from typing import Any
@@ -28,6 +28,7 @@ from comparators.workers import in_background, worth_spreading
 SCHEMA_VERSION = 3
 
 DIFFS_PER_CHILD = 1000  # word diffs worth a process of their own
+OWN_DIFFS = 0.5  # this process's share of the diffs against a child's (it builds the rest too)
 DIFFS = ("pivot", "all")  # which group members carry a word diff (see `to_json_dict`)
 
 
@@ -94,14 +95,15 @@ def to_json_dict(comparison: Comparison, diffs: str = "pivot", jobs: int = 1) ->
     if diffs not in DIFFS:
         raise ValueError(f"diffs must be one of {', '.join(DIFFS)}, not {diffs!r}")
     pairs = list(dict.fromkeys(_diffed_pairs(comparison.groups, comparison.pivot, diffs)))
-    parallel = worth_spreading(len(pairs), jobs)
-    children = max(1, min(jobs - 1, len(pairs) // DIFFS_PER_CHILD)) if parallel else 1
-    parts = [pairs[k::children] for k in range(children)]
+    children = max(1, min(jobs - 1, len(pairs) // DIFFS_PER_CHILD)) if worth_spreading(len(pairs), jobs) else 0
+    # This process builds the rest first, so it diffs a smaller share (OWN_DIFFS) than each child.
+    own = len(pairs) if not children else int(len(pairs) * OWN_DIFFS / (children + OWN_DIFFS))
+    parts = [pairs[:own], *(pairs[own + k :: children] for k in range(children))]
     with ExitStack() as waiting:
-        # Forked before the rest is built, so the diffs are made while it is.
-        runs_of_parts = [
-            waiting.enter_context(in_background(lambda part=part: [word_diff_runs(a, b) for a, b in part], parallel))
-            for part in parts
+        # Forked before the rest is built, so their diffs are made while it is.
+        runs_of_parts = [_diff_runs_of(parts[0])] + [
+            waiting.enter_context(in_background(_diff_runs_of(part), True))
+            for part in parts[1:]
         ]
         pending: dict[tuple[str, str], list[dict[str, Any]]] = {}  # texts diffed -> members awaiting that diff
         data = _data(comparison, diffs, pending)
@@ -111,6 +113,11 @@ def to_json_dict(comparison: Comparison, diffs: str = "pivot", jobs: int = 1) ->
                 for member in pending[(reference, text)]:
                     member["diff"] = [list(op) for op in ops]
     return data
+
+
+def _diff_runs_of(pairs: list[tuple[str, str]]) -> Callable[[], list[tuple[tuple[int, int], ...]]]:
+    """A function giving `word_diff_runs` of each pair (compact: counts, not text)."""
+    return lambda: [word_diff_runs(a, b) for a, b in pairs]
 
 
 def _diffed_pairs(groups: tuple[Group, ...], pivot: str | None, diffs: str) -> Iterator[tuple[str, str]]:
