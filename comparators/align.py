@@ -213,6 +213,12 @@ class _Space:
         n = len(self.story.sources)
         return np.searchsorted(self.source_of, np.arange(n + 1)).astype(np.int64)
 
+    def read_before_forking(self) -> None:
+        """Work out once, before work is forked into parts, what every part reads
+        (each forked process would otherwise work it out again for itself)."""
+        for figure in ("sentence_weight", "sentence_unit", "distinct_id", "source_of", "document_frequency"):
+            getattr(self, figure)
+
     def sentences_of(self, unit_ids: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """Sentence indices of `unit_ids` (in order) and each unit's start in that list."""
         starts, ends = self.sentence_start[unit_ids], self.sentence_start[unit_ids + 1]
@@ -321,6 +327,8 @@ def _groups(
     batches = _cluster_batches(space, clusters)
     parts = min(len(batches), jobs * GROUP_PARTS_PER_JOB) if _parallel(space, jobs) else 1
     bounds = np.linspace(0, len(batches), parts + 1).astype(int).tolist()
+    if parts > 1:
+        space.read_before_forking()
 
     def built(part: int) -> list[Group]:
         return [
@@ -406,6 +414,8 @@ def _candidates(space: _Space, scorer: Scorer, sets: PassageSets | None = None, 
     source_index = np.searchsorted(nonempty, space.source_of, side="right") - 1
     sets = _passage_sets(space) if sets is None else sets
     parts = jobs if _parallel(space, jobs) else 1
+    if parts > 1:
+        space.read_before_forking()
 
     def scored(part: int) -> tuple[np.ndarray, list[tuple[int, tuple[np.ndarray, ...]]]]:
         # Source ranks are dealt in turn to the parts (a small story's first ranks have

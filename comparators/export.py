@@ -28,7 +28,7 @@ from comparators.workers import in_background, worth_spreading
 SCHEMA_VERSION = 3
 
 DIFFS_PER_CHILD = 1000  # word diffs worth a process of their own
-OWN_DIFFS = 0.5  # this process's share of the diffs against a child's (it builds the rest too)
+CHILD_DIFFS = 2  # diffs a child takes for each one this process takes (it builds the rest too)
 DIFFS = ("pivot", "all")  # which group members carry a word diff (see `to_json_dict`)
 
 
@@ -96,9 +96,7 @@ def to_json_dict(comparison: Comparison, diffs: str = "pivot", jobs: int = 1) ->
         raise ValueError(f"diffs must be one of {', '.join(DIFFS)}, not {diffs!r}")
     pairs = list(dict.fromkeys(_diffed_pairs(comparison.groups, comparison.pivot, diffs)))
     children = max(1, min(jobs - 1, len(pairs) // DIFFS_PER_CHILD)) if worth_spreading(len(pairs), jobs) else 0
-    # This process builds the rest first, so it diffs a smaller share (OWN_DIFFS) than each child.
-    own = len(pairs) if not children else int(len(pairs) * OWN_DIFFS / (children + OWN_DIFFS))
-    parts = [pairs[:own], *(pairs[own + k :: children] for k in range(children))]
+    parts = _dealt(pairs, children)
     with ExitStack() as waiting:
         # Forked before the rest is built, so their diffs are made while it is.
         runs_of_parts = [_diff_runs_of(parts[0])] + [
@@ -113,6 +111,18 @@ def to_json_dict(comparison: Comparison, diffs: str = "pivot", jobs: int = 1) ->
                 for member in pending[(reference, text)]:
                     member["diff"] = [list(op) for op in ops]
     return data
+
+
+def _dealt(pairs: list[tuple[str, str]], children: int) -> list[list[tuple[str, str]]]:
+    """The pairs dealt in turn to this process (first) and `children` others (a story's
+    costly diffs come together): this process takes one in `children * CHILD_DIFFS + 1`,
+    as it builds the rest of the export first."""
+    turn = children * CHILD_DIFFS + 1
+    parts: list[list[tuple[str, str]]] = [[] for _ in range(children + 1)]
+    for k, pair in enumerate(pairs):
+        at = k % turn
+        parts[0 if at == 0 else 1 + (at - 1) % children].append(pair)
+    return parts
 
 
 def _diff_runs_of(pairs: list[tuple[str, str]]) -> Callable[[], list[tuple[tuple[int, int], ...]]]:

@@ -1,14 +1,20 @@
 """Big stories, end to end: wall time, peak memory and JSON size of `synopsis export`.
 
-    python tests/benchmarks/bench_big_stories.py [--budget SECONDS] [--only 5x40,50x40,10x1000r]
+    python tests/benchmarks/bench_big_stories.py [--budget SECONDS] [--only 5x40,50x40,10x1000r] [--jobs N]
 
 Each story is `tests/support/synthetic.py`'s `synthetic_story(sources, paragraphs)`, written to a
 temporary folder as article files and a `story.yaml`, then exported by a child process
-running `synopsis export FOLDER -o FILE` (the command's own `main`): the whole process is
+running `synopsis export FOLDER -o FILE` (the command's own `main`; `--jobs N` is passed
+on, else the command's default, the CPUs available): the whole process is
 timed (start, imports, loading, comparing, writing). Stories over the 150-source limit
 of `comparators/loading.py` are exported with the limit lifted in that child, so every row
-takes the same path. Peak RSS is the child's `ru_maxrss`; CPU its user + system seconds
-(the machine is shared: CPU seconds move less with its load than wall seconds).
+takes the same path. Peak RSS is the child's `ru_maxrss` (the main process alone); CPU its
+user + system seconds plus its worker processes' (`comparators/workers.py`), and apart
+the main process's own ("main": the wall time on free cores cannot be less; the machine is
+shared: CPU seconds move less with its load than wall seconds). "Peak PSS, all processes"
+is the largest sum, read every 20 ms from /proc, of the proportional set size of the child
+and its workers: a page a forked worker still shares with its parent counts once, split
+between them (a sum of each process's RSS would count it in each).
 
 A story still running after `--budget` seconds (default 120) is stopped and reported as
 over budget; stories at least as big both ways are then skipped. Prints the table of
@@ -131,8 +137,9 @@ def child(folder: str, output: str, jobs: str = "") -> int:
     code = main(["export", folder, "-o", output, "--force", *(["--jobs", jobs] if jobs else [])])
     usage = resource.getrusage(resource.RUSAGE_SELF)
     workers = resource.getrusage(resource.RUSAGE_CHILDREN)
-    cpu = usage.ru_utime + usage.ru_stime + workers.ru_utime + workers.ru_stime
-    print(json.dumps({"peak_rss": usage.ru_maxrss * 1024, "cpu": cpu}))
+    main_cpu = usage.ru_utime + usage.ru_stime
+    cpu = main_cpu + workers.ru_utime + workers.ru_stime
+    print(json.dumps({"peak_rss": usage.ru_maxrss * 1024, "cpu": cpu, "main_cpu": main_cpu}))
     return code
 
 
@@ -240,7 +247,8 @@ def main(argv: list[str] | None = None) -> int:
             print(f"| {name} | failed: {row['error']} | | | |", flush=True)
         else:
             print(
-                f"| {name} | {row['wall']:.1f} s | {row['cpu']:.1f} s | {row['peak_rss'] / 2**20:.0f} MB "
+                f"| {name} | {row['wall']:.1f} s | {row['cpu']:.1f} s (main {row['main_cpu']:.1f} s) "
+                f"| {row['peak_rss'] / 2**20:.0f} MB "
                 f"| {row['peak_pss'] / 2**20:.0f} MB | {row['json'] / 1e6:.1f} MB |",
                 flush=True,
             )
