@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import time
+from pathlib import Path
 
 import pytest
 
@@ -17,13 +18,17 @@ from synthetic import synthetic_story
 from cli_helpers import run_synopsis
 
 
-def no_child_left() -> bool:
-    """Whether this process has no child process, running or unreaped."""
-    try:
-        os.waitpid(-1, os.WNOHANG)
-    except ChildProcessError:
-        return True
-    return False
+def children() -> set[int]:
+    """This process's children, running or unreaped (Linux's /proc)."""
+    return {int(pid) for task in Path("/proc/self/task").iterdir() for pid in (task / "children").read_text().split()}
+
+
+@pytest.fixture
+def no_child_left():
+    """Fails the test when it leaves a child process behind (other tests' may run on)."""
+    before = children()
+    yield
+    assert children() <= before
 
 
 @pytest.fixture
@@ -32,11 +37,10 @@ def every_story_spread(monkeypatch):
     monkeypatch.setattr(comparators.workers, "PARALLEL_PASSAGES", 0)
 
 
-def test_parts_come_back_in_order_whatever_the_number_of_jobs():
+def test_parts_come_back_in_order_whatever_the_number_of_jobs(no_child_left):
     expected = [part * part for part in range(7)]
     for jobs in (1, 2, 3, 8):
         assert map_parts(lambda part: part * part, 7, jobs) == expected
-    assert no_child_left()
 
 
 def test_a_forked_part_reads_the_parents_memory_as_it_stood():
@@ -44,7 +48,7 @@ def test_a_forked_part_reads_the_parents_memory_as_it_stood():
     assert map_parts(table.__getitem__, 4, 2) == ["part 0", "part 1", "part 2", "part 3"]
 
 
-def test_an_error_in_a_child_is_raised_in_the_parent_and_no_child_is_left():
+def test_an_error_in_a_child_is_raised_in_the_parent_and_no_child_is_left(no_child_left):
     def failing(part: int) -> int:
         if part == 1:  # part 1 runs in the child
             raise StoryError("story.yaml", "a bad manifest")
@@ -52,10 +56,9 @@ def test_an_error_in_a_child_is_raised_in_the_parent_and_no_child_is_left():
 
     with pytest.raises(StoryError, match="a bad manifest"):
         map_parts(failing, 2, 2)
-    assert no_child_left()
 
 
-def test_an_error_that_does_not_pickle_comes_back_with_its_message():
+def test_an_error_that_does_not_pickle_comes_back_with_its_message(no_child_left):
     class Local(Exception):  # defined in a function: pickle cannot find it again
         pass
 
@@ -65,16 +68,14 @@ def test_an_error_that_does_not_pickle_comes_back_with_its_message():
     with pytest.raises(RuntimeError, match="Local: the message"):
         with in_background(failing, True) as result:
             result()
-    assert no_child_left()
 
 
-def test_leaving_early_stops_the_child():
+def test_leaving_early_stops_the_child(no_child_left):
     started = time.monotonic()
     with pytest.raises(KeyboardInterrupt):
         with in_background(lambda: time.sleep(60), True):
             raise KeyboardInterrupt  # Ctrl-C while the child works
     assert time.monotonic() - started < 30
-    assert no_child_left()
 
 
 def test_one_job_works_in_this_process_only():
@@ -84,11 +85,10 @@ def test_one_job_works_in_this_process_only():
     assert map_parts(lambda part: os.getpid(), 3, 1) == [pid, pid, pid]
 
 
-def test_a_spread_comparison_exports_the_same_bytes(seed_story, every_story_spread):
+def test_a_spread_comparison_exports_the_same_bytes(seed_story, every_story_spread, no_child_left):
     one = to_json_bytes(compare(seed_story, jobs=1), jobs=1)
     assert to_json_bytes(compare(seed_story, jobs=2), jobs=2) == one
     assert to_json_bytes(compare(seed_story, jobs=3), "all", jobs=3) == to_json_bytes(compare(seed_story), "all")
-    assert no_child_left()
 
 
 def test_a_story_of_several_outlets_per_part_compares_the_same(every_story_spread):
