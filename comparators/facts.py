@@ -131,7 +131,9 @@ _REMEMBERED: dict[str, tuple[Fact, ...]] = {}
 
 
 def remember_facts(facts: dict[str, tuple[Fact, ...]]) -> None:
-    """Take `extract_facts(text)` for these texts as given (a worker process read them)."""
+    """Take `extract_facts(text)` for these texts as given (a worker process read them);
+    those of the story before, if any were never asked for, are forgotten."""
+    _REMEMBERED.clear()
     _REMEMBERED.update(facts)
 
 
