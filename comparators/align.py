@@ -35,6 +35,7 @@ Every figure is measured by `tests/benchmarks/evaluate_alignment.py`.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from itertools import islice, repeat
@@ -65,6 +66,7 @@ from comparators.model import (
 )
 from comparators.segment import Unit, units
 from comparators.similarity import Scorer, get_comparator, scores_within
+from comparators.workers import in_background, map_parts, worth_spreading
 
 MAX_PER_SOURCE = 3  # an outlet rarely spreads one fact over more paragraphs
 # Groups a passage may stand in: a bound for documents that repeat themselves (a live blog
@@ -90,6 +92,7 @@ SHORTLIST_ROWS = 8  # passages shortlisted together (their shortlists' union is 
 SHORTLIST_BATCH = 256  # passages whose shortlists are found in one product
 BLOCK_ROWS = 64  # passages scored against the whole story at once
 GROUP_BATCH_SENTENCES = 256  # sentences of several groups scored in one product
+GROUP_PARTS_PER_JOB = 4  # a big story's batches of groups are built in this many parts per job
 PRIM_IN_NUMPY = 64  # members from which a group's spanning tree is grown in numpy
 
 _EMPTY: frozenset[int] = frozenset()  # a unit linked to nothing, or in no group yet
@@ -111,7 +114,7 @@ def default_threshold(comparator: str) -> float:
     return model.threshold if model is not None else get_comparator(comparator).default_threshold
 
 
-def align(story: Story, settings: Settings, link: LinkModel | None = None) -> tuple[Group, ...]:
+def align(story: Story, settings: Settings, link: LinkModel | None = None, jobs: int = 1) -> tuple[Group, ...]:
     """Groups of `story`'s passages (at `settings.granularity`), unordered ids.
 
     A passage may stand in several groups (one per fact it reports); passages
@@ -119,7 +122,8 @@ def align(story: Story, settings: Settings, link: LinkModel | None = None) -> tu
     (cohesion, min_link, wording, confidence), its strongest `links` with
     evidence, a rewording class, and for each member the sentences that carry
     the group's fact. `link` replaces the stored link model (for fitting and
-    leave-one-story-out evaluation); its threshold then is the default.
+    leave-one-story-out evaluation); its threshold then is the default. `jobs` over 1
+    spreads a big story's independent work over that many processes (the same groups).
     """
     comparator = get_comparator(settings.comparator)
     model = link if link is not None else link_model(comparator.name)
@@ -129,15 +133,14 @@ def align(story: Story, settings: Settings, link: LinkModel | None = None) -> tu
     space = _Space(units(story, settings.granularity), story)
     if not space.units:
         return ()
-    scorer = comparator.fit(space.distinct_texts)
-    pairs = _candidates(space, scorer)
+    # The passages' word sets are cut in another process while the comparator is fitted here.
+    with in_background(lambda: _passage_sets(space), _parallel(space, jobs)) as sets:
+        scorer = comparator.fit(space.distinct_texts)
+        pairs = _candidates(space, scorer, sets(), jobs)
     probability = _link_probability(space, pairs, model)
     clusters = _facts(space, pairs.i, pairs.j, probability, threshold)
-    present = {u.source for u in space.units}
     link_of = _PairValues(pairs.i, pairs.j, probability, len(space.units))
-    return tuple(
-        _group(space, members, present, link_of, scored) for members, scored in _scored_clusters(space, scorer, clusters)
-    )
+    return _groups(space, scorer, clusters, link_of, jobs)
 
 
 @dataclass(frozen=True)
@@ -216,6 +219,12 @@ class _Space:
         n = len(self.story.sources)
         return np.searchsorted(self.source_of, np.arange(n + 1)).astype(np.int64)
 
+    def read_before_forking(self) -> None:
+        """Work out once, before work is forked into parts, what every part reads
+        (each forked process would otherwise work it out again for itself)."""
+        for figure in ("sentence_weight", "sentence_unit", "distinct_id", "source_of", "document_frequency"):
+            getattr(self, figure)
+
     def sentences_of(self, unit_ids: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """Sentence indices of `unit_ids` (in order) and each unit's start in that list."""
         starts, ends = self.sentence_start[unit_ids], self.sentence_start[unit_ids + 1]
@@ -267,22 +276,18 @@ def _sentence_scores(space: _Space, scorer: Scorer, rows: np.ndarray, cols: np.n
     return scorer.scores(r_ids, c_ids)[np.ix_(r_back, c_back)], (r_sent, r_start), (c_sent, c_start)
 
 
-def _scored_clusters(space: _Space, scorer: Scorer, clusters: list[list[int]]):
-    """Each cluster, in order, with the scores of its distinct sentence texts against
-    each other, each of its sentences' row there, its sentence indices and each unit's
-    start among them (None for a cluster of one source): a group of wire copies repeats
-    a few texts hundreds of times, and its figures are read from the distinct ones.
+def _scored_clusters(space: _Space, scorer: Scorer, batches: list[list[tuple[list[int], tuple | None]]]):
+    """Each cluster of `batches` (`_cluster_batches`), in order, with the scores of its
+    distinct sentence texts against each other, each of its sentences' row there, its
+    sentence indices and each unit's start among them (None for a cluster of one
+    source): a group of wire copies repeats a few texts hundreds of times, and its
+    figures are read from the distinct ones.
 
-    Clusters are scored in batches of up to GROUP_BATCH_SENTENCES sentences, one call
-    per batch (`scores_within`: each cluster's distinct sentences against themselves,
-    no pair across clusters): a long story has tens of thousands of small groups, and
-    a call per group costs far more in overhead than in arithmetic. A batch's scores
-    are dropped once its groups are built, so memory stays that of one batch."""
-    source_of = space.source_of
-    batch: list[tuple[list[int], tuple | None]] = []
-    batch_size = 0
-
-    def scored_batch():
+    One call per batch (`scores_within`: each cluster's distinct sentences against
+    themselves, no pair across clusters): a long story has tens of thousands of small
+    groups, and a call per group costs far more in overhead than in arithmetic. A
+    batch's scores are dropped once its groups are built, so memory stays that of one batch."""
+    for batch in batches:
         scored = [entry for _, entry in batch if entry is not None]
         blocks = iter(scores_within(scorer, [ids for _, _, ids, _ in scored]))
         for unit_ids, entry in batch:
@@ -292,20 +297,52 @@ def _scored_clusters(space: _Space, scorer: Scorer, clusters: list[list[int]]):
             sent, start, _, at = entry
             yield unit_ids, (next(blocks), at, sent, start)
 
+
+def _cluster_batches(space: _Space, clusters: list[list[int]]) -> list[list[tuple[list[int], tuple | None]]]:
+    """The clusters, in order, in batches of up to GROUP_BATCH_SENTENCES sentences, each
+    with its sentence indices, each unit's start among them, its distinct sentence texts
+    and each sentence's row among those (None for a cluster of one source: nothing to
+    score, it keeps its place in the batch)."""
+    source_of = space.source_of
+    batches: list[list[tuple[list[int], tuple | None]]] = []
+    batch: list[tuple[list[int], tuple | None]] = []
+    batch_size = 0
     for unit_ids in clusters:
         ids = np.array(unit_ids, dtype=np.int64)
         if len(ids) < 2 or (source_of[ids] == source_of[ids[0]]).all():
-            batch.append((unit_ids, None))  # nothing to score: it keeps its place in the batch
+            batch.append((unit_ids, None))
             continue
         sent, start = space.sentences_of(ids)
         distinct, at = np.unique(space.distinct_id[sent], return_inverse=True)
         if batch_size and batch_size + len(sent) > GROUP_BATCH_SENTENCES:
-            yield from scored_batch()
+            batches.append(batch)
             batch, batch_size = [], 0
         batch.append((unit_ids, (sent, start, distinct, at.ravel())))
         batch_size += len(sent)
     if batch:
-        yield from scored_batch()
+        batches.append(batch)
+    return batches
+
+
+def _groups(
+    space: _Space, scorer: Scorer, clusters: list[list[int]], link_of: _PairValues, jobs: int
+) -> tuple[Group, ...]:
+    """A `Group` of each cluster, in order; a big story's batches of clusters are dealt
+    over `jobs` processes (GROUP_PARTS_PER_JOB parts each, for an even share)."""
+    present = {u.source for u in space.units}
+    batches = _cluster_batches(space, clusters)
+    parts = min(len(batches), jobs * GROUP_PARTS_PER_JOB) if _parallel(space, jobs) else 1
+    bounds = np.linspace(0, len(batches), parts + 1).astype(int).tolist()
+    if parts > 1:
+        space.read_before_forking()
+
+    def built(part: int) -> list[Group]:
+        return [
+            _group(space, members, present, link_of, scored)
+            for members, scored in _scored_clusters(space, scorer, batches[bounds[part] : bounds[part + 1]])
+        ]
+
+    return tuple(group for part in map_parts(built, parts, jobs) for group in part)
 
 
 def _pair_parts(space: _Space, scorer: Scorer, rows: np.ndarray, cols: np.ndarray):
@@ -362,49 +399,46 @@ class _Candidates:
     sets: PassageSets
 
 
-def _candidates(space: _Space, scorer: Scorer) -> _Candidates:
+def _parallel(space: _Space, jobs: int) -> bool:
+    """Whether the story is big enough for its work to be spread over `jobs` processes."""
+    return worth_spreading(len(space.units), jobs)
+
+
+def _passage_sets(space: _Space) -> PassageSets:
+    """`passage_sets` of the story's passages, from its outlets with passages."""
+    return passage_sets([u.text for u in space.units], sources=int(np.count_nonzero(np.diff(space.unit_range_of_source))))
+
+
+def _candidates(space: _Space, scorer: Scorer, sets: PassageSets | None = None, jobs: int = 1) -> _Candidates:
     """Every cross-source pair above CANDIDATE_FLOOR that is among the
     CANDIDATES_PER_SOURCE best of either side in the other's source, over the
-    source pairs `_partner_ranks` compares."""
+    source pairs `_partner_ranks` compares; in `jobs` processes at once for a big story."""
     n = len(space.units)
     bounds = space.unit_range_of_source
     nonempty = np.flatnonzero(np.diff(bounds))
     source_index = np.searchsorted(nonempty, space.source_of, side="right") - 1
-    best = np.zeros((n, len(nonempty)), dtype=np.float32)
-    sets = passage_sets([u.text for u in space.units], sources=len(nonempty))
-    found: list[tuple[np.ndarray, ...]] = []
-    # Scores are symmetric: each source pair is scored once, and `best` is filled both ways.
-    for rank, source in enumerate(nonempty):
-        later = _partner_ranks(rank, len(nonempty))
-        if not len(later):
-            continue
-        own_lo, own_hi = int(bounds[source]), int(bounds[source + 1])
-        partner_units = np.concatenate([np.arange(bounds[nonempty[r]], bounds[nonempty[r] + 1]) for r in later])
-        long_partners = _is_long(bounds, nonempty[later])
-        shortlist = _Shortlist(sets, partner_units, source_index, len(nonempty)) if long_partners else None
-        step = BLOCK_ROWS if shortlist is None else SHORTLIST_ROWS
-        for lo in range(own_lo, own_hi, step):
-            hi = min(lo + step, own_hi)
-            cols = partner_units if shortlist is None else shortlist.columns(lo, hi)
-            if not len(cols):  # no passage of the block shares a rare word with the partners
-                continue
-            forward, backward, best_sentence = _pair_parts(space, scorer, np.arange(lo, hi), cols)
-            scores = np.maximum(forward, backward)
-            col_rank = source_index[cols]
-            starts = np.flatnonzero(np.r_[True, col_rank[1:] != col_rank[:-1]])
-            ranks = col_rank[starts]
-            best[lo:hi, ranks] = np.maximum(best[lo:hi, ranks], np.maximum.reduceat(scores, starts, axis=1))
-            best[cols, rank] = np.maximum(best[cols, rank], scores.max(axis=0))
-            rows, at = np.nonzero(scores >= CANDIDATE_FLOOR)
-            found.append(
-                (
-                    (rows + lo).astype(np.int32),
-                    cols[at].astype(np.int32),
-                    forward[rows, at].astype(np.float32),
-                    backward[rows, at].astype(np.float32),
-                    best_sentence[rows, at].astype(np.float32),
-                )
-            )
+    sets = _passage_sets(space) if sets is None else sets
+    parts = jobs if _parallel(space, jobs) else 1
+    if parts > 1:
+        space.read_before_forking()
+
+    def scored(part: int) -> tuple[np.ndarray, list[tuple[int, tuple[np.ndarray, ...]]]]:
+        # Source ranks are dealt in turn to the parts (a small story's first ranks have
+        # the most partners); each part fills a `best` of its own, merged by maximum.
+        best = np.zeros((n, len(nonempty)), dtype=np.float32)
+        found = [
+            (rank, block)
+            for rank in range(part, len(nonempty), parts)
+            for block in _scored_source(space, scorer, sets, source_index, nonempty, rank, best)
+        ]
+        return best, found
+
+    scored_parts = map_parts(scored, parts, jobs)
+    best = scored_parts[0][0]
+    for other, _ in scored_parts[1:]:
+        np.maximum(best, other, out=best)
+    # In rank order, as one process scoring the ranks in turn finds them (a stable sort).
+    found = [block for _, block in sorted((item for _, items in scored_parts for item in items), key=lambda item: item[0])]
     if not found:
         empty = np.zeros(0, dtype=np.int32)
         zero = np.zeros(0, dtype=np.float32)
@@ -423,8 +457,55 @@ def _candidates(space: _Space, scorer: Scorer) -> _Candidates:
     keep = _among_best(i, source_index[j], similarity) | _among_best(j, source_index[i], similarity)
     i, j = i[keep], j[keep]
     # What the kept pairs share, for them only (the floor keeps many more pairs than this).
-    overlap = sets.overlap_pairs(i, j)
+    cuts = np.linspace(0, len(i), parts + 1).astype(int).tolist()  # each pair's overlap is its own
+    overlap = np.concatenate(
+        map_parts(lambda part: sets.overlap_pairs(i[cuts[part] : cuts[part + 1]], j[cuts[part] : cuts[part + 1]]), parts, jobs)
+    )
     return _Candidates(i, j, forward[keep], backward[keep], best_sentence[keep], best, source_index, overlap, sets)
+
+
+def _scored_source(
+    space: _Space,
+    scorer: Scorer,
+    sets: PassageSets,
+    source_index: np.ndarray,
+    nonempty: np.ndarray,
+    rank: int,
+    best: np.ndarray,
+) -> Iterator[tuple[np.ndarray, ...]]:
+    """The pairs above CANDIDATE_FLOOR between source `rank`'s units and those of its
+    `_partner_ranks`, a block of rows at a time, as (i, j, forward, backward, best
+    sentence); `best` takes both sides' best scores (scores are symmetric: each source
+    pair is scored once, and `best` is filled both ways)."""
+    bounds = space.unit_range_of_source
+    source = nonempty[rank]
+    later = _partner_ranks(rank, len(nonempty))
+    if not len(later):
+        return
+    own_lo, own_hi = int(bounds[source]), int(bounds[source + 1])
+    partner_units = np.concatenate([np.arange(bounds[nonempty[r]], bounds[nonempty[r] + 1]) for r in later])
+    shortlist = _Shortlist(sets, partner_units, source_index, len(nonempty)) if _is_long(bounds, nonempty[later]) else None
+    step = BLOCK_ROWS if shortlist is None else SHORTLIST_ROWS
+    for lo in range(own_lo, own_hi, step):
+        hi = min(lo + step, own_hi)
+        cols = partner_units if shortlist is None else shortlist.columns(lo, hi)
+        if not len(cols):  # no passage of the block shares a rare word with the partners
+            continue
+        forward, backward, best_sentence = _pair_parts(space, scorer, np.arange(lo, hi), cols)
+        scores = np.maximum(forward, backward)
+        col_rank = source_index[cols]
+        starts = np.flatnonzero(np.r_[True, col_rank[1:] != col_rank[:-1]])
+        ranks = col_rank[starts]
+        best[lo:hi, ranks] = np.maximum(best[lo:hi, ranks], np.maximum.reduceat(scores, starts, axis=1))
+        best[cols, rank] = np.maximum(best[cols, rank], scores.max(axis=0))
+        rows, at = np.nonzero(scores >= CANDIDATE_FLOOR)
+        yield (
+            (rows + lo).astype(np.int32),
+            cols[at].astype(np.int32),
+            forward[rows, at].astype(np.float32),
+            backward[rows, at].astype(np.float32),
+            best_sentence[rows, at].astype(np.float32),
+        )
 
 
 def _is_long(bounds: np.ndarray, sources: np.ndarray) -> bool:

@@ -99,7 +99,18 @@ def _encoded_diff(a: str, b: str) -> tuple[tuple[tuple[int, int], ...], tuple[st
 @lru_cache(maxsize=8192)
 def word_diff(a: str, b: str) -> tuple[tuple[int, str], ...]:
     """Word-level diff of `a` -> `b` as `(op, text)` pairs, op in {-1, 0, 1}."""
-    runs, ta, tb = _encoded_diff(a, b)
+    return word_diff_of_runs(a, b, word_diff_runs(a, b))
+
+
+def word_diff_runs(a: str, b: str) -> tuple[tuple[int, int], ...]:
+    """`word_diff(a, b)` as (op, token count) runs: the costly part, in a form small to
+    send between processes (`word_diff_of_runs` spells it out)."""
+    return _encoded_diff(a, b)[0]
+
+
+def word_diff_of_runs(a: str, b: str, runs: tuple[tuple[int, int], ...]) -> tuple[tuple[int, str], ...]:
+    """`word_diff(a, b)` from its `word_diff_runs(a, b)`."""
+    ta, tb = _cached_tokens(a), _cached_tokens(b)
     i = j = 0
     ops: list[tuple[int, str]] = []
     for op, n in runs:

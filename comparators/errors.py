@@ -19,6 +19,9 @@ class StoryError(Exception):
         self.problem = problem
         super().__init__(str(self))
 
+    def __reduce__(self):  # pickled by its fields, so a worker process can raise it in the parent
+        return type(self), (self.path, self.problem)
+
     def __str__(self) -> str:
         text = f"{self.path}: {self.problem}" if self.path else self.problem
         # File names and YAML snippets can hold anything; the message stays one safe line.

@@ -12,39 +12,43 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable, Iterator
+from contextlib import ExitStack
 from pathlib import Path
 from typing import Any
 
 from comparators.collector import cycle_collection_paused
-from comparators.model import Comparison
-from comparators.diff import word_diff
-from comparators.model import Group, Source, Story
+from comparators.diff import word_diff_of_runs, word_diff_runs
+from comparators.model import Comparison, Group, Source, Story
+from comparators.workers import in_background, worth_spreading
 
 # 2: a paragraph may stand in several groups (one per fact).
 # 3: quotes name their `group` (listed once in `quote_groups`) instead of every match;
 #    by default only groups holding the pivot carry diffs, the pivot's own members none.
 SCHEMA_VERSION = 3
 
+DIFFS_PER_CHILD = 1000  # word diffs worth a process of their own
+CHILD_DIFFS = 2  # diffs a child takes for each one this process takes (it builds the rest too)
 DIFFS = ("pivot", "all")  # which group members carry a word diff (see `to_json_dict`)
 
 
-def to_json(comparison: Comparison, diffs: str = "pivot") -> str:
+def to_json(comparison: Comparison, diffs: str = "pivot", jobs: int = 1) -> str:
     """`to_json_dict(comparison, diffs)` as indented UTF-8 JSON text ending in a newline.
 
     Invisible formatting controls (bidi overrides in a file name, say) are written as
     `\\uXXXX` escapes: the data is the same, and a terminal showing it cannot be fooled.
     The bytes are those of `json.dumps(..., ensure_ascii=False, indent=2)`, written by
     orjson: 8-15 times faster on big stories, with less memory."""
-    return to_json_bytes(comparison, diffs).decode()
+    return to_json_bytes(comparison, diffs, jobs).decode()
 
 
-def to_json_bytes(comparison: Comparison, diffs: str = "pivot") -> bytes:
+def to_json_bytes(comparison: Comparison, diffs: str = "pivot", jobs: int = 1) -> bytes:
     """`to_json(comparison, diffs)` encoded as UTF-8, made without the text: a big
     story's export (100 MB at 400 sources) is held once, as bytes, not again as text."""
     import orjson  # loaded when a story is exported, not when the reader starts
 
     with cycle_collection_paused():
-        data = to_json_dict(comparison, diffs)
+        data = to_json_dict(comparison, diffs, jobs)
     encoded = orjson.dumps(data, option=orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE)
     del data
     # Every byte `_MAYBE_INVISIBLE` matches is \x7f or past ASCII, and orjson writes whole
@@ -74,7 +78,7 @@ def _escaped(match: re.Match[str]) -> str:
     return json.dumps(match[0])[1:-1]
 
 
-def to_json_dict(comparison: Comparison, diffs: str = "pivot") -> dict[str, Any]:
+def to_json_dict(comparison: Comparison, diffs: str = "pivot", jobs: int = 1) -> dict[str, Any]:
     """The comparison as plain dicts and lists, in the shape `schema.json` documents.
 
     A member's `diff` is its word diff against the group's `reference` source (the
@@ -84,9 +88,57 @@ def to_json_dict(comparison: Comparison, diffs: str = "pivot") -> dict[str, Any]
     pivot's own members none; with `diffs="all"` every member does, the reference's
     own as `[[0, text]]`. Quotes name their group; `quote_groups` lists each group's
     wordings and the links between them once. Raises ValueError for another `diffs`.
+
+    With `jobs` over 1, a big story's word diffs are computed in `jobs - 1` forked
+    processes while this one builds the rest (the same data).
     """
     if diffs not in DIFFS:
         raise ValueError(f"diffs must be one of {', '.join(DIFFS)}, not {diffs!r}")
+    pairs = list(dict.fromkeys(_diffed_pairs(comparison.groups, comparison.pivot, diffs)))
+    children = max(1, min(jobs - 1, len(pairs) // DIFFS_PER_CHILD)) if worth_spreading(len(pairs), jobs) else 0
+    parts = _dealt(pairs, children)
+    with ExitStack() as waiting:
+        # Forked before the rest is built, so their diffs are made while it is.
+        runs_of_parts = [_diff_runs_of(parts[0])] + [
+            waiting.enter_context(in_background(_diff_runs_of(part), True))
+            for part in parts[1:]
+        ]
+        pending: dict[tuple[str, str], list[dict[str, Any]]] = {}  # texts diffed -> members awaiting that diff
+        data = _data(comparison, diffs, pending)
+        for part, runs_of_part in zip(parts, runs_of_parts):
+            for (reference, text), runs in zip(part, runs_of_part(), strict=True):
+                ops = word_diff_of_runs(reference, text, runs)
+                for member in pending[(reference, text)]:
+                    member["diff"] = [list(op) for op in ops]
+    return data
+
+
+def _dealt(pairs: list[tuple[str, str]], children: int) -> list[list[tuple[str, str]]]:
+    """The pairs dealt in turn to this process (first) and `children` others (a story's
+    costly diffs come together): this process takes one in `children * CHILD_DIFFS + 1`,
+    as it builds the rest of the export first."""
+    turn = children * CHILD_DIFFS + 1
+    parts: list[list[tuple[str, str]]] = [[] for _ in range(children + 1)]
+    for k, pair in enumerate(pairs):
+        at = k % turn
+        parts[0 if at == 0 else 1 + (at - 1) % children].append(pair)
+    return parts
+
+
+def _diff_runs_of(pairs: list[tuple[str, str]]) -> Callable[[], list[tuple[tuple[int, int], ...]]]:
+    """A function giving `word_diff_runs` of each pair (compact: counts, not text)."""
+    return lambda: [word_diff_runs(a, b) for a, b in pairs]
+
+
+def _diffed_pairs(groups: tuple[Group, ...], pivot: str | None, diffs: str) -> Iterator[tuple[str, str]]:
+    """(reference text, member text) of every member carrying a diff, in export order."""
+    for group in groups:
+        reference, reference_text, with_diffs = _reference(group, pivot, diffs)
+        if with_diffs:
+            yield from ((reference_text, m.text) for m in group.members if m.source != reference)
+
+
+def _data(comparison: Comparison, diffs: str, pending: dict[tuple[str, str], list[dict[str, Any]]]) -> dict[str, Any]:
     story = comparison.story
     settings = comparison.settings
     return {
@@ -101,7 +153,7 @@ def to_json_dict(comparison: Comparison, diffs: str = "pivot") -> dict[str, Any]
         "pivot": comparison.pivot,
         "pivot_reason": comparison.pivot_reason,
         "sources": [_source(story, s) for s in story.sources],
-        "groups": [_group(g, comparison.pivot, diffs) for g in comparison.groups],
+        "groups": [_group(g, comparison.pivot, diffs, pending) for g in comparison.groups],
         "reuse": [
             {"source": r.source, "other": r.other, "verbatim_share": r.verbatim_share}
             for r in comparison.reuse
@@ -183,15 +235,24 @@ def reference_source(group: Group, pivot: str | None) -> str:
     return pivot if pivot in group.sources else group.sources[0]
 
 
-def _group(group: Group, pivot: str | None, diffs: str) -> dict[str, Any]:
+def _reference(group: Group, pivot: str | None, diffs: str) -> tuple[str, str, bool]:
+    """A group's reference source, its text, and whether the other members carry diffs."""
     reference = reference_source(group, pivot)
-    reference_text = group.text_of(reference)
-    with_diffs = diffs == "all" or reference == pivot
+    return reference, group.text_of(reference), diffs == "all" or reference == pivot
+
+
+def _group(
+    group: Group, pivot: str | None, diffs: str, pending: dict[tuple[str, str], list[dict[str, Any]]]
+) -> dict[str, Any]:
+    """A group's dict; each member's diff is left None (in its place among the keys)
+    and the member listed in `pending` under the texts diffed, filled in later."""
+    reference, reference_text, with_diffs = _reference(group, pivot, diffs)
     members = []
     for m in group.members:
         member: dict[str, Any] = {"source": m.source, "paragraph": m.paragraph, "text": m.text}
         if m.source != reference and with_diffs:
-            member["diff"] = [list(op) for op in word_diff(reference_text, m.text)]
+            member["diff"] = None
+            pending.setdefault((reference_text, m.text), []).append(member)
         elif diffs == "all":
             member["diff"] = [[0, m.text]]
         if m.sentence is not None:

@@ -126,6 +126,17 @@ class Fact:
     zone: str | None = None  # times: the zone as written, lower-case
 
 
+# Facts worked out in another process (`remember_facts`), each handed out once to the cache.
+_REMEMBERED: dict[str, tuple[Fact, ...]] = {}
+
+
+def remember_facts(facts: dict[str, tuple[Fact, ...]]) -> None:
+    """Take `extract_facts(text)` for these texts as given (a worker process read them);
+    those of the story before, if any were never asked for, are forgotten."""
+    _REMEMBERED.clear()
+    _REMEMBERED.update(facts)
+
+
 @lru_cache(maxsize=65536)  # discrepancies and the reader's emphasis read the same paragraphs: one cache
 def extract_facts(text: str) -> tuple[Fact, ...]:
     """Numbers, names, dates, weekdays and clock times in `text`, in reading order.
@@ -134,6 +145,8 @@ def extract_facts(text: str) -> tuple[Fact, ...]:
     into it. Years, model numbers ("Su-34", "Note 7") and clock times are not
     numbers; a conversion in brackets ("280 km (175 miles)") joins its figure.
     """
+    if _REMEMBERED and (remembered := _REMEMBERED.pop(text, None)) is not None:
+        return remembered
     dates = list(_dates(text))
     times = _join_bracketed(text, list(_times(text)))
     taken = [(f.start, f.end) for f in dates + times]

@@ -8,12 +8,14 @@ from dataclasses import replace
 from comparators.align import align, default_threshold
 from comparators.collector import cycle_collection_paused
 from comparators.discrepancies import find_discrepancies
+from comparators.facts import Fact, extract_facts, remember_facts
 from comparators.model import Comparison, Settings, SettingsOverride, Story
 from comparators.ordering import order_groups
 from comparators.pivot import choose_pivot
-from comparators.quote_matching import story_quote_groups
-from comparators.reuse import reuse, shared_runs
+from comparators.quote_matching import SourceQuotes, source_quotes, story_quote_groups
+from comparators.reuse import SharedRuns, reuse, shared_runs
 from comparators.settings import merged_settings
+from comparators.workers import in_background, worth_spreading
 
 # Called with the stage starting ("align", "order", "reuse", "quotes", "discrepancies",
 # then "done") and the share of the whole work done so far, from 0.0 to 1.0.
@@ -34,7 +36,9 @@ def resolve_settings(story: Story, override: SettingsOverride | None) -> Setting
     return settings
 
 
-def compare(story: Story, override: SettingsOverride | None = None, progress: Progress | None = None) -> Comparison:
+def compare(
+    story: Story, override: SettingsOverride | None = None, progress: Progress | None = None, jobs: int = 1
+) -> Comparison:
     """Align the story's passages, order them by the pivot, measure reuse, match quotes,
     find where outlets disagree.
 
@@ -43,17 +47,24 @@ def compare(story: Story, override: SettingsOverride | None = None, progress: Pr
     named in `Comparison.warnings`. `progress(stage, fraction)`, when given, is called
     as each stage starts, with the share of the work done before it (non-decreasing,
     from 0.0), and last as `progress("done", 1.0)`; it runs on the caller's thread.
+
+    `jobs` over 1 lets a big story's independent work run in that many processes at
+    once (`comparators/workers.py`); the result is the same.
     """
     with cycle_collection_paused():
-        return _compare(story, override, progress)
+        return _compare(story, override, progress, jobs)
 
 
-def _compare(story: Story, override: SettingsOverride | None, progress: Progress | None) -> Comparison:
+def _compare(story: Story, override: SettingsOverride | None, progress: Progress | None, jobs: int) -> Comparison:
     done = _stage_reporter(progress)
     settings = resolve_settings(story, override)
+    parallel = worth_spreading(sum(len(s.paragraphs) for s in story.sources), jobs)
     done("align")
-    groups = align(story, settings) if story.sources else ()
-    runs = shared_runs(story)  # the pivot and the reuse figures both read them
+    # What needs no groups is worked out in another process while this one aligns.
+    with in_background(lambda: _needing_no_groups(story, parallel), parallel) as needing_no_groups:
+        groups = align(story, settings, jobs=jobs) if story.sources else ()
+        runs, attributed, facts = needing_no_groups()
+    remember_facts(facts)
     if settings.pivot is not None:
         pivot_reason = "chosen"
     elif story.sources:
@@ -71,7 +82,7 @@ def _compare(story: Story, override: SettingsOverride | None, progress: Progress
     done("reuse")
     reuse_figures = reuse(story, runs)
     done("quotes")
-    quotes, terms, quote_groups = story_quote_groups(story, groups)
+    quotes, terms, quote_groups = story_quote_groups(story, groups, attributed)
     done("discrepancies")
     discrepancies = find_discrepancies(story, groups, quotes)
     done("done")
@@ -88,6 +99,17 @@ def _compare(story: Story, override: SettingsOverride | None, progress: Progress
         discrepancies=discrepancies,
         quote_groups=quote_groups,
     )
+
+
+def _needing_no_groups(
+    story: Story, elsewhere: bool
+) -> tuple[tuple[SharedRuns, ...], list[SourceQuotes], dict[str, tuple[Fact, ...]]]:
+    """The verbatim runs, each source's attributed quotes and, when worked out in another
+    process (`elsewhere`), the facts of every distinct paragraph text (for the discrepancies)."""
+    facts = {}
+    if elsewhere:
+        facts = {text: extract_facts(text) for source in story.sources for text in (p.text for p in source.paragraphs)}
+    return shared_runs(story), [source_quotes(source) for source in story.sources], facts
 
 
 def _stage_reporter(progress: Progress | None) -> Callable[[str], None]:

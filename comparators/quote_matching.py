@@ -491,16 +491,27 @@ def story_quotes(story: Story) -> tuple[tuple[Quote, ...], tuple[QuotedTerm, ...
     return quotes, terms
 
 
+SourceQuotes = tuple[list[Span], tuple[Attribution, ...], tuple[QuotedTerm, ...]]
+
+
+def source_quotes(source: Source) -> SourceQuotes:
+    """A source's quotes, their attributions and its quoted terms: the part of
+    `story_quote_groups` that reads one source alone (no other source, no group)."""
+    spans, terms = split_terms(source, find_spans(source))
+    return _with_attributed_phrases(source, spans, terms)
+
+
 def story_quote_groups(
-    story: Story, facts: Sequence[Group] = ()
+    story: Story, facts: Sequence[Group] = (), attributed: Sequence[SourceQuotes] | None = None
 ) -> tuple[tuple[Quote, ...], tuple[QuotedTerm, ...], tuple[QuoteGroup, ...]]:
     """`story_quotes(story)` and the quote groups (`group_quotes`) they form, matched
-    through the story's aligned groups (`facts`) when given."""
+    through the story's aligned groups (`facts`) when given. `attributed`, when given,
+    is `source_quotes` of each source in story order, worked out beforehand."""
     pending: list[tuple[Span, Attribution]] = []
     terms: list[QuotedTerm] = []
-    for source in story.sources:
-        spans, source_terms = split_terms(source, find_spans(source))
-        spans, attributions, source_terms = _with_attributed_phrases(source, spans, source_terms)
+    if attributed is None:
+        attributed = [source_quotes(source) for source in story.sources]
+    for spans, attributions, source_terms in attributed:
         pending.extend(zip(spans, attributions))
         terms.extend(source_terms)
     pending, terms = _phrases_quoted_elsewhere(story, pending, terms)

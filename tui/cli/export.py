@@ -12,7 +12,14 @@ import sys
 from comparators import compare
 from comparators.export import to_json_bytes
 from tui.cli.comparison_progress import comparison_progress
-from tui.cli.story_args import add_diffs_argument, add_story_arguments, settings_from_args, story_from_args
+from tui.cli.story_args import (
+    add_diffs_argument,
+    add_jobs_argument,
+    add_story_arguments,
+    jobs_from_args,
+    settings_from_args,
+    story_from_args,
+)
 from tui.exit_codes import EXIT_BAD_INPUT
 from tui.report_file import emit, output_path, output_problem
 
@@ -27,6 +34,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
     add_diffs_argument(parser)
+    add_jobs_argument(parser)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -36,7 +44,7 @@ def run(args: argparse.Namespace) -> int:
         return EXIT_BAD_INPUT
     story = story_from_args(args)
     with comparison_progress(story) as progress:
-        comparison = compare(story, settings_from_args(args), progress)
+        comparison = compare(story, settings_from_args(args), progress, jobs=jobs_from_args(args))
     for warning in comparison.warnings:
         print(f"synopsis: warning: {warning}", file=sys.stderr)
-    return emit(to_json_bytes(comparison, args.diffs), args.output, force=args.force)
+    return emit(to_json_bytes(comparison, args.diffs, jobs_from_args(args)), args.output, force=args.force)

@@ -14,7 +14,14 @@ from comparators.reports.text import MIN_WIDTH
 from comparators.review import GroupIndex, attach
 from comparators.review_store import ReviewFileError, load_review, review_path_for
 from tui.cli.comparison_progress import comparison_progress
-from tui.cli.story_args import add_diffs_argument, add_story_arguments, settings_from_args, story_from_args
+from tui.cli.story_args import (
+    add_diffs_argument,
+    add_jobs_argument,
+    add_story_arguments,
+    jobs_from_args,
+    settings_from_args,
+    story_from_args,
+)
 from tui.exit_codes import EXIT_BAD_INPUT
 from tui.report_file import emit, format_for, output_path, output_problem
 
@@ -32,6 +39,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
     add_diffs_argument(parser)
+    add_jobs_argument(parser)
     parser.add_argument(
         "--width", type=_width, default=80, metavar="N", help="wrap the text report at N columns"
     )
@@ -86,7 +94,7 @@ def run(args: argparse.Namespace) -> int:
         return _fail(f"{args.review}: no such review file")
     story = story_from_args(args)
     with comparison_progress(story) as progress:
-        comparison = compare(story, settings_from_args(args), progress)
+        comparison = compare(story, settings_from_args(args), progress, jobs=jobs_from_args(args))
     for warning in comparison.warnings:
         print(f"synopsis: warning: {warning}", file=sys.stderr)
     marks = None if args.no_review or format == "json" else _review_marks(args, story, comparison)

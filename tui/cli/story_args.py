@@ -103,6 +103,33 @@ def story_from_args(args: argparse.Namespace) -> Story:
     return story
 
 
+def add_jobs_argument(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--jobs",
+        "-j",
+        type=positive_jobs,
+        metavar="N",
+        help="processes a big story is compared and exported with (default: the CPUs available; 1: this process only)",
+    )
+
+
+def positive_jobs(text: str) -> int:
+    try:
+        jobs = int(text)
+    except ValueError:
+        jobs = 0
+    if jobs < 1:
+        raise argparse.ArgumentTypeError(f"a number of processes of at least 1, not {text!r}")
+    return jobs
+
+
+def jobs_from_args(args: argparse.Namespace) -> int:
+    """`--jobs`, or the CPUs available to this process when it is not given."""
+    from comparators.workers import available_cpus
+
+    return args.jobs if args.jobs is not None else available_cpus()
+
+
 def add_diffs_argument(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--diffs",

@@ -1,0 +1,110 @@
+"""Work spread over forked processes (`--jobs`): the same results as one process,
+errors and interruptions as in one process, and no process left behind."""
+
+from __future__ import annotations
+
+import os
+import time
+from pathlib import Path
+
+import pytest
+
+import comparators.workers
+from comparators.errors import StoryError
+from comparators.export import to_json_bytes
+from comparators.pipeline import compare
+from comparators.workers import in_background, map_parts
+from synthetic import synthetic_story
+from cli_helpers import run_synopsis
+
+
+def children() -> set[int]:
+    """This process's children, running or unreaped (Linux's /proc)."""
+    return {int(pid) for task in Path("/proc/self/task").iterdir() for pid in (task / "children").read_text().split()}
+
+
+@pytest.fixture
+def no_child_left():
+    """Fails the test when it leaves a child process behind (other tests' may run on)."""
+    before = children()
+    yield
+    assert children() <= before
+
+
+@pytest.fixture
+def every_story_spread(monkeypatch):
+    """Spread work however small the story, so the seeds take every forked path."""
+    monkeypatch.setattr(comparators.workers, "PARALLEL_PASSAGES", 0)
+
+
+def test_parts_come_back_in_order_whatever_the_number_of_jobs(no_child_left):
+    expected = [part * part for part in range(7)]
+    for jobs in (1, 2, 3, 8):
+        assert map_parts(lambda part: part * part, 7, jobs) == expected
+
+
+def test_a_forked_part_reads_the_parents_memory_as_it_stood():
+    table = {part: f"part {part}" for part in range(4)}  # never sent: the child has it
+    assert map_parts(table.__getitem__, 4, 2) == ["part 0", "part 1", "part 2", "part 3"]
+
+
+def test_an_error_in_a_child_is_raised_in_the_parent_and_no_child_is_left(no_child_left):
+    def failing(part: int) -> int:
+        if part == 1:  # part 1 runs in the child
+            raise StoryError("story.yaml", "a bad manifest")
+        return part
+
+    with pytest.raises(StoryError, match="a bad manifest"):
+        map_parts(failing, 2, 2)
+
+
+def test_an_error_that_does_not_pickle_comes_back_with_its_message(no_child_left):
+    class Local(Exception):  # defined in a function: pickle cannot find it again
+        pass
+
+    def failing() -> None:
+        raise Local("the message")
+
+    with pytest.raises(RuntimeError, match="Local: the message"):
+        with in_background(failing, True) as result:
+            result()
+
+
+def test_leaving_early_stops_the_child(no_child_left):
+    started = time.monotonic()
+    with pytest.raises(KeyboardInterrupt):
+        with in_background(lambda: time.sleep(60), True):
+            raise KeyboardInterrupt  # Ctrl-C while the child works
+    assert time.monotonic() - started < 30
+
+
+def test_one_job_works_in_this_process_only():
+    pid = os.getpid()
+    with in_background(os.getpid, False) as result:
+        assert result() == pid
+    assert map_parts(lambda part: os.getpid(), 3, 1) == [pid, pid, pid]
+
+
+def test_a_spread_comparison_exports_the_same_bytes(seed_story, every_story_spread, no_child_left):
+    one = to_json_bytes(compare(seed_story, jobs=1), jobs=1)
+    assert to_json_bytes(compare(seed_story, jobs=2), jobs=2) == one
+    assert to_json_bytes(compare(seed_story, jobs=3), "all", jobs=3) == to_json_bytes(compare(seed_story), "all")
+
+
+def test_a_story_of_several_outlets_per_part_compares_the_same(every_story_spread):
+    story = synthetic_story(9, 12, seed=3)
+    assert to_json_bytes(compare(story, jobs=2), jobs=2) == to_json_bytes(compare(story))
+
+
+def test_export_takes_a_number_of_jobs(tmp_path):
+    one, two = tmp_path / "one.json", tmp_path / "two.json"
+    assert run_synopsis("export", "--jobs", "1", "-o", str(one)).returncode == 0
+    assert run_synopsis("export", "-j", "2", "-o", str(two)).returncode == 0
+    assert one.read_bytes() == two.read_bytes()
+
+
+def test_a_number_of_jobs_below_one_is_refused():
+    done = run_synopsis("export", "--jobs", "0")
+    assert done.returncode != 0
+    assert "at least 1" in done.stderr
+    assert "Traceback" not in done.stderr
