@@ -44,7 +44,7 @@ from tui.screens.review_actions import ReviewActions
 from tui.state.comparing import STAGE_NAMES, Comparing, start_comparing
 from tui.views.layout import VIEW_CYCLE, SearchHit, View, ViewState
 from tui.views.lookup import Lookup
-from tui.views.render import clean, find_all, outlet, pair_text
+from tui.views.render import clean, clean_texts, find_all, outlet, pair_text
 from tui.widgets.aligned_view import AlignedView
 from tui.widgets.detail_pane import DetailPane
 from tui.widgets.key_footer import KeyFooter
@@ -497,11 +497,11 @@ class MainScreen(ReviewActions, CopyOpenActions, RemembersView, Screen):
                     found.extend((gi, None, k) for k in range(len(find_all(plain, term))))
             return found
         for gi in self.aligned.items():
-            texts = lookup.groups[gi].texts()  # one pass: a group may have 400 members
+            texts = clean_texts(lookup.groups[gi])  # as drawn; kept: a group may have 400 members
             for source_id in visible:
                 text = texts.get(source_id, "")
                 if term in text.lower():
-                    hits = find_all(clean(text), term)
+                    hits = find_all(text, term)
                     found.extend((gi, source_id, k) for k in range(len(hits)))
         return found
 

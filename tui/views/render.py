@@ -60,9 +60,9 @@ def _clean_group(group: Group) -> Group:
     return _cleaned(group)[0]
 
 
-def _clean_texts(group: Group) -> Mapping[str, str]:
+def clean_texts(group: Group) -> Mapping[str, str]:
     """`_clean_group(group).texts()`, remembered likewise: measuring one outlet's passage
-    in every group must not walk each group's hundreds of members."""
+    in every group (or searching them) must not walk each group's hundreds of members."""
     return _cleaned(group)[1]
 
 
@@ -102,7 +102,7 @@ def _unique_quote_starts(text: str, quotes: list[Quote]) -> list[int]:
 
 def member_plain(group: Group, source_id: str, quotes: list[Quote]) -> str:
     """`member_text(...).plain`, cheaply: what the view measures to wrap the passage."""
-    text = _clean_texts(group).get(source_id, "")
+    text = clean_texts(group).get(source_id, "")
     starts = _unique_quote_starts(text, quotes)
     if not starts:
         return text
@@ -116,7 +116,7 @@ def member_plain(group: Group, source_id: str, quotes: list[Quote]) -> str:
 
 def drawn_hits(group: Group, source_id: str, quotes: list[Quote], search: str) -> list[int]:
     """Where each search hit starts in `member_plain(...)` (quote marks shift them)."""
-    text = _clean_texts(group).get(source_id, "")
+    text = clean_texts(group).get(source_id, "")
     starts = _unique_quote_starts(text, quotes)
     return [a + 2 * sum(s <= a for s in starts) for a, _ in find_all(text, search)]
 
@@ -163,7 +163,7 @@ def member_text(
     # Imported on first use, off the first screen (the comparison loads it meanwhile).
     from comparators.emphasis import Emphasis, member_emphasis
 
-    text = _clean_texts(group).get(source_id, "")
+    text = clean_texts(group).get(source_id, "")
     group = _clean_group(group)
     elsewhere = off_focus(group, source_id)
     runs: list[tuple[int, int, Style]] = [(a, b, palette.context) for a, b in elsewhere]
