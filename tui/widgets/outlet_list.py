@@ -91,7 +91,9 @@ class OutletList(ScrollView, can_focus=True):
     # ------------------------------------------------------------ keys and mouse
 
     def action_cursor(self, delta: int) -> None:
-        self.highlighted += delta
+        """Up and down wrap around the ends, as in Textual's `OptionList`; pages stop there."""
+        if self.rows:
+            self.highlighted = (self.highlighted + delta) % len(self.rows)
 
     def action_page(self, direction: int) -> None:
         self.highlighted += direction * max(1, self.scrollable_content_region.height)
