@@ -241,6 +241,39 @@ async def test_at_80x24_the_pivot_chooser_keeps_its_cursor_row_on_screen():
         assert outlet(comparison.story, app.screen.comparison.pivot) == "Outlet 017"
 
 
+async def test_on_a_400_outlet_story_the_pivot_chooser_reaches_every_outlet_and_the_groups_follow_it():
+    from comparators import with_pivot
+    from reader_helpers import record_notifications
+    from tui.widgets.outlet_list import OutletList
+
+    comparison = synthetic_comparison(400, 12)
+    app = make_app(comparison.story, comparison=comparison, keymap=NO_KEYMAP)
+    shown = record_notifications(app)
+    async with app.run_test(size=NARROW) as pilot:
+        await ready(app, pilot)
+        await pilot.press("p", "home", "up")  # up from the first outlet: the last
+        await pilot.pause()
+        assert "400  Outlet 399" in screen_text(app) and "1  Outlet 000  ★ pivot" not in screen_text(app)
+        await pilot.press("pageup", "up")
+        await pilot.pause()
+        rows = app.screen.query_one(OutletList)
+        assert 370 < rows.highlighted < 399  # a page up, then a row
+        highlighted = f"Outlet {rows.highlighted:03d}"
+        assert highlighted in screen_text(app)
+        await pilot.press("enter")
+        await pilot.pause()
+        chosen = app.screen.comparison.pivot
+        assert outlet(comparison.story, chosen) == highlighted
+        expected = [g.members for g in with_pivot(comparison, chosen).groups]
+        assert [g.members for g in app.screen.lookup.groups] == expected
+        assert shown[-1].message == f"Groups now follow {highlighted}'s order."
+        await pilot.press("p", "home")  # it starts on the pivot: back to the top
+        await pilot.pause()
+        await pilot.click(OutletList, offset=(3, 2))  # a click on the third row chooses it
+        await pilot.pause()
+        assert outlet(comparison.story, app.screen.comparison.pivot) == "Outlet 002"
+
+
 async def test_p_starts_on_the_sources_pane_row_when_it_has_focus(seed_comparison):
     app = reader(seed_comparison)
     async with app.run_test(size=WIDE) as pilot:

@@ -164,7 +164,7 @@ async def test_a_hidden_source_chosen_as_pivot_is_shown_and_reopens_as_the_pivot
         assert "1 hidden" in " ".join(screen_text(app).split())
         await pilot.press("p")
         await pilot.pause()
-        while app.screen.query_one("OptionList").highlighted != number - 1:
+        while app.screen.query_one("OutletList").highlighted != number - 1:
             await pilot.press("down")
         await pilot.press("enter")
         await pilot.pause()

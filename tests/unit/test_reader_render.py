@@ -65,3 +65,69 @@ def test_a_quote_only_this_outlet_carries_starts_with_its_marker():
 def test_pair_text_marks_words_like_git_word_diff():
     text = pair_text("struck targets near Aleppo", "struck positions near Aleppo", Palette())
     assert text.plain == "struck [-targets-]{+positions+} near Aleppo"
+
+
+# -- a pivot change: what the lookup keeps from the order before
+
+def test_a_pivot_change_measures_every_passage_as_a_fresh_lookup_would(seed_comparison):
+    from comparators import Settings, compare, with_pivot
+    from tui.views.lookup import Lookup
+
+    # Sentence groups put a paragraph (and its quotes) in several groups, where which
+    # group a quote lands in can change with the order.
+    for comparison in (seed_comparison, compare(seed_comparison.story, Settings(granularity="sentence"))):
+        before = Lookup(comparison)
+        sources = [s.id for s in comparison.story.sources]
+        for width in (30, 66):
+            for source_id in sources:
+                before.passage_lines(source_id, width)
+        for pivot in sources[1:]:
+            pivoted = with_pivot(comparison, pivot)
+            reordered, fresh = Lookup(pivoted, reordered=before), Lookup(pivoted)
+            assert reordered.figures == fresh.figures and reordered.quote_group == fresh.quote_group
+            for width in (30, 66):
+                for source_id in sources:
+                    assert reordered.passage_lines(source_id, width) == fresh.passage_lines(source_id, width)
+
+
+def test_a_lookup_of_other_groups_takes_nothing_from_the_one_before(seed_comparison):
+    from dataclasses import replace
+
+    from tui.views.lookup import Lookup
+
+    before = Lookup(seed_comparison)
+    pivot = seed_comparison.pivot
+    before.passage_lines(pivot, 40)
+    fewer = replace(seed_comparison, groups=seed_comparison.groups[1:])
+    after = Lookup(fewer, reordered=before)
+    assert after.passage_lines(pivot, 40) == Lookup(fewer).passage_lines(pivot, 40)
+
+
+def test_a_quote_whose_paragraph_stands_in_two_groups_is_measured_where_it_lands():
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "support"))
+    from reader_helpers import tiny_story
+
+    from comparators import Comparison, Settings, with_pivot
+    from tui.views.lookup import Lookup
+
+    said = "The talks will go on until a deal is reached, the envoy said in a statement on Tuesday."
+    story = tiny_story({"A": [said], "B": ["Talks go on."], "C": ["A deal is near."]})
+    quote = Quote("q1", "a", 0, 0, 46, said[:46], status=QuoteStatus.UNIQUE)
+    groups = (  # A's paragraph reports both facts: it stands in both groups
+        Group("g1", GroupKind.PARTIAL, (Member("a", 0, said), Member("b", 0, "Talks go on."))),
+        Group("g2", GroupKind.PARTIAL, (Member("a", 0, said), Member("c", 0, "A deal is near."))),
+    )
+    comparison = with_pivot(Comparison(story, Settings(pivot="b"), "b", groups, quotes=(quote,)), "b")
+    before = Lookup(comparison)
+    widths = [len(said) + 1, len(said) + 2]  # where the quote's mark adds a line
+    for width in widths:
+        before.passage_lines("a", width)
+    pivoted = with_pivot(comparison, "c")  # a group the pivot lacks leads: now the other one
+    reordered = Lookup(pivoted, reordered=before)
+    assert comparison.groups[before.quote_group["q1"]].sources == ("a", "c")
+    assert pivoted.groups[reordered.quote_group["q1"]].sources == ("a", "b")  # the quote moved
+    for width in widths:
+        assert reordered.passage_lines("a", width) == Lookup(pivoted).passage_lines("a", width)

@@ -6,6 +6,7 @@ import pytest
 
 from comparators import with_pivot
 from comparators.model import Mark
+from comparators.review import GroupIndex, attach
 from comparators.review_store import alternative_path, load_review
 from tui.state.review_controller import ReviewController
 
@@ -138,4 +139,17 @@ def test_marks_no_file_holds_are_known_until_saved_elsewhere(seed_story, groups,
     assert review.has_unsaved_marks
     assert review.continue_in(tmp_path / "elsewhere.review.yaml") is None
     assert not review.has_unsaved_marks
+    review.close()
+
+
+def test_after_a_pivot_change_marks_land_as_in_a_session_opened_on_that_pivot(seed_story, seed_comparison, tmp_path):
+    path = tmp_path / "story.review.yaml"
+    review = session(seed_story, seed_comparison.groups, path)
+    for target in seed_comparison.groups[2:6]:
+        review.toggle_reviewed(target.id)
+    review.set_note(seed_comparison.groups[7].id, "check the toll")
+    for source in seed_story.sources:
+        pivoted = with_pivot(seed_comparison, source.id)
+        review.regroup(pivoted.groups)  # the marks follow their groups to their new ids
+        assert review.attachment == attach(review.review, GroupIndex.of(pivoted.groups))  # as laid from scratch
     review.close()

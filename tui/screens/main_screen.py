@@ -27,6 +27,7 @@ from comparators import (
     Story,
     with_pivot,
 )
+from comparators.collector import cycle_collection_paused
 from tui.keymap import MAIN_BINDINGS
 from tui.messages import (
     ComparisonFailed,
@@ -43,7 +44,7 @@ from tui.screens.review_actions import ReviewActions
 from tui.state.comparing import STAGE_NAMES, Comparing, start_comparing
 from tui.views.layout import VIEW_CYCLE, SearchHit, View, ViewState
 from tui.views.lookup import Lookup
-from tui.views.render import clean, find_all, outlet, pair_text
+from tui.views.render import clean, clean_texts, find_all, outlet, pair_text
 from tui.widgets.aligned_view import AlignedView
 from tui.widgets.detail_pane import DetailPane
 from tui.widgets.key_footer import KeyFooter
@@ -157,7 +158,7 @@ class MainScreen(ReviewActions, CopyOpenActions, RemembersView, Screen):
         self.query_one("#loading").display = False
         self.aligned.display = True
         comparison = self.as_remembered(message.comparison)
-        lookup = message.lookup if comparison is message.comparison else Lookup(comparison)
+        lookup = message.lookup if comparison is message.comparison else Lookup(comparison, reordered=message.lookup)
         if self.view is None:
             self.view = View.STACK if self.app.size.width < NARROW_BELOW else View.COLUMNS
         self._apply(comparison, lookup)
@@ -406,10 +407,13 @@ class MainScreen(ReviewActions, CopyOpenActions, RemembersView, Screen):
             self.notify(f"{name} is already the pivot.", timeout=2, markup=False)
             return
         group = self.aligned.selected_group_object()
-        comparison = with_pivot(self.comparison, source_id)
-        self.hidden.discard(source_id)
-        self.column_offset = 0
-        self._apply(comparison, Lookup(comparison), group)
+        # Reordering builds and drops tens of thousands of small objects, none in a cycle:
+        # a full pass of the cycle collector over a 400-outlet reader costs as much again.
+        with cycle_collection_paused():
+            comparison = with_pivot(self.comparison, source_id)
+            self.hidden.discard(source_id)
+            self.column_offset = 0
+            self._apply(comparison, Lookup(comparison, reordered=self.lookup), group)
         self.notify(f"Groups now follow {name}'s order.", timeout=2, markup=False)
 
     def action_choose_partner(self) -> None:
@@ -493,11 +497,11 @@ class MainScreen(ReviewActions, CopyOpenActions, RemembersView, Screen):
                     found.extend((gi, None, k) for k in range(len(find_all(plain, term))))
             return found
         for gi in self.aligned.items():
-            texts = lookup.groups[gi].texts()  # one pass: a group may have 400 members
+            texts = clean_texts(lookup.groups[gi])  # as drawn; kept: a group may have 400 members
             for source_id in visible:
                 text = texts.get(source_id, "")
                 if term in text.lower():
-                    hits = find_all(clean(text), term)
+                    hits = find_all(text, term)
                     found.extend((gi, source_id, k) for k in range(len(hits)))
         return found
 

@@ -8,8 +8,8 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import OptionList
-from textual.widgets.option_list import Option
+
+from tui.widgets.outlet_list import OutletList
 
 
 SHOWN_ROWS = 20  # rows of a long list; fewer on a short terminal (max-height in outlet_chooser.tcss)
@@ -32,23 +32,19 @@ class OutletChooser(ModalScreen[str | None]):
         with Vertical(id="chooser-box") as box:
             box.border_title = self.title_text
             box.border_subtitle = "enter chooses · escape cancels"
-            options = OptionList(*(Option(label, id=source_id) for source_id, label in self.choices))
+            ids = [source_id for source_id, _ in self.choices]
+            start = ids.index(self.highlighted) if self.highlighted in ids else 0
+            options = OutletList(self.choices, start)
             if len(self.choices) > SHOWN_ROWS:
-                # As tall as it may be: Textual would otherwise measure every row, on each
-                # layout, to size a list of hundreds of outlets it only scrolls.
-                options.styles.height = SHOWN_ROWS
+                options.styles.height = SHOWN_ROWS  # as tall as it may be; the rest scrolls
             yield options
 
     def on_mount(self) -> None:
-        options = self.query_one(OptionList)
-        ids = [source_id for source_id, _ in self.choices]
-        if self.highlighted in ids:
-            options.highlighted = ids.index(self.highlighted)
-        options.focus()
+        self.query_one(OutletList).focus()
 
-    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+    def on_outlet_list_selected(self, event: OutletList.Selected) -> None:
         event.stop()
-        self.dismiss(event.option.id)
+        self.dismiss(event.source_id)
 
     def action_cancel(self) -> None:
         self.dismiss(None)

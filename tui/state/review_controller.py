@@ -152,8 +152,8 @@ class ReviewController:
 
     def regroup(self, groups: Sequence[Group]) -> None:
         """Lay the marks over a new alignment or pivot (group ids change)."""
+        self.index = _renumbered(self.index, groups) or GroupIndex.of(groups)
         self.groups = groups
-        self.index = GroupIndex.of(groups)
         self.attachment = attach(self.review, self.index)
 
     def toggle_reviewed(self, group_id: str) -> str | None:
@@ -251,3 +251,27 @@ class ReviewController:
             return f"Not saved (kept in memory): {error}"
         self.unsaved, self._position_saved, self.has_unsaved_marks = None, True, False
         return None
+
+
+def _renumbered(index: GroupIndex, groups: Sequence[Group]) -> GroupIndex | None:
+    """`index` for the same groups renumbered and reordered (a pivot change keeps each
+    group's members), without hashing every passage again; None for other groups."""
+    if len(groups) != len(index.groups):
+        return None
+    old_id = {id(group.members): group.id for group in index.groups}
+    new_id: dict[str, str] = {}
+    for group in groups:
+        was = old_id.get(id(group.members))
+        if was is None:
+            return None
+        new_id[was] = group.id
+    if len(new_id) != len(groups):
+        return None
+    keys = {new_id[gid]: key for gid, key in index.keys.items()}
+    return GroupIndex(
+        groups=tuple(groups),
+        keys=keys,
+        group_of_key={key: new_id[gid] for key, gid in index.group_of_key.items()},
+        groups_of_passage={h: tuple(new_id[gid] for gid in ids) for h, ids in index.groups_of_passage.items()},
+        order={group.id: i for i, group in enumerate(groups)},
+    )

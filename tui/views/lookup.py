@@ -28,7 +28,9 @@ class SourceFigures:
 
 
 class Lookup:
-    def __init__(self, comparison: Comparison) -> None:
+    def __init__(self, comparison: Comparison, reordered: Lookup | None = None) -> None:
+        """`reordered`: the lookup of the same comparison read in another order (before a
+        pivot change, `with_pivot`); what does not depend on the order is taken from it."""
         self.comparison = comparison
         self.groups = comparison.groups
         self.position = {group.id: i for i, group in enumerate(self.groups)}
@@ -39,12 +41,15 @@ class Lookup:
         for quote in comparison.quotes:
             if quote.id in self.quote_group:
                 self.group_quotes[self.quote_group[quote.id]].append(quote)
+        order = _old_positions(reordered, comparison) if reordered is not None else None
+        if order is not None:
+            self._passage_lines = self._moved_lines(reordered, order)
         self.changes = group_changes(comparison, self.quote_group)  # per group: what to check
         # The quotes view lists quotes in the pivot's reading order.
         self.quotes = sorted(
             comparison.quotes, key=lambda q: (self.quote_group.get(q.id, len(self.groups)), q.id)
         )
-        self.figures = self._figures()
+        self.figures = reordered.figures if order is not None else self._figures()
         # Where outlets disagree: each discrepancy's group, and each group's discrepancies.
         self.discrepancies = comparison.discrepancies
         self.discrepancy_group: list[int | None] = [self.position.get(d.group) for d in self.discrepancies]
@@ -73,6 +78,25 @@ class Lookup:
             )
         return figures
 
+    def _moved_lines(self, before: Lookup, order: list[int]) -> dict[tuple[str, int], list[int]]:
+        """`before`'s measured passages, each moved with its group; measured again where a
+        quote found another home (a quote's words in two groups go to the first)."""
+        now_at = {old: new for new, old in enumerate(order)}
+        homes_before = {quote_id: now_at[gi] for quote_id, gi in before.quote_group.items()}
+        homed_anew = {
+            gi
+            for quote_id in homes_before.keys() | self.quote_group.keys()
+            if homes_before.get(quote_id) != self.quote_group.get(quote_id)
+            for gi in (homes_before.get(quote_id), self.quote_group.get(quote_id))
+            if gi is not None
+        }
+        moved = {}
+        for (source_id, width), lines in before._passage_lines.items():
+            moved[(source_id, width)] = [lines[i] for i in order]
+            for gi in homed_anew:
+                moved[(source_id, width)][gi] = self._lines_of(gi, source_id, width)
+        return moved
+
     def passage_lines(self, source_id: str, width: int) -> list[int]:
         """Per group, the lines of the source's passage wrapped at `width` (0: absent),
         remembered: the columns and stack views measure every group whenever the shown
@@ -80,12 +104,14 @@ class Lookup:
         key = (source_id, width)
         lines = self._passage_lines.get(key)
         if lines is None:
-            lines = self._passage_lines[key] = [
-                len(line_breaks(member_plain(group, source_id, self.quotes_in(gi, source_id)), width))
-                if source_id in sources else 0
-                for gi, (group, sources) in enumerate(zip(self.groups, self.group_sources))
-            ]
+            lines = self._passage_lines[key] = [self._lines_of(gi, source_id, width) for gi in range(len(self.groups))]
         return lines
+
+    def _lines_of(self, group_index: int, source_id: str, width: int) -> int:
+        if source_id not in self.group_sources[group_index]:
+            return 0
+        plain = member_plain(self.groups[group_index], source_id, self.quotes_in(group_index, source_id))
+        return len(line_breaks(plain, width))
 
     def quotes_in(self, group_index: int, source_id: str | None = None) -> list[Quote]:
         quotes = self.group_quotes.get(group_index, [])
@@ -111,6 +137,21 @@ class Lookup:
         if what == "unique":
             return quote.status == QuoteStatus.UNIQUE
         return quote.status != QuoteStatus.SHARED  # "change" and "quote"
+
+
+def _old_positions(before: Lookup, comparison: Comparison) -> list[int] | None:
+    """Where each of `comparison`'s groups stood in `before`, when `comparison` holds the
+    same groups (the same member tuples: `with_pivot` renumbers groups, it keeps their
+    members) of the same story and quotes; else None."""
+    if before.comparison.story is not comparison.story or before.comparison.quotes is not comparison.quotes:
+        return None
+    if len(before.groups) != len(comparison.groups):
+        return None
+    old = {id(group.members): i for i, group in enumerate(before.groups)}
+    order = [old.get(id(group.members)) for group in comparison.groups]
+    if None in order or len(set(order)) != len(order):
+        return None
+    return order
 
 
 def removals_near(source: Source, paragraph: int) -> list[Removal]:

@@ -49,35 +49,45 @@ def find_all(haystack: str, needle: str) -> list[tuple[int, int]]:
     return found
 
 
-_CLEANED: OrderedDict[int, tuple[Group, Group, Mapping[str, str]]] = OrderedDict()  # id -> (group, cleaned, texts)
-_CLEANED_KEPT = 1024
+_CLEANED: OrderedDict[int, tuple[tuple, Group, Group, Mapping[str, str]]] = OrderedDict()
+_CLEANED_KEPT = 1024  # id(members) -> (members, group, cleaned group, cleaned texts)
 
 
 def _clean_group(group: Group) -> Group:
     """The group with every member's text cleaned (the same group when nothing to clean).
     Remembered for the groups drawn last: every member of a 400-outlet group is drawn
     from the same group, and checking all its texts each time made opening quadratic."""
+    return _cleaned(group)[0]
+
+
+def clean_texts(group: Group) -> Mapping[str, str]:
+    """`_clean_group(group).texts()`, remembered likewise: measuring one outlet's passage
+    in every group (or searching them) must not walk each group's hundreds of members."""
     return _cleaned(group)[1]
 
 
-def _clean_texts(group: Group) -> Mapping[str, str]:
-    """`_clean_group(group).texts()`, remembered likewise: measuring one outlet's passage
-    in every group must not walk each group's hundreds of members."""
-    return _cleaned(group)[2]
-
-
-def _cleaned(group: Group) -> tuple[Group, Group, Mapping[str, str]]:
-    kept = _CLEANED.get(id(group))
-    if kept is not None and kept[0] is group:
-        return kept
-    if all(member.text.isprintable() for member in group.members):
-        cleaned = group
+def _cleaned(group: Group) -> tuple[Group, Mapping[str, str]]:
+    """Kept by the group's members, which a pivot change keeps while it renumbers the
+    groups: only the renumbered group is made again, not the cleaning."""
+    kept = _CLEANED.get(id(group.members))
+    if kept is not None and kept[0] is group.members:
+        if kept[1] is group:
+            return kept[2], kept[3]
+        members, cleaned = kept[0], kept[2]
+        cleaned = group if cleaned.members is members else replace(group, members=cleaned.members)
+        texts = kept[3]
     else:
-        cleaned = replace(group, members=tuple(replace(m, text=clean(m.text)) for m in group.members))
-    kept = _CLEANED[id(group)] = (group, cleaned, MappingProxyType(cleaned.texts()))  # shared: read-only
+        members = group.members
+        if all(member.text.isprintable() for member in members):
+            cleaned = group
+        else:
+            cleaned = replace(group, members=tuple(replace(m, text=clean(m.text)) for m in members))
+        texts = MappingProxyType(cleaned.texts())  # shared: read-only
+    _CLEANED[id(members)] = (members, group, cleaned, texts)
+    _CLEANED.move_to_end(id(members))
     if len(_CLEANED) > _CLEANED_KEPT:
         _CLEANED.popitem(last=False)
-    return kept
+    return cleaned, texts
 
 
 def _unique_quote_starts(text: str, quotes: list[Quote]) -> list[int]:
@@ -92,7 +102,7 @@ def _unique_quote_starts(text: str, quotes: list[Quote]) -> list[int]:
 
 def member_plain(group: Group, source_id: str, quotes: list[Quote]) -> str:
     """`member_text(...).plain`, cheaply: what the view measures to wrap the passage."""
-    text = _clean_texts(group).get(source_id, "")
+    text = clean_texts(group).get(source_id, "")
     starts = _unique_quote_starts(text, quotes)
     if not starts:
         return text
@@ -106,7 +116,7 @@ def member_plain(group: Group, source_id: str, quotes: list[Quote]) -> str:
 
 def drawn_hits(group: Group, source_id: str, quotes: list[Quote], search: str) -> list[int]:
     """Where each search hit starts in `member_plain(...)` (quote marks shift them)."""
-    text = _clean_texts(group).get(source_id, "")
+    text = clean_texts(group).get(source_id, "")
     starts = _unique_quote_starts(text, quotes)
     return [a + 2 * sum(s <= a for s in starts) for a, _ in find_all(text, search)]
 
@@ -153,7 +163,7 @@ def member_text(
     # Imported on first use, off the first screen (the comparison loads it meanwhile).
     from comparators.emphasis import Emphasis, member_emphasis
 
-    text = _clean_texts(group).get(source_id, "")
+    text = clean_texts(group).get(source_id, "")
     group = _clean_group(group)
     elsewhere = off_focus(group, source_id)
     runs: list[tuple[int, int, Style]] = [(a, b, palette.context) for a, b in elsewhere]
@@ -205,8 +215,17 @@ def pair_text(
     return text
 
 
+_OUTLETS: list[tuple[Story, Mapping[str, str]]] = []  # the last story's outlet names by source id
+
+
 def outlet(story: Story, source_id: str) -> str:
-    return clean(story.source(source_id).outlet)
+    """The source's outlet name, cleaned; KeyError for an unknown id. Kept for the last
+    story asked about: a view names hundreds of outlets, and `Story.source` walks them."""
+    kept = _OUTLETS[0] if _OUTLETS else None
+    if kept is None or kept[0] is not story:  # read and replaced whole: safe across threads
+        kept = (story, MappingProxyType({source.id: clean(source.outlet) for source in story.sources}))
+        _OUTLETS[:] = [kept]
+    return kept[1][source_id]
 
 
 def group_summary(group: Group, story: Story, n_sources: int) -> str:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from rich.style import Style
 from rich.text import Text
 from textual.widgets import DataTable
@@ -10,7 +12,7 @@ from comparators import Story
 from comparators.html_source import is_web_page
 from tui.keymap import SOURCES_BINDINGS
 from tui.messages import ToggleRequested
-from tui.views.lookup import Lookup
+from tui.views.lookup import Lookup, SourceFigures
 from tui.views.render import clean, percent
 
 COLUMNS = (
@@ -34,7 +36,7 @@ class SourcesPane(DataTable):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id, cursor_type="row", zebra_stripes=False)
         self.border_title = "Sources"
-        self._lookup: Lookup | None = None  # whose figures the rows show
+        self._figures: Mapping[str, SourceFigures] | None = None  # the figures the rows show
         self._shown: dict[str, tuple[str, str | Style]] = {}  # source id -> its "shown" cell (text, style)
         for key, label in COLUMNS:
             self.add_column(label, key=key, width=8 if key == "shown" else None)
@@ -42,7 +44,7 @@ class SourcesPane(DataTable):
     def list_story(self, story: Story) -> None:
         """A row per source with what the story alone tells; figures come with `fill`."""
         self.clear()
-        self._lookup = None
+        self._figures = None
         self._shown = {}
         self._story = story
         pending = Text("…", justify="right", style="dim")
@@ -64,8 +66,8 @@ class SourcesPane(DataTable):
         story = lookup.comparison.story
         if self.row_count != len(story.sources):
             self.list_story(story)
-        new_figures = lookup is not self._lookup
-        self._lookup = lookup
+        new_figures = lookup.figures is not self._figures  # a pivot change keeps them
+        self._figures = lookup.figures
         for source in story.sources:
             mark = self._mark(source.id, visible, pivot)
             drawn = (mark.plain, mark.style)  # Text's == ignores its style
