@@ -523,11 +523,7 @@ class _Shortlist:
     and numbers. A passage sharing no rare word with a source has no shortlist there."""
 
     def __init__(self, sets: PassageSets, units: np.ndarray, source_index: np.ndarray, sources: int) -> None:
-        used = sets.rare_words > 0
-        spread = np.bincount(used.indices, minlength=used.shape[1])  # passages using each word
-        rare = sets.rare_words @ sparse.diags((spread <= RARE_WORD_SPREAD * sources).astype(np.float32))
-        self.rare = rare.tocsr()
-        self.rare.eliminate_zeros()
+        self.rare = sets.rare_words_in_at_most(RARE_WORD_SPREAD * sources)
         self.units = units
         self.used_by = (self.rare[units] > 0).astype(np.float32).T.tocsr()  # words x units
         rank = source_index[units]

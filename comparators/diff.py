@@ -78,8 +78,8 @@ def _cached_tokens(text: str) -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=8192)
-def _encoded_diff(a: str, b: str) -> tuple[tuple[tuple[int, int], ...], tuple[str, ...], tuple[str, ...]]:
-    """(op, token count) runs of the word diff, and both token lists."""
+def _encoded_diff(a: str, b: str) -> tuple[tuple[int, int], ...]:
+    """(op, token count) runs of the word diff."""
     ta, tb = _cached_tokens(a), _cached_tokens(b)
     # Each distinct token its character, in order of first appearance (a's, then b's).
     distinct = dict.fromkeys(ta + tb)
@@ -93,7 +93,7 @@ def _encoded_diff(a: str, b: str) -> tuple[tuple[tuple[int, int], ...], tuple[st
         cleanup="Semantic",
         counts_only=True,
     )
-    return tuple((_OPS[op], n) for op, n in runs), ta, tb
+    return tuple((_OPS[op], n) for op, n in runs)
 
 
 @lru_cache(maxsize=8192)
@@ -105,7 +105,7 @@ def word_diff(a: str, b: str) -> tuple[tuple[int, str], ...]:
 def word_diff_runs(a: str, b: str) -> tuple[tuple[int, int], ...]:
     """`word_diff(a, b)` as (op, token count) runs: the costly part, in a form small to
     send between processes (`word_diff_of_runs` spells it out)."""
-    return _encoded_diff(a, b)[0]
+    return _encoded_diff(a, b)
 
 
 def word_diff_of_runs(a: str, b: str, runs: tuple[tuple[int, int], ...]) -> tuple[tuple[int, str], ...]:

@@ -219,6 +219,18 @@ class PassageSets:
     def _binary(self) -> tuple[sparse.csr_matrix, ...]:
         return tuple((m > 0).astype(np.float32) for m in self._matrices)
 
+    def rare_words_in_at_most(self, passages: int) -> sparse.csr_matrix:
+        """`rare_words` of only the words at most `passages` passages use, worked out
+        once for each bound (a story's shortlists, one per long source, all read it)."""
+        kept = self.__dict__.setdefault("_rare_words_in_at_most", {})
+        if passages not in kept:
+            used = self.rare_words > 0
+            spread = np.bincount(used.indices, minlength=used.shape[1])  # passages using each word
+            rare = (self.rare_words @ sparse.diags((spread <= passages).astype(np.float32))).tocsr()
+            rare.eliminate_zeros()
+            kept[passages] = rare
+        return kept[passages]
+
     def overlap_pairs(self, i: np.ndarray, j: np.ndarray) -> np.ndarray:
         """(pairs, OVERLAPS): what each pair of passages (i, j) shares: word trigrams,
         names and numbers in common, the idf mass of i's content words that j uses too,

@@ -43,8 +43,9 @@ def run(args: argparse.Namespace) -> int:
         print(f"synopsis: {problem}", file=sys.stderr)
         return EXIT_BAD_INPUT
     story = story_from_args(args)
+    jobs = jobs_from_args(args)
     with comparison_progress(story) as progress:
-        comparison = compare(story, settings_from_args(args), progress, jobs=jobs_from_args(args))
+        comparison = compare(story, settings_from_args(args), progress, jobs=jobs)
     for warning in comparison.warnings:
         print(f"synopsis: warning: {warning}", file=sys.stderr)
-    return emit(to_json_bytes(comparison, args.diffs, jobs_from_args(args)), args.output, force=args.force)
+    return emit(to_json_bytes(comparison, args.diffs, jobs), args.output, force=args.force)
