@@ -66,10 +66,6 @@ class OutletList(ScrollView, can_focus=True):
         self.set_reactive(OutletList.highlighted, self._valid(highlighted))
         self.virtual_size = Size(max((label.cell_len for _, label in rows), default=0), len(rows))
 
-    @property
-    def source_ids(self) -> list[str]:
-        return [source_id for source_id, _ in self.rows]
-
     def _valid(self, row: int) -> int:
         return max(0, min(row, len(self.rows) - 1))
 
