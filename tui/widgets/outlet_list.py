@@ -63,14 +63,11 @@ class OutletList(ScrollView, can_focus=True):
     def __init__(self, rows: list[tuple[str, Text]], highlighted: int = 0) -> None:
         super().__init__()
         self.rows = rows
-        self.set_reactive(OutletList.highlighted, self._valid(highlighted))
+        self.set_reactive(OutletList.highlighted, self.validate_highlighted(highlighted))
         self.virtual_size = Size(max((label.cell_len for _, label in rows), default=0), len(rows))
 
-    def _valid(self, row: int) -> int:
-        return max(0, min(row, len(self.rows) - 1))
-
     def validate_highlighted(self, row: int) -> int:
-        return self._valid(row)
+        return max(0, min(row, len(self.rows) - 1))
 
     def watch_highlighted(self, before: int, row: int) -> None:
         self.refresh_line(before - int(self.scroll_y))
