@@ -69,9 +69,7 @@ class OutletList(ScrollView, can_focus=True):
     def validate_highlighted(self, row: int) -> int:
         return max(0, min(row, len(self.rows) - 1))
 
-    def watch_highlighted(self, before: int, row: int) -> None:
-        self.refresh_line(before - int(self.scroll_y))
-        self.refresh_line(row - int(self.scroll_y))
+    def watch_highlighted(self) -> None:  # the reactive repaints the rows on screen
         self._scroll_to_highlighted()
 
     def on_mount(self) -> None:
