@@ -104,11 +104,7 @@ def test_a_lookup_of_other_groups_takes_nothing_from_the_one_before(seed_compari
 
 
 def test_a_quote_whose_paragraph_stands_in_two_groups_is_measured_where_it_lands():
-    import sys
-    from pathlib import Path
-
-    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "support"))
-    from reader_helpers import tiny_story
+    from reader_helpers import tiny_story  # tests/support is on pytest's pythonpath
 
     from comparators import Comparison, Settings, with_pivot
     from tui.views.lookup import Lookup

@@ -63,22 +63,13 @@ class OutletList(ScrollView, can_focus=True):
     def __init__(self, rows: list[tuple[str, Text]], highlighted: int = 0) -> None:
         super().__init__()
         self.rows = rows
-        self.set_reactive(OutletList.highlighted, self._valid(highlighted))
+        self.set_reactive(OutletList.highlighted, self.validate_highlighted(highlighted))
         self.virtual_size = Size(max((label.cell_len for _, label in rows), default=0), len(rows))
 
-    @property
-    def source_ids(self) -> list[str]:
-        return [source_id for source_id, _ in self.rows]
-
-    def _valid(self, row: int) -> int:
+    def validate_highlighted(self, row: int) -> int:
         return max(0, min(row, len(self.rows) - 1))
 
-    def validate_highlighted(self, row: int) -> int:
-        return self._valid(row)
-
-    def watch_highlighted(self, before: int, row: int) -> None:
-        self.refresh_line(before - int(self.scroll_y))
-        self.refresh_line(row - int(self.scroll_y))
+    def watch_highlighted(self) -> None:  # the reactive repaints the rows on screen
         self._scroll_to_highlighted()
 
     def on_mount(self) -> None:
