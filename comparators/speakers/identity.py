@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable
+from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 
@@ -24,12 +25,13 @@ def _fold(text: str) -> str:
     return "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
 
 
-def _name_tokens(name: str) -> list[str]:
+@lru_cache(maxsize=65536)  # `speaker_keys` compares each name with many others
+def _name_tokens(name: str) -> tuple[str, ...]:
     tokens = [t.strip(".,’'") for t in _fold(name).replace("-", " ").split()]
     tokens = [t for t in tokens if t]
     while len(tokens) > 1 and tokens[0] in TITLES:
         tokens.pop(0)
-    return tokens
+    return tuple(tokens)
 
 
 def same_person(a: str, b: str) -> bool:
@@ -65,7 +67,7 @@ _GIVEN_NAME_FIRST_MIN = 2  # letters of a name that may stand alone for a full o
 _WHOLE_NAME_RATIO = 85
 
 
-def _renderings_of_one_name(ta: list[str], tb: list[str]) -> bool:
+def _renderings_of_one_name(ta: tuple[str, ...], tb: tuple[str, ...]) -> bool:
     """Name tokens that render one name differently, beyond surname-and-first-name rules:
     the same surname with first names transliterated alike, their consonants the same
     ("Petro"/"Pyotr Poroshenko", not "John"/"Jane Smith"); a whole name spelt alike ("Lee Min-jun"/"Lee Min-joon"); one word
