@@ -134,10 +134,10 @@ def speaker_keys(speakers: Iterable[tuple[str, str]]) -> dict[tuple[str, str], s
 
 
 class _GroupIndex:
-    """Groups of person names by their first name's first and last token and surname,
-    so a name is checked against the few groups it may join, not all of them (a long
-    story has thousands of names). `same_person(a, b)` needs their first tokens or
-    their last tokens equal, or both surnames of five letters or more and alike."""
+    """Person groups by the first and last word of the name that opened each, so a
+    name is checked against the few groups it may join, not all of them (a long story
+    has thousands of names): `same_person(a, b)` needs their first words or their last
+    words equal, or both surnames of five letters or more and alike."""
 
     def __init__(self) -> None:
         self.by_token: dict[str, list[int]] = {}
