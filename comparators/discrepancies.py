@@ -21,6 +21,7 @@ from comparators.cleaning import dateline_places
 from comparators.facts import Fact, amounts_agree, dimension, extract_facts, fold_name, zone_known
 from comparators.model import Group, Member, Quote, Source, Story
 from comparators.union_find import UnionFind
+from comparators.workers import in_background, worth_spreading
 
 # Two figures from different outlets are about the same thing when this many content
 # words stand near both (names, places, what is counted), or when one part of a
@@ -104,29 +105,33 @@ class _Found:
 
 
 def find_discrepancies(
-    story: Story, groups: Sequence[Group], quotes: Sequence[Quote] = ()
+    story: Story, groups: Sequence[Group], quotes: Sequence[Quote] = (), jobs: int = 1
 ) -> tuple[Discrepancy, ...]:
     """Every discrepancy between outlets in the story's aligned groups and matched quotes.
 
     Takes the story, its groups in reading order and its quotes; returns
     `Discrepancy`s ordered by group, numbered d1, d2... A name spelled two ways
-    is reported once, in the first group where both spellings meet.
+    is reported once, in the first group where both spellings meet. With `jobs`
+    over 1, a big story's names are compared in a forked process while this one
+    compares figures (the same discrepancies).
     """
     order = {s.id: i for i, s in enumerate(story.sources)}
     published = {s.id: s.date for s in story.sources}
-    index = _StoryFacts(story)
-    found: list[_Found] = []
-    for group in groups:
-        if len({m.source for m in group.members}) > 1:
-            found.extend(_compare([index.member_facts(m) for m in group.members], index, group.id))
-    found.extend(_quote_discrepancies(story, index, groups, quotes))
     group_of = {(m.source, m.paragraph): g.id for g in reversed(groups) for m in g.members}
-    found = _story_number_discrepancies(index, group_of, found)
     groups_of: dict[tuple[str, int], set[str]] = {}
     for group in groups:
         for member in group.members:
             groups_of.setdefault((member.source, member.paragraph), set()).add(group.id)
-    found.extend(_name_discrepancies(_NameIndex(story, groups_of), group_of))
+    parallel = worth_spreading(sum(len(s.paragraphs) for s in story.sources), jobs)
+    with in_background(lambda: _name_discrepancies(_NameIndex(story, groups_of), group_of), parallel) as names_found:
+        index = _StoryFacts(story)
+        found: list[_Found] = []
+        for group in groups:
+            if len({m.source for m in group.members}) > 1:
+                found.extend(_compare([index.member_facts(m) for m in group.members], index, group.id))
+        found.extend(_quote_discrepancies(story, index, groups, quotes))
+        found = _story_number_discrepancies(index, group_of, found)
+        found.extend(names_found())
 
     group_rank = {g.id: i for i, g in enumerate(groups)}
 

@@ -84,7 +84,7 @@ def _compare(story: Story, override: SettingsOverride | None, progress: Progress
     done("quotes")
     quotes, terms, quote_groups = story_quote_groups(story, groups, attributed)
     done("discrepancies")
-    discrepancies = find_discrepancies(story, groups, quotes)
+    discrepancies = find_discrepancies(story, groups, quotes, jobs=jobs)
     done("done")
     return Comparison(
         story=story,

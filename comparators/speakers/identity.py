@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable
+from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 
@@ -24,12 +25,13 @@ def _fold(text: str) -> str:
     return "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
 
 
-def _name_tokens(name: str) -> list[str]:
+@lru_cache(maxsize=65536)  # `speaker_keys` compares each name with many others
+def _name_tokens(name: str) -> tuple[str, ...]:
     tokens = [t.strip(".,’'") for t in _fold(name).replace("-", " ").split()]
     tokens = [t for t in tokens if t]
     while len(tokens) > 1 and tokens[0] in TITLES:
         tokens.pop(0)
-    return tokens
+    return tuple(tokens)
 
 
 def same_person(a: str, b: str) -> bool:
@@ -65,7 +67,7 @@ _GIVEN_NAME_FIRST_MIN = 2  # letters of a name that may stand alone for a full o
 _WHOLE_NAME_RATIO = 85
 
 
-def _renderings_of_one_name(ta: list[str], tb: list[str]) -> bool:
+def _renderings_of_one_name(ta: tuple[str, ...], tb: tuple[str, ...]) -> bool:
     """Name tokens that render one name differently, beyond surname-and-first-name rules:
     the same surname with first names transliterated alike, their consonants the same
     ("Petro"/"Pyotr Poroshenko", not "John"/"Jane Smith"); a whole name spelt alike ("Lee Min-jun"/"Lee Min-joon"); one word
@@ -104,6 +106,7 @@ def speaker_keys(speakers: Iterable[tuple[str, str]]) -> dict[tuple[str, str], s
     """
     distinct = sorted(set(speakers), key=lambda s: (-len(_name_tokens(s[0])), -len(s[0]), s[0]))
     groups: list[list[str]] = []
+    persons = _GroupIndex()
     organisations: list[str] = []
     keys: dict[tuple[str, str], str] = {}
     for name, kind in distinct:
@@ -117,12 +120,46 @@ def speaker_keys(speakers: Iterable[tuple[str, str]]) -> dict[tuple[str, str], s
         if kind != PERSON:
             keys[(name, kind)] = _fold(name)
             continue
-        for group in groups:
+        for at in persons.candidates(name):
+            group = groups[at]
             if all(same_person(name, other) for other in group):
                 group.append(name)
                 keys[(name, kind)] = " ".join(_name_tokens(group[0]))
                 break
         else:
+            persons.add(name)
             groups.append([name])
             keys[(name, kind)] = " ".join(_name_tokens(name))
     return keys
+
+
+class _GroupIndex:
+    """Person groups by the first and last word of the name that opened each, so a
+    name is checked against the few groups it may join, not all of them (a long story
+    has thousands of names): `same_person(a, b)` needs their first words or their last
+    words equal, or both surnames of five letters or more and alike."""
+
+    def __init__(self) -> None:
+        self.by_token: dict[str, list[int]] = {}
+        self.surnames: list[str] = []  # each group's first name's surname, in group order
+
+    def add(self, name: str) -> None:
+        tokens = _name_tokens(name)
+        at = len(self.surnames)
+        for token in {tokens[0], tokens[-1]} if tokens else ():
+            self.by_token.setdefault(token, []).append(at)
+        self.surnames.append(tokens[-1] if tokens else "")
+
+    def candidates(self, name: str) -> list[int]:
+        """The groups, in order, whose first name may be the same person as `name`."""
+        tokens = _name_tokens(name)
+        if not tokens:
+            return []
+        found = {at for token in {tokens[0], tokens[-1]} for at in self.by_token.get(token, ())}
+        surname = tokens[-1]
+        if len(surname) >= 5:
+            alike = process.extract(
+                surname, self.surnames, scorer=fuzz.ratio, processor=None, score_cutoff=85, limit=None
+            )
+            found.update(at for other, _, at in alike if len(other) >= 5)
+        return sorted(found)

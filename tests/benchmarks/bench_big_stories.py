@@ -158,6 +158,37 @@ Forking costs a tenth to a sixth more CPU in all (page faults on memory the pare
 share, pickling, caches each process fills for itself). On a machine whose other cores are
 busy, the extra processes wait their turn: at load average 2 one run took 15.3 s with two
 jobs against 13.2 s with one. The 8 s and 16 s budgets are not met here.
+
+Round 7 (the main process's critical path; same export bytes as before the round with
+`--jobs 1` and `--jobs 2` on the seeds, 5 x 40, 50 x 40, 10 x 200, 200 x 40 and 10 x 1000;
+`evaluate_alignment.py --quick` unchanged). With two jobs the main process waited for the
+passages' word sets, cut in a forked process while it fits the comparator: 6.1 s of CPU at
+10 x 1000 against 1.0 s of fitting. Most of it was `speaker_keys` (`speakers/identity.py`),
+which folded both names afresh for each of 816,740 comparisons of 1,652 person names with
+the groups made so far: a name is now folded once and compared only with the groups it may
+join (a first or last word in common, or surnames alike, found by rapidfuzz over the
+groups' surnames at once), 3.5 -> 0.05 s, and the word sets 6.1 -> 2.4 s. Discrepancies
+compare a big story's name spellings in a forked process while the main one compares
+figures (10 x 1000: 2.1 -> 1.2-1.7 s in the main process). `--only 200x40,10x1000`, three
+runs each way alternating, before then after (2 shared cores, load average 2.0-2.3); medians,
+ranges in brackets:
+
+| story | before: wall / CPU, all / main | after |
+|---|---|---|
+| 200 x 40 | 13.8 s (13.1-14.6) / 17.0 s / 9.2 s (8.8-10.6) | 12.3 s (11.6-14.2) / 16.4 s / 8.3 s (8.2-9.5) |
+| 10 x 1000 | 16.7 s (16.5-19.0) / 20.5 s / 8.1 s (8.0-9.8) | 13.7 s (11.6-13.8) / 18.1 s / 8.2 s (7.2-8.4) |
+| 400 x 40 (one run each) | 22.0 s / 29.2 s / 15.5 s | 23.4 s / 30.6 s / 16.5 s |
+
+Peak RSS and peak PSS of all processes unchanged (356 / 350 MB, 270 / 445 MB, 629 / 621 MB).
+10 x 1000 gains wall time, not main-process CPU: the main process no longer waits for
+the word sets. 400 x 40 has few distinct names, and one run each is within the noise.
+Tried and not kept: the people each passage speaks of found in the main process while
+the child cuts the rest of the word sets (the wait shrinks, but the main process's CPU
+grows by 0.9 s, the wall time within the noise); the export's word diffs dealt half and half
+(no change). Still serial in the main process (200 x 40, CPU): scoring its half of the
+sources 1.5 s, growing the fact groups 0.9 s, building its half of the groups 1.0 s,
+discrepancies 0.8 s, quote groups 0.5 s, the export's part 1.2 s, imports and loading 0.6 s.
+The 8 s, 16 s and 10 s budgets are still not met.
 """
 
 from __future__ import annotations

@@ -9,7 +9,9 @@ from pathlib import Path
 
 import pytest
 
+import comparators.discrepancies
 import comparators.workers
+from comparators.discrepancies import find_discrepancies
 from comparators.errors import StoryError
 from comparators.export import to_json_bytes
 from comparators.pipeline import compare
@@ -94,6 +96,24 @@ def test_a_spread_comparison_exports_the_same_bytes(seed_story, every_story_spre
 def test_a_story_of_several_outlets_per_part_compares_the_same(every_story_spread):
     story = synthetic_story(9, 12, seed=3)
     assert to_json_bytes(compare(story, jobs=2), jobs=2) == to_json_bytes(compare(story))
+
+
+def test_names_compared_in_a_worker_give_the_same_discrepancies(seed_story, every_story_spread, no_child_left):
+    comparison = compare(seed_story)
+    found = find_discrepancies(seed_story, comparison.groups, comparison.quotes, jobs=2)
+    assert found == comparison.discrepancies
+    assert {d.kind for d in found} >= {"name", "number"}  # both sides of the fork found some
+
+
+def test_an_error_comparing_names_in_a_worker_is_raised_and_no_child_is_left(
+    seed_comparison, every_story_spread, monkeypatch, no_child_left
+):
+    def failing(*_):
+        raise StoryError("story.yaml", "names failed")
+
+    monkeypatch.setattr(comparators.discrepancies, "_name_discrepancies", failing)  # the child inherits it
+    with pytest.raises(StoryError, match="names failed"):
+        find_discrepancies(seed_comparison.story, seed_comparison.groups, seed_comparison.quotes, jobs=2)
 
 
 def test_export_takes_a_number_of_jobs(tmp_path):

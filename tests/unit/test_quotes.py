@@ -355,6 +355,21 @@ def test_speaker_keys_join_the_names_of_one_person_across_outlets():
     assert len(set(keys.values())) == 1
 
 
+def test_speaker_keys_join_names_sharing_no_word_when_the_surnames_are_alike():
+    names = [
+        ("Adm. Vladimir Komoyedov", "person"), ("Komoyedo", "person"),  # no word in common
+        ("Petro Poroshenko", "person"), ("Pyotr Poroshenko", "person"),
+        ("Ma Liya", "person"), ("Ma", "person"),
+        ("John Smith", "person"), ("Jane Smith", "person"),
+    ]
+    keys = speaker_keys(names)
+    assert keys[names[0]] == keys[names[1]]
+    assert keys[names[2]] == keys[names[3]]
+    assert keys[names[4]] == keys[names[5]]
+    assert keys[names[6]] != keys[names[7]]
+    assert len(set(keys.values())) == 5
+
+
 def test_one_organisation_spelt_two_ways_is_one_speaker():
     assert organisation_key("the Russian ministry of defence") == organisation_key("Russian Defense Ministry")
 
