@@ -34,6 +34,12 @@ def _name_tokens(name: str) -> tuple[str, ...]:
     return tuple(tokens)
 
 
+# Two different surnames are one transliterated when both are this long and this alike
+# (rapidfuzz ratio): `same_person` and `_GroupIndex` must agree on it.
+_ALIKE_SURNAME_LETTERS = 5
+_ALIKE_SURNAME_RATIO = 85
+
+
 def same_person(a: str, b: str) -> bool:
     """Whether two names can be one person: 'Komoyedo' / 'Adm. Vladimir Komoyedov'.
 
@@ -48,7 +54,7 @@ def same_person(a: str, b: str) -> bool:
     if _renderings_of_one_name(ta, tb):
         return True
     sa, sb = ta[-1], tb[-1]
-    if sa != sb and not (min(len(sa), len(sb)) >= 5 and fuzz.ratio(sa, sb) >= 85):
+    if sa != sb and not (min(len(sa), len(sb)) >= _ALIKE_SURNAME_LETTERS and fuzz.ratio(sa, sb) >= _ALIKE_SURNAME_RATIO):
         return False
     if len(ta) > 1 and len(tb) > 1:
         fa, fb = ta[0], tb[0]
@@ -157,9 +163,9 @@ class _GroupIndex:
             return []
         found = {at for token in {tokens[0], tokens[-1]} for at in self.by_token.get(token, ())}
         surname = tokens[-1]
-        if len(surname) >= 5:
+        if len(surname) >= _ALIKE_SURNAME_LETTERS:
             alike = process.extract(
-                surname, self.surnames, scorer=fuzz.ratio, processor=None, score_cutoff=85, limit=None
+                surname, self.surnames, scorer=fuzz.ratio, processor=None, score_cutoff=_ALIKE_SURNAME_RATIO, limit=None
             )
-            found.update(at for other, _, at in alike if len(other) >= 5)
+            found.update(at for other, _, at in alike if len(other) >= _ALIKE_SURNAME_LETTERS)
         return sorted(found)
