@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import os
-from pathlib import Path
 
 import pytest
 
+from comparators import default_story_path
 from tui.cli.main import main
 
 
@@ -89,9 +89,8 @@ def test_a_too_narrow_width_is_refused(capsys):
 
 @pytest.mark.parametrize("command", ["report", "export"])
 def test_a_dash_as_output_file_is_stdout_not_a_file_named_dash(command, tmp_path, monkeypatch, capsys):
-    seeds = Path(__file__).resolve().parents[2] / "seeds"
     monkeypatch.chdir(tmp_path)
-    assert main([command, str(seeds), "-o", "-"]) == 0
+    assert main([command, str(default_story_path()), "-o", "-"]) == 0
     out = capsys.readouterr().out
     assert out.startswith("{\n" if command == "export" else "Russian bombers strike Syria")
     assert not (tmp_path / "-").exists()

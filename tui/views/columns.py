@@ -48,7 +48,6 @@ class ColumnsLayout(Layout):
     def render_block(self, index: int, selected: bool) -> list[Text]:
         block = self.blocks[index]
         gi = block.item
-        group = self.lookup.groups[gi]
         present = self.lookup.group_sources[gi]
         cw = self.column_width
         columns: list[list[Text]] = []

@@ -53,22 +53,18 @@ _CLEANED: OrderedDict[int, tuple[tuple, Group, Group, Mapping[str, str]]] = Orde
 _CLEANED_KEPT = 1024  # id(members) -> (members, group, cleaned group, cleaned texts)
 
 
-def _clean_group(group: Group) -> Group:
-    """The group with every member's text cleaned (the same group when nothing to clean).
-    Remembered for the groups drawn last: every member of a 400-outlet group is drawn
-    from the same group, and checking all its texts each time made opening quadratic."""
-    return _cleaned(group)[0]
-
-
 def clean_texts(group: Group) -> Mapping[str, str]:
-    """`_clean_group(group).texts()`, remembered likewise: measuring one outlet's passage
-    in every group (or searching them) must not walk each group's hundreds of members."""
+    """`_cleaned(group)`'s texts: measuring one outlet's passage in every group (or
+    searching them) must not walk each group's hundreds of members."""
     return _cleaned(group)[1]
 
 
 def _cleaned(group: Group) -> tuple[Group, Mapping[str, str]]:
-    """Kept by the group's members, which a pivot change keeps while it renumbers the
-    groups: only the renumbered group is made again, not the cleaning."""
+    """The group with every member's text cleaned (the same group when nothing to clean)
+    and its texts by source. Remembered for the groups drawn last: every member of a
+    400-outlet group is drawn from the same group, and checking all its texts each time
+    made opening quadratic. Kept by the group's members, which a pivot change keeps
+    while it renumbers the groups: only the renumbered group is made again, not the cleaning."""
     kept = _CLEANED.get(id(group.members))
     if kept is not None and kept[0] is group.members:
         if kept[1] is group:
@@ -163,8 +159,8 @@ def member_text(
     # Imported on first use, off the first screen (the comparison loads it meanwhile).
     from comparators.emphasis import Emphasis, member_emphasis
 
-    text = clean_texts(group).get(source_id, "")
-    group = _clean_group(group)
+    group, texts = _cleaned(group)
+    text = texts.get(source_id, "")
     elsewhere = off_focus(group, source_id)
     runs: list[tuple[int, int, Style]] = [(a, b, palette.context) for a, b in elsewhere]
     present = set(group.sources)

@@ -40,12 +40,6 @@ class StackLayout(Layout):
     def passage_width(self) -> int:
         return self.text_width
 
-    def render_block(self, index: int, selected: bool) -> list[Text]:
-        gi = self.blocks[index].item
-        return [self.group_header(gi, selected, self.width)] + [
-            line for start in self.part_starts(index)[1:] for line in self._part(index, start, selected)
-        ]
-
     def part_starts(self, index: int) -> tuple[int, ...]:
         """The header, each outlet's passage, then the closing lines: a group of 400
         outlets is hundreds of lines, of which a screen shows a few passages."""
@@ -56,12 +50,9 @@ class StackLayout(Layout):
     def render_part(self, index: int, start: int) -> list[Text]:
         if start == 0:
             return [self.group_header(self.blocks[index].item, False, self.width)]
-        return self._part(index, start, False)
-
-    def _part(self, index: int, start: int, selected: bool) -> list[Text]:
         block = self.blocks[index]
         gi = block.item
-        gutter = self.gutter(selected)
+        gutter = self.gutter(False)
         source_id = next((s for s, line in block.anchors if line == start), None)
         if source_id is not None:
             label = fit_width(Text(outlet(self.story, source_id), self.palette.label), self.label_width - 1)
