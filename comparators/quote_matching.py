@@ -48,6 +48,7 @@ from comparators.model import Group, Quote, QuoteGroup, QuotedTerm, QuoteLink, Q
 from comparators.quote_status import quote_status
 from comparators.quotes import MIN_PHRASE_WORDS, Span, find_spans, is_phrase, split_terms
 from comparators.speakers import Attribution, attribute, speaker_keys
+from comparators.union_find import UnionFind
 
 SHARED_THRESHOLD = 0.9
 VARIANT_THRESHOLD = 0.4
@@ -262,30 +263,23 @@ def _groups(
 ) -> tuple[list[str], tuple[QuoteGroup, ...]]:
     """Each quote's group id, and the groups: wordings joined by their links; a wording
     without any link is one group per copy (its copies match nothing, not even each other)."""
-    parent = list(range(len(copies)))
-
-    def find(w: int) -> int:
-        while parent[w] != w:
-            parent[w] = parent[parent[w]]
-            w = parent[w]
-        return w
-
+    union = UnionFind()
     linked = set()
     for a, b in links:
         linked.update((a, b))
-        parent[find(max(a, b))] = find(min(a, b))
+        union.join(min(a, b), max(a, b))
     units: list[tuple[int, tuple[int, ...]]] = []  # (first quote, wordings) per group
     members: dict[int, list[int]] = defaultdict(list)
     for wording in range(len(copies)):
         if wording in linked:
-            members[find(wording)].append(wording)
+            members[union.key(wording)].append(wording)
         else:
             units.extend((i, ()) for i in copies[wording])
     units.extend((copies[wordings[0]][0], tuple(wordings)) for wordings in members.values())
     units.sort()
     links_of: dict[int, list[tuple[tuple[int, int], tuple[str, float]]]] = defaultdict(list)
     for pair, link in links.items():
-        links_of[find(pair[0])].append((pair, link))
+        links_of[union.key(pair[0])].append((pair, link))
     group_of = [""] * len(quotes)
     groups = []
     for number, (first, wordings) in enumerate(units, start=1):
@@ -299,7 +293,7 @@ def _groups(
             for i in copies[wording]:
                 group_of[i] = group_id
         group_links = sorted(
-            (position[a], position[b], kind, score) for (a, b), (kind, score) in links_of[find(wordings[0])]
+            (position[a], position[b], kind, score) for (a, b), (kind, score) in links_of[union.key(wordings[0])]
         )
         groups.append(
             QuoteGroup(

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from functools import lru_cache
 
 import numpy as np
 from scipy import sparse
@@ -60,26 +59,18 @@ def char_wb_ngrams(text: str, low: int = 3, high: int = 5) -> list[str]:
     """Character n-grams inside words, each word padded with a space either side."""
     out: list[str] = []
     for word in _char_words(text):
-        out.extend(_word_char_ngrams(word, low, high))
+        padded = f" {word} "
+        size = len(padded)
+        for n in range(low, high + 1):
+            if size <= n:  # a short word counts once, whole
+                out.append(padded)
+                break
+            out.extend(padded[k : k + n] for k in range(size - n + 1))
     return out
 
 
 def _char_words(text: str) -> list[str]:
     return _WHITE_SPACES.sub(" ", text.lower()).split()
-
-
-@lru_cache(maxsize=65536)
-def _word_char_ngrams(word: str, low: int, high: int) -> tuple[str, ...]:
-    # A story's texts use a few thousand distinct words many times over: cut each once.
-    padded = f" {word} "
-    size = len(padded)
-    out: list[str] = []
-    for n in range(low, high + 1):
-        if size <= n:  # a short word counts once, whole
-            out.append(padded)
-            break
-        out.extend([padded[k : k + n] for k in range(size - n + 1)])
-    return tuple(out)
 
 
 def tfidf(texts: Sequence[str], analyzer: Callable[[str], Sequence[str]]) -> sparse.csr_matrix:
