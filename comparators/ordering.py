@@ -4,6 +4,7 @@ alignment code."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -60,6 +61,20 @@ def in_group_order(discrepancies, groups: tuple[Group, ...]) -> tuple[Discrepanc
     """`discrepancies` sorted by the position of their group in `groups`."""
     position = {group.id: i for i, group in enumerate(groups)}
     return tuple(sorted(discrepancies, key=lambda d: position.get(d.group, len(position))))
+
+
+def positions_before(before: Sequence[Group], after: Sequence[Group]) -> list[int] | None:
+    """Each of `after`'s groups' position in `before`, when `after` holds the same groups
+    renumbered and reordered (`with_pivot` keeps each group's member tuple, the very
+    object), so whoever kept figures per group can move them instead of working them
+    out again; None for other groups."""
+    if len(before) != len(after):
+        return None
+    old = {id(group.members): i for i, group in enumerate(before)}
+    order = [old.get(id(group.members)) for group in after]
+    if None in order or len(set(order)) != len(order):
+        return None
+    return order
 
 
 def with_pivot(comparison: Comparison, pivot: str) -> Comparison:

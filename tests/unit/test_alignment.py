@@ -9,6 +9,7 @@ import pytest
 
 from comparators import GroupKind, Settings, SettingsOverride, StoryError, compare, with_pivot
 from comparators.model import Rewording
+from comparators.ordering import positions_before
 from comparators.segment import split_sentences
 from comparators.similarity import COMPARATORS, Lexical, register
 
@@ -186,6 +187,16 @@ def test_another_pivot_reorders_without_realigning(seed_comparison):
     assert {g.members for g in xinhua.groups} == {g.members for g in seed_comparison.groups}
     firsts = [min(m.paragraph for m in g.members_of("xinhua")) for g in xinhua.groups if "xinhua" in g.sources]
     assert firsts == sorted(firsts)
+
+
+def test_a_pivot_change_tells_where_each_group_stood_before(seed_comparison):
+    xinhua = with_pivot(seed_comparison, "xinhua")
+    order = positions_before(seed_comparison.groups, xinhua.groups)
+    assert [seed_comparison.groups[old].members for old in order] == [g.members for g in xinhua.groups]
+    # Groups made again (another comparison) are not the same groups moved.
+    again = compare(seed_comparison.story)
+    assert positions_before(again.groups, xinhua.groups) is None
+    assert positions_before(seed_comparison.groups, xinhua.groups[1:]) is None
 
 
 def test_the_default_pivot_of_the_seeds_is_ap_whose_copy_the_herald_reprints(seed_comparison):

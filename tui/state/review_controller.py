@@ -11,6 +11,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from comparators.model import Group, Mark, Story
+from comparators.ordering import positions_before
 from comparators.review import (
     Attachment,
     Entry,
@@ -256,17 +257,10 @@ class ReviewController:
 def _renumbered(index: GroupIndex, groups: Sequence[Group]) -> GroupIndex | None:
     """`index` for the same groups renumbered and reordered (a pivot change keeps each
     group's members), without hashing every passage again; None for other groups."""
-    if len(groups) != len(index.groups):
+    order = positions_before(index.groups, groups)
+    if order is None:
         return None
-    old_id = {id(group.members): group.id for group in index.groups}
-    new_id: dict[str, str] = {}
-    for group in groups:
-        was = old_id.get(id(group.members))
-        if was is None:
-            return None
-        new_id[was] = group.id
-    if len(new_id) != len(groups):
-        return None
+    new_id = {index.groups[old].id: group.id for group, old in zip(groups, order)}
     keys = {new_id[gid]: key for gid, key in index.keys.items()}
     return GroupIndex(
         groups=tuple(groups),

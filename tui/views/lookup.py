@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from comparators import Comparison, GroupKind, Quote, QuoteStatus
 from comparators.changes import group_changes, quote_homes
 from comparators.model import Removal, Source
+from comparators.ordering import positions_before
 from tui.views.render import member_plain
 from tui.views.wrap import line_breaks
 
@@ -141,17 +142,10 @@ class Lookup:
 
 def _old_positions(before: Lookup, comparison: Comparison) -> list[int] | None:
     """Where each of `comparison`'s groups stood in `before`, when `comparison` holds the
-    same groups (the same member tuples: `with_pivot` renumbers groups, it keeps their
-    members) of the same story and quotes; else None."""
+    same groups of the same story and quotes in another order; else None."""
     if before.comparison.story is not comparison.story or before.comparison.quotes is not comparison.quotes:
         return None
-    if len(before.groups) != len(comparison.groups):
-        return None
-    old = {id(group.members): i for i, group in enumerate(before.groups)}
-    order = [old.get(id(group.members)) for group in comparison.groups]
-    if None in order or len(set(order)) != len(order):
-        return None
-    return order
+    return positions_before(before.groups, comparison.groups)
 
 
 def removals_near(source: Source, paragraph: int) -> list[Removal]:
