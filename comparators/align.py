@@ -406,11 +406,7 @@ def _parallel(space: _Space, jobs: int) -> bool:
 
 def _passage_sets(space: _Space) -> PassageSets:
     """`passage_sets` of the story's passages, from its outlets with passages."""
-    return passage_sets(
-        [u.text for u in space.units],
-        sources=int(np.count_nonzero(np.diff(space.unit_range_of_source))),
-        sentences=[u.sentences for u in space.units],
-    )
+    return passage_sets([u.text for u in space.units], sources=int(np.count_nonzero(np.diff(space.unit_range_of_source))))
 
 
 def _candidates(space: _Space, scorer: Scorer, sets: PassageSets | None = None, jobs: int = 1) -> _Candidates:

@@ -105,7 +105,6 @@ from pathlib import Path
 import numpy as np
 from scipy import sparse
 
-from comparators.segment import split_sentences
 from comparators.speech import passage_actors
 
 FEATURES = (
@@ -122,7 +121,6 @@ FEATURES = (
     "shared_specific_words",
     "story_specific_words",
     "shared_actors",
-    "best_sentence_specific",
     "both_ledes",
     "position_gap",
     "length_gap",
@@ -131,7 +129,7 @@ FEATURES = (
 OVERLAP_PAIRS = 65536  # pairs whose overlaps are computed in one sparse product (bounds memory)
 MODEL_PATH = Path(__file__).resolve().parent / "link_model.json"
 # What PassageSets.overlap_pairs counts for each pair, column by column.
-OVERLAP_COLUMNS = ("trigrams", "names", "numbers", "rare_words", "specific_words", "actors", "sentence_specific")
+OVERLAP_COLUMNS = ("trigrams", "names", "numbers", "rare_words", "specific_words", "actors")
 OVERLAPS = len(OVERLAP_COLUMNS)
 STEM = 5  # letters of a content word kept for shared_specific_words (conceded, concession)
 
@@ -216,10 +214,6 @@ class PassageSets:
     specific_words: sparse.csr_matrix  # word stems weighted by how specific they are to one fact
     actors: sparse.csr_matrix  # who each passage says something of (speech.passage_actors), by specificity
     text_of: np.ndarray  # each passage's distinct text (repeats of one text share its rows)
-    # Per sentence of each distinct text (rows sentence_start[t]..sentence_start[t + 1]):
-    # its specific stems, weighted as in `specific_words`.
-    sentence_specific: sparse.csr_matrix | None = None
-    sentence_start: np.ndarray | None = None
 
     @property
     def _matrices(self) -> tuple[sparse.csr_matrix, ...]:
@@ -258,34 +252,14 @@ class PassageSets:
                 part = slice(lo, lo + OVERLAP_PAIRS)
                 shared = matrix[i[part]].multiply(binary[j[part]])
                 out[part, k] = np.asarray(shared.sum(axis=1)).ravel()
-        out[:, -1] = self._best_sentence_pair(self.text_of[i], self.text_of[j])
         return out[pair_of.ravel()]
 
-    def _best_sentence_pair(self, a: np.ndarray, b: np.ndarray) -> np.ndarray:
-        """For each pair of distinct texts (a, b), the most specific mass one sentence
-        of a shares with one sentence of b."""
-        start = self.sentence_start
-        count_a, count_b = start[a + 1] - start[a], start[b + 1] - start[b]
-        per_pair = count_a * count_b
-        pair = np.repeat(np.arange(len(a)), per_pair)
-        offset = np.arange(per_pair.sum()) - np.repeat(np.cumsum(per_pair) - per_pair, per_pair)
-        sa = start[a][pair] + offset // count_b[pair]
-        sb = start[b][pair] + offset % count_b[pair]
-        matrix = self.sentence_specific
-        shared = np.asarray(matrix[sa].multiply(matrix[sb] > 0).sum(axis=1)).ravel()
-        mass = np.asarray(matrix.sum(axis=1)).ravel()
-        shared = shared / np.maximum(1.0, np.minimum(mass[sa], mass[sb]))
-        best = np.zeros(len(a), dtype=np.float32)
-        np.maximum.at(best, pair, shared)
-        return best
 
-
-def passage_sets(texts: Sequence[str], sources: int = 1, sentences: Sequence[Sequence[str]] | None = None) -> PassageSets:
+def passage_sets(texts: Sequence[str], sources: int = 1) -> PassageSets:
     """Word trigrams, name keys, numbers, idf-weighted content words,
-    specificity-weighted stems (`specificity`), the same per sentence, and the
-    people each text says something of, weighted alike (`speech.passage_actors`);
-    `sources` is the number of outlets the texts come from, `sentences` each
-    text's sentences (cut here when not given).
+    specificity-weighted stems (`specificity`) and the people each text says
+    something of, weighted alike (`speech.passage_actors`); `sources` is the
+    number of outlets the texts come from.
 
     Each distinct text is cut once and its rows copied to its repeats (wire copy
     repeats whole paragraphs across outlets); frequencies still count every copy."""
@@ -302,27 +276,17 @@ def passage_sets(texts: Sequence[str], sources: int = 1, sentences: Sequence[Seq
     n = max(1, len(texts))
     idf = {t: math.log(1 + n / c) for t, c in df.items()}
     rare = _incidence(content, weight=idf)
-    stem_of = {w: spelled_as_digits(w)[:STEM] for w in df if w not in _REPORTING}
-    stems = [{stem_of[w] for w in terms if w in stem_of} for terms in content]
+    stems = [{spelled_as_digits(w)[:STEM] for w in terms if w not in _REPORTING} for terms in content]
     actor_sets = [set(keys) for keys in passage_actors(distinct)]
-    weights = whole_names(distinct, specificity(stems, sources, copies))
-    if sentences is None:
-        cut = [split_sentences(t) or (t,) for t in distinct]
-    else:
-        first = dict(zip(copy_of.tolist()[::-1], list(sentences)[::-1]))  # each distinct text's first passage
-        cut = [tuple(first[k]) or (distinct[k],) for k in range(len(distinct))]
-    sentence_stems = [{stem_of[w] for w in words_of(sentence) if w in stem_of} for text in cut for sentence in text]
     return PassageSets(
         trigrams=_incidence(trigrams)[copy_of],
         names=_incidence(names)[copy_of],
         numbers=_incidence(numbers)[copy_of],
         rare_words=rare[copy_of],
         rare_total=np.asarray(rare.sum(axis=1)).ravel()[copy_of],
-        specific_words=_incidence(stems, weight=weights)[copy_of],
+        specific_words=_incidence(stems, weight=whole_names(distinct, specificity(stems, sources, copies)))[copy_of],
         actors=_incidence(actor_sets, weight=specificity(actor_sets, sources, copies))[copy_of],
         text_of=copy_of,
-        sentence_specific=_incidence(sentence_stems, weight=weights),
-        sentence_start=np.concatenate([[0], np.cumsum([len(t) for t in cut])]).astype(np.int64),
     )
 
 
@@ -464,7 +428,6 @@ def pair_features(
             specific,
             np.where(both_ledes, np.maximum(story_specific, 1.0), story_specific),
             overlap[:, 5],
-            overlap[:, 6],
             both_ledes.astype(np.float32),
             np.abs(position[i] - position[j]),
             np.log((length[i] + 1.0) / (length[j] + 1.0)) ** 2,
