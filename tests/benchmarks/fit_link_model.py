@@ -10,8 +10,12 @@ left out of the fit). A logistic regression is fitted on standardised features.
 Every figure printed is held out: each story is aligned by a model fitted on the other
 stories only, with a threshold chosen on those other stories, and then scored as
 ../shared/eval/score.py scores an export. `--ablate` repeats that with each feature left
-out. `--write` fits on every story and stores the model, with the median of the
-folds' thresholds.
+out. `--cuts` also scores every fold at each of a few fixed cuts (0.25 to 0.5), so a gain
+that is only a fold's lucky cut shows. `--errors STORY[,STORY...]` (or `all`) lists each story's held-out
+errors: the pairs its groups join against the labels (false links) and the labelled links
+they miss, each with both passages, the pair's link probability and its features.
+`--write` fits on every story and stores the model, with the median of the folds'
+thresholds.
 """
 
 from __future__ import annotations
@@ -33,6 +37,7 @@ from comparators.segment import units  # noqa: E402
 from comparators.similarity import get_comparator  # noqa: E402
 
 THRESHOLDS = tuple(round(t, 2) for t in np.arange(0.15, 0.6, 0.05))
+FIXED_CUTS = (0.25, 0.3, 0.35, 0.4, 0.45, 0.5)
 REGULARISATION = 1.0  # sklearn's C; 0.1 and 0.01 gave the same held-out F1 within 0.003
 
 
@@ -87,21 +92,66 @@ def held_out(stories, tables, comparator: str, columns) -> list:
         features, _, keys = tables[k]
         linked = np.flatnonzero(model.probability(features) >= threshold)
         pairs = score_pairs([keys[p] for p in linked.tolist()], story)
-        results.append((score_pairs(group_pairs(groups), story), threshold, pairs))
+        results.append((score_pairs(group_pairs(groups), story), threshold, pairs, model))
     return results
 
 
 def report(stories, results) -> None:
     """Each story's figures, and the F1 of the model's links before grouping (the
     grouping's cost or gain is the difference)."""
-    for story, (result, threshold, pairs) in zip(stories, results):
+    for story, (result, threshold, pairs, _) in zip(stories, results):
         print(
             f"  {story.name:<28} P {result.precision:.3f}  R {result.recall:.3f}  F1 {result.f1:.3f}  "
             f"(cut {threshold}; links before grouping F1 {pairs.f1:.3f})"
         )
-    real = [r.f1 for s, (r, _, _) in zip(stories, results) if s.name != "seeds"]
+    real = [r.f1 for s, (r, *_) in zip(stories, results) if s.name != "seeds"]
     if real:
         print(f"  real stories: macro F1 {np.mean(real):.3f}, lowest {min(real):.3f}")
+
+
+def report_fixed_cuts(stories, results, comparator: str) -> None:
+    """Each fold's model at fixed cuts: real macro, lowest story and seeds per cut."""
+    for cut in FIXED_CUTS:
+        f1 = {}
+        for story, (*_, model) in zip(stories, results):
+            fixed = LinkModel(model.mean, model.scale, model.weights, model.intercept, cut)
+            f1[story.name] = score_pairs(group_pairs(align(story.story, Settings(comparator=comparator), link=fixed)), story).f1
+        real = [v for name, v in f1.items() if name != "seeds"]
+        seeds = f"  seeds {f1['seeds']:.3f}" if "seeds" in f1 else ""
+        print(f"  at cut {cut:.2f}: real macro F1 {np.mean(real):.3f}, lowest {min(real):.3f}{seeds}")
+
+
+def report_errors(story: LabelledStory, table, model: LinkModel, comparator: str) -> None:
+    """The held-out alignment's false links (joined, labelled apart) and missed links
+    (labelled, not joined) in `story`, with the pair's probability and features."""
+    features, _, keys = table
+    probability = model.probability(features)
+    row = {frozenset(k): n for n, k in enumerate(keys)}
+    text = {(s.id, p.index): p.text for s in story.story.sources for p in s.paragraphs}
+    joined = {tuple(sorted(p)) for p in group_pairs(align(story.story, Settings(comparator=comparator), link=model))}
+    labelled = {tuple(sorted(k)) for k, v in zip(keys, table[1].tolist()) if v == 1}
+    labelled |= _labelled_links(story, text)
+    false = sorted(p for p in joined if story.label(*p) == 0)
+    missed = sorted(labelled - joined)
+    for title, pairs in (("FALSE LINKS", false), ("MISSED LINKS", missed)):
+        print(f"\n{story.name}: {len(pairs)} {title} (cut {model.threshold})")
+        for n, (a, b) in enumerate(pairs, 1):
+            k = row.get(frozenset((a, b)))
+            if k is None:
+                how = "not a candidate"
+            else:
+                how = f"p {probability[k]:.3f} " + ("(direct link)" if probability[k] >= model.threshold else "(below the cut)")
+            print(f"--- {title.split()[0].lower()} {n}: {a[0]}#{a[1]} ~ {b[0]}#{b[1]}: {how}")
+            if k is not None:
+                print("    " + "  ".join(f"{name}={value:.3g}" for name, value in zip(FEATURES, features[k].tolist())))
+            for key in (a, b):
+                print(f"    [{key[0]}#{key[1]}] {text[key][:400]}")
+
+
+def _labelled_links(story: LabelledStory, text) -> set:
+    """Every cross-source passage pair labelled 1 (candidates or not)."""
+    keys = sorted(text)
+    return {(a, b) for n, a in enumerate(keys) for b in keys[n + 1 :] if a[0] != b[0] and story.label(a, b) == 1}
 
 
 def main(argv: list[str]) -> int:
@@ -112,16 +162,23 @@ def main(argv: list[str]) -> int:
     print(f"comparator {comparator}, leave-one-story-out over {len(stories)} stories:")
     results = held_out(stories, tables, comparator, every)
     report(stories, results)
+    if "--cuts" in argv:
+        report_fixed_cuts(stories, results, comparator)
+    if "--errors" in argv:
+        wanted = argv[argv.index("--errors") + 1].split(",")
+        for story, table, (*_, model) in zip(stories, tables, results):
+            if story.name in wanted or "all" in wanted:
+                report_errors(story, table, model, comparator)
     if "--ablate" in argv:
         for drop in every:
-            results = held_out(stories, tables, comparator, [c for c in every if c != drop])
-            real = [r.f1 for s, (r, _, _) in zip(stories, results) if s.name != "seeds"]
+            ablated = held_out(stories, tables, comparator, [c for c in every if c != drop])
+            real = [r.f1 for s, (r, *_) in zip(stories, ablated) if s.name != "seeds"]
             print(f"  without {FEATURES[drop]:<20} real macro F1 {np.mean(real):.3f}")
     if "--write" in argv:
         model = fit(tables, every)
         # F1 is flat across cuts near the best, so one choice on every story would
         # follow noise: the median of the cuts the folds chose is steadier.
-        threshold = float(np.median([cut for _, cut, _ in results]))
+        threshold = float(np.median([cut for _, cut, *_ in results]))
         stored = json.loads(MODEL_PATH.read_text(encoding="utf-8")) if MODEL_PATH.exists() else {}
         stored[comparator] = LinkModel(model.mean, model.scale, model.weights, model.intercept, threshold).to_dict()
         stored[comparator]["fitted_on"] = [s.name for s in stories]

@@ -19,6 +19,7 @@ from comparators.evidence import (
     pair_features,
     passage_sets,
     specificity,
+    spelled_as_digits,
     story_scale,
 )
 from comparators.export import to_json_dict
@@ -217,6 +218,25 @@ def test_rewrites_share_specific_stems_where_on_topic_paragraphs_share_only_the_
     assert shared[0, 0] >= 2.0
     assert shared[0, 0] > 2 * shared[0, 1]
     assert shared[1, 1] < 1.5
+
+
+def test_a_figure_is_one_specific_word_whether_written_in_digits_or_in_words():
+    # One outlet spells the counts out, the other writes digits; a third passage gives
+    # other counts of the same kind. Only the passage with the same figures shares them.
+    texts = [
+        "The victims included eighteen Canadians, nine Ethiopians and thirty-five others.",
+        "The dead were 18 from Canada, 9 from Ethiopia and 35 from elsewhere.",
+        "Rescuers counted 4 trucks, 12 ambulances and 60 firefighters.",
+        "Crews sent seven trucks, twenty ambulances and forty firefighters.",
+    ]
+    sets = passage_sets(texts, sources=2)
+    same, other = sets.overlap_pairs(np.array([0, 0]), np.array([1, 2]))[:, OVERLAP_COLUMNS.index("specific_words")]
+    assert same >= 3.0  # 18, 9 and 35 (and Canada by its stem)
+    assert same > 2 * other
+    assert spelled_as_digits("thirty-five") == "35"
+    assert spelled_as_digits("nine") == "9"
+    assert spelled_as_digits("ninety") == "90"
+    assert spelled_as_digits("canadians") == "canadians"
 
 
 def test_introducing_one_speaker_ties_two_facts_together_less_than_reporting_one_fact():
