@@ -138,7 +138,9 @@ def fit(tables, columns) -> LinkModel:
 
 def _signs(tables, columns, source: str) -> list[int]:
     if source == "meaning":
-        return [MEANING_SIGNS[FEATURES[c]] for c in columns]
+        for name in sorted({FEATURES[c] for c in columns} - MEANING_SIGNS.keys()):
+            print(f"  ({name} has no sign in MEANING_SIGNS: the trees leave it free)", file=sys.stderr)
+        return [MEANING_SIGNS.get(FEATURES[c], 0) for c in columns]
     weights = fit(tables, columns).weights[columns]
     return [int(np.sign(w)) for w in weights]
 
@@ -217,7 +219,7 @@ def fit_additive(tables, columns, monotone: bool = False) -> FittedLink:
     x, y = _training(tables, columns)
     if monotone:
         curves = [
-            IsotonicRegression(increasing=MEANING_SIGNS[FEATURES[c]] > 0, out_of_bounds="clip", y_min=0.005, y_max=0.995).fit(x[:, k], y)
+            IsotonicRegression(increasing=MEANING_SIGNS.get(FEATURES[c], 1) > 0, out_of_bounds="clip", y_min=0.005, y_max=0.995).fit(x[:, k], y)
             for k, c in enumerate(columns)
         ]
 
