@@ -94,7 +94,7 @@ def main(argv: list[str]) -> int:
         from fit_link_model import FEATURES, candidate_table, held_out
 
         tables = [candidate_table(s, "lexical") for s in stories]
-        held = {s.name: r.f1 for s, (r, *_) in zip(stories, held_out(stories, tables, "lexical", list(range(len(FEATURES)))))}
+        held = {s.name: fold.score.f1 for s, fold in zip(stories, held_out(stories, tables, "lexical", list(range(len(FEATURES)))))}
     print(f"{'story':<34} {'P':>6} {'R':>6} {'F1':>6} {'held out':>9} {'naive':>6}")
     real, real_held, real_naive = [], [], []
     for story in stories:
