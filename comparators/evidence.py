@@ -361,11 +361,13 @@ def _typical_best(i: np.ndarray, j: np.ndarray, values: np.ndarray, passages: in
 
 
 def _incidence(sets: list[set[str]], weight: dict[str, float] | None = None) -> sparse.csr_matrix:
+    # Columns in sorted order, not in the sets' order, which follows the hash seed: the
+    # overlaps' float sums then add in one order, and a link probability near a tree's
+    # split never changes from one run to the next.
+    index = {item: column for column, item in enumerate(sorted({item for items in sets for item in items if item}))}
     # Flat comprehensions, not a loop appending three lists (a third of `passage_sets`' time):
     # each set is iterated in the same order by each.
-    index: dict[str, int] = {}
-    column_of = index.setdefault
-    cols = [column_of(item, len(index)) for items in sets for item in items if item]
+    cols = [index[item] for items in sets for item in items if item]
     rows = np.repeat(np.arange(len(sets)), [len(items) - ("" in items) for items in sets])
     if weight is None:
         values = np.ones(len(cols), dtype=np.float32)
