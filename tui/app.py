@@ -71,7 +71,11 @@ class SynopsisApp(App):
         if isinstance(self.screen, HelpScreen):
             return
         palette = self.screen.aligned.palette if isinstance(self.screen, MainScreen) else None
-        self.push_screen(HelpScreen(palette))
+        if self.is_screen_installed("help"):  # kept laid out: opening it again only repaints
+            self.get_screen("help", HelpScreen).show(palette)
+        else:
+            self.install_screen(HelpScreen(palette), "help")
+        self.push_screen("help")
 
     def action_export(self) -> None:
         """The report of what the reader shows: its pivot, without the hidden sources."""

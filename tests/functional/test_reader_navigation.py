@@ -351,6 +351,63 @@ async def test_help_lists_the_keys_from_the_bindings_and_closes(seed_comparison)
         assert isinstance(app.screen, HelpScreen)
 
 
+async def test_help_opened_again_starts_at_its_top_with_the_same_keys_and_closes(seed_comparison):
+    app = reader(seed_comparison)
+    async with app.run_test(size=NARROW) as pilot:
+        await ready(app, pilot)
+        await pilot.press("question_mark")
+        await pilot.pause()
+        first = screen_text(app)
+        await pilot.press("pagedown", "pagedown")  # read further down, then close
+        await pilot.pause()
+        assert screen_text(app) != first
+        for close in ("question_mark", "escape", "q", "f1"):
+            await pilot.press(close)
+            await pilot.pause()
+            assert not isinstance(app.screen, HelpScreen)
+            assert app.screen.view == View.STACK  # `q` closed the help, not the reader
+            await pilot.press("question_mark")
+            await pilot.pause()
+            assert isinstance(app.screen, HelpScreen)
+            assert screen_text(app) == first
+
+
+async def test_help_open_while_the_terminal_is_resized_is_drawn_as_if_opened_at_that_size(seed_comparison):
+    resized, opened_wide = (reader(seed_comparison, view=View.STACK) for _ in range(2))
+    shown = []
+    for app in (resized, opened_wide):
+        async with app.run_test(size=NARROW if app is resized else WIDE) as pilot:
+            await ready(app, pilot)
+            await pilot.press("question_mark")
+            await pilot.pause()
+            if app is resized:
+                await pilot.resize_terminal(*WIDE)
+                for _ in range(3):
+                    await pilot.pause()
+            shown.append(screen_text(app))
+    assert shown[0] == shown[1]
+
+
+async def test_help_reopened_after_a_new_theme_draws_the_legend_in_its_colours(seed_comparison):
+    """The help kept from its first opening is drawn as a help first opened in the new theme."""
+    themed_first, kept = reader(seed_comparison), reader(seed_comparison)
+    shown = []
+    for app in (themed_first, kept):
+        async with app.run_test(size=(120, 60)) as pilot:
+            await ready(app, pilot)
+            if app is kept:
+                await pilot.press("question_mark")
+                await pilot.pause()
+                await pilot.press("escape")
+            app.theme = "textual-light"
+            for _ in range(3):
+                await pilot.pause()
+            await pilot.press("question_mark", "end")  # the legend follows the keys
+            await pilot.pause()
+            shown.append(app.export_screenshot())
+    assert shown[0] == shown[1]
+
+
 async def test_tab_moves_focus_between_panes_and_e_opens_the_export_dialog(seed_comparison):
     app = reader(seed_comparison)
     async with app.run_test(size=NARROW) as pilot:
