@@ -157,7 +157,7 @@ class MainScreen(ReviewActions, CopyOpenActions, RemembersView, Screen):
     def on_comparison_ready(self, message: ComparisonReady) -> None:
         self.query_one("#loading").display = False
         self.aligned.display = True
-        comparison = self.as_remembered(message.comparison)
+        comparison = self.as_remembered(message.comparison, message.lookup.reading)
         lookup = message.lookup if comparison is message.comparison else Lookup(comparison, reordered=message.lookup)
         if self.view is None:
             self.view = View.STACK if self.app.size.width < NARROW_BELOW else View.COLUMNS
@@ -410,7 +410,7 @@ class MainScreen(ReviewActions, CopyOpenActions, RemembersView, Screen):
         # Reordering builds and drops tens of thousands of small objects, none in a cycle:
         # a full pass of the cycle collector over a 400-outlet reader costs as much again.
         with cycle_collection_paused():
-            comparison = with_pivot(self.comparison, source_id)
+            comparison = with_pivot(self.comparison, source_id, self.lookup.reading)
             self.hidden.discard(source_id)
             self.column_offset = 0
             self._apply(comparison, Lookup(comparison, reordered=self.lookup), group)
