@@ -45,10 +45,13 @@ class Change:
 def quote_homes(groups: tuple[Group, ...], quotes: tuple[Quote, ...]) -> dict[str, int]:
     """Quote id -> index of the group holding its words (its paragraph's first group when
     the words were split across groups)."""
+    quoted = {(quote.source, quote.paragraph) for quote in quotes}
     by_paragraph: dict[tuple[str, int], list[int]] = defaultdict(list)
-    for i, group in enumerate(groups):
-        for member in group.members:
-            by_paragraph[(member.source, member.paragraph)].append(i)
+    if quoted:  # only the quoted paragraphs' groups: a 400-outlet story has few next to its passages
+        for i, group in enumerate(groups):
+            for member in group.members:
+                if (member.source, member.paragraph) in quoted:
+                    by_paragraph[(member.source, member.paragraph)].append(i)
     homes: dict[str, int] = {}
     for quote in quotes:
         candidates = by_paragraph.get((quote.source, quote.paragraph), [])

@@ -5,7 +5,7 @@ alignment code."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from comparators.model import Comparison, Group, Member, Story
@@ -14,47 +14,96 @@ if TYPE_CHECKING:
     from comparators.discrepancies import Discrepancy
 
 
-def order_groups(groups: tuple[Group, ...], story: Story, pivot: str) -> tuple[Group, ...]:
+Place = tuple[int, int, int]  # a passage: (source's rank in the story, paragraph, sentence or -1)
+
+
+@dataclass(frozen=True, slots=True)
+class ReadingIndex:
+    """Where every group's passages stand, worked out once for a story's groups: all that
+    ordering them for any pivot needs (`order_groups`), so choosing another pivot only
+    sorts. Groups are known by their member tuple, which renumbering keeps."""
+
+    story: Story
+    members: tuple[tuple[Member, ...], ...]  # held, so their ids below stay theirs
+    first: dict[int, Place]  # id(members) -> the group's first passage
+    first_in: dict[int, dict[str, tuple[int, int]]]  # id(members) -> source -> its first (paragraph, sentence)
+    holders: dict[Place, tuple[int, ...]]  # passage -> id(members) of the groups holding it
+    previous: dict[Place, Place]  # passage -> the one before it in its source
+
+    @classmethod
+    def of(cls, groups: Sequence[Group], story: Story) -> ReadingIndex:
+        rank = {s.id: i for i, s in enumerate(story.sources)}
+        first: dict[int, Place] = {}
+        first_in: dict[int, dict[str, tuple[int, int]]] = {}
+        holders: dict[Place, tuple[int, ...]] = {}
+        for group in groups:
+            key = id(group.members)
+            in_source: dict[str, tuple[int, int]] = {}
+            for m in group.members:
+                here = (m.paragraph, -1 if m.sentence is None else m.sentence)
+                place = (rank[m.source], *here)
+                holders[place] = holders.get(place, ()) + (key,)
+                if m.source not in in_source or here < in_source[m.source]:
+                    in_source[m.source] = here
+            first_in[key] = in_source
+            first[key] = min((rank[source], *here) for source, here in in_source.items())
+        in_order = sorted(holders)  # every passage, by source then position
+        previous = {here: there for there, here in zip(in_order, in_order[1:]) if there[0] == here[0]}
+        return cls(story, tuple(g.members for g in groups), first, first_in, holders, previous)
+
+    def fits(self, groups: Sequence[Group], story: Story) -> bool:
+        """Made for these groups (in any order or numbering) of this story."""
+        return (
+            story is self.story
+            and len(groups) == len(self.members)
+            and all(id(group.members) in self.first for group in groups)
+        )
+
+
+def order_groups(
+    groups: tuple[Group, ...], story: Story, pivot: str, index: ReadingIndex | None = None
+) -> tuple[Group, ...]:
     """Groups in the pivot's reading order, renumbered g1, g2, ...
 
     Groups without a pivot passage go right after the group that holds the
     passage preceding them in their own source (recursively), so an outlet's
     own material stays next to its context; those with no earlier passage lead.
+    `index`: the groups' `ReadingIndex` when already made (for another pivot).
     """
-    rank = {s.id: i for i, s in enumerate(story.sources)}
-
-    def place(m: Member) -> tuple[int, int, int]:
-        return (rank[m.source], m.paragraph, -1 if m.sentence is None else m.sentence)
-
-    holder = {place(m): g for g, group in enumerate(groups) for m in group.members}
-    in_order = sorted(holder)  # every passage, by source then position
-    previous = {here: there for there, here in zip(in_order, in_order[1:]) if there[0] == here[0]}
+    if index is None or not index.fits(groups, story):
+        index = ReadingIndex.of(groups, story)
     keys: dict[int, tuple] = {}
     visiting: set[int] = set()
+    position = {id(group.members): i for i, group in enumerate(groups)}
 
-    def key(g: int) -> tuple:
+    def holder(place: Place) -> int:
+        """The group holding a passage; of two (a paragraph telling two facts), the later."""
+        held_by = index.holders[place]
+        return held_by[0] if len(held_by) == 1 else max(held_by, key=position.__getitem__)
+
+    def key(g: int) -> tuple:  # g: id(members)
         if g in keys:
             return keys[g]
-        on_pivot = [place(m)[1:] for m in groups[g].members if m.source == pivot]
-        if on_pivot:
-            keys[g] = (min(on_pivot),)
+        on_pivot = index.first_in[g].get(pivot)
+        if on_pivot is not None:
+            keys[g] = (on_pivot,)
             return keys[g]
-        own = min(place(m) for m in groups[g].members)
+        own = index.first[g]
         visiting.add(g)
         result = ((-1, -1), own)
-        before = previous.get(own)
+        before = index.previous.get(own)
         while before is not None:
-            h = holder[before]
+            h = holder(before)
             if h != g and h not in visiting:
                 result = key(h) + (own,)
                 break
-            before = previous.get(before)
+            before = index.previous.get(before)
         visiting.discard(g)
         keys[g] = result
         return result
 
-    ordered = sorted(range(len(groups)), key=key)
-    return tuple(replace(groups[g], id=f"g{i + 1}") for i, g in enumerate(ordered))
+    ordered = sorted(groups, key=lambda group: key(id(group.members)))
+    return tuple(replace(group, id=f"g{i + 1}") for i, group in enumerate(ordered))
 
 
 def in_group_order(discrepancies, groups: tuple[Group, ...]) -> tuple[Discrepancy, ...]:
@@ -77,14 +126,17 @@ def positions_before(before: Sequence[Group], after: Sequence[Group]) -> list[in
     return order
 
 
-def with_pivot(comparison: Comparison, pivot: str) -> Comparison:
-    """The same comparison read in another source's order (no re-alignment)."""
+def with_pivot(comparison: Comparison, pivot: str, index: ReadingIndex | None = None) -> Comparison:
+    """The same comparison read in another source's order (no re-alignment); `index`:
+    its groups' `ReadingIndex` when kept from an earlier pivot change."""
     comparison.story.source(pivot)  # KeyError for an unknown id
-    groups = order_groups(comparison.groups, comparison.story, pivot)
+    groups = order_groups(comparison.groups, comparison.story, pivot, index)
     # Groups are numbered anew in the new order: discrepancies follow their group's
     # new id and order; their own ids stay.
-    new_id = {group.members: group.id for group in groups}
-    renamed = {group.id: new_id[group.members] for group in comparison.groups}
+    # `order_groups` keeps each group's member tuple (the very object): matched by
+    # identity, as hashing 400 outlets' members per group costs more than the sort.
+    new_id = {id(group.members): group.id for group in groups}
+    renamed = {group.id: new_id[id(group.members)] for group in comparison.groups}
     discrepancies = in_group_order(
         [replace(d, group=renamed.get(d.group, d.group)) for d in comparison.discrepancies], groups
     )

@@ -71,7 +71,11 @@ class SynopsisApp(App):
         if isinstance(self.screen, HelpScreen):
             return
         palette = self.screen.aligned.palette if isinstance(self.screen, MainScreen) else None
-        self.push_screen(HelpScreen(palette))
+        if self.is_screen_installed("help"):  # kept laid out: opening it again only repaints
+            self.get_screen("help", HelpScreen).show(palette)
+        else:
+            self.install_screen(HelpScreen(palette), "help")
+        self.push_screen("help")
 
     def action_export(self) -> None:
         """The report of what the reader shows: its pivot, without the hidden sources."""
@@ -81,8 +85,15 @@ class SynopsisApp(App):
             return
         from tui.screens.export_dialog import ExportDialog  # on first use: kept off start-up
 
-        marks = screen.review_marks()
-        self.push_screen(ExportDialog(screen.comparison, hidden=screen.hidden, marks=marks or None))
+        state = dict(hidden=screen.hidden, marks=screen.review_marks() or None)
+        kept = self.get_screen("export", ExportDialog) if self.is_screen_installed("export") else None
+        if kept is not None and not kept.writing:  # kept laid out: opening it again only repaints
+            kept.reopen(screen.comparison, **state)
+        else:
+            if kept is not None:  # still writing the last report: that one goes when done
+                self.uninstall_screen("export")
+            self.install_screen(ExportDialog(screen.comparison, **state), "export")
+        self.push_screen("export")
 
 
 def make_app(

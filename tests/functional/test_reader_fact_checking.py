@@ -532,3 +532,37 @@ async def test_a_tall_group_drawn_part_by_part_shows_no_stale_line_after_a_mark_
         assert label.color == (aligned.rich_style + aligned.palette.label).color != next(
             segment.style for segment in dark if "Outlet 005" in segment.text
         ).color
+
+
+async def test_the_outlet_chooser_opened_again_shows_its_new_list_as_a_first_opening_would():
+    """The reader keeps one chooser for `p`, `c` and `o`: each opening shows its own title,
+    rows, size and cursor, and gives the choice to its own key."""
+    comparison = synthetic_comparison(400, 12)
+
+    async def chooser_shown(app, pilot, key: str) -> str:
+        await pilot.press(key)
+        for _ in range(3):
+            await pilot.pause()
+        assert isinstance(app.screen, OutletChooser)
+        text = screen_text(app)
+        await pilot.press("escape")
+        await pilot.pause()
+        return text
+
+    shown: dict[str, list[str]] = {"p": [], "o": []}
+    keys = ("p", "o")  # all 400 outlets, then a short list (those on screen)
+    for opened_first in (None, *keys):  # one reader using the chooser, then one per list
+        app = make_app(comparison.story, comparison=comparison, keymap=NO_KEYMAP, view=View.STACK)
+        async with app.run_test(size=(80, 40)) as pilot:  # room for a list of 20 rows
+            await ready(app, pilot)
+            if opened_first is None:
+                await pilot.press("p", "pagedown", "pagedown", "escape")  # scrolled, then closed
+                for key in keys:
+                    shown[key].append(await chooser_shown(app, pilot, key))
+                await pilot.press("p", "down", "enter")  # the choice goes to the pivot
+                await pilot.pause()
+                assert outlet(comparison.story, app.screen.comparison.pivot) == "Outlet 001"
+            else:
+                shown[opened_first].append(await chooser_shown(app, pilot, opened_first))
+    assert "Pivot: whose order" in shown["p"][0] and "Open whose page?" in shown["o"][0]
+    assert shown["p"][0] == shown["p"][1] and shown["o"][0] == shown["o"][1]

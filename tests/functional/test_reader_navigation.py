@@ -327,14 +327,14 @@ async def test_escape_cancels_a_search(seed_comparison):
         assert app.focused is app.screen.aligned
 
 
-async def test_help_lists_the_keys_from_the_bindings_and_closes(seed_comparison):
+async def test_help_lists_the_keys_from_the_bindings_closes_and_opens_again_at_its_top(seed_comparison):
     app = reader(seed_comparison)
     async with app.run_test(size=NARROW) as pilot:
         await ready(app, pilot)
         await pilot.press("question_mark")
         await pilot.pause()
         assert isinstance(app.screen, HelpScreen)
-        text = screen_text(app)
+        first = text = screen_text(app)
         assert "Next change" in text and "Next passage only one outlet" in text
         for _ in range(6):  # the rest, page by page (the footer offers no keys under it)
             await pilot.press("pagedown")
@@ -344,11 +344,52 @@ async def test_help_lists_the_keys_from_the_bindings_and_closes(seed_comparison)
             assert line in text
         # what p and o do in the sources pane, under its heading
         assert "Open: the web page of the source under the cursor" in text
-        await pilot.press("escape")
-        await pilot.pause()
-        assert not isinstance(app.screen, HelpScreen)
-        await pilot.press("f1")
-        assert isinstance(app.screen, HelpScreen)
+        assert screen_text(app) != first  # read down to its end, then closed
+        for close, reopen in (("escape", "f1"), ("question_mark", "question_mark"), ("q", "f1"), ("f1", "f1")):
+            await pilot.press(close)
+            await pilot.pause()
+            assert not isinstance(app.screen, HelpScreen)
+            assert app.screen.view == View.STACK  # `q` closed the help, not the reader
+            await pilot.press(reopen)
+            await pilot.pause()
+            assert isinstance(app.screen, HelpScreen)
+            assert screen_text(app) == first  # the same keys, from the top
+
+
+async def test_help_open_while_the_terminal_is_resized_is_drawn_as_if_opened_at_that_size(seed_comparison):
+    resized, opened_wide = (reader(seed_comparison, view=View.STACK) for _ in range(2))
+    shown = []
+    for app in (resized, opened_wide):
+        async with app.run_test(size=NARROW if app is resized else WIDE) as pilot:
+            await ready(app, pilot)
+            await pilot.press("question_mark")
+            await pilot.pause()
+            if app is resized:
+                await pilot.resize_terminal(*WIDE)
+                for _ in range(3):
+                    await pilot.pause()
+            shown.append(screen_text(app))
+    assert shown[0] == shown[1]
+
+
+async def test_help_reopened_after_a_new_theme_draws_the_legend_in_its_colours(seed_comparison):
+    """The help kept from its first opening is drawn as a help first opened in the new theme."""
+    themed_first, kept = reader(seed_comparison), reader(seed_comparison)
+    shown = []
+    for app in (themed_first, kept):
+        async with app.run_test(size=(120, 60)) as pilot:
+            await ready(app, pilot)
+            if app is kept:
+                await pilot.press("question_mark")
+                await pilot.pause()
+                await pilot.press("escape")
+            app.theme = "textual-light"
+            for _ in range(3):
+                await pilot.pause()
+            await pilot.press("question_mark", "end")  # the legend follows the keys
+            await pilot.pause()
+            shown.append(app.export_screenshot())
+    assert shown[0] == shown[1]
 
 
 async def test_tab_moves_focus_between_panes_and_e_opens_the_export_dialog(seed_comparison):

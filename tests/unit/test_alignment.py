@@ -7,9 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from comparators import GroupKind, Settings, SettingsOverride, StoryError, compare, with_pivot
+from comparators import Comparison, GroupKind, Settings, SettingsOverride, StoryError, compare, with_pivot
 from comparators.model import Rewording
-from comparators.ordering import positions_before
+from comparators.model import Group, Member
+from comparators.ordering import ReadingIndex, order_groups, positions_before
 from comparators.segment import split_sentences
 from comparators.similarity import COMPARATORS, Lexical, register
 
@@ -197,6 +198,39 @@ def test_a_pivot_change_tells_where_each_group_stood_before(seed_comparison):
     again = compare(seed_comparison.story)
     assert positions_before(again.groups, xinhua.groups) is None
     assert positions_before(seed_comparison.groups, xinhua.groups[1:]) is None
+
+
+def test_a_reading_index_kept_between_pivots_orders_as_one_made_afresh(seed_comparison):
+    index = ReadingIndex.of(seed_comparison.groups, seed_comparison.story)
+    comparison = seed_comparison
+    for source in [*seed_comparison.story.sources][::-1]:  # each pivot in turn, from the last
+        with_index = with_pivot(comparison, source.id, index)
+        assert with_index == with_pivot(comparison, source.id)
+        comparison = with_index
+    # An index of other groups (another comparison) is not used: the groups are indexed again.
+    fewer = replace(seed_comparison, groups=seed_comparison.groups[1:])
+    assert not index.fits(fewer.groups, fewer.story)
+    assert with_pivot(fewer, "xinhua", index) == with_pivot(fewer, "xinhua")
+
+
+def test_a_passage_after_a_paragraph_in_two_groups_follows_the_later_of_them_whatever_the_index():
+    from reader_helpers import tiny_story  # tests/support is on pytest's pythonpath
+
+    two_facts = "Talks go on, and a deal is near."
+    story = tiny_story({"A": ["First.", two_facts, "A detail of A."], "B": ["Talks go on."], "C": ["A deal is near."]})
+    g1, g2, g3, g4 = groups = (  # A's second paragraph reports two facts: it stands in g2 and g3
+        Group("g1", GroupKind.UNIQUE, (Member("a", 0, "First."),)),
+        Group("g2", GroupKind.PARTIAL, (Member("a", 1, two_facts), Member("b", 0, "Talks go on."))),
+        Group("g3", GroupKind.PARTIAL, (Member("a", 1, two_facts), Member("c", 0, "A deal is near."))),
+        Group("g4", GroupKind.UNIQUE, (Member("a", 2, "A detail of A."),)),
+    )
+    index = ReadingIndex.of(groups, story)  # made from the groups in this order
+    # On B's order, A's detail goes after whichever of g2 and g3 comes later in the groups given.
+    for given, expected in ((groups, (g1, g3, g4, g2)), (groups[::-1], (g1, g3, g2, g4))):
+        for kept in (index, None):
+            assert [g.members for g in order_groups(given, story, "b", kept)] == [g.members for g in expected]
+    comparison = Comparison(story, Settings(pivot="a"), "a", groups)
+    assert with_pivot(comparison, "c", index) == with_pivot(comparison, "c")
 
 
 def test_the_default_pivot_of_the_seeds_is_ap_whose_copy_the_herald_reprints(seed_comparison):

@@ -12,7 +12,7 @@ import sys
 
 from comparators.fetching import is_url
 from tui.browser import opens_a_browser
-from tui.screens.outlet_chooser import OutletChooser
+from tui.screens.outlet_chooser import choose_outlet
 from tui.views.clip import discrepancy_text, passage_text, quote_text
 from tui.views.layout import View
 from tui.views.render import clean, outlet
@@ -72,8 +72,7 @@ class CopyOpenActions:
         if len(sources) == 1:
             self.open_source(sources[0])
         elif sources:
-            chooser = OutletChooser("Open whose page?", self.outlet_choices(sources), sources[0])
-            self.app.push_screen(chooser, self.open_source)
+            choose_outlet(self.app, "Open whose page?", self.outlet_choices(sources), sources[0], self.open_source)
 
     def open_source(self, source_id: str | None) -> None:
         if source_id is None:

@@ -131,13 +131,28 @@ class ExportDialog(ModalScreen[Path | None]):
         """`comparison` as the reader shows it (its pivot); `hidden`: source ids left out;
         `directory`: where a relative file name goes (default: the current directory)."""
         super().__init__()
+        self.given_directory = directory
+        self.reopen(comparison, hidden=hidden, marks=marks)
+
+    def reopen(
+        self, comparison: Comparison, *, hidden: Collection[str] = (), marks: Mapping[str, Mark] | None = None
+    ) -> None:
+        """Before each opening (the reader keeps one dialog, laid out once): what the reader
+        shows now, and every choice back to where a new dialog starts."""
         self.comparison = comparison
         self.sources = [s.id for s in comparison.story.sources if s.id not in hidden]
         self.marks = marks
-        self.directory = directory if directory is not None else Path.cwd()
+        self.directory = self.given_directory if self.given_directory is not None else Path.cwd()
         self.format = FORMAT_CHOICES[0][0]
         self.flagged_only = False
         self.notes = True
+        if self.is_mounted:
+            self._show_choices()
+
+    @property
+    def writing(self) -> bool:
+        """A report is still being written (it dismisses the dialog when done)."""
+        return self.has_class("-busy")
 
     def compose(self) -> ComposeResult:
         with Vertical(id="export-dialog", classes="dialog"):
@@ -153,14 +168,33 @@ class ExportDialog(ModalScreen[Path | None]):
             yield Input(
                 default_report_name(self.comparison.story, self.format), id="export-path"
             )
-            yield Static(f"A name without a folder goes in {self.directory}", classes="hint",
-                         markup=False)
+            yield Static(self._hint(), classes="hint", markup=False)
             yield Static("", id="export-error", markup=False)
             with Horizontal(classes="buttons"):
                 yield Button("Export", variant="primary", id="export-write")
                 yield Button("Cancel", id="export-cancel")
 
+    def _hint(self) -> str:
+        return f"A name without a folder goes in {self.directory}"
+
     def on_mount(self) -> None:
+        self.query_one(FormatChoice).focus()
+
+    def _show_choices(self) -> None:
+        """The widgets as `compose` left them, for the state `reopen` set."""
+        self.query_one(f"#format-{self.format}", FormatButton).value = True  # the set lets go of the other
+        for option, value in ((self.query_one("#export-flagged", OptionBox), False),
+                              (self.query_one("#export-notes", OptionBox), True)):
+            option.value = value
+            option.disabled = not self.marks
+        path_input = self.query_one("#export-path", Input)
+        path_input.value = default_report_name(self.comparison.story, self.format)
+        path_input.cursor_position = len(path_input.value)
+        path_input.scroll_to(x=0, animate=False, force=True)  # a new input shows the name's start
+        hint = self.query_one(".hint", Static)
+        if hint.content != self._hint():  # the same folder: no new layout
+            hint.update(self._hint())
+        self._show_error("")
         self.query_one(FormatChoice).focus()
 
     @on(RadioSet.Changed, "#export-format")
@@ -239,8 +273,10 @@ class ExportDialog(ModalScreen[Path | None]):
         self.set_class(busy, "-busy")
 
     def _written(self, path: Path) -> None:
+        self._set_busy(False)
         self.app.notify(f"Report written to {path}", title="Export", markup=False)
-        self.dismiss(path)
+        if self.is_active:  # not closed meanwhile (dismissing then would close another screen)
+            self.dismiss(path)
 
     def _failed(self, path: Path, error: OSError | StoryError) -> None:
         self._set_busy(False)

@@ -1,5 +1,8 @@
 """`?` / F1: every key of the reader, generated from the bindings (with the user's keymap),
-and what the highlights mean, generated from the table of styles (`tui.views.styles`)."""
+and what the highlights mean, generated from the table of styles (`tui.views.styles`).
+
+The app keeps one help screen (`install_screen`): its text is built and laid out once,
+and only the legend is built again when the reader's colours change (a new theme)."""
 
 from __future__ import annotations
 
@@ -8,12 +11,11 @@ from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Static
 
 from tui.keymap import MAIN_BINDINGS, SOURCES_BINDINGS
 from tui.views.styles import Palette, legend_rows
+from tui.widgets.rendered_lines import RenderedLines
 
 
 BY_ID = {binding.id: binding for binding in MAIN_BINDINGS}
@@ -62,6 +64,21 @@ class HelpScreen(ModalScreen[None]):
         self.palette = palette or Palette()  # the aligned view's, with the theme's colours
 
     def compose(self) -> ComposeResult:
+        body = RenderedLines(self._content(), id="help-body")
+        body.border_title = "Keys and highlights"
+        body.border_subtitle = "escape closes"
+        yield body
+
+    def show(self, palette: Palette | None) -> None:
+        """Before it opens again: from the top, the legend in the reader's current colours."""
+        body = self.query_one(RenderedLines)
+        palette = palette or Palette()
+        if palette != self.palette:
+            self.palette = palette
+            body.update(self._content())
+        body.scroll_home(animate=False, immediate=True)
+
+    def _content(self) -> Group:
         overrides = getattr(self.app, "user_keymap", {})
         sections = [
             ("Reader", key_rows(self.app, MAIN_BINDINGS, overrides)),
@@ -86,7 +103,4 @@ class HelpScreen(ModalScreen[None]):
             Text("What the highlights mean (against the pivot ★)", style="bold underline"),
             legend(self.palette),
         ]
-        with VerticalScroll(id="help-body") as body:
-            body.border_title = "Keys and highlights"
-            body.border_subtitle = "escape closes"
-            yield Static(Group(*parts))
+        return Group(*parts)

@@ -38,7 +38,7 @@ from tui.messages import (
     ToggleRequested,
 )
 from tui.screens.copy_open_actions import CopyOpenActions
-from tui.screens.outlet_chooser import OutletChooser
+from tui.screens.outlet_chooser import choose_outlet
 from tui.screens.remembered_view import RemembersView
 from tui.screens.review_actions import ReviewActions
 from tui.state.comparing import STAGE_NAMES, Comparing, start_comparing
@@ -157,7 +157,7 @@ class MainScreen(ReviewActions, CopyOpenActions, RemembersView, Screen):
     def on_comparison_ready(self, message: ComparisonReady) -> None:
         self.query_one("#loading").display = False
         self.aligned.display = True
-        comparison = self.as_remembered(message.comparison)
+        comparison = self.as_remembered(message.comparison, message.lookup.reading)
         lookup = message.lookup if comparison is message.comparison else Lookup(comparison, reordered=message.lookup)
         if self.view is None:
             self.view = View.STACK if self.app.size.width < NARROW_BELOW else View.COLUMNS
@@ -397,7 +397,7 @@ class MainScreen(ReviewActions, CopyOpenActions, RemembersView, Screen):
             return
         start = self.sources.focused_source if self.focused is self.sources else self.comparison.pivot
         choices = self.outlet_choices([s.id for s in self.story.sources])
-        self.app.push_screen(OutletChooser("Pivot: whose order to follow", choices, start), self.pivot_to)
+        choose_outlet(self.app, "Pivot: whose order to follow", choices, start, self.pivot_to)
 
     def pivot_to(self, source_id: str | None) -> None:
         if source_id is None or self.lookup is None:
@@ -410,7 +410,7 @@ class MainScreen(ReviewActions, CopyOpenActions, RemembersView, Screen):
         # Reordering builds and drops tens of thousands of small objects, none in a cycle:
         # a full pass of the cycle collector over a 400-outlet reader costs as much again.
         with cycle_collection_paused():
-            comparison = with_pivot(self.comparison, source_id)
+            comparison = with_pivot(self.comparison, source_id, self.lookup.reading)
             self.hidden.discard(source_id)
             self.column_offset = 0
             self._apply(comparison, Lookup(comparison, reordered=self.lookup), group)
@@ -424,9 +424,7 @@ class MainScreen(ReviewActions, CopyOpenActions, RemembersView, Screen):
         if not others:
             return
         current = self.partner(self.visible_sources())
-        self.app.push_screen(
-            OutletChooser("Compare the pivot with", self.outlet_choices(others), current), self.pair_with
-        )
+        choose_outlet(self.app, "Compare the pivot with", self.outlet_choices(others), current, self.pair_with)
 
     def pair_with(self, source_id: str | None) -> None:
         if source_id is None or self.lookup is None:

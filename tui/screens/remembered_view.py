@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from comparators import Comparison, StoryError, with_pivot
+from comparators.ordering import ReadingIndex
 from tui.state.reader_memory import MemoryFileError, ReaderMemory, load_memory, save_memory
 from tui.views.layout import View
 
@@ -40,16 +41,17 @@ class RemembersView:
         if self.memory.theme in self.app.available_themes:
             self.app.theme = self.memory.theme
 
-    def as_remembered(self, comparison: Comparison) -> Comparison:
+    def as_remembered(self, comparison: Comparison, index: ReadingIndex | None = None) -> Comparison:
         """`comparison` on the remembered pivot (unless --pivot chose one), with the
-        remembered sources hidden and view chosen (unless the caller chose one)."""
+        remembered sources hidden and view chosen (unless the caller chose one);
+        `index`: its groups' `ReadingIndex`, when made already."""
         self.first_pivot = comparison.pivot
         memory = self.memory
         if self.view is None and memory.view in set(View):
             self.view = View(memory.view)
         asked_for_pivot = self.settings is not None and self.settings.pivot is not None
         if memory.pivot and memory.pivot != comparison.pivot and not asked_for_pivot:
-            comparison = with_pivot(comparison, memory.pivot)
+            comparison = with_pivot(comparison, memory.pivot, index)
         self.hidden.update(h for h in memory.hidden if h != comparison.pivot)
         return comparison
 

@@ -1,6 +1,7 @@
 """Indexes over a `Comparison` the reader needs at every key press.
 
-Built once per comparison (and again after a pivot change): which group holds a quote,
+Built once per comparison (and again after a pivot change): where each group's passages
+stand, so another pivot only sorts (`comparators.ordering.ReadingIndex`), which group holds a quote,
 which quotes a group holds, what changed in each group (`comparators.changes`), where
 outlets disagree, per-source figures for the sources pane, and the predicates the jump
 keys use. Nothing here aligns or scores anything.
@@ -15,7 +16,7 @@ from dataclasses import dataclass
 from comparators import Comparison, GroupKind, Quote, QuoteStatus
 from comparators.changes import group_changes, quote_homes
 from comparators.model import Removal, Source
-from comparators.ordering import positions_before
+from comparators.ordering import ReadingIndex, positions_before
 from tui.views.render import member_plain
 from tui.views.wrap import line_breaks
 
@@ -51,6 +52,7 @@ class Lookup:
             comparison.quotes, key=lambda q: (self.quote_group.get(q.id, len(self.groups)), q.id)
         )
         self.figures = reordered.figures if order is not None else self._figures()
+        self.reading = reordered.reading if order is not None else ReadingIndex.of(self.groups, comparison.story)
         # Where outlets disagree: each discrepancy's group, and each group's discrepancies.
         self.discrepancies = comparison.discrepancies
         self.discrepancy_group: list[int | None] = [self.position.get(d.group) for d in self.discrepancies]

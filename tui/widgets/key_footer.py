@@ -13,6 +13,8 @@ from tui.keymap import FOOTER_KEYS
 
 
 class KeyFooter(Static):
+    _shown: Text | None = None
+
     def on_mount(self) -> None:
         self.screen.bindings_updated_signal.subscribe(self, self._bindings_changed)
         self._bindings_changed(self.screen)
@@ -26,7 +28,10 @@ class KeyFooter(Static):
     def _bindings_changed(self, screen: Screen) -> None:
         # Under a dialog (help, chooser, note, export) none of these keys work: the dialog
         # says its own, and the footer stays empty rather than offer them.
-        self.update(self.keys_text(screen) if self.app.screen is screen else Text())
+        text = self.keys_text(screen) if self.app.screen is screen else Text()
+        if text != self._shown:  # a repaint under a dialog re-tints the whole screen
+            self._shown = text
+            self.update(text, layout=False)  # one row high whatever it says (synopsis.tcss)
 
     def keys_text(self, screen: Screen) -> Text:
         ids = FOOTER_KEYS.get(getattr(screen, "footer_context", lambda: "")(), ())

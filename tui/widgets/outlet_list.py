@@ -62,9 +62,19 @@ class OutletList(ScrollView, can_focus=True):
 
     def __init__(self, rows: list[tuple[str, Text]], highlighted: int = 0) -> None:
         super().__init__()
+        self._set_rows(rows, highlighted)
+
+    def _set_rows(self, rows: list[tuple[str, Text]], highlighted: int) -> None:
         self.rows = rows
         self.set_reactive(OutletList.highlighted, self.validate_highlighted(highlighted))
         self.virtual_size = Size(max((label.cell_len for _, label in rows), default=0), len(rows))
+
+    def show(self, rows: list[tuple[str, Text]], highlighted: int = 0) -> None:
+        """Other rows, the cursor on `highlighted` once laid out (as when mounted)."""
+        self._set_rows(rows, highlighted)
+        self.scroll_to(0, 0, animate=False, force=True)
+        self.refresh(layout=True)
+        self.call_after_refresh(self._scroll_to_highlighted)
 
     def validate_highlighted(self, row: int) -> int:
         return max(0, min(row, len(self.rows) - 1))
