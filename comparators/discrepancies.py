@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from itertools import combinations, islice
@@ -105,16 +105,11 @@ class _Found:
 
 
 def find_discrepancies(
-    story: Story,
-    groups: Sequence[Group],
-    quotes: Sequence[Quote] | Callable[[], Sequence[Quote]] = (),
-    jobs: int = 1,
+    story: Story, groups: Sequence[Group], quotes: Sequence[Quote] = (), jobs: int = 1
 ) -> tuple[Discrepancy, ...]:
     """Every discrepancy between outlets in the story's aligned groups and matched quotes.
 
-    Takes the story, its groups in reading order and its quotes (or a function giving
-    them, called once the groups' figures are compared: the pipeline matches quotes in
-    another process meanwhile); returns
+    Takes the story, its groups in reading order and its quotes; returns
     `Discrepancy`s ordered by group, numbered d1, d2... A name spelled two ways
     is reported once, in the first group where both spellings meet. With `jobs`
     over 1, a big story's names are compared in a forked process while this one
@@ -134,7 +129,7 @@ def find_discrepancies(
         for group in groups:
             if len({m.source for m in group.members}) > 1:
                 found.extend(_compare([index.member_facts(m) for m in group.members], index, group.id))
-        found.extend(_quote_discrepancies(story, index, groups, quotes() if callable(quotes) else quotes))
+        found.extend(_quote_discrepancies(story, index, groups, quotes))
         found = _story_number_discrepancies(index, group_of, found)
         found.extend(names_found())
 

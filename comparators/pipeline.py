@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
-from functools import cache
 
 from comparators.align import align, default_threshold
 from comparators.collector import cycle_collection_paused
@@ -83,15 +82,9 @@ def _compare(story: Story, override: SettingsOverride | None, progress: Progress
     done("reuse")
     reuse_figures = reuse(story, runs)
     done("quotes")
-    # A big story's quotes are matched in another process while this one compares the
-    # groups' figures; the discrepancies between quotes wait for them.
-    with in_background(lambda: story_quote_groups(story, groups, attributed), parallel) as matching:
-        quoted = cache(matching)  # asked for twice, worked out once
-        if not parallel:
-            quoted()
-        done("discrepancies")
-        discrepancies = find_discrepancies(story, groups, lambda: quoted()[0], jobs=jobs)
-        quotes, terms, quote_groups = quoted()
+    quotes, terms, quote_groups = story_quote_groups(story, groups, attributed)
+    done("discrepancies")
+    discrepancies = find_discrepancies(story, groups, quotes, jobs=jobs)
     done("done")
     return Comparison(
         story=story,
