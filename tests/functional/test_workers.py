@@ -14,6 +14,7 @@ import comparators.workers
 from comparators.discrepancies import find_discrepancies
 from comparators.errors import StoryError
 from comparators.export import to_json_bytes
+from comparators.facts import extract_facts
 from comparators.loading import default_story_path, load_story
 from comparators.pipeline import compare
 from comparators.workers import in_background, map_parts
@@ -86,6 +87,16 @@ def test_one_job_works_in_this_process_only():
     with in_background(os.getpid, False) as result:
         assert result() == pid
     assert map_parts(lambda part: os.getpid(), 3, 1) == [pid, pid, pid]
+
+
+def test_plain_data_comes_back_from_a_worker_as_it_was(seed_comparison, no_child_left):
+    texts = [p.text for s in seed_comparison.story.sources for p in s.paragraphs]
+    sent = (seed_comparison.story, seed_comparison.groups, seed_comparison.quotes, [extract_facts(t) for t in texts])
+    with in_background(lambda: sent, True) as result:
+        story, groups, quotes, facts = result()
+    assert (story, groups, quotes, facts) == sent
+    assert [g.scores for g in groups] == [g.scores for g in seed_comparison.groups]  # not compared by ==
+    assert any(fact.amounts for found in facts for fact in found)  # figures and their amounts came back
 
 
 def test_a_spread_comparison_exports_the_same_bytes(seed_story, every_story_spread, no_child_left):
