@@ -211,7 +211,7 @@ average 3.6-5.6: both CPU figures are some 15 % above those of a quiet machine):
 
 Within the noise of a machine this loaded. The budgets are still not met: at 10 x 1000 the
 three processes at work while the comparator is fitted (the word sets 3.2 s, the quotes'
-speakers and the facts 3.8 s, the fit 2.1 s of CPU) are the critical path, and the total CPU
+speakers and the facts 3.8 s, the fit and the term frequencies 2.1 s of CPU) are the critical path, and the total CPU
 (18 s) over two cores is already near the 10 s budget: what is left is total work (the
 people each passage speaks of, `speech.passage_actors`, and the quotes' attribution read
 the same verbs' subjects twice, with and without the article's places), not its spread.
