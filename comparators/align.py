@@ -134,8 +134,11 @@ def align(story: Story, settings: Settings, link: LinkModel | None = None, jobs:
     if not space.units:
         return ()
     # The passages' word sets are cut in another process while the comparator is fitted here.
-    with in_background(lambda: _passage_sets(space), _parallel(space, jobs)) as sets:
+    parallel = _parallel(space, jobs)
+    with in_background(lambda: _passage_sets(space), parallel) as sets:
         scorer = comparator.fit(space.distinct_texts)
+        if parallel:  # while the word sets are still being cut
+            space.read_before_forking()
         pairs = _candidates(space, scorer, sets(), jobs)
     probability = _link_probability(space, pairs, model)
     clusters = _facts(space, pairs.i, pairs.j, probability, threshold)
@@ -235,7 +238,12 @@ class _Space:
 
     @cached_property
     def document_frequency(self) -> Counter:
-        return Counter(t for u in self.units for t in set(_terms(u.text)))
+        """How many passages use each term (each distinct text read once, counted per copy)."""
+        df: Counter = Counter()
+        for text, copies in Counter(u.text for u in self.units).items():
+            for term in set(_terms(text)):
+                df[term] += copies
+        return df
 
     @cached_property
     def _evidence_order(self) -> dict[str, tuple[str, ...]]:
@@ -629,50 +637,66 @@ def _facts(
     source_of = space.source_of.tolist()
     neighbours = _neighbours(i, j, probability >= LINK * threshold)
     members: list[set[int]] = []
-    counts: list[Counter] = []
+    counts: list[dict[int, int]] = []  # group -> its members per source
     holding: dict[int, set[int]] = {}  # unit -> groups it stands in
     compared = _compared_sources(space)
 
     def joins(g: int, unit: int) -> bool:
-        own = counts[g].get(source_of[unit], 0)
+        count = counts[g]
+        own = count.get(source_of[unit], 0)
         if own >= MAX_PER_SOURCE:
             return False
+        group = members[g]
         # A second passage of one source is the same fact split in two only when
         # it is next to one already in (else it is another fact the group's
         # merged paragraph also reports).
-        if own and unit - 1 not in members[g] and unit + 1 not in members[g]:
+        if own and unit - 1 not in group and unit + 1 not in group:
             return False
         if compared is None:
-            needed = MAJORITY * (len(members[g]) - own)
+            needed = MAJORITY * (len(group) - own)
         else:  # only the sources it was scored against count (they are among the others)
-            needed = MAJORITY * sum(map(counts[g].get, compared[unit], _ZEROS))
+            scored_against = compared[unit]
+            if len(count) < len(scored_against):  # the same sum, over the fewer sources
+                needed = MAJORITY * sum(c for s, c in count.items() if s in scored_against)
+            else:
+                needed = MAJORITY * sum(map(count.get, scored_against, _ZEROS))
         linked = neighbours.get(unit, _EMPTY)
-        return len(linked) >= needed and len(linked & members[g]) >= needed
+        return len(linked) >= needed and len(linked & group) >= needed
 
     def add(g: int, unit: int) -> None:
         members[g].add(unit)
-        counts[g][source_of[unit]] += 1
-        holding.setdefault(unit, set()).add(g)
+        count = counts[g]
+        source = source_of[unit]
+        count[source] = count.get(source, 0) + 1
+        held = holding.get(unit)
+        if held is None:
+            holding[unit] = {g}
+        else:
+            held.add(g)
+
+    def largest_first(groups: set[int]):
+        return groups if len(groups) < 2 else sorted(groups, key=lambda g: (-len(members[g]), g))
 
     strong = np.flatnonzero(probability >= threshold)
     order = strong[np.lexsort((j[strong], i[strong], -probability[strong]))]
     for a, b in zip(i[order].tolist(), j[order].tolist()):
-        if not holding.get(a, _EMPTY).isdisjoint(holding.get(b, _EMPTY)):
+        held_a, held_b = holding.get(a, _EMPTY), holding.get(b, _EMPTY)
+        if not held_a.isdisjoint(held_b):
             continue
         placed = False
-        for here, there in ((a, b), (b, a)):
-            if len(holding.get(there, ())) >= MAX_GROUPS_PER_PASSAGE:
+        for here, there, held_there in ((held_a, b, held_b), (held_b, a, held_a)):
+            if len(held_there) >= MAX_GROUPS_PER_PASSAGE:
                 continue
-            for g in sorted(holding.get(here, ()), key=lambda g: (-len(members[g]), g)):
+            for g in largest_first(here):
                 if joins(g, there):
                     add(g, there)
                     placed = True
                     break
             if placed:
                 break
-        if not placed and max(len(holding.get(a, ())), len(holding.get(b, ()))) < MAX_GROUPS_PER_PASSAGE:
+        if not placed and max(len(held_a), len(held_b)) < MAX_GROUPS_PER_PASSAGE:
             members.append(set())
-            counts.append(Counter())
+            counts.append({})
             add(len(members) - 1, a)
             add(len(members) - 1, b)
     _absorb(members, counts, holding, joins, add)
@@ -692,7 +716,7 @@ def _neighbours(i: np.ndarray, j: np.ndarray, linked: np.ndarray) -> dict[int, s
     return {u: set(others_list[lo:hi]) for u, lo, hi in zip(units_linked.tolist(), bounds, bounds[1:])}
 
 
-def _compared_sources(space: _Space) -> list[tuple[int, ...]] | None:
+def _compared_sources(space: _Space) -> list[frozenset[int]] | None:
     """For each unit, the sources (ranks in the story) it was scored against
     (`_partner_ranks`), or None when every source was scored against every other."""
     bounds = space.unit_range_of_source
@@ -700,7 +724,7 @@ def _compared_sources(space: _Space) -> list[tuple[int, ...]] | None:
     count = len(nonempty)
     if count <= PARTNER_SOURCES + 1:
         return None
-    by_rank = [tuple(int(nonempty[o]) for o in range(count) if _compared(rank, o, count)) for rank in range(count)]
+    by_rank = [frozenset(int(nonempty[o]) for o in range(count) if _compared(rank, o, count)) for rank in range(count)]
     rank_of = np.searchsorted(nonempty, space.source_of).tolist()
     return [by_rank[r] for r in rank_of]
 
@@ -710,8 +734,11 @@ def _absorb(members, counts, holding, joins, add) -> None:
     members would join."""
     for small in sorted(range(len(members)), key=lambda g: (len(members[g]), g)):
         size = len(members[small])
-        overlapping = {g for u in members[small] for g in holding[u] if len(members[g]) >= size} - {small}
-        for big in sorted(overlapping, key=lambda g: (-len(members[g]), g)):
+        overlapping: set[int] = set()
+        for u in members[small]:
+            overlapping.update(holding[u])
+        overlapping.discard(small)
+        for big in sorted((g for g in overlapping if len(members[g]) >= size), key=lambda g: (-len(members[g]), g)):
             extra = members[small] - members[big]  # joining leaves the group as it was: any order
             if not all(joins(big, u) for u in extra):
                 continue
@@ -720,8 +747,9 @@ def _absorb(members, counts, holding, joins, add) -> None:
             for u in members[small]:
                 holding[u].discard(small)
             members[small] = set()
-            counts[small] = Counter()
+            counts[small] = {}
             break
+
 
 
 def _group(

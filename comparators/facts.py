@@ -11,6 +11,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from comparators.model import pickled_by_fields
+
 # Words in front of a number that say how exact it is.
 _APPROXIMATE = ("about", "around", "some", "roughly", "approximately", "an estimated", "almost", "nearly")
 _AT_MOST = ("almost", "nearly", "less than", "fewer than", "under", "up to", "at most", "no more than")
@@ -100,6 +102,7 @@ _FUNCTION_WORDS = frozenset(
 )
 
 
+@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class Amount:
     """One number as written, with how exact it is."""
@@ -111,6 +114,7 @@ class Amount:
     upper: float | None = None  # a range's other end ("20 to 30" -> 30)
 
 
+@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class Fact:
     """A fact in a passage, with its character span in that passage."""

@@ -29,6 +29,7 @@ from comparators.model import Paragraph, Removal, Settings, Source, Story
 from comparators.outlets import infer_origin, infer_outlet, unique_ids
 from comparators.sanitize import strip_control
 from comparators.segment import GRANULARITIES
+from comparators.workers import map_parts, worth_spreading
 
 SEEDS_DIR = Path(__file__).resolve().parent.parent / "seeds"
 # Comparing costs more than linear time in an article's length: past 2 MB (some 300,000
@@ -71,6 +72,7 @@ def load_story(
     paths: Sequence[str | Path] = (),
     fetch: FetchOptions | None = None,
     progress: Progress | None = None,
+    jobs: int = 1,
 ) -> Story:
     """Load the story named by `paths`: one manifest, one folder (its story.yaml, else
     every *.txt and *.html in it), or article files, folders and http(s) URLs. The seed
@@ -78,12 +80,13 @@ def load_story(
     `fetch` says, reporting each page to `progress`.
 
     Raises `StoryError` for input that cannot make a story; a web page that cannot be
-    had is left out with a warning while two or more sources remain."""
+    had is left out with a warning while two or more sources remain. `jobs` over 1
+    reads a big story's files in that many processes at once (the same story)."""
     items = list(paths) or [default_story_path()]
     if len(items) == 1 and not is_url(items[0]):
         manifest = _manifest_of(Path(items[0]))
         if manifest:
-            return _load_manifest(manifest, fetch, progress)
+            return _load_manifest(manifest, fetch, progress, jobs)
     files: list[Path] = []
     readers: list[Callable[[], _Draft]] = []  # read once every argument is checked
     for item in items:
@@ -110,7 +113,7 @@ def load_story(
         title = files[0].parent.resolve().name
     else:
         title = f"{len(readers)} articles"
-    drafts, left_out = _read_all(readers)
+    drafts, left_out = _read_all(readers, jobs, files)
     if not files and drafts and drafts[0].source.title:  # URLs only: the first page names it
         title = drafts[0].source.title
     return _assemble(title, drafts, Settings(), None, left_out)
@@ -363,7 +366,7 @@ def _check_duplicates(paths: list[tuple[Path, int | None]], manifest: Path | Non
 # ---------------------------------------------------------------- manifest
 
 
-def _load_manifest(path: Path, fetch: FetchOptions | None, progress: Progress | None) -> Story:
+def _load_manifest(path: Path, fetch: FetchOptions | None, progress: Progress | None, jobs: int = 1) -> Story:
     text, _, _ = read_text(path)
     node, data = _parse_yaml(text, path)
     where = _Where(path, node)
@@ -402,7 +405,9 @@ def _load_manifest(path: Path, fetch: FetchOptions | None, progress: Progress | 
             if e.file
             else (lambda e=e: _page_draft(pages[e.url], e))
             for e in entries
-        ]
+        ],
+        jobs,
+        [file for file, _ in files],
     )
     story = _assemble(str(title) if title else path.parent.resolve().name, drafts, settings, path, left_out)
     if settings.pivot is not None and settings.pivot not in {s.id for s in story.sources}:
@@ -581,17 +586,41 @@ def _fetch(
 
 
 def _read_all(
-    readers: Sequence[Callable[[], _Draft]],
+    readers: Sequence[Callable[[], _Draft]], jobs: int = 1, files: Sequence[Path] = ()
 ) -> tuple[list[_Draft], list[SourceUnavailable]]:
-    """Every source read; a page that cannot be had is set aside, not fatal (yet)."""
-    drafts, left_out = [], []
-    for read in readers:
-        try:
-            drafts.append(read())
-        except SourceUnavailable as problem:
-            left_out.append(problem)
+    """Every source read; a page that cannot be had is set aside, not fatal (yet).
+    A big story's `files` are read in `jobs` processes at once, each a run of the
+    readers in order (the same drafts, and the same first error)."""
+    parts = jobs if worth_spreading(_bytes_of(files) // BYTES_PER_PARAGRAPH, jobs) else 1
+    bounds = [len(readers) * part // parts for part in range(parts + 1)]
+
+    def read_part(part: int) -> list[_Draft | SourceUnavailable]:
+        read: list[_Draft | SourceUnavailable] = []
+        for reader in readers[bounds[part] : bounds[part + 1]]:
+            try:
+                read.append(reader())
+            except SourceUnavailable as problem:
+                read.append(problem)
+        return read
+
+    found = [item for part in map_parts(read_part, parts, jobs) for item in part]
     forget_lines()  # lines repeat across one story's sources, rarely across stories
-    return drafts, left_out
+    return [d for d in found if isinstance(d, _Draft)], [p for p in found if isinstance(p, SourceUnavailable)]
+
+
+# A paragraph of news copy takes some 300 bytes: the files' size says how many passages a
+# story will have before it is read (`worth_spreading` counts passages).
+BYTES_PER_PARAGRAPH = 300
+
+
+def _bytes_of(files: Sequence[Path]) -> int:
+    total = 0
+    for file in files:
+        try:
+            total += os.stat(file).st_size
+        except OSError:  # reported when the file is read
+            pass
+    return total
 
 
 def _check_duplicate_urls(urls: list[str]) -> None:

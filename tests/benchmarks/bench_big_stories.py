@@ -189,6 +189,32 @@ grows by 0.9 s, the wall time within the noise); the export's word diffs dealt h
 sources 1.5 s, growing the fact groups 0.9 s, building its half of the groups 1.0 s,
 discrepancies 0.8 s, quote groups 0.5 s, the export's part 1.2 s, imports and loading 0.6 s.
 The 8 s, 16 s and 10 s budgets are still not met.
+
+Round 8 (the main process again; same export bytes as before the round with `--jobs 1` and
+`--jobs 2` on the seeds, 5 x 40, 50 x 40, 10 x 200, 200 x 40 and 10 x 1000): a big story's
+files are read in `--jobs` processes (`loading._read_all`; the main process's reading fell
+from 0.73-0.80 to 0.43-0.46 s of CPU at 200 x 40, from 0.87-0.99 to 0.46-0.52 s at 10 x 1000);
+the model's dataclasses, facts and amounts are pickled by their fields (`model.pickled_by_fields`:
+10 x 1000's 67,000 facts sent back in 0.3 s instead of 0.6, read in 0.6 instead of 0.85 on a
+loaded machine); the passages' term frequencies are counted once per distinct text, while the
+word sets are still being cut in the other process; the fact groups' loop tests membership
+more cheaply (5-10 %, within the noise). Tried and not kept: matching quotes in another process
+while the groups' figures are compared (the 2,866 quotes of 200 x 40 carry 5 MB of pickled
+matches: sending them back cost more than matching them, 0.5 + 0.65 s against 0.6 s).
+`farm-bench -n 4` on `--child ... 2`, this round against the code before it, paired (load
+average 3.6-5.6: both CPU figures are some 15 % above those of a quiet machine):
+
+| story | CPU, main process (median of 5) | CPU, all processes | ratio of CPU, all, paired |
+|---|---|---|---|
+| 200 x 40 | 9.97 -> 9.48 s | 20.1 -> 19.3 s | 0.99 (0.87-1.14) |
+| 10 x 1000 | 8.71 -> 8.74 s | 19.7 -> 20.5 s | 1.00 (0.95-1.05) |
+
+Within the noise of a machine this loaded. The budgets are still not met: at 10 x 1000 the
+three processes at work while the comparator is fitted (the word sets 3.2 s, the quotes'
+speakers and the facts 3.8 s, the fit and the term frequencies 2.1 s of CPU) are the critical path, and the total CPU
+(18 s) over two cores is already near the 10 s budget: what is left is total work (the
+people each passage speaks of, `speech.passage_actors`, and the quotes' attribution read
+the same verbs' subjects twice, with and without the article's places), not its spread.
 """
 
 from __future__ import annotations

@@ -14,6 +14,8 @@ import comparators.workers
 from comparators.discrepancies import find_discrepancies
 from comparators.errors import StoryError
 from comparators.export import to_json_bytes
+from comparators.facts import extract_facts
+from comparators.loading import default_story_path, load_story
 from comparators.pipeline import compare
 from comparators.workers import in_background, map_parts
 from synthetic import synthetic_story
@@ -87,6 +89,16 @@ def test_one_job_works_in_this_process_only():
     assert map_parts(lambda part: os.getpid(), 3, 1) == [pid, pid, pid]
 
 
+def test_plain_data_comes_back_from_a_worker_as_it_was(seed_comparison, no_child_left):
+    texts = [p.text for s in seed_comparison.story.sources for p in s.paragraphs]
+    sent = (seed_comparison.story, seed_comparison.groups, seed_comparison.quotes, [extract_facts(t) for t in texts])
+    with in_background(lambda: sent, True) as result:
+        story, groups, quotes, facts = result()
+    assert (story, groups, quotes, facts) == sent
+    assert [g.scores for g in groups] == [g.scores for g in seed_comparison.groups]  # not compared by ==
+    assert any(fact.amounts for found in facts for fact in found)  # figures and their amounts came back
+
+
 def test_a_spread_comparison_exports_the_same_bytes(seed_story, every_story_spread, no_child_left):
     one = to_json_bytes(compare(seed_story, jobs=1), jobs=1)
     assert to_json_bytes(compare(seed_story, jobs=2), jobs=2) == one
@@ -96,6 +108,22 @@ def test_a_spread_comparison_exports_the_same_bytes(seed_story, every_story_spre
 def test_a_story_of_several_outlets_per_part_compares_the_same(every_story_spread):
     story = synthetic_story(9, 12, seed=3)
     assert to_json_bytes(compare(story, jobs=2), jobs=2) == to_json_bytes(compare(story))
+
+
+def test_a_story_read_in_parts_is_the_same_story(seed_story, every_story_spread, no_child_left):
+    assert load_story([default_story_path()], jobs=2) == seed_story
+    assert load_story([default_story_path()], jobs=3) == seed_story
+
+
+def test_a_bad_file_read_in_another_process_is_reported_as_in_one(tmp_path, every_story_spread, no_child_left):
+    for name, text in (("a.txt", "First article.\n"), ("b.txt", "Second article.\n"), ("c.txt", "")):
+        (tmp_path / name).write_text(text, encoding="utf-8")  # c.txt, read by the child, is empty
+    with pytest.raises(StoryError) as in_one:
+        load_story([tmp_path], jobs=1)
+    with pytest.raises(StoryError) as in_two:
+        load_story([tmp_path], jobs=2)
+    assert str(in_two.value) == str(in_one.value)
+    assert "c.txt: empty file" in str(in_two.value)
 
 
 def test_names_compared_in_a_worker_give_the_same_discrepancies(seed_story, every_story_spread, no_child_left):

@@ -91,8 +91,10 @@ def story_from_args(args: argparse.Namespace) -> Story:
         offline=getattr(args, "offline", False),
         timeout=getattr(args, "timeout", DEFAULT_TIMEOUT),
     )
+    # A command taking --jobs reads a big story's files in that many processes.
+    jobs = jobs_from_args(args) if hasattr(args, "jobs") else 1
     with fetch_progress() as progress:
-        story = load_story(args.story, fetch, progress)
+        story = load_story(args.story, fetch, progress, jobs)
     for warning in story.warnings:
         # Warnings quote file names, which may hold anything.
         line = " ".join(strip_control(warning).splitlines())
