@@ -65,9 +65,10 @@ def order_groups(
 ) -> tuple[Group, ...]:
     """Groups in the pivot's reading order, renumbered g1, g2, ...
 
-    Groups without a pivot passage go right after the group that holds the
-    passage preceding them in their own source (recursively), so an outlet's
-    own material stays next to its context; those with no earlier passage lead.
+    Groups without a pivot passage go right after another group holding their
+    first passage (a paragraph telling two facts), else after the group that
+    holds the passage preceding it in its own source (recursively), so an
+    outlet's own material stays next to its context; those with neither lead.
     `index`: the groups' `ReadingIndex` when already made (for another pivot).
     """
     if index is None or not index.fits(groups, story):
@@ -91,7 +92,10 @@ def order_groups(
         own = index.first[g]
         visiting.add(g)
         result = ((-1, -1), own)
-        before = index.previous.get(own)
+        also = [h for h in index.holders[own] if h != g and h not in visiting]
+        before = None if also else index.previous.get(own)
+        if also:
+            result = key(max(also, key=position.__getitem__)) + (own,)
         while before is not None:
             h = holder(before)
             if h != g and h not in visiting:

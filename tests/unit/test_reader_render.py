@@ -121,9 +121,9 @@ def test_a_quote_whose_paragraph_stands_in_two_groups_is_measured_where_it_lands
     widths = [len(said) + 1, len(said) + 2]  # where the quote's mark adds a line
     for width in widths:
         before.passage_lines("a", width)
-    pivoted = with_pivot(comparison, "c")  # a group the pivot lacks leads: now the other one
+    pivoted = with_pivot(comparison, "c")  # the pivot's group leads, the other follows it
     reordered = Lookup(pivoted, reordered=before)
-    assert comparison.groups[before.quote_group["q1"]].sources == ("a", "c")
-    assert pivoted.groups[reordered.quote_group["q1"]].sources == ("a", "b")  # the quote moved
+    assert comparison.groups[before.quote_group["q1"]].sources == ("a", "b")
+    assert pivoted.groups[reordered.quote_group["q1"]].sources == ("a", "c")  # the quote moved
     for width in widths:
         assert reordered.passage_lines("a", width) == Lookup(pivoted).passage_lines("a", width)
