@@ -51,6 +51,7 @@ class AlignedView(ScrollView, can_focus=True, inherit_bindings=False):
         self._drawn_style: Style | None = None  # the widget's own style the cached lines have
         self._want_group: Group | None = None  # to select once laid out
         self._want_quote: str | None = None  # a quote id, likewise
+        self._end_shown: tuple[int, int] | None = None  # (cursor, scroll_y) when a tall block's end was put at the foot
 
     # ------------------------------------------------------------ state in
 
@@ -70,6 +71,8 @@ class AlignedView(ScrollView, can_focus=True, inherit_bindings=False):
             if self.layout_ is not None:  # else keep the group `show` asked for
                 self._want_group = self.selected_group_object()
             self._relayout()
+        elif self._end_shown == (self.cursor, int(self.scroll_y)):  # still at its end: keep it at the foot
+            self.call_after_refresh(self._show_cursor_end)
         else:  # only shorter or taller (zoom, a pane shown or hidden): keep the cursor in sight
             self.call_after_refresh(self._scroll_to_cursor)
 
@@ -284,9 +287,17 @@ class AlignedView(ScrollView, can_focus=True, inherit_bindings=False):
         self.select(self.cursor + direction, scroll=False)
         top, height = self._cursor_span()
         if direction < 0 and self.cursor != before and height > view_height:
-            self.scroll_to(y=top + height - view_height, animate=False)
+            self._show_cursor_end()
         else:
             self._scroll_to_cursor()
+
+    def _show_cursor_end(self) -> None:
+        """The cursor's block with its last line at the pane's foot. The group now
+        selected may show or hide a line of the panes around, so `on_resize` does it
+        again at the pane's new height unless the view has moved since."""
+        top, height = self._cursor_span()
+        self.scroll_to(y=max(0, top + height - self._viewport_height()), animate=False)
+        self._end_shown = (self.cursor, int(self.scroll_y))
 
     def scroll_lines(self, lines: int) -> None:
         """`ctrl+e`/`ctrl+y`: scroll by lines; the cursor follows when its item leaves the pane."""
