@@ -303,10 +303,9 @@ def _calibrated_cut(model_name: str, tables, columns) -> float:
     return float(1.0 / (1.0 + np.exp(-cut_logit)))
 
 
-def choose_threshold(model, stories, comparator: str, rule: str = "best-mean", curve: np.ndarray | None = None) -> float:
+def choose_threshold(model, stories, comparator: str, rule: str = "best-mean") -> float:
     """The cut for a model fitted on these (training) stories, by `rule` (CUT_RULES)."""
-    if curve is None:
-        curve = f1_by_cut(model, stories, comparator, THRESHOLDS)
+    curve = f1_by_cut(model, stories, comparator, THRESHOLDS)
     mean = curve.mean(axis=0)
     if rule == "best-mean":  # the cut with the best mean F1 of the aligned groups
         return THRESHOLDS[int(np.argmax(mean))]
