@@ -253,8 +253,7 @@ def fit_interactions(tables, columns) -> FittedLink:
     def widen(f: np.ndarray) -> np.ndarray:
         return np.column_stack([f[:, columns]] + [f[:, a] * f[:, b] for a, b in products])
 
-    x = np.vstack([t[0][t[1] >= 0] for t in tables])
-    y = np.concatenate([t[1][t[1] >= 0] for t in tables])
+    x, y = _training(tables, slice(None))  # every feature: `widen` picks the columns and products
     model = make_pipeline(StandardScaler(), LogisticRegression(C=REGULARISATION, max_iter=5000)).fit(widen(x), y)
     return FittedLink(lambda f: model.predict_proba(widen(f))[:, 1], 0.5)
 
