@@ -126,7 +126,8 @@ def _training(tables, columns):
 
 
 def fit(tables, columns) -> LinkModel:
-    """The shipped model: a logistic regression on standardised features."""
+    """A logistic regression on standardised features (the previous release's model,
+    and half of the shipped one)."""
     from sklearn.linear_model import LogisticRegression
 
     x, y = _training(tables, columns)
