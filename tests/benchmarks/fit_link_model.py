@@ -377,8 +377,7 @@ def report_errors(story: LabelledStory, table, model: LinkModel, comparator: str
     row = {frozenset(k): n for n, k in enumerate(keys)}
     text = {(s.id, p.index): p.text for s in story.story.sources for p in s.paragraphs}
     joined = {tuple(sorted(p)) for p in group_pairs(align(story.story, Settings(comparator=comparator), link=model))}
-    labelled = {tuple(sorted(k)) for k, v in zip(keys, table[1].tolist()) if v == 1}
-    labelled |= _labelled_links(story, text)
+    labelled = _labelled_links(story, text)
     false = sorted(p for p in joined if story.label(*p) == 0)
     missed = sorted(labelled - joined)
     for title, pairs in (("FALSE LINKS", false), ("MISSED LINKS", missed)):
