@@ -92,6 +92,7 @@ class Fold(NamedTuple):
     at_cuts: dict[float, float]  # its groups' F1 at each of FIXED_CUTS
     ranking: float  # average precision of its link probabilities (related pairs left out)
     model: object  # the fold's model at its cut
+    joined: set  # the passage pairs its groups join at its cut
 
 
 @dataclasses.dataclass(frozen=True)
@@ -126,7 +127,8 @@ def _training(tables, columns):
 
 
 def fit(tables, columns) -> LinkModel:
-    """The shipped model: a logistic regression on standardised features."""
+    """A logistic regression on standardised features (the previous release's model,
+    and half of the shipped one)."""
     from sklearn.linear_model import LogisticRegression
 
     x, y = _training(tables, columns)
@@ -253,8 +255,7 @@ def fit_interactions(tables, columns) -> FittedLink:
     def widen(f: np.ndarray) -> np.ndarray:
         return np.column_stack([f[:, columns]] + [f[:, a] * f[:, b] for a, b in products])
 
-    x = np.vstack([t[0][t[1] >= 0] for t in tables])
-    y = np.concatenate([t[1][t[1] >= 0] for t in tables])
+    x, y = _training(tables, slice(None))  # every feature: `widen` picks the columns and products
     model = make_pipeline(StandardScaler(), LogisticRegression(C=REGULARISATION, max_iter=5000)).fit(widen(x), y)
     return FittedLink(lambda f: model.predict_proba(widen(f))[:, 1], 0.5)
 
@@ -303,10 +304,9 @@ def _calibrated_cut(model_name: str, tables, columns) -> float:
     return float(1.0 / (1.0 + np.exp(-cut_logit)))
 
 
-def choose_threshold(model, stories, comparator: str, rule: str = "best-mean", curve: np.ndarray | None = None) -> float:
+def choose_threshold(model, stories, comparator: str, rule: str = "best-mean") -> float:
     """The cut for a model fitted on these (training) stories, by `rule` (CUT_RULES)."""
-    if curve is None:
-        curve = f1_by_cut(model, stories, comparator, THRESHOLDS)
+    curve = f1_by_cut(model, stories, comparator, THRESHOLDS)
     mean = curve.mean(axis=0)
     if rule == "best-mean":  # the cut with the best mean F1 of the aligned groups
         return THRESHOLDS[int(np.argmax(mean))]
@@ -339,13 +339,13 @@ def held_out(stories, tables, comparator: str, columns, model_name: str = SHIPPE
         else:
             threshold = choose_threshold(model, [stories[m] for m in others], comparator, rule)
         model = at_cut(model, threshold)
-        settings = Settings(comparator=comparator)
-        result = score_pairs(group_pairs(align(story.story, settings, link=model)), story)
+        joined = group_pairs(align(story.story, Settings(comparator=comparator), link=model))
+        result = score_pairs(joined, story)
         at_cuts = dict(zip(FIXED_CUTS, f1_by_cut(model, [story], comparator, FIXED_CUTS)[0].tolist()))
         features, _, keys = tables[k]
         linked = np.flatnonzero(model.probability(features) >= threshold)
         pairs = score_pairs([keys[p] for p in linked.tolist()], story)
-        folds.append(Fold(result, threshold, pairs, at_cuts, _average_precision(model, tables[k]), model))
+        folds.append(Fold(result, threshold, pairs, at_cuts, _average_precision(model, tables[k]), model, joined))
     return folds
 
 
@@ -370,16 +370,14 @@ def report(stories, folds: list[Fold]) -> None:
         print(f"  at cut {cut:<4}: real macro F1 {np.mean(at):.3f}, lowest {min(at):.3f}{seed}")
 
 
-def report_errors(story: LabelledStory, table, model: LinkModel, comparator: str) -> None:
-    """The held-out alignment's false links (joined, labelled apart) and missed links
-    (labelled, not joined) in `story`, with the pair's probability and features."""
+def report_errors(story: LabelledStory, table, model: LinkModel, joined: set) -> None:
+    """The held-out alignment's false links (`joined` by its groups, labelled apart) and
+    missed links (labelled, not joined) in `story`, with the pair's probability and features."""
     features, _, keys = table
     probability = model.probability(features)
     row = {frozenset(k): n for n, k in enumerate(keys)}
     text = {(s.id, p.index): p.text for s in story.story.sources for p in s.paragraphs}
-    joined = {tuple(sorted(p)) for p in group_pairs(align(story.story, Settings(comparator=comparator), link=model))}
-    labelled = {tuple(sorted(k)) for k, v in zip(keys, table[1].tolist()) if v == 1}
-    labelled |= _labelled_links(story, text)
+    labelled = _labelled_links(story, text)
     false = sorted(p for p in joined if story.label(*p) == 0)
     missed = sorted(labelled - joined)
     for title, pairs in (("FALSE LINKS", false), ("MISSED LINKS", missed)):
@@ -429,7 +427,7 @@ def main(argv: list[str]) -> int:
         wanted = _option(argv, "--errors", "all").split(",")
         for story, table, fold in zip(stories, tables, folds):
             if story.name in wanted or "all" in wanted:
-                report_errors(story, table, fold.model, comparator)
+                report_errors(story, table, fold.model, fold.joined)
     if "--ablate" in argv:
         for drop in every:
             ablated = held_out(stories, tables, comparator, [c for c in every if c != drop], model_name, rule)
