@@ -182,7 +182,7 @@ async def test_the_export_dialog_opened_again_names_the_folder_the_reader_is_in_
         assert dialog.query_one(".hint", Static).content.endswith(f"goes in {first}")
         await pilot.press("escape")
         monkeypatch.chdir(then)
-        await open_export(app, pilot)
+        dialog = await open_export(app, pilot)  # the dialog on screen now
         assert dialog.query_one(".hint", Static).content.endswith(f"goes in {then}")
         await write(app, pilot)
     assert (then / default_report_name(seed_story, "md")).exists()

@@ -390,6 +390,7 @@ async def test_help_reopened_after_a_new_theme_draws_the_legend_in_its_colours(s
                 await pilot.pause()
             await pilot.press("question_mark", "end")  # the legend follows the keys
             await pilot.pause()
+            assert "What the highlights mean" in screen_text(app)  # the screenshots show the legend
             shown.append(app.export_screenshot())
     assert shown[0] == shown[1]
 

@@ -214,10 +214,8 @@ def test_a_reading_index_kept_between_pivots_orders_as_one_made_afresh(seed_comp
 
 
 def test_a_paragraph_in_two_groups_keeps_them_together_and_its_next_passage_follows_whatever_the_index():
-    from reader_helpers import tiny_story  # tests/support is on pytest's pythonpath
-
     two_facts = "Talks go on, and a deal is near."
-    story = tiny_story({"A": ["First.", two_facts, "A detail of A."], "B": ["Talks go on."], "C": ["A deal is near."]})
+    story = story_of(a=["First.", two_facts, "A detail of A."], b=["Talks go on."], c=["A deal is near."])
     g1, g2, g3, g4 = groups = (  # A's second paragraph reports two facts: it stands in g2 and g3
         Group("g1", GroupKind.UNIQUE, (Member("a", 0, "First."),)),
         Group("g2", GroupKind.PARTIAL, (Member("a", 1, two_facts), Member("b", 0, "Talks go on."))),

@@ -13,8 +13,6 @@ from tui.keymap import FOOTER_KEYS
 
 
 class KeyFooter(Static):
-    _shown: Text | None = None
-
     def on_mount(self) -> None:
         self.screen.bindings_updated_signal.subscribe(self, self._bindings_changed)
         self._bindings_changed(self.screen)
@@ -29,8 +27,7 @@ class KeyFooter(Static):
         # Under a dialog (help, chooser, note, export) none of these keys work: the dialog
         # says its own, and the footer stays empty rather than offer them.
         text = self.keys_text(screen) if self.app.screen is screen else Text()
-        if text != self._shown:  # a repaint under a dialog re-tints the whole screen
-            self._shown = text
+        if text != self.content:  # a repaint under a dialog re-tints the whole screen
             self.update(text, layout=False)  # one row high whatever it says (synopsis.tcss)
 
     def keys_text(self, screen: Screen) -> Text:
