@@ -68,6 +68,8 @@ MEANING_SIGNS = {
     "shared_specific_words": 1,
     "story_specific_words": 1,
     "shared_actors": 1,
+    "best_sentence_specific": 1,
+    "shared_fact_words": 1,
     "both_ledes": 1,
     "position_gap": -1,
     "length_gap": -1,

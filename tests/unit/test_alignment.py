@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from comparators import Comparison, GroupKind, Settings, SettingsOverride, StoryError, compare, with_pivot
@@ -330,3 +331,23 @@ def test_long_synthetic_documents_tell_distinct_facts_unless_asked_to_repeat_the
     assert synthetic_story(10, 40, seed=4) == synthetic_story(10, 40, seed=4, repetitive=True)
     assert unrepeated_share(synthetic_story(2, 300, seed=1)) > 0.8
     assert unrepeated_share(synthetic_story(2, 300, seed=1, repetitive=True)) < 0.5
+
+
+def test_a_lede_linked_to_the_other_ledes_only_at_the_joining_cut_still_joins_their_group():
+    from comparators.align import LINK, _facts, _Space
+    from comparators.segment import units
+
+    lede = "Floodwater broke through the river wall at Ostrel overnight and forced hundreds of families from their homes, officials said on Tuesday."
+    story = story_of(**{s: [f"{lede} ({s})", f"Schools in the town stayed closed ({s})."] for s in "abcd"})
+    space = _Space(units(story, "paragraph"), story)
+    assert space.is_lede.tolist() == [True, False] * 4
+    threshold = 0.4
+    weak = (LINK + 0.1) * threshold  # at the joining cut, below the threshold
+    # Ledes a, b, c link strongly; d's lede only at the joining cut. The same between
+    # the second paragraphs, which are no ledes.
+    links = {(0, 2): 0.9, (0, 4): 0.8, (2, 4): 0.7, (0, 6): weak, (2, 6): weak, (4, 6): weak}
+    links |= {(a + 1, b + 1): p for (a, b), p in links.items()}
+    i, j = (np.array(side) for side in zip(*links))
+    groups = _facts(space, i, j, np.array(list(links.values())), threshold)
+    assert [0, 2, 4, 6] in groups
+    assert [1, 3, 5] in groups and [7] in groups

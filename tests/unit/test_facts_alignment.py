@@ -261,18 +261,20 @@ def test_a_pair_sharing_specific_words_is_likelier_a_link_than_one_sharing_only_
     sets = passage_sets(texts, sources=2)
     overlap = sets.overlap_pairs(zero, pair)
 
-    def probability(specific: float) -> float:
+    def probability(specific: float, squared: float) -> float:
         # A rewrite: little word similarity, neither paragraph a lede.
         similarity = np.array([0.12], np.float32)
         shares = overlap.copy()
         shares[:, OVERLAP_COLUMNS.index("specific_words")] = specific
+        shares[:, OVERLAP_COLUMNS.index("fact_words")] = squared
         features = pair_features(
             sets, zero, pair, similarity, similarity, similarity, (similarity, similarity), 0.3,
             np.array([False, False]), np.array([0.0, 0.5], np.float32), np.array([20.0, 16.0], np.float32), shares,
         )
         return float(link_model("lexical").probability(features)[0])
 
-    assert probability(4.0) > probability(0.5) + 0.1
+    # Four words of one fact (1 each, squared 1) against two of the story's (1/4 each).
+    assert probability(4.0, 4.0) > probability(0.5, 0.125) + 0.1
 
 
 def test_a_passage_repeated_word_for_word_shares_its_figures_and_counts_every_copy():
@@ -332,3 +334,59 @@ def test_two_accounts_of_one_persons_deed_share_an_actor_and_that_makes_a_link_l
         return float(link_model("lexical").probability(features)[0])
 
     assert probability(1.0) > probability(0.0)
+
+
+def _link_probability_with(sets, overlap: np.ndarray, column: str, value: float) -> float:
+    """The shipped model's probability of the pair (0, 1), a rewrite (little word
+    similarity, neither a lede), with one overlap column set to `value`."""
+    similarity = np.array([0.12], np.float32)
+    shares = overlap.copy()
+    shares[:, OVERLAP_COLUMNS.index(column)] = value
+    passages = sets.trigrams.shape[0]
+    features = pair_features(
+        sets, np.array([0]), np.array([1]), similarity, similarity, similarity, (similarity, similarity), 0.3,
+        np.zeros(passages, bool), np.linspace(0, 1, passages).astype(np.float32),
+        np.full(passages, 15.0, np.float32), shares,
+    )
+    return float(link_model("lexical").probability(features)[0])
+
+
+def test_a_fact_told_in_one_sentence_each_shares_its_whole_specific_mass_in_one_sentence_pair():
+    texts = [
+        "Divers pulled two survivors from the Varna at dawn. The Ostrel bridge had fallen the night before.",
+        "The governor visited the Ostrel bridge. He said divers would search the Varna at dawn for survivors.",
+        "Ostrel mourned its dead at a vigil by the Varna.",
+        "The Ostrel bridge fell on Monday night. At dawn divers pulled two survivors from the Varna.",
+        "Schools in Ostrel stayed closed as the Varna rose.",
+    ]
+    sets = passage_sets(texts, sources=2)
+    best_sentence = OVERLAP_COLUMNS.index("sentence_specific")
+    rescue, plan, vigil = sets.overlap_pairs(np.array([0, 1, 2]), np.array([3, 3, 4]))[:, best_sentence]
+    # The rescue's sentence holds all the specific mass of the other outlet's rescue
+    # sentence; the governor's plan shares its words over two sentences and less of them.
+    assert rescue == 1.0
+    assert vigil < 0.25 < plan < 0.75
+    overlap = sets.overlap_pairs(np.array([0]), np.array([3]))
+    assert _link_probability_with(sets, overlap, "sentence_specific", 1.0) > _link_probability_with(
+        sets, overlap, "sentence_specific", 0.1
+    )
+
+
+def test_a_few_words_of_one_fact_count_more_than_many_of_the_storys_half_specific_words():
+    texts = [
+        "The storm flooded the harbour pier.",
+        "The storm flooded the harbour pier again.",
+        "A storm flooded the harbour pier at night.",
+        "The storm flooded the harbour pier yesterday.",
+        "Volunteers rescued a fisherman.",
+        "A fisherman thanked the volunteers.",
+    ]
+    sets = passage_sets(texts, sources=2)
+    plain, squared = OVERLAP_COLUMNS.index("specific_words"), OVERLAP_COLUMNS.index("fact_words")
+    story_words, one_fact = sets.overlap_pairs(np.array([0, 4]), np.array([1, 5]))
+    # storm, flooded, harbour, pier stand in four passages (1/2 each); fisherman and
+    # volunteers in two (1 each): the same plain mass, but squared the fact's words weigh.
+    assert story_words[plain] == one_fact[plain] == 2.0
+    assert story_words[squared] == 1.0 and one_fact[squared] == 2.0
+    overlap = sets.overlap_pairs(np.array([0]), np.array([1]))
+    assert _link_probability_with(sets, overlap, "fact_words", 4.0) > _link_probability_with(sets, overlap, "fact_words", 0.5)
