@@ -140,9 +140,12 @@ class Context:
         return name
 
 
+_KEPT_PHRASE_CHARS = 1000  # a phrase kept is a sentence's, not a megabyte article's on one line
+
+
 def resolve(phrase: str, context: Context, rule: str, nearest_last: bool) -> Attribution | None:
     """The speaker named by a subject or object noun phrase, or None."""
-    if not context.mentions:  # no one named before: the phrase and the places alone decide
+    if not context.mentions and len(phrase) <= _KEPT_PHRASE_CHARS:  # the phrase and the places alone decide
         who, asked = _resolved_without_places(phrase, rule, nearest_last)
         if asked.isdisjoint(context.places):
             return who
@@ -165,7 +168,7 @@ class _NoPlaces(frozenset[str]):
 # Sentences repeat across outlets and their variants, and with them the phrases before and
 # after their verbs: each is read once, with no place known, for every reader of verbs'
 # subjects (`mentions.verb_subject`: the quotes' attribution and `speech.actors`).
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=16384)
 def _resolved_without_places(phrase: str, rule: str, nearest_last: bool) -> tuple[Attribution | None, frozenset[str]]:
     """`resolve` with no one named before and no place known, and the names it looked
     up among the places: the answer holds for any places holding none of them."""
