@@ -147,12 +147,12 @@ def resolve(phrase: str, context: Context, rule: str, nearest_last: bool) -> Att
     """The speaker named by a subject or object noun phrase, or None."""
     if not context.mentions and len(phrase) <= _KEPT_PHRASE_CHARS:  # the phrase and the places alone decide
         who, asked = _resolved_without_places(phrase, rule, nearest_last)
-        if asked.isdisjoint(context.places):
+        if not any(name in context.places for name in asked):  # asked through `in`: a `NoPlaces` notes them
             return who
     return _resolve(phrase, context, rule, nearest_last)
 
 
-class _NoPlaces(frozenset[str]):
+class NoPlaces(frozenset[str]):
     """No places, noting every name looked up among them."""
 
     __slots__ = ("asked",)
@@ -172,7 +172,7 @@ class _NoPlaces(frozenset[str]):
 def _resolved_without_places(phrase: str, rule: str, nearest_last: bool) -> tuple[Attribution | None, frozenset[str]]:
     """`resolve` with no one named before and no place known, and the names it looked
     up among the places: the answer holds for any places holding none of them."""
-    places = _NoPlaces()
+    places = NoPlaces()
     who = _resolve(phrase, Context((), places, 0, 0), rule, nearest_last)
     return who, frozenset(places.asked)
 

@@ -12,6 +12,7 @@ from comparators.model import Paragraph, QuoteStatus, Source, Story
 from comparators.quote_matching import story_quote_groups, story_quotes
 from comparators.speakers import ORGANISATION, PERSON, Attribution, attribute, organisation_key, same_person, speaker_keys
 from comparators.quotes import find_spans
+from comparators.speakers.mentions import find_mentions, places_named
 from comparators.speakers.names import Context, resolve
 from comparators.speech import actors
 
@@ -630,3 +631,12 @@ def test_one_sentence_in_two_articles_speaks_for_a_person_or_a_place_as_each_art
     assert [(a.speaker, a.kind) for a in attribute(plain, find_spans(plain))] == [("Georgia", PERSON)]
     assert [(a.speaker, a.kind) for a in attribute(placed, find_spans(placed))] == [("Georgia", ORGANISATION)]
     assert actors(sentence) == (("Georgia", PERSON),)
+
+
+def test_one_paragraph_in_two_articles_names_a_person_or_a_place_as_each_article_uses_the_name():
+    paragraph = "Georgia said it would not pay for the pipeline."
+    plain, placed = story(ap=paragraph, reuters=f"{paragraph}\n\nThe talks were held in Georgia.").sources
+    for source, kind in ((plain, PERSON), (placed, ORGANISATION), (plain, PERSON)):
+        texts = [p.text for p in source.paragraphs]
+        named = find_mentions(source, texts, places_named(source))
+        assert [(m.paragraph, m.name, m.kind) for m in named if m.paragraph == 0] == [(0, "Georgia", kind)]
