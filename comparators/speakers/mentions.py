@@ -26,6 +26,7 @@ from comparators.speakers.names import (
     Context,
     Mention,
     NAME_RUN,
+    NoPlaces,
     ORGANISATION,
     PERSON,
     ROLE,
@@ -101,9 +102,13 @@ def find_mentions(source: Source, masked: Sequence[str], places: frozenset[str])
     # Only places whose words all stand in a paragraph can match a phrase of it: with them
     # alone, outlets carrying the same paragraph share its reading whatever else they name.
     # A long document naming many places is read paragraph by paragraph (same result).
+    # Most paragraphs look up no place of the article: their reading with no place known is theirs.
     shared = len(places) <= SHARED_READING_PLACES
     for index, text in enumerate(masked):
-        if shared:
+        mentions, asked = _paragraph_mentions_without_places(text)
+        if asked.isdisjoint(places):
+            pass
+        elif shared:
             near = frozenset(p for p in places if all(word in text for word in p.split()))
             mentions = _paragraph_mentions(text, near)
         else:
@@ -119,6 +124,14 @@ def find_mentions(source: Source, masked: Sequence[str], places: frozenset[str])
 
 
 @lru_cache(maxsize=65536)  # wire copy repeats paragraphs across outlets: each is read once
+def _paragraph_mentions_without_places(text: str) -> tuple[tuple[tuple[int, str, str, bool], ...], frozenset[str]]:
+    """`_paragraph_mentions` with no place known, and the names it looked up among the
+    places: the reading holds for any places holding none of them."""
+    places = NoPlaces()
+    return _paragraph_mentions.__wrapped__(text, places), frozenset(places.asked)
+
+
+@lru_cache(maxsize=65536)
 def _paragraph_mentions(text: str, places: frozenset[str]) -> tuple[tuple[int, str, str, bool], ...]:
     """A paragraph's mentions as (position, name, kind, only if an earlier person has that
     surname), in `find_mentions`'s order; a person's surname is known from its mention on."""

@@ -10,8 +10,9 @@ to the last organisation named with that word (`Context`).
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from comparators.speakers.clauses import MAX_SUBJECT_WORDS
 
@@ -139,11 +140,48 @@ class Context:
         return name
 
 
+_KEPT_PHRASE_CHARS = 1000  # a phrase kept is a sentence's, not a megabyte article's on one line
+
+
 def resolve(phrase: str, context: Context, rule: str, nearest_last: bool) -> Attribution | None:
     """The speaker named by a subject or object noun phrase, or None."""
+    if not context.mentions and len(phrase) <= _KEPT_PHRASE_CHARS:  # the phrase and the places alone decide
+        who, asked = _resolved_without_places(phrase, rule, nearest_last)
+        if not any(name in context.places for name in asked):  # asked through `in`: a `NoPlaces` notes them
+            return who
+    return _resolve(phrase, context, rule, nearest_last)
+
+
+class NoPlaces(frozenset[str]):
+    """No places, noting every name looked up among them."""
+
+    __slots__ = ("asked",)
+
+    def __init__(self) -> None:
+        self.asked: set[str] = set()
+
+    def __contains__(self, name: object) -> bool:
+        self.asked.add(str(name))
+        return False
+
+
+# Sentences repeat across outlets and their variants, and with them the phrases before and
+# after their verbs: each is read once, with no place known, for every reader of verbs'
+# subjects (`mentions.verb_subject`: the quotes' attribution and `speech.actors`).
+@lru_cache(maxsize=16384)
+def _resolved_without_places(phrase: str, rule: str, nearest_last: bool) -> tuple[Attribution | None, frozenset[str]]:
+    """`resolve` with no one named before and no place known, and the names it looked
+    up among the places: the answer holds for any places holding none of them."""
+    places = NoPlaces()
+    who = _resolve(phrase, Context((), places, 0, 0), rule, nearest_last)
+    return who, frozenset(places.asked)
+
+
+def _resolve(phrase: str, context: Context, rule: str, nearest_last: bool) -> Attribution | None:
     phrase = phrase.replace("_", " ")
-    chunks = [_trim(c) for c in re.split(r"[,()]", phrase)]
-    chunks = [c for c in chunks if c]
+    pieces = _PIECE_BREAK.split(phrase)
+    # only the two chunks nearest the verb are read: a long subject's others are never trimmed
+    chunks = _first_chunks(reversed(pieces))[::-1] if nearest_last else _first_chunks(pieces)
     if not chunks:
         return None
     if nearest_last and len(chunks) > 1 and phrase.rstrip(" _\"'”’").endswith(","):
@@ -180,7 +218,7 @@ def resolve(phrase: str, context: Context, rule: str, nearest_last: bool) -> Att
     owner = _OWNER.match(chunk)
     if owner is not None:
         # "the ministry's statement" speaks for the ministry
-        return resolve(owner[1], context, rule, nearest_last)
+        return _resolve(owner[1], context, rule, nearest_last)
     lower = chunk.lower()
     head = lower.split()[-1] if lower.split() else ""
     if head in _DOCUMENTS or head in ORG_WORDS:
@@ -193,6 +231,21 @@ def resolve(phrase: str, context: Context, rule: str, nearest_last: bool) -> Att
         if ROLE.search(lower):
             return Attribution(chunk, rule, DESCRIPTION)
     return None
+
+
+_PIECE_BREAK = re.compile(r"[,()]")
+
+
+def _first_chunks(pieces: Iterable[str], count: int = 2) -> list[str]:
+    """The first `count` pieces of a noun phrase left non-empty by `_trim`, trimmed."""
+    chunks: list[str] = []
+    for piece in pieces:
+        chunk = _trim(piece)
+        if chunk:
+            chunks.append(chunk)
+            if len(chunks) == count:
+                break
+    return chunks
 
 
 def _trim(chunk: str) -> str:

@@ -10,7 +10,11 @@ import pytest
 from comparators.diff import word_diff
 from comparators.model import Paragraph, QuoteStatus, Source, Story
 from comparators.quote_matching import story_quote_groups, story_quotes
-from comparators.speakers import organisation_key, same_person, speaker_keys
+from comparators.speakers import ORGANISATION, PERSON, Attribution, attribute, organisation_key, same_person, speaker_keys
+from comparators.quotes import find_spans
+from comparators.speakers.mentions import find_mentions, places_named
+from comparators.speakers.names import Context, resolve
+from comparators.speech import actors
 
 
 from quote_labels import load_labels, score
@@ -601,3 +605,38 @@ def test_synopsis_quotes_strips_escape_sequences_from_quotes_speakers_and_outlet
     shown = out.getvalue()
     assert "\x1b" not in shown and "\x07" not in shown
     assert "strike again" in shown and "AP" in shown
+
+
+# ---------------------------------------------------------------- one reading of a phrase, any places
+
+
+def test_a_phrase_read_before_is_read_again_where_the_article_names_it_a_place():
+    no_one_named = Context((), frozenset(), 0, 0)
+    in_georgia = Context((), frozenset({"Georgia"}), 0, 0)
+    assert resolve("Georgia", no_one_named, "", nearest_last=True) == Attribution("Georgia", "", PERSON)
+    assert resolve("Georgia", in_georgia, "", nearest_last=True) == Attribution("Georgia", "", ORGANISATION)
+    assert resolve("Georgia", no_one_named, "", nearest_last=True) == Attribution("Georgia", "", PERSON)
+
+
+def test_places_a_phrase_does_not_name_leave_its_reading_as_it_is():
+    phrase = "Earlier, Pentagon spokesman Christopher Garver"
+    alone = resolve(phrase, Context((), frozenset(), 0, 0), "said", nearest_last=True)
+    elsewhere = resolve(phrase, Context((), frozenset({"Ukraine", "Garver Street"}), 0, 0), "said", nearest_last=True)
+    assert alone == elsewhere == Attribution("Christopher Garver", "said", PERSON)
+
+
+def test_one_sentence_in_two_articles_speaks_for_a_person_or_a_place_as_each_article_uses_the_name():
+    sentence = "“We will not pay for the pipeline,” Georgia said on Monday."
+    plain, placed = story(ap=sentence, reuters=f"The talks were held in Georgia.\n\n{sentence}").sources
+    assert [(a.speaker, a.kind) for a in attribute(plain, find_spans(plain))] == [("Georgia", PERSON)]
+    assert [(a.speaker, a.kind) for a in attribute(placed, find_spans(placed))] == [("Georgia", ORGANISATION)]
+    assert actors(sentence) == (("Georgia", PERSON),)
+
+
+def test_one_paragraph_in_two_articles_names_a_person_or_a_place_as_each_article_uses_the_name():
+    paragraph = "Georgia said it would not pay for the pipeline."
+    plain, placed = story(ap=paragraph, reuters=f"{paragraph}\n\nThe talks were held in Georgia.").sources
+    for source, kind in ((plain, PERSON), (placed, ORGANISATION), (plain, PERSON)):
+        texts = [p.text for p in source.paragraphs]
+        named = find_mentions(source, texts, places_named(source))
+        assert [(m.paragraph, m.name, m.kind) for m in named if m.paragraph == 0] == [(0, "Georgia", kind)]
