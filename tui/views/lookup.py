@@ -36,14 +36,17 @@ class Lookup:
         self.comparison = comparison
         self.groups = comparison.groups
         self.position = {group.id: i for i, group in enumerate(self.groups)}
-        self.group_sources = [frozenset(group.sources) for group in self.groups]
+        order = _old_positions(reordered, comparison) if reordered is not None else None
+        if order is not None:  # a group's outlets do not depend on the order
+            self.group_sources = [reordered.group_sources[i] for i in order]
+        else:
+            self.group_sources = [frozenset(group.sources) for group in self.groups]
         self._passage_lines: dict[tuple[str, int], list[int]] = {}
         self.quote_group = quote_homes(self.groups, comparison.quotes)
         self.group_quotes: dict[int, list[Quote]] = defaultdict(list)
         for quote in comparison.quotes:
             if quote.id in self.quote_group:
                 self.group_quotes[self.quote_group[quote.id]].append(quote)
-        order = _old_positions(reordered, comparison) if reordered is not None else None
         if order is not None:
             self._passage_lines = self._moved_lines(reordered, order)
         self.changes = group_changes(comparison, self.quote_group)  # per group: what to check
