@@ -446,7 +446,7 @@ class MainScreen(ReviewActions, CopyOpenActions, RemembersView, Screen):
             return
         self.search_term = message.term
         self.search_hit = None
-        self.refresh_view()
+        self.aligned.show_search(message.term)  # what is marked changes, not the layout
         self._go_to_match(1, include_current=True)
 
     def action_search_again(self, direction: int) -> None:
