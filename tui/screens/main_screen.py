@@ -495,6 +495,8 @@ class MainScreen(ReviewActions, CopyOpenActions, RemembersView, Screen):
                     found.extend((gi, None, k) for k in range(len(find_all(plain, term))))
             return found
         for gi in self.aligned.items():
+            if term not in lookup.searchable_text(gi):
+                continue
             texts = clean_texts(lookup.groups[gi])  # as drawn; kept: a group may have 400 members
             for source_id in visible:
                 text = texts.get(source_id, "")
