@@ -252,6 +252,11 @@ class MainScreen(ReviewActions, CopyOpenActions, RemembersView, Screen):
             self._title_shown = title
             self.aligned.border_title = Text(title)  # Text: the search term is never markup
 
+    def dialog_opening(self) -> None:
+        """A dialog is about to cover the screen: its keys, not these (see `SynopsisApp.push_screen`)."""
+        for footer in self.query(KeyFooter):
+            footer.clear_keys()
+
     def on_screen_suspend(self) -> None:
         self.query_one(KeyFooter).refresh_keys()  # a dialog on top: its keys, not these
 
