@@ -19,6 +19,7 @@ outlet has and its own sentences are marked.
 from __future__ import annotations
 
 import re
+from collections import OrderedDict
 from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import StrEnum
@@ -94,18 +95,24 @@ def member_emphasis(
     return MemberEmphasis(kind, _paraphrase_marks(text, (against,), everyone))
 
 
-_LAST_TEXTS: list[tuple[Group, Mapping[str, str]]] = []
+_KEPT_TEXTS = 64  # groups whose texts are kept: more than a screen shows
+_TEXTS: OrderedDict[int, tuple[tuple, Mapping[str, str]]] = OrderedDict()  # id(members) -> (members, texts)
 
 
 def _texts(group: Group) -> Mapping[str, str]:
-    """`group.texts()`, kept for the group asked last: a view marks every member of a
-    group in turn, and a group may have hundreds of members. (Read and replaced whole,
-    so a caller in another thread never gets another group's texts.)"""
-    last = _LAST_TEXTS[0] if _LAST_TEXTS else None
-    if last is None or last[0] is not group:
-        last = (group, MappingProxyType(group.texts()))  # shared by every caller: read-only
-        _LAST_TEXTS[:] = [last]
-    return last[1]
+    """`group.texts()`, kept for the groups asked last: a view marks every member of a
+    group in turn, and a group may have hundreds of members. Kept by the member tuple,
+    which a pivot change keeps while it renumbers the groups, so the screen drawn again
+    after one does not join them again. (Each entry is read and replaced whole, so a
+    caller in another thread never gets another group's texts.)"""
+    members = group.members
+    kept = _TEXTS.get(id(members))
+    if kept is None or kept[0] is not members:
+        kept = (members, MappingProxyType(group.texts()))  # shared by every caller: read-only
+        _TEXTS[id(members)] = kept
+        if len(_TEXTS) > _KEPT_TEXTS:
+            _TEXTS.popitem(last=False)  # the first kept: a screen's groups are asked in turn
+    return kept[1]
 
 
 @lru_cache(maxsize=8192)

@@ -148,21 +148,24 @@ class GroupIndex:
     groups: tuple[Group, ...]  # in reading order
     keys: Mapping[str, str]  # group id -> key
     group_of_key: Mapping[str, str]
-    groups_of_passage: Mapping[str, tuple[str, ...]]  # passage hash -> group ids
+    # passage hash -> keys of the groups holding it: keys, not ids, so a renumbering
+    # (a pivot change) keeps this, the index's biggest part, as it is
+    keys_of_passage: Mapping[str, tuple[str, ...]]
     order: Mapping[str, int]  # group id -> reading position
 
     @classmethod
     def of(cls, groups: Sequence[Group]) -> GroupIndex:
         keys = group_keys(groups)
-        groups_of_passage: dict[str, list[str]] = {}
+        keys_of_passage: dict[str, list[str]] = {}
         for group in groups:
+            key = keys[group.id]
             for member in group.members:
-                groups_of_passage.setdefault(passage_hash(member.text), []).append(group.id)
+                keys_of_passage.setdefault(passage_hash(member.text), []).append(key)
         return cls(
             groups=tuple(groups),
             keys=keys,
             group_of_key={key: gid for gid, key in keys.items()},
-            groups_of_passage={h: tuple(ids) for h, ids in groups_of_passage.items()},
+            keys_of_passage={h: tuple(ks) for h, ks in keys_of_passage.items()},
             order={group.id: i for i, group in enumerate(groups)},
         )
 
@@ -221,8 +224,8 @@ def _best_group(entry: Entry, index: GroupIndex) -> str | None:
     overlap: Counter[str] = Counter()
     for passage in entry.passages:
         # A group holding the same text twice counts once per stored passage.
-        for gid in dict.fromkeys(index.groups_of_passage.get(passage.text_hash, ())):
-            overlap[gid] += 1
+        for key in dict.fromkeys(index.keys_of_passage.get(passage.text_hash, ())):
+            overlap[index.group_of_key[key]] += 1
     if not overlap:
         return None
     return min(overlap, key=lambda gid: (-overlap[gid], index.order[gid]))

@@ -35,6 +35,15 @@ class SynopsisApp(App):
     def get_default_screen(self) -> Screen:
         return self._main_screen()
 
+    def push_screen(self, screen, callback=None, wait_for_dismiss=False, *, mode=None):
+        """Textual's, with the main screen's footer emptied first (under a dialog it is
+        empty): a screen beneath a dialog repaints whole, tinted, at each change, so the
+        footer changing once the dialog is up would cost a second pass over the screen."""
+        stack = self.screen_stack
+        if stack and isinstance(stack[-1], MainScreen):
+            stack[-1].dialog_opening()
+        return super().push_screen(screen, callback, wait_for_dismiss, mode=mode)
+
     def on_mount(self) -> None:
         self.set_keymap(self.user_keymap)
         if self.keymap_config.warning:

@@ -25,15 +25,27 @@ Help, the export dialog and the outlet chooser are composed once and kept
 footer repaints only when its keys change. A pivot change only sorts: what ordering
 needs for any pivot is indexed once (`comparators.ordering.ReadingIndex`, 25 ms at 400
 sources, then 0.2 ms a pivot).
-Still over 50 ms, and why: a dialog over the reader repaints the screen beneath it tinted
-(Textual's `ModalScreen`), and Textual does so twice on opening (once more when the
-screen beneath, refreshed by the push, forwards its repaint): about 10-15 ms each at
-80x24 under load, 20-30 ms at 200x50, so no dialog opens under 50 ms at 200x50 on a
-loaded machine. A new pivot still renumbers the review index (every passage's group
-id), rebuilds the reader's lookup and lays out the groups again (stack view: every
-group's height). Search Enter finds every hit (about 13,000) and repaints; tab and zoom
-at 200x50 repaint the whole screen (the sources table redraws its cells when its focus
-style changes).
+Then (the same two runs each, before -> after, 80x24 / 200x50): `enter` on a new pivot
+51-59 -> 38-39 / 67-98 -> 65-83; search `enter` 42-47 -> 37-42 / 65-99 -> 56-57; `?`
+20-26 -> 20 / 57-65 -> 38-41; `e` 42-45 -> 32-35 / 65-71 -> 45-52; `p` 29-43 -> 30-31 /
+63-73 -> 41-48; tab at 200x50 59-64 -> 47-51. A pivot change keeps the review index's
+passage table (keyed by group key, which a renumbering keeps), each group's outlets and its
+joined texts (by member tuple); the stack view measures a group without a Python step per
+outlet. A search keeps the layout (a term changes what is marked, not a block's height)
+and passes over a group without a hit in one step (its texts lowered and joined, kept).
+A dialog repaints the screen beneath once: Textual repaints a screen beneath a dialog
+whole, tinted, at any change to it (its `_compositor_refresh` marks it for a full repaint
+each time it forwards one), and the footer used to empty itself just after the push; it
+is now emptied just before (`SynopsisApp.push_screen`). The outlet chooser's rows are
+made once per story.
+Still over 50 ms, and why: at 200x50 a new pivot redraws every visible cell of the
+columns view in the new order (each marked against the pivot), the sources table's rows
+(their pivot mark) and the whole screen as the chooser closes; tab and zoom repaint the
+whole screen (Textual's `Screen.focused` repaints the screen; the sources table redraws
+its cells when its focus style changes); the export dialog and the chooser at 200x50 are
+near the line on a loaded machine (the tinted repaint of a 200x50 screen is 20-30 ms).
+The 400-source story's search finds no hit ("ministry" is not among its words): the
+figure is the search's walk and repaint, not 13,000 hits.
 """
 
 from __future__ import annotations

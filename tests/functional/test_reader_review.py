@@ -379,3 +379,27 @@ async def test_ctrl_z_after_a_pivot_change_undoes_the_mark_on_the_same_passage(c
         await pilot.pause()
         assert app.screen.aligned.selected_group_object().members == flagged  # shown where it was
         assert "0 flagged" in header(app) and load_review(review_path).entries == {}
+
+
+async def test_a_pivot_change_keeps_the_marks_and_the_passage_under_the_cursor(comparison, review_path):
+    app = reader(comparison, review_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(app, pilot)
+        await pilot.press("down", "f", "down", "down", "x")  # one flagged, one reviewed
+        await pilot.pause()
+        flagged = app.screen.lookup.groups[1].members
+        reviewed = app.screen.aligned.selected_group_object().members
+        progress = header(app)
+        await pilot.press("p", "down", "enter")  # another pivot: groups renumbered and reordered
+        await pilot.pause()
+        assert app.screen.comparison.pivot != comparison.pivot
+        assert app.screen.aligned.selected_group_object().members == reviewed  # still under the cursor
+        groups = {g.members: g.id for g in app.screen.lookup.groups}
+        marks = app.screen.review_marks()
+        assert marks[groups[flagged]].flagged and marks[groups[reviewed]].reviewed
+        assert len(marks) == 2
+        assert "1 flagged" in header(app) and "1 flagged" in progress
+        await pilot.press("f")  # marks keep working on the renumbered groups, and are saved
+        await pilot.pause()
+        saved = load_review(review_path).entries.values()
+        assert sorted((e.mark.flagged, e.mark.reviewed) for e in saved) == [(True, False), (True, True)]

@@ -134,3 +134,48 @@ async def test_which_hit_shows_on_screen_also_zoomed_and_goes_when_the_view_chan
         assert match_shown(app) is None
         await pilot.press("n")
         assert match_shown(app) is not None
+
+
+async def test_a_new_term_marks_its_own_hits_and_the_same_term_again_starts_over():
+    app = reader(View.STACK)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(app, pilot)
+        aligned = app.screen.aligned
+        await search(pilot, "zeppelin")
+        await pilot.press("n")
+        assert (group_id(app), match_shown(app)) == ("g2", "/zeppelin: match 2/3")
+        await search(pilot, "bombers")  # every passage but the two rewritten ones
+        assert match_shown(app) == f"/bombers: match 9/{8 * 6 - 2}"  # g2's first: g1 has 8
+
+        def marked(word: str) -> int:
+            height = aligned.scrollable_content_region.height
+            return sum(
+                segment.text.lower() == word and segment.style is not None and bool(segment.style.reverse)
+                for y in range(height)
+                for segment in aligned.render_line(y)
+            )
+
+        assert marked("bombers") > 0 and marked("zeppelin") == 0  # the old term's marks are gone
+        await search(pilot, "zeppelin")
+        await search(pilot, "zeppelin")  # the same term again: from the first hit after the cursor
+        assert (group_id(app), match_shown(app)) == ("g2", "/zeppelin: match 1/3")
+        assert marked("zeppelin") == 2 and marked("bombers") == 0
+
+
+async def test_hits_are_counted_in_the_new_order_after_a_pivot_change():
+    app = reader(View.STACK)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(app, pilot)
+        await search(pilot, "zeppelin")
+        assert match_shown(app) == "/zeppelin: match 1/3"
+        await pilot.press("p", "end", "enter")  # Outlet 8, which has two of the hits
+        await pilot.pause()
+        assert app.screen.comparison.pivot == source_id("Outlet 8")
+        await search(pilot, "zeppelin")
+        assert match_shown(app) == "/zeppelin: match 1/3"
+        found = []
+        for _ in range(3):
+            found.append((app.screen.search_hit[1], match_shown(app)))
+            await pilot.press("n")
+        # The pivot comes first in every group now: its two hits, then Outlet 2's.
+        assert [source for source, _ in found] == [source_id("Outlet 8")] * 2 + [source_id("Outlet 2")]

@@ -86,6 +86,7 @@ class MainScreen(ReviewActions, CopyOpenActions, RemembersView, Screen):
         self.search_term = ""
         self.search_hit: SearchHit | None = None  # the hit n / N is on
         self._hits: tuple[tuple, list[SearchHit]] | None = None  # (what they depend on, the hits)
+        self._outlet_rows: dict[str, Text] | None = None  # the outlet choosers' rows, unmarked
         self._search_status: tuple[tuple, str] | None = None  # (what the hits depend on, "match k/N")
         self._cursor_title = ""
         self._title_shown = ""
@@ -252,6 +253,11 @@ class MainScreen(ReviewActions, CopyOpenActions, RemembersView, Screen):
             self._title_shown = title
             self.aligned.border_title = Text(title)  # Text: the search term is never markup
 
+    def dialog_opening(self) -> None:
+        """A dialog is about to cover the screen: its keys, not these (see `SynopsisApp.push_screen`)."""
+        for footer in self.query(KeyFooter):
+            footer.clear_keys()
+
     def on_screen_suspend(self) -> None:
         self.query_one(KeyFooter).refresh_keys()  # a dialog on top: its keys, not these
 
@@ -380,14 +386,18 @@ class MainScreen(ReviewActions, CopyOpenActions, RemembersView, Screen):
 
     def outlet_choices(self, source_ids: list[str]) -> list[tuple[str, Text]]:
         """Chooser rows: the outlet's number (its `1`-`9` key), name, and pivot or hidden mark."""
-        numbers = {source.id: n for n, source in enumerate(self.story.sources, start=1)}
+        if self._outlet_rows is None:  # the story's outlets do not change: 400 rows made once
+            self._outlet_rows = {
+                source.id: Text(f"{n:>2}  {outlet(self.story, source.id)}")
+                for n, source in enumerate(self.story.sources, start=1)
+            }
         rows = []
         for source_id in source_ids:
-            row = Text(f"{numbers[source_id]:>2}  {outlet(self.story, source_id)}")
+            row = self._outlet_rows[source_id]  # the chooser copies a row to draw it
             if source_id == self.comparison.pivot:
-                row.append("  ★ pivot", style="bold")
+                row = row + Text("  ★ pivot", style="bold")
             elif source_id in self.hidden:
-                row.append("  ○ hidden", style="dim")
+                row = row + Text("  ○ hidden", style="dim")
             rows.append((source_id, row))
         return rows
 
@@ -446,7 +456,7 @@ class MainScreen(ReviewActions, CopyOpenActions, RemembersView, Screen):
             return
         self.search_term = message.term
         self.search_hit = None
-        self.refresh_view()
+        self.aligned.show_search(message.term)  # what is marked changes, not the layout
         self._go_to_match(1, include_current=True)
 
     def action_search_again(self, direction: int) -> None:
@@ -495,6 +505,8 @@ class MainScreen(ReviewActions, CopyOpenActions, RemembersView, Screen):
                     found.extend((gi, None, k) for k in range(len(find_all(plain, term))))
             return found
         for gi in self.aligned.items():
+            if term not in lookup.searchable_text(gi):
+                continue
             texts = clean_texts(lookup.groups[gi])  # as drawn; kept: a group may have 400 members
             for source_id in visible:
                 text = texts.get(source_id, "")

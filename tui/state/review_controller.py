@@ -256,7 +256,7 @@ class ReviewController:
 
 def _renumbered(index: GroupIndex, groups: Sequence[Group]) -> GroupIndex | None:
     """`index` for the same groups renumbered and reordered (a pivot change keeps each
-    group's members), without hashing every passage again; None for other groups."""
+    group's members and so its key), without hashing every passage again; None for other groups."""
     order = positions_before(index.groups, groups)
     if order is None:
         return None
@@ -266,6 +266,6 @@ def _renumbered(index: GroupIndex, groups: Sequence[Group]) -> GroupIndex | None
         groups=tuple(groups),
         keys=keys,
         group_of_key={key: new_id[gid] for key, gid in index.group_of_key.items()},
-        groups_of_passage={h: tuple(new_id[gid] for gid in ids) for h, ids in index.groups_of_passage.items()},
+        keys_of_passage=index.keys_of_passage,
         order={group.id: i for i, group in enumerate(groups)},
     )

@@ -17,7 +17,7 @@ from comparators import Comparison, GroupKind, Quote, QuoteStatus
 from comparators.changes import group_changes, quote_homes
 from comparators.model import Removal, Source
 from comparators.ordering import ReadingIndex, positions_before
-from tui.views.render import member_plain
+from tui.views.render import clean_texts, member_plain
 from tui.views.wrap import line_breaks
 
 
@@ -36,16 +36,21 @@ class Lookup:
         self.comparison = comparison
         self.groups = comparison.groups
         self.position = {group.id: i for i, group in enumerate(self.groups)}
-        self.group_sources = [frozenset(group.sources) for group in self.groups]
+        order = _old_positions(reordered, comparison) if reordered is not None else None
+        if order is not None:  # a group's outlets do not depend on the order
+            self.group_sources = [reordered.group_sources[i] for i in order]
+        else:
+            self.group_sources = [frozenset(group.sources) for group in self.groups]
         self._passage_lines: dict[tuple[str, int], list[int]] = {}
         self.quote_group = quote_homes(self.groups, comparison.quotes)
         self.group_quotes: dict[int, list[Quote]] = defaultdict(list)
         for quote in comparison.quotes:
             if quote.id in self.quote_group:
                 self.group_quotes[self.quote_group[quote.id]].append(quote)
-        order = _old_positions(reordered, comparison) if reordered is not None else None
+        self._searchable: dict[int, str] = {}  # id(group.members) -> `searchable_text`
         if order is not None:
             self._passage_lines = self._moved_lines(reordered, order)
+            self._searchable = reordered._searchable  # kept by members, which a reorder keeps
         self.changes = group_changes(comparison, self.quote_group)  # per group: what to check
         # The quotes view lists quotes in the pivot's reading order.
         self.quotes = sorted(
@@ -115,6 +120,16 @@ class Lookup:
             return 0
         plain = member_plain(self.groups[group_index], source_id, self.quotes_in(group_index, source_id))
         return len(line_breaks(plain, width))
+
+    def searchable_text(self, group_index: int) -> str:
+        """Every outlet's passage in the group as drawn, lowered and joined: a search
+        passes over a group holding no hit in one step, not one per outlet."""
+        members = self.groups[group_index].members
+        text = self._searchable.get(id(members))
+        if text is None:
+            texts = clean_texts(self.groups[group_index]).values()
+            text = self._searchable[id(members)] = "\0".join(texts).lower()
+        return text
 
     def quotes_in(self, group_index: int, source_id: str | None = None) -> list[Quote]:
         quotes = self.group_quotes.get(group_index, [])

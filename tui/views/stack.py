@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from itertools import accumulate
+
 from rich.text import Text
 
 from tui.views.layout import Block, Layout, fit_width, wrap_lines
@@ -16,18 +18,16 @@ class StackLayout(Layout):
         cap = 16 if self.width >= 100 else 12
         self.label_width = min(cap, max(names, default=4)) + 1
         self.text_width = max(10, self.width - 1 - self.label_width)
-        blocks = []
         lines = {s: self.lookup.passage_lines(s, self.text_width) for s in self.state.visible}
+        visible, blocks = self.state.visible, []
+        # 400 outlets make each group a loop over every one: kept to comprehensions and
+        # `accumulate`, which run without a Python-level step per outlet.
         for gi in self.shown_groups():
             present = self.lookup.group_sources[gi]
-            anchors, height = [], 1
-            for source_id in self.state.visible:
-                if source_id in present:
-                    anchors.append((source_id, height))
-                    height += lines[source_id][gi]
-            if self._absent(gi):
-                height += 1
-            blocks.append(Block(height + 1, gi, tuple(anchors)))
+            here = [s for s in visible if s in present]
+            starts = list(accumulate([lines[s][gi] for s in here], initial=1))
+            absent_line = 1 if 1 < len(visible) != len(here) else 0
+            blocks.append(Block(starts[-1] + absent_line + 1, gi, tuple(zip(here, starts))))
         return blocks
 
     def _absent(self, gi: int) -> list[str]:
@@ -35,6 +35,10 @@ class StackLayout(Layout):
             return []
         present = self.lookup.group_sources[gi]
         return [s for s in self.state.visible if s not in present]
+
+    def _absent_lines(self, block: Block) -> int:
+        """The 'not in' line under a group some shown outlet lacks: 1 or 0."""
+        return 1 if 1 < len(self.state.visible) != len(block.anchors) else 0
 
     @property
     def passage_width(self) -> int:
@@ -44,7 +48,7 @@ class StackLayout(Layout):
         """The header, each outlet's passage, then the closing lines: a group of 400
         outlets is hundreds of lines, of which a screen shows a few passages."""
         block = self.blocks[index]
-        tail = block.height - 1 - (1 if self._absent(block.item) else 0)
+        tail = block.height - 1 - self._absent_lines(block)
         return (0, *(line for _, line in block.anchors), tail)
 
     def render_part(self, index: int, start: int) -> list[Text]:

@@ -93,6 +93,19 @@ class AlignedView(ScrollView, can_focus=True, inherit_bindings=False):
             self.refresh()
         self._announce()
 
+    def show_search(self, term: str) -> None:
+        """A new search (no hit chosen yet): words are marked anew, no block's height
+        changes, so the layout stays; the same term again redraws only the hit it leaves."""
+        if self.state is None or self.layout_ is None:
+            return
+        if term != self.state.search:
+            self.state = self.layout_.state = replace(self.state, search=term, search_hit=None)
+            self._cache.clear()
+            self._selected = (None, {})
+            self.refresh()
+        else:
+            self.show_search_hit(None)
+
     def show_search_hit(self, hit: SearchHit | None) -> None:
         """Another current search hit: its style changes, no block's height does."""
         if self.state is None or self.layout_ is None:

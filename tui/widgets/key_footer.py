@@ -17,6 +17,9 @@ class KeyFooter(Static):
         self.screen.bindings_updated_signal.subscribe(self, self._bindings_changed)
         self._bindings_changed(self.screen)
 
+    def clear_keys(self) -> None:
+        self._show(Text())
+
     def refresh_keys(self) -> None:
         self._bindings_changed(self.screen)
 
@@ -26,7 +29,9 @@ class KeyFooter(Static):
     def _bindings_changed(self, screen: Screen) -> None:
         # Under a dialog (help, chooser, note, export) none of these keys work: the dialog
         # says its own, and the footer stays empty rather than offer them.
-        text = self.keys_text(screen) if self.app.screen is screen else Text()
+        self._show(self.keys_text(screen) if self.app.screen is screen else Text())
+
+    def _show(self, text: Text) -> None:
         if text != self.content:  # a repaint under a dialog re-tints the whole screen
             self.update(text, layout=False)  # one row high whatever it says (synopsis.tcss)
 
