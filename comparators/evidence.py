@@ -245,8 +245,8 @@ class PassageSets:
     text_of: np.ndarray  # each passage's distinct text (repeats of one text share its rows)
     # Per sentence of each distinct text (rows sentence_start[t]..sentence_start[t + 1]):
     # its specific stems, weighted as in `specific_words`.
-    sentence_specific: sparse.csr_matrix | None = None
-    sentence_start: np.ndarray | None = None
+    sentence_specific: sparse.csr_matrix
+    sentence_start: np.ndarray
 
     @cached_property
     def _matrices(self) -> tuple[sparse.csr_matrix, ...]:
