@@ -299,7 +299,7 @@ class PassageSets:
         # Pairs in parts of about OVERLAP_PAIRS sentence pairs (bounds memory on a big story).
         ends = np.searchsorted(np.cumsum(per_pair), np.arange(OVERLAP_PAIRS, per_pair.sum() + OVERLAP_PAIRS, OVERLAP_PAIRS))
         lo = 0
-        for hi in np.unique(np.minimum(np.maximum(ends + 1, 1), len(a))).tolist():
+        for hi in np.unique(np.minimum(ends + 1, len(a))).tolist():  # each part ends past the pair crossing its bound
             part_a, part_b, counts = a[lo:hi], b[lo:hi], per_pair[lo:hi]
             count_b = start[part_b + 1] - start[part_b]
             pair = np.repeat(np.arange(hi - lo), counts)
