@@ -272,9 +272,11 @@ class PassageSets:
     def overlap_pairs(self, i: np.ndarray, j: np.ndarray) -> np.ndarray:
         """(pairs, OVERLAPS): what each pair of passages (i, j) shares: word trigrams,
         names and numbers in common, the idf mass of i's content words that j uses too,
-        the specificity mass of the stems both use, and the people both say something of. Only the given pairs are
-        computed (row by row), never a block of all pairs, and each pair of texts once
-        (wire copies pair the same two texts many times over)."""
+        the specificity mass of the stems both use, the people both say something of,
+        the squared specificity mass of the stems both use and the best sentence pair's
+        share (`OVERLAP_COLUMNS`). Only the given pairs are computed (row by row), never
+        a block of all pairs, and each pair of texts once (wire copies pair the same two
+        texts many times over)."""
         texts = int(self.text_of.max(initial=0)) + 1
         _, first, pair_of = np.unique(
             self.text_of[i].astype(np.int64) * texts + self.text_of[j], return_index=True, return_inverse=True
