@@ -245,8 +245,8 @@ class PassageSets:
     text_of: np.ndarray  # each passage's distinct text (repeats of one text share its rows)
     # Per sentence of each distinct text (rows sentence_start[t]..sentence_start[t + 1]):
     # its specific stems, weighted as in `specific_words`.
-    sentence_specific: sparse.csr_matrix | None = None
-    sentence_start: np.ndarray | None = None
+    sentence_specific: sparse.csr_matrix
+    sentence_start: np.ndarray
 
     @cached_property
     def _matrices(self) -> tuple[sparse.csr_matrix, ...]:
@@ -272,9 +272,11 @@ class PassageSets:
     def overlap_pairs(self, i: np.ndarray, j: np.ndarray) -> np.ndarray:
         """(pairs, OVERLAPS): what each pair of passages (i, j) shares: word trigrams,
         names and numbers in common, the idf mass of i's content words that j uses too,
-        the specificity mass of the stems both use, and the people both say something of. Only the given pairs are
-        computed (row by row), never a block of all pairs, and each pair of texts once
-        (wire copies pair the same two texts many times over)."""
+        the specificity mass of the stems both use, the people both say something of,
+        the squared specificity mass of the stems both use and the best sentence pair's
+        share (`OVERLAP_COLUMNS`). Only the given pairs are computed (row by row), never
+        a block of all pairs, and each pair of texts once (wire copies pair the same two
+        texts many times over)."""
         texts = int(self.text_of.max(initial=0)) + 1
         _, first, pair_of = np.unique(
             self.text_of[i].astype(np.int64) * texts + self.text_of[j], return_index=True, return_inverse=True
@@ -299,7 +301,7 @@ class PassageSets:
         # Pairs in parts of about OVERLAP_PAIRS sentence pairs (bounds memory on a big story).
         ends = np.searchsorted(np.cumsum(per_pair), np.arange(OVERLAP_PAIRS, per_pair.sum() + OVERLAP_PAIRS, OVERLAP_PAIRS))
         lo = 0
-        for hi in np.unique(np.minimum(np.maximum(ends + 1, 1), len(a))).tolist():
+        for hi in np.unique(np.minimum(ends + 1, len(a))).tolist():  # each part ends past the pair crossing its bound
             part_a, part_b, counts = a[lo:hi], b[lo:hi], per_pair[lo:hi]
             count_b = start[part_b + 1] - start[part_b]
             pair = np.repeat(np.arange(hi - lo), counts)
