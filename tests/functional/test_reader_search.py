@@ -179,3 +179,39 @@ async def test_hits_are_counted_in_the_new_order_after_a_pivot_change():
             await pilot.press("n")
         # The pivot comes first in every group now: its two hits, then Outlet 2's.
         assert [source for source, _ in found] == [source_id("Outlet 8")] * 2 + [source_id("Outlet 2")]
+
+
+async def test_a_pivot_change_that_reorders_the_groups_underlines_no_other_hit_as_the_current():
+    # Outlet 3 tells the two passages in the other order: with it as the pivot, g2 comes first.
+    texts = {name: [f"A zeppelin flew over. {PLAIN} Item {g}." for g in range(2)] for name in OUTLETS[:3]}
+    texts["Outlet 3"].reverse()
+    story = tiny_story(texts)
+    where = {name: [0, 1] if name != "Outlet 3" else [1, 0] for name in texts}
+    groups = tuple(
+        Group(
+            f"g{g + 1}", GroupKind.SHARED,
+            tuple(Member(source_id(name), where[name][g], texts[name][where[name][g]]) for name in texts),
+        )
+        for g in range(2)
+    )
+    comparison = Comparison(story, Settings(pivot=story.sources[0].id), story.sources[0].id, groups)
+    app = make_app(story, comparison=comparison, keymap=NO_KEYMAP, view=View.STACK)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(app, pilot)
+        aligned = app.screen.aligned
+
+        def underlined() -> int:
+            return sum(
+                segment.text.lower() == "zeppelin" and segment.style is not None and bool(segment.style.underline)
+                for y in range(aligned.scrollable_content_region.height)
+                for segment in aligned.render_line(y)
+            )
+
+        await search(pilot, "zeppelin")
+        assert (group_id(app), match_shown(app), underlined()) == ("g1", "/zeppelin: match 1/6", 1)
+        await pilot.press("p", "end", "enter")
+        await pilot.pause()
+        assert [g.id for g in app.screen.lookup.groups] == ["g1", "g2"]  # renumbered: the old g2 first
+        assert match_shown(app) is None and underlined() == 0  # no hit is the one n / N are on
+        await pilot.press("n")
+        assert match_shown(app) is not None and underlined() == 1
