@@ -54,6 +54,17 @@ def group_id(app) -> str:
     return app.screen.lookup.groups[app.screen.aligned.selected_group].id
 
 
+def marked(app, word: str, mark: str = "reverse") -> int:
+    """How often `word` is drawn in the aligned pane on screen with `mark` (reverse: a
+    search hit; underline: the hit n / N are on)."""
+    aligned = app.screen.aligned
+    return sum(
+        segment.text.lower() == word and segment.style is not None and bool(getattr(segment.style, mark))
+        for y in range(aligned.scrollable_content_region.height)
+        for segment in aligned.render_line(y)
+    )
+
+
 async def test_search_scrolls_the_columns_to_a_hit_off_to_the_right_and_counts_hits():
     app = reader(View.COLUMNS)
     async with app.run_test(size=(120, 32)) as pilot:
@@ -140,26 +151,16 @@ async def test_a_new_term_marks_its_own_hits_and_the_same_term_again_starts_over
     app = reader(View.STACK)
     async with app.run_test(size=(80, 24)) as pilot:
         await ready(app, pilot)
-        aligned = app.screen.aligned
         await search(pilot, "zeppelin")
         await pilot.press("n")
         assert (group_id(app), match_shown(app)) == ("g2", "/zeppelin: match 2/3")
         await search(pilot, "bombers")  # every passage but the two rewritten ones
         assert match_shown(app) == f"/bombers: match 9/{8 * 6 - 2}"  # g2's first: g1 has 8
-
-        def marked(word: str) -> int:
-            height = aligned.scrollable_content_region.height
-            return sum(
-                segment.text.lower() == word and segment.style is not None and bool(segment.style.reverse)
-                for y in range(height)
-                for segment in aligned.render_line(y)
-            )
-
-        assert marked("bombers") > 0 and marked("zeppelin") == 0  # the old term's marks are gone
+        assert marked(app, "bombers") > 0 and marked(app, "zeppelin") == 0  # the old term's marks are gone
         await search(pilot, "zeppelin")
         await search(pilot, "zeppelin")  # the same term again: from the first hit after the cursor
         assert (group_id(app), match_shown(app)) == ("g2", "/zeppelin: match 1/3")
-        assert marked("zeppelin") == 2 and marked("bombers") == 0
+        assert marked(app, "zeppelin") == 2 and marked(app, "bombers") == 0
 
 
 async def test_hits_are_counted_in_the_new_order_after_a_pivot_change():
@@ -179,3 +180,31 @@ async def test_hits_are_counted_in_the_new_order_after_a_pivot_change():
             await pilot.press("n")
         # The pivot comes first in every group now: its two hits, then Outlet 2's.
         assert [source for source, _ in found] == [source_id("Outlet 8")] * 2 + [source_id("Outlet 2")]
+
+
+async def test_a_pivot_change_that_reorders_the_groups_underlines_no_other_hit_as_the_current():
+    # Outlet 3 tells the two passages in the other order: with it as the pivot, g2 comes first.
+    texts = {name: [f"A zeppelin flew over. {PLAIN} Item {g}." for g in range(2)] for name in OUTLETS[:3]}
+    texts["Outlet 3"].reverse()
+    story = tiny_story(texts)
+    where = {name: [0, 1] if name != "Outlet 3" else [1, 0] for name in texts}
+    groups = tuple(
+        Group(
+            f"g{g + 1}", GroupKind.SHARED,
+            tuple(Member(source_id(name), where[name][g], texts[name][where[name][g]]) for name in texts),
+        )
+        for g in range(2)
+    )
+    comparison = Comparison(story, Settings(pivot=story.sources[0].id), story.sources[0].id, groups)
+    app = make_app(story, comparison=comparison, keymap=NO_KEYMAP, view=View.STACK)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(app, pilot)
+        await search(pilot, "zeppelin")
+        assert (group_id(app), match_shown(app)) == ("g1", "/zeppelin: match 1/6")
+        assert marked(app, "zeppelin", "underline") == 1
+        await pilot.press("p", "end", "enter")
+        await pilot.pause()
+        assert [g.id for g in app.screen.lookup.groups] == ["g1", "g2"]  # renumbered: the old g2 first
+        assert match_shown(app) is None and marked(app, "zeppelin", "underline") == 0  # no hit is the one n / N are on
+        await pilot.press("n")
+        assert match_shown(app) is not None and marked(app, "zeppelin", "underline") == 1

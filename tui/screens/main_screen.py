@@ -170,6 +170,7 @@ class MainScreen(ReviewActions, CopyOpenActions, RemembersView, Screen):
 
     def _apply(self, comparison: Comparison, lookup: Lookup, group: Group | None = None) -> None:
         self.comparison, self.lookup = comparison, lookup
+        self.search_hit = None  # it names a group by its number, which a pivot change renumbers
         group = self.sync_review(comparison) or group
         self.refresh_view(group)
         self.query_one(StoryHeader).show(self.story.title, self.summary_parts())

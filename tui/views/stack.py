@@ -26,8 +26,7 @@ class StackLayout(Layout):
             present = self.lookup.group_sources[gi]
             here = [s for s in visible if s in present]
             starts = list(accumulate([lines[s][gi] for s in here], initial=1))
-            absent_line = 1 if 1 < len(visible) != len(here) else 0
-            blocks.append(Block(starts[-1] + absent_line + 1, gi, tuple(zip(here, starts))))
+            blocks.append(Block(starts[-1] + self._absent_lines(len(here)) + 1, gi, tuple(zip(here, starts))))
         return blocks
 
     def _absent(self, gi: int) -> list[str]:
@@ -36,9 +35,10 @@ class StackLayout(Layout):
         present = self.lookup.group_sources[gi]
         return [s for s in self.state.visible if s not in present]
 
-    def _absent_lines(self, block: Block) -> int:
-        """The 'not in' line under a group some shown outlet lacks: 1 or 0."""
-        return 1 if 1 < len(self.state.visible) != len(block.anchors) else 0
+    def _absent_lines(self, present: int) -> int:
+        """The 'not in' line under a group `present` of the shown outlets are in: 1 when
+        some shown outlet lacks it, else 0."""
+        return 1 if 1 < len(self.state.visible) != present else 0
 
     @property
     def passage_width(self) -> int:
@@ -48,7 +48,7 @@ class StackLayout(Layout):
         """The header, each outlet's passage, then the closing lines: a group of 400
         outlets is hundreds of lines, of which a screen shows a few passages."""
         block = self.blocks[index]
-        tail = block.height - 1 - self._absent_lines(block)
+        tail = block.height - 1 - self._absent_lines(len(block.anchors))
         return (0, *(line for _, line in block.anchors), tail)
 
     def render_part(self, index: int, start: int) -> list[Text]:
