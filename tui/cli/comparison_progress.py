@@ -1,4 +1,5 @@
-"""Showing a long comparison's progress: a bar on stderr while `export` or `report` compares.
+"""Showing a long comparison's progress: a bar on stderr while `export` or `report` compares
+(`compared_from_args`).
 
 Only on a terminal and only for a story of at least `LONG_STORY` passages (a small one
 is done before a bar would be read); redirected stderr gets nothing.
@@ -12,10 +13,25 @@ from contextlib import contextmanager
 from typing import TYPE_CHECKING, TextIO
 
 if TYPE_CHECKING:
-    from comparators.model import Story
+    import argparse
+
+    from comparators.model import Comparison, Story
     from comparators.pipeline import Progress
 
 LONG_STORY = 1000  # paragraphs, all sources together: a few seconds of comparing
+
+
+def compared_from_args(args: argparse.Namespace, jobs: int) -> Comparison:
+    """The story STORY names compared with the settings `args` give, in `jobs`
+    processes, with a bar on a long story; its warnings go to stderr."""
+    from comparators import compare
+    from tui.cli.story_args import print_warnings, settings_from_args, story_from_args
+
+    story = story_from_args(args)
+    with comparison_progress(story) as progress:
+        comparison = compare(story, settings_from_args(args), progress, jobs=jobs)
+    print_warnings(comparison.warnings)
+    return comparison
 
 
 def is_long(story: Story) -> bool:

@@ -9,17 +9,9 @@ from __future__ import annotations
 import argparse
 import sys
 
-from comparators import compare
 from comparators.export import to_json_bytes
-from tui.cli.comparison_progress import comparison_progress
-from tui.cli.story_args import (
-    add_diffs_argument,
-    add_jobs_argument,
-    add_story_arguments,
-    jobs_from_args,
-    settings_from_args,
-    story_from_args,
-)
+from tui.cli.comparison_progress import compared_from_args
+from tui.cli.story_args import add_diffs_argument, add_jobs_argument, add_story_arguments, jobs_from_args
 from tui.exit_codes import EXIT_BAD_INPUT
 from tui.report_file import emit, output_path, output_problem
 
@@ -42,10 +34,6 @@ def run(args: argparse.Namespace) -> int:
     if problem:
         print(f"synopsis: {problem}", file=sys.stderr)
         return EXIT_BAD_INPUT
-    story = story_from_args(args)
     jobs = jobs_from_args(args)
-    with comparison_progress(story) as progress:
-        comparison = compare(story, settings_from_args(args), progress, jobs=jobs)
-    for warning in comparison.warnings:
-        print(f"synopsis: warning: {warning}", file=sys.stderr)
+    comparison = compared_from_args(args, jobs)
     return emit(to_json_bytes(comparison, args.diffs, jobs), args.output, force=args.force)

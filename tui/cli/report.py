@@ -7,21 +7,13 @@ import os
 import sys
 from pathlib import Path
 
-from comparators import compare
 from comparators.model import Mark
 from comparators.reports import FORMATS, ONLY_CHOICES, render_report
 from comparators.reports.text import MIN_WIDTH
 from comparators.review import GroupIndex, attach
 from comparators.review_store import ReviewFileError, load_review, review_path_for
-from tui.cli.comparison_progress import comparison_progress
-from tui.cli.story_args import (
-    add_diffs_argument,
-    add_jobs_argument,
-    add_story_arguments,
-    jobs_from_args,
-    settings_from_args,
-    story_from_args,
-)
+from tui.cli.comparison_progress import compared_from_args
+from tui.cli.story_args import add_diffs_argument, add_jobs_argument, add_story_arguments, jobs_from_args
 from tui.exit_codes import EXIT_BAD_INPUT
 from tui.report_file import emit, format_for, output_path, output_problem
 
@@ -92,12 +84,8 @@ def run(args: argparse.Namespace) -> int:
         return _fail("--flagged-only needs the review's flags: leave out --no-review")
     if args.review and not args.review.is_file():
         return _fail(f"{args.review}: no such review file")
-    story = story_from_args(args)
-    with comparison_progress(story) as progress:
-        comparison = compare(story, settings_from_args(args), progress, jobs=jobs_from_args(args))
-    for warning in comparison.warnings:
-        print(f"synopsis: warning: {warning}", file=sys.stderr)
-    marks = None if args.no_review or format == "json" else _review_marks(args, story, comparison)
+    comparison = compared_from_args(args, jobs_from_args(args))
+    marks = None if args.no_review or format == "json" else _review_marks(args, comparison)
     text = render_report(
         comparison,
         format,
@@ -112,12 +100,12 @@ def run(args: argparse.Namespace) -> int:
     return emit(text, args.output, force=args.force)
 
 
-def _review_marks(args: argparse.Namespace, story, comparison) -> dict[str, Mark] | None:
+def _review_marks(args: argparse.Namespace, comparison) -> dict[str, Mark] | None:
     """The marks of --review FILE, else of the story's own review file when it has one
     (as the reader's export shows them); an unreadable one of those is only a warning."""
     if args.review:
         return _marks(args.review, comparison)
-    path = review_path_for(story)
+    path = review_path_for(comparison.story)
     if not os.path.lexists(path) and not args.flagged_only:
         return None  # nobody reviewed this story yet
     try:

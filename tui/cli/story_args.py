@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Iterable
 from pathlib import Path
 
 from comparators import SettingsOverride, Story, load_story
@@ -79,6 +80,14 @@ def checked_settings(story: Story, args: argparse.Namespace) -> SettingsOverride
     return settings
 
 
+def print_warnings(warnings: Iterable[str]) -> None:
+    """Each warning on stderr, one line each."""
+    for warning in warnings:
+        # Warnings quote file names, which may hold anything.
+        line = " ".join(strip_control(warning).splitlines())
+        print(f"synopsis: warning: {line}", file=sys.stderr)
+
+
 def story_from_args(args: argparse.Namespace) -> Story:
     """The story the STORY arguments name (URLs fetched as the web options say, and
     the story saved as a folder with `--save`); its warnings go to stderr, one line each."""
@@ -95,10 +104,7 @@ def story_from_args(args: argparse.Namespace) -> Story:
     jobs = jobs_from_args(args) if hasattr(args, "jobs") else 1
     with fetch_progress() as progress:
         story = load_story(args.story, fetch, progress, jobs)
-    for warning in story.warnings:
-        # Warnings quote file names, which may hold anything.
-        line = " ".join(strip_control(warning).splitlines())
-        print(f"synopsis: warning: {line}", file=sys.stderr)
+    print_warnings(story.warnings)
     if save is not None:
         manifest = save_story_folder(story, save)
         print(f"synopsis: saved the story in {strip_control(str(manifest))}", file=sys.stderr)
