@@ -77,11 +77,6 @@ def order_groups(
     visiting: set[int] = set()
     position = {id(group.members): i for i, group in enumerate(groups)}
 
-    def holder(place: Place) -> int:
-        """The group holding a passage; of two (a paragraph telling two facts), the later."""
-        held_by = index.holders[place]
-        return held_by[0] if len(held_by) == 1 else max(held_by, key=position.__getitem__)
-
     def key(g: int) -> tuple:  # g: id(members)
         if g in keys:
             return keys[g]
@@ -92,16 +87,13 @@ def order_groups(
         own = index.first[g]
         visiting.add(g)
         result = ((-1, -1), own)
-        also = [h for h in index.holders[own] if h != g and h not in visiting]
-        before = None if also else index.previous.get(own)
-        if also:
-            result = key(max(also, key=position.__getitem__)) + (own,)
-        while before is not None:
-            h = holder(before)
-            if h != g and h not in visiting:
-                result = key(h) + (own,)
+        place: Place | None = own  # then each passage before it in its source
+        while place is not None:
+            others = [h for h in index.holders[place] if h != g and h not in visiting]
+            if others:  # of two (a paragraph telling two facts), the later
+                result = key(max(others, key=position.__getitem__)) + (own,)
                 break
-            before = index.previous.get(before)
+            place = index.previous.get(place)
         visiting.discard(g)
         keys[g] = result
         return result
