@@ -125,7 +125,7 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
-from itertools import repeat
+from itertools import chain, repeat
 from pathlib import Path
 
 import numpy as np
@@ -438,16 +438,27 @@ def _incidence(sets: list[set[str]], weight: dict[str, float] | None = None) -> 
     # Columns in sorted order, not in the sets' order, which follows the hash seed: the
     # overlaps' float sums then add in one order, and a link probability near a tree's
     # split never changes from one run to the next.
-    index = {item: column for column, item in enumerate(sorted({item for items in sets for item in items if item}))}
-    # Flat comprehensions, not a loop appending three lists (a third of `passage_sets`' time):
-    # each set is iterated in the same order by each.
-    cols = [index[item] for items in sets for item in items if item]
-    rows = np.repeat(np.arange(len(sets)), [len(items) - ("" in items) for items in sets])
+    items = set().union(*sets)
+    blank = "" in items  # an empty item stands for none: its entries are dropped below
+    items.discard("")
+    index = {item: column for column, item in enumerate(sorted(items))}
+    width = max(1, len(index))
+    sizes = [len(items) for items in sets]
+    total = sum(sizes)
+    if blank:
+        index[""] = -1
+    # Each set is iterated in the same order for its columns and its values; mapped in C,
+    # not in comprehensions (a sixth of `passage_sets`' time on long documents).
+    cols = np.fromiter(map(index.__getitem__, chain.from_iterable(sets)), dtype=np.int64, count=total)
+    rows = np.repeat(np.arange(len(sets)), sizes)
     if weight is None:
-        values = np.ones(len(cols), dtype=np.float32)
+        values = np.ones(total, dtype=np.float32)
     else:
-        values = np.array([weight[item] for items in sets for item in items if item], dtype=np.float32)
-    return sparse.csr_matrix((values, (rows, cols)), shape=(len(sets), max(1, len(index))))
+        values = np.fromiter(map(weight.get, chain.from_iterable(sets), repeat(0.0)), dtype=np.float32, count=total)
+    if blank:
+        kept = cols >= 0
+        cols, rows, values = cols[kept], rows[kept], values[kept]
+    return sparse.csr_matrix((values, (rows, cols)), shape=(len(sets), width))
 
 
 def _sizes(matrix: sparse.csr_matrix) -> np.ndarray:
