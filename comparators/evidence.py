@@ -122,6 +122,7 @@ import json
 import math
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
@@ -413,11 +414,15 @@ def _name_runs() -> re.Pattern:
 
 def _frequencies(terms: Sequence[set[str]], copies: Sequence[int] | None) -> dict[str, int]:
     """How many passages use each term (`copies[k]` passages for `terms[k]`, else one)."""
-    df: dict[str, int] = {}
-    for items, count in zip(terms, copies if copies is not None else repeat(1)):
-        for item in items:
-            df[item] = df.get(item, 0) + count
-    return df
+    if copies is None:
+        return dict(Counter(chain.from_iterable(terms)))
+    # Counted in C for the texts standing once (most of them), then the repeated ones.
+    df = Counter(chain.from_iterable(items for items, count in zip(terms, copies) if count == 1))
+    for items, count in zip(terms, copies):
+        if count != 1:
+            for item in items:
+                df[item] += count
+    return dict(df)
 
 
 def story_scale(best: np.ndarray) -> float:
