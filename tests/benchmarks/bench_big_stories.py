@@ -263,6 +263,11 @@ against main, paired, load average 7-13 (wall seconds mean little at that load):
 | 200 x 40 | 17.7 -> 16.8 s | 0.96 (0.77-1.13) |
 | 10 x 1000 | 19.1 -> 17.3 s | 0.97 (0.86-1.05) |
 
+This script, `--only 200x40,10x1000 --jobs 2`, one run each, main then this round, while
+the test suite ran (wall 69-118 s: the load, not the code): 200 x 40 CPU 19.7 s (main 10.0)
+-> 17.5 s (main 9.1), 357 -> 360 MB; 10 x 1000 18.2 s (main 7.8) -> 16.8 s (main 7.1),
+256 -> 258 MB. The budgets are not met.
+
 Tried and not kept (slower or no better, same output): a set's sentences scored against
 themselves through the dense product (`similarity._product`: 0.18 -> 0.23 s on 200 x 40's
 forty facts); the overlaps of the seven incidence matrices from one stacked matrix (slower);
