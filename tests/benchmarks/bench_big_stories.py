@@ -241,6 +241,40 @@ Left: the verbs' regular expressions (`FINITE_VERB`'s 130 alternatives tried at 
 the past tense) are now a quarter of `passage_actors`; the export's word diffs are
 `fast_diff_match_patch`'s own time (1.6 of 1.8 s at 200 x 40, 7,573 distinct pairs of about
 120 tokens each), with no cheaper exact equivalent found.
+
+The round after it (alignment's feeders; same export bytes as main before it for the seeds, 50 x 40
+and 200 x 40 with `--jobs 1` and `--jobs 2`, `evaluate_alignment.py --quick` unchanged).
+Where the time goes, `--jobs 2`: the main process fits the comparator and counts terms while
+two children cut the word sets (`passage_sets`) and read the quotes' speakers and the facts;
+it then waits for the word sets (7.5 of 50 s of its profiled alignment at 200 x 40, most of
+its alignment's wall time at 10 x 1000), scores its half of the source pairs, grows the fact
+groups alone (1.1-1.5 s of CPU at 200 x 40, a Python loop) and builds its half of the groups.
+The word sets are a third people (`speech.passage_actors`), then numbers, names, trigrams and
+the incidence matrices. Now the verb and number-word patterns skip a word start by a
+look-ahead on the first letters (`clauses.FINITE_VERB` 0.27 -> 0.13 s and the past tense
+0.14 -> 0.07 s on 200 x 40's 3,859 distinct passages, `evidence._SPELLED` 0.39 -> 0.20 s; same
+matches on those, 10 x 1000's and the labelled stories' texts), and the incidence matrices
+and term frequencies are built by C-level maps and `Counter`s (`passage_sets` of 10 x 1000,
+the people already read, 1.92-2.35 -> 1.83-2.06 s). `farm-bench -n 5` on `--child ... 2`,
+against main, paired, load average 7-13 (wall seconds mean little at that load):
+
+| story | CPU, all processes (median) | ratio of CPU, paired |
+|---|---|---|
+| 200 x 40 | 17.7 -> 16.8 s | 0.96 (0.77-1.13) |
+| 10 x 1000 | 19.1 -> 17.3 s | 0.97 (0.86-1.05) |
+
+This script, `--only 200x40,10x1000 --jobs 2`, one run each, main then this round, while
+the test suite ran (wall 69-118 s: the load, not the code): 200 x 40 CPU 19.7 s (main 10.0)
+-> 17.5 s (main 9.1), 357 -> 360 MB; 10 x 1000 18.2 s (main 7.8) -> 16.8 s (main 7.1),
+256 -> 258 MB. The budgets are not met.
+
+Tried and not kept (slower or no better, same output): a set's sentences scored against
+themselves through the dense product (`similarity._product`: 0.18 -> 0.23 s on 200 x 40's
+forty facts); the overlaps of the seven incidence matrices from one stacked matrix (slower);
+each group's count of members from a source's scored sources remembered until it grows (no
+change). Left on the critical path: growing the fact groups and `_absorb` (serial, about
+1.1-2 s at 200 x 40), the sentence products (about 1.6 s of 2.4 in `_candidates`) and, at
+10 x 1000, the word sets the main process waits for.
 """
 
 from __future__ import annotations
