@@ -310,6 +310,12 @@ class MainScreen(ReviewActions, CopyOpenActions, RemembersView, Screen):
             self.maximize(self.aligned, container=False)
             self.aligned.focus()
 
+    def _watch_maximized(self, previously_maximized: Widget | None, maximized: Widget | None) -> None:
+        """Textual's marks the screen `-maximized-view` (and the widget `-maximized`) for
+        its CSS that centres a zoomed widget smaller than the screen; a class on the screen
+        restyles every widget (15 ms at 200x50). The zoomed aligned view fills the screen,
+        so the zoom is only the screen's arrangement (`maximized`)."""
+
     def action_page(self, direction: int) -> None:
         self.aligned.page(direction)
 
