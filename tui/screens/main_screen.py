@@ -463,7 +463,9 @@ class MainScreen(ReviewActions, CopyOpenActions, RemembersView, Screen):
         self.query_one(SearchBar).open()
 
     def on_search_requested(self, message: SearchRequested) -> None:
-        self.aligned.focus()
+        # Now, not after the next refresh (`focus()`): the bar closing and the focus
+        # moving are drawn in one frame, not two.
+        self.set_focus(self.aligned)
         if not message.term or self.lookup is None:
             return
         self.search_term = message.term
