@@ -38,6 +38,8 @@ COLUMNS = (
 )
 FIXED_WIDTHS = {"shown": 8}  # the other columns are as wide as their widest cell
 SHOWN, HIDDEN, PIVOT = "●", "○", "★"
+SHOWN_MARK, HIDDEN_MARK = Text(f"{SHOWN} shown"), Text(f"{HIDDEN} hidden", style="dim")
+PIVOT_MARK = Text(f"{PIVOT} pivot", style="bold")  # the "show" cells: never changed in place
 CELL_PADDING = 1
 
 Row = list[Text]  # one cell per column
@@ -120,7 +122,7 @@ class SourcesPane(ScrollView, can_focus=True):
         self._rows = [
             [
                 Text(str(n)),
-                Text(f"{SHOWN} shown"),
+                SHOWN_MARK,
                 Text(clean(source.outlet)),
                 Text(clean(source.date or "")),
                 Text(str(len(source.paragraphs)), justify="right"),
@@ -144,9 +146,8 @@ class SourcesPane(ScrollView, can_focus=True):
         self._figures = lookup.figures
         changed = []
         for index, (source_id, row) in enumerate(zip(self._ids, self._rows)):
-            mark = self._mark(source_id, visible, pivot)
-            before = row[1]
-            if mark.plain != before.plain or mark.style != before.style:  # Text's == ignores its style
+            mark = PIVOT_MARK if source_id == pivot else SHOWN_MARK if source_id in visible else HIDDEN_MARK
+            if row[1] is not mark:  # the three marks are shared: 400 rows, no Text made
                 row[1] = mark
                 changed.append(index)
             if new_figures:
@@ -183,14 +184,6 @@ class SourcesPane(ScrollView, can_focus=True):
     def notify_style_update(self) -> None:
         super().notify_style_update()
         self.refresh()  # rows drawn in other styles are kept apart (`_drawn`)
-
-    @staticmethod
-    def _mark(source_id: str, visible: set[str], pivot: str) -> Text:
-        if source_id == pivot:
-            return Text(f"{PIVOT} pivot", style="bold")
-        if source_id in visible:
-            return Text(f"{SHOWN} shown")
-        return Text(f"{HIDDEN} hidden", style="dim")
 
     # ------------------------------------------------------------ the cursor
 
