@@ -38,10 +38,10 @@ whole, tinted, at any change to it (its `_compositor_refresh` marks it for a ful
 each time it forwards one), and the footer used to empty itself just after the push; it
 is now emptied just before (`SynopsisApp.push_screen`). The outlet chooser's rows are
 made once per story.
-Then (this file's three runs, before -> after, 400 sources, 200x50 columns / 80x24 stack,
-load 9-14): tab 53 -> 25-34 / 29 -> 19-25; shift+tab 35 -> 27-35 / 23 -> 18-25; `z` 51 ->
-31-41 / 33 -> 18-26, unzoom 81 -> 35-37 / 50 -> 17-23; search `enter` 42 -> 39-53 / 40 ->
-25-34; `enter` on a new pivot 62 -> 58-81 / 55 -> 30-32; `9` 48-70 -> 36-53 / 48 -> 29-43.
+Then (this file's four runs, before -> after, 400 sources, 200x50 columns / 80x24 stack,
+load 5-14): tab 53 -> 25-34 / 29 -> 19-26; shift+tab 35 -> 26-35 / 23 -> 18-26; `z` 51 ->
+31-41 / 33 -> 18-26, unzoom 81 -> 35-37 / 50 -> 17-23; search `enter` 42 -> 39-54 / 40 ->
+25-38; `enter` on a new pivot 62 -> 58-81 / 55 -> 30-39; `9` 48-70 -> 36-54 / 48 -> 29-43.
 Textual's `Screen.focused` is a reactive that repaints the whole screen when focus moves
 (verified: the only full-screen update a tab made); the main screen's does not, the two
 panes repaint themselves. The sources pane is drawn with the Line API (a DataTable
