@@ -38,12 +38,21 @@ whole, tinted, at any change to it (its `_compositor_refresh` marks it for a ful
 each time it forwards one), and the footer used to empty itself just after the push; it
 is now emptied just before (`SynopsisApp.push_screen`). The outlet chooser's rows are
 made once per story.
-Still over 50 ms, and why: at 200x50 a new pivot redraws every visible cell of the
-columns view in the new order (each marked against the pivot), the sources table's rows
-(their pivot mark) and the whole screen as the chooser closes; tab and zoom repaint the
-whole screen (Textual's `Screen.focused` repaints the screen; the sources table redraws
-its cells when its focus style changes); the export dialog and the chooser at 200x50 are
-near the line on a loaded machine (the tinted repaint of a 200x50 screen is 20-30 ms).
+Then (this file's four runs, before -> after, 400 sources, 200x50 columns / 80x24 stack,
+load 5-14): tab 53 -> 25-34 / 29 -> 19-26; shift+tab 35 -> 26-35 / 23 -> 18-26; `z` 51 ->
+31-41 / 33 -> 18-26, unzoom 81 -> 35-37 / 50 -> 17-23; search `enter` 42 -> 39-54 / 40 ->
+25-38; `enter` on a new pivot 62 -> 58-81 / 55 -> 30-39; `9` 48-70 -> 36-54 / 48 -> 29-43.
+Textual's `Screen.focused` is a reactive that repaints the whole screen when focus moves
+(verified: the only full-screen update a tab made); the main screen's does not, the two
+panes repaint themselves. The sources pane is drawn with the Line API (a DataTable
+renders every cell on screen again when one changes or its focus style does); its rows
+are kept per style. Zoom no longer sets Textual's `-maximized-view` class on the screen
+(a class on the screen restyles every widget). A passage is cut into lines with one
+`Text.divide`. Still over 50 ms, and why: a new pivot at 200x50 redraws every visible
+cell of the columns view in the new order (each marked against the pivot, some 15 ms),
+the whole screen as the chooser closes (Textual repaints a screen whole when a dialog
+over it closes, 20-25 ms at 200x50); the chooser at 200x50
+is near the line on a loaded machine (the tinted repaint of a 200x50 screen).
 The 400-source story's search finds no hit ("ministry" is not among its words): the
 figure is the search's walk and repaint, not 13,000 hits.
 """

@@ -72,7 +72,12 @@ def fit_width(text: Text, width: int) -> Text:
 
 
 def wrap_lines(text: Text, width: int) -> list[Text]:
-    return [text[a:b] for a, b in line_breaks(text.plain, width)]
+    """`text` cut at `line_breaks`, in one `divide` (slicing a `Text` divides it each time)."""
+    spans = line_breaks(text.plain, width)
+    bounds = [0, *sorted({offset for span in spans for offset in span}), len(text.plain)]
+    pieces = text.divide(bounds[1:-1])
+    piece_of = {(a, b): piece for a, b, piece in zip(bounds, bounds[1:], pieces) if a < b}
+    return [piece_of[a, b] if a < b else text[a:b] for a, b in spans]
 
 
 class Layout:

@@ -163,8 +163,7 @@ def member_text(
     text = texts.get(source_id, "")
     elsewhere = off_focus(group, source_id)
     runs: list[tuple[int, int, Style]] = [(a, b, palette.context) for a, b in elsewhere]
-    present = set(group.sources)
-    reference = next((s for s in compared if s in present), None)
+    reference = next((s for s in compared if s in texts), None)  # texts: the sources present
     emphasis_styles = {
         Emphasis.EDIT: palette.edit,
         Emphasis.FACT: palette.fact,
