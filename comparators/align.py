@@ -359,8 +359,7 @@ def _groups(
 
 
 def _pair_parts(space: _Space, scorer: Scorer, rows: np.ndarray, cols: np.ndarray):
-    """Unit blocks rows x cols: the two directions' weighted best matches and the
-    best single sentence pair."""
+    """Unit blocks rows x cols: the two directions' weighted best matches."""
     s, (r_sent, r_start), (c_sent, c_start) = _sentence_scores(space, scorer, rows, cols)
     r_weight = _weights(space.sentence_weight[r_sent], r_start)
     c_weight = _weights(space.sentence_weight[c_sent], c_start)
@@ -368,8 +367,7 @@ def _pair_parts(space: _Space, scorer: Scorer, rows: np.ndarray, cols: np.ndarra
     forward = r_weight @ to_cols  # rows' sentences found in cols
     to_rows = np.maximum.reduceat(s, r_start, axis=0)
     backward = (c_weight @ to_rows.T).T
-    best_sentence = np.maximum.reduceat(to_cols, r_start, axis=0)
-    return np.asarray(forward), np.asarray(backward), best_sentence
+    return np.asarray(forward), np.asarray(backward)
 
 
 def _weights(weights: np.ndarray, starts: np.ndarray) -> sparse.csr_matrix:
@@ -405,10 +403,9 @@ class _Candidates:
     j: np.ndarray
     forward: np.ndarray
     backward: np.ndarray
-    best_sentence: np.ndarray
     best: np.ndarray  # (units x sources) each unit's best similarity in each source
     source_index: np.ndarray  # unit -> column of `best`
-    overlap: np.ndarray  # (pairs x OVERLAPS) what each pair shares: trigrams, names, numbers, rare words, specific stems, actors
+    overlap: np.ndarray  # (pairs x OVERLAPS) what each pair shares (evidence.OVERLAP_COLUMNS)
     sets: PassageSets
 
 
@@ -459,8 +456,8 @@ def _candidates(space: _Space, scorer: Scorer, sets: PassageSets | None = None, 
     if not found:
         empty = np.zeros(0, dtype=np.int32)
         zero = np.zeros(0, dtype=np.float32)
-        return _Candidates(empty, empty, zero, zero, zero, best, source_index, np.zeros((0, OVERLAPS), np.float32), sets)
-    i, j, forward, backward, best_sentence = (np.concatenate(parts) for parts in zip(*found))
+        return _Candidates(empty, empty, zero, zero, best, source_index, np.zeros((0, OVERLAPS), np.float32), sets)
+    i, j, forward, backward = (np.concatenate(parts) for parts in zip(*found))
     # A pair scored from the later source's side (around the ring) comes as (j, i): put it as (i, j).
     swapped = i > j
     i, j = np.where(swapped, j, i), np.where(swapped, i, j)
@@ -468,9 +465,7 @@ def _candidates(space: _Space, scorer: Scorer, sets: PassageSets | None = None, 
     similarity = np.maximum(forward, backward)
     # Far below both sides' best match, a pair is no counterpart: drop it before ranking.
     near = similarity >= SHARE_FLOOR * np.minimum(best[i, source_index[j]], best[j, source_index[i]])
-    i, j, forward, backward, best_sentence, similarity = (
-        a[near] for a in (i, j, forward, backward, best_sentence, similarity)
-    )
+    i, j, forward, backward, similarity = (a[near] for a in (i, j, forward, backward, similarity))
     keep = _among_best(i, source_index[j], similarity) | _among_best(j, source_index[i], similarity)
     i, j = i[keep], j[keep]
     # What the kept pairs share, for them only (the floor keeps many more pairs than this).
@@ -478,7 +473,7 @@ def _candidates(space: _Space, scorer: Scorer, sets: PassageSets | None = None, 
     overlap = np.concatenate(
         map_parts(lambda part: sets.overlap_pairs(i[cuts[part] : cuts[part + 1]], j[cuts[part] : cuts[part + 1]]), parts, jobs)
     )
-    return _Candidates(i, j, forward[keep], backward[keep], best_sentence[keep], best, source_index, overlap, sets)
+    return _Candidates(i, j, forward[keep], backward[keep], best, source_index, overlap, sets)
 
 
 def _scored_source(
@@ -491,8 +486,7 @@ def _scored_source(
     best: np.ndarray,
 ) -> Iterator[tuple[np.ndarray, ...]]:
     """The pairs above CANDIDATE_FLOOR between source `rank`'s units and those of its
-    `_partner_ranks`, a block of rows at a time, as (i, j, forward, backward, best
-    sentence); `best` takes both sides' best scores (scores are symmetric: each source
+    `_partner_ranks`, a block of rows at a time, as (i, j, forward, backward); `best` takes both sides' best scores (scores are symmetric: each source
     pair is scored once, and `best` is filled both ways)."""
     bounds = space.unit_range_of_source
     source = nonempty[rank]
@@ -508,7 +502,7 @@ def _scored_source(
         cols = partner_units if shortlist is None else shortlist.columns(lo, hi)
         if not len(cols):  # no passage of the block shares a rare word with the partners
             continue
-        forward, backward, best_sentence = _pair_parts(space, scorer, np.arange(lo, hi), cols)
+        forward, backward = _pair_parts(space, scorer, np.arange(lo, hi), cols)
         scores = np.maximum(forward, backward)
         col_rank = source_index[cols]
         starts = np.flatnonzero(np.r_[True, col_rank[1:] != col_rank[:-1]])
@@ -521,7 +515,6 @@ def _scored_source(
             cols[at].astype(np.int32),
             forward[rows, at].astype(np.float32),
             backward[rows, at].astype(np.float32),
-            best_sentence[rows, at].astype(np.float32),
         )
 
 
@@ -626,7 +619,6 @@ def candidate_features(space: _Space, pairs: _Candidates) -> np.ndarray:
         pairs.j,
         pairs.forward,
         pairs.backward,
-        pairs.best_sentence,
         best,
         story_scale(pairs.best),
         space.is_lede,

@@ -155,7 +155,7 @@ def test_one_similarity_counts_for_more_in_a_story_its_outlets_rewrote_throughou
     def probability(story_best: np.ndarray) -> float:
         similarity = np.array([0.2], np.float32)
         features = pair_features(
-            passage_sets(texts), zero, pair, similarity, similarity, similarity, (similarity, similarity),
+            passage_sets(texts), zero, pair, similarity, similarity, (similarity, similarity),
             story_scale(story_best), np.array([True, True]), np.array([0.0, 0.0], np.float32),
             np.array([20.0, 16.0], np.float32), overlap,
         )
@@ -268,7 +268,7 @@ def test_a_pair_sharing_specific_words_is_likelier_a_link_than_one_sharing_only_
         shares[:, OVERLAP_COLUMNS.index("specific_words")] = specific
         shares[:, OVERLAP_COLUMNS.index("fact_words")] = squared
         features = pair_features(
-            sets, zero, pair, similarity, similarity, similarity, (similarity, similarity), 0.3,
+            sets, zero, pair, similarity, similarity, (similarity, similarity), 0.3,
             np.array([False, False]), np.array([0.0, 0.5], np.float32), np.array([20.0, 16.0], np.float32), shares,
         )
         return float(link_model("lexical").probability(features)[0])
@@ -327,7 +327,7 @@ def test_two_accounts_of_one_persons_deed_share_an_actor_and_that_makes_a_link_l
         shares = overlap.copy()
         shares[:, actor] = actors_shared
         features = pair_features(
-            sets, zero, pair, similarity, similarity, similarity, (similarity, similarity), 0.3,
+            sets, zero, pair, similarity, similarity, (similarity, similarity), 0.3,
             np.array([False, False, False]), np.array([0.0, 0.5, 0.9], np.float32),
             np.array([14.0, 13.0, 14.0], np.float32), shares,
         )
@@ -344,7 +344,7 @@ def _link_probability_with(sets, overlap: np.ndarray, column: str, value: float)
     shares[:, OVERLAP_COLUMNS.index(column)] = value
     passages = sets.trigrams.shape[0]
     features = pair_features(
-        sets, np.array([0]), np.array([1]), similarity, similarity, similarity, (similarity, similarity), 0.3,
+        sets, np.array([0]), np.array([1]), similarity, similarity, (similarity, similarity), 0.3,
         np.zeros(passages, bool), np.linspace(0, 1, passages).astype(np.float32),
         np.full(passages, 15.0, np.float32), shares,
     )
