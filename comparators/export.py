@@ -90,7 +90,8 @@ def to_json_dict(comparison: Comparison, diffs: str = "pivot", jobs: int = 1) ->
     wordings and the links between them once. Raises ValueError for another `diffs`.
 
     With `jobs` over 1, a big story's word diffs are computed in `jobs - 1` forked
-    processes while this one builds the rest (the same data).
+    processes while this one builds the rest (the same data); those worked out while
+    comparing (`diffs_worked_out`) are only spelled out.
     """
     if diffs not in DIFFS:
         raise ValueError(f"diffs must be one of {', '.join(DIFFS)}, not {diffs!r}")
@@ -143,9 +144,10 @@ def diffs_worked_out(
         runs_of_parts = [waiting.enter_context(in_background(_diff_runs_of(part), True)) for part in parts]
 
         def remember() -> None:
-            remember_word_diff_runs(
-                {pair: runs for part, runs_of_part in zip(parts, runs_of_parts) for pair, runs in zip(part, runs_of_part(), strict=True)}
-            )
+            runs_of_pair = {}
+            for part, runs_of_part in zip(parts, runs_of_parts):
+                runs_of_pair.update(zip(part, runs_of_part(), strict=True))
+            remember_word_diff_runs(runs_of_pair)
 
         yield remember
 
