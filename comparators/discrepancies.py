@@ -380,7 +380,7 @@ def _words_before(text: str, start: int) -> list[str]:
     return words
 
 
-@lru_cache(maxsize=4096)  # the figures of a text are read one after the other
+@lru_cache(maxsize=16)  # the figures of a text are read one after the other: a few texts are enough
 def _content_word_spans(text: str) -> tuple[list[tuple[int, int]], list[int]]:
     """Where `_CONTENT_WORD` matches in `text`, and where each match ends."""
     spans = [m.span() for m in _CONTENT_WORD.finditer(text)]
