@@ -5,7 +5,9 @@ export's dicts) and frees almost none of them in reference cycles. The cycle
 collector, run by allocation counts, walks every live object at each full pass: on a
 200-source story that is about a tenth of the time, for nothing to collect. So it
 pauses for the duration (reference counting still frees everything as usual) and
-runs again afterwards.
+runs again afterwards. What the block made and kept (the comparison, caches) goes
+straight to the oldest generation, where a collection would have moved it: else the
+first young collection after the pause walks all of it (a quarter second at 200 sources).
 """
 
 from __future__ import annotations
@@ -24,4 +26,6 @@ def cycle_collection_paused() -> Iterator[None]:
         yield
     finally:
         if enabled:
+            gc.freeze()  # every tracked object to the permanent generation...
+            gc.unfreeze()  # ...and from there to the oldest one
             gc.enable()

@@ -105,7 +105,24 @@ def word_diff(a: str, b: str) -> tuple[tuple[int, str], ...]:
 def word_diff_runs(a: str, b: str) -> tuple[tuple[int, int], ...]:
     """`word_diff(a, b)` as (op, token count) runs: the costly part, in a form small to
     send between processes (`word_diff_of_runs` spells it out)."""
-    return _encoded_diff(a, b)
+    remembered = remembered_word_diff_runs(a, b)
+    return _encoded_diff(a, b) if remembered is None else remembered
+
+
+# Runs worked out in another process (`remember_word_diff_runs`), keyed by the texts diffed.
+_REMEMBERED: dict[tuple[str, str], tuple[tuple[int, int], ...]] = {}
+
+
+def remember_word_diff_runs(runs: dict[tuple[str, str], tuple[tuple[int, int], ...]]) -> None:
+    """Take `word_diff_runs(a, b)` for these pairs of texts as given (a worker process
+    diffed them); those of the story before are forgotten."""
+    _REMEMBERED.clear()
+    _REMEMBERED.update(runs)
+
+
+def remembered_word_diff_runs(a: str, b: str) -> tuple[tuple[int, int], ...] | None:
+    """`word_diff_runs(a, b)` when another process worked it out, else None."""
+    return _REMEMBERED.get((a, b)) if _REMEMBERED else None
 
 
 def word_diff_of_runs(a: str, b: str, runs: tuple[tuple[int, int], ...]) -> tuple[tuple[int, str], ...]:

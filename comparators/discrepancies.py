@@ -11,6 +11,7 @@ discrepancy.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -359,11 +360,31 @@ def _key_words(key: str) -> frozenset[str]:
 
 @lru_cache(maxsize=65536)
 def _context(text: str, start: int, end: int) -> tuple[str | None, frozenset[str]]:
-    """The content word right before a figure, and the content words around it, folded."""
-    before = [w for w in _CONTENT_WORD.findall(text[:start])[-CONTEXT_WORDS:] if w.lower() not in _STOP]
-    after = [w for w in _CONTENT_WORD.findall(text[end:])[:CONTEXT_WORDS] if w.lower() not in _STOP]
+    """The content word right before a figure, and the content words around it, folded:
+    the last `CONTEXT_WORDS` words of `text[:start]` and the first of `text[end:]`."""
+    before = [w for w in _words_before(text, start) if w.lower() not in _STOP]
+    after = [m[0] for m in islice(_CONTENT_WORD.finditer(text, end), CONTEXT_WORDS)]  # no anchor: as on text[end:]
+    after = [w for w in after if w.lower() not in _STOP]
     words = frozenset(w for w in map(fold_name, before + after) if len(w) > 1)
     return (fold_name(before[-1]) if before else None), words
+
+
+def _words_before(text: str, start: int) -> list[str]:
+    """`_CONTENT_WORD.findall(text[:start])[-CONTEXT_WORDS:]`, from the text's words found
+    once: those ending by `start`, and a word running past it cut there, as the cut text reads it."""
+    spans, ends = _content_word_spans(text)
+    at = bisect_right(ends, start)
+    words = [text[s:e] for s, e in spans[max(0, at - CONTEXT_WORDS) : at]]
+    if at < len(spans) and spans[at][0] < start:
+        words = (words + [text[spans[at][0] : start]])[-CONTEXT_WORDS:]
+    return words
+
+
+@lru_cache(maxsize=16)  # the figures of a text are read one after the other: a few texts are enough
+def _content_word_spans(text: str) -> tuple[list[tuple[int, int]], list[int]]:
+    """Where `_CONTENT_WORD` matches in `text`, and where each match ends."""
+    spans = [m.span() for m in _CONTENT_WORD.finditer(text)]
+    return spans, [e for _, e in spans]
 
 
 # ---------------------------------------------------------------- one set of passages

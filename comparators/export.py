@@ -13,12 +13,12 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Callable, Iterator
-from contextlib import ExitStack
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
 from typing import Any
 
 from comparators.collector import cycle_collection_paused
-from comparators.diff import word_diff_of_runs, word_diff_runs
+from comparators.diff import remember_word_diff_runs, remembered_word_diff_runs, word_diff_of_runs, word_diff_runs
 from comparators.model import Comparison, Group, Source, Story
 from comparators.workers import in_background, worth_spreading
 
@@ -90,11 +90,16 @@ def to_json_dict(comparison: Comparison, diffs: str = "pivot", jobs: int = 1) ->
     wordings and the links between them once. Raises ValueError for another `diffs`.
 
     With `jobs` over 1, a big story's word diffs are computed in `jobs - 1` forked
-    processes while this one builds the rest (the same data).
+    processes while this one builds the rest (the same data); those worked out while
+    comparing (`diffs_worked_out`) are only spelled out.
     """
     if diffs not in DIFFS:
         raise ValueError(f"diffs must be one of {', '.join(DIFFS)}, not {diffs!r}")
-    pairs = list(dict.fromkeys(_diffed_pairs(comparison.groups, comparison.pivot, diffs)))
+    pairs = [
+        pair
+        for pair in diffed_pairs(comparison.groups, comparison.pivot, diffs)
+        if remembered_word_diff_runs(*pair) is None
+    ]
     children = max(1, min(jobs - 1, len(pairs) // DIFFS_PER_CHILD)) if worth_spreading(len(pairs), jobs) else 0
     parts = _dealt(pairs, children)
     with ExitStack() as waiting:
@@ -105,12 +110,46 @@ def to_json_dict(comparison: Comparison, diffs: str = "pivot", jobs: int = 1) ->
         ]
         pending: dict[tuple[str, str], list[dict[str, Any]]] = {}  # texts diffed -> members awaiting that diff
         data = _data(comparison, diffs, pending)
-        for part, runs_of_part in zip(parts, runs_of_parts):
-            for (reference, text), runs in zip(part, runs_of_part(), strict=True):
-                ops = word_diff_of_runs(reference, text, runs)
-                for member in pending[(reference, text)]:
-                    member["diff"] = [list(op) for op in ops]
+        runs_of_pair = {
+            pair: runs
+            for part, runs_of_part in zip(parts, runs_of_parts)
+            for pair, runs in zip(part, runs_of_part(), strict=True)
+        }
+    for (reference, text), members in pending.items():
+        runs = runs_of_pair.get((reference, text))
+        if runs is None:
+            runs = remembered_word_diff_runs(reference, text)
+        ops = word_diff_of_runs(reference, text, runs)
+        for member in members:
+            member["diff"] = [list(op) for op in ops]
     return data
+
+
+@contextmanager
+def diffs_worked_out(
+    groups: tuple[Group, ...], pivot: str | None, diffs: str | None, jobs: int
+) -> Iterator[Callable[[], None]]:
+    """Start working out the word diffs `to_json_dict(..., diffs)` will want of these
+    groups in `jobs - 1` forked processes (a big story only; none when `diffs` is None),
+    while this one goes on; the function yielded waits for them and remembers their runs
+    (`diff.remember_word_diff_runs`), for the export to spell out. The processes are
+    stopped if the block is left before that (an error, Ctrl-C)."""
+    pairs = diffed_pairs(groups, pivot, diffs) if diffs is not None and jobs > 1 else []
+    if not worth_spreading(len(pairs), jobs):
+        yield lambda: None
+        return
+    children = max(1, min(jobs - 1, len(pairs) // DIFFS_PER_CHILD))
+    parts = [pairs[first::children] for first in range(children)]
+    with ExitStack() as waiting:
+        runs_of_parts = [waiting.enter_context(in_background(_diff_runs_of(part), True)) for part in parts]
+
+        def remember() -> None:
+            runs_of_pair = {}
+            for part, runs_of_part in zip(parts, runs_of_parts):
+                runs_of_pair.update(zip(part, runs_of_part(), strict=True))
+            remember_word_diff_runs(runs_of_pair)
+
+        yield remember
 
 
 def _dealt(pairs: list[tuple[str, str]], children: int) -> list[list[tuple[str, str]]]:
@@ -130,12 +169,14 @@ def _diff_runs_of(pairs: list[tuple[str, str]]) -> Callable[[], list[tuple[tuple
     return lambda: [word_diff_runs(a, b) for a, b in pairs]
 
 
-def _diffed_pairs(groups: tuple[Group, ...], pivot: str | None, diffs: str) -> Iterator[tuple[str, str]]:
-    """(reference text, member text) of every member carrying a diff, in export order."""
+def diffed_pairs(groups: tuple[Group, ...], pivot: str | None, diffs: str) -> list[tuple[str, str]]:
+    """(reference text, member text) of every member carrying a diff, once each, in export order."""
+    pairs: dict[tuple[str, str], None] = {}
     for group in groups:
         reference, reference_text, with_diffs = _reference(group, pivot, diffs)
         if with_diffs:
-            yield from ((reference_text, m.text) for m in group.members if m.source != reference)
+            pairs.update(((reference_text, m.text), None) for m in group.members if m.source != reference)
+    return list(pairs)
 
 
 def _data(comparison: Comparison, diffs: str, pending: dict[tuple[str, str], list[dict[str, Any]]]) -> dict[str, Any]:

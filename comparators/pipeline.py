@@ -8,6 +8,7 @@ from dataclasses import replace
 from comparators.align import align, default_threshold
 from comparators.collector import cycle_collection_paused
 from comparators.discrepancies import find_discrepancies
+from comparators.export import diffs_worked_out
 from comparators.facts import Fact, extract_facts, remember_facts
 from comparators.model import Comparison, Settings, SettingsOverride, Story
 from comparators.ordering import order_groups
@@ -37,7 +38,11 @@ def resolve_settings(story: Story, override: SettingsOverride | None) -> Setting
 
 
 def compare(
-    story: Story, override: SettingsOverride | None = None, progress: Progress | None = None, jobs: int = 1
+    story: Story,
+    override: SettingsOverride | None = None,
+    progress: Progress | None = None,
+    jobs: int = 1,
+    diffs: str | None = None,
 ) -> Comparison:
     """Align the story's passages, order them by the pivot, measure reuse, match quotes,
     find where outlets disagree.
@@ -49,13 +54,18 @@ def compare(
     from 0.0), and last as `progress("done", 1.0)`; it runs on the caller's thread.
 
     `jobs` over 1 lets a big story's independent work run in that many processes at
-    once (`comparators/workers.py`); the result is the same.
+    once (`comparators/workers.py`); the result is the same. `diffs` ("pivot" or "all"),
+    when given, names the word diffs an export of the comparison will want: a big
+    story's are then worked out in the other processes while quotes and discrepancies are
+    found in this one (`export.diffs_worked_out`).
     """
     with cycle_collection_paused():
-        return _compare(story, override, progress, jobs)
+        return _compare(story, override, progress, jobs, diffs)
 
 
-def _compare(story: Story, override: SettingsOverride | None, progress: Progress | None, jobs: int) -> Comparison:
+def _compare(
+    story: Story, override: SettingsOverride | None, progress: Progress | None, jobs: int, diffs: str | None
+) -> Comparison:
     done = _stage_reporter(progress)
     settings = resolve_settings(story, override)
     parallel = worth_spreading(sum(len(s.paragraphs) for s in story.sources), jobs)
@@ -79,12 +89,15 @@ def _compare(story: Story, override: SettingsOverride | None, progress: Progress
         for s in story.sources
         if not s.paragraphs
     )
-    done("reuse")
-    reuse_figures = reuse(story, runs)
-    done("quotes")
-    quotes, terms, quote_groups = story_quote_groups(story, groups, attributed)
-    done("discrepancies")
-    discrepancies = find_discrepancies(story, groups, quotes, jobs=jobs)
+    # The export's word diffs are worked out in other processes meanwhile (a big story).
+    with diffs_worked_out(groups, settings.pivot, diffs, jobs) as remember_diffs:
+        done("reuse")
+        reuse_figures = reuse(story, runs)
+        done("quotes")
+        quotes, terms, quote_groups = story_quote_groups(story, groups, attributed)
+        done("discrepancies")
+        discrepancies = find_discrepancies(story, groups, quotes, jobs=jobs)
+        remember_diffs()
     done("done")
     return Comparison(
         story=story,

@@ -40,6 +40,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 from difflib import SequenceMatcher
+from functools import lru_cache
 from itertools import combinations
 
 from rapidfuzz import fuzz, process
@@ -81,6 +82,7 @@ _INNER_HYPHEN = re.compile(r"(?<=\w)[-‐‑–](?=\w)")
 _EDITORS_INSERTION = re.compile(r"\[[^\[\]]{1,40}\]")
 
 
+@lru_cache(maxsize=16384)  # wire copy repeats a quote in every outlet carrying it: each text once
 def normalise(text: str) -> str:
     """Lower case, accents, punctuation and editors' [insertions] gone,
     'co-operation' -> 'cooperation'."""

@@ -275,6 +275,34 @@ each group's count of members from a source's scored sources remembered until it
 change). Left on the critical path: growing the fact groups and `_absorb` (serial, about
 1.1-2 s at 200 x 40), the sentence products (about 1.6 s of 2.4 in `_candidates`) and, at
 10 x 1000, the word sets the main process waits for.
+
+After alignment (same output: `synopsis export`'s bytes for the seeds, 50 x 40, 200 x 40 and
+10 x 1000 with `--jobs 1` and `--jobs 2` as before; the seeds' quotes and the labelled stories'
+discrepancies as before). The main process's CPU after alignment at 200 x 40 (`--jobs 2`, load
+average 7-12) was quotes 0.5 s, discrepancies 0.7 s (the names compared in a forked process
+meanwhile), the export 1.2 s (a third of the word diffs, the dict, then waiting for the
+child's diffs) and 0.35 s of cycle collection; with `--jobs 1`: quotes 0.9 s, discrepancies
+2.3 s, the export 3.2 s (the word diffs 2.5 s). Now: the export's word diffs against the pivot
+are worked out in the other processes from the moment the groups are ordered, while quotes
+and discrepancies are found (`compare(..., diffs=)`, `export.diffs_worked_out`), and the
+export only spells out their runs (1.2 -> 0.3-0.5 s); what a paused cycle collector's block
+made and kept goes straight to the oldest generation (`collector.py`), so the first young
+collection after comparing and after exporting no longer walks it (0.24 + 0.10 s); a figure's
+context words are found from its text's words read once (`discrepancies._context`, which
+sliced and searched the whole text before and after each figure); a quote's text is
+normalised once per distinct text. `farm-bench -n 3` on `--child ... 2` against the code
+before, paired (load average 8-12: wall times are the load's, not the code's):
+
+| story | CPU, main process (median of 3) | CPU, all processes | ratio of CPU, all, paired | peak RSS, main |
+|---|---|---|---|---|
+| 200 x 40 | 8.83 -> 8.29 s | 17.9 -> 19.0 s | 1.01 (1.01-1.06) | 357 -> 379 MB (364 MB after the spans' cache shrank) |
+| 10 x 1000 | 7.19 -> 6.75 s | 18.0 -> 17.9 s | 1.00 (0.99-1.04) | 256 -> 261 MB |
+
+The main process, the wall time's floor on free cores, saves about half a second; the total
+work is the same (the diffs moved, they did not get cheaper). Wall time was not measurable on
+a machine this loaded (paired ratios 1.03 and 1.22, ranges 0.90-1.15 and 0.90-1.31): with the
+names' and the diffs' processes beside the main one during discrepancies, three processes
+share the two cores there. The budgets are still not met.
 """
 
 from __future__ import annotations

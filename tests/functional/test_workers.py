@@ -105,6 +105,15 @@ def test_a_spread_comparison_exports_the_same_bytes(seed_story, every_story_spre
     assert to_json_bytes(compare(seed_story, jobs=3), "all", jobs=3) == to_json_bytes(compare(seed_story), "all")
 
 
+def test_word_diffs_worked_out_while_comparing_export_the_same_bytes(seed_story, every_story_spread, no_child_left):
+    pivot_only = to_json_bytes(compare(seed_story, jobs=1), jobs=1)
+    every_diff = to_json_bytes(compare(seed_story), "all")
+    assert to_json_bytes(compare(seed_story, jobs=2, diffs="pivot"), jobs=2) == pivot_only
+    assert to_json_bytes(compare(seed_story, jobs=3, diffs="all"), "all", jobs=1) == every_diff
+    # Diffs worked out for the compact export leave the others to the export itself.
+    assert to_json_bytes(compare(seed_story, jobs=2, diffs="pivot"), "all", jobs=2) == every_diff
+
+
 def test_a_story_of_several_outlets_per_part_compares_the_same(every_story_spread):
     story = synthetic_story(9, 12, seed=3)
     assert to_json_bytes(compare(story, jobs=2), jobs=2) == to_json_bytes(compare(story))

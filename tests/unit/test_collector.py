@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import weakref
 
 import pytest
 
@@ -59,3 +60,24 @@ def test_a_pause_inside_a_pause_leaves_the_outer_one_paused(collector_on):
             pass
         assert not gc.isenabled()  # the inner one ending does not end the outer one
     assert gc.isenabled()
+
+
+def test_what_a_pause_kept_is_not_walked_again_by_the_next_young_collection(collector_on):
+    with cycle_collection_paused():
+        kept = [[n] for n in range(1000)]
+    oldest = {id(o) for o in gc.get_objects(generation=2)}
+    assert all(id(item) in oldest for item in kept)  # where a young collection does not look
+    assert gc.get_freeze_count() == 0
+
+
+def test_a_cycle_made_during_a_pause_is_still_collected_after_it(collector_on):
+    class Node:
+        pass
+
+    with cycle_collection_paused():
+        node = Node()
+        node.itself = node
+        alive = weakref.ref(node)
+    del node
+    gc.collect()
+    assert alive() is None

@@ -23,13 +23,14 @@ LONG_STORY = 1000  # paragraphs, all sources together: a few seconds of comparin
 
 def compared_from_args(args: argparse.Namespace, jobs: int) -> Comparison:
     """The story STORY names compared with the settings `args` give, in `jobs`
-    processes, with a bar on a long story; its warnings go to stderr."""
+    processes, with a bar on a long story; its warnings go to stderr. A big story's word
+    diffs (`args.diffs`) are worked out in the other processes while it is compared."""
     from comparators import compare
     from tui.cli.story_args import print_warnings, settings_from_args, story_from_args
 
     story = story_from_args(args)
     with comparison_progress(story) as progress:
-        comparison = compare(story, settings_from_args(args), progress, jobs=jobs)
+        comparison = compare(story, settings_from_args(args), progress, jobs=jobs, diffs=args.diffs)
     print_warnings(comparison.warnings)
     return comparison
 
