@@ -146,8 +146,7 @@ def align(story: Story, settings: Settings, link: LinkModel | None = None, jobs:
             space.read_before_forking()
         pairs = _candidates(space, scorer, sets(), jobs)
     probability = _link_probability(space, pairs, model)
-    lede_link = model.lede_link if model is not None else LINK
-    clusters = _facts(space, pairs.i, pairs.j, probability, threshold, lede_link)
+    clusters = _facts(space, pairs.i, pairs.j, probability, threshold)
     link_of = _PairValues(pairs.i, pairs.j, probability, len(space.units))
     return _groups(space, scorer, clusters, link_of, jobs)
 
@@ -638,18 +637,14 @@ def candidate_features(space: _Space, pairs: _Candidates) -> np.ndarray:
 
 
 def _facts(
-    space: _Space, i: np.ndarray, j: np.ndarray, probability: np.ndarray, threshold: float, lede_link: float = LINK
+    space: _Space, i: np.ndarray, j: np.ndarray, probability: np.ndarray, threshold: float
 ) -> list[list[int]]:
     """Overlapping groups grown along links, strongest first (see the module
     docstring); then each group absorbs the smaller ones whose members would all
     join it (so one fact is not told as several overlapping groups); then every
-    passage in no group as a group of its own. Two ledes count as linked from
-    `lede_link` x `threshold` (the model's, fitted), other pairs from LINK x threshold."""
+    passage in no group as a group of its own."""
     source_of = space.source_of.tolist()
-    lede = space.is_lede
-    both_ledes = lede[i] & lede[j]
-    joining_cut = np.where(both_ledes, lede_link, LINK) * threshold
-    neighbours = _neighbours(i, j, probability >= joining_cut)
+    neighbours = _neighbours(i, j, probability >= LINK * threshold)
     members: list[set[int]] = []
     counts: list[dict[int, int]] = []  # group -> its members per source
     holding: dict[int, set[int]] = {}  # unit -> groups it stands in
@@ -716,9 +711,10 @@ def _facts(
 
     grow(np.flatnonzero(probability >= threshold), may_start=True)
     # Ledes sum up the story's main event, each in its own words, so one outlet's lede
-    # may link to the others' only at their joining cut: it still joins their group when
+    # may link to the others' only at the joining cut: it still joins their group when
     # linked to as many of it as any joining passage must be.
-    grow(np.flatnonzero((probability < threshold) & (probability >= joining_cut) & both_ledes), may_start=False)
+    lede = space.is_lede
+    grow(np.flatnonzero((probability < threshold) & (probability >= LINK * threshold) & lede[i] & lede[j]), may_start=False)
     _absorb(members, counts, holding, joins, add)
     kept = [sorted(m) for m in members if m]
     alone = [[u] for u in range(len(space.units)) if u not in holding]

@@ -643,9 +643,6 @@ class LinkModel:
     intercept: float
     threshold: float  # default link probability cut, chosen leave-one-story-out
     trees: TreeEnsemble | None = None
-    # Two ledes count as linked from this share of the cut (align.LINK for other
-    # pairs), chosen leave-one-story-out with the cut.
-    lede_link: float = 0.5
 
     def probability(self, features: np.ndarray) -> np.ndarray:
         p = _logistic(((features - self.mean) / self.scale) @ self.weights + self.intercept)
@@ -661,7 +658,6 @@ class LinkModel:
             "weights": [round(float(v), 6) for v in self.weights],
             "intercept": round(float(self.intercept), 6),
             "threshold": self.threshold,
-            "lede_link": self.lede_link,
         }
         if self.trees is not None:
             stored["trees"] = self.trees.to_dict()
@@ -676,7 +672,6 @@ class LinkModel:
             intercept=float(stored["intercept"]),
             threshold=float(stored["threshold"]),
             trees=TreeEnsemble.from_dict(stored["trees"]) if "trees" in stored else None,
-            lede_link=float(stored.get("lede_link", 0.5)),
         )
 
 

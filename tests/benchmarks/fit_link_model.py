@@ -50,9 +50,6 @@ from comparators.similarity import get_comparator  # noqa: E402
 
 THRESHOLDS = tuple(round(t, 2) for t in np.arange(0.15, 0.6, 0.05))
 FIXED_CUTS = (0.25, 0.3, 0.35, 0.4, 0.45, 0.5)
-# Shares of the cut from which two ledes count as linked (align.LINK for other pairs),
-# chosen per fold after the cut; the first wins a tie.
-LEDE_LINKS = (0.5, 0.3, 0.35, 0.4, 0.45, 0.6, 0.75, 1.0)
 REGULARISATION = 1.0  # sklearn's C; 0.1 and 0.01 gave the same held-out F1 within 0.003
 
 # What each feature means for a link, for the models that are held to it: +1 more of
@@ -94,7 +91,6 @@ INTERACTIONS = (
 class Fold(NamedTuple):
     score: PairScore  # the held-out story's groups at the fold's cut
     threshold: float  # the cut chosen on the other stories
-    lede_link: float  # the ledes' share of it, chosen on the other stories
     pairs: PairScore  # its links before grouping
     at_cuts: dict[float, float]  # its groups' F1 at each of FIXED_CUTS
     ranking: float  # average precision of its link probabilities (related pairs left out)
@@ -108,7 +104,6 @@ class FittedLink:
 
     predict: Callable[[np.ndarray], np.ndarray]
     threshold: float
-    lede_link: float = 0.5
 
     def probability(self, features: np.ndarray) -> np.ndarray:
         return self.predict(features).astype(np.float32)
@@ -312,19 +307,6 @@ def _calibrated_cut(model_name: str, tables, columns) -> float:
     return float(1.0 / (1.0 + np.exp(-cut_logit)))
 
 
-def choose_lede_link(model, stories, comparator: str, shares=LEDE_LINKS) -> float:
-    """The share of `model`'s cut from which two ledes count as linked, by the best
-    mean F1 of the aligned groups on these (training) stories."""
-    if len(shares) == 1:
-        return shares[0]
-    settings = Settings(comparator=comparator)
-    mean = [
-        np.mean([score_pairs(group_pairs(align(s.story, settings, link=dataclasses.replace(model, lede_link=share))), s).f1 for s in stories])
-        for share in shares
-    ]
-    return shares[int(np.argmax(mean))]
-
-
 def choose_threshold(model, stories, comparator: str, rule: str = "best-mean") -> float:
     """The cut for a model fitted on these (training) stories, by `rule` (CUT_RULES)."""
     curve = f1_by_cut(model, stories, comparator, THRESHOLDS)
@@ -349,9 +331,7 @@ def _average_precision(model, table) -> float:
     return float(average_precision_score(table[1][keep], model.probability(table[0][keep]))) if table[1][keep].any() else float("nan")
 
 
-def held_out(
-    stories, tables, comparator: str, columns, model_name: str = SHIPPED, rule: str = "best-mean", lede_links=LEDE_LINKS
-) -> list[Fold]:
+def held_out(stories, tables, comparator: str, columns, model_name: str = SHIPPED, rule: str = "best-mean") -> list[Fold]:
     """Each story aligned with a model fitted (and thresholded) on the others."""
     folds = []
     for k, story in enumerate(stories):
@@ -362,14 +342,13 @@ def held_out(
         else:
             threshold = choose_threshold(model, [stories[m] for m in others], comparator, rule)
         model = at_cut(model, threshold)
-        model = dataclasses.replace(model, lede_link=choose_lede_link(model, [stories[m] for m in others], comparator, lede_links))
         joined = group_pairs(align(story.story, Settings(comparator=comparator), link=model))
         result = score_pairs(joined, story)
         at_cuts = dict(zip(FIXED_CUTS, f1_by_cut(model, [story], comparator, FIXED_CUTS)[0].tolist()))
         features, _, keys = tables[k]
         linked = np.flatnonzero(model.probability(features) >= threshold)
         pairs = score_pairs([keys[p] for p in linked.tolist()], story)
-        folds.append(Fold(result, threshold, model.lede_link, pairs, at_cuts, _average_precision(model, tables[k]), model, joined))
+        folds.append(Fold(result, threshold, pairs, at_cuts, _average_precision(model, tables[k]), model, joined))
     return folds
 
 
@@ -380,7 +359,7 @@ def report(stories, folds: list[Fold]) -> None:
         result = fold.score
         print(
             f"  {story.name:<28} P {result.precision:.3f}  R {result.recall:.3f}  F1 {result.f1:.3f}  "
-            f"(cut {fold.threshold:.3g}, ledes from {fold.lede_link:.3g} of it; links before grouping F1 {fold.pairs.f1:.3f}; ranking AP {fold.ranking:.3f})"
+            f"(cut {fold.threshold:.3g}; links before grouping F1 {fold.pairs.f1:.3f}; ranking AP {fold.ranking:.3f})"
         )
     real = [(s, f) for s, f in zip(stories, folds) if s.name != "seeds"]
     seeds = [f for s, f in zip(stories, folds) if s.name == "seeds"]
@@ -445,8 +424,7 @@ def main(argv: list[str]) -> int:
     tables = [candidate_table(s, comparator) for s in stories]
     every = [c for c, name in enumerate(FEATURES) if name not in dropped]
     print(f"comparator {comparator}, model {model_name}, cut {rule}, leave-one-story-out over {len(stories)} stories:")
-    lede_links = tuple(float(v) for v in _option(argv, "--lede-links", "").split(",")) if "--lede-links" in argv else LEDE_LINKS
-    folds = held_out(stories, tables, comparator, every, model_name, rule, lede_links)
+    folds = held_out(stories, tables, comparator, every, model_name, rule)
     report(stories, folds)
     if "--errors" in argv:
         wanted = _option(argv, "--errors", "all").split(",")
@@ -455,7 +433,7 @@ def main(argv: list[str]) -> int:
                 report_errors(story, table, fold.model, fold.joined)
     if "--ablate" in argv:
         for drop in every:
-            ablated = held_out(stories, tables, comparator, [c for c in every if c != drop], model_name, rule, lede_links)
+            ablated = held_out(stories, tables, comparator, [c for c in every if c != drop], model_name, rule)
             real = [f.score.f1 for s, f in zip(stories, ablated) if s.name != "seeds"]
             print(f"  without {FEATURES[drop]:<20} real macro F1 {np.mean(real):.3f}")
     if "--write" in argv:
@@ -466,12 +444,11 @@ def main(argv: list[str]) -> int:
         # F1 is flat across cuts near the best, so one choice on every story would
         # follow noise: the median of the cuts the folds chose is steadier.
         threshold = float(np.median([fold.threshold for fold in folds]))
-        lede_link = float(np.median([fold.lede_link for fold in folds]))
         stored = json.loads(MODEL_PATH.read_text(encoding="utf-8")) if MODEL_PATH.exists() else {}
-        stored[comparator] = dataclasses.replace(at_cut(model, threshold), lede_link=lede_link).to_dict()
+        stored[comparator] = at_cut(model, threshold).to_dict()
         stored[comparator]["fitted_on"] = [s.name for s in stories]
         MODEL_PATH.write_text(json.dumps(stored, indent=2, sort_keys=True) + "\n", encoding="utf-8")
-        print(f"wrote {MODEL_PATH} ({comparator}, cut {threshold}, ledes linked from {lede_link} of it)")
+        print(f"wrote {MODEL_PATH} ({comparator}, cut {threshold})")
     return 0
 
 

@@ -351,23 +351,3 @@ def test_a_lede_linked_to_the_other_ledes_only_at_the_joining_cut_still_joins_th
     groups = _facts(space, i, j, np.array(list(links.values())), threshold)
     assert [0, 2, 4, 6] in groups
     assert [1, 3, 5] in groups and [7] in groups
-
-
-def test_the_ledes_joining_cut_is_the_models_own_and_only_for_ledes():
-    from comparators.align import LINK, _facts, _Space
-    from comparators.segment import units
-
-    lede = "Floodwater broke through the river wall at Ostrel overnight and forced hundreds of families from their homes, officials said on Tuesday."
-    story = story_of(**{s: [f"{lede} ({s})", f"Schools in the town stayed closed ({s})."] for s in "abcd"})
-    space = _Space(units(story, "paragraph"), story)
-    threshold = 0.4
-    faint = (LINK - 0.1) * threshold  # below the joining cut of other pairs
-    links = {(0, 2): 0.9, (0, 4): 0.8, (2, 4): 0.7, (0, 6): faint, (2, 6): faint, (4, 6): faint}
-    links |= {(a + 1, b + 1): p for (a, b), p in links.items()}
-    i, j = (np.array(side) for side in zip(*links))
-    probability = np.array(list(links.values()))
-    assert [6] in _facts(space, i, j, probability, threshold)  # the ledes' cut at LINK: d's lede alone
-    groups = _facts(space, i, j, probability, threshold, lede_link=LINK - 0.2)
-    assert [0, 2, 4, 6] in groups
-    assert [1, 3, 5] in groups and [7] in groups  # the second paragraphs keep LINK
-    assert [0, 2, 4] in _facts(space, i, j, np.where(probability == faint, (LINK + 0.1) * threshold, probability), threshold, lede_link=1.0)

@@ -64,7 +64,6 @@ def test_a_model_with_trees_averages_the_two_probabilities_and_survives_storage(
         weights=weights,
         intercept=-1.0,
         threshold=0.4,
-        lede_link=0.35,
     )
     model = LinkModel.from_dict({**logistic.to_dict(), "trees": HAND_MADE})
     x = _features(*ROWS)
@@ -73,7 +72,6 @@ def test_a_model_with_trees_averages_the_two_probabilities_and_survives_storage(
     # A stored model without trees (the format before them) is the logistic model alone.
     assert LinkModel.from_dict(logistic.to_dict()).probability(x) == pytest.approx(logistic.probability(x))
     assert LinkModel.from_dict(json.loads(json.dumps(model.to_dict()))).probability(x) == pytest.approx(model.probability(x))
-    assert LinkModel.from_dict(json.loads(json.dumps(model.to_dict()))).lede_link == 0.35
 
 
 def test_trees_deeper_than_two_are_refused():
@@ -86,6 +84,6 @@ def test_both_shipped_models_load_with_their_trees(comparator):
     stored = json.loads(MODEL_PATH.read_text(encoding="utf-8"))[comparator]
     model = link_model(comparator)
     assert model is not None and model.trees is not None
-    assert model.threshold == stored["threshold"] and model.lede_link == stored["lede_link"]
+    assert model.threshold == stored["threshold"]
     p = model.probability(np.array([stored["mean"]], dtype=np.float32))
     assert 0.0 < float(p[0]) < 1.0
