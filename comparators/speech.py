@@ -4,7 +4,8 @@ A passage reporting what someone said or did names them as the subject of a verb
 of saying ("Poroshenko said"), of any verb in the past tense ("Poroshenko conceded",
 "Koh apologized"), or after a quote as its inverted object ("..., said Koh"). Two
 outlets telling one statement or deed in other words, or in translation, still name
-the same person doing it (`evidence.py`'s `shared_actors`).
+the same person doing it (`evidence.py`'s `shared_actors`), and mostly the same
+deed: the person with the verb, other than one of saying (`shared_deeds`).
 
 Each distinct text is read once (wire copy repeats paragraphs across outlets), with
 the speaker rules' own name reading (`speakers.mentions.verb_subject`); the names of
@@ -31,15 +32,25 @@ _NO_CONTEXT = Context((), frozenset(), 0, 0)
 
 
 @lru_cache(maxsize=65536)  # wire copy repeats paragraphs across outlets: each is read once
+def deeds(text: str) -> tuple[tuple[tuple[str, str], str], ...]:
+    """((name, kind), verb) of each verb `text` says of a person or organisation, in
+    order, the verb lower-cased; "" for a verb of saying ("said", "told")."""
+    found: list[tuple[tuple[str, str], str]] = []
+    saying = {verb.start() for verb in FINITE_VERB.finditer(text)}
+    verbs = {verb.start(): verb for pattern in (_PAST_TENSE, FINITE_VERB) for verb in pattern.finditer(text)}
+    for start, verb in sorted(verbs.items()):  # a verb both patterns find ("added") is read once
+        who = verb_subject(text, verb, _NO_CONTEXT)
+        if who is not None and who.speaker is not None:
+            # A verb of saying tells who spoke, not what they did: its deed is "".
+            deed = ((who.speaker, who.kind), "" if start in saying else verb.group().lower())
+            if deed not in found:
+                found.append(deed)
+    return tuple(found)
+
+
 def actors(text: str) -> tuple[tuple[str, str], ...]:
     """(name, kind) of each person or organisation `text` says something of, in order."""
-    found: list[tuple[str, str]] = []
-    verbs = {verb.start(): verb for pattern in (_PAST_TENSE, FINITE_VERB) for verb in pattern.finditer(text)}
-    for _, verb in sorted(verbs.items()):  # a verb both patterns find ("added") is read once
-        who = verb_subject(text, verb, _NO_CONTEXT)
-        if who is not None and who.speaker is not None and (who.speaker, who.kind) not in found:
-            found.append((who.speaker, who.kind))
-    return tuple(found)
+    return tuple(dict.fromkeys(who for who, _ in deeds(text)))
 
 
 def passage_actors(texts: Sequence[str]) -> list[frozenset[str]]:
@@ -48,3 +59,12 @@ def passage_actors(texts: Sequence[str]) -> list[frozenset[str]]:
     named = [actors(text) for text in texts]
     keys = speaker_keys({name for names in named for name in names})
     return [frozenset(keys[name] for name in names) for names in named]
+
+
+def passage_deeds(texts: Sequence[str], stem: int) -> list[frozenset[str]]:
+    """For each text, what it says its people and organisations did, other than speak:
+    the person's key (as in `passage_actors`) and the verb's first `stem` letters
+    ("<key> conce" for both "Poroshenko conceded" and "Petro Poroshenko has conceded")."""
+    named = [deeds(text) for text in texts]
+    keys = speaker_keys({who for found in named for who, _ in found})
+    return [frozenset(f"{keys[who]} {verb[:stem]}" for who, verb in found if verb) for found in named]

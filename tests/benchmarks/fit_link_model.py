@@ -68,6 +68,7 @@ MEANING_SIGNS = {
     "shared_actors": 1,
     "best_sentence_specific": 1,
     "shared_fact_words": 1,
+    "shared_deeds": 1,
     "both_ledes": 1,
     "position_gap": -1,
     "length_gap": -1,

@@ -351,3 +351,27 @@ def test_a_lede_linked_to_the_other_ledes_only_at_the_joining_cut_still_joins_th
     groups = _facts(space, i, j, np.array(list(links.values())), threshold)
     assert [0, 2, 4, 6] in groups
     assert [1, 3, 5] in groups and [7] in groups
+
+
+@pytest.mark.parametrize(
+    ("to_a", "to_b", "to_c", "lede_joins"),
+    [
+        (0.9, 0.3, 0.1, True),  # linked to a, and on average to the group at the joining cut
+        (0.35, 0.35, 0.1, False),  # as much on average, but linked to none of it
+        (0.45, 0.05, 0.05, False),  # linked to a, but on average below the joining cut
+    ],
+)
+def test_a_lede_linked_to_one_of_the_ledes_and_on_average_to_all_joins_their_group(to_a, to_b, to_c, lede_joins):
+    from comparators.align import _facts, _Space
+    from comparators.segment import units
+
+    lede = "Floodwater broke through the river wall at Ostrel overnight and forced hundreds of families from their homes, officials said on Tuesday."
+    story = story_of(**{s: [f"{lede} ({s})", f"Schools in the town stayed closed ({s})."] for s in "abcd"})
+    space = _Space(units(story, "paragraph"), story)
+    threshold = 0.4  # the joining cut is 0.2
+    links = {(0, 2): 0.9, (0, 4): 0.8, (2, 4): 0.7, (0, 6): to_a, (2, 6): to_b, (4, 6): to_c}
+    links |= {(a + 1, b + 1): p for (a, b), p in links.items()}  # the same between paragraphs that are no ledes
+    i, j = (np.array(side) for side in zip(*links))
+    groups = _facts(space, i, j, np.array(list(links.values())), threshold)
+    assert ([0, 2, 4, 6] in groups) == lede_joins
+    assert [1, 3, 5] in groups and [1, 3, 5, 7] not in groups

@@ -390,3 +390,24 @@ def test_a_few_words_of_one_fact_count_more_than_many_of_the_storys_half_specifi
     assert story_words[squared] == 1.0 and one_fact[squared] == 2.0
     overlap = sets.overlap_pairs(np.array([0]), np.array([1]))
     assert _link_probability_with(sets, overlap, "fact_words", 4.0) > _link_probability_with(sets, overlap, "fact_words", 0.5)
+
+
+def test_two_accounts_of_one_persons_deed_share_it_whoever_words_the_rest_and_that_makes_a_link_likelier():
+    texts = [
+        "Governor Anton Ruzhev conceded on Tuesday that the span had not been inspected.",
+        "Ruzhev conceded that inspectors never reached the bridge, a day after the collapse.",
+        "Ruzhev said inspectors would now check every bridge in the region.",
+        "Prime Minister Lena Vodnik conceded that the budget for repairs had been cut.",
+        "Ruzhev told reporters the inquiry would start at once.",
+    ]
+    sets = passage_sets(texts, sources=2)
+    deeds = OVERLAP_COLUMNS.index("deeds")
+    one_deed, only_spoke, another_person, both_spoke = sets.overlap_pairs(
+        np.array([0, 0, 0, 2]), np.array([1, 2, 3, 4])
+    )[:, deeds]
+    # The same person doing the same thing however each outlet words it; speaking
+    # ("said", "told") is not a deed, and another person's concession is another fact.
+    assert one_deed == 1.0
+    assert only_spoke == another_person == both_spoke == 0.0
+    overlap = sets.overlap_pairs(np.array([0]), np.array([1]))
+    assert _link_probability_with(sets, overlap, "deeds", 1.0) > _link_probability_with(sets, overlap, "deeds", 0.0)
