@@ -117,8 +117,8 @@ def to_json_dict(comparison: Comparison, diffs: str = "pivot", jobs: int = 1) ->
         }
     for (reference, text), members in pending.items():
         runs = runs_of_pair.get((reference, text))
-        if runs is None:
-            runs = remembered_word_diff_runs(reference, text)
+        if runs is None:  # worked out while comparing: `word_diff_runs` reads it back
+            runs = word_diff_runs(reference, text)
         ops = word_diff_of_runs(reference, text, runs)
         for member in members:
             member["diff"] = [list(op) for op in ops]
