@@ -127,12 +127,13 @@ def diffs_worked_out(
     """Start working out the word diffs `to_json_dict(..., diffs)` will want of these
     groups in `jobs - 1` forked processes (a big story only; none when `diffs` is None),
     while this one goes on; the function yielded waits for them and remembers their runs
-    (`diff.remember_word_diff_runs`), for the export to spell out. The processes are
-    stopped if the block is left before that (an error, Ctrl-C)."""
+    (`diff.remember_word_diff_runs`), for the export to spell out, or only forgets those
+    of the story before when none were worked out. The processes are stopped if the block
+    is left before that (an error, Ctrl-C)."""
     pairs = diffed_pairs(groups, pivot, diffs) if diffs is not None and jobs > 1 else []
     children = _diff_children(pairs, jobs)
     if not children:
-        yield lambda: None
+        yield lambda: remember_word_diff_runs({})
         return
     parts = [pairs[first::children] for first in range(children)]
     with ExitStack() as waiting:
