@@ -15,8 +15,10 @@ from comparators.pipeline import compare
 
 @pytest.fixture
 def collector_on():
+    """The collector on, with nothing frozen (a reader test before freezes its comparison)."""
     was = gc.isenabled()
     gc.enable()
+    gc.unfreeze()
     yield
     if not was:
         gc.disable()
