@@ -8,6 +8,8 @@ pauses for the duration (reference counting still frees everything as usual) and
 runs again afterwards. What the block made and kept (the comparison, caches) goes
 straight to the oldest generation, where a collection would have moved it: else the
 first young collection after the pause walks all of it (a quarter second at 200 sources).
+Unless the caller froze objects of its own (the reader freezes its comparison): moving
+the permanent generation to the oldest one would thaw those too.
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ def cycle_collection_paused() -> Iterator[None]:
         yield
     finally:
         if enabled:
-            gc.freeze()  # every tracked object to the permanent generation...
-            gc.unfreeze()  # ...and from there to the oldest one
+            if not gc.get_freeze_count():  # nothing the caller froze to thaw with it
+                gc.freeze()  # every tracked object to the permanent generation...
+                gc.unfreeze()  # ...and from there to the oldest one
             gc.enable()

@@ -100,8 +100,7 @@ def to_json_dict(comparison: Comparison, diffs: str = "pivot", jobs: int = 1) ->
         for pair in diffed_pairs(comparison.groups, comparison.pivot, diffs)
         if remembered_word_diff_runs(*pair) is None
     ]
-    children = max(1, min(jobs - 1, len(pairs) // DIFFS_PER_CHILD)) if worth_spreading(len(pairs), jobs) else 0
-    parts = _dealt(pairs, children)
+    parts = _dealt(pairs, _diff_children(pairs, jobs))
     with ExitStack() as waiting:
         # Forked before the rest is built, so their diffs are made while it is.
         runs_of_parts = [_diff_runs_of(parts[0])] + [
@@ -110,15 +109,11 @@ def to_json_dict(comparison: Comparison, diffs: str = "pivot", jobs: int = 1) ->
         ]
         pending: dict[tuple[str, str], list[dict[str, Any]]] = {}  # texts diffed -> members awaiting that diff
         data = _data(comparison, diffs, pending)
-        runs_of_pair = {
-            pair: runs
-            for part, runs_of_part in zip(parts, runs_of_parts)
-            for pair, runs in zip(part, runs_of_part(), strict=True)
-        }
+        runs_of_pair = _runs_by_pair(parts, runs_of_parts)
     for (reference, text), members in pending.items():
         runs = runs_of_pair.get((reference, text))
-        if runs is None:
-            runs = remembered_word_diff_runs(reference, text)
+        if runs is None:  # worked out while comparing: `word_diff_runs` reads it back
+            runs = word_diff_runs(reference, text)
         ops = word_diff_of_runs(reference, text, runs)
         for member in members:
             member["diff"] = [list(op) for op in ops]
@@ -132,24 +127,34 @@ def diffs_worked_out(
     """Start working out the word diffs `to_json_dict(..., diffs)` will want of these
     groups in `jobs - 1` forked processes (a big story only; none when `diffs` is None),
     while this one goes on; the function yielded waits for them and remembers their runs
-    (`diff.remember_word_diff_runs`), for the export to spell out. The processes are
-    stopped if the block is left before that (an error, Ctrl-C)."""
+    (`diff.remember_word_diff_runs`), for the export to spell out, or only forgets those
+    of the story before when none were worked out. The processes are stopped if the block
+    is left before that (an error, Ctrl-C)."""
     pairs = diffed_pairs(groups, pivot, diffs) if diffs is not None and jobs > 1 else []
-    if not worth_spreading(len(pairs), jobs):
-        yield lambda: None
+    children = _diff_children(pairs, jobs)
+    if not children:
+        yield lambda: remember_word_diff_runs({})
         return
-    children = max(1, min(jobs - 1, len(pairs) // DIFFS_PER_CHILD))
     parts = [pairs[first::children] for first in range(children)]
     with ExitStack() as waiting:
         runs_of_parts = [waiting.enter_context(in_background(_diff_runs_of(part), True)) for part in parts]
+        yield lambda: remember_word_diff_runs(_runs_by_pair(parts, runs_of_parts))
 
-        def remember() -> None:
-            runs_of_pair = {}
-            for part, runs_of_part in zip(parts, runs_of_parts):
-                runs_of_pair.update(zip(part, runs_of_part(), strict=True))
-            remember_word_diff_runs(runs_of_pair)
 
-        yield remember
+def _diff_children(pairs: list[tuple[str, str]], jobs: int) -> int:
+    """How many forked processes diff these pairs of texts: none for a small story."""
+    return max(1, min(jobs - 1, len(pairs) // DIFFS_PER_CHILD)) if worth_spreading(len(pairs), jobs) else 0
+
+
+def _runs_by_pair(
+    parts: list[list[tuple[str, str]]], runs_of_parts: list[Callable[[], list[tuple[tuple[int, int], ...]]]]
+) -> dict[tuple[str, str], tuple[tuple[int, int], ...]]:
+    """Each pair's word diff runs, from the function giving each part's (waiting for it)."""
+    return {
+        pair: runs
+        for part, runs_of_part in zip(parts, runs_of_parts)
+        for pair, runs in zip(part, runs_of_part(), strict=True)
+    }
 
 
 def _dealt(pairs: list[tuple[str, str]], children: int) -> list[list[tuple[str, str]]]:

@@ -454,17 +454,13 @@ def _phrases_quoted_elsewhere(
     quoted: dict[str, list[str]] = defaultdict(list)  # source -> normalised quoted texts
     for span, _ in pending:
         quoted[span.source].append(f" {normalise(span.text)} ")
-    for term in phrases:
-        quoted[term.source].append(f" {normalise(term.text)} ")
+    needles = [f" {normalise(term.text)} " for term in phrases]
+    for term, needle in zip(phrases, needles):
+        quoted[term.source].append(needle)
     promoted = {
         term.id
-        for term in phrases
-        if any(
-            f" {normalise(term.text)} " in text
-            for source, texts in quoted.items()
-            if source != term.source
-            for text in texts
-        )
+        for term, needle in zip(phrases, needles)
+        if any(needle in text for source, texts in quoted.items() if source != term.source for text in texts)
     }
     if not promoted:
         return pending, terms

@@ -13,7 +13,8 @@ import comparators.discrepancies
 import comparators.workers
 from comparators.discrepancies import find_discrepancies
 from comparators.errors import StoryError
-from comparators.export import to_json_bytes
+from comparators.diff import remembered_word_diff_runs
+from comparators.export import diffed_pairs, to_json_bytes
 from comparators.facts import extract_facts
 from comparators.loading import default_story_path, load_story
 from comparators.pipeline import compare
@@ -112,6 +113,14 @@ def test_word_diffs_worked_out_while_comparing_export_the_same_bytes(seed_story,
     assert to_json_bytes(compare(seed_story, jobs=3, diffs="all"), "all", jobs=1) == every_diff
     # Diffs worked out for the compact export leave the others to the export itself.
     assert to_json_bytes(compare(seed_story, jobs=2, diffs="pivot"), "all", jobs=2) == every_diff
+
+
+def test_word_diffs_worked_out_while_comparing_are_forgotten_by_the_next_comparison(seed_story, every_story_spread):
+    comparison = compare(seed_story, jobs=2, diffs="all")
+    pairs = diffed_pairs(comparison.groups, comparison.pivot, "all")
+    assert all(remembered_word_diff_runs(*pair) is not None for pair in pairs)
+    compare(synthetic_story(3, 4, seed=1))
+    assert all(remembered_word_diff_runs(*pair) is None for pair in pairs)
 
 
 def test_a_story_of_several_outlets_per_part_compares_the_same(every_story_spread):

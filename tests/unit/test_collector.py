@@ -15,8 +15,10 @@ from comparators.pipeline import compare
 
 @pytest.fixture
 def collector_on():
+    """The collector on, with nothing frozen (a reader test before freezes its comparison)."""
     was = gc.isenabled()
     gc.enable()
+    gc.unfreeze()
     yield
     if not was:
         gc.disable()
@@ -81,3 +83,16 @@ def test_a_cycle_made_during_a_pause_is_still_collected_after_it(collector_on):
     del node
     gc.collect()
     assert alive() is None
+
+
+def test_what_the_caller_froze_stays_frozen(collector_on):
+    frozen = [[n] for n in range(100)]
+    gc.freeze()  # as the reader does with its comparison
+    try:
+        count = gc.get_freeze_count()
+        with cycle_collection_paused():
+            pass
+        assert gc.get_freeze_count() == count
+    finally:
+        gc.unfreeze()
+    del frozen
