@@ -15,7 +15,7 @@ from rich.style import Style
 from rich.text import Text
 from textual import events
 from textual.binding import Binding
-from textual.geometry import Region, Size
+from textual.geometry import Size
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
@@ -186,10 +186,6 @@ class SourcesPane(ScrollView, can_focus=True):
         self.refresh()  # rows drawn in other styles are kept apart (`_drawn`)
 
     # ------------------------------------------------------------ the cursor
-
-    @property
-    def row_count(self) -> int:
-        return len(self._rows)
 
     @property
     def focused_source(self) -> str | None:
