@@ -15,7 +15,7 @@ from rich.style import Style
 from rich.text import Text
 from textual import events
 from textual.binding import Binding
-from textual.geometry import Size
+from textual.geometry import Region, Size, Spacing
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
@@ -206,11 +206,9 @@ class SourcesPane(ScrollView, can_focus=True):
         return max(1, self.scrollable_content_region.height - 1)  # less the header
 
     def _scroll_to_cursor(self) -> None:
-        top, height = int(self.scroll_y), self._rows_on_screen()
-        if self.cursor_row < top:
-            self.scroll_to(y=self.cursor_row, animate=False, force=True)
-        elif self.cursor_row >= top + height:
-            self.scroll_to(y=self.cursor_row - height + 1, animate=False, force=True)
+        """The cursor's row into view below the header, as a DataTable scrolls it."""
+        row = Region(0, self.cursor_row + 1, 1, 1)  # the header is the first line
+        self.scroll_to_region(row, spacing=Spacing(top=1), animate=False, force=True, x_axis=False)
 
     def action_cursor_down(self) -> None:  # also `j` (SOURCES_BINDINGS)
         self.move_cursor(self.cursor_row + 1)
