@@ -55,10 +55,6 @@ class SourcesPane(ScrollView, can_focus=True):
         Binding("pagedown", "page(1)", "Page down", show=False),
         Binding("ctrl+home", "edge(-1)", "Top", show=False),
         Binding("ctrl+end", "edge(1)", "Bottom", show=False),
-        Binding("left", "scroll_left", "Scroll left", show=False),
-        Binding("right", "scroll_right", "Scroll right", show=False),
-        Binding("home", "scroll_home_x", "Home", show=False),
-        Binding("end", "scroll_end_x", "End", show=False),
         *SOURCES_BINDINGS,
     ]
     COMPONENT_CLASSES = {"sources-pane--header", "sources-pane--cursor"}
@@ -224,10 +220,11 @@ class SourcesPane(ScrollView, can_focus=True):
     def action_edge(self, direction: int) -> None:
         self.move_cursor(len(self._rows) - 1 if direction > 0 else 0)
 
-    def action_scroll_home_x(self) -> None:
+    # left and right scroll sideways (ScrollView's keys); home and end too, as in a DataTable
+    def action_scroll_home(self) -> None:
         self.scroll_to(x=0, animate=False)
 
-    def action_scroll_end_x(self) -> None:
+    def action_scroll_end(self) -> None:
         self.scroll_to(x=self.max_scroll_x, animate=False)
 
     def action_toggle_focused(self) -> None:
