@@ -12,7 +12,7 @@ from tui.app import make_app
 from tui.screens.help_screen import HelpScreen
 from tui.views.layout import View
 
-from reader_helpers import NO_KEYMAP, ready, screen_text
+from reader_helpers import NO_KEYMAP, ready, screen_text, synthetic_comparison
 
 NARROW, WIDE = (80, 24), (200, 50)
 
@@ -266,6 +266,38 @@ async def test_enter_in_the_sources_pane_hides_the_source_under_the_cursor(seed_
         await pilot.press("enter")
         await pilot.pause()
         assert not app.screen.hidden
+
+
+def sources_pane_lines(app) -> list[str]:
+    """The sources pane's lines on screen (at 80x24: its header and three rows)."""
+    lines = screen_text(app).splitlines()
+    top = next(y for y, line in enumerate(lines) if line.startswith("─Sources"))
+    return lines[top + 1 : top + 1 + app.screen.sources.scrollable_content_region.height]
+
+
+async def test_the_sources_pane_keeps_a_tables_keys_mouse_and_header_on_a_long_story():
+    comparison = synthetic_comparison(40, 6)
+    app = make_app(comparison.story, comparison=comparison, keymap=NO_KEYMAP)
+    async with app.run_test(size=NARROW) as pilot:
+        await ready(app, pilot)
+        sources = app.screen.sources
+        await pilot.press("shift+tab")
+        assert app.focused is sources and sources.focused_source == "outlet-000"
+        await pilot.press("pagedown")  # a page of rows on: the cursor and the rows move
+        await pilot.pause()
+        assert sources.focused_source == "outlet-003"
+        assert "Outlet 003" in "".join(sources_pane_lines(app))
+        await pilot.press("ctrl+end")  # the last row, scrolled into view under the header
+        await pilot.pause()
+        pane = sources_pane_lines(app)
+        assert sources.focused_source == "outlet-039"
+        assert "only here" in pane[0] and "Outlet 039" in pane[-1] and "Outlet 000" not in "".join(pane)
+        await pilot.press("ctrl+home")
+        await pilot.pause()
+        assert sources.focused_source == "outlet-000" and "Outlet 000" in sources_pane_lines(app)[1]
+        await pilot.click(type(sources), offset=(4, 3))  # the top border, the header, row 1, row 2
+        await pilot.pause()
+        assert sources.focused_source == "outlet-001"
 
 
 async def test_the_pivot_cannot_be_hidden(seed_comparison):

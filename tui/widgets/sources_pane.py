@@ -15,7 +15,7 @@ from rich.style import Style
 from rich.text import Text
 from textual import events
 from textual.binding import Binding
-from textual.geometry import Region, Size
+from textual.geometry import Region, Size, Spacing
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
@@ -55,10 +55,6 @@ class SourcesPane(ScrollView, can_focus=True):
         Binding("pagedown", "page(1)", "Page down", show=False),
         Binding("ctrl+home", "edge(-1)", "Top", show=False),
         Binding("ctrl+end", "edge(1)", "Bottom", show=False),
-        Binding("left", "scroll_left", "Scroll left", show=False),
-        Binding("right", "scroll_right", "Scroll right", show=False),
-        Binding("home", "scroll_home_x", "Home", show=False),
-        Binding("end", "scroll_end_x", "End", show=False),
         *SOURCES_BINDINGS,
     ]
     COMPONENT_CLASSES = {"sources-pane--header", "sources-pane--cursor"}
@@ -188,10 +184,6 @@ class SourcesPane(ScrollView, can_focus=True):
     # ------------------------------------------------------------ the cursor
 
     @property
-    def row_count(self) -> int:
-        return len(self._rows)
-
-    @property
     def focused_source(self) -> str | None:
         return self._ids[self.cursor_row] if self._ids else None
 
@@ -210,11 +202,9 @@ class SourcesPane(ScrollView, can_focus=True):
         return max(1, self.scrollable_content_region.height - 1)  # less the header
 
     def _scroll_to_cursor(self) -> None:
-        top, height = int(self.scroll_y), self._rows_on_screen()
-        if self.cursor_row < top:
-            self.scroll_to(y=self.cursor_row, animate=False, force=True)
-        elif self.cursor_row >= top + height:
-            self.scroll_to(y=self.cursor_row - height + 1, animate=False, force=True)
+        """The cursor's row into view below the header, as a DataTable scrolls it."""
+        row = Region(0, self.cursor_row + 1, 1, 1)  # the header is the first line
+        self.scroll_to_region(row, spacing=Spacing(top=1), animate=False, force=True, x_axis=False)
 
     def action_cursor_down(self) -> None:  # also `j` (SOURCES_BINDINGS)
         self.move_cursor(self.cursor_row + 1)
@@ -230,10 +220,11 @@ class SourcesPane(ScrollView, can_focus=True):
     def action_edge(self, direction: int) -> None:
         self.move_cursor(len(self._rows) - 1 if direction > 0 else 0)
 
-    def action_scroll_home_x(self) -> None:
+    # left and right scroll sideways (ScrollView's keys); home and end too, as in a DataTable
+    def action_scroll_home(self) -> None:
         self.scroll_to(x=0, animate=False)
 
-    def action_scroll_end_x(self) -> None:
+    def action_scroll_end(self) -> None:
         self.scroll_to(x=self.max_scroll_x, animate=False)
 
     def action_toggle_focused(self) -> None:
