@@ -251,8 +251,8 @@ def _subject_before_aside(phrase: str) -> str | None:
     Ortiz, has resigned") is read as one closed right before the verb (its head first).
     """
     pieces = phrase.split(",")
-    if len(pieces) < 3 or _trim(pieces[-1]):
-        return None
+    if len(pieces) < 3 or _trim(pieces[-1]) or _RELATIVE.match(pieces[-1]):
+        return None  # ", who was" killed: the verb is the clause's, said of the name before it
     for index in range(1, len(pieces) - 1):
         if _RELATIVE.match(pieces[index]):
             return ",".join(pieces[:index])

@@ -335,6 +335,10 @@ def test_the_subject_of_a_verb_inside_a_relative_clause_is_still_read():
     assert deeds("The bridge, which Lena Ortiz opened in 2019, collapsed on Monday.") == (
         (("Lena Ortiz", PERSON), "opened"),
     )
+    # The verb of a relative clause is said of the name just before it.
+    assert actors("Anna Weiss, daughter of the painter Karl Weiss, who was arrested in 1990, spoke on Monday.") == (
+        ("Karl Weiss", PERSON),
+    )
     # A name after the clause's closing comma is the subject, as it always was.
     assert actors("After the meeting, which lasted two hours, Tomas Brandt said the count was fair.") == (
         ("Tomas Brandt", PERSON),
