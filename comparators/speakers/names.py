@@ -4,7 +4,9 @@ A phrase is cut at its commas ("Admiral Vladimir Komoyedo, an MP and retired com
 ...") and the part holding a name wins, titles stripped ("Pentagon spokesman Christopher
 Garver" -> "Christopher Garver"). "he"/"she" resolve to the last person named before the
 quote, "it" and documents ("the statement said") to the last organisation, "the ministry"
-to the last organisation named with that word (`Context`).
+to the last organisation named with that word (`Context`). A relative clause or an
+apposition between a subject and its verb is passed over ("Lena Ortiz, who lost to banker
+Tomas Brandt, has conceded" is Lena Ortiz).
 """
 
 from __future__ import annotations
@@ -179,6 +181,10 @@ def _resolved_without_places(phrase: str, rule: str, nearest_last: bool) -> tupl
 
 def _resolve(phrase: str, context: Context, rule: str, nearest_last: bool) -> Attribution | None:
     phrase = phrase.replace("_", " ")
+    head = _subject_before_aside(phrase) if nearest_last else None
+    if head is not None:
+        # "Karl Weiss, 61, who ...,": the head's last chunk, else the head with its apposition
+        return _resolve(head, context, rule, nearest_last) or _resolve(head + ",", context, rule, nearest_last)
     pieces = _PIECE_BREAK.split(phrase)
     # only the two chunks nearest the verb are read: a long subject's others are never trimmed
     chunks = _first_chunks(reversed(pieces))[::-1] if nearest_last else _first_chunks(pieces)
@@ -234,6 +240,27 @@ def _resolve(phrase: str, context: Context, rule: str, nearest_last: bool) -> At
 
 
 _PIECE_BREAK = re.compile(r"[,()]")
+_RELATIVE = re.compile(r"\s*(?:who|whom|whose|which|that)\b", re.IGNORECASE)
+
+
+def _subject_before_aside(phrase: str) -> str | None:
+    """The subject before what stands between it and its verb, when a comma closes that
+    right before the verb (nothing but "has", "also", "on Monday" after it); else None.
+
+    A relative clause opened by a comma ("Lena Ortiz, who lost to her rival, banker Tomas
+    Brandt, has conceded") is cut with all after it: the names inside it are not the
+    subject. An apposition closed before an auxiliary ("Karl Weiss, a former aide to Lena
+    Ortiz, has resigned") is read as one closed right before the verb (its head first).
+    """
+    pieces = phrase.split(",")
+    if len(pieces) < 3 or _trim(pieces[-1]) or _RELATIVE.match(pieces[-1]):
+        return None  # ", who was" killed: the verb is the clause's, said of the name before it
+    for index in range(1, len(pieces) - 1):
+        if _RELATIVE.match(pieces[index]):
+            return ",".join(pieces[:index])
+    if not pieces[-1].strip(" \"'”’"):
+        return None  # closed right before the verb already: `_resolve` reads its head first
+    return ",".join(pieces[:-1]) + ","
 
 
 def _first_chunks(pieces: Iterable[str], count: int = 2) -> list[str]:

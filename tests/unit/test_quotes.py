@@ -14,7 +14,7 @@ from comparators.speakers import ORGANISATION, PERSON, Attribution, attribute, o
 from comparators.quotes import find_spans
 from comparators.speakers.mentions import find_mentions, places_named
 from comparators.speakers.names import Context, resolve
-from comparators.speech import actors
+from comparators.speech import actors, deeds
 
 
 from quote_labels import load_labels, score
@@ -297,6 +297,56 @@ def test_words_of_people_in_a_relative_clause_are_not_the_sentences_subject():
     )
     assert quotes == ()  # no one named says it: a quoted term, never Finot's quote
     assert [t.text for t in terms] == ["potentially linked"]
+
+
+# ---------------------------------------------------------------- the subject across an apposition or relative clause
+
+
+@pytest.mark.parametrize(
+    ("sentence", "subject"),
+    [
+        # A relative clause between the subject and its verb, naming someone else, with or
+        # without an apposition of its own: the name inside it is not the subject.
+        ("Lena Ortiz, who lost the race to her rival, banker Tomas Brandt, has conceded the count.", "Lena Ortiz"),
+        ("Karl Weiss, who worked for Mayor Lena Ortiz for a decade, has resigned.", "Karl Weiss"),
+        ("Karl Weiss, whose sister, Anna Weiss, ran the campaign, said the count was fair.", "Karl Weiss"),
+        ("Karl Weiss, 61, who worked for Lena Ortiz, resigned on Monday.", "Karl Weiss"),
+        # An apposition naming someone else, closed by a comma before the verb.
+        ("Tomas Brandt, the rival of Lena Ortiz, said the count was fair.", "Tomas Brandt"),
+        ("Karl Weiss, a former aide to Lena Ortiz, has resigned.", "Karl Weiss"),
+        ("Anna Weiss, Brandt’s spokeswoman, said the count was fair.", "Anna Weiss"),
+        # Someone named as another's: the name nearest the verb.
+        ("Ortiz’s rival Tomas Brandt said the count was fair.", "Tomas Brandt"),
+    ],
+)
+def test_the_subject_is_read_past_an_apposition_or_relative_clause_naming_someone_else(sentence, subject):
+    assert actors(sentence) == ((subject, PERSON),)
+
+
+def test_a_quotes_speaker_is_read_past_a_relative_clause_naming_someone_else():
+    (quote,) = quotes_of(
+        a="Lena Ortiz, who beat her rival, banker Tomas Brandt, in May, said the bridge was “a symbol for all of us”."
+    )
+    assert quote.speaker == "Lena Ortiz"
+
+
+def test_the_subject_of_a_verb_inside_a_relative_clause_is_still_read():
+    # "which Lena Ortiz opened": her deed; the bridge that collapsed is no one.
+    assert deeds("The bridge, which Lena Ortiz opened in 2019, collapsed on Monday.") == (
+        (("Lena Ortiz", PERSON), "opened"),
+    )
+    # The verb of a relative clause is said of the name just before it.
+    assert actors("Anna Weiss, daughter of the painter Karl Weiss, who was arrested in 1990, spoke on Monday.") == (
+        ("Karl Weiss", PERSON),
+    )
+    # A name after the clause's closing comma is the subject, as it always was.
+    assert actors("After the meeting, which lasted two hours, Tomas Brandt said the count was fair.") == (
+        ("Tomas Brandt", PERSON),
+    )
+
+
+def test_a_spokesman_of_a_named_person_past_a_relative_clause_is_still_not_that_person():
+    assert actors("The spokesman of the mayor Lena Ortiz, who spoke on Monday, said the count was fair.") == ()
 
 
 def test_a_quote_with_no_verb_of_saying_nearby_has_an_unknown_speaker():
