@@ -318,7 +318,9 @@ process that only loads and aligns (`--jobs 1`, `farm-bench -n 7` pairs against 
 average about 3; the figures printed by the process): `_facts` 0.94 -> 0.80 s (medians),
 `align()` 7.25 -> 6.80 s, the whole process's CPU ratio 0.97 (0.89-1.09). The whole export,
 `farm-bench -n 5` on `--child ... 2` against main, paired: CPU 16.7 -> 15.4 s, ratio 0.93
-(0.90-1.01), main process 7.46 -> 6.95 s, wall 10.7 -> 10.2 s, peak 355 -> 358 MB.
+(0.90-1.01), main process 7.46 -> 6.95 s, wall 10.7 -> 10.2 s, peak 355 -> 358 MB; on
+`--child ... 1`: CPU 13.6 -> 13.5 s, ratio 0.96 (0.89-1.09), peak 365 -> 367 MB. The saving,
+about a seventh of `_facts`, is a few hundredths of the export: within the noise of one run.
 Tried and not kept (same output): each group's count of links to every passage kept as
 members join (`Counter.update` with a member's ~39 links: 0.8 -> 1.1 s, more than the
 intersections it saves); `_absorb` choosing the largest group that takes a small one
