@@ -104,7 +104,6 @@ GROUP_PARTS_PER_JOB = 4  # a big story's batches of groups are built in this man
 PRIM_IN_NUMPY = 64  # members from which a group's spanning tree is grown in numpy
 
 _EMPTY: frozenset[int] = frozenset()  # a unit linked to nothing, or in no group yet
-_ZEROS = repeat(0)  # `counts[g].get(source, 0)` for each source, through map (a group lacks most)
 
 _STOP = frozenset(
     """a an the and or but of in on at to for from by with as is was were be been are it its
@@ -642,6 +641,10 @@ def _facts(
     neighbours = _neighbours(i, j, probability >= LINK * threshold)
     members: list[set[int]] = []
     counts: list[dict[int, int]] = []  # group -> its members per source
+    # Counted as members join, so that testing a passage reads one count instead of
+    # summing the group's members over the sources it was scored against (each source
+    # is scored against those scored against it):
+    scored_with: list[Counter] = []  # group -> for each source, its members scored against it
     holding: dict[int, set[int]] = {}  # unit -> groups it stands in
     compared = _compared_sources(space)
 
@@ -656,35 +659,49 @@ def _facts(
         return not own or unit - 1 in group or unit + 1 in group
 
     def joins(g: int, unit: int) -> bool:
-        if not may_take(g, unit):
-            return False
-        count = counts[g]
-        own = count.get(source_of[unit], 0)
-        group = members[g]
+        source = source_of[unit]
+        own = counts[g].get(source, 0)
+        if own and (own >= MAX_PER_SOURCE or (unit - 1 not in members[g] and unit + 1 not in members[g])):
+            return False  # `may_take`, inline: it turns most passages away
         if compared is None:
-            needed = MAJORITY * (len(group) - own)
+            others = len(members[g]) - own
         else:  # only the sources it was scored against count (they are among the others)
-            scored_against = compared[unit]
-            if len(count) < len(scored_against):  # the same sum, over the fewer sources
-                needed = MAJORITY * sum(c for s, c in count.items() if s in scored_against)
-            else:
-                needed = MAJORITY * sum(map(count.get, scored_against, _ZEROS))
-        linked = neighbours.get(unit, _EMPTY)
-        return len(linked) >= needed and len(linked & group) >= needed
+            others = scored_with[g].get(source, 0)
+        # Linked to enough of the group is linked to enough in all (the links into it are among them).
+        return len(neighbours.get(unit, _EMPTY) & members[g]) >= MAJORITY * others
 
     def add(g: int, unit: int) -> None:
         members[g].add(unit)
         count = counts[g]
         source = source_of[unit]
         count[source] = count.get(source, 0) + 1
+        if compared is not None:
+            scored_with[g].update(compared[unit])
         held = holding.get(unit)
         if held is None:
             holding[unit] = {g}
         else:
             held.add(g)
 
+    def start(a: int, b: int) -> None:
+        members.append(set())
+        counts.append({})
+        scored_with.append(Counter())
+        add(len(members) - 1, a)
+        add(len(members) - 1, b)
+
+    def drop(g: int) -> None:
+        for u in members[g]:
+            holding[u].discard(g)
+        members[g], counts[g], scored_with[g] = set(), {}, Counter()
+
     def largest_first(groups: set[int]):
-        return groups if len(groups) < 2 else sorted(groups, key=lambda g: (-len(members[g]), g))
+        if len(groups) < 2:
+            return groups
+        if len(groups) == 2:  # the commonest case, without a sort's keys
+            g, h = groups
+            return (g, h) if (-len(members[g]), g) < (-len(members[h]), h) else (h, g)
+        return sorted(groups, key=lambda g: (-len(members[g]), g))
 
     def grow(pairs: np.ndarray, may_start: bool, joins=joins) -> None:
         order = pairs[np.lexsort((j[pairs], i[pairs], -probability[pairs]))]
@@ -704,10 +721,7 @@ def _facts(
                 if placed:
                     break
             if may_start and not placed and max(len(held_a), len(held_b)) < MAX_GROUPS_PER_PASSAGE:
-                members.append(set())
-                counts.append({})
-                add(len(members) - 1, a)
-                add(len(members) - 1, b)
+                start(a, b)
 
     if link_of is None:
         link_of = _PairValues(i, j, probability, len(space.units))
@@ -717,22 +731,23 @@ def _facts(
         one of it and on average to all of it at the joining cut."""
         if joins(g, unit):
             return True
-        if not lede[unit] or not may_take(g, unit):
+        if not is_lede[unit] or not may_take(g, unit):
             return False
         others = [m for m in members[g] if source_of[m] != source_of[unit] and (compared is None or source_of[m] in compared[unit])]
-        if not others or not all(lede[m] for m in others):
+        if not others or not all(is_lede[m] for m in others):
             return False
         linked = link_of.get(np.full(len(others), unit), np.array(others))
         return float(linked.max()) >= threshold and float(linked.mean()) >= LINK * threshold
 
     lede = space.is_lede
+    is_lede = lede.tolist()  # (read one passage at a time)
     grow(np.flatnonzero(probability >= threshold), may_start=True)
     # Ledes sum up the story's main event, each in its own words and angle, so one
     # outlet's lede may link to some others' only near the joining cut, and whether
     # each such pair falls just above or below it is chance: it still joins their group
     # when linked to one of it, and on average to all of it at the joining cut.
     grow(np.flatnonzero((probability < threshold) & (probability >= LINK * threshold) & lede[i] & lede[j]), may_start=False, joins=lede_joins)
-    _absorb(members, counts, holding, lede_joins, add)
+    _absorb(members, holding, lede_joins, add, drop)
     kept = [sorted(m) for m in members if m]
     alone = [[u] for u in range(len(space.units)) if u not in holding]
     return kept + alone
@@ -762,7 +777,7 @@ def _compared_sources(space: _Space) -> list[frozenset[int]] | None:
     return [by_rank[r] for r in rank_of]
 
 
-def _absorb(members, counts, holding, joins, add) -> None:
+def _absorb(members, holding, joins, add, drop) -> None:
     """Merge each group into the largest overlapping one that each of its other
     members would join."""
     for small in sorted(range(len(members)), key=lambda g: (len(members[g]), g)):
@@ -773,16 +788,12 @@ def _absorb(members, counts, holding, joins, add) -> None:
         overlapping.discard(small)
         for big in sorted((g for g in overlapping if len(members[g]) >= size), key=lambda g: (-len(members[g]), g)):
             extra = members[small] - members[big]  # joining leaves the group as it was: any order
-            if not all(joins(big, u) for u in extra):
+            if not all(map(joins, repeat(big), extra)):  # (the first passage turned away settles it)
                 continue
             for u in extra:
                 add(big, u)
-            for u in members[small]:
-                holding[u].discard(small)
-            members[small] = set()
-            counts[small] = {}
+            drop(small)
             break
-
 
 
 def _group(

@@ -303,6 +303,29 @@ work is the same (the diffs moved, they did not get cheaper). Wall time was not 
 a machine this loaded (paired ratios 1.03 and 1.22, ranges 0.90-1.15 and 0.90-1.31): with the
 names' and the diffs' processes beside the main one during discrepancies, three processes
 share the two cores there. The budgets are still not met.
+
+Growing the fact groups (`align._facts`, serial in the main process; same output: `synopsis
+export`'s bytes for the seeds, 50 x 40 and 200 x 40 with `--jobs 1` and `--jobs 2`, and
+`evaluate_alignment.py --quick`, as before). At 200 x 40 it makes 1,744 groups (928 absorbed)
+from 136,936 links, of which 100,344 join passages already together; `joins` runs 191,543
+times and turns 100,533 passages away on the sources' rule alone. Each group now counts, as a
+passage joins, its members scored against each source (`scored_with`), where each test summed
+the group's members over the 24 sources the passage was scored against; `may_take` runs
+inline in `joins`; the link test intersects the passage's links with the group once (its
+count of all links, tested before, can never be the smaller); `_absorb` tests a group's
+passages through `map`, and the cases of two groups skip the sort. `align()` alone in a
+process that only loads and aligns (`--jobs 1`, `farm-bench -n 7` pairs against main, load
+average about 3; the figures printed by the process): `_facts` 0.94 -> 0.80 s (medians),
+`align()` 7.25 -> 6.80 s, the whole process's CPU ratio 0.97 (0.89-1.09). The whole export,
+`farm-bench -n 5` on `--child ... 2` against main, paired: CPU 16.7 -> 15.4 s, ratio 0.93
+(0.90-1.01), main process 7.46 -> 6.95 s, wall 10.7 -> 10.2 s, peak 355 -> 358 MB; on
+`--child ... 1`: CPU 13.6 -> 13.5 s, ratio 0.96 (0.89-1.09), peak 365 -> 367 MB. The saving,
+about a seventh of `_facts`, is a few hundredths of the export: within the noise of one run.
+Tried and not kept (same output): each group's count of links to every passage kept as
+members join (`Counter.update` with a member's ~39 links: 0.8 -> 1.1 s, more than the
+intersections it saves); `_absorb` choosing the largest group that takes a small one
+without sorting them (within the noise). What is left is Python's own cost per link and per
+test: of about 0.8 s, some 0.35 s in `joins` and 0.4 s in the loops around it.
 """
 
 from __future__ import annotations
