@@ -172,7 +172,9 @@ class AlignedView(ScrollView, can_focus=True, inherit_bindings=False):
         self.cursor = self._position_for(self._want_group, self._want_quote)
         self._want_group = self._want_quote = None
         self.refresh()
-        self.call_after_refresh(self._scroll_to_cursor)
+        if self.size:  # scrolled now, so the next frame draws the lines at the cursor once
+            self._scroll_to_cursor()
+        self.call_after_refresh(self._scroll_to_cursor)  # again once laid out (a first show)
         self._announce()
 
     def _position_for(self, group: Group | None, quote_id: str | None) -> int:
