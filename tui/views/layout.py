@@ -83,16 +83,19 @@ def cell_row(gutter: Text, cells: Sequence[Text], cell_width: int, separator: Te
     for k, cell in enumerate(cells):
         if k:
             row.append_text(separator)
-        if cell.style or cell.cell_len > cell_width:
+        cell_len = cell.cell_len
+        if cell.style or cell_len > cell_width:
             row.append_text(fit_width(cell, cell_width))  # its style runs under its padding
         else:
             row.append_text(cell)
-            row.append(" " * (cell_width - cell.cell_len))
+            row.append(" " * (cell_width - cell_len))
     if separator.style and cells:
         spans.insert(under_separator, Span(start, len(row), separator.style))
-    if row.cell_len > width:
+    # Each cell now takes `cell_width` cells exactly.
+    row_width = gutter.cell_len + len(cells) * cell_width + max(0, len(cells) - 1) * separator.cell_len
+    if row_width > width:
         return fit_width(row, width)
-    row.append(" " * (width - row.cell_len))
+    row.append(" " * (width - row_width))
     return row
 
 

@@ -52,7 +52,7 @@ class AlignedView(ScrollView, can_focus=True, inherit_bindings=False):
         self._want_group: Group | None = None  # to select once laid out
         self._want_quote: str | None = None  # a quote id, likewise
         self._end_shown: tuple[int, int] | None = None  # (cursor, scroll_y) when a tall block's end was put at the foot
-        self._line_style = Style()  # the widget's style, looked up once a drawing pass
+        self._drawing: tuple[Style, int] | None = None  # the widget's style and width during a drawing pass
 
     # ------------------------------------------------------------ state in
 
@@ -461,15 +461,20 @@ class AlignedView(ScrollView, can_focus=True, inherit_bindings=False):
     # ------------------------------------------------------------ drawing
 
     def render_lines(self, crop: Region) -> list[Strip]:
-        # Textual works `rich_style` out from every ancestor's styles at each call:
-        # once a pass, not once a line (a 200x50 screen of cells is hundreds of lines).
-        self._line_style = self.rich_style
-        return super().render_lines(crop)
+        # Textual works `rich_style` out from every ancestor's styles at each call (and
+        # the region from the scrollbars'): once a pass, not once a line.
+        self._drawing = (self.rich_style, self.scrollable_content_region.width)
+        try:
+            return super().render_lines(crop)
+        finally:
+            self._drawing = None
+
+    def _style_and_width(self) -> tuple[Style, int]:
+        return self._drawing or (self.rich_style, self.scrollable_content_region.width)
 
     def render_line(self, y: int) -> Strip:
-        width = self.scrollable_content_region.width
+        style, width = self._style_and_width()
         layout = self.layout_
-        style = self._line_style
         if layout is None:
             return Strip.blank(width, style)
         scroll_x, scroll_y = self.scroll_offset
@@ -520,11 +525,10 @@ class AlignedView(ScrollView, can_focus=True, inherit_bindings=False):
 
     def _strip(self, text: Text) -> Strip:
         segments = list(text.render(self.app.console))
-        return Strip(Segment.apply_style(segments, self._line_style), text.cell_len)
+        return Strip(Segment.apply_style(segments, self._style_and_width()[0]), text.cell_len)
 
     def visible_text(self) -> str:
         """The lines on screen as plain text (tests and screen readers)."""
         height = self.scrollable_content_region.height
-        self._line_style = self.rich_style
         return "\n".join(self.render_line(y).text for y in range(height))
 
