@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from rich.text import Text
+from textual.visual import VisualType, visualize
 from textual.widgets import Static
 
 from tui.views.render import clean
@@ -15,16 +16,13 @@ class StoryHeader(Static):
         if summary:
             text.append("  ")
             text.append(" · ".join(summary), style="dim")
-        # A layout of the whole screen only when the header's height changes: a new
-        # pivot or review mark changes its words, rarely its number of lines.
-        before = self._height()
-        self.update(text, layout=False)
-        if before is None or self._height() != before:
-            self.refresh(layout=True)
+        # The whole screen is laid out again only when the header is not already as tall
+        # as the new text: a new pivot or review mark changes its words, rarely its lines.
+        self.update(text, layout=self._lines(text) != self.content_size.height)
 
-    def _height(self) -> int | None:
-        """Lines the content takes at the current width (None before the first layout)."""
+    def _lines(self, content: VisualType) -> int | None:
+        """Lines `content` takes at the current width (None before the first layout)."""
         width = self.content_size.width
         if not self.is_mounted or not width:
             return None
-        return self.get_content_height(self.container_size, self.app.size, width)
+        return visualize(self, content).get_height(self.styles, width)
