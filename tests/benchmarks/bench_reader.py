@@ -60,7 +60,8 @@ join. What cost more was:
 - the header: `Static.update` lays out the whole screen by default, and a new pivot
   changes the header's words, rarely its height; a second pass over the panes followed
   (5-6 ms of layout, then the aligned view drawn again: 50 -> 32 ms on a quiet machine
-  at 400 sources). `StoryHeader.show` now asks for a layout only when its height changes;
+  at 400 sources). `StoryHeader.show` now asks for one only when the header is not
+  already as tall as its new text;
 - the aligned view scrolled to the cursor after the next refresh: on the 2,000-group
   story a new pivot moves the selected group, so a first frame drew the old offset and
   a second the new one. It now scrolls at once (and once more after the refresh, for a
