@@ -5,7 +5,8 @@ alignment code."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, fields, replace
+from operator import attrgetter
 from typing import TYPE_CHECKING
 
 from comparators.model import Comparison, Group, Member, Story
@@ -13,6 +14,8 @@ from comparators.model import Comparison, Group, Member, Story
 if TYPE_CHECKING:
     from comparators.discrepancies import Discrepancy
 
+
+_AFTER_ID = attrgetter(*(f.name for f in fields(Group)[1:]))  # a group's fields but its id, the first
 
 Place = tuple[int, int, int]  # a passage: (source's rank in the story, paragraph, sentence or -1)
 
@@ -99,7 +102,9 @@ def order_groups(
         return result
 
     ordered = sorted(groups, key=lambda group: key(id(group.members)))
-    return tuple(replace(group, id=f"g{i + 1}") for i, group in enumerate(ordered))
+    # Made with the fields in order, not `replace` (which looks them all up again per
+    # group): a pivot change on a 2,000-group story renumbers all of them.
+    return tuple(Group(f"g{i + 1}", *_AFTER_ID(group)) for i, group in enumerate(ordered))
 
 
 def in_group_order(discrepancies, groups: tuple[Group, ...]) -> tuple[Discrepancy, ...]:

@@ -48,11 +48,38 @@ panes repaint themselves. The sources pane is drawn with the Line API (a DataTab
 renders every cell on screen again when one changes or its focus style does); its rows
 are kept per style. Zoom no longer sets Textual's `-maximized-view` class on the screen
 (a class on the screen restyles every widget). A passage is cut into lines with one
-`Text.divide`. Still over 50 ms, and why: a new pivot at 200x50 redraws every visible
-cell of the columns view in the new order (each marked against the pivot, some 15 ms),
-the whole screen as the chooser closes (Textual repaints a screen whole when a dialog
-over it closes, 20-25 ms at 200x50); the chooser at 200x50
-is near the line on a loaded machine (the tinted repaint of a 200x50 screen).
+`Text.divide`.
+Then the pivot change (this file's runs, two before -> three after, load 1-4, CPU ms at
+the median; 200x50 columns / 80x24 stack / 200x50 pair): 400 sources `enter` on a new
+pivot 65-76 -> 35-49 / 32-45 -> 35-46 / 45-50 -> 38-43, `p` 44-58 -> 32-48 / 30-36 ->
+30-35 / 46-51 -> 41-45; 2,000 groups `enter` on a new pivot 89-102 -> 62-75 / 74 -> 41-62
+/ 75-83 -> 68-95 (the pair view's runs straddle it). Textual already draws the chooser
+closing and the new pivot in one frame (the result callback runs before the screen
+beneath resumes: one full-screen update, verified), so `batch_update` has nothing to
+join. What cost more was:
+- the header: `Static.update` lays out the whole screen by default, and a new pivot
+  changes the header's words, rarely its height; a second pass over the panes followed
+  (5-6 ms of layout, then the aligned view drawn again: 50 -> 32 ms on a quiet machine
+  at 400 sources). `StoryHeader.show` now asks for one only when the header is not
+  already as tall as its new text;
+- the aligned view scrolled to the cursor after the next refresh: on the 2,000-group
+  story a new pivot moves the selected group, so a first frame drew the old offset and
+  a second the new one. It now scrolls at once (and once more after the refresh, for a
+  first show before the pane has its size);
+- a columns-view row was made by copying each cell, joining and assembling the row and
+  copying it again (`cell_row` now builds it in one `Text`: the same text and spans, in
+  the same order, checked on 3,000 random rows; 5 -> 2 ms for a 200x50 screen), and the
+  view looked its style up (`rich_style`, which walks every ancestor) once a line;
+- groups were renumbered with `dataclasses.replace` (10.6 -> 8.8 ms of `order_groups`
+  a pivot on 2,000 groups).
+Still over 50 ms, and why: on the 2,000-group story, a new pivot reorders 2,000 groups
+(`order_groups` some 9 ms, the lookup, review marks and layout that follow some 10 ms)
+before the screen is drawn in full (the tint going, some 20 ms at 200x50); a search's
+`enter` (48-73 ms, not changed here) closes the search bar, a docked widget: the screen is
+laid out again, the aligned view grows a line and its scrollbar asks for a second layout
+(Textual), and focus moving back from the input restyles both (some 10 ms). The chooser
+at 200x50 is the tinted repaint of the whole screen beneath it (Textual), near the line
+on a loaded machine.
 The 400-source story's search finds no hit ("ministry" is not among its words): the
 figure is the search's walk and repaint, not 13,000 hits.
 """

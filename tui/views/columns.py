@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from rich.text import Text
 
-from tui.views.layout import MIN_COLUMN, Block, Layout, fit_width, wrap_lines
+from tui.views.layout import MIN_COLUMN, Block, Layout, cell_row, fit_width, wrap_lines
 from tui.views.render import ABSENT, outlet
 
 
@@ -59,8 +59,9 @@ class ColumnsLayout(Layout):
         gutter = self.gutter(selected)
         separator = Text("│", self.palette.dim)
         lines = [self.group_header(gi, selected, self.width)]
+        empty = Text()
         for row in range(block.height - 2):
-            cells = [fit_width(col[row] if row < len(col) else Text(), cw) for col in columns]
-            lines.append(fit_width(Text.assemble(gutter, separator.join(cells)), self.width))
+            cells = [col[row] if row < len(col) else empty for col in columns]
+            lines.append(cell_row(gutter, cells, cw, separator, self.width))
         lines.append(fit_width(gutter, self.width))
         return lines

@@ -18,7 +18,7 @@ from rich.text import Text
 from textual import events
 from textual.cache import LRUCache
 from textual.color import Color
-from textual.geometry import Size
+from textual.geometry import Region, Size
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
@@ -52,6 +52,7 @@ class AlignedView(ScrollView, can_focus=True, inherit_bindings=False):
         self._want_group: Group | None = None  # to select once laid out
         self._want_quote: str | None = None  # a quote id, likewise
         self._end_shown: tuple[int, int] | None = None  # (cursor, scroll_y) when a tall block's end was put at the foot
+        self._drawing: tuple[Style, int] | None = None  # the widget's style and width during a drawing pass
 
     # ------------------------------------------------------------ state in
 
@@ -171,7 +172,9 @@ class AlignedView(ScrollView, can_focus=True, inherit_bindings=False):
         self.cursor = self._position_for(self._want_group, self._want_quote)
         self._want_group = self._want_quote = None
         self.refresh()
-        self.call_after_refresh(self._scroll_to_cursor)
+        if self.size:  # scrolled now, so the next frame draws the lines at the cursor once
+            self._scroll_to_cursor()
+        self.call_after_refresh(self._scroll_to_cursor)  # again once laid out (a first show)
         self._announce()
 
     def _position_for(self, group: Group | None, quote_id: str | None) -> int:
@@ -457,23 +460,35 @@ class AlignedView(ScrollView, can_focus=True, inherit_bindings=False):
 
     # ------------------------------------------------------------ drawing
 
+    def render_lines(self, crop: Region) -> list[Strip]:
+        # Textual works `rich_style` out from every ancestor's styles at each call (and
+        # the region from the scrollbars'): once a pass, not once a line.
+        self._drawing = (self.rich_style, self.scrollable_content_region.width)
+        try:
+            return super().render_lines(crop)
+        finally:
+            self._drawing = None
+
+    def _style_and_width(self) -> tuple[Style, int]:
+        return self._drawing or (self.rich_style, self.scrollable_content_region.width)
+
     def render_line(self, y: int) -> Strip:
-        width = self.scrollable_content_region.width
+        style, width = self._style_and_width()
         layout = self.layout_
         if layout is None:
-            return Strip.blank(width, self.rich_style)
+            return Strip.blank(width, style)
         scroll_x, scroll_y = self.scroll_offset
         if y < layout.ruler_height:
             ruler = layout.ruler()
-            return self._strip(ruler).crop_extend(scroll_x, scroll_x + width, self.rich_style)
+            return self._strip(ruler).crop_extend(scroll_x, scroll_x + width, style)
         line = scroll_y + y - layout.ruler_height
         if line >= self._total or not self._offsets:
-            return Strip.blank(width, self.rich_style)
+            return Strip.blank(width, style)
         block = bisect_right(self._offsets, line) - 1
         strip = self._line_strip(block, line - self._offsets[block])
         if strip is None:
             strip = Strip.blank(width)
-        return strip.crop_extend(scroll_x, scroll_x + width, self.rich_style)
+        return strip.crop_extend(scroll_x, scroll_x + width, style)
 
     def _line_strip(self, block: int, index: int) -> Strip | None:
         """Line `index` of `block`; in the cursor's block, with the cursor's head line
@@ -510,7 +525,7 @@ class AlignedView(ScrollView, can_focus=True, inherit_bindings=False):
 
     def _strip(self, text: Text) -> Strip:
         segments = list(text.render(self.app.console))
-        return Strip(Segment.apply_style(segments, self.rich_style), text.cell_len)
+        return Strip(Segment.apply_style(segments, self._style_and_width()[0]), text.cell_len)
 
     def visible_text(self) -> str:
         """The lines on screen as plain text (tests and screen readers)."""
