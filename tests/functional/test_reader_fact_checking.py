@@ -12,7 +12,7 @@ from tui.views.render import outlet
 from tui.screens.outlet_chooser import OutletChooser
 from tui.views.layout import View
 
-from comparators import Comparison, Group, GroupKind, Member, Settings
+from comparators import Comparison, Group, GroupKind, Member, Settings, compare
 from reader_helpers import NO_KEYMAP, ready, screen_text, source_id, synthetic_comparison, tiny_story
 
 NARROW, WIDE = (80, 24), (200, 50)
@@ -212,6 +212,38 @@ async def test_p_opens_a_pivot_chooser_and_escape_changes_nothing(seed_compariso
         await pilot.pause()
         assert app.screen.comparison.pivot == "xinhua"
         assert "Groups now follow Xinhua's order." in screen_text(app)
+
+
+async def test_the_header_grows_and_shrinks_with_the_pivot_name_it_shows():
+    """A new pivot lays the screen out again only when the header's lines change: a longer
+    name must still make it taller (and a shorter one shorter), never cut its last line."""
+    long_name = "The Evening Chronicle of Somewhere Very Far Away Indeed"
+    story = tiny_story(
+        {
+            "Wire": ["Ten ships docked at the harbour on Monday, officials said.", "The mayor praised the crews."],
+            long_name: ["Ten ships docked at the harbour on Monday, port officials said.", "Crowds gathered on the quay."],
+        },
+        title="Ships dock",
+    )
+    comparison = compare(story)
+    app = make_app(story, comparison=comparison, keymap=NO_KEYMAP)
+
+    def header() -> str:
+        rows = screen_text(app).splitlines()
+        return " ".join(row.strip() for row in rows[: next(i for i, r in enumerate(rows) if r.startswith("─Sources"))])
+
+    async with app.run_test(size=NARROW) as pilot:
+        await ready(app, pilot)
+        assert app.screen.comparison.pivot == source_id(long_name)
+        await pilot.press("p", "up", "enter")
+        await pilot.pause()
+        assert app.screen.comparison.pivot == "wire"
+        assert header().endswith("pivot Wire (chosen)")
+        assert app.screen.query_one("#header").size.height == 2
+        await pilot.press("p", "down", "enter")
+        await pilot.pause()
+        assert header().endswith(f"pivot {long_name} (chosen)")
+        assert app.screen.query_one("#header").size.height == 3
 
 
 async def test_a_pivot_chooser_of_many_outlets_shows_twenty_rows_and_scrolls_to_the_rest():
