@@ -16,7 +16,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from comparators.speakers.clauses import MAX_SUBJECT_WORDS
+from comparators.speakers.clauses import _DETERMINERS, MAX_SUBJECT_WORDS
 
 
 PERSON, ORGANISATION, DESCRIPTION = "person", "organisation", "description"
@@ -241,6 +241,8 @@ def _resolve(phrase: str, context: Context, rule: str, nearest_last: bool) -> At
 
 _PIECE_BREAK = re.compile(r"[,()]")
 _RELATIVE = re.compile(r"\s*(?:who|whom|whose|which|that)\b", re.IGNORECASE)
+# The first words of an opening phrase ("After the meeting, which lasted two hours, ..."):
+_OPENING = _FUNCTION_WORDS - _DETERMINERS
 
 
 def _subject_before_aside(phrase: str) -> str | None:
@@ -256,11 +258,17 @@ def _subject_before_aside(phrase: str) -> str | None:
     if len(pieces) < 3 or _trim(pieces[-1]) or _RELATIVE.match(pieces[-1]):
         return None  # ", who was" killed: the verb is the clause's, said of the name before it
     for index in range(1, len(pieces) - 1):
-        if _RELATIVE.match(pieces[index]):
+        if _RELATIVE.match(pieces[index]) and not _opens_sentence(pieces[index - 1]):
             return ",".join(pieces[:index])
     if not pieces[-1].strip(" \"'”’"):
         return None  # closed right before the verb already: `_resolve` reads its head first
     return ",".join(pieces[:-1]) + ","
+
+
+def _opens_sentence(piece: str) -> bool:
+    """Whether a piece is an opening phrase ("After the meeting", "In Berlin"), not a subject."""
+    words = piece.split(maxsplit=1)
+    return bool(words) and words[0].lower() in _OPENING
 
 
 def _first_chunks(pieces: Iterable[str], count: int = 2) -> list[str]:

@@ -343,6 +343,15 @@ def test_the_subject_of_a_verb_inside_a_relative_clause_is_still_read():
     assert actors("After the meeting, which lasted two hours, Tomas Brandt said the count was fair.") == (
         ("Tomas Brandt", PERSON),
     )
+    # ... with an apposition of its own: a relative clause after an opening phrase is not
+    # the subject's, nor is that phrase ("In Berlin" is no one).
+    assert actors("After the meeting, which lasted two hours, Tomas Brandt, the mayor, said the count was fair.") == (
+        ("Tomas Brandt", PERSON),
+    )
+    assert actors("In Berlin, which Lena Ortiz visited, Tomas Brandt, the mayor, has said the count was fair.") == (
+        ("Lena Ortiz", PERSON),
+        ("Tomas Brandt", PERSON),
+    )
 
 
 def test_a_spokesman_of_a_named_person_past_a_relative_clause_is_still_not_that_person():
