@@ -463,14 +463,14 @@ class AlignedView(ScrollView, can_focus=True, inherit_bindings=False):
     def render_lines(self, crop: Region) -> list[Strip]:
         # Textual works `rich_style` out from every ancestor's styles at each call (and
         # the region from the scrollbars'): once a pass, not once a line.
-        self._drawing = (self.rich_style, self.scrollable_content_region.width)
+        self._drawing = (self.rich_style, self._width())
         try:
             return super().render_lines(crop)
         finally:
             self._drawing = None
 
     def _style_and_width(self) -> tuple[Style, int]:
-        return self._drawing or (self.rich_style, self.scrollable_content_region.width)
+        return self._drawing or (self.rich_style, self._width())
 
     def render_line(self, y: int) -> Strip:
         style, width = self._style_and_width()
