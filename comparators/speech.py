@@ -36,8 +36,8 @@ def deeds(text: str) -> tuple[tuple[tuple[str, str], str], ...]:
     """((name, kind), verb) of each verb `text` says of a person or organisation, in
     order, the verb lower-cased; "" for a verb of saying ("said", "told")."""
     found: list[tuple[tuple[str, str], str]] = []
-    saying = {verb.start() for verb in FINITE_VERB.finditer(text)}
-    verbs = {verb.start(): verb for pattern in (_PAST_TENSE, FINITE_VERB) for verb in pattern.finditer(text)}
+    saying = {verb.start(): verb for verb in FINITE_VERB.finditer(text)}
+    verbs = {verb.start(): verb for verb in _PAST_TENSE.finditer(text)} | saying
     for start, verb in sorted(verbs.items()):  # a verb both patterns find ("added") is read once
         who = verb_subject(text, verb, _NO_CONTEXT)
         if who is not None and who.speaker is not None:
