@@ -84,7 +84,7 @@ figures from the fitting script):
 - `shared_deeds`: what both passages say one person or organisation did, other
   than speak: the person (as in `shared_actors`) with the first STEM letters of a
   past-tense verb they are the subject of ("Poroshenko conceded" / "Petro
-  Poroshenko has conceded"; `speech.passage_deeds`), each counting by
+  Poroshenko has conceded"; `speech.passage_people`), each counting by
   `specificity`. A statement retold or translated keeps its speaker's deed when
   little else of its wording survives, and the pair of a person and a deed is
   specific to one fact where the person alone (who speaks all through a story)
@@ -157,7 +157,7 @@ import numpy as np
 from scipy import sparse
 
 from comparators.segment import split_sentences
-from comparators.speech import passage_actors, passage_deeds
+from comparators.speech import passage_people
 
 FEATURES = (
     "similarity",
@@ -270,7 +270,7 @@ class PassageSets:
     rare_words: sparse.csr_matrix  # idf-weighted
     specific_words: sparse.csr_matrix  # word stems weighted by how specific they are to one fact
     actors: sparse.csr_matrix  # who each passage says something of (speech.passage_actors), by specificity
-    deeds: sparse.csr_matrix  # who did what in each passage (speech.passage_deeds), by specificity
+    deeds: sparse.csr_matrix  # who did what in each passage (speech.passage_people), by specificity
     text_of: np.ndarray  # each passage's distinct text (repeats of one text share its rows)
     # Per sentence of each distinct text (rows sentence_start[t]..sentence_start[t + 1]):
     # its specific stems, weighted as in `specific_words`.
@@ -302,7 +302,7 @@ class PassageSets:
         """(pairs, OVERLAPS): what each pair of passages (i, j) shares: word trigrams,
         names and numbers in common, the specificity mass of the stems both use, the people both say something of,
         the squared specificity mass of the stems both use, what one person both say did
-        (`speech.passage_deeds`) and the best sentence pair's
+        (`speech.passage_people`) and the best sentence pair's
         share (`OVERLAP_COLUMNS`). Only the given pairs are computed (row by row), never
         a block of all pairs, and each pair of texts once (wire copies pair the same two
         texts many times over)."""
@@ -352,8 +352,8 @@ class PassageSets:
 def passage_sets(texts: Sequence[str], sources: int = 1, sentences: Sequence[Sequence[str]] | None = None) -> PassageSets:
     """Word trigrams, name keys, numbers, idf-weighted content words,
     specificity-weighted stems (`specificity`), the people each text says
-    something of and what it says they did, weighted alike (`speech.passage_actors`,
-    `speech.passage_deeds`); `sources` is the
+    something of and what it says they did, weighted alike (`speech.passage_people`);
+    `sources` is the
     number of outlets the texts come from.
 
     Each distinct text is cut once and its rows copied to its repeats (wire copy
@@ -373,8 +373,9 @@ def passage_sets(texts: Sequence[str], sources: int = 1, sentences: Sequence[Seq
     rare = _incidence(content, weight=idf)
     stem_of = {w: spelled_as_digits(w)[:STEM] for w in df if w not in _REPORTING}
     stems = [{stem_of[w] for w in terms if w in stem_of} for terms in content]
-    actor_sets = [set(keys) for keys in passage_actors(distinct)]
-    deed_sets = [set(keys) for keys in passage_deeds(distinct, STEM)]
+    actor_keys, deed_keys = passage_people(distinct, STEM)
+    actor_sets = [set(keys) for keys in actor_keys]
+    deed_sets = [set(keys) for keys in deed_keys]
     weights = whole_names(distinct, specificity(stems, sources, copies))
     if sentences is None:
         cut = [split_sentences(t) or (t,) for t in distinct]

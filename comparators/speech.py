@@ -36,8 +36,8 @@ def deeds(text: str) -> tuple[tuple[tuple[str, str], str], ...]:
     """((name, kind), verb) of each verb `text` says of a person or organisation, in
     order, the verb lower-cased; "" for a verb of saying ("said", "told")."""
     found: list[tuple[tuple[str, str], str]] = []
-    saying = {verb.start() for verb in FINITE_VERB.finditer(text)}
-    verbs = {verb.start(): verb for pattern in (_PAST_TENSE, FINITE_VERB) for verb in pattern.finditer(text)}
+    saying = {verb.start(): verb for verb in FINITE_VERB.finditer(text)}
+    verbs = {verb.start(): verb for verb in _PAST_TENSE.finditer(text)} | saying
     for start, verb in sorted(verbs.items()):  # a verb both patterns find ("added") is read once
         who = verb_subject(text, verb, _NO_CONTEXT)
         if who is not None and who.speaker is not None:
@@ -56,15 +56,16 @@ def actors(text: str) -> tuple[tuple[str, str], ...]:
 def passage_actors(texts: Sequence[str]) -> list[frozenset[str]]:
     """For each text, the keys (one per person or organisation across the texts) of
     those it says something of."""
-    named = [actors(text) for text in texts]
-    keys = speaker_keys({name for names in named for name in names})
-    return [frozenset(keys[name] for name in names) for names in named]
+    return passage_people(texts, 0)[0]
 
 
-def passage_deeds(texts: Sequence[str], stem: int) -> list[frozenset[str]]:
-    """For each text, what it says its people and organisations did, other than speak:
-    the person's key (as in `passage_actors`) and the verb's first `stem` letters
-    ("<key> conce" for both "Poroshenko conceded" and "Petro Poroshenko has conceded")."""
+def passage_people(texts: Sequence[str], stem: int) -> tuple[list[frozenset[str]], list[frozenset[str]]]:
+    """For each text, `passage_actors`' keys of those it says something of, and what it
+    says they did, other than speak: the person's key and the verb's first `stem`
+    letters ("<key> conce" for both "Poroshenko conceded" and "Petro Poroshenko has
+    conceded"). One reading and one keying of the story's people serve both."""
     named = [deeds(text) for text in texts]
     keys = speaker_keys({who for found in named for who, _ in found})
-    return [frozenset(f"{keys[who]} {verb[:stem]}" for who, verb in found if verb) for found in named]
+    actors_of = [frozenset(keys[who] for who, _ in found) for found in named]
+    deeds_of = [frozenset(f"{keys[who]} {verb[:stem]}" for who, verb in found if verb) for found in named]
+    return actors_of, deeds_of
