@@ -12,6 +12,7 @@ from textual.screen import Screen
 
 from comparators import SettingsOverride, Story
 from tui.keymap import MAIN_BINDINGS, UserKeymap, load_user_keymap
+from tui.screens import installed_screen
 from tui.screens.help_screen import HelpScreen, keys_shown
 from tui.screens.main_screen import MainScreen
 from tui.screens.note_editor import NoteEditor
@@ -80,8 +81,9 @@ class SynopsisApp(App):
         if isinstance(self.screen, HelpScreen):
             return
         palette = self.screen.aligned.palette if isinstance(self.screen, MainScreen) else None
-        if self.is_screen_installed("help"):  # kept laid out: opening it again only repaints
-            self.get_screen("help", HelpScreen).show(palette)
+        kept = installed_screen(self, "help", HelpScreen)
+        if kept is not None:  # kept laid out: opening it again only repaints
+            kept.show(palette)
         else:
             self.install_screen(HelpScreen(palette), "help")
         self.push_screen("help")
@@ -95,7 +97,7 @@ class SynopsisApp(App):
         from tui.screens.export_dialog import ExportDialog  # on first use: kept off start-up
 
         state = dict(hidden=screen.hidden, marks=screen.review_marks() or None)
-        kept = self.get_screen("export", ExportDialog) if self.is_screen_installed("export") else None
+        kept = installed_screen(self, "export", ExportDialog)
         if kept is not None and not kept.writing:  # kept laid out: opening it again only repaints
             kept.reopen(screen.comparison, **state)
         else:

@@ -158,12 +158,12 @@ class ExportDialog(ModalScreen[Path | None]):
         with Vertical(id="export-dialog", classes="dialog"):
             yield Label("Export report", id="export-title")
             with FormatChoice(id="export-format"):
-                for i, (format, label) in enumerate(FORMAT_CHOICES):
-                    yield FormatButton(label, i == 0, id=f"format-{format}")
+                for format, label in FORMAT_CHOICES:
+                    yield FormatButton(label, format == self.format, id=f"format-{format}")
             with Horizontal(id="export-options"):
                 no_marks = not self.marks
-                yield OptionBox("Flagged passages only", False, id="export-flagged", disabled=no_marks)
-                yield OptionBox("Notes", True, id="export-notes", disabled=no_marks)
+                yield OptionBox("Flagged passages only", self.flagged_only, id="export-flagged", disabled=no_marks)
+                yield OptionBox("Notes", self.notes, id="export-notes", disabled=no_marks)
             yield Label("File")
             yield Input(
                 default_report_name(self.comparison.story, self.format), id="export-path"
@@ -183,8 +183,8 @@ class ExportDialog(ModalScreen[Path | None]):
     def _show_choices(self) -> None:
         """The widgets as `compose` left them, for the state `reopen` set."""
         self.query_one(f"#format-{self.format}", FormatButton).value = True  # the set lets go of the other
-        for option, value in ((self.query_one("#export-flagged", OptionBox), False),
-                              (self.query_one("#export-notes", OptionBox), True)):
+        for option, value in ((self.query_one("#export-flagged", OptionBox), self.flagged_only),
+                              (self.query_one("#export-notes", OptionBox), self.notes)):
             option.value = value
             option.disabled = not self.marks
         path_input = self.query_one("#export-path", Input)

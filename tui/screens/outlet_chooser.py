@@ -14,6 +14,7 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 
+from tui.screens import installed_screen
 from tui.widgets.outlet_list import OutletList
 
 
@@ -26,8 +27,8 @@ def choose_outlet(
     chosen: Callable[[str | None], None],
 ) -> None:
     """Open the app's chooser on `choices`; `chosen` gets the source id picked, or None."""
-    if app.is_screen_installed(CHOOSER):
-        chooser = app.get_screen(CHOOSER, OutletChooser)
+    chooser = installed_screen(app, CHOOSER, OutletChooser)
+    if chooser is not None:
         if chooser in app.screen_stack:
             return  # already open
         chooser.reopen(title, choices, highlighted)
