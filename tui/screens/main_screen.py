@@ -228,22 +228,29 @@ class MainScreen(ReviewActions, CopyOpenActions, RemembersView, Screen):
         )
         self.aligned.show(state, group)
         self.sources.fill(self.lookup, set(visible), self.comparison.pivot)
+        # Now, not when the view's `CursorMoved` arrives (which then changes nothing):
+        # the new title and detail are drawn in the frame that draws the view.
+        self._show_cursor(self.aligned.selected_group, self.aligned.selected_quote)
 
     def on_cursor_moved(self, message: CursorMoved) -> None:
+        self._show_cursor(message.group, message.quote)
+
+    def _show_cursor(self, group: int | None, quote_index: int | None) -> None:
+        """The detail pane and the aligned view's title for the group (quote) selected."""
         if self.lookup is None:
             return
-        quote = self.lookup.quotes[message.quote] if message.quote is not None else None
-        mark = self.review_mark_at(message.group)
-        self.query_one(DetailPane).show(self.lookup, message.group, quote, mark)
+        quote = self.lookup.quotes[quote_index] if quote_index is not None else None
+        mark = self.review_mark_at(group)
+        self.query_one(DetailPane).show(self.lookup, group, quote, mark)
         # Titles are set only when they change: a new title repaints the whole widget.
         # Where the cursor is goes in the aligned view's title: the detail pane may be hidden.
         items, position = self.aligned.items(), self.aligned.cursor + 1
-        if message.quote is not None:
+        if quote_index is not None:
             where = f"quote {position}/{len(items)}"
         elif self.view == View.DISAGREEMENTS and items:
             where = f"{self.lookup.discrepancies[items[self.aligned.cursor]].id} · {position}/{len(items)}"
-        elif message.group is not None:
-            where = f"{self.lookup.groups[message.group].id} · {position}/{len(items)}"
+        elif group is not None:
+            where = f"{self.lookup.groups[group].id} · {position}/{len(items)}"
         else:
             where = ""
         self._cursor_title = self.view.value.capitalize() + (f" · {where}" if where else "")

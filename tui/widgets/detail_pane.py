@@ -33,7 +33,10 @@ class DetailPane(RichLog):
         quote: Quote | None = None,
         mark: Mark | None = None,
     ) -> None:
-        self._text = detail_text(lookup, group_index, quote, mark, scores=self.show_scores)
+        text = detail_text(lookup, group_index, quote, mark, scores=self.show_scores)
+        if text == self._text:
+            return  # drawn already, or drawn on the first resize
+        self._text = text
         has_something = bool(self._text.plain)
         if self.display != has_something:  # a change of display lays the screen out again
             self.display = has_something
