@@ -34,10 +34,10 @@ class DetailPane(RichLog):
         mark: Mark | None = None,
     ) -> None:
         text = detail_text(lookup, group_index, quote, mark, scores=self.show_scores)
-        if text == self._text:
+        has_something = bool(text.plain)
+        if text == self._text and self.display == has_something:
             return  # drawn already, or drawn on the first resize
         self._text = text
-        has_something = bool(self._text.plain)
         if self.display != has_something:  # a change of display lays the screen out again
             self.display = has_something
         self._draw()
