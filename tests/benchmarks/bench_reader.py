@@ -81,12 +81,13 @@ laid out again, the aligned view grows a line and its scrollbar asks for a secon
 at 200x50 is the tinted repaint of the whole screen beneath it (Textual), near the line
 on a loaded machine.
 Then the 2,000-group pivot change and search (this file's navigation, the reader before
-(8b541ee) and after run one after the other on the same loaded machine, load 13-18, CPU ms
-at the median; 200x50 columns / 80x24 stack / 200x50 pair): 2,000 groups `enter` on a new
-pivot 74 -> 48 / 68 -> 50 / 96 -> 70, search `enter` 58 -> 44 / 50 -> 36 / 44 -> 58 (a
-run of the pair view straddling it), `e` 65 -> 42 / 28 -> 27 / 30 -> 28; 400 sources `enter`
-on a new pivot 54 -> 32 / 46 -> 25 / 54 -> 26, `p` 39 -> 30 / 26 -> 23 / 33 -> 33, search
-`enter` 37 -> 30 / 28 -> 26 / 30 -> 31, `9` 31 -> 24 / 29 -> 31 / 18 -> 19. What cost:
+(8b541ee) and after run one after the other, two rounds, load 13-18, CPU ms at the median;
+200x50 columns / 80x24 stack / 200x50 pair): 2,000 groups `enter` on a new pivot 65-74 ->
+47-48 / 62-68 -> 44-50 / 96-102 -> 55-70, search `enter` 53-58 -> 39-44 / 46-50 -> 31-36 /
+44-47 -> 51-58 (the pair view's search unchanged: noise), `e` 34-65 -> 28-42 / 24-28 -> 27-35
+/ 30-38 -> 25-28; 400 sources `enter` on a new pivot 43-54 -> 32-33 / 43-46 -> 24-25 / 54-73
+-> 26-29, `p` 34-39 -> 29-30 / 25-26 -> 21-23 / 33-50 -> 33-62 (one spike), search `enter`
+33-37 -> 30 / 25-28 -> 24-26 / 30-31 -> 31-34, `9` 24-31 -> 22-24 / 26-29 -> 26-31. What cost:
 - a pivot change paused the cycle collector with `cycle_collection_paused`, whose
   `gc.get_freeze_count()` counts the frozen objects one by one (the reader freezes its
   comparison: some 90,000 objects, 7 ms), and left what it made in the young generations:
@@ -103,7 +104,7 @@ on a new pivot 54 -> 32 / 46 -> 25 / 54 -> 26, `p` 39 -> 30 / 26 -> 23 / 33 -> 3
   a cleaned passage (ASCII, spaces only) is now broken a line at a time with `str.rfind`
   (the same breaks, checked against the general loop);
 - `order_groups` keys a group with a pivot passage without a call (9.5 -> 8.8 ms).
-Still near or over 50 ms, and why: the pair view's new pivot (60-70 ms) measures a new
+Still near or over 50 ms, and why: the pair view's new pivot (55-70 ms) measures a new
 pair of outlets over 2,000 groups, a word diff each (some 35 ms); on the 2,000-group story
 a new pivot still reorders and renumbers 2,000 groups (`order_groups` 9 ms), lays them out
 (stack 6 ms) and draws the whole screen as the chooser closes (15-20 ms at 200x50); a
