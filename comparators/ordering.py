@@ -78,30 +78,43 @@ def order_groups(
         index = ReadingIndex.of(groups, story)
     keys: dict[int, tuple] = {}
     visiting: set[int] = set()
-    position = {id(group.members): i for i, group in enumerate(groups)}
+    first_in, first, holders, previous = index.first_in, index.first, index.holders, index.previous
+    position: dict[int, int] = {}  # id(members) -> place in `groups`, made when two groups tie
+
+    def later(others: list[int]) -> int:
+        if len(others) == 1:
+            return others[0]
+        if not position:
+            position.update((id(group.members), i) for i, group in enumerate(groups))
+        return max(others, key=position.__getitem__)
 
     def key(g: int) -> tuple:  # g: id(members)
         if g in keys:
             return keys[g]
-        on_pivot = index.first_in[g].get(pivot)
+        on_pivot = first_in[g].get(pivot)
         if on_pivot is not None:
             keys[g] = (on_pivot,)
             return keys[g]
-        own = index.first[g]
+        own = first[g]
         visiting.add(g)
         result = ((-1, -1), own)
         place: Place | None = own  # then each passage before it in its source
         while place is not None:
-            others = [h for h in index.holders[place] if h != g and h not in visiting]
+            others = [h for h in holders[place] if h != g and h not in visiting]
             if others:  # of two (a paragraph telling two facts), the later
-                result = key(max(others, key=position.__getitem__)) + (own,)
+                result = key(later(others)) + (own,)
                 break
-            place = index.previous.get(place)
+            place = previous.get(place)
         visiting.discard(g)
         keys[g] = result
         return result
 
-    ordered = sorted(groups, key=lambda group: key(id(group.members)))
+    # A group with a pivot passage (most) is keyed without a call.
+    keyed = []
+    for group in groups:
+        on_pivot = first_in[id(group.members)].get(pivot)
+        keyed.append((on_pivot,) if on_pivot is not None else key(id(group.members)))
+    ordered = [groups[i] for i in sorted(range(len(groups)), key=keyed.__getitem__)]
     # Made with the fields in order, not `replace` (which looks them all up again per
     # group): a pivot change on a 2,000-group story renumbers all of them.
     return tuple(Group(f"g{i + 1}", *_AFTER_ID(group)) for i, group in enumerate(ordered))

@@ -80,6 +80,36 @@ laid out again, the aligned view grows a line and its scrollbar asks for a secon
 (Textual), and focus moving back from the input restyles both (some 10 ms). The chooser
 at 200x50 is the tinted repaint of the whole screen beneath it (Textual), near the line
 on a loaded machine.
+Then the 2,000-group pivot change and search (this file's navigation, the reader before
+(8b541ee) and after run one after the other, two rounds, load 13-18, CPU ms at the median;
+200x50 columns / 80x24 stack / 200x50 pair): 2,000 groups `enter` on a new pivot 65-74 ->
+47-48 / 62-68 -> 44-50 / 96-102 -> 55-70, search `enter` 53-58 -> 39-44 / 46-50 -> 31-36 /
+44-47 -> 51-58 (the pair view's search unchanged: noise), `e` 34-65 -> 28-42 / 24-28 -> 27-35
+/ 30-38 -> 25-28; 400 sources `enter` on a new pivot 43-54 -> 32-33 / 43-46 -> 24-25 / 54-73
+-> 26-29, `p` 34-39 -> 29-30 / 25-26 -> 21-23 / 33-50 -> 33-62 (one spike), search `enter`
+33-37 -> 30 / 25-28 -> 24-26 / 30-31 -> 31-34, `9` 24-31 -> 22-24 / 26-29 -> 26-31. What cost:
+- a pivot change paused the cycle collector with `cycle_collection_paused`, whose
+  `gc.get_freeze_count()` counts the frozen objects one by one (the reader freezes its
+  comparison: some 90,000 objects, 7 ms), and left what it made in the young generations:
+  the next young collections walked it (5-12 ms a pivot) and every few pivots a full one
+  walked the reader (40 ms). `kept_with_the_frozen` freezes it with the comparison;
+- a search after a pivot change cleaned 2,000 groups' texts again (the cleaning cache keeps
+  1,024 groups) to count its hits: 30 ms. `Lookup.hit_counts` keeps each group's hits per
+  outlet for the last term, by member tuple, across pivot changes and hidden sources;
+- the aligned view's title and the detail pane followed the view's `CursorMoved`, which
+  arrives after the frame that draws the new view: a second frame. They are set at once;
+- a dialog opened again asked for a layout (the export dialog's empty error set again,
+  the chooser's unchanged height and title), drawn in a frame before the full one;
+- the pair view measured every pair by styling it, and wrapping stepped through each word:
+  a cleaned passage (ASCII, spaces only) is now broken a line at a time with `str.rfind`
+  (the same breaks, checked against the general loop);
+- `order_groups` keys a group with a pivot passage without a call (9.5 -> 8.8 ms).
+Still near or over 50 ms, and why: the pair view's new pivot (55-70 ms) measures a new
+pair of outlets over 2,000 groups, a word diff each (some 35 ms); on the 2,000-group story
+a new pivot still reorders and renumbers 2,000 groups (`order_groups` 9 ms), lays them out
+(stack 6 ms) and draws the whole screen as the chooser closes (15-20 ms at 200x50); a
+search's `enter` closes the docked search bar, and the aligned view growing a line makes
+Textual lay out twice (its scrollbars) and draw three frames.
 The 400-source story's search finds no hit ("ministry" is not among its words): the
 figure is the search's walk and repaint, not 13,000 hits.
 """

@@ -8,7 +8,7 @@ import weakref
 import pytest
 
 from comparators import load_story
-from comparators.collector import cycle_collection_paused
+from comparators.collector import cycle_collection_paused, kept_with_the_frozen
 from comparators.export import to_json_bytes
 from comparators.pipeline import compare
 
@@ -96,3 +96,25 @@ def test_what_the_caller_froze_stays_frozen(collector_on):
     finally:
         gc.unfreeze()
     del frozen
+
+
+def test_what_a_block_kept_joins_what_the_caller_froze_and_the_collector_comes_back(collector_on):
+    gc.freeze()  # as the reader does with its comparison, before a pivot change
+    try:
+        with kept_with_the_frozen():
+            assert not gc.isenabled()
+            kept = [[n] for n in range(1000)]
+        assert gc.isenabled()
+        walked = {id(o) for o in gc.get_objects()}  # every generation a collection walks
+        assert not any(id(item) in walked for item in kept)
+        assert gc.get_freeze_count() >= len(kept)
+    finally:
+        gc.unfreeze()
+
+
+def test_a_collector_turned_off_stays_off_after_a_block_kept_with_the_frozen(collector_on):
+    gc.disable()
+    with kept_with_the_frozen():
+        pass
+    assert not gc.isenabled()
+    gc.unfreeze()

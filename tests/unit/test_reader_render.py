@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import random
+
 from rich.cells import cell_len
 
 from comparators import Group, GroupKind, Member, Quote, QuoteStatus
@@ -27,6 +29,17 @@ def test_a_word_longer_than_the_line_is_cut_and_newlines_break():
     assert lines("abcdefghij xy", 4) == ["abcd", "efgh", "ij", "xy"]
     assert lines("one\ntwo three", 20) == ["one", "two three"]
     assert lines("", 10) == [""]
+
+
+def test_a_text_spaced_only_with_spaces_wraps_as_one_with_tabs_does():
+    """Passages as cleaned (ASCII, spaces only) take a shorter road: the same breaks."""
+    rng = random.Random(7)
+    for _ in range(3000):
+        words = [rng.choice(["a", "bb", "ccc", "x" * rng.randint(4, 14)]) for _ in range(rng.randint(0, 12))]
+        text = "".join(word + " " * rng.randint(1, 3) for word in words)
+        text = " " * rng.randint(0, 2) + text[: rng.randint(0, len(text))]
+        width = rng.randint(1, 16)
+        assert line_breaks(text, width) == line_breaks(text.replace(" ", "\t"), width), (text, width)
 
 
 def test_wide_characters_count_two_cells():

@@ -285,5 +285,6 @@ class ExportDialog(ModalScreen[Path | None]):
 
     def _show_error(self, message: str) -> None:
         error = self.query_one("#export-error", Static)
-        error.update(message)
-        error.display = bool(message)
+        if error.content != message or error.display != bool(message):  # else no new layout on reopening
+            error.update(message)
+            error.display = bool(message)

@@ -29,7 +29,7 @@ from comparators import (
     Story,
     with_pivot,
 )
-from comparators.collector import cycle_collection_paused
+from comparators.collector import kept_with_the_frozen
 from tui.keymap import MAIN_BINDINGS
 from tui.messages import (
     ComparisonFailed,
@@ -46,7 +46,7 @@ from tui.screens.review_actions import ReviewActions
 from tui.state.comparing import STAGE_NAMES, Comparing, start_comparing
 from tui.views.layout import VIEW_CYCLE, SearchHit, View, ViewState
 from tui.views.lookup import Lookup
-from tui.views.render import clean, clean_texts, find_all, outlet, pair_text
+from tui.views.render import clean, find_all, outlet, pair_text
 from tui.widgets.aligned_view import AlignedView
 from tui.widgets.detail_pane import DetailPane
 from tui.widgets.key_footer import KeyFooter
@@ -228,22 +228,29 @@ class MainScreen(ReviewActions, CopyOpenActions, RemembersView, Screen):
         )
         self.aligned.show(state, group)
         self.sources.fill(self.lookup, set(visible), self.comparison.pivot)
+        # Now, not when the view's `CursorMoved` arrives (which then changes nothing):
+        # the new title and detail are drawn in the frame that draws the view.
+        self._show_cursor(self.aligned.selected_group, self.aligned.selected_quote)
 
     def on_cursor_moved(self, message: CursorMoved) -> None:
+        self._show_cursor(message.group, message.quote)
+
+    def _show_cursor(self, group: int | None, quote_index: int | None) -> None:
+        """The detail pane and the aligned view's title for the group (quote) selected."""
         if self.lookup is None:
             return
-        quote = self.lookup.quotes[message.quote] if message.quote is not None else None
-        mark = self.review_mark_at(message.group)
-        self.query_one(DetailPane).show(self.lookup, message.group, quote, mark)
+        quote = self.lookup.quotes[quote_index] if quote_index is not None else None
+        mark = self.review_mark_at(group)
+        self.query_one(DetailPane).show(self.lookup, group, quote, mark)
         # Titles are set only when they change: a new title repaints the whole widget.
         # Where the cursor is goes in the aligned view's title: the detail pane may be hidden.
         items, position = self.aligned.items(), self.aligned.cursor + 1
-        if message.quote is not None:
+        if quote_index is not None:
             where = f"quote {position}/{len(items)}"
         elif self.view == View.DISAGREEMENTS and items:
             where = f"{self.lookup.discrepancies[items[self.aligned.cursor]].id} · {position}/{len(items)}"
-        elif message.group is not None:
-            where = f"{self.lookup.groups[message.group].id} · {position}/{len(items)}"
+        elif group is not None:
+            where = f"{self.lookup.groups[group].id} · {position}/{len(items)}"
         else:
             where = ""
         self._cursor_title = self.view.value.capitalize() + (f" · {where}" if where else "")
@@ -430,8 +437,9 @@ class MainScreen(ReviewActions, CopyOpenActions, RemembersView, Screen):
             return
         group = self.aligned.selected_group_object()
         # Reordering builds and drops tens of thousands of small objects, none in a cycle:
-        # a full pass of the cycle collector over a 400-outlet reader costs as much again.
-        with cycle_collection_paused():
+        # a full pass of the cycle collector over a 400-outlet reader costs as much again,
+        # and what it keeps is kept as long as the comparison frozen when it was shown.
+        with kept_with_the_frozen():
             comparison = with_pivot(self.comparison, source_id, self.lookup.reading)
             self.hidden.discard(source_id)
             self.column_offset = 0
@@ -518,15 +526,12 @@ class MainScreen(ReviewActions, CopyOpenActions, RemembersView, Screen):
                     plain = pair_text(*texts, self.aligned.palette).plain
                     found.extend((gi, None, k) for k in range(len(find_all(plain, term))))
             return found
+        counts = lookup.hit_counts(term)  # as drawn; kept: a group may have 400 members
+        rank = {source_id: n for n, source_id in enumerate(visible)}
         for gi in self.aligned.items():
-            if term not in lookup.searchable_text(gi):
-                continue
-            texts = clean_texts(lookup.groups[gi])  # as drawn; kept: a group may have 400 members
-            for source_id in visible:
-                text = texts.get(source_id, "")
-                if term in text.lower():
-                    hits = find_all(text, term)
-                    found.extend((gi, source_id, k) for k in range(len(hits)))
+            if here := counts[gi]:  # the outlets shown with a hit, in the order shown
+                for source_id in sorted((s for s in here if s in rank), key=rank.__getitem__):
+                    found.extend((gi, source_id, k) for k in range(here[source_id]))
         return found
 
     def _go_to_match(self, direction: int, include_current: bool = False) -> None:

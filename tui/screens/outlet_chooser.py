@@ -68,11 +68,15 @@ class OutletChooser(ModalScreen[str | None]):
 
     def reopen(self, title: str, choices: list[tuple[str, Text]], highlighted: str | None = None) -> None:
         """Another list, as a new chooser on it would show it."""
+        height = self._height()
         self.title_text, self.choices, self.highlighted = title, choices, highlighted
-        if self.is_mounted:
-            self.query_one("#chooser-box").border_title = title
+        if self.is_mounted:  # what is as it was is left alone: each change is a layout or a repaint
+            box = self.query_one("#chooser-box")
+            if box.border_title != title:
+                box.border_title = title
             options = self.query_one(OutletList)
-            options.styles.height = self._height()
+            if self._height() != height:
+                options.styles.height = self._height()
             options.show(choices, self._start())
             options.focus()
 

@@ -10,14 +10,14 @@ keys use. Nothing here aligns or scores anything.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Collection
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 
 from comparators import Comparison, GroupKind, Quote, QuoteStatus
 from comparators.changes import group_changes, quote_homes
 from comparators.model import Removal, Source
 from comparators.ordering import ReadingIndex, positions_before
-from tui.views.render import clean_texts, member_plain
+from tui.views.render import clean_texts, find_all, member_plain
 from tui.views.wrap import line_breaks
 
 
@@ -48,9 +48,11 @@ class Lookup:
             if quote.id in self.quote_group:
                 self.group_quotes[self.quote_group[quote.id]].append(quote)
         self._searchable: dict[int, str] = {}  # id(group.members) -> `searchable_text`
+        self._hit_counts: tuple[str, dict[int, Mapping[str, int]]] = ("", {})  # (term, `hit_counts` by id(members))
         if order is not None:
             self._passage_lines = self._moved_lines(reordered, order)
             self._searchable = reordered._searchable  # kept by members, which a reorder keeps
+            self._hit_counts = reordered._hit_counts  # likewise
         self.changes = group_changes(comparison, self.quote_group)  # per group: what to check
         # The quotes view lists quotes in the pivot's reading order.
         self.quotes = sorted(
@@ -130,6 +132,32 @@ class Lookup:
             texts = clean_texts(self.groups[group_index]).values()
             text = self._searchable[id(members)] = "\0".join(texts).lower()
         return text
+
+    def hit_counts(self, term: str) -> list[Mapping[str, int]]:
+        """Per group, how often `term` (lowered) occurs in each outlet's passage as drawn
+        (outlets without a hit left out). Remembered for the last term searched, by the
+        groups' members: a search after a pivot change or a source hidden finds the same
+        hits in another order (cleaning 2,000 groups' texts again cost 30 ms)."""
+        kept_term, by_members = self._hit_counts
+        if kept_term != term:
+            by_members = {}
+            self._hit_counts = (term, by_members)
+        counts = []
+        for group_index, group in enumerate(self.groups):
+            found = by_members.get(id(group.members))
+            if found is None:
+                found = by_members[id(group.members)] = self._count_hits(group_index, term)
+            counts.append(found)
+        return counts
+
+    def _count_hits(self, group_index: int, term: str) -> Mapping[str, int]:
+        if term not in self.searchable_text(group_index):
+            return {}
+        found = {}
+        for source_id, text in clean_texts(self.groups[group_index]).items():
+            if hits := find_all(text, term):
+                found[source_id] = len(hits)
+        return found
 
     def quotes_in(self, group_index: int, source_id: str | None = None) -> list[Quote]:
         quotes = self.group_quotes.get(group_index, [])

@@ -9,7 +9,7 @@ from rich.text import Text
 from comparators import Group
 from comparators.diff_markup import WDIFF
 from tui.views.layout import Block, Layout, fit_width, wrap_lines
-from tui.views.render import find_all, outlet, pair_text
+from tui.views.render import find_all, outlet, pair_plain, pair_text
 from tui.views.wrap import line_breaks
 
 
@@ -29,7 +29,7 @@ class PairLayout(Layout):
             present = set(group.sources)
             if a not in present and b not in present:
                 continue
-            plain = self._text(group).plain
+            plain = pair_plain(group.text_of(a), group.text_of(b) if b else "")
             blocks.append(Block(1 + len(line_breaks(plain, self.text_width)) + 1, gi))
         return blocks
 
@@ -55,7 +55,9 @@ class PairLayout(Layout):
         )
 
     def hit_line(self, index: int, source_id: str | None, k: int) -> int:
-        plain = self._text(self.lookup.groups[self.blocks[index].item]).plain
+        group = self.lookup.groups[self.blocks[index].item]
+        a, b = self.pair()
+        plain = pair_plain(group.text_of(a), group.text_of(b) if b else "")
         hits = find_all(plain, self.state.search)
         if k >= len(hits):
             return 0

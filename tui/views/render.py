@@ -201,13 +201,21 @@ def pair_text(
 ) -> Text:
     """`b` against `a` as one text: `[-only in a-]{+only in b+}`, like git --word-diff."""
     text = Text(end="")
-    for op, piece in word_diff(a, b):
-        style = palette.deleted if op < 0 else palette.inserted if op > 0 else ""
-        text.append(WDIFF.around(op, clean(piece)), style)
+    for op, piece in _pair_pieces(a, b):
+        text.append(piece, palette.deleted if op < 0 else palette.inserted if op > 0 else "")
     if search:
         for k, (start, end) in enumerate(find_all(text.plain, search)):
             text.stylize(palette.match_current if k == current_hit else palette.match, start, end)
     return text
+
+
+def pair_plain(a: str, b: str) -> str:
+    """`pair_text(a, b, ...).plain`, without styling it: what measuring a pair needs."""
+    return "".join(piece for _, piece in _pair_pieces(a, b))
+
+
+def _pair_pieces(a: str, b: str) -> list[tuple[int, str]]:
+    return [(op, WDIFF.around(op, clean(piece))) for op, piece in word_diff(a, b)]
 
 
 _OUTLETS: list[tuple[Story, Mapping[str, str]]] = []  # the last story's outlet names by source id

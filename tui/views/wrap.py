@@ -25,6 +25,9 @@ def _tokens(text: str) -> tuple[tuple[int, int, int], ...]:
     return tuple(out)
 
 
+_OTHER_WHITESPACE = re.compile(r"[^\S ]")  # whitespace but the plain space: tabs, newlines...
+
+
 @lru_cache(maxsize=65536)
 def line_breaks(text: str, width: int) -> tuple[tuple[int, int], ...]:
     """(start, end) character offsets of each line of `text` wrapped to `width` cells.
@@ -33,6 +36,8 @@ def line_breaks(text: str, width: int) -> tuple[tuple[int, int], ...]:
     break. An empty text is one empty line.
     """
     width = max(1, width)
+    if text.isascii() and not _OTHER_WHITESPACE.search(text):
+        return _spaced_ascii_breaks(text, width)
     lines: list[tuple[int, int]] = []
     start = end = 0  # current line [start, end) without trailing spaces
     used = 0
@@ -81,3 +86,35 @@ def _cut(text: str, start: int, end: int, width: int, ascii_text: bool) -> int:
         if used > width:
             return max(index, start + 1)
     return end
+
+
+def _spaced_ascii_breaks(text: str, width: int) -> tuple[tuple[int, int], ...]:
+    """`line_breaks` of an ASCII text whose only whitespace is the space (what cleaned
+    passages are), a line at a time with `str.rfind` rather than a step per word:
+    measuring a pair of outlets over 2,000 groups spent most of its time in that loop."""
+    n = len(text)
+    start = n - len(text.lstrip(" "))  # the first word
+    if start == n:
+        return ((0, 0),)
+    lines = []
+    while True:
+        limit = start + width  # a line holds text[start:limit] at most
+        if limit >= n:  # the rest fits
+            lines.append((start, len(text.rstrip(" "))))
+            return tuple(lines)
+        if text[limit] == " ":  # a word ends at the limit or before
+            lines.append((start, start + len(text[start:limit].rstrip(" "))))
+            following = limit
+        else:  # a word runs over the limit: break before it, or cut it when it fills the line
+            space = text.rfind(" ", start, limit)
+            if space < 0:
+                lines.append((start, limit))
+                start = limit
+                continue
+            lines.append((start, start + len(text[start:space].rstrip(" "))))
+            following = space
+        while following < n and text[following] == " ":
+            following += 1
+        if following == n:
+            return tuple(lines)
+        start = following

@@ -33,8 +33,11 @@ class DetailPane(RichLog):
         quote: Quote | None = None,
         mark: Mark | None = None,
     ) -> None:
-        self._text = detail_text(lookup, group_index, quote, mark, scores=self.show_scores)
-        has_something = bool(self._text.plain)
+        text = detail_text(lookup, group_index, quote, mark, scores=self.show_scores)
+        has_something = bool(text.plain)
+        if text == self._text and self.display == has_something:
+            return  # drawn already, or drawn on the first resize
+        self._text = text
         if self.display != has_something:  # a change of display lays the screen out again
             self.display = has_something
         self._draw()

@@ -73,7 +73,7 @@ class OutletList(ScrollView, can_focus=True):
         """Other rows, the cursor on `highlighted` once laid out (as when mounted)."""
         self._set_rows(rows, highlighted)
         self.scroll_to(0, 0, animate=False, force=True)
-        self.refresh(layout=True)
+        self.refresh()  # laid out again only when `virtual_size` changes (its reactive does it)
         self.call_after_refresh(self._scroll_to_highlighted)
 
     def validate_highlighted(self, row: int) -> int:
