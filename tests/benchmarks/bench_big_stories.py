@@ -339,7 +339,7 @@ process (`time.process_time` around the stages, load average 12-14):
 | main: link model, fact groups (`_facts`, serial) | 0.3 + 1.1 | 0.7 + 3.3 |
 | main: its half of the groups' building | 1.5 | 3.3 |
 | main: quotes, discrepancies, the export's dict and JSON | 0.5-0.7, 0.8-1.1, 0.5 | 1.7, 2.3, 1.2 |
-| child: runs, quotes' speakers, facts (`_needing_no_groups`) | 2.9-3.2 | 7.3 |
+| child: runs, quotes' speakers, facts (one process before this round's change) | 2.9-3.2 | 7.3 |
 | child: word sets (`passage_sets`) | 1.3-1.6 | 2.7 |
 | children: scoring, overlaps, groups (their halves) | 1.0, 0.6, 1.4 | 1.9, 0.8, 2.7 |
 | child: the export's word diffs (7,612 pairs at 200 x 40) | 2.2 | 4.2 |
