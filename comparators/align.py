@@ -43,7 +43,7 @@ Every figure is measured by `tests/benchmarks/evaluate_alignment.py`.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from itertools import islice, repeat
@@ -121,13 +121,7 @@ def default_threshold(comparator: str) -> float:
     return model.threshold if model is not None else get_comparator(comparator).default_threshold
 
 
-def align(
-    story: Story,
-    settings: Settings,
-    link: LinkModel | None = None,
-    jobs: int = 1,
-    scored: Callable[[], None] | None = None,
-) -> tuple[Group, ...]:
+def align(story: Story, settings: Settings, link: LinkModel | None = None, jobs: int = 1) -> tuple[Group, ...]:
     """Groups of `story`'s passages (at `settings.granularity`), unordered ids.
 
     A passage may stand in several groups (one per fact it reports); passages
@@ -137,9 +131,6 @@ def align(
     the group's fact. `link` replaces the stored link model (for fitting and
     leave-one-story-out evaluation); its threshold then is the default. `jobs` over 1
     spreads a big story's independent work over that many processes (the same groups).
-    `scored()`, when given, is called once the candidates are scored, as the links are
-    about to be weighed and grown in this process alone: a caller may start other work
-    in another process then, on a core that would otherwise wait.
     """
     comparator = get_comparator(settings.comparator)
     model = link if link is not None else link_model(comparator.name)
@@ -156,8 +147,6 @@ def align(
         if parallel:  # while the word sets are still being cut
             space.read_before_forking()
         pairs = _candidates(space, scorer, sets(), jobs)
-    if scored is not None:
-        scored()
     probability = _link_probability(space, pairs, model)
     link_of = _PairValues(pairs.i, pairs.j, probability, len(space.units))
     clusters = _facts(space, pairs.i, pairs.j, probability, threshold, link_of)

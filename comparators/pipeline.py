@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from contextlib import ExitStack
 from dataclasses import replace
 
 from comparators.align import align, default_threshold
@@ -14,7 +13,7 @@ from comparators.facts import Fact, extract_facts, remember_facts
 from comparators.model import Comparison, Settings, SettingsOverride, Story
 from comparators.ordering import order_groups
 from comparators.pivot import choose_pivot
-from comparators.quote_matching import source_quotes, story_quote_groups
+from comparators.quote_matching import SourceQuotes, source_quotes, story_quote_groups
 from comparators.reuse import SharedRuns, reuse, shared_runs
 from comparators.settings import merged_settings
 from comparators.workers import in_background, worth_spreading
@@ -71,24 +70,10 @@ def _compare(
     settings = resolve_settings(story, override)
     parallel = worth_spreading(sum(len(s.paragraphs) for s in story.sources), jobs)
     done("align")
-    # What needs no groups is worked out in other processes while this one aligns: the
-    # quotes' speakers from the start; the verbatim runs and the facts once the candidates
-    # are scored, as this process then grows the links alone (a core would wait).
-    with ExitStack() as meanwhile:
-        attributed_quotes = meanwhile.enter_context(
-            in_background(lambda: [source_quotes(source) for source in story.sources], parallel)
-        )
-        runs_and_facts: list[Callable[[], tuple[tuple[SharedRuns, ...], dict[str, tuple[Fact, ...]]]]] = []
-
-        def start_runs_and_facts() -> None:
-            work = meanwhile.enter_context(in_background(lambda: _runs_and_facts(story, parallel), parallel))
-            runs_and_facts.append(work)
-
-        groups = align(story, settings, jobs=jobs, scored=start_runs_and_facts) if story.sources else ()
-        if not runs_and_facts:  # no passage to align
-            start_runs_and_facts()
-        runs, facts = runs_and_facts[0]()
-        attributed = attributed_quotes()
+    # What needs no groups is worked out in another process while this one aligns.
+    with in_background(lambda: _needing_no_groups(story, parallel), parallel) as needing_no_groups:
+        groups = align(story, settings, jobs=jobs) if story.sources else ()
+        runs, attributed, facts = needing_no_groups()
     remember_facts(facts)
     if settings.pivot is not None:
         pivot_reason = "chosen"
@@ -129,15 +114,15 @@ def _compare(
     )
 
 
-def _runs_and_facts(
+def _needing_no_groups(
     story: Story, elsewhere: bool
-) -> tuple[tuple[SharedRuns, ...], dict[str, tuple[Fact, ...]]]:
-    """The verbatim runs and, when worked out in another process (`elsewhere`), the facts
-    of every distinct paragraph text (for the discrepancies)."""
+) -> tuple[tuple[SharedRuns, ...], list[SourceQuotes], dict[str, tuple[Fact, ...]]]:
+    """The verbatim runs, each source's attributed quotes and, when worked out in another
+    process (`elsewhere`), the facts of every distinct paragraph text (for the discrepancies)."""
     facts = {}
     if elsewhere:
         facts = {text: extract_facts(text) for source in story.sources for text in (p.text for p in source.paragraphs)}
-    return shared_runs(story), facts
+    return shared_runs(story), [source_quotes(source) for source in story.sources], facts
 
 
 def _stage_reporter(progress: Progress | None) -> Callable[[str], None]:
