@@ -326,6 +326,63 @@ members join (`Counter.update` with a member's ~39 links: 0.8 -> 1.1 s, more tha
 intersections it saves); `_absorb` choosing the largest group that takes a small one
 without sorting them (within the noise). What is left is Python's own cost per link and per
 test: of about 0.8 s, some 0.35 s in `joins` and 0.4 s in the loops around it.
+
+The many-sources case again (200 and 400 x 40; no code change kept: what was tried gave the
+same export bytes for the seeds, 200 x 40 and 10 x 1000 with `--jobs 1` and `--jobs 2`, and
+no measured gain). Where the CPU goes, `--jobs 2`, seconds of each
+process (`time.process_time` around the stages, load average 12-14):
+
+| stage | 200 x 40 | 400 x 40 |
+|---|---|---|
+| main: start-up and reading its half of the files | 0.6 + 0.5 | 0.6 + 0.9 |
+| main: fitting TF-IDF, term counts, waiting for the word sets | 0.6 | 1.2 |
+| main: its half of the candidate scoring and overlaps, ranking | 1.9 | 3.3 |
+| main: link model, fact groups (`_facts`, serial) | 0.3 + 1.1 | 0.7 + 3.3 |
+| main: its half of the groups' building | 1.5 | 3.3 |
+| main: quotes, discrepancies, the export's dict and JSON | 0.5-0.7, 0.8-1.1, 0.5 | 1.7, 2.3, 1.2 |
+| child: runs, quotes' speakers, facts (`_needing_no_groups`) | 2.9-3.2 | 7.3 |
+| child: word sets (`passage_sets`) | 1.3-1.6 | 2.7 |
+| children: scoring, overlaps, groups (their halves) | 1.0, 0.6, 1.4 | 1.9, 0.8, 2.7 |
+| child: the export's word diffs (7,612 pairs at 200 x 40) | 2.2 | 4.2 |
+| child: discrepancies' names | 0.4 | 1.1 |
+
+With `--jobs 1` (200 x 40, 15.5 s): imports and loading 1.2, align 7.5 (word sets and fit
+1.5, scoring 2.5, link model 0.3, `_facts` 1.2, groups 2.1), runs and quotes' speakers about
+1.7, discrepancies 1.9, export 2.6 (word diffs 2.1: `fast_diff_match_patch` itself, 0.27 ms a
+pair, 21 of the pairs identical). The CPU over two cores (17.5 s / 2) is already above the 8 s
+budget at 200 x 40: moving work between processes cannot meet it, only less work can.
+`_facts` grows faster than the story (1.12 -> 2.52 s alone from 200 to 400 sources: 191,543 ->
+397,189 `joins` tests, `_absorb` a quarter then two fifths of it).
+
+Tried and not kept: the verbatim runs and the facts forked when the candidates are scored
+(a `scored` callback of `align`), not at align's start. The process reading the quotes'
+speakers, the runs and the facts (3 s of CPU at 200 x 40, 7 s at 400 x 40) runs beside the
+main process and the word sets' process from the start, three processes on two cores through
+the fit and the candidate scoring, and is done before `_facts`, when the main process grows
+the links alone and the other core may wait (1.4 s at 200 x 40, 4 s at 400 x 40): the runs
+and facts were to fill that window. Same export bytes, but no gain shown: `farm-bench -n 4` on
+`--child ... 2` against main, paired, twice: CPU 18.2 against 18.0 s, ratio 1.00 (0.87-1.18),
+then 17.7 against 16.5 s, ratio 1.04 (1.00-1.14) (perhaps page copies: the fork is from the
+bigger process after the scoring; not measured); the wall time could not be measured, the machine's load
+average being 8-19 (runs of 19-80 s for a 12 s export), where no core is ever idle and a
+better schedule cannot show. This script, main then that change,
+`--only 5x40,50x40,200x40,400x40,10x1000 --jobs 2`, one run each at load average 11-16
+(wall times are the load's):
+
+| story | main: wall / CPU all (main) / peak RSS / peak PSS | the change |
+|---|---|---|
+| 5 x 40 | 4.6 s / 1.2 s (1.2) / 80 MB / 69 MB | 10.0 s / 1.0 s (1.0) / 79 MB / 54 MB |
+| 50 x 40 | 31.1 s / 5.6 s (2.6) / 148 MB / 157 MB | 29.4 s / 4.7 s (2.2) / 145 MB / 169 MB |
+| 200 x 40 | 106.4 s / 16.7 s (7.7) / 362 MB / 359 MB | 94.6 s / 17.4 s (7.8) / 362 MB / 364 MB |
+| 400 x 40 | 177.7 s / 32.9 s (15.7) / 616 MB / 619 MB | 166.3 s / 32.2 s (15.6) / 616 MB / 631 MB |
+| 10 x 1000 | 105.0 s / 16.4 s (6.8) / 274 MB / 438 MB | 67.3 s / 15.8 s (6.5) / 274 MB / 388 MB |
+
+Exponent of CPU time against sources, 50 to 400: 0.84 on main, 0.93 with the change (one run
+each at that load: the 50 x 40 rows differ by more than the change could). The budgets are not
+met. Also tried and not kept (same output): a passage turned away by a group remembered until the group
+changes (`_facts`: only 27,223 of 191,543 tests repeat one, 1.12 -> 1.11 s); each cluster's
+sentences scored against themselves through the dense product (`similarity._product`: 0.57 ->
+0.63 s for the 218 batches of one cluster, 0.38 -> 0.65 s for the others one by one, same floats).
 """
 
 from __future__ import annotations
