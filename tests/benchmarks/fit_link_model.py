@@ -2,6 +2,7 @@
 
     .venv/bin/python tests/benchmarks/fit_link_model.py [--write] [--comparator NAME]
         [--model NAME] [--cut RULE] [--ablate] [--drop A,B] [--errors STORY,...|all]
+        [--synthetic SHARE] [--balance]
 
 For every labelled story (tests/support/labelled_stories.py: the seeds, and the real
 stories of ../shared/eval when present), the aligner's candidate pairs are described by
@@ -21,6 +22,11 @@ and the labelled links they miss, each with both passages, the pair's link proba
 and its features. `--drop A,B` leaves those features out of every fit; `--ablate` repeats
 the whole with each feature left out. `--write` fits on every story and stores the model, with the median of the
 folds' thresholds.
+
+`--synthetic SHARE` adds synthetic stories (SYNTHETIC_TRAINING, with their known origin
+as labels) to every fold's training set, all together weighing SHARE of one mean story
+(never to the seeds' fold, whose paragraphs they reuse, nor to any scoring);
+`--balance` weighs each training story as much as the mean story.
 
 `--model` tries another model class (`MODELS`; `logistic` is the previous release's
 model), and `--cut` another rule for choosing a fold's cut on its training stories
@@ -122,9 +128,17 @@ def candidate_table(story: LabelledStory, comparator: str):
 
 
 def _training(tables, columns):
+    """(features, labels, weights) of the labelled pairs; a table's optional fourth
+    element weighs its pairs (`weighted`), else each weighs 1."""
     x = np.vstack([t[0][t[1] >= 0] for t in tables])[:, columns]
     y = np.concatenate([t[1][t[1] >= 0] for t in tables])
-    return x, y
+    w = np.concatenate([(t[3] if len(t) > 3 else np.ones(len(t[1]), dtype=np.float64))[t[1] >= 0] for t in tables])
+    return x, y, w
+
+
+def weighted(table, weight: float):
+    """`table` with each of its pairs weighing `weight` in a fit."""
+    return (*table[:3], np.full(len(table[1]), weight, dtype=np.float64))
 
 
 def fit(tables, columns) -> LinkModel:
@@ -132,9 +146,9 @@ def fit(tables, columns) -> LinkModel:
     and half of the shipped one)."""
     from sklearn.linear_model import LogisticRegression
 
-    x, y = _training(tables, columns)
+    x, y, w = _training(tables, columns)
     mean, scale = x.mean(axis=0), x.std(axis=0) + 1e-6
-    model = LogisticRegression(C=REGULARISATION, max_iter=5000).fit((x - mean) / scale, y)
+    model = LogisticRegression(C=REGULARISATION, max_iter=5000).fit((x - mean) / scale, y, sample_weight=w)
     weights = np.zeros(len(FEATURES), dtype=np.float32)
     weights[columns] = model.coef_[0]
     full_mean = np.zeros(len(FEATURES), dtype=np.float32)
@@ -157,7 +171,7 @@ def _monotone_trees(tables, columns, signs: str = "meaning", depth: int = 2):
     (trees of depth 1 make an additive model of monotone step curves)."""
     from sklearn.ensemble import HistGradientBoostingClassifier
 
-    x, y = _training(tables, columns)
+    x, y, w = _training(tables, columns)
     return HistGradientBoostingClassifier(
         max_depth=depth,
         learning_rate=0.05,
@@ -166,7 +180,7 @@ def _monotone_trees(tables, columns, signs: str = "meaning", depth: int = 2):
         l2_regularization=10.0,
         monotonic_cst=_signs(tables, columns, signs),
         random_state=0,
-    ).fit(x, y)
+    ).fit(x, y, sample_weight=w)
 
 
 def fit_monotone_trees(tables, columns, signs: str = "meaning", depth: int = 2) -> FittedLink:
@@ -223,7 +237,7 @@ def fit_additive(tables, columns, monotone: bool = False) -> FittedLink:
     from sklearn.pipeline import make_pipeline
     from sklearn.preprocessing import SplineTransformer, StandardScaler
 
-    x, y = _training(tables, columns)
+    x, y, _ = _training(tables, columns)
     if monotone:
         curves = [
             IsotonicRegression(increasing=MEANING_SIGNS.get(FEATURES[c], 1) > 0, out_of_bounds="clip", y_min=0.005, y_max=0.995).fit(x[:, k], y)
@@ -256,7 +270,7 @@ def fit_interactions(tables, columns) -> FittedLink:
     def widen(f: np.ndarray) -> np.ndarray:
         return np.column_stack([f[:, columns]] + [f[:, a] * f[:, b] for a, b in products])
 
-    x, y = _training(tables, slice(None))  # every feature: `widen` picks the columns and products
+    x, y, _ = _training(tables, slice(None))  # every feature: `widen` picks the columns and products
     model = make_pipeline(StandardScaler(), LogisticRegression(C=REGULARISATION, max_iter=5000)).fit(widen(x), y)
     return FittedLink(lambda f: model.predict_proba(widen(f))[:, 1], 0.5)
 
@@ -329,12 +343,40 @@ def _average_precision(model, table) -> float:
     return float(average_precision_score(table[1][keep], model.probability(table[0][keep]))) if table[1][keep].any() else float("nan")
 
 
-def held_out(stories, tables, comparator: str, columns, model_name: str = SHIPPED, rule: str = "best-mean") -> list[Fold]:
-    """Each story aligned with a model fitted (and thresholded) on the others."""
+# Synthetic stories (seed, sources, paragraphs) `--synthetic` adds to the training
+# sets: not those evaluate_alignment.py scores.
+SYNTHETIC_TRAINING = ((101, 6, 20), (102, 8, 25), (103, 5, 30), (104, 10, 20), (105, 7, 25), (106, 6, 15))
+
+
+def synthetic_tables(comparator: str) -> list:
+    from evaluate_alignment import synthetic_story
+
+    return [candidate_table(synthetic_story(*spec), comparator) for spec in SYNTHETIC_TRAINING]
+
+
+def training_set(tables, extra=(), share: float = 0.0, balance: bool = False) -> list:
+    """The tables a model is fitted on: with `balance` each story weighs as much as
+    the mean story, and the `extra` (synthetic) stories together weigh `share` of
+    one mean story."""
+    pairs = [max(1, int((t[1] >= 0).sum())) for t in tables]
+    mean = float(np.mean(pairs))
+    chosen = [weighted(t, mean / n) for t, n in zip(tables, pairs)] if balance else list(tables)
+    if extra and share > 0:
+        total = sum(max(1, int((t[1] >= 0).sum())) for t in extra)
+        chosen += [weighted(t, share * mean / total) for t in extra]
+    return chosen
+
+
+def held_out(
+    stories, tables, comparator: str, columns, model_name: str = SHIPPED, rule: str = "best-mean", extra=(), share: float = 0.0, balance: bool = False
+) -> list[Fold]:
+    """Each story aligned with a model fitted (and thresholded) on the others (and on
+    `extra` stories, but for the seeds, whose paragraphs the synthetic ones reuse)."""
     folds = []
     for k, story in enumerate(stories):
         others = [m for m in range(len(stories)) if m != k]
-        model = MODELS[model_name]([tables[m] for m in others], columns)
+        train = training_set([tables[m] for m in others], () if story.name == "seeds" else extra, share, balance)
+        model = MODELS[model_name](train, columns)
         if rule == "calibrated":
             threshold = _calibrated_cut(model_name, [tables[m] for m in others], columns)
         else:
@@ -365,6 +407,8 @@ def report(stories, folds: list[Fold]) -> None:
         return
     f1 = [f.score.f1 for _, f in real]
     print(f"  real stories: macro F1 {np.mean(f1):.3f}, lowest {min(f1):.3f}; ranking mean AP {np.mean([f.ranking for _, f in real]):.3f}")
+    cuts = [f.threshold for f in folds]
+    print(f"  the folds' cuts {min(cuts):.3g}-{max(cuts):.3g}, median {np.median(cuts):.3g}")
     for cut in FIXED_CUTS:
         at = [f.at_cuts[cut] for _, f in real]
         seed = f"; seeds {seeds[0].at_cuts[cut]:.3f}" if seeds else ""
@@ -422,7 +466,10 @@ def main(argv: list[str]) -> int:
     tables = [candidate_table(s, comparator) for s in stories]
     every = [c for c, name in enumerate(FEATURES) if name not in dropped]
     print(f"comparator {comparator}, model {model_name}, cut {rule}, leave-one-story-out over {len(stories)} stories:")
-    folds = held_out(stories, tables, comparator, every, model_name, rule)
+    share = float(_option(argv, "--synthetic", "0"))
+    balance = "--balance" in argv
+    extra = synthetic_tables(comparator) if share > 0 else []
+    folds = held_out(stories, tables, comparator, every, model_name, rule, extra, share, balance)
     report(stories, folds)
     if "--errors" in argv:
         wanted = _option(argv, "--errors", "all").split(",")
@@ -431,11 +478,11 @@ def main(argv: list[str]) -> int:
                 report_errors(story, table, fold.model, fold.joined)
     if "--ablate" in argv:
         for drop in every:
-            ablated = held_out(stories, tables, comparator, [c for c in every if c != drop], model_name, rule)
+            ablated = held_out(stories, tables, comparator, [c for c in every if c != drop], model_name, rule, extra, share, balance)
             real = [f.score.f1 for s, f in zip(stories, ablated) if s.name != "seeds"]
             print(f"  without {FEATURES[drop]:<20} real macro F1 {np.mean(real):.3f}")
     if "--write" in argv:
-        model = MODELS[model_name](tables, every)
+        model = MODELS[model_name](training_set(tables, extra, share, balance), every)
         if not isinstance(model, LinkModel):
             print(f"--write stores a model the aligner can evaluate ({', '.join(STORABLE)})", file=sys.stderr)
             return 2
