@@ -42,8 +42,10 @@ def kept_with_the_frozen() -> Iterator[None]:
 
     Not `cycle_collection_paused`: `gc.get_freeze_count` counts the frozen objects one by
     one (10-50 ms under a reader holding a big story), and the young collections after
-    it would walk everything the block made. The cost: a cycle already garbage when the
-    block ends is kept too (the few a key press leaves)."""
+    it would walk everything the block made. The cost: every cycle garbage when the block
+    ends, or becoming garbage later among what was alive then (Textual's strips cache
+    themselves), is kept for good: the block must leave none of its own (see
+    `order_groups`). Measured: some 0.3 MB a pivot change (60 sources, 1,500 groups)."""
     enabled = gc.isenabled()
     gc.disable()
     try:

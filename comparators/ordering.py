@@ -114,6 +114,9 @@ def order_groups(
     for group in groups:
         on_pivot = first_in[id(group.members)].get(pivot)
         keyed.append((on_pivot,) if on_pivot is not None else key(id(group.members)))
+    # `key` calls itself: its closure holds it, a cycle holding `groups` that only the
+    # cycle collector frees (never, for what the reader keeps with the frozen).
+    del key
     ordered = [groups[i] for i in sorted(range(len(groups)), key=keyed.__getitem__)]
     # Made with the fields in order, not `replace` (which looks them all up again per
     # group): a pivot change on a 2,000-group story renumbers all of them.

@@ -118,3 +118,24 @@ def test_a_collector_turned_off_stays_off_after_a_block_kept_with_the_frozen(col
         pass
     assert not gc.isenabled()
     gc.unfreeze()
+
+
+def test_a_pivot_change_leaves_no_cycle_for_the_reader_to_keep_frozen(collector_on):
+    """The reader changes the pivot under `kept_with_the_frozen`: a cycle it leaves is kept
+    for good, with all it holds (the old order's groups, a pivot change after another)."""
+    from reader_helpers import synthetic_comparison  # tests/support is on pytest's pythonpath
+
+    from comparators import with_pivot
+    from comparators.ordering import ReadingIndex
+
+    comparison = synthetic_comparison(6, 200, seed=1)
+    index = ReadingIndex.of(comparison.groups, comparison.story)
+    pivots = [source.id for source in comparison.story.sources[1:]]
+    gc.collect()
+    gc.disable()
+    try:
+        for pivot in pivots:
+            comparison = with_pivot(comparison, pivot, index)
+        assert gc.collect() == 0
+    finally:
+        gc.enable()

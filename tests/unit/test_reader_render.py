@@ -140,3 +140,27 @@ def test_a_quote_whose_paragraph_stands_in_two_groups_is_measured_where_it_lands
     assert pivoted.groups[reordered.quote_group["q1"]].sources == ("a", "c")  # the quote moved
     for width in widths:
         assert reordered.passage_lines("a", width) == Lookup(pivoted).passage_lines("a", width)
+
+
+async def test_views_cycled_with_no_room_for_the_aligned_view_come_back_on_the_same_group():
+    """A terminal a column wide leaves the aligned view no width: it is laid out when it
+    has some, on the group selected before, not read meanwhile as if laid out for the new view."""
+    from reader_helpers import NO_KEYMAP, ready, synthetic_comparison  # tests/support is on pytest's pythonpath
+
+    from tui.app import make_app
+    from tui.views.layout import VIEW_CYCLE, View
+
+    comparison = synthetic_comparison(4, 30, seed=3)
+    app = make_app(comparison.story, comparison=comparison, keymap=NO_KEYMAP, view=View.COLUMNS)
+    async with app.run_test(size=(60, 20)) as pilot:
+        await ready(app, pilot)
+        await pilot.press("down", "down", "down")
+        await pilot.pause()
+        await pilot.resize_terminal(1, 20)
+        await pilot.pause()
+        for _ in VIEW_CYCLE:  # round to the columns view again
+            await pilot.press("v")
+            await pilot.pause()
+        await pilot.resize_terminal(60, 20)
+        await pilot.pause()
+        assert str(app.screen.aligned.border_title).startswith("Columns · g4 ·")

@@ -46,7 +46,7 @@ from tui.screens.review_actions import ReviewActions
 from tui.state.comparing import STAGE_NAMES, Comparing, start_comparing
 from tui.views.layout import VIEW_CYCLE, SearchHit, View, ViewState
 from tui.views.lookup import Lookup
-from tui.views.render import clean, find_all, outlet, pair_text
+from tui.views.render import clean, find_all, outlet, pair_plain
 from tui.widgets.aligned_view import AlignedView
 from tui.widgets.detail_pane import DetailPane
 from tui.widgets.key_footer import KeyFooter
@@ -523,7 +523,7 @@ class MainScreen(ReviewActions, CopyOpenActions, RemembersView, Screen):
                 group = lookup.groups[gi]
                 texts = (group.text_of(a), group.text_of(b) if b else "")
                 if any(term in text.lower() for text in texts):
-                    plain = pair_text(*texts, self.aligned.palette).plain
+                    plain = pair_plain(*texts)
                     found.extend((gi, None, k) for k in range(len(find_all(plain, term))))
             return found
         counts = lookup.hit_counts(term)  # as drawn; kept: a group may have 400 members

@@ -21,6 +21,11 @@ class PairLayout(Layout):
     def pair(self) -> tuple[str, str | None]:
         return self.state.visible[0], self.state.partner
 
+    def _texts(self, group: Group) -> tuple[str, str]:
+        """The pair's two passages in `group` ('' where an outlet has none)."""
+        a, b = self.pair()
+        return group.text_of(a), group.text_of(b) if b else ""
+
     def measure(self) -> list[Block]:
         a, b = self.pair()
         self.text_width = self.width - 1
@@ -29,15 +34,12 @@ class PairLayout(Layout):
             present = set(group.sources)
             if a not in present and b not in present:
                 continue
-            plain = pair_plain(group.text_of(a), group.text_of(b) if b else "")
+            plain = pair_plain(*self._texts(group))
             blocks.append(Block(1 + len(line_breaks(plain, self.text_width)) + 1, gi))
         return blocks
 
     def _text(self, group: Group, current_hit: int | None = None) -> Text:
-        a, b = self.pair()
-        return pair_text(
-            group.text_of(a), group.text_of(b) if b else "", self.palette, self.state.search, current_hit
-        )
+        return pair_text(*self._texts(group), self.palette, self.state.search, current_hit)
 
     def ruler(self) -> Text:
         a, b = self.pair()
@@ -55,9 +57,7 @@ class PairLayout(Layout):
         )
 
     def hit_line(self, index: int, source_id: str | None, k: int) -> int:
-        group = self.lookup.groups[self.blocks[index].item]
-        a, b = self.pair()
-        plain = pair_plain(group.text_of(a), group.text_of(b) if b else "")
+        plain = pair_plain(*self._texts(self.lookup.groups[self.blocks[index].item]))
         hits = find_all(plain, self.state.search)
         if k >= len(hits):
             return 0

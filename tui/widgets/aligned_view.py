@@ -60,6 +60,8 @@ class AlignedView(ScrollView, can_focus=True, inherit_bindings=False):
         """Show `state`, keeping `group` (default: the selected group) under the cursor,
         or the selected quote when the quotes view stays."""
         want = group if group is not None else self.selected_group_object()
+        if want is None and self.layout_ is None:  # not laid out (no room): the group wanted still
+            want = self._want_group
         quote = self.selected_quote
         if quote is not None and group is None and state.view == View.QUOTES:
             self._want_quote = self.state.lookup.quotes[quote].id
@@ -154,7 +156,10 @@ class AlignedView(ScrollView, can_focus=True, inherit_bindings=False):
         return self.scrollable_content_region.width
 
     def _relayout(self) -> None:
-        if self.state is None or self._width() <= 0:
+        if self.state is None:
+            return
+        if self._width() <= 0:  # no room (a terminal a column wide): laid out at the next resize,
+            self.layout_, self._item_blocks, self._items = None, [], []  # nothing kept of another state
             return
         self.layout_ = make_layout(self.state, self._width(), self.palette)
         blocks = self.layout_.blocks
