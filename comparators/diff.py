@@ -79,7 +79,8 @@ def _cached_tokens(text: str) -> tuple[str, ...]:
 
 @lru_cache(maxsize=8192)
 def _encoded_diff(a: str, b: str) -> tuple[tuple[int, int], ...]:
-    """(op, token count) runs of the word diff."""
+    """(op, character count) runs of the word diff (its runs of whole tokens, measured
+    in characters: spelling them out is then a slice of each text, no second split)."""
     ta, tb = _cached_tokens(a), _cached_tokens(b)
     # Each distinct token its character, in order of first appearance (a's, then b's).
     distinct = dict.fromkeys(ta + tb)
@@ -93,7 +94,18 @@ def _encoded_diff(a: str, b: str) -> tuple[tuple[int, int], ...]:
         cleanup="Semantic",
         counts_only=True,
     )
-    return tuple((_OPS[op], n) for op, n in runs)
+    runs_in_chars: list[tuple[int, int]] = []
+    i = j = 0  # tokens of a and of b read so far
+    for op, n in runs:
+        if op == "+":
+            runs_in_chars.append((1, sum(map(len, tb[j : j + n]))))
+            j += n
+        else:
+            runs_in_chars.append((_OPS[op], sum(map(len, ta[i : i + n]))))
+            i += n
+            if op == "=":
+                j += n
+    return tuple(runs_in_chars)
 
 
 @lru_cache(maxsize=8192)
@@ -103,8 +115,8 @@ def word_diff(a: str, b: str) -> tuple[tuple[int, str], ...]:
 
 
 def word_diff_runs(a: str, b: str) -> tuple[tuple[int, int], ...]:
-    """`word_diff(a, b)` as (op, token count) runs: the costly part, in a form small to
-    send between processes (`word_diff_of_runs` spells it out)."""
+    """`word_diff(a, b)` as (op, character count) runs: the costly part, in a form small
+    to send between processes (`word_diff_of_runs` spells it out)."""
     remembered = remembered_word_diff_runs(a, b)
     return _encoded_diff(a, b) if remembered is None else remembered
 
@@ -126,16 +138,16 @@ def remembered_word_diff_runs(a: str, b: str) -> tuple[tuple[int, int], ...] | N
 
 
 def word_diff_of_runs(a: str, b: str, runs: tuple[tuple[int, int], ...]) -> tuple[tuple[int, str], ...]:
-    """`word_diff(a, b)` from its `word_diff_runs(a, b)`."""
-    ta, tb = _cached_tokens(a), _cached_tokens(b)
+    """`word_diff(a, b)` from its `word_diff_runs(a, b)`: slices of the two texts (in the
+    process exporting a big story, which did not split them into tokens)."""
     i = j = 0
     ops: list[tuple[int, str]] = []
     for op, n in runs:
         if op == 1:
-            ops.append((op, "".join(tb[j : j + n])))
+            ops.append((op, b[j : j + n]))
             j += n
         else:
-            ops.append((op, "".join(ta[i : i + n])))
+            ops.append((op, a[i : i + n]))
             i += n
             if op == 0:
                 j += n
