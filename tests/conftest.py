@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import shutil
 import tempfile
@@ -26,6 +27,17 @@ def pytest_configure(config):
 def pytest_unconfigure(config):
     shutil.rmtree(os.environ.pop("SYNOPSIS_CACHE_DIR", ""), ignore_errors=True)
     shutil.rmtree(os.environ.pop("SYNOPSIS_STATE_DIR", ""), ignore_errors=True)
+
+
+@pytest.fixture(autouse=True)
+def nothing_left_frozen():
+    """Thaws what a test froze. The reader freezes the heap for its lifetime once its
+    comparison is shown (`gc.freeze()`); here that lifetime ends with the test. Left frozen,
+    each closed reader's cycles would never be collected and the permanent generation
+    would grow all session, slowing every fork and every `gc.get_freeze_count()` (which
+    each comparison calls) in the tests after it."""
+    yield
+    gc.unfreeze()
 
 
 @pytest.fixture(scope="session")

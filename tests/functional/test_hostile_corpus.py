@@ -30,6 +30,20 @@ def corpus(tmp_path_factory):
     hostile_corpus.unlock(root)
 
 
+@pytest.fixture(scope="module")
+def exported(corpus):
+    """`synopsis export` on a case, run once for the tests that check the same run
+    (a completed process holds only its output)."""
+    runs: dict[str, subprocess.CompletedProcess[str]] = {}
+
+    def export(builder_name: str) -> subprocess.CompletedProcess[str]:
+        if builder_name not in runs:
+            runs[builder_name] = _run_case(corpus[builder_name])
+        return runs[builder_name]
+
+    return export
+
+
 def _can_drop_privileges() -> bool:
     if shutil.which("setpriv") is None:
         return False
@@ -79,9 +93,8 @@ CASE_NAMES = [b.__name__ for b in hostile_corpus.BUILDERS]
 
 
 @pytest.mark.parametrize("builder_name", CASE_NAMES)
-def test_every_hostile_case_is_refused_in_one_line_or_works_through_export(corpus, builder_name):
-    case = corpus[builder_name]
-    _check(case, _run_case(case))
+def test_every_hostile_case_is_refused_in_one_line_or_works_through_export(corpus, exported, builder_name):
+    _check(corpus[builder_name], exported(builder_name))
 
 
 @pytest.mark.parametrize(
@@ -93,18 +106,17 @@ def test_the_other_commands_refuse_or_read_the_same_cases(corpus, command, build
     _check(case, _run_case(case, command))
 
 
-def test_bidi_controls_and_escapes_reach_no_report_nor_the_export(corpus):
+def test_bidi_controls_and_escapes_reach_no_report_nor_the_export(corpus, exported):
     case = corpus["bidi_controls_in_text"]
-    export = _run_case(case)
+    export = exported("bidi_controls_in_text")
     html = synopsis("report", "--format", "html", *case.story)
     for text in (export.stdout, html.stdout):
         assert not any(ch in text for ch in "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
     assert json.loads(export.stdout)["sources"]
 
 
-def test_writing_over_dev_null_leaves_the_device_a_device(corpus):
-    case = corpus["output_over_dev_null"]
-    _check(case, _run_case(case))
+def test_writing_over_dev_null_leaves_the_device_a_device(corpus, exported):
+    _check(corpus["output_over_dev_null"], exported("output_over_dev_null"))
     assert Path("/dev/null").is_char_device()
 
 

@@ -20,7 +20,9 @@ def collector_on():
     gc.enable()
     gc.unfreeze()
     yield
-    if not was:
+    if was:  # as it was, whatever the test did: a collector left off would stay off all session
+        gc.enable()
+    else:
         gc.disable()
 
 

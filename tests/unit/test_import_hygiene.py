@@ -2,7 +2,8 @@
 
 The comparator layer, the reports, the command line and the reader's Textual-free rooms
 (`tui/views/`, `tui/state/`) stay usable without a terminal UI; each module is imported in
-a fresh interpreter so one module's imports cannot hide another's.
+its own process, forked from one that has loaded none of ours, so one module's imports
+cannot hide another's.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ import json
 import pkgutil
 import subprocess
 import sys
-from concurrent.futures import ThreadPoolExecutor
+import tempfile
 from functools import cache
 
 import pytest
@@ -35,24 +36,55 @@ def _all_modules() -> list[str]:
 HEADLESS = [m for m in _all_modules() if not m.startswith(TEXTUAL_ROOMS)]
 WITHOUT_RICH = [m for m in HEADLESS if not m.startswith(RICH_ROOMS)]
 
-PROBE = (
-    "import importlib, json, sys; importlib.import_module(sys.argv[1]); "
-    "print(json.dumps(sorted({m.split('.')[0] for m in sys.modules})))"
-)
+# One interpreter loads the libraries the comparison is built on (never Textual nor Rich),
+# then forks a child per module, a few at a time: each child imports its module alone, as
+# a fresh interpreter would, without starting Python and NumPy again for each of them.
+FORKING_PROBE = """
+import importlib, json, os, sys, traceback
+for library in ("numpy", "scipy.sparse", "yaml"):
+    importlib.import_module(library)
+preloaded = {m.split(".")[0] for m in sys.modules}
+assert not preloaded & {"textual", "rich"}, sorted(preloaded)
+folder, modules, running, found = sys.argv[1], sys.argv[2:], {}, {}
 
+def reap():
+    pid, status = os.wait()
+    module = running.pop(pid)
+    with open(os.path.join(folder, module)) as answer:
+        found[module] = json.load(answer)
 
-def _top_level_packages_loaded(module: str) -> set[str]:
-    result = subprocess.run(
-        [sys.executable, "-c", PROBE, module], capture_output=True, text=True, check=True
-    )
-    return set(json.loads(result.stdout))
+for module in modules:
+    if len(running) >= (os.cpu_count() or 1):
+        reap()
+    pid = os.fork()
+    if pid == 0:
+        try:
+            importlib.import_module(module)
+            answer = {"loaded": sorted({m.split(".")[0] for m in sys.modules})}
+        except BaseException:
+            answer = {"error": traceback.format_exc()}
+        with open(os.path.join(folder, module), "w") as out:
+            json.dump(answer, out)
+        os._exit(0)
+    running[pid] = module
+while running:
+    reap()
+print(json.dumps(found))
+"""
 
 
 @cache
-def _loaded_by_each() -> dict[str, set[str]]:
-    # One fresh interpreter per module, a few at a time: the imports dominate.
-    with ThreadPoolExecutor(max_workers=4) as pool:
-        return dict(zip(HEADLESS, pool.map(_top_level_packages_loaded, HEADLESS)))
+def _loaded_by_each() -> dict[str, dict]:
+    with tempfile.TemporaryDirectory() as folder:
+        result = subprocess.run([sys.executable, "-c", FORKING_PROBE, folder, *HEADLESS], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+def _top_level_packages_loaded(module: str) -> set[str]:
+    answer = _loaded_by_each()[module]
+    assert "error" not in answer, answer.get("error")
+    return set(answer["loaded"])
 
 
 def test_every_headless_room_is_probed():
@@ -64,12 +96,12 @@ def test_every_headless_room_is_probed():
 
 @pytest.mark.parametrize("module", HEADLESS)
 def test_headless_module_loads_no_textual(module):
-    assert "textual" not in _loaded_by_each()[module]
+    assert "textual" not in _top_level_packages_loaded(module)
 
 
 @pytest.mark.parametrize("module", WITHOUT_RICH)
 def test_module_that_draws_nothing_loads_no_rich(module):
-    assert "rich" not in _loaded_by_each()[module]
+    assert "rich" not in _top_level_packages_loaded(module)
 
 
 # A one-shot command loads what it needs and no more (`tests/benchmarks/bench_collatex.py`
