@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from concurrent.futures import ThreadPoolExecutor
 
+import fast_diff_match_patch
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from comparators.diff import tokens, word_diff
+from comparators.diff import _codes, tokens, word_diff, word_diff_of_runs, word_diff_runs
 from comparators.model import Rewording
 
 
@@ -69,3 +72,69 @@ def test_long_texts_diffed_in_two_threads_at_once_keep_every_distinct_word_apart
         assert [piece.strip() for _, piece in changed] in (["w0x7", "w0y7"], ["w1x7", "w1y7"])
         assert "".join(piece for op, piece in diff if op <= 0) == a
         assert "".join(piece for op, piece in diff if op >= 0) == b
+
+
+def _word_diff_by_tokens(a: str, b: str) -> tuple[tuple[int, str], ...]:
+    """The word diff as spelled out before runs were counted in characters: the
+    (op, token count) runs of the encoded diff, each joined from the tokens."""
+    ta, tb = tokens(a), tokens(b)
+    distinct = dict.fromkeys(ta + tb)
+    codes = dict(zip(distinct, _codes(len(distinct))))
+    runs = fast_diff_match_patch.diff(
+        "".join(map(codes.__getitem__, ta)),
+        "".join(map(codes.__getitem__, tb)),
+        timelimit=0,
+        checklines=False,
+        cleanup="Semantic",
+        counts_only=True,
+    )
+    i = j = 0
+    ops = []
+    for op, n in runs:
+        if op == "+":
+            ops.append((1, "".join(tb[j : j + n])))
+            j += n
+        else:
+            ops.append((-1 if op == "-" else 0, "".join(ta[i : i + n])))
+            i += n
+            if op == "=":
+                j += n
+    return tuple(ops)
+
+
+# Words (accents, apostrophes, hyphens, CJK, digits), spaces of every kind, punctuation,
+# combining marks and characters past the BMP: tokens of every shape.
+_PIECES = st.one_of(
+    st.text(st.characters(codec="utf-8", exclude_categories=["Cs"]), max_size=12),
+    st.sampled_from(
+        ["the", "cat", "Russia’s", "Russia's", "well-known", "état", "東京", "42", " ", "  ", "\n", "\t",
+         "\u00a0", "\u3000", ".", ",", "—", "'", "-", "e\u0301", "\U0001f600", "\U00010400x"]
+    ),
+)
+_TEXTS = st.lists(_PIECES, max_size=30).map("".join)
+
+
+@st.composite
+def _text_pairs(draw) -> tuple[str, str]:
+    """Two unrelated texts, or a text and an edit of it (words dropped, added, swapped)."""
+    a = draw(_TEXTS)
+    if draw(st.booleans()):
+        return a, draw(_TEXTS)
+    pieces = tokens(a)
+    for _ in range(draw(st.integers(0, 4))):
+        at = draw(st.integers(0, len(pieces)))
+        pieces[at:at + draw(st.integers(0, 2))] = draw(st.lists(_PIECES, max_size=2))
+    return a, draw(st.sampled_from(["", " ", "\n "])) + "".join(pieces) + draw(st.sampled_from(["", " ", ".\n"]))
+
+
+@settings(max_examples=300, deadline=None)
+@given(_text_pairs())
+def test_character_runs_spell_out_the_word_diff_of_the_tokens(pair):
+    a, b = pair
+    runs = word_diff_runs(a, b)  # what a worker process sends
+    assert sum(n for op, n in runs if op <= 0) == len(a)
+    assert sum(n for op, n in runs if op >= 0) == len(b)
+    expected = _word_diff_by_tokens(a, b)
+    assert word_diff_of_runs(a, b, runs) == expected
+    assert word_diff(a, b) == expected
+    assert word_diff(a, a) == _word_diff_by_tokens(a, a)
