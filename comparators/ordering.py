@@ -77,7 +77,6 @@ def order_groups(
     if index is None or not index.fits(groups, story):
         index = ReadingIndex.of(groups, story)
     keys: dict[int, tuple] = {}
-    visiting: set[int] = set()
     first_in, first, holders, previous = index.first_in, index.first, index.holders, index.previous
     position: dict[int, int] = {}  # id(members) -> place in `groups`, made when two groups tie
 
@@ -89,24 +88,34 @@ def order_groups(
         return max(others, key=position.__getitem__)
 
     def key(g: int) -> tuple:  # g: id(members)
-        if g in keys:
-            return keys[g]
-        on_pivot = first_in[g].get(pivot)
-        if on_pivot is not None:
-            keys[g] = (on_pivot,)
-            return keys[g]
-        own = first[g]
-        visiting.add(g)
-        result = ((-1, -1), own)
-        place: Place | None = own  # then each passage before it in its source
-        while place is not None:
-            others = [h for h in holders[place] if h != g and h not in visiting]
-            if others:  # of two (a paragraph telling two facts), the later
-                result = key(later(others)) + (own,)
+        """The group's place: its pivot passage's, else that of the group it follows
+        plus its own first passage. Walked as a chain, not by recursion: a long
+        document's groups can follow one another thousands deep."""
+        chain: list[int] = []  # groups waiting for the key of the one they follow
+        visiting: set[int] = set()
+        result: tuple | None = None
+        while result is None:
+            if g in keys:
+                result = keys[g]
                 break
-            place = previous.get(place)
-        visiting.discard(g)
-        keys[g] = result
+            on_pivot = first_in[g].get(pivot)
+            if on_pivot is not None:
+                result = keys[g] = (on_pivot,)
+                break
+            own = first[g]
+            visiting.add(g)
+            place: Place | None = own  # then each passage before it in its source
+            while place is not None:
+                others = [h for h in holders[place] if h != g and h not in visiting]
+                if others:  # of two (a paragraph telling two facts), the later
+                    chain.append(g)
+                    g = later(others)
+                    break
+                place = previous.get(place)
+            else:
+                result = keys[g] = ((-1, -1), own)
+        for g in reversed(chain):
+            result = keys[g] = result + (first[g],)
         return result
 
     # A group with a pivot passage (most) is keyed without a call.
@@ -114,9 +123,6 @@ def order_groups(
     for group in groups:
         on_pivot = first_in[id(group.members)].get(pivot)
         keyed.append((on_pivot,) if on_pivot is not None else key(id(group.members)))
-    # `key` calls itself: its closure holds it, a cycle holding `groups` that only the
-    # cycle collector frees (never, for what the reader keeps with the frozen).
-    del key
     ordered = [groups[i] for i in sorted(range(len(groups)), key=keyed.__getitem__)]
     # Made with the fields in order, not `replace` (which looks them all up again per
     # group): a pivot change on a 2,000-group story renumbers all of them.

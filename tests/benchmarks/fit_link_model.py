@@ -237,10 +237,10 @@ def fit_additive(tables, columns, monotone: bool = False) -> FittedLink:
     from sklearn.pipeline import make_pipeline
     from sklearn.preprocessing import SplineTransformer, StandardScaler
 
-    x, y, _ = _training(tables, columns)
+    x, y, w = _training(tables, columns)
     if monotone:
         curves = [
-            IsotonicRegression(increasing=MEANING_SIGNS.get(FEATURES[c], 1) > 0, out_of_bounds="clip", y_min=0.005, y_max=0.995).fit(x[:, k], y)
+            IsotonicRegression(increasing=MEANING_SIGNS.get(FEATURES[c], 1) > 0, out_of_bounds="clip", y_min=0.005, y_max=0.995).fit(x[:, k], y, sample_weight=w)
             for k, c in enumerate(columns)
         ]
 
@@ -248,14 +248,14 @@ def fit_additive(tables, columns, monotone: bool = False) -> FittedLink:
             p = np.column_stack([curve.predict(f[:, k]) for k, curve in enumerate(curves)])
             return np.log(p / (1.0 - p))
 
-        model = make_pipeline(StandardScaler(), LogisticRegression(C=REGULARISATION, max_iter=5000)).fit(logits(x), y)
+        model = make_pipeline(StandardScaler(), LogisticRegression(C=REGULARISATION, max_iter=5000)).fit(logits(x), y, logisticregression__sample_weight=w)
         return FittedLink(lambda f: model.predict_proba(logits(f[:, columns]))[:, 1], 0.5)
     binary = [k for k in range(len(columns)) if len(np.unique(x[:, k])) <= 2]
     smooth = [k for k in range(len(columns)) if k not in binary]
     shapes = ColumnTransformer(
         [("smooth", SplineTransformer(n_knots=5, degree=3, knots="quantile", extrapolation="linear"), smooth), ("binary", "passthrough", binary)]
     )
-    model = make_pipeline(shapes, StandardScaler(), LogisticRegression(C=REGULARISATION, max_iter=5000)).fit(x, y)
+    model = make_pipeline(shapes, StandardScaler(), LogisticRegression(C=REGULARISATION, max_iter=5000)).fit(x, y, logisticregression__sample_weight=w)
     return FittedLink(lambda f: model.predict_proba(f[:, columns])[:, 1], 0.5)
 
 
@@ -270,8 +270,8 @@ def fit_interactions(tables, columns) -> FittedLink:
     def widen(f: np.ndarray) -> np.ndarray:
         return np.column_stack([f[:, columns]] + [f[:, a] * f[:, b] for a, b in products])
 
-    x, y, _ = _training(tables, slice(None))  # every feature: `widen` picks the columns and products
-    model = make_pipeline(StandardScaler(), LogisticRegression(C=REGULARISATION, max_iter=5000)).fit(widen(x), y)
+    x, y, w = _training(tables, slice(None))  # every feature: `widen` picks the columns and products
+    model = make_pipeline(StandardScaler(), LogisticRegression(C=REGULARISATION, max_iter=5000)).fit(widen(x), y, logisticregression__sample_weight=w)
     return FittedLink(lambda f: model.predict_proba(widen(f))[:, 1], 0.5)
 
 

@@ -233,6 +233,18 @@ def test_a_paragraph_in_two_groups_keeps_them_together_and_its_next_passage_foll
     assert with_pivot(comparison, "c", index) == with_pivot(comparison, "c")
 
 
+def test_a_long_document_without_the_pivot_keeps_its_reading_order_given_in_any_order():
+    # 3,000 passages of B each follow the one before (ordering must not recurse that
+    # deep); B's material, holding no pivot passage before it, leads.
+    paragraphs = [f"Item {k} of the report." for k in range(3000)]
+    story = story_of(a=["The only shared fact."], b=paragraphs)
+    groups = (Group("g1", GroupKind.UNIQUE, (Member("a", 0, "The only shared fact."),)),) + tuple(
+        Group(f"g{k + 2}", GroupKind.UNIQUE, (Member("b", k, text),)) for k, text in reversed(list(enumerate(paragraphs)))
+    )
+    ordered = order_groups(groups, story, "a")
+    assert [g.members[0].text for g in ordered] == [*paragraphs, "The only shared fact."]
+
+
 def test_the_default_pivot_of_the_seeds_is_ap_whose_copy_the_herald_reprints(seed_comparison):
     assert seed_comparison.pivot == "ap"
     assert seed_comparison.pivot_reason.startswith("reused most:")
