@@ -447,8 +447,20 @@ def _agreeing_classes(classes: list[list[_Figure]]):
 
 def _class_verdict(first: _Figure, second: _Figure) -> bool | None:
     """True when two figures agree about one thing, False when their amounts cannot both
-    be right, None when they do not compare."""
-    verdict = _amounts_agree(first.signature[0], second.signature[0], first.fact.amounts, second.fact.amounts)
+    be right, None when they do not compare. Worked out once per two signatures (all
+    it reads: the amounts and what they count), as a big story meets each pair often."""
+    key = (first.signature, second.signature)
+    # One look-up, never a check then a read: another comparison's thread may clear the cache between.
+    verdict = _VERDICTS.get(key, _UNKNOWN)
+    if verdict is _UNKNOWN:
+        if len(_VERDICTS) > 65536:
+            _VERDICTS.clear()
+        verdict = _VERDICTS[key] = _verdict(first, second)
+    return verdict
+
+
+def _verdict(first: _Figure, second: _Figure) -> bool | None:
+    verdict = amounts_agree(first.fact.amounts, second.fact.amounts)
     if verdict is False and _apart(first.fact.amounts, second.fact.amounts):
         return None  # "2.5 million" and "10": figures an order of magnitude apart count different things
     if verdict and _counted(first) and first.keys != second.keys and first.keys.isdisjoint(second.keys):
@@ -505,19 +517,8 @@ def _disagreeing_classes(
     return found
 
 
-_AGREEMENT: dict[tuple, bool | None] = {}
-_UNKNOWN = object()  # not in _AGREEMENT (None is a verdict there)
-
-
-def _amounts_agree(signature_a: tuple, signature_b: tuple, amounts_a, amounts_b) -> bool | None:
-    key = (signature_a, signature_b)
-    # One look-up, never a check then a read: another comparison's thread may clear the cache between.
-    agreement = _AGREEMENT.get(key, _UNKNOWN)
-    if agreement is _UNKNOWN:
-        if len(_AGREEMENT) > 65536:
-            _AGREEMENT.clear()
-        agreement = _AGREEMENT[key] = amounts_agree(amounts_a, amounts_b)
-    return agreement
+_VERDICTS: dict[tuple, bool | None] = {}  # (signature, signature) -> `_class_verdict`
+_UNKNOWN = object()  # not in _VERDICTS (None is a verdict there)
 
 
 def _story_number_discrepancies(index: _StoryFacts, group_of, found: list[_Found]) -> list[_Found]:
