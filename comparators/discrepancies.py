@@ -146,11 +146,12 @@ def find_discrepancies(
     kept_at: dict[tuple, list[int]] = {}  # spot -> indices in `merged` holding it
     for item in sorted(found, key=reading_order):
         spots = {(p.source, p.paragraph, fact.start) for p, fact in item.facts}
-        candidates = sorted({k for spot in spots for k in kept_at.get(spot, ())})
+        # How many of its spots each kept one holds: `kept_at` lists k once per spot of merged[k].
+        shared = Counter(k for spot in spots for k in kept_at.get(spot, ()))
         same = next(
-            (k for k in candidates
+            (k for k in sorted(shared)
              if merged[k][0].kind == item.kind
-             and len(spots & merged[k][1]) >= max(2, min(len(spots), len(merged[k][1])) / 2)),
+             and shared[k] >= max(2, min(len(spots), len(merged[k][1])) / 2)),
             None,
         )
         if same is None:
@@ -663,7 +664,7 @@ def _quote_discrepancies(
     story: Story, index: _StoryFacts, groups: Sequence[Group], quotes: Sequence[Quote]
 ) -> list[_Found]:
     by_id = {q.id: q for q in quotes}
-    group_of = {(m.source, m.paragraph): g.id for g in groups for m in g.members}
+    group_of: dict[tuple[str, int], str] | None = None  # built on first need: most stories' quotes give no figure
     found: list[_Found] = []
     for quote in quotes:
         if not _has_figures(quote.text):
@@ -675,6 +676,8 @@ def _quote_discrepancies(
             if not _has_figures(other.text):
                 continue
             passages = {q.source: (_Passage(q.source, q.paragraph, q.text), q) for q in (quote, other)}
+            if group_of is None:
+                group_of = {(m.source, m.paragraph): g.id for g in groups for m in g.members}
             group = group_of.get((quote.source, quote.paragraph))
             for item in _compare([index.figures(p) for p, _ in passages.values()], index, group):
                 facts = tuple(_in_paragraph(story, passages[p.source][1], p, f) for p, f in item.facts)
