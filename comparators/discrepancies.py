@@ -298,24 +298,26 @@ class _StoryFacts:
         after standing alike ("73.2% ... 25.3%" against "73.2 percent ... 24.5 percent"),
         amounts pricing or measuring the same thing. Counts that do not say they count the same thing need that listing to compare.
         """
+        number = a.fact.kind == "number"
+        if number:
+            listed_alike = any(_same_neighbour(x, y) for x, y in zip(a.neighbours, b.neighbours))
+            counted = _counted(a)
+            if counted and not listed_alike and a.keys.isdisjoint(b.keys):
+                return float("-inf")  # "18 from Canada", "35 nationalities": not one thing (known before any word is weighed)
         weight = self._weight
         score = sum(weight.get(w, 1.0) for w in a.context & b.context)
         if a.nearest is not None and a.nearest == b.nearest:  # "turnout was 62%"
             score += HEAD_NOUN_WEIGHT * weight.get(a.nearest, 1.0)
-        if a.fact.kind != "number":
+        if not number:
             return score
         if any(x.unit and x.unit == y.unit and x.number == y.number for x in a.fact.amounts for y in b.fact.amounts):
             score += MIN_SHARED_CONTEXT
-        listed_alike = any(_same_neighbour(x, y) for x, y in zip(a.neighbours, b.neighbours))
         if listed_alike:
             score += MIN_STORY_CONTEXT
-        if _counted(a) and a.keys.isdisjoint(b.keys) and not listed_alike:
-            return float("-inf")  # "18 from Canada", "35 nationalities": not one thing
-        if not _counted(a):
-            # What an amount prices or measures ("$885 phone", "$850 per phone") says what
-            # it is: in one currency or unit, that is enough anywhere in the story.
-            if a.keys & b.keys:
-                score += MIN_STORY_CONTEXT
+        # What an amount prices or measures ("$885 phone", "$850 per phone") says what
+        # it is: in one currency or unit, that is enough anywhere in the story.
+        if not counted and a.keys & b.keys:
+            score += MIN_STORY_CONTEXT
         return score
 
 
