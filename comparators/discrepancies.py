@@ -146,11 +146,12 @@ def find_discrepancies(
     kept_at: dict[tuple, list[int]] = {}  # spot -> indices in `merged` holding it
     for item in sorted(found, key=reading_order):
         spots = {(p.source, p.paragraph, fact.start) for p, fact in item.facts}
-        candidates = sorted({k for spot in spots for k in kept_at.get(spot, ())})
+        # How many of its spots each kept one holds: `kept_at` lists k once per spot of merged[k].
+        shared = Counter(k for spot in spots for k in kept_at.get(spot, ()))
         same = next(
-            (k for k in candidates
+            (k for k in sorted(shared)
              if merged[k][0].kind == item.kind
-             and len(spots & merged[k][1]) >= max(2, min(len(spots), len(merged[k][1])) / 2)),
+             and shared[k] >= max(2, min(len(spots), len(merged[k][1])) / 2)),
             None,
         )
         if same is None:
@@ -297,24 +298,26 @@ class _StoryFacts:
         after standing alike ("73.2% ... 25.3%" against "73.2 percent ... 24.5 percent"),
         amounts pricing or measuring the same thing. Counts that do not say they count the same thing need that listing to compare.
         """
+        number = a.fact.kind == "number"
+        if number:
+            listed_alike = any(_same_neighbour(x, y) for x, y in zip(a.neighbours, b.neighbours))
+            counted = _counted(a)
+            if counted and not listed_alike and a.keys.isdisjoint(b.keys):
+                return float("-inf")  # "18 from Canada", "35 nationalities": not one thing (known before any word is weighed)
         weight = self._weight
         score = sum(weight.get(w, 1.0) for w in a.context & b.context)
         if a.nearest is not None and a.nearest == b.nearest:  # "turnout was 62%"
             score += HEAD_NOUN_WEIGHT * weight.get(a.nearest, 1.0)
-        if a.fact.kind != "number":
+        if not number:
             return score
         if any(x.unit and x.unit == y.unit and x.number == y.number for x in a.fact.amounts for y in b.fact.amounts):
             score += MIN_SHARED_CONTEXT
-        listed_alike = any(_same_neighbour(x, y) for x, y in zip(a.neighbours, b.neighbours))
         if listed_alike:
             score += MIN_STORY_CONTEXT
-        if _counted(a) and a.keys.isdisjoint(b.keys) and not listed_alike:
-            return float("-inf")  # "18 from Canada", "35 nationalities": not one thing
-        if not _counted(a):
-            # What an amount prices or measures ("$885 phone", "$850 per phone") says what
-            # it is: in one currency or unit, that is enough anywhere in the story.
-            if a.keys & b.keys:
-                score += MIN_STORY_CONTEXT
+        # What an amount prices or measures ("$885 phone", "$850 per phone") says what
+        # it is: in one currency or unit, that is enough anywhere in the story.
+        if not counted and a.keys & b.keys:
+            score += MIN_STORY_CONTEXT
         return score
 
 
@@ -447,8 +450,20 @@ def _agreeing_classes(classes: list[list[_Figure]]):
 
 def _class_verdict(first: _Figure, second: _Figure) -> bool | None:
     """True when two figures agree about one thing, False when their amounts cannot both
-    be right, None when they do not compare."""
-    verdict = _amounts_agree(first.signature[0], second.signature[0], first.fact.amounts, second.fact.amounts)
+    be right, None when they do not compare. Worked out once per two signatures (all
+    it reads: the amounts and what they count), as a big story meets each pair often."""
+    key = (first.signature, second.signature)
+    # One look-up, never a check then a read: another comparison's thread may clear the cache between.
+    verdict = _VERDICTS.get(key, _UNKNOWN)
+    if verdict is _UNKNOWN:
+        if len(_VERDICTS) > 65536:
+            _VERDICTS.clear()
+        verdict = _VERDICTS[key] = _verdict(first, second)
+    return verdict
+
+
+def _verdict(first: _Figure, second: _Figure) -> bool | None:
+    verdict = amounts_agree(first.fact.amounts, second.fact.amounts)
     if verdict is False and _apart(first.fact.amounts, second.fact.amounts):
         return None  # "2.5 million" and "10": figures an order of magnitude apart count different things
     if verdict and _counted(first) and first.keys != second.keys and first.keys.isdisjoint(second.keys):
@@ -505,19 +520,8 @@ def _disagreeing_classes(
     return found
 
 
-_AGREEMENT: dict[tuple, bool | None] = {}
-_UNKNOWN = object()  # not in _AGREEMENT (None is a verdict there)
-
-
-def _amounts_agree(signature_a: tuple, signature_b: tuple, amounts_a, amounts_b) -> bool | None:
-    key = (signature_a, signature_b)
-    # One look-up, never a check then a read: another comparison's thread may clear the cache between.
-    agreement = _AGREEMENT.get(key, _UNKNOWN)
-    if agreement is _UNKNOWN:
-        if len(_AGREEMENT) > 65536:
-            _AGREEMENT.clear()
-        agreement = _AGREEMENT[key] = amounts_agree(amounts_a, amounts_b)
-    return agreement
+_VERDICTS: dict[tuple, bool | None] = {}  # (signature, signature) -> `_class_verdict`
+_UNKNOWN = object()  # not in _VERDICTS (None is a verdict there)
 
 
 def _story_number_discrepancies(index: _StoryFacts, group_of, found: list[_Found]) -> list[_Found]:
@@ -662,7 +666,7 @@ def _quote_discrepancies(
     story: Story, index: _StoryFacts, groups: Sequence[Group], quotes: Sequence[Quote]
 ) -> list[_Found]:
     by_id = {q.id: q for q in quotes}
-    group_of = {(m.source, m.paragraph): g.id for g in groups for m in g.members}
+    group_of: dict[tuple[str, int], str] | None = None  # built on first need: most stories' quotes give no figure
     found: list[_Found] = []
     for quote in quotes:
         if not _has_figures(quote.text):
@@ -674,6 +678,8 @@ def _quote_discrepancies(
             if not _has_figures(other.text):
                 continue
             passages = {q.source: (_Passage(q.source, q.paragraph, q.text), q) for q in (quote, other)}
+            if group_of is None:
+                group_of = {(m.source, m.paragraph): g.id for g in groups for m in g.members}
             group = group_of.get((quote.source, quote.paragraph))
             for item in _compare([index.figures(p) for p, _ in passages.values()], index, group):
                 facts = tuple(_in_paragraph(story, passages[p.source][1], p, f) for p, f in item.facts)
