@@ -83,7 +83,8 @@ def _sentences_read_alone(text: str) -> list[tuple[str, bool, bool]] | None:
     for start, end in zip(starts, ends):
         if end - start > MAX_SENTENCE_CHARS or (start and (not text[start - 1].isspace() or text[start].isspace())):
             return None
-        sentences.append((text[start:end], is_noun(text, start), end == len(text)))
+        opens_as_noun = "a" <= text[start : start + 1] <= "z" and is_noun(text, start)  # verbs are lower case
+        sentences.append((text[start:end], opens_as_noun, end == len(text)))
     return sentences
 
 
