@@ -19,10 +19,11 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
+from comparators.segment import sentence_boundaries
 from comparators.speakers import speaker_keys
-from comparators.speakers.clauses import FINITE_VERB
-from comparators.speakers.mentions import verb_subject
-from comparators.speakers.names import Context
+from comparators.speakers.clauses import FINITE_VERB, MAX_SENTENCE_CHARS, is_noun
+from comparators.speakers.mentions import RUNS_ON, subject_of, verb_subject
+from comparators.speakers.names import Attribution, Context
 
 # A verb in the past tense: what a subject did ("conceded", "apologized"), read by form
 # rather than from a list, so that no story's verbs are written in. (Five letters or
@@ -35,16 +36,72 @@ _NO_CONTEXT = Context((), frozenset(), 0, 0)
 def deeds(text: str) -> tuple[tuple[tuple[str, str], str], ...]:
     """((name, kind), verb) of each verb `text` says of a person or organisation, in
     order, the verb lower-cased; "" for a verb of saying ("said", "told")."""
+    sentences = _sentences_read_alone(text)
+    readings = [_sentence_deeds(*sentence) for sentence in sentences] if sentences is not None else [None]
+    if None in readings:
+        return _deeds_read_whole(text)
     found: list[tuple[tuple[str, str], str]] = []
+    for reading in readings:
+        found.extend(deed for deed in reading if deed not in found)
+    return tuple(found)
+
+
+def _verbs(text: str) -> list[tuple[re.Match[str], bool]]:
+    """Each verb of `text` in order, and whether it is one of saying: a verb both
+    patterns find ("added") is read once, as one of saying."""
     saying = {verb.start(): verb for verb in FINITE_VERB.finditer(text)}
     verbs = {verb.start(): verb for verb in _PAST_TENSE.finditer(text)} | saying
-    for start, verb in sorted(verbs.items()):  # a verb both patterns find ("added") is read once
-        who = verb_subject(text, verb, _NO_CONTEXT)
-        if who is not None and who.speaker is not None:
-            # A verb of saying tells who spoke, not what they did: its deed is "".
-            deed = ((who.speaker, who.kind), "" if start in saying else verb.group().lower())
-            if deed not in found:
-                found.append(deed)
+    return [(verbs[start], start in saying) for start in sorted(verbs)]
+
+
+def _deed(who: Attribution | None, verb: re.Match[str], saying: bool) -> tuple[tuple[str, str], str] | None:
+    if who is None or who.speaker is None:
+        return None
+    # A verb of saying tells who spoke, not what they did: its deed is "".
+    return ((who.speaker, who.kind), "" if saying else verb.group().lower())
+
+
+def _deeds_read_whole(text: str) -> tuple[tuple[tuple[str, str], str], ...]:
+    found: list[tuple[tuple[str, str], str]] = []
+    for verb, saying in _verbs(text):
+        deed = _deed(verb_subject(text, verb, _NO_CONTEXT), verb, saying)
+        if deed is not None and deed not in found:
+            found.append(deed)
+    return tuple(found)
+
+
+# Sentences recur across distinct paragraphs (outlets recombine wire copy): each is read
+# once where reading it alone gives what reading it in its paragraph would. A verb reads
+# its own sentence, the word before it and at most its object after it (`verb_subject`).
+def _sentences_read_alone(text: str) -> list[tuple[str, bool, bool]] | None:
+    """`text`'s sentences as (sentence, whether the word before it makes a verb opening
+    it a noun, whether it ends `text`), each a whole number of words; None when one is
+    longer than the speaker rules' sentences or does not start right after a space."""
+    starts = [0, *(start for _end, start in sentence_boundaries(text))]
+    ends = [*starts[1:], len(text)]
+    sentences = []
+    for start, end in zip(starts, ends):
+        if end - start > MAX_SENTENCE_CHARS or (start and (not text[start - 1].isspace() or text[start].isspace())):
+            return None
+        opens_as_noun = "a" <= text[start : start + 1] <= "z" and is_noun(text, start)  # verbs are lower case
+        sentences.append((text[start:end], opens_as_noun, end == len(text)))
+    return sentences
+
+
+@lru_cache(maxsize=65536)
+def _sentence_deeds(sentence: str, opens_as_noun: bool, ends_text: bool) -> tuple[tuple[tuple[str, str], str], ...] | None:
+    """`_deeds_read_whole` of one sentence of a text, read alone; None when a verb's
+    object would run on past it into the next."""
+    found: list[tuple[tuple[str, str], str]] = []
+    for verb, saying in _verbs(sentence):
+        if opens_as_noun if verb.start() == 0 else is_noun(sentence, verb.start()):
+            continue
+        who = subject_of(sentence, 0, verb.start(), verb.end(), _NO_CONTEXT, cut_short=not ends_text)
+        if who is RUNS_ON:
+            return None
+        deed = _deed(who, verb, saying)
+        if deed is not None and deed not in found:
+            found.append(deed)
     return tuple(found)
 
 

@@ -164,14 +164,28 @@ def verb_subject(text: str, verb: re.Match[str], context: Context) -> Attributio
     inverted object ("..., said Fawaz Gerges"); None for a noun ("the claims") or no one."""
     if is_noun(text, verb.start()):
         return None
-    start = start_of_sentence(text, verb.start())
-    subject = text[start : verb.start()]
+    return subject_of(text, start_of_sentence(text, verb.start()), verb.start(), verb.end(), context)
+
+
+# What `subject_of` gives for a sentence read alone when its verb's object runs past it.
+RUNS_ON = Attribution(None, "the verb's object runs on past the sentence")
+
+
+def subject_of(
+    text: str, sentence_start: int, start: int, end: int, context: Context, cut_short: bool = False
+) -> Attribution | None:
+    """`verb_subject` of the verb at `start:end`, not a noun, in the sentence from
+    `sentence_start`. `cut_short`: `text` is a sentence cut from a longer text, and
+    `RUNS_ON` is given when the inverted object read would run on past its end."""
+    subject = text[sentence_start:start]
     clause = max(subject.rfind(";"), subject.rfind("_"), subject.rfind("—"), subject.rfind(":"))
     subject = subject[clause + 1 :]
     who = resolve(subject, context, "", nearest_last=True) if subject.strip() else None
-    if who is None:
-        cut = OBJECT_END.search(text, verb.end(), verb.end() + MAX_SENTENCE_CHARS)
-        obj = text[verb.end() : cut.start() if cut else verb.end() + MAX_SENTENCE_CHARS]
-        if obj.strip() and (not subject.strip() or subject.rstrip().endswith((",", "_", "”", '"'))):
+    if who is None and (not subject.strip() or subject.rstrip().endswith((",", "_", "”", '"'))):
+        cut = OBJECT_END.search(text, end, end + MAX_SENTENCE_CHARS)
+        if cut is None and cut_short:
+            return RUNS_ON
+        obj = text[end : cut.start() if cut else end + MAX_SENTENCE_CHARS]
+        if obj.strip():
             who = resolve(obj, context, "", nearest_last=False)
     return who if who is not None and who.kind in (PERSON, ORGANISATION) else None

@@ -76,6 +76,13 @@ _WHEN = re.compile(
     r"friday|saturday|sunday|week|month|year|night|morning|evening)|\s+(?:yesterday|today|tonight))+$",
     re.IGNORECASE,
 )
+# A phrase `_WHEN` can match ends with one of its last words: a look at the end (its last
+# ten characters, a final newline included) rules most phrases out at once.
+_WHEN_ENDS = re.compile(
+    r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|week|month|year|night|morning|evening|"
+    r"yesterday|today|tonight)$",
+    re.IGNORECASE,
+)
 # Someone speaking for the person named after them: "the spokesman of the chancellor X".
 _ON_BEHALF = re.compile(
     r"(?:the|a|an)\s+(?:[a-z]+\s+)?(?:spokes(?:man|woman|person)|aides?|advis[eo]rs?|lawyers?|"
@@ -285,7 +292,9 @@ def _first_chunks(pieces: Iterable[str], count: int = 2) -> list[str]:
 
 def _trim(chunk: str) -> str:
     """A chunk of noun phrase without edge punctuation or trailing auxiliaries."""
-    chunk = _WHEN.sub("", chunk.strip(" ,.;:—–\"'“”‘’"))
+    chunk = chunk.strip(" ,.;:—–\"'“”‘’")
+    if _WHEN_ENDS.search(chunk, max(0, len(chunk) - 10)):
+        chunk = _WHEN.sub("", chunk)
     where = _WHERE_SPOKEN.search(chunk)
     if where is not None and chunk[: where.start()].split()[-1][:1].isupper():
         chunk = chunk[: where.start()]  # after a name only: "a spokesman at the embassy" stays whole

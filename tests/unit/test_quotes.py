@@ -8,6 +8,7 @@ from dataclasses import replace
 import pytest
 
 from comparators.diff import word_diff
+from comparators import load_story
 from comparators.model import Paragraph, QuoteStatus, Source, Story
 from comparators.quote_matching import story_quote_groups, story_quotes
 from comparators.speakers import ORGANISATION, PERSON, Attribution, attribute, organisation_key, same_person, speaker_keys
@@ -699,3 +700,31 @@ def test_one_paragraph_in_two_articles_names_a_person_or_a_place_as_each_article
         texts = [p.text for p in source.paragraphs]
         named = find_mentions(source, texts, places_named(source))
         assert [(m.paragraph, m.name, m.kind) for m in named if m.paragraph == 0] == [(0, "Georgia", kind)]
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        # the inverted object of "said" runs on past its sentence: the paragraph is read whole
+        "Yesterday, said Karl Weiss. Brandt left the hall.",
+        "Yesterday, said Karl Weiss. Brandt left the hall. Karl Weiss, the mayor, resigned.",
+        # a sentence's object ends inside it: read alone, as in any paragraph repeating it
+        "Lena Ortiz conceded. Tomas Brandt, the mayor, said the count was fair. The claims were denied.",
+        "The bridge, which Lena Ortiz opened in 2019, collapsed on Monday. Officials said, Karl Weiss added.",
+    ],
+)
+def test_a_paragraphs_deeds_are_those_of_reading_it_whole(paragraph):
+    from comparators import speech
+
+    for sentence in speech._sentences_read_alone(paragraph) or ():  # each read alone first, as in another paragraph
+        speech._sentence_deeds(*sentence)
+    assert deeds(paragraph) == speech._deeds_read_whole(paragraph)
+
+
+def test_the_seed_storys_paragraphs_deeds_are_those_of_reading_them_whole():
+    from comparators import speech
+
+    texts = {paragraph.text for source in load_story([]).sources for paragraph in source.paragraphs}
+    assert texts
+    for text in sorted(texts):
+        assert deeds(text) == speech._deeds_read_whole(text), text
