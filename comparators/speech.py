@@ -37,11 +37,13 @@ def deeds(text: str) -> tuple[tuple[tuple[str, str], str], ...]:
     """((name, kind), verb) of each verb `text` says of a person or organisation, in
     order, the verb lower-cased; "" for a verb of saying ("said", "told")."""
     sentences = _sentences_read_alone(text)
-    readings = [_sentence_deeds(*sentence) for sentence in sentences] if sentences is not None else [None]
-    if None in readings:
+    if sentences is None:
         return _deeds_read_whole(text)
     found: list[tuple[tuple[str, str], str]] = []
-    for reading in readings:
+    for sentence in sentences:
+        reading = _sentence_deeds(*sentence)
+        if reading is None:  # this sentence cannot be read alone: the rest need not be either
+            return _deeds_read_whole(text)
         found.extend(deed for deed in reading if deed not in found)
     return tuple(found)
 
