@@ -46,7 +46,7 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
-from itertools import islice, repeat
+from itertools import islice
 
 import numpy as np
 from scipy import sparse
@@ -787,10 +787,12 @@ def _absorb(members, holding, joins, add, drop) -> None:
             overlapping.update(holding[u])
         overlapping.discard(small)
         for big in sorted((g for g in overlapping if len(members[g]) >= size), key=lambda g: (-len(members[g]), g)):
-            extra = members[small] - members[big]  # joining leaves the group as it was: any order
-            if not all(map(joins, repeat(big), extra)):  # (the first passage turned away settles it)
+            # Joining leaves the group as it was, so any order: the first passage turned
+            # away settles it, before the others are even told from the group's.
+            within = members[big]
+            if not all(joins(big, u) for u in members[small] if u not in within):
                 continue
-            for u in extra:
+            for u in members[small] - within:
                 add(big, u)
             drop(small)
             break
