@@ -792,15 +792,17 @@ def _absorb(members, holding, joins, add, drop, largest_first) -> None:
             overlapping.update(holding[u])
         overlapping.discard(small)
         for big in largest_first([g for g in overlapping if len(members[g]) >= size]):
-            # Joining leaves the group as it was, so any order: the first passage turned
-            # away settles it, before the others are even told from the group's.
             within = members[big]
-            if not all(joins(big, u) for u in members[small] if u not in within):
-                continue
-            for u in members[small] - within:
-                add(big, u)
-            drop(small)
-            break
+            for u in members[small]:
+                # Joining leaves the group as it was, so any order: the first passage turned
+                # away settles it, before the others are even told from the group's.
+                if u not in within and not joins(big, u):
+                    break
+            else:
+                for u in members[small] - within:
+                    add(big, u)
+                drop(small)
+                break
 
 
 def _group(
