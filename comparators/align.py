@@ -582,14 +582,6 @@ def _partner_ranks(rank: int, count: int) -> np.ndarray:
     return np.sort((rank + np.arange(1, PARTNER_SOURCES // 2 + 1)) % count)
 
 
-def _compared(rank_a: int, rank_b: int, count: int) -> bool:
-    """Whether `_partner_ranks` scores sources `rank_a` and `rank_b` (non-empty ranks) against each other."""
-    if count <= PARTNER_SOURCES + 1:
-        return rank_a != rank_b
-    gap = (rank_a - rank_b) % count
-    return 0 < min(gap, count - gap) <= PARTNER_SOURCES // 2
-
-
 def _among_best(
     unit: np.ndarray, other_source: np.ndarray, score: np.ndarray, count: int = CANDIDATES_PER_SOURCE
 ) -> np.ndarray:
@@ -777,7 +769,13 @@ def _compared_sources(space: _Space) -> list[frozenset[int]] | None:
     count = len(nonempty)
     if count <= PARTNER_SOURCES + 1:
         return None
-    by_rank = [frozenset(int(nonempty[o]) for o in range(count) if _compared(rank, o, count)) for rank in range(count)]
+    # Read off each source's partners rather than testing every pair of sources (their square).
+    partners: list[set[int]] = [set() for _ in range(count)]
+    for rank in range(count):
+        for other in _partner_ranks(rank, count).tolist():
+            partners[rank].add(other)
+            partners[other].add(rank)
+    by_rank = [frozenset(int(nonempty[o]) for o in sorted(ranks)) for ranks in partners]
     rank_of = np.searchsorted(nonempty, space.source_of).tolist()
     return [by_rank[r] for r in rank_of]
 
