@@ -43,10 +43,11 @@ Every figure is measured by `tests/benchmarks/evaluate_alignment.py`.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
-from itertools import islice, repeat
+from itertools import islice
 
 import numpy as np
 from scipy import sparse
@@ -104,6 +105,7 @@ GROUP_PARTS_PER_JOB = 4  # a big story's batches of groups are built in this man
 PRIM_IN_NUMPY = 64  # members from which a group's spanning tree is grown in numpy
 
 _EMPTY: frozenset[int] = frozenset()  # a unit linked to nothing, or in no group yet
+_SIZE_STEP = 1 << 32  # a group's rank in `_facts` per member: more than any group's number
 
 _STOP = frozenset(
     """a an the and or but of in on at to for from by with as is was were be been are it its
@@ -580,14 +582,6 @@ def _partner_ranks(rank: int, count: int) -> np.ndarray:
     return np.sort((rank + np.arange(1, PARTNER_SOURCES // 2 + 1)) % count)
 
 
-def _compared(rank_a: int, rank_b: int, count: int) -> bool:
-    """Whether `_partner_ranks` scores sources `rank_a` and `rank_b` (non-empty ranks) against each other."""
-    if count <= PARTNER_SOURCES + 1:
-        return rank_a != rank_b
-    gap = (rank_a - rank_b) % count
-    return 0 < min(gap, count - gap) <= PARTNER_SOURCES // 2
-
-
 def _among_best(
     unit: np.ndarray, other_source: np.ndarray, score: np.ndarray, count: int = CANDIDATES_PER_SOURCE
 ) -> np.ndarray:
@@ -638,14 +632,16 @@ def _facts(
     join it (so one fact is not told as several overlapping groups); then every
     passage in no group as a group of its own."""
     source_of = space.source_of.tolist()
-    neighbours = _neighbours(i, j, probability >= LINK * threshold)
+    neighbours = _neighbours(i, j, probability >= LINK * threshold, len(space.units))
     members: list[set[int]] = []
+    # Larger groups first, then by number: one int per group, so sorting needs no key tuples.
+    rank: list[int] = []
     counts: list[dict[int, int]] = []  # group -> its members per source
     # Counted as members join, so that testing a passage reads one count instead of
     # summing the group's members over the sources it was scored against (each source
     # is scored against those scored against it):
     scored_with: list[Counter] = []  # group -> for each source, its members scored against it
-    holding: dict[int, set[int]] = {}  # unit -> groups it stands in
+    holding: list[set[int]] = [set() for _ in space.units]  # unit -> groups it stands in
     compared = _compared_sources(space)
 
     def may_take(g: int, unit: int) -> bool:
@@ -668,22 +664,20 @@ def _facts(
         else:  # only the sources it was scored against count (they are among the others)
             others = scored_with[g].get(source, 0)
         # Linked to enough of the group is linked to enough in all (the links into it are among them).
-        return len(neighbours.get(unit, _EMPTY) & members[g]) >= MAJORITY * others
+        return len(neighbours[unit] & members[g]) >= MAJORITY * others
 
     def add(g: int, unit: int) -> None:
         members[g].add(unit)
         count = counts[g]
         source = source_of[unit]
         count[source] = count.get(source, 0) + 1
+        rank[g] -= _SIZE_STEP
         if compared is not None:
             scored_with[g].update(compared[unit])
-        held = holding.get(unit)
-        if held is None:
-            holding[unit] = {g}
-        else:
-            held.add(g)
+        holding[unit].add(g)
 
     def start(a: int, b: int) -> None:
+        rank.append(len(members))
         members.append(set())
         counts.append({})
         scored_with.append(Counter())
@@ -693,20 +687,20 @@ def _facts(
     def drop(g: int) -> None:
         for u in members[g]:
             holding[u].discard(g)
-        members[g], counts[g], scored_with[g] = set(), {}, Counter()
+        members[g], counts[g], scored_with[g], rank[g] = set(), {}, Counter(), g
 
-    def largest_first(groups: set[int]):
+    def largest_first(groups: Collection[int]) -> Collection[int]:
         if len(groups) < 2:
             return groups
-        if len(groups) == 2:  # the commonest case, without a sort's keys
+        if len(groups) == 2:  # the commonest case, without a sort
             g, h = groups
-            return (g, h) if (-len(members[g]), g) < (-len(members[h]), h) else (h, g)
-        return sorted(groups, key=lambda g: (-len(members[g]), g))
+            return (g, h) if rank[g] < rank[h] else (h, g)
+        return sorted(groups, key=rank.__getitem__)
 
     def grow(pairs: np.ndarray, may_start: bool, joins=joins) -> None:
         order = pairs[np.lexsort((j[pairs], i[pairs], -probability[pairs]))]
         for a, b in zip(i[order].tolist(), j[order].tolist()):
-            held_a, held_b = holding.get(a, _EMPTY), holding.get(b, _EMPTY)
+            held_a, held_b = holding[a], holding[b]
             if not held_a.isdisjoint(held_b):
                 continue
             placed = False
@@ -747,21 +741,24 @@ def _facts(
     # each such pair falls just above or below it is chance: it still joins their group
     # when linked to one of it, and on average to all of it at the joining cut.
     grow(np.flatnonzero((probability < threshold) & (probability >= LINK * threshold) & lede[i] & lede[j]), may_start=False, joins=lede_joins)
-    _absorb(members, holding, lede_joins, add, drop)
+    _absorb(members, holding, lede_joins, add, drop, largest_first)
     kept = [sorted(m) for m in members if m]
-    alone = [[u] for u in range(len(space.units)) if u not in holding]
+    alone = [[u] for u, held in enumerate(holding) if not held]  # (a merge leaves each passage in a group)
     return kept + alone
 
 
-def _neighbours(i: np.ndarray, j: np.ndarray, linked: np.ndarray) -> dict[int, set[int]]:
-    """Each unit's partners among the pairs (i, j) where `linked`, as a set."""
+def _neighbours(i: np.ndarray, j: np.ndarray, linked: np.ndarray, count: int) -> list[AbstractSet[int]]:
+    """Each of `count` units' partners among the pairs (i, j) where `linked`, as a set."""
     ends = np.concatenate([i[linked], j[linked]])
     others = np.concatenate([j[linked], i[linked]])
     order = np.argsort(ends, kind="stable")
     units_linked, starts = np.unique(ends[order], return_index=True)
     others_list = others[order].tolist()
     bounds = [*starts.tolist(), len(others_list)]
-    return {u: set(others_list[lo:hi]) for u, lo, hi in zip(units_linked.tolist(), bounds, bounds[1:])}
+    partners: list[AbstractSet[int]] = [_EMPTY] * count
+    for u, lo, hi in zip(units_linked.tolist(), bounds, bounds[1:]):
+        partners[u] = set(others_list[lo:hi])
+    return partners
 
 
 def _compared_sources(space: _Space) -> list[frozenset[int]] | None:
@@ -772,12 +769,18 @@ def _compared_sources(space: _Space) -> list[frozenset[int]] | None:
     count = len(nonempty)
     if count <= PARTNER_SOURCES + 1:
         return None
-    by_rank = [frozenset(int(nonempty[o]) for o in range(count) if _compared(rank, o, count)) for rank in range(count)]
+    # Read off each source's partners rather than testing every pair of sources (their square).
+    partners: list[set[int]] = [set() for _ in range(count)]
+    for rank in range(count):
+        for other in _partner_ranks(rank, count).tolist():
+            partners[rank].add(other)
+            partners[other].add(rank)
+    by_rank = [frozenset(int(nonempty[o]) for o in sorted(ranks)) for ranks in partners]
     rank_of = np.searchsorted(nonempty, space.source_of).tolist()
     return [by_rank[r] for r in rank_of]
 
 
-def _absorb(members, holding, joins, add, drop) -> None:
+def _absorb(members, holding, joins, add, drop, largest_first) -> None:
     """Merge each group into the largest overlapping one that each of its other
     members would join."""
     for small in sorted(range(len(members)), key=lambda g: (len(members[g]), g)):
@@ -786,14 +789,18 @@ def _absorb(members, holding, joins, add, drop) -> None:
         for u in members[small]:
             overlapping.update(holding[u])
         overlapping.discard(small)
-        for big in sorted((g for g in overlapping if len(members[g]) >= size), key=lambda g: (-len(members[g]), g)):
-            extra = members[small] - members[big]  # joining leaves the group as it was: any order
-            if not all(map(joins, repeat(big), extra)):  # (the first passage turned away settles it)
-                continue
-            for u in extra:
-                add(big, u)
-            drop(small)
-            break
+        for big in largest_first([g for g in overlapping if len(members[g]) >= size]):
+            within = members[big]
+            for u in members[small]:
+                # Joining leaves the group as it was, so any order: the first passage turned
+                # away settles it, before the others are even told from the group's.
+                if u not in within and not joins(big, u):
+                    break
+            else:
+                for u in members[small] - within:
+                    add(big, u)
+                drop(small)
+                break
 
 
 def _group(
