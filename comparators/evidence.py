@@ -269,7 +269,7 @@ class PassageSets:
     numbers: sparse.csr_matrix
     rare_words: sparse.csr_matrix  # idf-weighted
     specific_words: sparse.csr_matrix  # word stems weighted by how specific they are to one fact
-    actors: sparse.csr_matrix  # who each passage says something of (speech.passage_actors), by specificity
+    actors: sparse.csr_matrix  # who each passage says something of (speech.passage_people), by specificity
     deeds: sparse.csr_matrix  # who did what in each passage (speech.passage_people), by specificity
     text_of: np.ndarray  # each passage's distinct text (repeats of one text share its rows)
     # Per sentence of each distinct text (rows sentence_start[t]..sentence_start[t + 1]):

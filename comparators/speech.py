@@ -112,17 +112,12 @@ def actors(text: str) -> tuple[tuple[str, str], ...]:
     return tuple(dict.fromkeys(who for who, _ in deeds(text)))
 
 
-def passage_actors(texts: Sequence[str]) -> list[frozenset[str]]:
-    """For each text, the keys (one per person or organisation across the texts) of
-    those it says something of."""
-    return passage_people(texts, 0)[0]
-
-
 def passage_people(texts: Sequence[str], stem: int) -> tuple[list[frozenset[str]], list[frozenset[str]]]:
-    """For each text, `passage_actors`' keys of those it says something of, and what it
-    says they did, other than speak: the person's key and the verb's first `stem`
-    letters ("<key> conce" for both "Poroshenko conceded" and "Petro Poroshenko has
-    conceded"). One reading and one keying of the story's people serve both."""
+    """For each text, the keys (one per person or organisation across the texts) of
+    those it says something of, and what it says they did, other than speak: the
+    person's key and the verb's first `stem` letters ("<key> conce" for both
+    "Poroshenko conceded" and "Petro Poroshenko has conceded"). One reading and one
+    keying of the story's people serve both."""
     named = [deeds(text) for text in texts]
     keys = speaker_keys({who for found in named for who, _ in found})
     actors_of = [frozenset(keys[who] for who, _ in found) for found in named]

@@ -71,18 +71,15 @@ NAME_RUN = re.compile(
 
 
 # A time phrase between a subject and its verb: "Blinken on Monday urged".
+_WHEN_NAMED = "monday|tuesday|wednesday|thursday|friday|saturday|sunday|week|month|year|night|morning|evening"
+_WHEN_ALONE = "yesterday|today|tonight"
 _WHEN = re.compile(
-    r"(?:\s+(?:(?:late|early)\s+)?(?:on|last|this|late|early)\s+(?:monday|tuesday|wednesday|thursday|"
-    r"friday|saturday|sunday|week|month|year|night|morning|evening)|\s+(?:yesterday|today|tonight))+$",
+    rf"(?:\s+(?:(?:late|early)\s+)?(?:on|last|this|late|early)\s+(?:{_WHEN_NAMED})|\s+(?:{_WHEN_ALONE}))+$",
     re.IGNORECASE,
 )
 # A phrase `_WHEN` can match ends with one of its last words: a look at the end (its last
 # ten characters, a final newline included) rules most phrases out at once.
-_WHEN_ENDS = re.compile(
-    r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|week|month|year|night|morning|evening|"
-    r"yesterday|today|tonight)$",
-    re.IGNORECASE,
-)
+_WHEN_ENDS = re.compile(rf"(?:{_WHEN_NAMED}|{_WHEN_ALONE})$", re.IGNORECASE)
 # Someone speaking for the person named after them: "the spokesman of the chancellor X".
 _ON_BEHALF = re.compile(
     r"(?:the|a|an)\s+(?:[a-z]+\s+)?(?:spokes(?:man|woman|person)|aides?|advis[eo]rs?|lawyers?|"

@@ -24,7 +24,7 @@ from comparators.evidence import (
 )
 from comparators.export import to_json_dict
 from comparators.segment import split_sentences
-from comparators.speech import actors, passage_actors
+from comparators.speech import actors, passage_people
 
 from synthetic import story_of
 
@@ -297,12 +297,13 @@ def test_a_passage_names_whoever_it_says_something_of_however_the_outlet_writes_
     assert actors("Governor Anton Ruzhev conceded that the inspections had been missed.") == (("Anton Ruzhev", "person"),)
     assert ("Anton Ruzhev", "person") in actors("“We failed this town,” said Anton Ruzhev, the governor.")
     assert actors("The Varna rose overnight and flooded the lower town.") == ()
-    keys = passage_actors(
+    keys, _deeds = passage_people(
         [
             "Governor Anton Ruzhev conceded that the inspections had been missed.",
             "Ruzhev apologised to the families of the victims on Tuesday.",
             "Prime Minister Lena Vodnik promised help to the families of the victims.",
-        ]
+        ],
+        0,
     )
     assert keys[0] == keys[1] and keys[0].isdisjoint(keys[2])
 
