@@ -234,7 +234,7 @@ class _Space:
     def read_before_forking(self) -> None:
         """Work out once, before work is forked into parts, what every part reads
         (each forked process would otherwise work it out again for itself)."""
-        for figure in ("sentence_weight", "sentence_unit", "distinct_id", "source_of", "document_frequency"):
+        for figure in ("sentence_weight", "sentence_unit", "distinct_id", "source_of", "evidence_rank"):
             getattr(self, figure)
 
     def sentences_of(self, unit_ids: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -253,6 +253,14 @@ class _Space:
             for term in set(_terms(text)):
                 df[term] += copies
         return df
+
+    @cached_property
+    def evidence_rank(self) -> dict[str, int]:
+        """Each term's place in the story's one order of evidence: rarest first, then
+        longest, then alphabetical. Sorted once, so a text's terms sort on one int each
+        rather than on a key tuple built per term and per text (the same total order)."""
+        df = self.document_frequency
+        return {t: k for k, t in enumerate(sorted(df, key=lambda t: (df[t], -len(t), t)))}
 
     @cached_property
     def _evidence_order(self) -> dict[str, tuple[str, ...]]:
@@ -278,8 +286,7 @@ class _Space:
         """`text`'s distinct terms, the best evidence first: rarest in the story, then longest."""
         order = self._evidence_order.get(text)
         if order is None:
-            df = self.document_frequency
-            order = tuple(sorted(set(_terms(text)), key=lambda t: (df[t], -len(t), t)))
+            order = tuple(sorted(set(_terms(text)), key=self.evidence_rank.__getitem__))
             self._evidence_order[text] = order
         return order
 

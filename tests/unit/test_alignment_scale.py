@@ -113,3 +113,20 @@ def test_a_scorer_of_dense_vectors_scores_sets_of_different_sizes():
     rows, cols = np.array([0]), np.array([1, 2])
     assert np.allclose(scorer.scores(rows, cols), [[0.6, 0.0]])
     assert np.allclose(scorer.scores(cols, rows), [[0.6], [0.0]])
+
+
+def test_a_links_evidence_terms_come_rarest_then_longest_then_alphabetical():
+    # The story's terms are ranked once; each text's terms must sort as the key
+    # (passages using the term, minus its length, the term) sorts them.
+    from comparators.align import _Space, _terms
+    from comparators.segment import units
+    from synthetic import synthetic_story
+
+    story = synthetic_story(6, 12, seed=3)
+    space = _Space(units(story, "paragraph"), story)
+    df = space.document_frequency
+    texts = {u.text for u in space.units}
+    assert len(texts) > 20
+    for text in texts:
+        expected = tuple(sorted(set(_terms(text)), key=lambda t: (df[t], -len(t), t)))
+        assert space.evidence_order(text) == expected
