@@ -593,7 +593,7 @@ def _among_best(
     unit: np.ndarray, other_source: np.ndarray, score: np.ndarray, count: int = CANDIDATES_PER_SOURCE
 ) -> np.ndarray:
     """Whether each pair is among its unit's `count` best in that source (on a tie, the earlier pair)."""
-    order = np.lexsort((-score, other_source, unit))
+    order = _by_unit_source_best(unit, other_source, score)
     key_unit, key_source = unit[order], other_source[order]
     new = np.ones(len(order), dtype=bool)
     new[1:] = (key_unit[1:] != key_unit[:-1]) | (key_source[1:] != key_source[:-1])
@@ -602,6 +602,25 @@ def _among_best(
     keep = np.zeros(len(order), dtype=bool)
     keep[order] = rank < count
     return keep
+
+
+def _by_unit_source_best(unit: np.ndarray, other_source: np.ndarray, score: np.ndarray) -> np.ndarray:
+    """The pairs' order by unit, then other source, then score from the best (on a tie,
+    the earlier pair), as `np.lexsort((-score, other_source, unit))` gives it: one stable
+    sort of one int64 per pair where the three fit in it (a non-negative float32's bits
+    sort as it does), faster than `lexsort`'s three passes over the candidates."""
+    sources = int(other_source.max()) + 1 if len(other_source) else 1
+    key = unit.astype(np.int64) * sources + other_source
+    fits = (
+        score.dtype == np.float32
+        and (not len(key) or (int(key.max()) < 1 << 31 and int(unit.min()) >= 0 and int(other_source.min()) >= 0))
+        and bool(np.all(score >= 0))  # (no NaN)
+        and not np.signbit(score).any()  # (-0.0 ties with 0.0 in lexsort; its bits would not)
+    )
+    if not fits:
+        return np.lexsort((-score, other_source, unit))
+    from_best = 0xFFFFFFFF - score.view(np.uint32).astype(np.int64)
+    return np.argsort((key << 32) | from_best, kind="stable")
 
 
 def _link_probability(space: _Space, pairs: _Candidates, model: LinkModel | None) -> np.ndarray:
