@@ -234,7 +234,7 @@ class _Space:
     def read_before_forking(self) -> None:
         """Work out once, before work is forked into parts, what every part reads
         (each forked process would otherwise work it out again for itself)."""
-        for figure in ("sentence_weight", "sentence_unit", "distinct_id", "source_of", "document_frequency"):
+        for figure in ("sentence_weight", "sentence_unit", "distinct_id", "source_of", "evidence_rank"):
             getattr(self, figure)
 
     def sentences_of(self, unit_ids: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -253,6 +253,14 @@ class _Space:
             for term in set(_terms(text)):
                 df[term] += copies
         return df
+
+    @cached_property
+    def evidence_rank(self) -> dict[str, int]:
+        """Each term's place in the story's one order of evidence: rarest first, then
+        longest, then alphabetical. Sorted once, so a text's terms sort on one int each
+        rather than on a key tuple built per term and per text (the same total order)."""
+        df = self.document_frequency
+        return {t: k for k, t in enumerate(sorted(df, key=lambda t: (df[t], -len(t), t)))}
 
     @cached_property
     def _evidence_order(self) -> dict[str, tuple[str, ...]]:
@@ -278,8 +286,7 @@ class _Space:
         """`text`'s distinct terms, the best evidence first: rarest in the story, then longest."""
         order = self._evidence_order.get(text)
         if order is None:
-            df = self.document_frequency
-            order = tuple(sorted(set(_terms(text)), key=lambda t: (df[t], -len(t), t)))
+            order = tuple(sorted(set(_terms(text)), key=self.evidence_rank.__getitem__))
             self._evidence_order[text] = order
         return order
 
@@ -586,7 +593,7 @@ def _among_best(
     unit: np.ndarray, other_source: np.ndarray, score: np.ndarray, count: int = CANDIDATES_PER_SOURCE
 ) -> np.ndarray:
     """Whether each pair is among its unit's `count` best in that source (on a tie, the earlier pair)."""
-    order = np.lexsort((-score, other_source, unit))
+    order = _by_unit_source_best(unit, other_source, score)
     key_unit, key_source = unit[order], other_source[order]
     new = np.ones(len(order), dtype=bool)
     new[1:] = (key_unit[1:] != key_unit[:-1]) | (key_source[1:] != key_source[:-1])
@@ -595,6 +602,25 @@ def _among_best(
     keep = np.zeros(len(order), dtype=bool)
     keep[order] = rank < count
     return keep
+
+
+def _by_unit_source_best(unit: np.ndarray, other_source: np.ndarray, score: np.ndarray) -> np.ndarray:
+    """The pairs' order by unit, then other source, then score from the best (on a tie,
+    the earlier pair), as `np.lexsort((-score, other_source, unit))` gives it: one stable
+    sort of one int64 per pair where the three fit in it (a non-negative float32's bits
+    sort as it does), faster than `lexsort`'s three passes over the candidates."""
+    sources = int(other_source.max()) + 1 if len(other_source) else 1
+    key = unit.astype(np.int64) * sources + other_source
+    fits = (
+        score.dtype == np.float32
+        and (not len(key) or (int(key.max()) < 1 << 31 and int(unit.min()) >= 0 and int(other_source.min()) >= 0))
+        and bool(np.all(score >= 0))  # (no NaN)
+        and not np.signbit(score).any()  # (-0.0 ties with 0.0 in lexsort; its bits would not)
+    )
+    if not fits:
+        return np.lexsort((-score, other_source, unit))
+    from_best = 0xFFFFFFFF - score.view(np.uint32).astype(np.int64)
+    return np.argsort((key << 32) | from_best, kind="stable")
 
 
 def _link_probability(space: _Space, pairs: _Candidates, model: LinkModel | None) -> np.ndarray:

@@ -397,6 +397,27 @@ against main, `--jobs 2`, load average about 3, CPU of all processes 10 x 1000 1
 (ratio 0.98, 0.96-1.02, `-n 5`), 200 x 40 14.9 -> 15.4 s (ratio 1.03, 0.95-1.05, `-n 4`).
 Left in `passage_people`: the phrases' own reading (`names._resolve`, 12,958 distinct at
 10 x 1000) and the keying of the people (`identity.speaker_keys`, 0.27 s at 10 x 1000).
+
+The main process's alignment stages at 200 and 400 x 40 (same export bytes for the seeds,
+200 x 40 and 10 x 1000 with `--jobs 1` and `--jobs 2`, and 400 x 40 with `--jobs 2`;
+`evaluate_alignment.py --quick` unchanged). Ranking the candidates (`align._among_best`,
+run in the main process over every scored pair) sorted them with `np.lexsort`'s three
+passes; one stable sort of an int64 holding the unit, the other source and the float32
+score's bits gives the same order (`lexsort` is kept where they do not fit: another dtype,
+a negative zero or NaN): 820,584 pairs at 400 x 40 0.16-0.23 -> 0.014-0.032 s of CPU per
+call (two calls), 416,112 at 200 x 40 0.07-0.08 -> 0.007-0.016 s. A link's evidence terms
+sort on the story's one ranking of its terms (`_Space.evidence_rank`, sorted once) rather
+than a key tuple per term and text: `evidence_order` of every distinct passage 0.044-0.061
+-> 0.022-0.031 s at 200 x 40, 0.12-0.18 -> 0.057-0.063 s at 400 x 40. `farm-bench -n 3` on
+`--child ... 2` against main, paired (load average 2-3): 400 x 40 CPU of all processes
+30.6 -> 28.2 s, ratio 0.90 (0.88-0.99), main process 14.27 -> 12.65 s (medians), wall
+22.5 -> 18.4 s; 200 x 40 14.7 -> 15.1 s, ratio 1.10 (0.96-1.12), main 6.89 -> 6.70 s: the
+saving, some 0.3 s of main CPU at 400 x 40 and 0.15 s at 200 x 40, is within the noise of
+whole runs. Profiled and left (main process, `--jobs 2`, cProfile, 400 x 40): the scoring's
+weighted sums (`_pair_parts`' two sparse products, 0.5 s, and their `reduceat`s; `np.add.reduceat`
+in their place gives other float32 sums), row and column selections of the TF-IDF rows in
+`MatrixScorer.scores` (0.35 s), `joins` and `grow` in `_facts` (1.1 + 0.3 s), `document_frequency`
+read before forking (tokenising each distinct passage, shared with the links' evidence).
 """
 
 from __future__ import annotations

@@ -113,3 +113,43 @@ def test_a_scorer_of_dense_vectors_scores_sets_of_different_sizes():
     rows, cols = np.array([0]), np.array([1, 2])
     assert np.allclose(scorer.scores(rows, cols), [[0.6, 0.0]])
     assert np.allclose(scorer.scores(cols, rows), [[0.6], [0.0]])
+
+
+def test_a_links_evidence_terms_come_rarest_then_longest_then_alphabetical():
+    # The story's terms are ranked once; each text's terms must sort as the key
+    # (passages using the term, minus its length, the term) sorts them.
+    from comparators.align import _Space, _terms
+    from comparators.segment import units
+    from synthetic import synthetic_story
+
+    story = synthetic_story(6, 12, seed=3)
+    space = _Space(units(story, "paragraph"), story)
+    df = space.document_frequency
+    texts = {u.text for u in space.units}
+    assert len(texts) > 20
+    for text in texts:
+        expected = tuple(sorted(set(_terms(text)), key=lambda t: (df[t], -len(t), t)))
+        assert space.evidence_order(text) == expected
+
+
+def test_pairs_sorted_in_one_key_come_in_lexsorts_order_ties_and_odd_scores_included():
+    import numpy as np
+
+    from comparators.align import _among_best, _by_unit_source_best
+
+    rng = np.random.default_rng(7)
+    unit = rng.integers(0, 40, 5000)
+    source = rng.integers(0, 6, 5000)
+    score = np.round(rng.random(5000), 2).astype(np.float32)  # many ties
+    score[:50] = 0.0
+    for scores in (score, score.astype(np.float64), np.where(score == 0, np.float32(-0.0), score)):
+        expected = np.lexsort((-scores, source, unit))
+        assert np.array_equal(_by_unit_source_best(unit, source, scores), expected)
+    empty = np.zeros(0, dtype=np.int64)
+    assert _among_best(empty, empty, np.zeros(0, dtype=np.float32)).tolist() == []
+    kept = _among_best(unit, source, score)
+    # Each unit keeps at most three pairs in a source, and none worse than one it drops.
+    for u, s in {(int(a), int(b)) for a, b in zip(unit[:200], source[:200])}:
+        mine = (unit == u) & (source == s)
+        assert kept[mine].sum() == min(3, mine.sum())
+        assert score[mine & kept].min() >= score[mine & ~kept].max(initial=0)
