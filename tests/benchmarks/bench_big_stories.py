@@ -397,6 +397,59 @@ against main, `--jobs 2`, load average about 3, CPU of all processes 10 x 1000 1
 (ratio 0.98, 0.96-1.02, `-n 5`), 200 x 40 14.9 -> 15.4 s (ratio 1.03, 0.95-1.05, `-n 4`).
 Left in `passage_people`: the phrases' own reading (`names._resolve`, 12,958 distinct at
 10 x 1000) and the keying of the people (`identity.speaker_keys`, 0.27 s at 10 x 1000).
+
+The two cores' schedule (which process does what, when; same export bytes for the seeds,
+200 x 40, 400 x 40 and 10 x 1000 with `--jobs 1` and `--jobs 2` as before it,
+`evaluate_alignment.py --quick` unchanged). One `--jobs 2` export of 400 x 40 before the round,
+`time.perf_counter` and `time.process_time` around each stage in each process (load average
+about 1, 19.1 s; seconds from the start):
+
+| seconds | main process | other processes | idle core |
+|---|---|---|---|
+| 0-0.6 | start-up, imports | | 0.6 s |
+| 0.6-1.5 | reading its half of the files | reading the other half | |
+| 1.5-3.8 | fitting TF-IDF, then waiting for the word sets | word sets (1.7 s CPU); runs, quotes' speakers, facts (5.4 s, until 8.1) | |
+| 3.8-7.4 | candidates: its half of the scoring, ranking, its half of the overlaps | the other halves (three processes on two cores) | |
+| 7.4-9.7 | link model, `_facts` (1.7 s) | none from 8.1 | 1.6 s |
+| 9.7-12.1 | its parts of the groups | the other parts (2.1 s) | 0.15 s |
+| 12.1-12.6 | the runs, quotes and facts unpickled (0.3 s), pivot, order | | 0.5 s |
+| 12.6-17.9 | reuse, quote groups (1.95 s), discrepancies (2.2 s) | word diffs (3.6 s, until 16.9); names (1.0 s) | |
+| 16.9-19.1 | the end of discrepancies, the export's dict and JSON (0.6 s), exit | | about 2 s |
+
+Now: the verbatim runs (`reuse.shared_runs`, 1.6-2.8 s of CPU at 400 x 40, 0.4-0.7 s at
+200 x 40) are worked out in a process forked when alignment starts the link model and
+`_facts` (`align(..., working_alone=)` calls back the pipeline), not beside the fit and the
+scoring; the quotes' wordings and their links from words and speakers alone
+(`quote_matching.found_quotes`, `quote_wordings`) in the process finding the quotes'
+speakers, so the main process only adds the links through the groups (quote groups at
+400 x 40 1.2-1.95 -> 0.6 s, 200 x 40 0.42 -> 0.32 s); `workers.map_parts` hands its parts out
+through a queue in a pipe (`parts_in_background`: each process takes the next part as it is
+free, so unequal parts no longer leave one waiting: the groups' parts waited up to 0.6 s at
+400 x 40); and the export's word diffs worked out while comparing come in parts of 64
+(`export.DIFFS_PER_PART`), the main process taking those left when it is done with the
+discrepancies (at 200 x 40 it waited 0.4 s for the other process's diffs). After (400 x 40,
+load average 1.4, 16.8 s): a core idles at start-up (0.5 s), during the candidates' ranking
+(0.6 s, main alone between the scoring and the overlaps), at the end of `_facts` (0.5 s),
+after the groups (0.4 s) and at the end (about 1 s: the export's JSON and the exit).
+`farm-bench` on `--child ... 2`, this round against main a66a8e2, paired (load average
+1.5-2: other engineers' work), medians (ranges of the ratios in brackets):
+
+| story | wall | CPU, all processes | ratio of wall | ratio of CPU |
+|---|---|---|---|---|
+| 200 x 40 (`-n 3`, runs, parts and diffs) | 8.05 -> 7.89 s | 13.6 -> 13.3 s | 0.96 (0.92-0.99) | 0.99 (0.93-1.01) |
+| 200 x 40 (`-n 3`, and quotes' wordings) | 8.62 -> 8.17 s | 14.3 -> 14.1 s | 0.98 (0.95-1.01) | 1.02 (0.99-1.06) |
+| 400 x 40 (`-n 3`, runs, parts and diffs) | 16.2 -> 15.8 s | 27.6 -> 27.4 s | 0.99 (0.83-1.04) | 0.99 (0.86-1.09) |
+| 400 x 40 (`-n 3`, and quotes' wordings) | 17.0 -> 16.9 s | 28.8 -> 30.1 s | 0.99 (0.90-1.12) | 1.04 (0.92-1.18) |
+| 10 x 1000 (`-n 5`) | 9.45 -> 9.84 s | 17.0 -> 16.5 s | 1.01 (0.94-1.09) | 1.01 (0.91-1.09) |
+
+A few per cent of wall time at most, within the noise of a shared machine: the idle windows
+were about 4 core-seconds at 400 x 40 (2 s of wall time at best), and on a loaded machine
+other work fills them anyway. Peak PSS of all processes, this script once each (load about
+2): 200 x 40 369 -> 402 MB (the runs' process forks from the bigger process), 400 x 40
+630 -> 653 MB, 10 x 1000 471 -> 448 MB. The budgets are not met: the CPU of all processes
+over two cores (400 x 40: 27-30 s / 2) is near or above 16 s, and the main process alone
+takes 13-15 s of CPU there: what is left is work, mostly the main process's (scoring and
+ranking the candidates, `_facts`, building the groups), not its spread.
 """
 
 from __future__ import annotations
