@@ -116,9 +116,9 @@ class Wordings:
     """A story's quotes as wordings (same normalised words, same speaker) and the links
     found between wordings from the quotes alone (`quote_wordings`)."""
 
-    copies: list[list[int]]  # each wording's quotes (indices, story order)
-    stems: list[frozenset[str]]  # each wording's stems, spellings folded
-    links: dict[tuple[int, int], tuple[str, float]]  # (wording, wording) -> (kind, similarity)
+    copies: tuple[tuple[int, ...], ...]  # each wording's quotes (indices, story order)
+    stems: tuple[frozenset[str], ...]  # each wording's stems, spellings folded
+    links: dict[tuple[int, int], tuple[str, float]]  # (wording, wording) -> (kind, similarity); never changed
 
 
 def quote_wordings(quotes: Sequence[Quote]) -> Wordings:
@@ -212,7 +212,7 @@ def quote_wordings(quotes: Sequence[Quote]) -> Wordings:
             add(i, j, "variant", score)
 
     _speaker_statement_links(firsts, sources, words, canonical, stems, weight, links)
-    return Wordings(copies, stems, links)
+    return Wordings(tuple(map(tuple, copies)), tuple(stems), links)
 
 
 def group_quotes(
