@@ -14,7 +14,7 @@ from comparators.facts import Fact, extract_facts, remember_facts
 from comparators.model import Comparison, Settings, SettingsOverride, Story
 from comparators.ordering import order_groups
 from comparators.pivot import choose_pivot
-from comparators.quote_matching import FoundQuotes, found_quotes, source_quotes, story_quote_groups
+from comparators.quote_matching import SourceQuotes, source_quotes, story_quote_groups
 from comparators.reuse import SharedRuns, reuse, shared_runs
 from comparators.settings import merged_settings
 from comparators.workers import in_background, worth_spreading
@@ -72,9 +72,8 @@ def _compare(
     parallel = worth_spreading(sum(len(s.paragraphs) for s in story.sources), jobs)
     done("align")
     # What needs no groups is worked out in other processes while this one aligns: the
-    # quotes (their speakers, their links from words alone) and the facts from the start,
-    # the verbatim runs from the moment the alignment works alone (growing the fact
-    # groups), when a core would wait.
+    # quotes' speakers and the facts from the start, the verbatim runs from the moment
+    # the alignment works alone (growing the fact groups), when a core would wait.
     with ExitStack() as background:
         needing_no_groups = background.enter_context(in_background(lambda: _needing_no_groups(story, parallel), parallel))
         started: list[Callable[[], tuple[SharedRuns, ...]]] = []
@@ -83,7 +82,7 @@ def _compare(
             started.append(background.enter_context(in_background(lambda: shared_runs(story), parallel)))
 
         groups = align(story, settings, jobs=jobs, working_alone=start_runs) if story.sources else ()
-        found, facts = needing_no_groups()
+        attributed, facts = needing_no_groups()
         runs = started[0]() if started else shared_runs(story)
     remember_facts(facts)
     if settings.pivot is not None:
@@ -105,7 +104,7 @@ def _compare(
         done("reuse")
         reuse_figures = reuse(story, runs)
         done("quotes")
-        quotes, terms, quote_groups = story_quote_groups(story, groups, found=found)
+        quotes, terms, quote_groups = story_quote_groups(story, groups, attributed)
         done("discrepancies")
         discrepancies = find_discrepancies(story, groups, quotes, jobs=jobs)
         remember_diffs()
@@ -125,14 +124,13 @@ def _compare(
     )
 
 
-def _needing_no_groups(story: Story, elsewhere: bool) -> tuple[FoundQuotes, dict[str, tuple[Fact, ...]]]:
-    """The story's quotes, attributed, with their links from words and speakers alone
-    (`found_quotes`) and, when worked out in another process (`elsewhere`), the facts
-    of every distinct paragraph text (for the discrepancies)."""
+def _needing_no_groups(story: Story, elsewhere: bool) -> tuple[list[SourceQuotes], dict[str, tuple[Fact, ...]]]:
+    """Each source's attributed quotes and, when worked out in another process
+    (`elsewhere`), the facts of every distinct paragraph text (for the discrepancies)."""
     facts = {}
     if elsewhere:
         facts = {text: extract_facts(text) for source in story.sources for text in (p.text for p in source.paragraphs)}
-    return found_quotes(story, [source_quotes(source) for source in story.sources]), facts
+    return [source_quotes(source) for source in story.sources], facts
 
 
 def _stage_reporter(progress: Progress | None) -> Callable[[str], None]:

@@ -38,7 +38,7 @@ import re
 import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from difflib import SequenceMatcher
 from functools import lru_cache
 from itertools import combinations
@@ -111,19 +111,20 @@ def _stems(words: Sequence[str]) -> frozenset[str]:
     return frozenset(_stem(w) for w in words if w not in _STOPWORDS and not w.isdigit())
 
 
-@dataclass(frozen=True)
-class Wordings:
-    """A story's quotes as wordings (same normalised words, same speaker) and the links
-    found between wordings from the quotes alone (`quote_wordings`)."""
+def group_quotes(
+    quotes: Sequence[Quote], facts: Sequence[Group] = ()
+) -> tuple[tuple[Quote, ...], tuple[QuoteGroup, ...]]:
+    """`quotes` (every source of a story) matched, and the groups they form.
 
-    copies: tuple[tuple[int, ...], ...]  # each wording's quotes (indices, story order)
-    stems: tuple[frozenset[str], ...]  # each wording's stems, spellings folded
-    links: dict[tuple[int, int], tuple[str, float]]  # (wording, wording) -> (kind, similarity); never changed
-
-
-def quote_wordings(quotes: Sequence[Quote]) -> Wordings:
-    """The wordings of `quotes` and their links from words and speakers alone: what
-    `group_quotes` finds before the story's aligned groups add theirs."""
+    Quotes with the same normalised words and speaker are one *wording*, scored once
+    however many outlets carry it: a wire quote in 300 papers costs one comparison per
+    other wording, not 300 x 299. In returns the story's quotes in story order; out
+    come the same quotes with `matches` (every quote of another source they match,
+    strongest first), `status` and `group` set, and the `QuoteGroup`s (connected
+    wordings, numbered in story order). A quote matching nothing is a group of its own.
+    With the story's aligned groups (`facts`), translations and retellings of one
+    statement are matched through them too (`_fact_links`).
+    """
     normalised = [normalise(q.text) for q in quotes]
     wording_of: dict[tuple[str, str | None], int] = {}
     copies: list[list[int]] = []
@@ -212,28 +213,6 @@ def quote_wordings(quotes: Sequence[Quote]) -> Wordings:
             add(i, j, "variant", score)
 
     _speaker_statement_links(firsts, sources, words, canonical, stems, weight, links)
-    return Wordings(tuple(map(tuple, copies)), tuple(stems), links)
-
-
-def group_quotes(
-    quotes: Sequence[Quote], facts: Sequence[Group] = (), wordings: Wordings | None = None
-) -> tuple[tuple[Quote, ...], tuple[QuoteGroup, ...]]:
-    """`quotes` (every source of a story) matched, and the groups they form.
-
-    Quotes with the same normalised words and speaker are one *wording*, scored once
-    however many outlets carry it: a wire quote in 300 papers costs one comparison per
-    other wording, not 300 x 299. In returns the story's quotes in story order; out
-    come the same quotes with `matches` (every quote of another source they match,
-    strongest first), `status` and `group` set, and the `QuoteGroup`s (connected
-    wordings, numbered in story order). A quote matching nothing is a group of its own.
-    With the story's aligned groups (`facts`), translations and retellings of one
-    statement are matched through them too (`_fact_links`). `wordings`, when given, is
-    `quote_wordings(quotes)` worked out beforehand (in another process: it needs no groups).
-    """
-    if wordings is None:
-        wordings = quote_wordings(quotes)
-    copies, stems = wordings.copies, wordings.stems
-    links = dict(wordings.links)  # the facts' links join these
     if facts:
         _fact_links(quotes, copies, stems, links, facts)
     matches = _expanded(quotes, copies, links)
@@ -514,28 +493,12 @@ def source_quotes(source: Source) -> SourceQuotes:
     return _with_attributed_phrases(source, spans, terms)
 
 
-# A story's quotes before matching, their quoted terms, and their wordings (`quote_wordings`).
-FoundQuotes = tuple[tuple[Quote, ...], tuple[QuotedTerm, ...], Wordings]
-
-
 def story_quote_groups(
-    story: Story,
-    facts: Sequence[Group] = (),
-    attributed: Sequence[SourceQuotes] | None = None,
-    found: FoundQuotes | None = None,
+    story: Story, facts: Sequence[Group] = (), attributed: Sequence[SourceQuotes] | None = None
 ) -> tuple[tuple[Quote, ...], tuple[QuotedTerm, ...], tuple[QuoteGroup, ...]]:
     """`story_quotes(story)` and the quote groups (`group_quotes`) they form, matched
     through the story's aligned groups (`facts`) when given. `attributed`, when given,
-    is `source_quotes` of each source in story order, worked out beforehand; `found`,
-    when given, is `found_quotes(story, attributed)` worked out beforehand."""
-    quotes, terms, wordings = found if found is not None else found_quotes(story, attributed)
-    matched, groups = group_quotes(quotes, facts, wordings)
-    return matched, terms, groups
-
-
-def found_quotes(story: Story, attributed: Sequence[SourceQuotes] | None = None) -> FoundQuotes:
-    """The story's quotes, attributed, not yet matched (`story_quote_groups` matches
-    them): what needs no aligned groups. `attributed` as in `story_quote_groups`."""
+    is `source_quotes` of each source in story order, worked out beforehand."""
     pending: list[tuple[Span, Attribution]] = []
     terms: list[QuotedTerm] = []
     if attributed is None:
@@ -563,7 +526,8 @@ def found_quotes(story: Story, attributed: Sequence[SourceQuotes] | None = None)
                 end_paragraph=span.end_paragraph if span.end_paragraph != span.paragraph else None,
             )
         )
-    return tuple(quotes), tuple(terms), quote_wordings(quotes)
+    matched, groups = group_quotes(quotes, facts)
+    return matched, tuple(terms), groups
 
 
 def _speaker_statement_links(

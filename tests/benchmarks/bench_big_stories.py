@@ -419,10 +419,7 @@ about 1, 19.1 s; seconds from the start):
 Now: the verbatim runs (`reuse.shared_runs`, 1.6-2.8 s of CPU at 400 x 40, 0.4-0.7 s at
 200 x 40) are worked out in a process forked when alignment starts the link model and
 `_facts` (`align(..., working_alone=)` calls back the pipeline), not beside the fit and the
-scoring; the quotes' wordings and their links from words and speakers alone
-(`quote_matching.found_quotes`, `quote_wordings`) in the process finding the quotes'
-speakers, so the main process only adds the links through the groups (quote groups at
-400 x 40 1.2-1.95 -> 0.6 s, 200 x 40 0.42 -> 0.32 s); `workers.map_parts` hands its parts out
+scoring; `workers.map_parts` hands its parts out
 through a queue in a pipe (`parts_in_background`: each process takes the next part as it is
 free, so unequal parts no longer leave one waiting: the groups' parts waited up to 0.6 s at
 400 x 40); and the export's word diffs worked out while comparing come in parts of 64
@@ -436,11 +433,19 @@ after the groups (0.4 s) and at the end (about 1 s: the export's JSON and the ex
 
 | story | wall | CPU, all processes | ratio of wall | ratio of CPU |
 |---|---|---|---|---|
-| 200 x 40 (`-n 3`, runs, parts and diffs) | 8.05 -> 7.89 s | 13.6 -> 13.3 s | 0.96 (0.92-0.99) | 0.99 (0.93-1.01) |
-| 200 x 40 (`-n 3`, and quotes' wordings) | 8.62 -> 8.17 s | 14.3 -> 14.1 s | 0.98 (0.95-1.01) | 1.02 (0.99-1.06) |
-| 400 x 40 (`-n 3`, runs, parts and diffs) | 16.2 -> 15.8 s | 27.6 -> 27.4 s | 0.99 (0.83-1.04) | 0.99 (0.86-1.09) |
-| 400 x 40 (`-n 3`, and quotes' wordings) | 17.0 -> 16.9 s | 28.8 -> 30.1 s | 0.99 (0.90-1.12) | 1.04 (0.92-1.18) |
-| 10 x 1000 (`-n 5`) | 9.45 -> 9.84 s | 17.0 -> 16.5 s | 1.01 (0.94-1.09) | 1.01 (0.91-1.09) |
+| 200 x 40 (`-n 3`) | 8.05 -> 7.89 s | 13.6 -> 13.3 s | 0.96 (0.92-0.99) | 0.99 (0.93-1.01) |
+| 400 x 40 (`-n 3`) | 16.2 -> 15.8 s | 27.6 -> 27.4 s | 0.99 (0.83-1.04) | 0.99 (0.86-1.09) |
+
+Tried and not kept: the quotes' wordings and their links from words and speakers alone
+(what `quote_matching.group_quotes` finds before the groups' links) worked out in the
+process finding the quotes' speakers (same export bytes). The main process's quote groups
+fell (400 x 40 1.2-1.95 -> 0.6 s, 200 x 40 0.42 -> 0.32 s), but that process grew by more
+(2.6-2.8 -> 3.9-4.2 s at 400 x 40: its caches are cold, and it runs while three processes
+share the two cores), and no wall time was won: paired against main, 200 x 40 wall 0.98
+(0.95-1.01), CPU 1.02 (0.99-1.06), 400 x 40 wall 0.99 (0.90-1.12), CPU 1.04 (0.92-1.18)
+(`-n 3`, load average 1.5-2); with it, at load average 4-6, 200 x 40 wall 1.00 (0.92-1.11,
+`-n 5`) and 400 x 40 wall 1.07 (0.92-1.18), CPU 1.06 (1.03-1.09) (`-n 3`); against the round
+without it, 200 x 40 wall 1.01 (0.65-1.63), CPU 1.02 (0.86-1.16) (`-n 5`, load average 2.4-3.8).
 
 A few per cent of wall time at most, within the noise of a shared machine: the idle windows
 were about 4 core-seconds at 400 x 40 (2 s of wall time at best), and on a loaded machine

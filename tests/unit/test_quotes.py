@@ -10,7 +10,7 @@ import pytest
 from comparators.diff import word_diff
 from comparators import load_story
 from comparators.model import Paragraph, QuoteStatus, Source, Story
-from comparators.quote_matching import found_quotes, group_quotes, quote_wordings, source_quotes, story_quote_groups, story_quotes
+from comparators.quote_matching import story_quote_groups, story_quotes
 from comparators.speakers import ORGANISATION, PERSON, Attribution, attribute, organisation_key, same_person, speaker_keys
 from comparators.quotes import find_spans
 from comparators.speakers.mentions import find_mentions, places_named
@@ -476,20 +476,6 @@ def test_a_wire_quote_copied_by_many_outlets_is_one_wording_in_one_group():
     assert [(link.a, link.b, link.kind) for link in group.links] == [(0, 0, "shared"), (0, 1, "shared")]
     (captain,) = [q for q in quotes if q.source == "local"]
     assert captain.status == QuoteStatus.UNIQUE and captain.group not in {group.id}
-
-
-def test_quotes_found_before_the_groups_are_matched_as_found_with_them(seed_comparison):
-    # The quotes and their wordings need no groups (worked out while aligning): matched
-    # through the groups afterwards, they are what matching them all at once gives.
-    story, groups = seed_comparison.story, seed_comparison.groups
-    at_once = story_quote_groups(story, groups)
-    attributed = [source_quotes(source) for source in story.sources]
-    assert story_quote_groups(story, groups, found=found_quotes(story, attributed)) == at_once
-    quotes, _terms, wordings = found_quotes(story)
-    assert group_quotes(quotes, groups, wordings) == group_quotes(quotes, groups)
-    assert wordings == quote_wordings(quotes)
-    assert any(len(q.matches) for q in at_once[0])  # the seeds' quotes do match across outlets
-    assert all(q.matches == () for q in quotes)  # found, not yet matched
 
 
 def test_the_same_words_repeated_in_one_outlet_are_not_a_match():
