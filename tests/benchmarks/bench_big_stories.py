@@ -435,6 +435,13 @@ after the groups (0.4 s) and at the end (about 1 s: the export's JSON and the ex
 |---|---|---|---|---|
 | 200 x 40 (`-n 3`) | 8.05 -> 7.89 s | 13.6 -> 13.3 s | 0.96 (0.92-0.99) | 0.99 (0.93-1.01) |
 | 400 x 40 (`-n 3`) | 16.2 -> 15.8 s | 27.6 -> 27.4 s | 0.99 (0.83-1.04) | 0.99 (0.86-1.09) |
+| 10 x 1000 (`-n 3`, load average 3-5) | 14.6 -> 15.4 s | 14.6 -> 15.3 s | 1.07 (1.01-1.10) | 1.05 (1.02-1.05) |
+
+10 x 1000 did not gain and may have lost: its runs are cheap (0.25-0.35 s of CPU), so their
+own process (a fork of a 250 MB process) costs about what it saves; with the change below
+also in, `-n 5` at load average 2 gave wall 1.01 (0.94-1.09), CPU 1.01 (0.91-1.09). Not
+settled on a machine this loaded: a story with few sources might keep its runs in the
+process of the quotes' speakers.
 
 Tried and not kept: the quotes' wordings and their links from words and speakers alone
 (what `quote_matching.group_quotes` finds before the groups' links) worked out in the
@@ -450,7 +457,8 @@ without it, 200 x 40 wall 1.01 (0.65-1.63), CPU 1.02 (0.86-1.16) (`-n 5`, load a
 A few per cent of wall time at most, within the noise of a shared machine: the idle windows
 were about 4 core-seconds at 400 x 40 (2 s of wall time at best), and on a loaded machine
 other work fills them anyway. Peak PSS of all processes, this script once each (load about
-2): 200 x 40 369 -> 402 MB (the runs' process forks from the bigger process), 400 x 40
+2, with the change above in, which forks the same processes): 200 x 40 369 -> 402 MB (the
+runs' process forks from the bigger process), 400 x 40
 630 -> 653 MB, 10 x 1000 471 -> 448 MB. The budgets are not met: the CPU of all processes
 over two cores (400 x 40: 27-30 s / 2) is near or above 16 s, and the main process alone
 takes 13-15 s of CPU there: what is left is work, mostly the main process's (scoring and
