@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 import comparators.discrepancies
+import comparators.export
 import comparators.workers
 from comparators.discrepancies import find_discrepancies
 from comparators.errors import StoryError
@@ -138,6 +139,12 @@ def test_word_diffs_worked_out_while_comparing_export_the_same_bytes(seed_story,
     assert to_json_bytes(compare(seed_story, jobs=3, diffs="all"), "all", jobs=1) == every_diff
     # Diffs worked out for the compact export leave the others to the export itself.
     assert to_json_bytes(compare(seed_story, jobs=2, diffs="pivot"), "all", jobs=2) == every_diff
+
+
+def test_word_diffs_worked_out_in_parts_export_the_same_bytes(seed_story, every_story_spread, monkeypatch, no_child_left):
+    monkeypatch.setattr(comparators.export, "DIFFS_PER_PART", 1)  # a part per diff: the child and this process share them
+    every_diff = to_json_bytes(compare(seed_story), "all")
+    assert to_json_bytes(compare(seed_story, jobs=2, diffs="all"), "all", jobs=1) == every_diff
 
 
 def test_word_diffs_worked_out_while_comparing_are_forgotten_by_the_next_comparison(seed_story, every_story_spread):
