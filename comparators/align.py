@@ -43,7 +43,7 @@ Every figure is measured by `tests/benchmarks/evaluate_alignment.py`.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Collection, Iterator
+from collections.abc import Callable, Collection, Iterator
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
@@ -123,7 +123,13 @@ def default_threshold(comparator: str) -> float:
     return model.threshold if model is not None else get_comparator(comparator).default_threshold
 
 
-def align(story: Story, settings: Settings, link: LinkModel | None = None, jobs: int = 1) -> tuple[Group, ...]:
+def align(
+    story: Story,
+    settings: Settings,
+    link: LinkModel | None = None,
+    jobs: int = 1,
+    working_alone: Callable[[], None] | None = None,
+) -> tuple[Group, ...]:
     """Groups of `story`'s passages (at `settings.granularity`), unordered ids.
 
     A passage may stand in several groups (one per fact it reports); passages
@@ -133,6 +139,9 @@ def align(story: Story, settings: Settings, link: LinkModel | None = None, jobs:
     the group's fact. `link` replaces the stored link model (for fitting and
     leave-one-story-out evaluation); its threshold then is the default. `jobs` over 1
     spreads a big story's independent work over that many processes (the same groups).
+    `working_alone`, when given, is called once the candidates are scored, as the
+    serial growth of the fact groups starts (no other process of this alignment runs
+    then): the caller may start other work in another process meanwhile.
     """
     comparator = get_comparator(settings.comparator)
     model = link if link is not None else link_model(comparator.name)
@@ -149,6 +158,8 @@ def align(story: Story, settings: Settings, link: LinkModel | None = None, jobs:
         if parallel:  # while the word sets are still being cut
             space.read_before_forking()
         pairs = _candidates(space, scorer, sets(), jobs)
+    if working_alone is not None:
+        working_alone()
     probability = _link_probability(space, pairs, model)
     link_of = _PairValues(pairs.i, pairs.j, probability, len(space.units))
     clusters = _facts(space, pairs.i, pairs.j, probability, threshold, link_of)

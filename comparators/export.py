@@ -20,7 +20,7 @@ from typing import Any
 from comparators.collector import cycle_collection_paused
 from comparators.diff import remember_word_diff_runs, remembered_word_diff_runs, word_diff_of_runs, word_diff_runs
 from comparators.model import Comparison, Group, Source, Story
-from comparators.workers import in_background, worth_spreading
+from comparators.workers import MAX_PARTS, in_background, parts_in_background, worth_spreading
 
 # 2: a paragraph may stand in several groups (one per fact).
 # 3: quotes name their `group` (listed once in `quote_groups`) instead of every match;
@@ -29,6 +29,9 @@ SCHEMA_VERSION = 3
 
 DIFFS_PER_CHILD = 1000  # word diffs worth a process of their own
 CHILD_DIFFS = 2  # diffs a child takes for each one this process takes (it builds the rest too)
+# Word diffs worked out while comparing are taken this many at a time: this process,
+# free at last, takes those no other has started and waits at most for one part.
+DIFFS_PER_PART = 64
 DIFFS = ("pivot", "all")  # which group members carry a word diff (see `to_json_dict`)
 
 
@@ -126,19 +129,22 @@ def diffs_worked_out(
 ) -> Iterator[Callable[[], None]]:
     """Start working out the word diffs `to_json_dict(..., diffs)` will want of these
     groups in `jobs - 1` forked processes (a big story only; none when `diffs` is None),
-    while this one goes on; the function yielded waits for them and remembers their runs
-    (`diff.remember_word_diff_runs`), for the export to spell out, or only forgets those
-    of the story before when none were worked out. The processes are stopped if the block
-    is left before that (an error, Ctrl-C)."""
+    while this one goes on; the function yielded takes the diffs no process has started
+    yet, waits for the others' and remembers their runs (`diff.remember_word_diff_runs`),
+    for the export to spell out, or only forgets those of the story before when none
+    were worked out. The processes are stopped if the block is left before that (an
+    error, Ctrl-C)."""
     pairs = diffed_pairs(groups, pivot, diffs) if diffs is not None and jobs > 1 else []
     children = _diff_children(pairs, jobs)
     if not children:
         yield lambda: remember_word_diff_runs({})
         return
-    parts = [pairs[first::children] for first in range(children)]
-    with ExitStack() as waiting:
-        runs_of_parts = [waiting.enter_context(in_background(_diff_runs_of(part), True)) for part in parts]
-        yield lambda: remember_word_diff_runs(_runs_by_pair(parts, runs_of_parts))
+    size = max(DIFFS_PER_PART, -(-len(pairs) // MAX_PARTS))
+    parts = [pairs[start : start + size] for start in range(0, len(pairs), size)]
+    with parts_in_background(lambda part: _diff_runs_of(parts[part])(), len(parts), children + 1) as runs_of_parts:
+        yield lambda: remember_word_diff_runs(
+            {pair: runs for part, runs in zip(parts, runs_of_parts()) for pair, runs in zip(part, runs, strict=True)}
+        )
 
 
 def _diff_children(pairs: list[tuple[str, str]], jobs: int) -> int:

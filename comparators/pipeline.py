@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from contextlib import ExitStack
 from dataclasses import replace
 
 from comparators.align import align, default_threshold
@@ -70,10 +71,19 @@ def _compare(
     settings = resolve_settings(story, override)
     parallel = worth_spreading(sum(len(s.paragraphs) for s in story.sources), jobs)
     done("align")
-    # What needs no groups is worked out in another process while this one aligns.
-    with in_background(lambda: _needing_no_groups(story, parallel), parallel) as needing_no_groups:
-        groups = align(story, settings, jobs=jobs) if story.sources else ()
-        runs, attributed, facts = needing_no_groups()
+    # What needs no groups is worked out in other processes while this one aligns: the
+    # quotes' speakers and the facts from the start, the verbatim runs from the moment
+    # the alignment works alone (growing the fact groups), when a core would wait.
+    with ExitStack() as background:
+        needing_no_groups = background.enter_context(in_background(lambda: _needing_no_groups(story, parallel), parallel))
+        started: list[Callable[[], tuple[SharedRuns, ...]]] = []
+
+        def start_runs() -> None:
+            started.append(background.enter_context(in_background(lambda: shared_runs(story), parallel)))
+
+        groups = align(story, settings, jobs=jobs, working_alone=start_runs) if story.sources else ()
+        attributed, facts = needing_no_groups()
+        runs = started[0]() if started else shared_runs(story)
     remember_facts(facts)
     if settings.pivot is not None:
         pivot_reason = "chosen"
@@ -114,15 +124,13 @@ def _compare(
     )
 
 
-def _needing_no_groups(
-    story: Story, elsewhere: bool
-) -> tuple[tuple[SharedRuns, ...], list[SourceQuotes], dict[str, tuple[Fact, ...]]]:
-    """The verbatim runs, each source's attributed quotes and, when worked out in another
-    process (`elsewhere`), the facts of every distinct paragraph text (for the discrepancies)."""
+def _needing_no_groups(story: Story, elsewhere: bool) -> tuple[list[SourceQuotes], dict[str, tuple[Fact, ...]]]:
+    """Each source's attributed quotes and, when worked out in another process
+    (`elsewhere`), the facts of every distinct paragraph text (for the discrepancies)."""
     facts = {}
     if elsewhere:
         facts = {text: extract_facts(text) for source in story.sources for text in (p.text for p in source.paragraphs)}
-    return shared_runs(story), [source_quotes(source) for source in story.sources], facts
+    return [source_quotes(source) for source in story.sources], facts
 
 
 def _stage_reporter(progress: Progress | None) -> Callable[[str], None]:

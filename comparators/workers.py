@@ -115,28 +115,75 @@ def _outcome(work: Callable[[], object]) -> bytes:
 
 
 def map_parts(function: Callable[[int], T], parts: int, jobs: int) -> list[T]:
-    """`[function(0), ..., function(parts - 1)]`: part 0 in this process while parts
-    1, 2... run in forked children (at most `jobs - 1` of them, the parts dealt in turn),
-    or every part here in order when `jobs` is 1 or fork is missing."""
+    """`[function(0), ..., function(parts - 1)]`: the parts taken in order by this
+    process and at most `jobs - 1` forked children, each taking the next part as it
+    is free (an even share however unequal the parts), or every part here in order
+    when `jobs` is 1 or fork is missing."""
+    with parts_in_background(function, parts, jobs) as results:
+        return results()
+
+
+# Part numbers are written to a pipe before any process reads them: at most this many,
+# 4 bytes each, fit in the smallest pipe buffer (16 KiB).
+MAX_PARTS = 4096
+
+
+class _PartQueue:
+    """The numbers 0..parts-1 in a pipe, in order, for forked processes to take one
+    at a time: a read of one number from a pipe is atomic, so no part is taken twice,
+    and once all are taken a read finds the pipe's end (its writing end is closed)."""
+
+    def __init__(self, parts: int) -> None:
+        if parts > MAX_PARTS:
+            raise ValueError(f"at most {MAX_PARTS} parts, not {parts}")
+        self.read, write = os.pipe()
+        try:
+            os.write(write, b"".join(part.to_bytes(4, "little") for part in range(parts)))
+        finally:
+            os.close(write)
+
+    def worked_out(self, function: Callable[[int], T]) -> list[tuple[int, T]]:
+        """`(part, function(part))` of each part this process takes, until none is left."""
+        done = []
+        while number := os.read(self.read, 4):
+            part = int.from_bytes(number, "little")
+            done.append((part, function(part)))
+        return done
+
+    def close(self) -> None:
+        if self.read >= 0:
+            os.close(self.read)
+            self.read = -1
+
+
+@contextmanager
+def parts_in_background(function: Callable[[int], T], parts: int, jobs: int) -> Iterator[Callable[[], list[T]]]:
+    """A function returning `[function(0), ..., function(parts - 1)]`. With `jobs` over 1,
+    `jobs - 1` forked children start taking the parts now, in order, while this process
+    goes on; asked for the results, this process takes the parts still left, then
+    gathers the children's (each finishing the part it holds). With one job (or no
+    fork) every part is worked out here when first asked. The children are stopped if
+    the block is left before the results were asked for (an error, Ctrl-C)."""
     if jobs <= 1 or parts <= 1 or not can_fork():
-        return [function(part) for part in range(parts)]
-    children_count = min(jobs, parts) - 1
-    own = list(range(0, parts, children_count + 1))
-
-    def dealt(first: int) -> Callable[[], list[T]]:
-        return lambda: [function(part) for part in range(first, parts, children_count + 1)]
-
+        yield lambda: [function(part) for part in range(parts)]
+        return
+    queue = _PartQueue(parts)
     children: list[_Child] = []
     try:
-        for first in range(1, children_count + 1):
-            children.append(_Child(dealt(first)))
-        results: dict[int, T] = {part: function(part) for part in own}
-        for first, child in enumerate(children, start=1):
-            results.update(zip(range(first, parts, children_count + 1), child.result()))
+        for _ in range(min(jobs, parts) - 1):
+            children.append(_Child(lambda: queue.worked_out(function)))
+
+        def results() -> list[T]:
+            found = dict(queue.worked_out(function))
+            for child in children:
+                found.update(child.result())
+            return [found[part] for part in range(parts)]
+
+        yield results
     finally:
+        queue.close()
         for child in children:
             child.end()
-    return [results[part] for part in range(parts)]
 
 
 @contextmanager

@@ -418,6 +418,72 @@ weighted sums (`_pair_parts`' two sparse products, 0.5 s, and their `reduceat`s;
 in their place gives other float32 sums), row and column selections of the TF-IDF rows in
 `MatrixScorer.scores` (0.35 s), `joins` and `grow` in `_facts` (1.1 + 0.3 s), `document_frequency`
 read before forking (tokenising each distinct passage, shared with the links' evidence).
+
+The two cores' schedule (which process does what, when; same export bytes for the seeds,
+200 x 40, 400 x 40 and 10 x 1000 with `--jobs 1` and `--jobs 2` as before it,
+`evaluate_alignment.py --quick` unchanged). One `--jobs 2` export of 400 x 40 before the round,
+`time.perf_counter` and `time.process_time` around each stage in each process (load average
+about 1, 19.1 s; seconds from the start):
+
+| seconds | main process | other processes | idle core |
+|---|---|---|---|
+| 0-0.6 | start-up, imports | | 0.6 s |
+| 0.6-1.5 | reading its half of the files | reading the other half | |
+| 1.5-3.8 | fitting TF-IDF, then waiting for the word sets | word sets (1.7 s CPU); runs, quotes' speakers, facts (5.4 s, until 8.1) | |
+| 3.8-7.4 | candidates: its half of the scoring, ranking, its half of the overlaps | the other halves (three processes on two cores) | |
+| 7.4-9.7 | link model, `_facts` (1.7 s) | none from 8.1 | 1.6 s |
+| 9.7-12.1 | its parts of the groups | the other parts (2.1 s) | 0.15 s |
+| 12.1-12.6 | the runs, quotes and facts unpickled (0.3 s), pivot, order | | 0.5 s |
+| 12.6-17.9 | reuse, quote groups (1.95 s), discrepancies (2.2 s) | word diffs (3.6 s, until 16.9); names (1.0 s) | |
+| 16.9-19.1 | the end of discrepancies, the export's dict and JSON (0.6 s), exit | | about 2 s |
+
+Now: the verbatim runs (`reuse.shared_runs`, 1.6-2.8 s of CPU at 400 x 40, 0.4-0.7 s at
+200 x 40) are worked out in a process forked when alignment starts the link model and
+`_facts` (`align(..., working_alone=)` calls back the pipeline), not beside the fit and the
+scoring; `workers.map_parts` hands its parts out
+through a queue in a pipe (`parts_in_background`: each process takes the next part as it is
+free, so unequal parts no longer leave one waiting: the groups' parts waited up to 0.6 s at
+400 x 40); and the export's word diffs worked out while comparing come in parts of 64
+(`export.DIFFS_PER_PART`), the main process taking those left when it is done with the
+discrepancies (at 200 x 40 it waited 0.4 s for the other process's diffs). After (400 x 40,
+load average 1.4, 16.8 s): a core idles at start-up (0.5 s), during the candidates' ranking
+(0.6 s, main alone between the scoring and the overlaps), at the end of `_facts` (0.5 s),
+after the groups (0.4 s) and at the end (about 1 s: the export's JSON and the exit).
+`farm-bench` on `--child ... 2`, this round against main a66a8e2, paired (load average
+1.5-2: other engineers' work), medians (ranges of the ratios in brackets):
+
+| story | wall | CPU, all processes | ratio of wall | ratio of CPU |
+|---|---|---|---|---|
+| 200 x 40 (`-n 3`) | 8.05 -> 7.89 s | 13.6 -> 13.3 s | 0.96 (0.92-0.99) | 0.99 (0.93-1.01) |
+| 400 x 40 (`-n 3`) | 16.2 -> 15.8 s | 27.6 -> 27.4 s | 0.99 (0.83-1.04) | 0.99 (0.86-1.09) |
+| 10 x 1000 (`-n 3`, load average 3-5) | 14.6 -> 15.4 s | 14.6 -> 15.3 s | 1.07 (1.01-1.10) | 1.05 (1.02-1.05) |
+
+10 x 1000 did not gain and may have lost: its runs are cheap (0.25-0.35 s of CPU), so their
+own process (a fork of a 250 MB process) costs about what it saves; with the change below
+also in, `-n 5` at load average 2 gave wall 1.01 (0.94-1.09), CPU 1.01 (0.91-1.09). Not
+settled on a machine this loaded: a story with few sources might keep its runs in the
+process of the quotes' speakers.
+
+Tried and not kept: the quotes' wordings and their links from words and speakers alone
+(what `quote_matching.group_quotes` finds before the groups' links) worked out in the
+process finding the quotes' speakers (same export bytes). The main process's quote groups
+fell (400 x 40 1.2-1.95 -> 0.6 s, 200 x 40 0.42 -> 0.32 s), but that process grew by more
+(2.6-2.8 -> 3.9-4.2 s at 400 x 40: its caches are cold, and it runs while three processes
+share the two cores), and no wall time was won: paired against main, 200 x 40 wall 0.98
+(0.95-1.01), CPU 1.02 (0.99-1.06), 400 x 40 wall 0.99 (0.90-1.12), CPU 1.04 (0.92-1.18)
+(`-n 3`, load average 1.5-2); with it, at load average 4-6, 200 x 40 wall 1.00 (0.92-1.11,
+`-n 5`) and 400 x 40 wall 1.07 (0.92-1.18), CPU 1.06 (1.03-1.09) (`-n 3`); against the round
+without it, 200 x 40 wall 1.01 (0.65-1.63), CPU 1.02 (0.86-1.16) (`-n 5`, load average 2.4-3.8).
+
+A few per cent of wall time at most, within the noise of a shared machine: the idle windows
+were about 4 core-seconds at 400 x 40 (2 s of wall time at best), and on a loaded machine
+other work fills them anyway. Peak PSS of all processes, this script once each (load about
+2, with the change above in, which forks the same processes): 200 x 40 369 -> 402 MB (the
+runs' process forks from the bigger process), 400 x 40
+630 -> 653 MB, 10 x 1000 471 -> 448 MB. The budgets are not met: the CPU of all processes
+over two cores (400 x 40: 27-30 s / 2) is near or above 16 s, and the main process alone
+takes 13-15 s of CPU there: what is left is work, mostly the main process's (scoring and
+ranking the candidates, `_facts`, building the groups), not its spread.
 """
 
 from __future__ import annotations

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 import comparators.discrepancies
+import comparators.export
 import comparators.workers
 from comparators.discrepancies import find_discrepancies
 from comparators.errors import StoryError
@@ -18,7 +19,7 @@ from comparators.export import diffed_pairs, to_json_bytes
 from comparators.facts import extract_facts
 from comparators.loading import default_story_path, load_story
 from comparators.pipeline import compare
-from comparators.workers import in_background, map_parts
+from comparators.workers import in_background, map_parts, parts_in_background
 from synthetic import synthetic_story
 from cli_helpers import run_synopsis
 
@@ -46,6 +47,31 @@ def test_parts_come_back_in_order_whatever_the_number_of_jobs(no_child_left):
     expected = [part * part for part in range(7)]
     for jobs in (1, 2, 3, 8):
         assert map_parts(lambda part: part * part, 7, jobs) == expected
+
+
+def test_parts_no_process_took_are_taken_by_the_process_asking(tmp_path, no_child_left):
+    parent = os.getpid()
+    started = tmp_path / "started"
+
+    def slow_elsewhere(part: int) -> tuple[int, int]:
+        if os.getpid() != parent:
+            started.touch()
+            time.sleep(0.3)  # the child is slow: the parent, once it asks, takes what is left
+        return part, os.getpid()
+
+    with parts_in_background(slow_elsewhere, 12, 2) as results:
+        waited = time.monotonic()
+        while not started.exists() and time.monotonic() - waited < 30:
+            time.sleep(0.01)  # until the child holds its first part
+        found = results()
+    assert [part for part, _ in found] == list(range(12))  # each part once, in order
+    by_parent = [part for part, pid in found if pid == parent]
+    assert 6 <= len(by_parent) < 12  # the child took one or a few, the parent the rest
+
+
+def test_parts_taken_by_several_children_come_back_in_order(no_child_left):
+    with parts_in_background(lambda part: part * 3, 50, 4) as results:
+        assert results() == [part * 3 for part in range(50)]
 
 
 def test_a_forked_part_reads_the_parents_memory_as_it_stood():
@@ -113,6 +139,12 @@ def test_word_diffs_worked_out_while_comparing_export_the_same_bytes(seed_story,
     assert to_json_bytes(compare(seed_story, jobs=3, diffs="all"), "all", jobs=1) == every_diff
     # Diffs worked out for the compact export leave the others to the export itself.
     assert to_json_bytes(compare(seed_story, jobs=2, diffs="pivot"), "all", jobs=2) == every_diff
+
+
+def test_word_diffs_worked_out_in_parts_export_the_same_bytes(seed_story, every_story_spread, monkeypatch, no_child_left):
+    monkeypatch.setattr(comparators.export, "DIFFS_PER_PART", 1)  # a part per diff: the child and this process share them
+    every_diff = to_json_bytes(compare(seed_story), "all")
+    assert to_json_bytes(compare(seed_story, jobs=2, diffs="all"), "all", jobs=1) == every_diff
 
 
 def test_word_diffs_worked_out_while_comparing_are_forgotten_by_the_next_comparison(seed_story, every_story_spread):
