@@ -20,7 +20,7 @@ from typing import Any
 from comparators.collector import cycle_collection_paused
 from comparators.diff import remember_word_diff_runs, remembered_word_diff_runs, word_diff_of_runs, word_diff_runs
 from comparators.model import Comparison, Group, Source, Story
-from comparators.workers import MAX_PARTS, in_background, parts_in_background, worth_spreading
+from comparators.workers import in_background, parts_in_background, worth_spreading
 
 # 2: a paragraph may stand in several groups (one per fact).
 # 3: quotes name their `group` (listed once in `quote_groups`) instead of every match;
@@ -139,8 +139,7 @@ def diffs_worked_out(
     if not children:
         yield lambda: remember_word_diff_runs({})
         return
-    size = max(DIFFS_PER_PART, -(-len(pairs) // MAX_PARTS))
-    parts = [pairs[start : start + size] for start in range(0, len(pairs), size)]
+    parts = [pairs[start : start + DIFFS_PER_PART] for start in range(0, len(pairs), DIFFS_PER_PART)]
     with parts_in_background(lambda part: _diff_runs_of(parts[part])(), len(parts), children + 1) as runs_of_parts:
         yield lambda: remember_word_diff_runs(
             {pair: runs for part, runs in zip(parts, runs_of_parts()) for pair, runs in zip(part, runs, strict=True)}

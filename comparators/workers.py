@@ -123,22 +123,23 @@ def map_parts(function: Callable[[int], T], parts: int, jobs: int) -> list[T]:
         return results()
 
 
-# Part numbers are written to a pipe before any process reads them: at most this many,
-# 4 bytes each, fit in the smallest pipe buffer (16 KiB).
+# Numbers are written to a pipe before any process reads them: at most this many, 4 bytes
+# each, fit in the smallest pipe buffer (16 KiB). More parts go out in runs of consecutive ones.
 MAX_PARTS = 4096
 
 
 class _PartQueue:
     """The numbers 0..parts-1 in a pipe, in order, for forked processes to take one
-    at a time: a read of one number from a pipe is atomic, so no part is taken twice,
-    and once all are taken a read finds the pipe's end (its writing end is closed)."""
+    at a time (a run of consecutive ones each past `MAX_PARTS` parts): a read of one
+    number from a pipe is atomic, so no part is taken twice, and once all are taken a
+    read finds the pipe's end (its writing end is closed)."""
 
     def __init__(self, parts: int) -> None:
-        if parts > MAX_PARTS:
-            raise ValueError(f"at most {MAX_PARTS} parts, not {parts}")
+        self.parts = parts
+        self.run = -(-parts // MAX_PARTS)
         self.read, write = os.pipe()
         try:
-            os.write(write, b"".join(part.to_bytes(4, "little") for part in range(parts)))
+            os.write(write, b"".join(first.to_bytes(4, "little") for first in range(0, parts, self.run)))
         finally:
             os.close(write)
 
@@ -146,8 +147,8 @@ class _PartQueue:
         """`(part, function(part))` of each part this process takes, until none is left."""
         done = []
         while number := os.read(self.read, 4):
-            part = int.from_bytes(number, "little")
-            done.append((part, function(part)))
+            first = int.from_bytes(number, "little")
+            done.extend((part, function(part)) for part in range(first, min(first + self.run, self.parts)))
         return done
 
     def close(self) -> None:

@@ -74,6 +74,12 @@ def test_parts_taken_by_several_children_come_back_in_order(no_child_left):
         assert results() == [part * 3 for part in range(50)]
 
 
+def test_more_parts_than_the_queue_holds_come_back_each_once_in_order(no_child_left):
+    # Past the pipe's room (--jobs in the thousands on a big story), parts go out in runs.
+    parts = comparators.workers.MAX_PARTS * 2 + 3
+    assert map_parts(lambda part: part + 1, parts, 3) == [part + 1 for part in range(parts)]
+
+
 def test_a_forked_part_reads_the_parents_memory_as_it_stood():
     table = {part: f"part {part}" for part in range(4)}  # never sent: the child has it
     assert map_parts(table.__getitem__, 4, 2) == ["part 0", "part 1", "part 2", "part 3"]
