@@ -117,6 +117,8 @@ def word_diff(a: str, b: str) -> tuple[tuple[int, str], ...]:
 def word_diff_runs(a: str, b: str) -> tuple[tuple[int, int], ...]:
     """`word_diff(a, b)` as (op, character count) runs: the costly part, in a form small
     to send between processes (`word_diff_of_runs` spells it out)."""
+    if not a or not b:  # one side empty (a pair view's one-sided group): no diff to work out
+        return ((1, len(b)),) if b else ((-1, len(a)),) if a else ()
     remembered = remembered_word_diff_runs(a, b)
     return _encoded_diff(a, b) if remembered is None else remembered
 

@@ -138,3 +138,12 @@ def test_character_runs_spell_out_the_word_diff_of_the_tokens(pair):
     assert word_diff_of_runs(a, b, runs) == expected
     assert word_diff(a, b) == expected
     assert word_diff(a, a) == _word_diff_by_tokens(a, a)
+
+
+@settings(max_examples=200, deadline=None)
+@given(_TEXTS)
+def test_a_text_against_an_empty_side_is_what_the_token_diff_gives(text):
+    # word_diff_runs answers a one-sided pair without the diff engine: the same runs.
+    assert word_diff("", text) == _word_diff_by_tokens("", text)
+    assert word_diff(text, "") == _word_diff_by_tokens(text, "")
+    assert word_diff_runs("", text) == (((1, len(text)),) if text else ())
