@@ -419,20 +419,26 @@ in their place gives other float32 sums), row and column selections of the TF-ID
 `MatrixScorer.scores` (0.35 s), `joins` and `grow` in `_facts` (1.1 + 0.3 s), `document_frequency`
 read before forking (tokenising each distinct passage, shared with the links' evidence).
 
-Building the groups (`align._groups`, half of its parts in the main process with `--jobs 2`):
-a cluster's distinct sentences scored against themselves (`scores_within`) were the largest
-part, a sparse product of the TF-IDF rows by their transpose. A set of `GRAM_ROWS` (32)
-texts or more is now scored on its own through `similarity._gram`: the columns its rows use
-are numbered afresh (marked over the vocabulary, not sorted), the rows copied dense over
-them, and the product is one sparse-by-dense pass that sums each pair's terms along the
-row's entries as the sparse product does (the same float32 bits; BLAS on the dense rows
-would not give them). Smaller sets keep the one product of a batch (one call per small
-set costs more than it saves at 10 x 1000). `_groups` of all parts in one process (CPU,
-three runs each way, medians and ranges): 400 x 40 3.74 (3.71-4.30) -> 3.26 (3.11-3.34) s,
-its `scores_within` 1.61 (1.58-1.83) -> 1.09 (1.04-1.13) s; 200 x 40 1.69 (1.62-1.76) ->
-1.46 (1.28-1.53) s, `scores_within` 0.73 (0.70-0.75) -> 0.56 (0.47-0.60) s; 10 x 1000's
-batches alone 0.26 (0.25-0.28) -> 0.27 (0.26-0.29) s (their sets are small). An earlier
-try through `_product` (sorted columns, column slicing, a transposed dense copy) was slower.
+Building the groups (`align._groups`, half of its parts in the main process with `--jobs 2`)
+and scoring the candidates (`align._candidates`, likewise): their products of TF-IDF rows
+(`MatrixScorer.scores`, `scores_within`) were the largest parts. `similarity._product` cut
+both sides' columns with SciPy's column slicing, which cost more than the product: now the
+columns the smaller side uses are marked over the vocabulary and numbered afresh, that side
+copied dense over them, and the other side's entries point there unchanged (its other
+columns at one row of zeros), so the product is one sparse-by-dense pass summing each
+pair's terms along the row's entries as the sparse product does (the same float32 bits;
+BLAS on dense rows would not give them). A cluster's sentences against themselves go the
+same way when the set has `GRAM_ROWS` (32) texts or more; smaller sets keep the one sparse
+product of a batch (one call per small set costs more than it saves at 10 x 1000). In one
+process (all parts, `--jobs 1`), CPU, three runs each way alternating, medians and ranges:
+
+| story | `_candidates` before | after | `_groups` before | after |
+|---|---|---|---|---|
+| 200 x 40 | 1.94 s (1.84-2.09) | 1.87 s (1.79-1.90) | 1.99 s (1.89-2.46) | 1.52 s (1.43-2.00) |
+| 400 x 40 | 4.01 s (4.01-4.17) | 3.47 s (3.33-3.60) | 4.05 s (3.90-4.14) | 3.11 s (3.09-3.26) |
+| 10 x 1000 | 1.43 s (1.40-1.55) | 1.27 s (1.21-1.31) | 0.89 s (0.85-0.90) | 0.92 s (0.86-0.94) |
+
+(An earlier try, each cluster through the old `_product`, was slower: its column slicing.)
 """
 
 from __future__ import annotations
