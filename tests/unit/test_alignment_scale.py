@@ -101,6 +101,38 @@ def test_scoring_several_sets_of_sentences_at_once_gives_each_sets_own_scores():
             assert np.array_equal(block, scorer.scores(ids, ids))
 
 
+def test_scores_over_a_dense_copy_are_the_sparse_products_very_floats(monkeypatch):
+    # `similarity._product` sums each pair's terms over a dense copy in the order the
+    # sparse product does: the same bits, or a tie in a group's spanning tree or among a
+    # passage's best candidates could break the other way.
+    import numpy as np
+
+    import comparators.similarity as similarity
+    from comparators.segment import units
+    from synthetic import synthetic_story
+
+    texts = sorted({s for u in units(synthetic_story(12, 8, seed=5), "paragraph") for s in u.sentences})
+    scorer = similarity.Lexical().fit(texts)
+    rng = np.random.default_rng(7)
+    sets = [rng.choice(len(texts), size, replace=False) for size in (70, similarity.GRAM_ROWS, 12, 3, 1, 45)]
+
+    def by_sparse_product(rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
+        block = (scorer.vectors[rows] @ scorer.vectors[cols].T).toarray()
+        return np.clip(np.asarray(block, dtype=np.float32), 0.0, 1.0)
+
+    expected = [by_sparse_product(ids, ids) for ids in sets]
+    assert len(texts) > 100 and any(0.0 < e[0, 1] < 1.0 for e in expected[:2])  # real overlaps, not all 0 or 1
+    for dense_side in (similarity.DENSE_SIDE, 0):  # 0: every side too wide for the dense copy
+        monkeypatch.setattr(similarity, "DENSE_SIDE", dense_side)
+        together = similarity.scores_within(scorer, sets)
+        alone = [scorer.scores(ids, ids) for ids in sets]
+        for e, t, a in zip(expected, together, alone):
+            assert t.shape == a.shape == e.shape and t.dtype == a.dtype == np.float32
+            assert t.tobytes() == e.tobytes() and a.tobytes() == e.tobytes()
+        for rows, cols in ((sets[0], sets[2]), (sets[2], sets[0]), (sets[3], sets[5])):  # either side the smaller
+            assert scorer.scores(rows, cols).tobytes() == by_sparse_product(rows, cols).tobytes()
+
+
 def test_a_scorer_of_dense_vectors_scores_sets_of_different_sizes():
     # An embedding comparator hands MatrixScorer dense rows; rows and columns of unequal
     # length take the product path that once assumed sparse input.
