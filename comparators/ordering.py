@@ -118,15 +118,52 @@ def order_groups(
             result = keys[g] = result + (first[g],)
         return result
 
-    # A group with a pivot passage (most) is keyed without a call.
+    # A group with a pivot passage (most) is keyed without a call, and so is one whose
+    # walk meets, at its first passage held by another group, a group already placed
+    # (what `key` would find in one step): a new pivot on a 2,000-group story keys
+    # some 1,400 groups without a pivot passage.
     keyed = []
     for group in groups:
-        on_pivot = first_in[id(group.members)].get(pivot)
-        keyed.append((on_pivot,) if on_pivot is not None else key(id(group.members)))
+        g = id(group.members)
+        on_pivot = first_in[g].get(pivot)
+        if on_pivot is not None:
+            keyed.append((on_pivot,))
+            continue
+        found = keys.get(g)
+        if found is None:
+            place: Place | None = first[g]
+            while place is not None:
+                others = [h for h in holders[place] if h != g]
+                if others:
+                    h = later(others)
+                    placed = keys.get(h)
+                    if placed is None:
+                        h_on_pivot = first_in[h].get(pivot)
+                        if h_on_pivot is not None:
+                            placed = keys[h] = (h_on_pivot,)
+                    if placed is not None:
+                        found = keys[g] = placed + (first[g],)
+                    break
+                place = previous.get(place)
+            if found is None:
+                found = key(g)
+        keyed.append(found)
     ordered = [groups[i] for i in sorted(range(len(groups)), key=keyed.__getitem__)]
     # Made with the fields in order, not `replace` (which looks them all up again per
-    # group): a pivot change on a 2,000-group story renumbers all of them.
-    return tuple(Group(f"g{i + 1}", *_AFTER_ID(group)) for i, group in enumerate(ordered))
+    # group), in one `map`: a pivot change on a 2,000-group story renumbers all of them.
+    return tuple(map(Group, _numbers(len(ordered)), *zip(*map(_AFTER_ID, ordered)))) if ordered else ()
+
+
+_NUMBERS: list[tuple[str, ...]] = [()]  # "g1", "g2", ...: the same strings for every order
+
+
+def _numbers(n: int) -> tuple[str, ...]:
+    """Group ids from g1, at least n of them."""
+    kept = _NUMBERS[0]
+    if len(kept) < n:
+        kept = tuple(f"g{i + 1}" for i in range(n))
+        _NUMBERS[0] = kept  # replaced whole: safe across threads
+    return kept
 
 
 def in_group_order(discrepancies, groups: tuple[Group, ...]) -> tuple[Discrepancy, ...]:
@@ -158,11 +195,13 @@ def with_pivot(comparison: Comparison, pivot: str, index: ReadingIndex | None = 
     # new id and order; their own ids stay.
     # `order_groups` keeps each group's member tuple (the very object): matched by
     # identity, as hashing 400 outlets' members per group costs more than the sort.
-    new_id = {id(group.members): group.id for group in groups}
-    renamed = {group.id: new_id[id(group.members)] for group in comparison.groups}
-    discrepancies = in_group_order(
-        [replace(d, group=renamed.get(d.group, d.group)) for d in comparison.discrepancies], groups
-    )
+    discrepancies = comparison.discrepancies
+    if discrepancies:  # none: no walk over the groups to rename them
+        new_id = {id(group.members): group.id for group in groups}
+        renamed = {group.id: new_id[id(group.members)] for group in comparison.groups}
+        discrepancies = in_group_order(
+            [replace(d, group=renamed.get(d.group, d.group)) for d in discrepancies], groups
+        )
     return replace(
         comparison,
         pivot=pivot,

@@ -110,6 +110,25 @@ a new pivot still reorders and renumbers 2,000 groups (`order_groups` 9 ms), lay
 (stack 6 ms) and draws the whole screen as the chooser closes (15-20 ms at 200x50); a
 search's `enter` closes the docked search bar, and the aligned view growing a line makes
 Textual lay out twice (its scrollbars) and draw three frames.
+Then the 2,000-group pivot change (this file, the reader before (cdfadfc) and after run
+one after the other, twice, load 0.2-1.8, CPU ms at the median; 200x50 columns / 80x24
+stack / 200x50 pair): `enter` on a new pivot 52, 43 -> 39, 39 / 40, 56 -> 35, 32 / 52, 67
+-> 60, 41 (the pair view's seven-round runs of that key alone, before and after in turn:
+69, 77, 81, 80 -> 66, 75, 59, 70, in a slower hour of the machine). What cost:
+- `order_groups` (7-9 -> 5.5 ms): some 1,400 of the 2,000 groups hold no pivot passage and
+  each was keyed by a call walking its chain; one whose first passage held by another
+  group leads to a group already placed (nearly all) is keyed inline, with the same key
+  (17,452 orderings of random and synthetic stories checked against the code before);
+  the groups are renumbered in one `map` over ids made once; `with_pivot` walks the
+  groups to rename discrepancies only when there are some;
+- the pair view measured all 1,000-odd groups of the pair again: heights are now kept by
+  texts and width (`pair_height`), a text alone as `(text, "")` (as tall on either side),
+  spelt without the word diff, and the outlets come from the lookup's `group_sources`
+  (warm 7.3 -> 2.8 ms).
+Still over 50 ms at times, and why: the pair view's new pivot is a new pair of outlets,
+whose 160-odd shared passages are word-diffed (45 us each, 70 us with spelling and
+wrapping: some 12 ms), and the 470-odd passages of the new pivot alone measured (2 ms);
+then Textual's full repaint as the chooser closes (20-25 ms at 200x50).
 The 400-source story's search finds no hit ("ministry" is not among its words): the
 figure is the search's walk and repaint, not 13,000 hits.
 """

@@ -245,6 +245,35 @@ def test_a_long_document_without_the_pivot_keeps_its_reading_order_given_in_any_
     assert [g.members[0].text for g in ordered] == [*paragraphs, "The only shared fact."]
 
 
+def test_on_a_big_story_each_outlets_own_group_follows_the_group_before_it_for_every_pivot():
+    """Most groups of a 2,000-group story hold no pivot passage and are placed by the one
+    step `order_groups` takes without a call: each right after its source's paragraph
+    before it (with what follows that), never before it, whichever order they come in."""
+    from reader_helpers import synthetic_comparison
+
+    comparison = synthetic_comparison(6, 400, seed=5)  # each paragraph in one group
+    story = comparison.story
+    holder = {(m.source, m.paragraph): g.members for g in comparison.groups for m in g.members}
+    for pivot in [s.id for s in story.sources]:
+        for given in (comparison.groups, comparison.groups[::-1]):
+            ordered = order_groups(given, story, pivot)
+            assert [g.id for g in ordered] == [f"g{i + 1}" for i in range(len(ordered))]
+            at = {g.members: i for i, g in enumerate(ordered)}
+            on_pivot = [g for g in ordered if pivot in g.sources]
+            assert [g.members_of(pivot)[0].paragraph for g in on_pivot] == sorted(
+                g.members_of(pivot)[0].paragraph for g in on_pivot
+            )
+            for i, group in enumerate(ordered):
+                if pivot in group.sources:
+                    continue
+                first = min((story.sources.index(story.source(m.source)), m.paragraph, m.source) for m in group.members)
+                if first[1] == 0:
+                    continue  # nothing before it in its source
+                before = at[holder[first[2], first[1] - 1]]
+                assert before < i, (pivot, group.id)
+                assert all(pivot not in g.sources for g in ordered[before + 1 : i]), (pivot, group.id)
+
+
 def test_the_default_pivot_of_the_seeds_is_ap_whose_copy_the_herald_reprints(seed_comparison):
     assert seed_comparison.pivot == "ap"
     assert seed_comparison.pivot_reason.startswith("reused most:")

@@ -164,3 +164,50 @@ async def test_views_cycled_with_no_room_for_the_aligned_view_come_back_on_the_s
         await pilot.resize_terminal(60, 20)
         await pilot.pause()
         assert str(app.screen.aligned.border_title).startswith("Columns · g4 ·")
+
+
+# -- the pair view's heights, kept by texts
+
+def test_a_text_alone_is_as_tall_in_the_pair_view_on_either_side():
+    """`pair_height` keeps a one-sided pair as `(text, "")` and spells it without the
+    word diff: the same height as the pair drawn, whichever side the text is on."""
+    from tui.views.pair import pair_height
+    from tui.views.render import pair_plain
+
+    rng = random.Random(11)
+    pieces = ["a", "bb", "ministry", "报道", "x" * 30, "\t", "\x1b[31m", "\n", "  "]
+    for _ in range(2000):
+        a = " ".join(rng.choice(pieces) for _ in range(rng.randint(0, 14)))
+        b = rng.choice(["", a, " ".join(rng.choice(pieces) for _ in range(rng.randint(0, 14)))])
+        width = rng.randint(1, 40)
+        drawn = 2 + len(line_breaks(pair_plain(a, b), width))
+        assert pair_height(a, b, width) == drawn, (a, b, width)
+        if not b:
+            assert 2 + len(line_breaks(pair_plain("", a), width)) == drawn, (a, width)
+
+
+def test_the_pair_view_measures_each_group_as_tall_as_it_draws_it_after_a_pivot_and_a_resize():
+    """Heights kept from one pair of outlets and width serve the next: each block still
+    as tall as the lines drawn for it, and the same blocks as measured afresh."""
+    from reader_helpers import synthetic_comparison
+
+    from comparators import with_pivot
+    from tui.views.layout import View, ViewState
+    from tui.views.lookup import Lookup
+    from tui.views.pair import PairLayout, pair_height
+
+    comparison = synthetic_comparison(6, 120, seed=3)
+    ids = [s.id for s in comparison.story.sources]
+    lookup = Lookup(comparison)
+    for pivot, partner, width in ((ids[0], ids[1], 80), (ids[2], ids[0], 80), (ids[2], ids[0], 51), (ids[1], ids[2], 51)):
+        if pivot != lookup.comparison.pivot:
+            comparison = with_pivot(lookup.comparison, pivot)
+            lookup = Lookup(comparison, reordered=lookup)
+        visible = (pivot, *[s for s in ids if s != pivot])
+        state = ViewState(lookup, View.PAIR, visible, partner)
+        kept = PairLayout(state, width, Palette())
+        assert kept.blocks and all(
+            block.height == len(kept.render_block(i, False)) for i, block in enumerate(kept.blocks)
+        )
+        pair_height.cache_clear()
+        assert PairLayout(state, width, Palette()).blocks == kept.blocks
