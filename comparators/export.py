@@ -112,7 +112,7 @@ def to_json_dict(comparison: Comparison, diffs: str = "pivot", jobs: int = 1) ->
         ]
         pending: dict[tuple[str, str], list[dict[str, Any]]] = {}  # texts diffed -> members awaiting that diff
         data = _data(comparison, diffs, pending)
-        runs_of_pair = _runs_by_pair(parts, runs_of_parts)
+        runs_of_pair = _runs_by_pair(parts, [runs_of_part() for runs_of_part in runs_of_parts])
     for (reference, text), members in pending.items():
         runs = runs_of_pair.get((reference, text))
         if runs is None:  # worked out while comparing: `word_diff_runs` reads it back
@@ -141,9 +141,7 @@ def diffs_worked_out(
         return
     parts = [pairs[start : start + DIFFS_PER_PART] for start in range(0, len(pairs), DIFFS_PER_PART)]
     with parts_in_background(lambda part: _diff_runs_of(parts[part])(), len(parts), children + 1) as runs_of_parts:
-        yield lambda: remember_word_diff_runs(
-            {pair: runs for part, runs in zip(parts, runs_of_parts()) for pair, runs in zip(part, runs, strict=True)}
-        )
+        yield lambda: remember_word_diff_runs(_runs_by_pair(parts, runs_of_parts()))
 
 
 def _diff_children(pairs: list[tuple[str, str]], jobs: int) -> int:
@@ -152,14 +150,10 @@ def _diff_children(pairs: list[tuple[str, str]], jobs: int) -> int:
 
 
 def _runs_by_pair(
-    parts: list[list[tuple[str, str]]], runs_of_parts: list[Callable[[], list[tuple[tuple[int, int], ...]]]]
+    parts: list[list[tuple[str, str]]], runs_of_parts: list[list[tuple[tuple[int, int], ...]]]
 ) -> dict[tuple[str, str], tuple[tuple[int, int], ...]]:
-    """Each pair's word diff runs, from the function giving each part's (waiting for it)."""
-    return {
-        pair: runs
-        for part, runs_of_part in zip(parts, runs_of_parts)
-        for pair, runs in zip(part, runs_of_part(), strict=True)
-    }
+    """Each pair's word diff runs, from each part's runs (in the part's order)."""
+    return {pair: runs for part, of_part in zip(parts, runs_of_parts) for pair, runs in zip(part, of_part, strict=True)}
 
 
 def _dealt(pairs: list[tuple[str, str]], children: int) -> list[list[tuple[str, str]]]:

@@ -4,6 +4,7 @@ errors and interruptions as in one process, and no process left behind."""
 from __future__ import annotations
 
 import os
+import signal
 import time
 from pathlib import Path
 
@@ -43,6 +44,13 @@ def every_story_spread(monkeypatch):
     monkeypatch.setattr(comparators.workers, "PARALLEL_PASSAGES", 0)
 
 
+def _child_took_a_part(marker: Path) -> None:
+    """In the parent, holding a part: wait until the child has taken one (marked it)."""
+    waited = time.monotonic()
+    while not marker.exists() and time.monotonic() - waited < 30:
+        time.sleep(0.01)
+
+
 def test_parts_come_back_in_order_whatever_the_number_of_jobs(no_child_left):
     expected = [part * part for part in range(7)]
     for jobs in (1, 2, 3, 8):
@@ -60,9 +68,7 @@ def test_parts_no_process_took_are_taken_by_the_process_asking(tmp_path, no_chil
         return part, os.getpid()
 
     with parts_in_background(slow_elsewhere, 12, 2) as results:
-        waited = time.monotonic()
-        while not started.exists() and time.monotonic() - waited < 30:
-            time.sleep(0.01)  # until the child holds its first part
+        _child_took_a_part(started)  # until the child holds its first part
         found = results()
     assert [part for part, _ in found] == list(range(12))  # each part once, in order
     by_parent = [part for part, pid in found if pid == parent]
@@ -85,14 +91,40 @@ def test_a_forked_part_reads_the_parents_memory_as_it_stood():
     assert map_parts(table.__getitem__, 4, 2) == ["part 0", "part 1", "part 2", "part 3"]
 
 
-def test_an_error_in_a_child_is_raised_in_the_parent_and_no_child_is_left(no_child_left):
+def test_an_error_in_a_child_is_raised_in_the_parent_and_no_child_is_left(tmp_path, no_child_left):
+    parent, marker = os.getpid(), tmp_path / "taken"
+
     def failing(part: int) -> int:
-        if part == 1:  # part 1 runs in the child
+        if os.getpid() != parent:  # the child fails on the part it takes
+            marker.touch()
             raise StoryError("story.yaml", "a bad manifest")
+        _child_took_a_part(marker)
         return part
 
     with pytest.raises(StoryError, match="a bad manifest"):
         map_parts(failing, 2, 2)
+
+
+def test_a_child_killed_while_it_holds_a_part_is_an_error_and_no_child_is_left(tmp_path, no_child_left):
+    parent, marker = os.getpid(), tmp_path / "taken"
+
+    def killed_elsewhere(part: int) -> int:
+        if os.getpid() != parent:
+            marker.touch()
+            os.kill(os.getpid(), signal.SIGKILL)  # as the OOM killer would
+        _child_took_a_part(marker)
+        return part
+
+    with pytest.raises(RuntimeError, match="ended without a result"):
+        map_parts(killed_elsewhere, 4, 2)
+
+
+def test_leaving_early_stops_the_children_holding_parts(no_child_left):
+    started = time.monotonic()
+    with pytest.raises(KeyboardInterrupt):
+        with parts_in_background(lambda part: time.sleep(60), 4, 3):
+            raise KeyboardInterrupt  # Ctrl-C while the parts are out
+    assert time.monotonic() - started < 30
 
 
 def test_an_error_that_does_not_pickle_comes_back_with_its_message(no_child_left):

@@ -147,6 +147,25 @@ def test_a_scorer_of_dense_vectors_scores_sets_of_different_sizes():
     assert np.allclose(scorer.scores(cols, rows), [[0.6], [0.0]])
 
 
+def test_vectors_holding_a_repeated_entry_are_scored_by_the_sparse_product():
+    # A row naming a column twice is summed by the sparse product; the dense copy of
+    # `similarity._product` would keep one of the two, so such vectors take the sparse path.
+    import numpy as np
+    from scipy import sparse
+
+    from comparators.similarity import MatrixScorer
+
+    data = np.array([0.3, 0.4, 0.5, 0.6, 0.2, 0.1], dtype=np.float32)
+    vectors = sparse.csr_matrix((data, np.array([0, 0, 2, 1, 2, 2]), np.array([0, 3, 5, 6])), shape=(3, 4))
+    assert not vectors.has_canonical_format
+    expected = np.clip((vectors @ vectors.T).toarray().astype(np.float32), 0.0, 1.0)
+    scorer = MatrixScorer(vectors)
+    ids = np.arange(3)
+    assert np.array_equal(scorer.scores(ids, ids), expected)
+    assert np.array_equal(scorer.scores(ids[:1], ids), expected[:1])
+    assert np.array_equal(scorer.scores(ids, ids[1:]), expected[:, 1:])
+
+
 def test_a_links_evidence_terms_come_rarest_then_longest_then_alphabetical():
     # The story's terms are ranked once; each text's terms must sort as the key
     # (passages using the term, minus its length, the term) sorts them.
