@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Callable, Iterable
 from functools import partial
 from typing import Any
@@ -11,6 +12,7 @@ from textual.app import App, SystemCommand
 from textual.screen import Screen
 
 from comparators import SettingsOverride, Story
+from comparators.collector import full_passes_rarer
 from tui.keymap import MAIN_BINDINGS, UserKeymap, load_user_keymap
 from tui.screens import installed_screen
 from tui.screens.help_screen import HelpScreen, keys_shown
@@ -46,9 +48,13 @@ class SynopsisApp(App):
         return super().push_screen(screen, callback, wait_for_dismiss, mode=mode)
 
     def on_mount(self) -> None:
+        self._collector_thresholds = full_passes_rarer()  # a key press should not pay a full pass
         self.set_keymap(self.user_keymap)
         if self.keymap_config.warning:
             self.notify(self.keymap_config.warning, severity="warning", timeout=15, markup=False)
+
+    def on_unmount(self) -> None:
+        gc.set_threshold(*self._collector_thresholds)
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import gc
 import threading
 
 import pytest
 
 from comparators import with_pivot
+from comparators.collector import READER_FULL_PASS_EVERY
 from tui.state import comparing
 from tui.app import make_app
 from tui.screens.help_screen import HelpScreen
@@ -491,3 +493,15 @@ async def test_the_command_palette_offers_only_what_works_in_the_view(seed_compa
             await pilot.pause(0.1)
             waited += 0.1
         assert "Compare with" in screen_text(app)
+
+
+async def test_full_collector_passes_are_rarer_while_the_reader_runs_and_as_before_after(seed_comparison):
+    # A full pass walks Textual's widgets and strips: 18-40 ms inside a key press on a big story.
+    before = gc.get_threshold()
+    app = reader(seed_comparison)
+    async with app.run_test(size=NARROW) as pilot:
+        await ready(app, pilot)
+        await pilot.press("j")
+        assert gc.get_threshold()[:2] == before[:2]
+        assert gc.get_threshold()[2] == max(before[2], READER_FULL_PASS_EVERY)
+    assert gc.get_threshold() == before
