@@ -13,14 +13,14 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Callable, Iterator
-from contextlib import ExitStack, contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
 from typing import Any
 
 from comparators.collector import cycle_collection_paused
 from comparators.diff import remember_word_diff_runs, remembered_word_diff_runs, word_diff_of_runs, word_diff_runs
 from comparators.model import Comparison, Group, Source, Story
-from comparators.workers import in_background, parts_in_background, worth_spreading
+from comparators.workers import parts_in_background, worth_spreading
 
 # 2: a paragraph may stand in several groups (one per fact).
 # 3: quotes name their `group` (listed once in `quote_groups`) instead of every match;
@@ -28,9 +28,8 @@ from comparators.workers import in_background, parts_in_background, worth_spread
 SCHEMA_VERSION = 3
 
 DIFFS_PER_CHILD = 1000  # word diffs worth a process of their own
-CHILD_DIFFS = 2  # diffs a child takes for each one this process takes (it builds the rest too)
-# Word diffs worked out while comparing are taken this many at a time: this process,
-# free at last, takes those no other has started and waits at most for one part.
+# Word diffs are taken this many at a time: this process, free at last (the rest of the
+# export built), takes those no other has started and waits at most for one part.
 DIFFS_PER_PART = 64
 DIFFS = ("pivot", "all")  # which group members carry a word diff (see `to_json_dict`)
 
@@ -103,16 +102,13 @@ def to_json_dict(comparison: Comparison, diffs: str = "pivot", jobs: int = 1) ->
         for pair in diffed_pairs(comparison.groups, comparison.pivot, diffs)
         if remembered_word_diff_runs(*pair) is None
     ]
-    parts = _dealt(pairs, _diff_children(pairs, jobs))
-    with ExitStack() as waiting:
-        # Forked before the rest is built, so their diffs are made while it is.
-        runs_of_parts = [_diff_runs_of(parts[0])] + [
-            waiting.enter_context(in_background(_diff_runs_of(part), True))
-            for part in parts[1:]
-        ]
+    parts = _in_parts(pairs)
+    # Forked before the rest is built, so their diffs are made while it is; this process
+    # then takes the parts no other has started.
+    with _runs_in_background(parts, _diff_children(pairs, jobs) + 1) as runs_of_parts:
         pending: dict[tuple[str, str], list[dict[str, Any]]] = {}  # texts diffed -> members awaiting that diff
         data = _data(comparison, diffs, pending)
-        runs_of_pair = _runs_by_pair(parts, [runs_of_part() for runs_of_part in runs_of_parts])
+        runs_of_pair = _runs_by_pair(parts, runs_of_parts())
     for (reference, text), members in pending.items():
         runs = runs_of_pair.get((reference, text))
         if runs is None:  # worked out while comparing: `word_diff_runs` reads it back
@@ -139,8 +135,8 @@ def diffs_worked_out(
     if not children:
         yield lambda: remember_word_diff_runs({})
         return
-    parts = [pairs[start : start + DIFFS_PER_PART] for start in range(0, len(pairs), DIFFS_PER_PART)]
-    with parts_in_background(lambda part: _diff_runs_of(parts[part])(), len(parts), children + 1) as runs_of_parts:
+    parts = _in_parts(pairs)
+    with _runs_in_background(parts, children + 1) as runs_of_parts:
         yield lambda: remember_word_diff_runs(_runs_by_pair(parts, runs_of_parts()))
 
 
@@ -156,21 +152,16 @@ def _runs_by_pair(
     return {pair: runs for part, of_part in zip(parts, runs_of_parts) for pair, runs in zip(part, of_part, strict=True)}
 
 
-def _dealt(pairs: list[tuple[str, str]], children: int) -> list[list[tuple[str, str]]]:
-    """The pairs dealt in turn to this process (first) and `children` others (a story's
-    costly diffs come together): this process takes one in `children * CHILD_DIFFS + 1`,
-    as it builds the rest of the export first."""
-    turn = children * CHILD_DIFFS + 1
-    parts: list[list[tuple[str, str]]] = [[] for _ in range(children + 1)]
-    for k, pair in enumerate(pairs):
-        at = k % turn
-        parts[0 if at == 0 else 1 + (at - 1) % children].append(pair)
-    return parts
+def _in_parts(pairs: list[tuple[str, str]]) -> list[list[tuple[str, str]]]:
+    """The pairs in runs of `DIFFS_PER_PART`, taken one at a time by whichever process is free."""
+    return [pairs[start : start + DIFFS_PER_PART] for start in range(0, len(pairs), DIFFS_PER_PART)]
 
 
-def _diff_runs_of(pairs: list[tuple[str, str]]) -> Callable[[], list[tuple[tuple[int, int], ...]]]:
-    """A function giving `word_diff_runs` of each pair (compact: counts, not text)."""
-    return lambda: [word_diff_runs(a, b) for a, b in pairs]
+def _runs_in_background(
+    parts: list[list[tuple[str, str]]], jobs: int
+) -> AbstractContextManager[Callable[[], list[list[tuple[tuple[int, int], ...]]]]]:
+    """`parts_in_background` of each part's `word_diff_runs` (compact: counts, not text)."""
+    return parts_in_background(lambda part: [word_diff_runs(a, b) for a, b in parts[part]], len(parts), jobs)
 
 
 def diffed_pairs(groups: tuple[Group, ...], pivot: str | None, diffs: str) -> list[tuple[str, str]]:
