@@ -559,8 +559,10 @@ def child(folder: str, output: str, jobs: str = "") -> int:
     limit lifted; prints its peak RSS and the CPU seconds of it and its workers."""
     import resource
 
+    from tui.cli.main import main, one_blas_thread
+
+    one_blas_thread()  # as `main` does, before this module's imports load NumPy
     import comparators.loading
-    from tui.cli.main import main
 
     comparators.loading.MAX_SOURCES = 1_000_000
     code = main(["export", folder, "-o", output, "--force", *(["--jobs", jobs] if jobs else [])])

@@ -9,6 +9,7 @@ cannot hide another's.
 from __future__ import annotations
 
 import json
+import os
 import pkgutil
 import subprocess
 import sys
@@ -128,6 +129,30 @@ def test_export_loads_no_reader_web_or_date_parsing_library(tmp_path):
     loaded = _modules_loaded_by("export", "--force", "-o", str(tmp_path / "seeds.json"))
     assert "comparators.align" in loaded  # the comparison ran
     assert not {m.split(".")[0] for m in loaded} & NOT_FOR_EXPORT
+
+
+BLAS_PROBE = (
+    "import json, os, sys\nfrom tui.cli.main import main\nmain(sys.argv[1:])\n"
+    "from threadpoolctl import threadpool_info\n"
+    "print(json.dumps([os.environ['OPENBLAS_NUM_THREADS'], [i['num_threads'] for i in threadpool_info()]]))"
+)
+
+
+def _blas_threads_after_export(tmp_path, environment: dict[str, str]) -> tuple[str, list[int]]:
+    result = subprocess.run(
+        [sys.executable, "-c", BLAS_PROBE, "export", "--force", "-o", str(tmp_path / "seeds.json")],
+        capture_output=True, text=True, check=True, env=environment,
+    )
+    setting, threads = json.loads(result.stdout.splitlines()[-1])
+    return setting, threads
+
+
+def test_a_command_starts_blas_with_one_thread_unless_the_user_set_it(tmp_path):
+    environment = {k: v for k, v in os.environ.items() if k not in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS")}
+    setting, threads = _blas_threads_after_export(tmp_path, environment)
+    assert setting == "1" and threads and set(threads) == {1}
+    setting, _ = _blas_threads_after_export(tmp_path, environment | {"OPENBLAS_NUM_THREADS": "2"})
+    assert setting == "2"
 
 
 def test_version_costs_a_bare_start_no_comparator_nor_package_metadata():
