@@ -140,6 +140,9 @@ class _PartQueue:
         self.read, write = os.pipe()
         try:
             os.write(write, b"".join(first.to_bytes(4, "little") for first in range(0, parts, self.run)))
+        except BaseException:
+            self.close()
+            raise
         finally:
             os.close(write)
 

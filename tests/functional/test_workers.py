@@ -86,6 +86,18 @@ def test_more_parts_than_the_queue_holds_come_back_each_once_in_order(no_child_l
     assert map_parts(lambda part: part + 1, parts, 3) == [part + 1 for part in range(parts)]
 
 
+def test_a_queue_that_cannot_be_filled_leaves_no_pipe_open(monkeypatch, no_child_left):
+    def refused(fd: int, data: bytes) -> int:
+        raise OSError(28, "No space left on device")
+
+    opened = len(os.listdir("/proc/self/fd"))
+    monkeypatch.setattr(comparators.workers.os, "write", refused)
+    with pytest.raises(OSError, match="No space left"):
+        map_parts(lambda part: part, 8, 2)
+    monkeypatch.undo()
+    assert len(os.listdir("/proc/self/fd")) == opened
+
+
 def test_a_forked_part_reads_the_parents_memory_as_it_stood():
     table = {part: f"part {part}" for part in range(4)}  # never sent: the child has it
     assert map_parts(table.__getitem__, 4, 2) == ["part 0", "part 1", "part 2", "part 3"]
