@@ -147,11 +147,18 @@ class _PartQueue:
             os.close(write)
 
     def worked_out(self, function: Callable[[int], T]) -> list[tuple[int, T]]:
-        """`(part, function(part))` of each part this process takes, until none is left."""
+        """`(part, function(part))` of each part this process takes, until none is left.
+        A part that fails empties the queue first: no process starts another, so the
+        error is raised once the parts already taken are done, not after all of them."""
         done = []
-        while number := os.read(self.read, 4):
-            first = int.from_bytes(number, "little")
-            done.extend((part, function(part)) for part in range(first, min(first + self.run, self.parts)))
+        try:
+            while number := os.read(self.read, 4):
+                first = int.from_bytes(number, "little")
+                done.extend((part, function(part)) for part in range(first, min(first + self.run, self.parts)))
+        except BaseException:
+            while os.read(self.read, 4 * MAX_PARTS):
+                pass
+            raise
         return done
 
     def close(self) -> None:

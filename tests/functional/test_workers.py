@@ -117,6 +117,23 @@ def test_an_error_in_a_child_is_raised_in_the_parent_and_no_child_is_left(tmp_pa
         map_parts(failing, 2, 2)
 
 
+def test_an_error_in_a_child_stops_the_parent_taking_more_parts(tmp_path, no_child_left):
+    parent, marker, by_parent = os.getpid(), tmp_path / "taken", []
+
+    def failing_elsewhere(part: int) -> int:
+        if os.getpid() != parent:
+            marker.touch()
+            raise StoryError("story.yaml", "a bad manifest")
+        _child_took_a_part(marker)
+        by_parent.append(part)
+        time.sleep(0.1)  # 60 parts: six seconds had the parent gone on to take them all
+        return part
+
+    with pytest.raises(StoryError, match="a bad manifest"):
+        map_parts(failing_elsewhere, 60, 2)
+    assert len(by_parent) < 30
+
+
 def test_a_child_killed_while_it_holds_a_part_is_an_error_and_no_child_is_left(tmp_path, no_child_left):
     parent, marker = os.getpid(), tmp_path / "taken"
 
