@@ -11,16 +11,19 @@ from __future__ import annotations
 import json
 import os
 import pkgutil
+import shutil
 import subprocess
 import sys
 import tempfile
 from functools import cache
+from pathlib import Path
 
 import pytest
 
 import comparators
 import tui
 
+SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 TEXTUAL_ROOMS = ("tui.app", "tui.keymap", "tui.messages", "tui.screens.", "tui.widgets.")
 # Modules that draw with Rich (tables, styled text) but not with Textual.
 RICH_ROOMS = ("tui.views.", "tui.cli.sources", "tui.cli.quotes", "tui.cli.batch", "tui.cli.corpus")
@@ -125,9 +128,9 @@ def _modules_loaded_by(*argv: str) -> set[str]:
     return set(json.loads(result.stdout.splitlines()[-1]))
 
 
-# Nor our own modules it never runs on a story of text files with a manifest: the
-# reports' walk (the export writes JSON only), web pages, saving a story folder.
-OURS_NOT_FOR_EXPORT = {"comparators.reports.walk", "comparators.reports.subset"}
+# Nor our own modules it never runs on a story of text files: the reports' walk (the
+# export writes JSON only), saving a story folder (`--save`).
+OURS_NOT_FOR_EXPORT = {"comparators.reports.walk", "comparators.reports.subset", "comparators.story_folder"}
 
 
 def test_export_loads_no_reader_web_or_date_parsing_library(tmp_path):
@@ -135,6 +138,16 @@ def test_export_loads_no_reader_web_or_date_parsing_library(tmp_path):
     assert "comparators.align" in loaded  # the comparison ran
     assert not {m.split(".")[0] for m in loaded} & NOT_FOR_EXPORT
     assert not loaded & OURS_NOT_FOR_EXPORT
+
+
+def test_export_of_articles_without_a_manifest_loads_no_yaml(tmp_path):
+    folder = tmp_path / "story"
+    folder.mkdir()
+    for article in SEEDS.glob("*.txt"):
+        shutil.copy(article, folder)
+    loaded = _modules_loaded_by("export", str(folder), "--force", "-o", str(tmp_path / "story.json"))
+    assert "comparators.align" in loaded
+    assert "yaml" not in {m.split(".")[0] for m in loaded}
 
 
 BLAS_PROBE = (
