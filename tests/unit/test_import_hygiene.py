@@ -150,6 +150,22 @@ def test_export_of_articles_without_a_manifest_loads_no_yaml(tmp_path):
     assert "yaml" not in {m.split(".")[0] for m in loaded}
 
 
+COLLECTOR_PROBE = (
+    "import gc, json, sys\nfrom tui.cli.main import main\n"
+    "before = [g['collections'] for g in gc.get_stats()]\nmain(sys.argv[1:])\n"
+    "print(json.dumps([before, [g['collections'] for g in gc.get_stats()]]))"
+)
+
+
+def test_export_never_walks_the_older_generations(tmp_path):
+    # Importing the comparator layer, reading and comparing the story make objects that
+    # live until the command ends and no cycle garbage: the cycle collector stays paused.
+    argv = ["export", "--force", "-o", str(tmp_path / "seeds.json")]
+    result = subprocess.run([sys.executable, "-c", COLLECTOR_PROBE, *argv], capture_output=True, text=True, check=True)
+    before, after = json.loads(result.stdout.splitlines()[-1])
+    assert after[1:] == before[1:]
+
+
 BLAS_PROBE = (
     "import json, os, sys\nfrom tui.cli.main import main\nmain(sys.argv[1:])\n"
     "from threadpoolctl import threadpool_info\n"
