@@ -24,7 +24,6 @@ from urllib.parse import urlsplit
 from comparators.cleaning import Cleaned
 
 
-
 @cache
 def _credit_holders() -> tuple[re.Pattern[str], ...]:
     """The organisation named by a licence credit ("All Content by Mehr News Agency is
@@ -210,7 +209,6 @@ def _is_place(name: str, cleaned: Cleaned) -> bool:
 
 
 # ---------------------------------------------------------------- the site
-
 
 
 @cache
