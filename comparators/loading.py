@@ -18,7 +18,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn, get_args, get_type_hints
 
 from comparators.cleaning import Cleaned, clean, forget_lines
-from comparators.dates import stated_date
 from comparators.errors import SourceUnavailable, StoryError
 from comparators.fetching import MAX_PAGE_BYTES, FetchedPage, FetchOptions, Progress, fetch_pages, is_url
 from comparators.html_source import HTML_SUFFIXES, decode_html, extract_page
@@ -248,6 +247,10 @@ def _source(
         outlet, evidence = site_name, "page metadata (site name)"
     else:
         outlet, evidence = infer_outlet(cleaned, name)
+    if not (entry.date or date):
+        from comparators.dates import stated_date  # only for an article neither manifest nor page dates
+
+        date = stated_date(cleaned)
     return Source(
         id="",
         outlet=outlet,
@@ -255,7 +258,7 @@ def _source(
         paragraphs=_split_long(cleaned.paragraphs),
         removed=dropped + cleaned.removed,
         title=entry.title or title or cleaned.headline,
-        date=entry.date or date or stated_date(cleaned),
+        date=entry.date or date,
         url=url,
         dateline=cleaned.dateline,
         origin=entry.origin or infer_origin(cleaned),
