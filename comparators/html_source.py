@@ -14,6 +14,7 @@ from __future__ import annotations
 import codecs
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from comparators.errors import SourceUnavailable
 from comparators.model import Removal, Source
@@ -42,16 +43,16 @@ _BLOCK_TAGS = frozenset(
 _NEVER_TEXT = ("script", "style", "noscript", "template", "svg", "iframe", "object")
 # Kinds of page furniture, found in an ancestor's tag, id, class or role.
 _KINDS = (
-    ("cookie banner", re.compile(r"cookie|consent|gdpr", re.I)),
-    ("comments", re.compile(r"comment|disqus|discussion", re.I)),
-    ("related links", re.compile(r"related|recommend|more-stories|read-more|teaser|promo", re.I)),
-    ("sharing buttons", re.compile(r"share|social", re.I)),
-    ("newsletter", re.compile(r"newsletter|subscribe|signup", re.I)),
-    ("advertising", re.compile(r"\bads?\b|advert|sponsor", re.I)),
-    ("navigation", re.compile(r"\bnav|menu|breadcrumb|navigation", re.I)),
-    ("header", re.compile(r"header|masthead|banner", re.I)),
-    ("footer", re.compile(r"footer|copyright|legal", re.I)),
-    ("sidebar", re.compile(r"aside|sidebar|rail|widget", re.I)),
+    ("cookie banner", r"cookie|consent|gdpr"),
+    ("comments", r"comment|disqus|discussion"),
+    ("related links", r"related|recommend|more-stories|read-more|teaser|promo"),
+    ("sharing buttons", r"share|social"),
+    ("newsletter", r"newsletter|subscribe|signup"),
+    ("advertising", r"\bads?\b|advert|sponsor"),
+    ("navigation", r"\bnav|menu|breadcrumb|navigation"),
+    ("header", r"header|masthead|banner"),
+    ("footer", r"footer|copyright|legal"),
+    ("sidebar", r"aside|sidebar|rail|widget"),
 )
 _KIND_OF_TAG = {
     "nav": "navigation",
@@ -203,12 +204,18 @@ def _innermost(blocks: list) -> list:
     return [block for block in blocks if block not in holders]
 
 
+@cache
+def _kind_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    # Compiled on the first page: a story of text files (which imports this module) never needs them.
+    return tuple((kind, re.compile(words, re.IGNORECASE)) for kind, words in _KINDS)
+
+
 def _kind_of(element) -> str:
     for node in (element, *element.iterancestors()):
         if not isinstance(node.tag, str) or node.tag in ("body", "html"):
             break
         names = " ".join(node.get(a, "") for a in ("id", "class", "role"))
-        for kind, pattern in _KINDS:
+        for kind, pattern in _kind_patterns():
             if names and pattern.search(names):
                 return kind
         if kind := _KIND_OF_TAG.get(node.tag):

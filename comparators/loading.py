@@ -15,12 +15,9 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, fields, replace
 from pathlib import Path
-from typing import Any, NoReturn, get_args, get_type_hints
-
-import yaml
+from typing import TYPE_CHECKING, Any, NoReturn, get_args, get_type_hints
 
 from comparators.cleaning import Cleaned, clean, forget_lines
-from comparators.dates import stated_date
 from comparators.errors import SourceUnavailable, StoryError
 from comparators.fetching import MAX_PAGE_BYTES, FetchedPage, FetchOptions, Progress, fetch_pages, is_url
 from comparators.html_source import HTML_SUFFIXES, decode_html, extract_page
@@ -30,6 +27,9 @@ from comparators.outlets import infer_origin, infer_outlet, unique_ids
 from comparators.sanitize import strip_control
 from comparators.segment import GRANULARITIES
 from comparators.workers import map_parts, worth_spreading
+
+if TYPE_CHECKING:
+    import yaml
 
 SEEDS_DIR = Path(__file__).resolve().parent.parent / "seeds"
 # Comparing costs more than linear time in an article's length: past 2 MB (some 300,000
@@ -53,8 +53,6 @@ _BOMS = (  # UTF-32 first: its little-endian BOM starts with UTF-16's
     (codecs.BOM_UTF16_LE, "utf-16"),
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
-# The same safe loader as `yaml.safe_load`, in C when libyaml is there (5x faster).
-_SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _MAX_BYTES_PER_BREAK = 2000  # CJK paragraphs run long without a space
 _MAX_BAD_UTF8_SHARE = 50  # one bad byte in 50 is damage; more is another encoding
 UTF8_REPLACED = "utf-8 (bad bytes replaced)"
@@ -249,6 +247,10 @@ def _source(
         outlet, evidence = site_name, "page metadata (site name)"
     else:
         outlet, evidence = infer_outlet(cleaned, name)
+    if not (entry.date or date):
+        from comparators.dates import stated_date  # only for an article neither manifest nor page dates
+
+        date = stated_date(cleaned)
     return Source(
         id="",
         outlet=outlet,
@@ -256,7 +258,7 @@ def _source(
         paragraphs=_split_long(cleaned.paragraphs),
         removed=dropped + cleaned.removed,
         title=entry.title or title or cleaned.headline,
-        date=entry.date or date or stated_date(cleaned),
+        date=entry.date or date,
         url=url,
         dateline=cleaned.dateline,
         origin=entry.origin or infer_origin(cleaned),
@@ -428,7 +430,10 @@ def _outside(manifest: Path, file: Path) -> str | None:
 
 def _parse_yaml(text: str, path: Path) -> tuple[yaml.Node | None, Any]:
     """The YAML node tree (for line numbers) and the plain data, read safely."""
-    loader = _SafeLoader(text)
+    import yaml  # here: a story without a manifest (article files, a folder of them) never loads it
+
+    # The same safe loader as `yaml.safe_load`, in C when libyaml is there (5x faster).
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)(text)
     node = None
     try:
         node = loader.get_single_node()
@@ -459,6 +464,8 @@ def _parse_yaml(text: str, path: Path) -> tuple[yaml.Node | None, Any]:
 
 def _unconstructable(loader: Any, root: yaml.Node | None) -> yaml.ScalarNode | None:
     """The first scalar in `root` that its tag cannot construct (2016-02-30)."""
+    import yaml
+
     stack = [root] if root is not None else []
     loader.recursive_objects = {}  # left over from the failed construction
     while stack:
@@ -483,6 +490,8 @@ class _Where:
         self.node = node
 
     def line(self, keys: tuple[str | int, ...]) -> int | None:
+        import yaml
+
         node = self.node
         for key in keys:
             if isinstance(node, yaml.MappingNode):

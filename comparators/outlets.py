@@ -7,6 +7,10 @@ the agency in the dateline ("BEIRUT (AP) —"), a copyright or licence credit af
 article, a closing sign-off ("(Xinhua)"), a wire's tag, and at last the file name.
 The origin is the wire the text credits ("(PTI)", "/TASS/", "— AFP", a bare
 "Reuters" line, "Source: Xinhua|", "originally published by ..."), when it credits one.
+
+The patterns of the later clues (a credit, a sign-off, the site's banner) are compiled on
+first use (`functools.cache`): an article whose URL or dateline names its outlet never
+needs them.
 """
 
 from __future__ import annotations
@@ -14,32 +18,44 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable
+from functools import cache
 from urllib.parse import urlsplit
 
 from comparators.cleaning import Cleaned
 
-# "Copyright (c) 2023 The Associated Press.", "© 2016 Guardian News & Media Ltd"
-_COPYRIGHT_HOLDER = re.compile(
-    r"""(?:copyright|©|\(c\))(?:\s*(?:\(c\)|©))?\s*
+
+@cache
+def _credit_holders() -> tuple[re.Pattern[str], ...]:
+    """The organisation named by a licence credit ("All Content by Mehr News Agency is
+    licensed under ..."), then by a copyright ("Copyright (c) 2023 The Associated Press.",
+    "© 2016 Guardian News & Media Ltd")."""
+    licensor = re.compile(
+        r"\ball\s+(?:content|material)\s+(?:by|from|of|on)\s+(?P<name>.+?)"
+        r"\s+(?:is|are)\s+licen[cs]ed\b",
+        re.IGNORECASE,
+    )
+    copyright_holder = re.compile(
+        r"""(?:copyright|©|\(c\))(?:\s*(?:\(c\)|©))?\s*
         (?:\d{4}(?:\s*[-–]\s*\d{4})?\s*,?\s*)?
         (?P<name>[^\W\d_][^.,;:()]*?)
         \s*(?:[.,;:()]|\s+or\s+its\b|\s+all\s+rights\b|$)""",
-    re.IGNORECASE | re.VERBOSE,
-)
-# "All Content by Mehr News Agency is licensed under ..."
-_LICENSOR = re.compile(
-    r"\ball\s+(?:content|material)\s+(?:by|from|of|on)\s+(?P<name>.+?)"
-    r"\s+(?:is|are)\s+licen[cs]ed\b",
-    re.IGNORECASE,
-)
-# A last line naming who filed the story: "(Xinhua)", "— Reuters",
-# "Source: Al Jazeera and news agencies".
-_SIGN_OFF = re.compile(
-    r"""^(?:\((?P<paren>[A-Z][^()]{1,40})\)
+        re.IGNORECASE | re.VERBOSE,
+    )
+    return licensor, copyright_holder
+
+
+@cache
+def _sign_off() -> re.Pattern[str]:
+    """A last line naming who filed the story: "(Xinhua)", "— Reuters",
+    "Source: Al Jazeera and news agencies"."""
+    return re.compile(
+        r"""^(?:\((?P<paren>[A-Z][^()]{1,40})\)
         |[—–-]+\s*(?P<dash>[A-Z][\w.&'’ ]{1,40})
         |source:\s*(?P<source>[A-Z][\w.&'’ ]{1,40}?)(?:\s+and\s+(?:news\s+)?agencies)?)\.?$""",
-    re.IGNORECASE | re.VERBOSE,
-)
+        re.IGNORECASE | re.VERBOSE,
+    )
+
+
 _MAX_NAME_WORDS = 6
 # Second-level labels under which a country code registers names ("bbc.co.uk").
 _SECOND_LEVEL = {"co", "com", "org", "net", "ac", "gov", "edu", "news"}
@@ -47,7 +63,7 @@ _SECOND_LEVEL = {"co", "com", "org", "net", "ac", "gov", "edu", "news"}
 
 def credit_holder(text: str) -> str | None:
     """The organisation a copyright or licence credit names, or None."""
-    for pattern in (_LICENSOR, _COPYRIGHT_HOLDER):
+    for pattern in _credit_holders():
         match = pattern.search(text)
         if match:
             name = " ".join(match.group("name").split()).strip(" -–—")
@@ -58,7 +74,7 @@ def credit_holder(text: str) -> str | None:
 
 def sign_off_name(text: str) -> str | None:
     """The outlet a closing sign-off line names ("(Xinhua)" -> "Xinhua"), or None."""
-    match = _SIGN_OFF.match(text.strip())
+    match = _sign_off().match(text.strip())
     if not match:
         return None
     name = (match.group("paren") or match.group("dash") or match.group("source")).strip()
@@ -194,10 +210,14 @@ def _is_place(name: str, cleaned: Cleaned) -> bool:
 
 # ---------------------------------------------------------------- the site
 
-# "The Daily Example | News": a site's name and a section atop the page.
-_SITE_BANNER = re.compile(r"^(?P<name>(?:The\s+)?[A-Z][\w'’&.-]*(?:\s+[A-Z][\w'’&.-]*){0,3})\s*\|\s*\w[\w ]{0,25}$")
-# "The Daily Example - 2021-03-03 - FRONT PAGE - A. Writer": a press archive's line.
-_ARCHIVE_LINE = re.compile(r"^(?P<name>[A-Z][\w'’&. ]{1,40}?)\s+-\s+(?:\S+\s+)?-\s+[A-Z][A-Z &]{2,30}\s+-\s+")
+
+@cache
+def _site_lines() -> tuple[re.Pattern[str], ...]:
+    """A site's name and a section atop the page ("The Daily Example | News"), a press
+    archive's line ("The Daily Example - 2021-03-03 - FRONT PAGE - A. Writer")."""
+    banner = re.compile(r"^(?P<name>(?:The\s+)?[A-Z][\w'’&.-]*(?:\s+[A-Z][\w'’&.-]*){0,3})\s*\|\s*\w[\w ]{0,25}$")
+    archive_line = re.compile(r"^(?P<name>[A-Z][\w'’&. ]{1,40}?)\s+-\s+(?:\S+\s+)?-\s+[A-Z][A-Z &]{2,30}\s+-\s+")
+    return banner, archive_line
 
 
 def page_site_name(cleaned: Cleaned) -> str | None:
@@ -207,7 +227,7 @@ def page_site_name(cleaned: Cleaned) -> str | None:
     for removal in cleaned.removed:
         if removal.line >= lead:
             break
-        for pattern in (_SITE_BANNER, _ARCHIVE_LINE):
+        for pattern in _site_lines():
             if match := pattern.match(removal.text):
                 return match.group("name").strip()
     return None

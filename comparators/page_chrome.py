@@ -4,11 +4,15 @@ notices, comment blocks, "most read" lists, template residue, photo credits.
 Each test is a pure function of one line of text and describes the chrome of web
 pages in general (its shape and the vocabulary sites use for it), never the wording
 of particular articles. `cleaning.py` applies them; this module only recognises.
+
+A pattern that runs only after a cheap test (a word or a mark the line must hold) is
+compiled on first use (`functools.cache`): most stories never need it.
 """
 
 from __future__ import annotations
 
 import re
+from functools import cache
 
 # "+254 20 123 4567", "(020) 7946 0958": digits in groups, seven or more in all.
 _PHONE = re.compile(r"^(?:tel\.?:?\s*|phone:?\s*)?\+?\(?\d[\d\s().-]{5,}\d$", re.IGNORECASE)
@@ -18,14 +22,20 @@ _CLOCK = re.compile(r"^\d{1,2}:\d\d(?::\d\d)?$")
 _COUNTED_LINK = re.compile(
     r"^\d[\d,.]*\s*[kKmM]?\s+(?:views?|shares?|comments?|reads?|plays?)\b\s*\S", re.IGNORECASE
 )
-# Notices a site prints about the reader's browser, JavaScript or cookies.
-_BROWSER_NOTICE = re.compile(
-    r"""\b(?:browser|javascript|cookies?)\b.{0,80}?
+
+
+@cache
+def _browser_notice() -> re.Pattern[str]:
+    """Notices a site prints about the reader's browser, JavaScript or cookies."""
+    return re.compile(
+        r"""\b(?:browser|javascript|cookies?)\b.{0,80}?
         \b(?:not\s+supported|unsupported|(?:is\s+)?disabled|enabled?|upgrade|update\s+your
            |optimal\s+experience|best\s+experience|another\s+browser|accept)\b
         |\b(?:not\s+supported|(?:please\s+)?enable|upgrade\s+to)\b.{0,60}?\b(?:browser|javascript)\b""",
-    re.IGNORECASE | re.VERBOSE,
-)
+        re.IGNORECASE | re.VERBOSE,
+    )
+
+
 # "You are here: Home", "Home > World > Europe", "Home | News".
 _BREADCRUMB = re.compile(r"^(?:you\s+are\s+here\b|home\s*[>»›|/]\s*\w)", re.IGNORECASE)
 # Separators between the links of a menu or a list of headlines run together on one line.
@@ -47,19 +57,29 @@ _COMMENTS_HEAD = re.compile(
 _COMMENTER = re.compile(
     r"^(?:[\w.@-]+\s+){1,3}\d{1,2}\s+[A-Za-z]{3,9}\.?,?\s+\d{4},?\s+\d{1,2}:\d\d\b.{0,12}$"
 )
-# "This article was originally published by X and is reprinted with permission."
-_REPRINT = re.compile(
-    r"""\b(?:(?:was\s+)?(?:originally|first)\s+(?:published|appeared)\s+(?:by|in|on|at)
+
+
+@cache
+def _reprint() -> re.Pattern[str]:
+    """A reprint note: "This article was originally published by X and is reprinted with permission"."""
+    return re.compile(
+        r"""\b(?:(?:was\s+)?(?:originally|first)\s+(?:published|appeared)\s+(?:by|in|on|at)
         |(?:reprinted|republished|reproduced)\s+(?:here\s+)?(?:with|by)\s+(?:kind\s+)?permission)\b""",
-    re.IGNORECASE | re.VERBOSE,
-)
-# The credit at the end of a caption: "JANE DOE / Agency", "Photo/AGENCY", "(AP Photo/...)".
-_PICTURE_CREDIT_END = re.compile(
-    r"""(?:\b[A-Z][A-Z'’.-]+(?:\s+[A-Z][A-Z'’.-]+)+\s*/\s*[A-Z][\w&. ]{1,30}
+        re.IGNORECASE | re.VERBOSE,
+    )
+
+
+@cache
+def _picture_credit_end() -> re.Pattern[str]:
+    """The credit at the end of a caption: "JANE DOE / Agency", "Photo/AGENCY", "(AP Photo/...)"."""
+    return re.compile(
+        r"""(?:\b[A-Z][A-Z'’.-]+(?:\s+[A-Z][A-Z'’.-]+)+\s*/\s*[A-Z][\w&. ]{1,30}
         |\b(?i:photo|picture|image)s?\s*/\s*\S.{0,40}
         |\((?:[A-Z][\w ]{1,20}\s+)?(?i:photo|picture|image)s?\b[^()]{0,60}\))\W*$""",
-    re.VERBOSE,
-)
+        re.VERBOSE,
+    )
+
+
 # A question put to the reader: "What can we help you find?", "Did you find this useful?"
 _READER_PROMPT = re.compile(r"\b(?:you|your)\b[^.!]*\?\W*$", re.IGNORECASE)
 _READER_PROMPT_WORDS = 8
@@ -67,16 +87,18 @@ _READER_PROMPT_WORDS = 8
 _BOX_LABEL_WORDS = 3
 
 
-# What an embedded social-media post leaves in scraped text: its picture link, a short
-# link, and the sign-off "— Jane Doe (@janedoe) March 3, 2021".
-_EMBED = re.compile(
-    r"\bpic\.twitter\.com/\w|\bhttps?://t\.co/\w|[—–-]\s*[^()]{1,60}\(@\w{1,15}\)\s+\w+\.?\s+\d{1,2},\s+\d{4}\s*$"
-)
+@cache
+def _embed() -> re.Pattern[str]:
+    """What an embedded social-media post leaves in scraped text: its picture link, a short
+    link, and the sign-off "— Jane Doe (@janedoe) March 3, 2021"."""
+    return re.compile(
+        r"\bpic\.twitter\.com/\w|\bhttps?://t\.co/\w|[—–-]\s*[^()]{1,60}\(@\w{1,15}\)\s+\w+\.?\s+\d{1,2},\s+\d{4}\s*$"
+    )
 
 
 def is_embedded_post(text: str) -> bool:
     """A line left by an embedded social-media post (its link or its sign-off)."""
-    return ("pic.twitter" in text or "t.co/" in text or "(@" in text) and bool(_EMBED.search(text))
+    return ("pic.twitter" in text or "t.co/" in text or "(@" in text) and bool(_embed().search(text))
 
 
 def is_phone_number(text: str) -> bool:
@@ -99,7 +121,7 @@ def is_counted_link(text: str) -> bool:
 def is_browser_notice(text: str) -> bool:
     """A site's notice about the reader's browser, JavaScript or cookies."""
     lower = text.lower()
-    return any(w in lower for w in ("browser", "javascript", "cookie")) and bool(_BROWSER_NOTICE.search(text))
+    return any(w in lower for w in ("browser", "javascript", "cookie")) and bool(_browser_notice().search(text))
 
 
 def is_breadcrumb(text: str) -> bool:
@@ -127,7 +149,7 @@ def is_comments_head(text: str) -> bool:
 def is_reprint_note(text: str) -> bool:
     """A note that the article first appeared elsewhere ("originally published by")."""
     lower = text.lower()
-    return any(w in lower for w in ("originally", "first", "permission")) and bool(_REPRINT.search(text))
+    return any(w in lower for w in ("originally", "first", "permission")) and bool(_reprint().search(text))
 
 
 _CREDIT_TAIL = 90  # characters at the end of a line in which a picture credit stands
@@ -136,7 +158,7 @@ _CREDIT_TAIL = 90  # characters at the end of a line in which a picture credit s
 def ends_with_picture_credit(text: str) -> bool:
     """A caption ending with its picture credit ("... / Reuters", "(AP Photo/...)")."""
     tail = text[-_CREDIT_TAIL:]
-    return ("/" in tail or "(" in tail) and bool(_PICTURE_CREDIT_END.search(tail))
+    return ("/" in tail or "(" in tail) and bool(_picture_credit_end().search(tail))
 
 
 def is_reader_prompt(text: str) -> bool:

@@ -7,13 +7,14 @@ built once by `walk`; JSON is the export contract of `comparators.export`.
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Collection, Mapping
+from typing import TYPE_CHECKING
 
-from comparators.model import Comparison
-from comparators.model import Mark
-from comparators.reports.subset import restrict
-from comparators.reports.walk import ONLY_CHOICES
-from comparators.reports.walk import walk as walk_report
+if TYPE_CHECKING:
+    from comparators.model import Comparison, Mark
+    from comparators.reports.subset import restrict
+    from comparators.reports.walk import ONLY_CHOICES
 
 FORMATS = ("text", "md", "json", "html")
 SUFFIXES = {"text": ".txt", "md": ".md", "json": ".json", "html": ".html"}
@@ -42,6 +43,9 @@ def render_report(
     """
     if format not in FORMATS:
         raise ValueError(f"format must be one of {', '.join(FORMATS)}, not {format!r}")
+    from comparators.reports.subset import restrict
+    from comparators.reports.walk import walk as walk_report
+
     if sources is not None:
         comparison = restrict(comparison, sources)
     if format == "json":
@@ -62,6 +66,20 @@ def render_report(
     from comparators.reports.html import render
 
     return render(report)
+
+
+# The walk and the subset are imported on first use (PEP 562): `export`, which reads
+# only SUFFIXES (through `tui.report_file`), does not build their dataclasses.
+_MODULE_OF = {"ONLY_CHOICES": "comparators.reports.walk", "restrict": "comparators.reports.subset"}
+
+
+def __getattr__(name: str):
+    module = _MODULE_OF.get(name)
+    if module is None:
+        raise AttributeError(f"module 'comparators.reports' has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
 
 
 __all__ = ["FORMATS", "ONLY_CHOICES", "SUFFIXES", "render_report", "restrict"]

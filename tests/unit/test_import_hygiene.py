@@ -11,16 +11,19 @@ from __future__ import annotations
 import json
 import os
 import pkgutil
+import shutil
 import subprocess
 import sys
 import tempfile
 from functools import cache
+from pathlib import Path
 
 import pytest
 
 import comparators
 import tui
 
+SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 TEXTUAL_ROOMS = ("tui.app", "tui.keymap", "tui.messages", "tui.screens.", "tui.widgets.")
 # Modules that draw with Rich (tables, styled text) but not with Textual.
 RICH_ROOMS = ("tui.views.", "tui.cli.sources", "tui.cli.quotes", "tui.cli.batch", "tui.cli.corpus")
@@ -125,10 +128,44 @@ def _modules_loaded_by(*argv: str) -> set[str]:
     return set(json.loads(result.stdout.splitlines()[-1]))
 
 
+# Nor our own modules it never runs on a story of text files: the reports' walk (the
+# export writes JSON only), saving a story folder (`--save`).
+OURS_NOT_FOR_EXPORT = {"comparators.reports.walk", "comparators.reports.subset", "comparators.story_folder"}
+
+
 def test_export_loads_no_reader_web_or_date_parsing_library(tmp_path):
     loaded = _modules_loaded_by("export", "--force", "-o", str(tmp_path / "seeds.json"))
     assert "comparators.align" in loaded  # the comparison ran
     assert not {m.split(".")[0] for m in loaded} & NOT_FOR_EXPORT
+    assert not loaded & OURS_NOT_FOR_EXPORT
+    assert "html.entities" not in loaded  # the seeds hold no "&": no entity to decode
+    assert "comparators.dates" not in loaded  # their manifest dates every article
+
+
+def test_export_of_articles_without_a_manifest_loads_no_yaml(tmp_path):
+    folder = tmp_path / "story"
+    folder.mkdir()
+    for article in SEEDS.glob("*.txt"):
+        shutil.copy(article, folder)
+    loaded = _modules_loaded_by("export", str(folder), "--force", "-o", str(tmp_path / "story.json"))
+    assert "comparators.align" in loaded
+    assert "yaml" not in {m.split(".")[0] for m in loaded}
+
+
+COLLECTOR_PROBE = (
+    "import gc, json, sys\nfrom tui.cli.main import main\n"
+    "before = [g['collections'] for g in gc.get_stats()]\nmain(sys.argv[1:])\n"
+    "print(json.dumps([before, [g['collections'] for g in gc.get_stats()]]))"
+)
+
+
+def test_export_never_walks_the_older_generations(tmp_path):
+    # Importing the comparator layer, reading and comparing the story make objects that
+    # live until the command ends and no cycle garbage: the cycle collector stays paused.
+    argv = ["export", "--force", "-o", str(tmp_path / "seeds.json")]
+    result = subprocess.run([sys.executable, "-c", COLLECTOR_PROBE, *argv], capture_output=True, text=True, check=True)
+    before, after = json.loads(result.stdout.splitlines()[-1])
+    assert after[1:] == before[1:]
 
 
 BLAS_PROBE = (

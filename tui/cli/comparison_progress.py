@@ -25,12 +25,18 @@ def compared_from_args(args: argparse.Namespace, jobs: int) -> Comparison:
     """The story STORY names compared with the settings `args` give, in `jobs`
     processes, with a bar on a long story; its warnings go to stderr. A big story's word
     diffs (`args.diffs`) are worked out in the other processes while it is compared."""
-    from comparators import compare
-    from tui.cli.story_args import print_warnings, settings_from_args, story_from_args
+    from comparators.collector import cycle_collection_paused
 
-    story = story_from_args(args)
-    with comparison_progress(story) as progress:
-        comparison = compare(story, settings_from_args(args), progress, jobs=jobs, diffs=args.diffs)
+    # Importing the comparator layer (NumPy and SciPy with it) and reading the story make
+    # objects that live until the command ends and no cycle garbage: the cycle collector's
+    # passes over them found nothing (some 15 ms of CPU on the seeds). Comparing pauses it too.
+    with cycle_collection_paused():
+        from comparators import compare
+        from tui.cli.story_args import print_warnings, settings_from_args, story_from_args
+
+        story = story_from_args(args)
+        with comparison_progress(story) as progress:
+            comparison = compare(story, settings_from_args(args), progress, jobs=jobs, diffs=args.diffs)
     print_warnings(comparison.warnings)
     return comparison
 

@@ -12,7 +12,6 @@ from comparators import SettingsOverride, Story, load_story
 from comparators.fetching import DEFAULT_TIMEOUT, FetchOptions
 from comparators.sanitize import strip_control
 from comparators.settings import merged_settings
-from comparators.story_folder import check_folder_free, save_story_folder
 from tui.cli.fetch_progress import fetch_progress
 
 
@@ -94,6 +93,8 @@ def story_from_args(args: argparse.Namespace) -> Story:
     # getattr: a command without the web options (or --save) still reads stories.
     save = getattr(args, "save", None)
     if save is not None:
+        from comparators.story_folder import check_folder_free, save_story_folder  # only with --save
+
         check_folder_free(save)
     fetch = FetchOptions(
         refresh=getattr(args, "refresh", False),
