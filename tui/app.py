@@ -5,8 +5,10 @@ from __future__ import annotations
 import gc
 from collections.abc import Callable, Iterable
 from functools import partial
+from time import monotonic
 from typing import Any
 
+from textual import events
 from textual.actions import parse as parse_action
 from textual.app import App, SystemCommand
 from textual.screen import Screen
@@ -34,6 +36,12 @@ class SynopsisApp(App):
         self.keymap_config = keymap if keymap is not None else load_user_keymap()
         self.user_keymap = self.keymap_config.keys
         self.title = clean(title)
+        self.last_input_at = monotonic()  # when the user last pressed a key or used the mouse
+
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, events.InputEvent) and not event.is_forwarded:
+            self.last_input_at = monotonic()
+        await super().on_event(event)
 
     def get_default_screen(self) -> Screen:
         return self._main_screen()

@@ -8,7 +8,7 @@ import weakref
 import pytest
 
 from comparators import load_story
-from comparators.collector import cycle_collection_paused, kept_with_the_frozen
+from comparators.collector import collect_the_frozen, cycle_collection_paused, kept_with_the_frozen
 from comparators.export import to_json_bytes
 from comparators.pipeline import compare
 
@@ -141,3 +141,24 @@ def test_a_pivot_change_leaves_no_cycle_for_the_reader_to_keep_frozen(collector_
         assert gc.collect() == 0
     finally:
         gc.enable()
+
+
+def test_collecting_the_frozen_frees_their_cycles_and_freezes_the_living_again(collector_on):
+    class Node:
+        pass
+
+    living = [[n] for n in range(100)]
+    node = Node()
+    node.itself = node  # as a Textual strip holding itself in its own cache
+    dead = weakref.ref(node)
+    gc.freeze()
+    try:
+        del node
+        gc.collect()
+        assert dead() is not None  # frozen: the collector does not look at it
+        assert collect_the_frozen() >= 1
+        assert dead() is None
+        walked = {id(o) for o in gc.get_objects()}
+        assert not any(id(item) in walked for item in living)  # frozen again
+    finally:
+        gc.unfreeze()

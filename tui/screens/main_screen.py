@@ -11,12 +11,14 @@ from collections import Counter
 from collections.abc import Callable
 from concurrent.futures import Future
 from pathlib import Path
+from time import monotonic
 
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.reactive import Reactive
 from textual.screen import Screen
+from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import ProgressBar, Static
 
@@ -29,7 +31,7 @@ from comparators import (
     Story,
     with_pivot,
 )
-from comparators.collector import kept_with_the_frozen
+from comparators.collector import collect_the_frozen, kept_with_the_frozen
 from tui.keymap import MAIN_BINDINGS
 from tui.messages import (
     ComparisonFailed,
@@ -65,6 +67,11 @@ class MainScreen(ReviewActions, CopyOpenActions, RemembersView, Screen):
     # Textual's `Screen.focused` repaints the whole screen when focus moves (40-50 ms at
     # 200x50); the panes gaining and losing focus repaint themselves, nothing else changes.
     focused: Reactive[Widget | None] = Reactive(None, repaint=False)
+    # A pivot change freezes what the reader holds then, cycle garbage to be included (see
+    # `kept_with_the_frozen`): without a collection some 25,000 objects a pivot, kept for
+    # good. After a pivot change it is collected once no key was pressed for this long,
+    # while the user reads (a full pass over everything: 100-300 ms).
+    COLLECT_FROZEN_AFTER_S = 1.0
 
     def __init__(
         self,
@@ -96,6 +103,7 @@ class MainScreen(ReviewActions, CopyOpenActions, RemembersView, Screen):
         self._cursor_title = ""
         self._title_shown = ""
         self.column_offset = 0
+        self._frozen_collection: Timer | None = None  # the collection after a pivot change, pending
 
     def compose(self) -> ComposeResult:
         yield StoryHeader(id="header")
@@ -444,7 +452,23 @@ class MainScreen(ReviewActions, CopyOpenActions, RemembersView, Screen):
             self.hidden.discard(source_id)
             self.column_offset = 0
             self._apply(comparison, Lookup(comparison, reordered=self.lookup), group)
+        if self._frozen_collection is not None:
+            self._frozen_collection.stop()  # another pivot soon after: one collection for both
+        self._frozen_collection = self.set_timer(self.COLLECT_FROZEN_AFTER_S, self._collect_frozen)
         self.notify(f"Groups now follow {name}'s order.", timeout=2, markup=False)
+
+    def _collect_frozen(self) -> None:
+        idle = monotonic() - self.app.last_input_at
+        if idle < self.COLLECT_FROZEN_AFTER_S:  # the user is not reading yet: not while they wait on a key
+            self._frozen_collection = self.set_timer(self.COLLECT_FROZEN_AFTER_S - idle, self._collect_frozen)
+            return
+        self._frozen_collection = None
+        collect_the_frozen()
+
+    @property
+    def frozen_collection_pending(self) -> bool:
+        """A pivot change's frozen garbage still waits for its collection."""
+        return self._frozen_collection is not None
 
     def action_choose_partner(self) -> None:
         """The pair view's other outlet, chosen in a list."""
