@@ -135,6 +135,7 @@ figure is the search's walk and repaint, not 13,000 hits.
 
 from __future__ import annotations
 
+import argparse
 import asyncio
 import statistics
 import os
@@ -184,6 +185,7 @@ OTHER_KEYS: dict[str, tuple[str, ...]] = {
     "z (zoom)": ("z",),
     "z (unzoom)": ("z",),
 }
+VIEWS = {View.COLUMNS: (200, 50), View.STACK: (80, 24), View.PAIR: (200, 50)}  # each timed at its size
 PAIR_KEYS = {"c (pair chooser)": ("c",), "escape (chooser closed)": ("escape",)}  # the pair view only
 ROUNDS = 5
 
@@ -285,7 +287,32 @@ def wide_comparison(n_sources: int, n_facts: int, seed: int = 0) -> Comparison:
     return Comparison(story, Settings(pivot=pivot), pivot, tuple(groups))
 
 
-def main() -> int:
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--only", choices=[str(v) for v in VIEWS], action="append",
+                        help="time this view only (repeatable), on the big stories only (no seeds)")
+    parser.add_argument("--story", choices=["groups", "sources"], action="append",
+                        help="the 2,000-group or the 400-source story only (repeatable; no seeds)")
+    args = parser.parse_args(argv)
+    subset = bool(args.only or args.story)
+    failures = []
+    if not subset:
+        failures += seeds_first_screen()
+    stories = {
+        "groups": ("2,000 groups x 10 sources", lambda: synthetic_comparison(10, 2000)),
+        "sources": ("400 sources x 40 facts", lambda: wide_comparison(400, 40)),
+    }
+    for name, (label, build) in stories.items():
+        if not args.story or name in args.story:
+            failures += navigation(label, build(), args.only)
+    if failures:
+        print("over budget: " + ", ".join(failures), file=sys.stderr)
+        return 1
+    return 0
+
+
+def seeds_first_screen() -> list[str]:
+    """Times a fresh `synopsis` on the seeds; prints the figures, returns what was over budget."""
     failures = []
     cache = tempfile.mkdtemp(prefix="synopsis-bench-cache-")
     first_screen((80, 24), {"SYNOPSIS_CACHE_DIR": cache})  # fills the cache
@@ -301,22 +328,16 @@ def main() -> int:
               f"{aligned:.2f} s")
         if screen > FIRST_SCREEN_BUDGET_S:
             failures.append(f"first screen, {label}")
-
-    for label, comparison in (
-        ("2,000 groups x 10 sources", synthetic_comparison(10, 2000)),
-        ("400 sources x 40 facts", wide_comparison(400, 40)),
-    ):
-        failures += navigation(label, comparison)
-    if failures:
-        print("over budget: " + ", ".join(failures), file=sys.stderr)
-        return 1
-    return 0
+    return failures
 
 
-def navigation(label: str, comparison: Comparison) -> list[str]:
-    """Open `comparison` in each view and press every key; prints the figures, returns what was over budget."""
+def navigation(label: str, comparison: Comparison, only: list[str] | None = None) -> list[str]:
+    """Open `comparison` in each view (those in `only`, when given) and press every key;
+    prints the figures, returns what was over budget."""
     failures = []
-    for size, view in (((200, 50), View.COLUMNS), ((80, 24), View.STACK), ((200, 50), View.PAIR)):
+    for view, size in VIEWS.items():
+        if only and view not in only:
+            continue
         try:
             opened, keys = asyncio.run(open_and_navigate(comparison, size, view))
         except WaitForScreenTimeout:  # the screen still busy after Pilot's wait
