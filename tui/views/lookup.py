@@ -51,13 +51,14 @@ class Lookup:
             if quote.id in self.quote_group:
                 self.group_quotes[self.quote_group[quote.id]].append(quote)
         self._searchable: dict[int, str] = {}  # id(group.members) -> `searchable_text`
-        self._texts: dict[int, Mapping[str, str]] = {}  # id(group.members) -> `Group.texts()`
+        self._group_texts: list[Mapping[str, str]] | None = None  # `group_texts`, once asked for
         self._hit_counts: tuple[str, dict[int, Mapping[str, int]]] = ("", {})  # (term, `hit_counts` by id(members))
         homed_anew = self._homed_anew(reordered, order) if order is not None else set()
         if order is not None:
             self._passage_lines = self._moved_lines(reordered, order, homed_anew)
             self._searchable = reordered._searchable  # kept by members, which a reorder keeps
-            self._texts = reordered._texts  # likewise
+            if reordered._group_texts is not None:  # a group's texts go with it
+                self._group_texts = [reordered._group_texts[i] for i in order]
             self._hit_counts = reordered._hit_counts  # likewise
         # The quotes view lists quotes in the pivot's reading order.
         self.quotes = sorted(
@@ -149,15 +150,17 @@ class Lookup:
         plain = member_plain(self.groups[group_index], source_id, self.quotes_in(group_index, source_id))
         return len(line_breaks(plain, width))
 
+    def group_texts(self) -> list[Mapping[str, str]]:
+        """Per group, each outlet's passage (`Group.texts`): made once, then moved with the
+        groups at a pivot change. The pair view reads two outlets' texts in every group
+        when it is measured and searched; `Group.text_of` walks the members each time."""
+        if self._group_texts is None:
+            self._group_texts = [group.texts() for group in self.groups]
+        return self._group_texts
+
     def pair_texts(self, group_index: int, a: str, b: str | None) -> tuple[str, str]:
-        """`a`'s and `b`'s passages in the group ('' where one has none; `b` None: none).
-        Each group's texts are remembered by its members, across pivot changes: the pair
-        view reads two outlets' texts in every group when it is measured and searched,
-        and `Group.text_of` walks the group's members each time."""
-        members = self.groups[group_index].members
-        texts = self._texts.get(id(members))
-        if texts is None:
-            texts = self._texts[id(members)] = self.groups[group_index].texts()
+        """`a`'s and `b`'s passages in the group ('' where one has none; `b` None: none)."""
+        texts = self.group_texts()[group_index]
         return texts.get(a, ""), texts.get(b, "") if b is not None else ""
 
     def searchable_text(self, group_index: int) -> str:

@@ -29,13 +29,13 @@ class PairLayout(Layout):
         a, b = self.pair()
         self.text_width = width = self.width - 1
         blocks = []
-        pair_texts = self.lookup.pair_texts
-        for gi, sources in enumerate(self.lookup.group_sources):
-            in_a, in_b = a in sources, b is not None and b in sources
-            if in_a and in_b:
-                height = pair_height(*pair_texts(gi, a, b), width)
-            elif in_a or in_b:  # one side: the same height whichever it is (`pair_height`)
-                height = pair_height(pair_texts(gi, a if in_a else b, None)[0], "", width)
+        lookup = self.lookup
+        for gi, (sources, texts) in enumerate(zip(lookup.group_sources, lookup.group_texts())):
+            # One side alone is as tall whichever it is (`pair_height`).
+            if a in sources:
+                height = pair_height(texts[a], texts[b] if b in sources else "", width)
+            elif b in sources:  # (b None is in no group)
+                height = pair_height(texts[b], "", width)
             else:
                 continue
             blocks.append(Block(height, gi))
