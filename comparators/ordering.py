@@ -18,6 +18,8 @@ if TYPE_CHECKING:
 _AFTER_ID = attrgetter(*(f.name for f in fields(Group)[1:]))  # a group's fields but its id, the first
 
 Place = tuple[int, int, int]  # a passage: (source's rank in the story, paragraph, sentence or -1)
+# Groups before a reordering, and where each group after it stood in them (`positions_before`).
+MovedFrom = tuple[Sequence[Group], list[int]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,6 +34,10 @@ class ReadingIndex:
     first_in: dict[int, dict[str, tuple[int, int]]]  # id(members) -> source -> its first (paragraph, sentence)
     holders: dict[Place, tuple[int, ...]]  # passage -> id(members) of the groups holding it
     previous: dict[Place, Place]  # passage -> the one before it in its source
+    # id(members) -> the other groups holding the group's first passage, else the passage
+    # before it in its source, and so on (the first such passage's; () when none does):
+    # what a group without a pivot passage follows, whatever the pivot.
+    leaders: dict[int, tuple[int, ...]]
 
     @classmethod
     def of(cls, groups: Sequence[Group], story: Story) -> ReadingIndex:
@@ -52,7 +58,16 @@ class ReadingIndex:
             first[key] = min((rank[source], *here) for source, here in in_source.items())
         in_order = sorted(holders)  # every passage, by source then position
         previous = {here: there for there, here in zip(in_order, in_order[1:]) if there[0] == here[0]}
-        return cls(story, tuple(g.members for g in groups), first, first_in, holders, previous)
+        leaders: dict[int, tuple[int, ...]] = {}
+        for key, place in first.items():
+            others: tuple[int, ...] = ()
+            while place is not None:
+                others = tuple(h for h in holders[place] if h != key)
+                if others:
+                    break
+                place = previous.get(place)
+            leaders[key] = others
+        return cls(story, tuple(g.members for g in groups), first, first_in, holders, previous, leaders)
 
     def fits(self, groups: Sequence[Group], story: Story) -> bool:
         """Made for these groups (in any order or numbering) of this story."""
@@ -77,7 +92,7 @@ def order_groups(
     if index is None or not index.fits(groups, story):
         index = ReadingIndex.of(groups, story)
     keys: dict[int, tuple] = {}
-    first_in, first, holders, previous = index.first_in, index.first, index.holders, index.previous
+    first_in, first, holders, previous, leaders = index.first_in, index.first, index.holders, index.previous, index.leaders
     position: dict[int, int] = {}  # id(members) -> place in `groups`, made when two groups tie
 
     def later(others: list[int]) -> int:
@@ -131,20 +146,16 @@ def order_groups(
             continue
         found = keys.get(g)
         if found is None:
-            place: Place | None = first[g]
-            while place is not None:
-                others = [h for h in holders[place] if h != g]
-                if others:
-                    h = later(others)
-                    placed = keys.get(h)
-                    if placed is None:
-                        h_on_pivot = first_in[h].get(pivot)
-                        if h_on_pivot is not None:
-                            placed = keys[h] = (h_on_pivot,)
-                    if placed is not None:
-                        found = keys[g] = placed + (first[g],)
-                    break
-                place = previous.get(place)
+            others = leaders[g]
+            if others:
+                h = later(others)
+                placed = keys.get(h)
+                if placed is None:
+                    h_on_pivot = first_in[h].get(pivot)
+                    if h_on_pivot is not None:
+                        placed = keys[h] = (h_on_pivot,)
+                if placed is not None:
+                    found = keys[g] = placed + (first[g],)
             if found is None:
                 found = key(g)
         keyed.append(found)

@@ -208,3 +208,62 @@ async def test_a_pivot_change_that_reorders_the_groups_underlines_no_other_hit_a
         assert match_shown(app) is None and marked(app, "zeppelin", "underline") == 0  # no hit is the one n / N are on
         await pilot.press("n")
         assert match_shown(app) is not None and marked(app, "zeppelin", "underline") == 1
+
+
+def three_outlets() -> Comparison:
+    """Three outlets, three groups: one told by all three (one word apart), one only A and
+    C tell, one only B tells."""
+    texts = {
+        "Outlet A": ["The mayor opened the bridge on Monday.", "Crowds cheered the mayor."],
+        "Outlet B": ["The mayor opened the tunnel on Monday.", "Traffic was diverted for hours."],
+        "Outlet C": ["The governor opened the bridge on Monday.", "Crowds cheered the governor."],
+    }
+    a, b, c = (source_id(name) for name in texts)
+    story = tiny_story(texts)
+    groups = (
+        Group("g1", GroupKind.SHARED, tuple(Member(s, 0, texts[n][0]) for s, n in zip((a, b, c), texts)),
+              rewording=Rewording.LIGHT),
+        Group("g2", GroupKind.PARTIAL, (Member(a, 1, texts["Outlet A"][1]), Member(c, 1, texts["Outlet C"][1])),
+              rewording=Rewording.LIGHT),
+        Group("g3", GroupKind.UNIQUE, (Member(b, 1, texts["Outlet B"][1]),)),
+    )
+    return Comparison(story, Settings(pivot=a), a, groups)
+
+
+async def test_after_a_new_pivot_the_pair_view_compares_it_with_the_first_other_outlet():
+    comparison = three_outlets()
+    app = make_app(comparison.story, comparison=comparison, keymap=NO_KEYMAP, view=View.PAIR)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await ready(app, pilot)
+        aligned = app.screen.aligned
+        shown = aligned.visible_text()
+        assert "[-Outlet A-] → {+Outlet B+}" in shown
+        assert "The mayor opened the [-bridge-]{+tunnel+} on Monday." in shown
+        assert "{+Traffic was diverted for hours.+}" in shown  # B's own passage
+        assert "Crowds cheered" in shown  # A's alone, as removed
+        await pilot.press("p", "down", "down", "enter")  # the chooser starts on A: C is two down
+        await pilot.pause()
+        assert app.screen.comparison.pivot == "outlet-c"
+        shown = aligned.visible_text()
+        assert "[-Outlet C-] → {+Outlet A+}" in shown
+        assert "The [-governor-]{+mayor+} opened the bridge on Monday." in shown
+        assert "Crowds cheered the [-governor-]{+mayor+}." in shown
+        assert "Traffic" not in shown  # only B tells it: not in this pair
+        assert [app.screen.lookup.groups[i].members[0].text[:9] for i in aligned.items()] == ["The mayor", "Crowds ch"]
+
+
+async def test_a_search_after_a_new_pivot_marks_the_hits_of_the_pair_shown():
+    comparison = three_outlets()
+    app = make_app(comparison.story, comparison=comparison, keymap=NO_KEYMAP, view=View.PAIR)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await ready(app, pilot)
+        await search(pilot, "governor")  # C's word: not in the pair A -> B
+        assert match_shown(app) is None and marked(app, "governor") == 0
+        await pilot.press("p", "down", "down", "enter")
+        await pilot.pause()
+        await search(pilot, "governor")  # now C is the pivot: twice in C -> A
+        assert match_shown(app) == "/governor: match 1/2"
+        assert marked(app, "governor") == 2  # both drawn as hits, in C's removed words
+        assert marked(app, "governor", "underline") == 1  # the first the one `n` is on
+        await search(pilot, "traffic")  # only B's: not in the pair shown, nothing marked
+        assert marked(app, "traffic") == 0 and marked(app, "governor") == 0

@@ -98,6 +98,7 @@ def test_a_pivot_change_measures_every_passage_as_a_fresh_lookup_would(seed_comp
             pivoted = with_pivot(comparison, pivot)
             reordered, fresh = Lookup(pivoted, reordered=before), Lookup(pivoted)
             assert reordered.figures == fresh.figures and reordered.quote_group == fresh.quote_group
+            assert reordered.changes == fresh.changes  # moved with their groups, or found again
             for width in (30, 66):
                 for source_id in sources:
                     assert reordered.passage_lines(source_id, width) == fresh.passage_lines(source_id, width)

@@ -184,7 +184,7 @@ class MainScreen(ReviewActions, CopyOpenActions, RemembersView, Screen):
     def _apply(self, comparison: Comparison, lookup: Lookup, group: Group | None = None) -> None:
         self.comparison, self.lookup = comparison, lookup
         self.search_hit = None  # it names a group by its number, which a pivot change renumbers
-        group = self.sync_review(comparison) or group
+        group = self.sync_review(comparison, lookup.moved_from) or group
         self.refresh_view(group)
         self.query_one(StoryHeader).show(self.story.title, self.summary_parts())
 
@@ -544,8 +544,7 @@ class MainScreen(ReviewActions, CopyOpenActions, RemembersView, Screen):
         if self.view == View.PAIR:
             a, b = visible[0], self.partner(visible)
             for gi in self.aligned.items():
-                group = lookup.groups[gi]
-                texts = (group.text_of(a), group.text_of(b) if b else "")
+                texts = lookup.pair_texts(gi, a, b)
                 if any(term in text.lower() for text in texts):
                     plain = pair_plain(*texts)
                     found.extend((gi, None, k) for k in range(len(find_all(plain, term))))

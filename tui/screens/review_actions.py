@@ -14,6 +14,7 @@ from pathlib import Path
 
 from comparators import Comparison, Group
 from comparators.model import Mark
+from comparators.ordering import MovedFrom
 from comparators.review import next_group
 from tui.screens.note_editor import NoteEditor
 from tui.screens.review_path_dialog import ReviewPathDialog, UnsavedMarksDialog
@@ -34,11 +35,12 @@ class ReviewActions:
 
     # ------------------------------------------------------------ called by the screen
 
-    def sync_review(self, comparison: Comparison) -> Group | None:
+    def sync_review(self, comparison: Comparison, moved_from: MovedFrom | None = None) -> Group | None:
         """Lay the marks over `comparison`. The first time, open the review file (the
-        screen's `review_path`) and return the group the last session stopped at."""
+        screen's `review_path`) and return the group the last session stopped at.
+        `moved_from`: the groups before a pivot change and where each group stood in them."""
         if self.review is not None:
-            self.review.regroup(comparison.groups)
+            self.review.regroup(comparison.groups, moved_from)
             return None
         self.review = ReviewController(self.story, comparison.groups, self.review_path)
         self.call_after_refresh(self._tell_review_status)

@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from comparators.model import Group, Mark, Story
-from comparators.ordering import positions_before
+from comparators.ordering import MovedFrom, positions_before
 from comparators.review import (
     Attachment,
     Entry,
@@ -151,9 +151,11 @@ class ReviewController:
 
     # ------------------------------------------------------------ changes
 
-    def regroup(self, groups: Sequence[Group]) -> None:
-        """Lay the marks over a new alignment or pivot (group ids change)."""
-        self.index = _renumbered(self.index, groups) or GroupIndex.of(groups)
+    def regroup(self, groups: Sequence[Group], moved_from: MovedFrom | None = None) -> None:
+        """Lay the marks over a new alignment or pivot (group ids change). `moved_from`:
+        the groups before a pivot change and each group's position in them, when known
+        (`Lookup.moved_from`), so they are not matched up a second time."""
+        self.index = _renumbered(self.index, groups, moved_from) or GroupIndex.of(groups)
         self.groups = groups
         self.attachment = attach(self.review, self.index)
 
@@ -254,10 +256,13 @@ class ReviewController:
         return None
 
 
-def _renumbered(index: GroupIndex, groups: Sequence[Group]) -> GroupIndex | None:
+def _renumbered(index: GroupIndex, groups: Sequence[Group], moved_from: MovedFrom | None = None) -> GroupIndex | None:
     """`index` for the same groups renumbered and reordered (a pivot change keeps each
     group's members and so its key), without hashing every passage again; None for other groups."""
-    order = positions_before(index.groups, groups)
+    if moved_from is not None and moved_from[0] is index.groups and len(moved_from[1]) == len(groups):
+        order = moved_from[1]
+    else:
+        order = positions_before(index.groups, groups)
     if order is None:
         return None
     new_id = {index.groups[old].id: group.id for group, old in zip(groups, order)}

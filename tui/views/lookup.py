@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from comparators import Comparison, GroupKind, Quote, QuoteStatus
 from comparators.changes import group_changes, quote_homes
 from comparators.model import Removal, Source
-from comparators.ordering import ReadingIndex, positions_before
+from comparators.ordering import MovedFrom, ReadingIndex, positions_before
 from tui.views.render import clean_texts, find_all, member_plain
 from tui.views.wrap import line_breaks
 
@@ -37,6 +37,9 @@ class Lookup:
         self.groups = comparison.groups
         self.position = {group.id: i for i, group in enumerate(self.groups)}
         order = _old_positions(reordered, comparison) if reordered is not None else None
+        # The groups `reordered` held, and where each group now stood in them (a pivot
+        # change): whoever keeps figures per group moves them (`positions_before`).
+        self.moved_from: MovedFrom | None = (reordered.groups, order) if order is not None else None
         if order is not None:  # a group's outlets do not depend on the order
             self.group_sources = [reordered.group_sources[i] for i in order]
         else:
@@ -48,12 +51,15 @@ class Lookup:
             if quote.id in self.quote_group:
                 self.group_quotes[self.quote_group[quote.id]].append(quote)
         self._searchable: dict[int, str] = {}  # id(group.members) -> `searchable_text`
+        self._group_texts: list[Mapping[str, str]] | None = None  # `group_texts`, once asked for
         self._hit_counts: tuple[str, dict[int, Mapping[str, int]]] = ("", {})  # (term, `hit_counts` by id(members))
+        homed_anew = self._homed_anew(reordered, order) if order is not None else set()
         if order is not None:
-            self._passage_lines = self._moved_lines(reordered, order)
+            self._passage_lines = self._moved_lines(reordered, order, homed_anew)
             self._searchable = reordered._searchable  # kept by members, which a reorder keeps
+            if reordered._group_texts is not None:  # a group's texts go with it
+                self._group_texts = [reordered._group_texts[i] for i in order]
             self._hit_counts = reordered._hit_counts  # likewise
-        self.changes = group_changes(comparison, self.quote_group)  # per group: what to check
         # The quotes view lists quotes in the pivot's reading order.
         self.quotes = sorted(
             comparison.quotes, key=lambda q: (self.quote_group.get(q.id, len(self.groups)), q.id)
@@ -67,6 +73,12 @@ class Lookup:
         for discrepancy, group_index in zip(self.discrepancies, self.discrepancy_group):
             if group_index is not None:
                 self.group_discrepancies[group_index].append(discrepancy)
+        # Per group, what to check. A group's changes go with it when no quote and no
+        # discrepancy moved to another group.
+        if order is not None and not homed_anew and self._discrepancies_stay(reordered):
+            self.changes = tuple(reordered.changes[i] for i in order)
+        else:
+            self.changes = group_changes(comparison, self.quote_group)
 
     def _figures(self) -> dict[str, SourceFigures]:
         only_here: dict[str, int] = defaultdict(int)
@@ -88,18 +100,33 @@ class Lookup:
             )
         return figures
 
-    def _moved_lines(self, before: Lookup, order: list[int]) -> dict[tuple[str, int], list[int]]:
-        """`before`'s measured passages, each moved with its group; measured again where a
-        quote found another home (a quote's words in two groups go to the first)."""
+    def _homed_anew(self, before: Lookup, order: list[int]) -> set[int]:
+        """The groups (by new position) a quote left or found a home in when `before`'s
+        groups were reordered (a quote's words in two groups go to the first)."""
+        if not before.quote_group and not self.quote_group:
+            return set()
         now_at = {old: new for new, old in enumerate(order)}
         homes_before = {quote_id: now_at[gi] for quote_id, gi in before.quote_group.items()}
-        homed_anew = {
+        return {
             gi
             for quote_id in homes_before.keys() | self.quote_group.keys()
             if homes_before.get(quote_id) != self.quote_group.get(quote_id)
             for gi in (homes_before.get(quote_id), self.quote_group.get(quote_id))
             if gi is not None
         }
+
+    def _discrepancies_stay(self, before: Lookup) -> bool:
+        """Each discrepancy in the same group (by its members) as in `before`, between the same outlets."""
+        def homes(lookup: Lookup) -> dict[str, tuple]:
+            return {
+                d.id: (d.sources, lookup.groups[gi].members if gi is not None else None)
+                for d, gi in zip(lookup.discrepancies, lookup.discrepancy_group)
+            }
+        return homes(before) == homes(self)
+
+    def _moved_lines(self, before: Lookup, order: list[int], homed_anew: set[int]) -> dict[tuple[str, int], list[int]]:
+        """`before`'s measured passages, each moved with its group; measured again where a
+        quote found another home (`homed_anew`)."""
         moved = {}
         for (source_id, width), lines in before._passage_lines.items():
             moved[(source_id, width)] = [lines[i] for i in order]
@@ -122,6 +149,19 @@ class Lookup:
             return 0
         plain = member_plain(self.groups[group_index], source_id, self.quotes_in(group_index, source_id))
         return len(line_breaks(plain, width))
+
+    def group_texts(self) -> list[Mapping[str, str]]:
+        """Per group, each outlet's passage (`Group.texts`): made once, then moved with the
+        groups at a pivot change. The pair view reads two outlets' texts in every group
+        when it is measured and searched; `Group.text_of` walks the members each time."""
+        if self._group_texts is None:
+            self._group_texts = [group.texts() for group in self.groups]
+        return self._group_texts
+
+    def pair_texts(self, group_index: int, a: str, b: str | None) -> tuple[str, str]:
+        """`a`'s and `b`'s passages in the group ('' where one has none; `b` None: none)."""
+        texts = self.group_texts()[group_index]
+        return texts.get(a, ""), texts.get(b, "") if b is not None else ""
 
     def searchable_text(self, group_index: int) -> str:
         """Every outlet's passage in the group as drawn, lowered and joined: a search

@@ -7,7 +7,6 @@ from functools import lru_cache
 
 from rich.text import Text
 
-from comparators import Group
 from comparators.diff_markup import WDIFF
 from tui.views.layout import Block, Layout, fit_width, wrap_lines
 from tui.views.render import clean, find_all, outlet, pair_plain, pair_text
@@ -22,30 +21,28 @@ class PairLayout(Layout):
     def pair(self) -> tuple[str, str | None]:
         return self.state.visible[0], self.state.partner
 
-    def _texts(self, group: Group) -> tuple[str, str]:
-        """The pair's two passages in `group` ('' where an outlet has none)."""
-        a, b = self.pair()
-        return group.text_of(a), group.text_of(b) if b else ""
+    def _texts(self, group_index: int) -> tuple[str, str]:
+        """The pair's two passages in the group ('' where an outlet has none)."""
+        return self.lookup.pair_texts(group_index, *self.pair())
 
     def measure(self) -> list[Block]:
         a, b = self.pair()
         self.text_width = width = self.width - 1
         blocks = []
-        group_sources = self.lookup.group_sources
-        for gi, group in enumerate(self.lookup.groups):
-            sources = group_sources[gi]
-            in_a, in_b = a in sources, b is not None and b in sources
-            if in_a and in_b:
-                height = pair_height(group.text_of(a), group.text_of(b), width)
-            elif in_a or in_b:  # one side: the same height whichever it is (`pair_height`)
-                height = pair_height(group.text_of(a if in_a else b), "", width)
+        lookup = self.lookup
+        for gi, (sources, texts) in enumerate(zip(lookup.group_sources, lookup.group_texts())):
+            # One side alone is as tall whichever it is (`pair_height`).
+            if a in sources:
+                height = pair_height(texts[a], texts[b] if b in sources else "", width)
+            elif b in sources:  # (b None is in no group)
+                height = pair_height(texts[b], "", width)
             else:
                 continue
             blocks.append(Block(height, gi))
         return blocks
 
-    def _text(self, group: Group, current_hit: int | None = None) -> Text:
-        return pair_text(*self._texts(group), self.palette, self.state.search, current_hit)
+    def _text(self, group_index: int, current_hit: int | None = None) -> Text:
+        return pair_text(*self._texts(group_index), self.palette, self.state.search, current_hit)
 
     def ruler(self) -> Text:
         a, b = self.pair()
@@ -63,7 +60,7 @@ class PairLayout(Layout):
         )
 
     def hit_line(self, index: int, source_id: str | None, k: int) -> int:
-        plain = pair_plain(*self._texts(self.lookup.groups[self.blocks[index].item]))
+        plain = pair_plain(*self._texts(self.blocks[index].item))
         hits = find_all(plain, self.state.search)
         if k >= len(hits):
             return 0
@@ -73,7 +70,7 @@ class PairLayout(Layout):
         gi = self.blocks[index].item
         gutter = self.gutter(selected)
         lines = [self.group_header(gi, selected, self.width)]
-        text = self._text(self.lookup.groups[gi], self.current_hit(gi, None))
+        text = self._text(gi, self.current_hit(gi, None))
         for line in wrap_lines(text, self.text_width):
             lines.append(fit_width(Text.assemble(gutter, line), self.width))
         lines.append(fit_width(gutter, self.width))

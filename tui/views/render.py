@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections import OrderedDict
 from collections.abc import Mapping
 from dataclasses import replace
+from functools import lru_cache
 from types import MappingProxyType
 
 from rich.style import Style
@@ -209,8 +210,11 @@ def pair_text(
     return text
 
 
+@lru_cache(maxsize=8192)
 def pair_plain(a: str, b: str) -> str:
-    """`pair_text(a, b, ...).plain`, without styling it: what measuring a pair needs."""
+    """`pair_text(a, b, ...).plain`, without styling it: what measuring a pair needs.
+    Remembered as `word_diff` is: a search in the pair view spells again the pairs a new
+    pivot measured."""
     return "".join(piece for _, piece in _pair_pieces(a, b))
 
 
