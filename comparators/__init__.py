@@ -7,8 +7,9 @@ import StoryError` does not load NumPy and SciPy: a one-shot command starts fast
 
 from __future__ import annotations
 
-import importlib
 from typing import TYPE_CHECKING
+
+from comparators.lazy_names import lazy_names
 
 if TYPE_CHECKING:
     from comparators.errors import StoryError
@@ -49,13 +50,7 @@ _MODULE_OF = {
 __all__ = sorted(_MODULE_OF)
 
 
-def __getattr__(name: str):
-    module = _MODULE_OF.get(name)
-    if module is None:
-        raise AttributeError(f"module 'comparators' has no attribute {name!r}")
-    value = getattr(importlib.import_module(module), name)
-    globals()[name] = value
-    return value
+__getattr__ = lazy_names(__name__, _MODULE_OF)
 
 
 def __dir__() -> list[str]:

@@ -7,9 +7,10 @@ built once by `walk`; JSON is the export contract of `comparators.export`.
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Collection, Mapping
 from typing import TYPE_CHECKING
+
+from comparators.lazy_names import lazy_names
 
 if TYPE_CHECKING:
     from comparators.model import Comparison, Mark
@@ -73,13 +74,7 @@ def render_report(
 _MODULE_OF = {"ONLY_CHOICES": "comparators.reports.walk", "restrict": "comparators.reports.subset"}
 
 
-def __getattr__(name: str):
-    module = _MODULE_OF.get(name)
-    if module is None:
-        raise AttributeError(f"module 'comparators.reports' has no attribute {name!r}")
-    value = getattr(importlib.import_module(module), name)
-    globals()[name] = value
-    return value
+__getattr__ = lazy_names(__name__, _MODULE_OF)
 
 
 __all__ = ["FORMATS", "ONLY_CHOICES", "SUFFIXES", "render_report", "restrict"]
