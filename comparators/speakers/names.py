@@ -115,6 +115,7 @@ class Mention:
     at: int
     name: str
     kind: str
+    roles: frozenset[str] = frozenset()  # "prime minister Hassan Diab": {"prime", "minister"}
 
 
 def mention_position(mention: Mention) -> tuple[int, int]:
@@ -133,6 +134,14 @@ class Context:
             if (mention.paragraph, mention.at) >= (self.paragraph, self.at):
                 continue
             if mention.kind == kind and (word is None or word in mention.name.lower().split()):
+                return self.full_name(mention.name)
+        return None
+
+    def last_with_role(self, role: str) -> str | None:
+        """The last person named before here with `role` ("the prime minister" said: the
+        last one introduced as "Prime Minister X" or "X, the prime minister")."""
+        for mention in reversed(self.mentions):
+            if (mention.paragraph, mention.at) < (self.paragraph, self.at) and role in mention.roles:
                 return self.full_name(mention.name)
         return None
 
@@ -218,6 +227,13 @@ def _resolve(phrase: str, context: Context, rule: str, nearest_last: bool) -> At
             full = context.full_name(name)
             note = "" if full == name else f"; '{name}' is {full} named earlier"
             return Attribution(full, rule + note, PERSON)
+    role = _definite_role(order[0])
+    if role is not None:
+        name = context.last_with_role(role)
+        if name is not None:
+            return Attribution(name, f"{rule}; '{order[0]}' is {name}, named before with that title", PERSON)
+        if role in TITLES and role not in ORG_WORDS:
+            return Attribution(order[0], rule, DESCRIPTION)  # "the CEO": a person, not an acronym's body
     for chunk in order:
         org = organisation_in(chunk)
         if org is None and _strip_determiner(chunk) in context.places:
@@ -240,6 +256,28 @@ def _resolve(phrase: str, context: Context, rule: str, nearest_last: bool) -> At
     if len(chunk.split()) <= 6:
         if ROLE.search(lower):
             return Attribution(chunk, rule, DESCRIPTION)
+    return None
+
+
+def role_words(phrase: str) -> frozenset[str]:
+    """The titles and roles in a phrase next to a name ("incumbent president", "CEO of X")."""
+    return frozenset(
+        w for w in (t.lower().strip(".,’'") for t in phrase.split()) if w in TITLES or ROLE.fullmatch(w)
+    )
+
+
+_DEFINITE_ROLE = re.compile(r"(?i:the)\s+(?:[\w\-]+\s+){0,2}(?P<role>[A-Za-z]+)")
+
+
+def _definite_role(chunk: str) -> str | None:
+    """The title a definite description ends on ("the prime minister", "the CEO",
+    "the incumbent president"): one person named before, never "the officials"."""
+    match = _DEFINITE_ROLE.fullmatch(chunk.strip())
+    if match is None:
+        return None
+    role = match["role"].lower()
+    if role in TITLES or (ROLE.fullmatch(role) and not role.endswith("s")):
+        return role
     return None
 
 

@@ -728,3 +728,34 @@ def test_the_seed_storys_paragraphs_deeds_are_those_of_reading_them_whole():
     assert texts
     for text in sorted(texts):
         assert deeds(text) == speech._deeds_read_whole(text), text
+
+
+@pytest.mark.parametrize(
+    ("article", "speaker"),
+    [
+        # a title in the name's run, a role before the name, an apposition after it
+        ("Mayor Lena Ortiz opened the bridge on Monday.\n\n“It will carry us for a century,” the mayor said.", "Lena Ortiz"),
+        (
+            "The count favoured outgoing governor Tomas Brandt on Sunday.\n\n"
+            "“I accept the voters’ choice,” the outgoing governor told reporters.",
+            "Tomas Brandt",
+        ),
+        (
+            "Karl Weiss, CEO of the ferry company, spoke at the harbour.\n\n“The crew did everything right,” the CEO said.",
+            "Karl Weiss",
+        ),
+    ],
+)
+def test_the_title_alone_is_the_person_named_before_with_that_title(article, speaker):
+    (quote,) = quotes_of(ap=article)
+    assert quote.speaker == speaker
+    assert "named before with that title" in quote.speaker_evidence
+
+
+def test_a_title_no_one_named_before_holds_stays_a_description():
+    (quote,) = quotes_of(
+        ap="Tom Baker, a farmer, watched the bridge open.\n\n“It will carry us for a century,” the mayor said."
+    )
+    assert quote.speaker == "the mayor"
+    found = quotes_of(ap="Mayor Lena Ortiz spoke.\n\n“We were never told,” the officials said.")
+    assert found[0].speaker == "the officials"
