@@ -203,7 +203,9 @@ def _resolve(phrase: str, context: Context, rule: str, nearest_last: bool) -> At
     chunks = _first_chunks(reversed(pieces))[::-1] if nearest_last else _first_chunks(pieces)
     if not chunks:
         return None
-    if nearest_last and len(chunks) > 1 and phrase.rstrip(" _\"'”’").endswith(","):
+    if nearest_last and len(chunks) > 1 and (
+        phrase.rstrip(" _\"'”’").endswith(",") or _unclosed_apposition(pieces, chunks)
+    ):
         # "Ali Shamkhani, the secretary of the council," said: the head, then its apposition
         order = [chunks[-2], chunks[-1]]
     else:
@@ -305,6 +307,17 @@ def _subject_before_aside(phrase: str) -> str | None:
     if not pieces[-1].strip(" \"'”’"):
         return None  # closed right before the verb already: `_resolve` reads its head first
     return ",".join(pieces[:-1]) + ","
+
+
+def _unclosed_apposition(pieces: Sequence[str], chunks: Sequence[str]) -> bool:
+    """'Tom Baker, a local farmer told reporters': a name and its apposition, the comma
+    closing it left out; the name is the subject, not the description."""
+    return (
+        len(pieces) == 2
+        and _trim(pieces[1]).split(maxsplit=1)[0].lower() in ("a", "an", "the")
+        and not _opens_sentence(chunks[-2])
+        and person_in(chunks[-2], frozenset()) == chunks[-2]
+    )
 
 
 def _opens_sentence(piece: str) -> bool:

@@ -759,3 +759,20 @@ def test_a_title_no_one_named_before_holds_stays_a_description():
     assert quote.speaker == "the mayor"
     found = quotes_of(ap="Mayor Lena Ortiz spoke.\n\n“We were never told,” the officials said.")
     assert found[0].speaker == "the officials"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "“The water rose in minutes,” Tom Baker, a local farmer told reporters.",
+        "“The water rose in minutes,” Tom Baker, the owner of the mill told the local radio on Monday.",
+    ],
+)
+def test_a_name_whose_apposition_lost_its_closing_comma_is_still_the_speaker(sentence):
+    (quote,) = quotes_of(ap=sentence)
+    assert quote.speaker == "Tom Baker"
+
+
+def test_an_opening_phrase_before_a_described_speaker_is_not_the_speaker():
+    (quote,) = quotes_of(ap="“The water rose in minutes,” after Tom Baker, a local farmer told reporters.")
+    assert quote.speaker != "Tom Baker"
