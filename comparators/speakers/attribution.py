@@ -6,6 +6,7 @@ the rule that found it (`Attribution.evidence`), in this order:
 1. "quoted X as saying" or "according to X" before the quote;
 2. a verb of saying right after the quote, with its subject ("..., the ministry
    said") or, inverted, its object ("..., said Fawaz Gerges, professor of ..."),
+   not in a clause of its own ("“...” to the families, while officials said"),
    "according to X" after it, or a name after a dash ("” — Volodymyr Zelensky");
 3. the last verb of saying before the quote in its sentence ("Garver said, ..."),
    or at the end of the paragraph before ("Milley told lawmakers:"), else an earlier
@@ -57,6 +58,8 @@ from comparators.speakers.names import (
 
 _RELATIVE = re.compile(r"\b(?:who|which|that)\s+(?:\w+\s+)?$", re.IGNORECASE)
 UNKNOWN = Attribution(None, "no verb of saying or named speaker near the quote")
+# Words after a quote, then a clause of its own: "“...” to the families, while officials said".
+_NEW_CLAUSE = re.compile(r"\w[^,;]*[,;]\s*(?:while|whereas|although|though|because|but)\s", re.IGNORECASE)
 
 
 def attribute(source: Source, spans: Sequence[Span], terms: Sequence[QuotedTerm] = ()) -> tuple[Attribution, ...]:
@@ -175,6 +178,8 @@ def _after(text: str, span: Span, context: Context) -> Attribution | None:
     if re.match(r"\s+that\b", tail[verb.end() :]) and not span.text.rstrip().endswith(","):
         return None  # '“...” Officials said that ...': a new statement, not this quote's attribution
     subject = tail[: verb.start()].lstrip(" ,.;:—–\"'”’").rstrip()
+    if _NEW_CLAUSE.search(subject):
+        return None  # 'expressed its “...” to the families, while authorities declared': another clause's verb
     if not subject.strip(" ,"):
         rule = f"'{verb[0]} X' after the quote"
         obj = tail[verb.end() :]

@@ -776,3 +776,13 @@ def test_a_name_whose_apposition_lost_its_closing_comma_is_still_the_speaker(sen
 def test_an_opening_phrase_before_a_described_speaker_is_not_the_speaker():
     (quote,) = quotes_of(ap="“The water rose in minutes,” after Tom Baker, a local farmer told reporters.")
     assert quote.speaker != "Tom Baker"
+
+
+def test_a_verb_of_saying_in_a_clause_after_the_quote_is_not_its_attribution():
+    (quote,) = quotes_of(
+        ap="Mayor Lena Ortiz expressed “our deepest sympathy and full support” to the families, while officials said the bridge would reopen."
+    )
+    assert quote.speaker == "Lena Ortiz"
+    # right after the quote, the verb is still its attribution
+    (quote,) = quotes_of(ap="“The bridge will reopen in May,” officials said, while the mayor stayed silent.")
+    assert quote.speaker == "officials"
