@@ -62,6 +62,9 @@ def story_speakers(folder: Path) -> tuple[int, int, list[str]]:
 
 
 def main(argv: list[str]) -> int:
+    if not argv and not STORIES.is_dir():
+        print(f"no labelled stories at {STORIES}")
+        return 0
     folders = [Path(a.rstrip("/")) for a in argv] or sorted(p for p in STORIES.iterdir() if p.is_dir())
     total_right = total_met = 0
     for folder in folders:
