@@ -124,6 +124,10 @@ def find_mentions(source: Source, masked: Sequence[str], places: frozenset[str])
     return tuple(found)
 
 
+# (position, name, kind, only if an earlier person has that surname, titles and roles given)
+_Found = tuple[int, str, str, bool, frozenset[str]]
+
+
 @lru_cache(maxsize=65536)  # wire copy repeats paragraphs across outlets: each is read once
 def _paragraph_mentions_without_places(text: str) -> tuple[tuple[_Found, ...], frozenset[str]]:
     """`_paragraph_mentions` with no place known, and the names it looked up among the
@@ -132,8 +136,6 @@ def _paragraph_mentions_without_places(text: str) -> tuple[tuple[_Found, ...], f
     return _paragraph_mentions.__wrapped__(text, places), frozenset(places.asked)
 
 
-# (position, name, kind, only if an earlier person has that surname, titles and roles given)
-_Found = tuple[int, str, str, bool, frozenset[str]]
 _NO_ROLES: frozenset[str] = frozenset()
 # Lower-case words right before a name ("incumbent president X", "chief executive officer X").
 _WORDS_BEFORE = re.compile(r"((?:[a-z][\w\-]*\s+){1,3})$")

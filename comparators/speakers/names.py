@@ -4,7 +4,8 @@ A phrase is cut at its commas ("Admiral Vladimir Komoyedo, an MP and retired com
 ...") and the part holding a name wins, titles stripped ("Pentagon spokesman Christopher
 Garver" -> "Christopher Garver"). "he"/"she" resolve to the last person named before the
 quote, "it" and documents ("the statement said") to the last organisation, "the ministry"
-to the last organisation named with that word (`Context`). A relative clause or an
+to the last organisation named with that word, "the prime minister" to the last person
+named with that title (`Context`). A relative clause or an
 apposition between a subject and its verb is passed over ("Lena Ortiz, who lost to banker
 Tomas Brandt, has conceded" is Lena Ortiz).
 """
