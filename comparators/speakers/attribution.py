@@ -16,7 +16,8 @@ the rule that found it (`Attribution.evidence`), in this order:
 4. a quote with no attribution of its own that follows an attributed one in the
    same paragraph, or makes up the whole next paragraph, continues that speaker;
 5. a quote opening a sentence after one that reports someone's words ("Zelensky
-   thanked his supporters and promised that he ... . “...”") is that person's;
+   thanked his supporters and promised that he ... . “...”") is that person's, and
+   so is a paragraph that is only a quote after a paragraph ending on such a sentence;
 6. otherwise None: unknown, never a guess.
 
 Verb forms used as nouns ("the claims", "his remarks") are not verbs of saying.
@@ -103,6 +104,15 @@ def attribute(source: Source, spans: Sequence[Span], terms: Sequence[QuotedTerm]
                 found = _before(lead, len(lead), span.paragraph, context, spans[:i], results)
                 if found is not None:
                     found = Attribution(found.speaker, f"{found.evidence}, in the sentence before", found.kind)
+        if found is None and span.paragraph > 0 and not re.search(r"\w", text.replace("_", "")):
+            # "X promised that ... .\n\n“...”": a paragraph that is only a quote, after one
+            # whose last sentence reports someone's words
+            lead = masked[span.paragraph - 1].rstrip()
+            if lead.endswith("."):
+                lead = lead[:-1] + " “"
+                found = _before(lead, len(lead), span.paragraph - 1, context, spans[:i], results)
+                if found is not None:
+                    found = Attribution(found.speaker, f"{found.evidence}, in the paragraph before", found.kind)
         results.append(found or UNKNOWN)
         if found is not None and found.kind in (PERSON, ORGANISATION):
             insort(known, Mention(span.paragraph, span.start - 1, found.speaker, found.kind), key=mention_position)

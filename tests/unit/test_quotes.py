@@ -786,3 +786,16 @@ def test_a_verb_of_saying_in_a_clause_after_the_quote_is_not_its_attribution():
     # right after the quote, the verb is still its attribution
     (quote,) = quotes_of(ap="“The bridge will reopen in May,” officials said, while the mayor stayed silent.")
     assert quote.speaker == "officials"
+
+
+def test_a_paragraph_that_is_only_a_quote_after_one_reporting_someones_words_is_theirs():
+    found = quotes_of(
+        ap="Mayor Lena Ortiz spoke on Monday.\n\n"
+        "Ortiz promised that the bridge would reopen before the winter.\n\n"
+        "“Nobody will cross a river by ferry in this city again.”"
+    )
+    assert [q.speaker for q in found] == ["Lena Ortiz"]
+    assert "in the paragraph before" in found[0].speaker_evidence
+    # A paragraph of reporting with no one speaking in it gives the quote no speaker.
+    (quote,) = quotes_of(ap="The bridge closed in May.\n\n“Nobody will cross a river by ferry in this city again.”")
+    assert quote.speaker is None
