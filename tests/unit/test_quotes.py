@@ -197,6 +197,7 @@ def test_a_short_sentence_quoted_on_its_own_is_a_quote():
         ("“The strikes were precise,” said a ministry spokesman, Igor Konashenkov, on Monday.", "Igor Konashenkov"),
         ("“Brexit means Brexit,” Theresa May said.", "Theresa May"),
         ("John Kelly repeatedly said the wall was “not going to be built this year”.", "John Kelly"),
+        ("Mayor Ann Lee revealed that the bridge “had been unsafe for a decade”.", "Ann Lee"),
     ],
 )
 def test_the_speaker_is_the_name_next_to_a_verb_of_saying_with_titles_stripped(sentence, speaker):
