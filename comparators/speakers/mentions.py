@@ -137,6 +137,7 @@ def _paragraph_mentions_without_places(text: str) -> tuple[tuple[_Found, ...], f
 
 
 _NO_ROLES: frozenset[str] = frozenset()
+_SMALL_WORDS = frozenset("a an the of for to with and or in at by from on".split())
 # Lower-case words right before a name ("incumbent president X", "chief executive officer X").
 _WORDS_BEFORE = re.compile(r"((?:[a-z][\w\-]*\s+){1,3})$")
 # An apposition right after a name, up to its end: "X, CEO of the airline," / "X, the prime minister".
@@ -154,8 +155,12 @@ def _roles_of(text: str, match: re.Match[str]) -> frozenset[str]:
     and in an apposition after it ("Prime Minister X", "incumbent president X", "X, CEO of Y")."""
     roles = set(role_words(match[0]))
     before = _WORDS_BEFORE.search(tail_before(text, match.start()))
-    if before is not None:
-        roles |= role_words(before[1])
+    if before is not None and role_words(before[1].split()[-1]):
+        # the words right before the name, from the last small word on: "an employee of a
+        # Samsung shop" gives Samsung no role
+        words = before[1].split()
+        small = [i for i, w in enumerate(words) if w in _SMALL_WORDS]
+        roles |= role_words(" ".join(words[small[-1] + 1 :] if small else words))
     after = _APPOSITION_AFTER.match(text, match.end())
     if after is not None:
         roles |= role_words(after[1].split(" of ")[0])
@@ -185,7 +190,9 @@ def _paragraph_mentions(text: str, places: frozenset[str]) -> tuple[_Found, ...]
     for verb in FINITE_VERB.finditer(text):
         who = verb_subject(text, verb, context)
         if who is not None:
-            found.append((verb.start() - 1, who.speaker, who.kind, False, _NO_ROLES))
+            # "Samsung has recalled": one word names a person only once a full name ended with it
+            bare = who.kind == PERSON and " " not in who.speaker
+            found.append((verb.start() - 1, who.speaker, who.kind, bare, _NO_ROLES))
     return tuple(found)
 
 
