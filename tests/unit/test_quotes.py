@@ -155,6 +155,14 @@ def test_a_nickname_in_quotes_is_a_quoted_term_not_a_quote():
 def test_a_title_in_quotes_is_a_quoted_term():
     quotes, terms = story_quotes(story(ap='She starred in "The Long Way Home" last year.'))
     assert quotes == () and [t.text for t in terms] == ["The Long Way Home"]
+    # ... also when it ends the sentence and holds its stop or comma, American style
+    quotes, terms = story_quotes(story(ap="The bridge was painted by Anna Weiss in her 1902 “The Old Crossing.”"))
+    assert quotes == () and [t.text for t in terms] == ["The Old Crossing."]
+    quotes, terms = story_quotes(story(ap="Her painting “The Old Crossing,” now in Vienna, shows it."))
+    assert quotes == () and [t.text for t in terms] == ["The Old Crossing,"]
+    # a title-case sentence quoted on its own is still a quote
+    (quote,) = quotes_of(ap="The crowd chanted. “Build The Bridge Again.”")
+    assert quote.text == "Build The Bridge Again."
 
 
 def test_a_fragment_of_three_words_woven_into_a_sentence_is_a_quote():
