@@ -60,7 +60,8 @@ from comparators.speakers.names import (
 _RELATIVE = re.compile(r"\b(?:who|which|that)\s+(?:\w+\s+)?$", re.IGNORECASE)
 UNKNOWN = Attribution(None, "no verb of saying or named speaker near the quote")
 # Words after a quote, then a clause of its own: "“...” to the families, while officials said".
-_NEW_CLAUSE = re.compile(r"\w[^,;]*[,;]\s*(?:while|whereas|although|though|because|but)\s", re.IGNORECASE)
+# (An aside closed before the verb is no clause of its own: "Smith, though tired, said".)
+_NEW_CLAUSE = re.compile(r"\w[^,;]*[,;]\s*(?:while|whereas|although|though|because|but)\s[^,;]*$", re.IGNORECASE)
 
 
 def attribute(source: Source, spans: Sequence[Span], terms: Sequence[QuotedTerm] = ()) -> tuple[Attribution, ...]:

@@ -796,6 +796,9 @@ def test_a_verb_of_saying_in_a_clause_after_the_quote_is_not_its_attribution():
     # right after the quote, the verb is still its attribution
     (quote,) = quotes_of(ap="“The bridge will reopen in May,” officials said, while the mayor stayed silent.")
     assert quote.speaker == "officials"
+    # ... and past an aside closed before it
+    (quote,) = quotes_of(ap="“The bridge will reopen in May,” Mayor Lena Ortiz, though tired, said on Monday.")
+    assert quote.speaker == "Lena Ortiz"
 
 
 def test_a_paragraph_that_is_only_a_quote_after_one_reporting_someones_words_is_theirs():
