@@ -205,7 +205,7 @@ def _resolve(phrase: str, context: Context, rule: str, nearest_last: bool) -> At
     if not chunks:
         return None
     if nearest_last and len(chunks) > 1 and (
-        phrase.rstrip(" _\"'”’").endswith(",") or _unclosed_apposition(pieces, chunks)
+        phrase.rstrip(" _\"'”’").endswith(",") or _unclosed_apposition(pieces, chunks, context.places)
     ):
         # "Ali Shamkhani, the secretary of the council," said: the head, then its apposition
         order = [chunks[-2], chunks[-1]]
@@ -310,14 +310,20 @@ def _subject_before_aside(phrase: str) -> str | None:
     return ",".join(pieces[:-1]) + ","
 
 
-def _unclosed_apposition(pieces: Sequence[str], chunks: Sequence[str]) -> bool:
+# Words opening a phrase before the subject ("Across Europe, the ministry said").
+_PREPOSITIONS = frozenset("across inside near around throughout under among amid despite beyond behind within without".split())
+
+
+def _unclosed_apposition(pieces: Sequence[str], chunks: Sequence[str], places: frozenset[str]) -> bool:
     """'Tom Baker, a local farmer told reporters': a name and its apposition, the comma
     closing it left out; the name is the subject, not the description."""
+    name = chunks[-2].split()
     return (
         len(pieces) == 2
         and _trim(pieces[1]).split(maxsplit=1)[0].lower() in ("a", "an", "the")
-        and not _opens_sentence(chunks[-2])
-        and person_in(chunks[-2], frozenset()) == chunks[-2]
+        and len(name) >= 2  # a full name: "Separately, the ministry said" is no one's apposition
+        and name[0].lower() not in _OPENING | _PREPOSITIONS
+        and person_in(chunks[-2], places) == chunks[-2]
     )
 
 

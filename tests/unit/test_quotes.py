@@ -783,9 +783,17 @@ def test_a_name_whose_apposition_lost_its_closing_comma_is_still_the_speaker(sen
     assert quote.speaker == "Tom Baker"
 
 
-def test_an_opening_phrase_before_a_described_speaker_is_not_the_speaker():
-    (quote,) = quotes_of(ap="“The water rose in minutes,” after Tom Baker, a local farmer told reporters.")
-    assert quote.speaker != "Tom Baker"
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "“The water rose in minutes,” after Tom Baker, a local farmer told reporters.",
+        "“The water rose in minutes,” Separately, a local farmer told reporters.",
+        "“The water rose in minutes,” Across Lower Saxony, a local farmer told reporters.",
+    ],
+)
+def test_an_opening_phrase_before_a_described_speaker_is_not_the_speaker(sentence):
+    (quote,) = quotes_of(ap=sentence)
+    assert quote.speaker == "a local farmer"
 
 
 def test_a_verb_of_saying_in_a_clause_after_the_quote_is_not_its_attribution():
