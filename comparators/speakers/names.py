@@ -279,8 +279,8 @@ def _definite_role(chunk: str) -> str | None:
     if match is None:
         return None
     role = match["role"].lower()
-    if role in TITLES or (ROLE.fullmatch(role) and not role.endswith("s")):
-        return role
+    if role in TITLES or (ROLE.fullmatch(role) and ROLE.fullmatch(role + "s")):
+        return role  # one person: "the official", never "the police" or "the officials"
     return None
 
 

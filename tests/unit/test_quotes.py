@@ -769,6 +769,9 @@ def test_a_title_no_one_named_before_holds_stays_a_description():
     assert quote.speaker == "the mayor"
     found = quotes_of(ap="Mayor Lena Ortiz spoke.\n\n“We were never told,” the officials said.")
     assert found[0].speaker == "the officials"
+    # a body of people is none of its members
+    found = quotes_of(ap="The first to arrive was police officer John Hale.\n\n“The road was closed at noon,” the police said.")
+    assert found[0].speaker == "the police"
 
 
 @pytest.mark.parametrize(
