@@ -414,6 +414,8 @@ def person_in(chunk: str, places: frozenset[str]) -> str | None:
         return None
     if len(tokens) == 1 and not titled and (len(tokens[0].strip(".")) < 2 or ROLE.fullmatch(tokens[0].lower())):
         return None
+    if tokens[-1].endswith(".") and len(tokens[-1].rstrip(".")) > 2:
+        tokens[-1] = tokens[-1].rstrip(".")  # the sentence's stop, not an abbreviation ("Jr.")
     return " ".join(tokens)
 
 

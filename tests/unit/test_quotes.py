@@ -838,3 +838,10 @@ def test_a_one_word_subject_is_no_one_a_pronoun_can_mean_until_a_full_name_ends_
         ap="Mayor Ann Lee opened the bridge.\n\nLee promised that it would last.\n\n“It will carry us for a century,” she said."
     )
     assert found[0].speaker == "Ann Lee"
+
+
+def test_a_name_ending_a_sentence_is_the_speaker_without_the_stop():
+    (quote,) = quotes_of(ap="The first to arrive was officer John Hale.\n\n“The road was closed at noon,” he said.")
+    assert quote.speaker == "John Hale"
+    (quote,) = quotes_of(ap="The first to arrive was officer John Hale Jr.\n\n“The road was closed at noon,” he said.")
+    assert quote.speaker == "John Hale Jr."
