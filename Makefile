@@ -49,6 +49,7 @@ bench: $(VENV)/.installed-test
 evaluate: $(VENV)/.installed-test
 	$(BIN)/python tests/benchmarks/evaluate_alignment.py
 	$(BIN)/python tests/benchmarks/evaluate_quotes.py
+	$(BIN)/python tests/benchmarks/evaluate_quote_speakers.py
 	$(BIN)/python tests/benchmarks/evaluate_pages.py
 	$(BIN)/python tests/benchmarks/evaluate_discrepancies.py
 

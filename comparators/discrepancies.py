@@ -304,6 +304,10 @@ class _StoryFacts:
             counted = _counted(a)
             if counted and not listed_alike and a.keys.isdisjoint(b.keys):
                 return float("-inf")  # "18 from Canada", "35 nationalities": not one thing (known before any word is weighed)
+            if not listed_alike and (_respective(a) or _respective(b)):
+                # "gave 7 and 8.9 billion, respectively": each is one of the things listed
+                # elsewhere in its sentence, which its context words do not tell apart
+                return float("-inf")
         weight = self._weight
         score = sum(weight.get(w, 1.0) for w in a.context & b.context)
         if a.nearest is not None and a.nearest == b.nearest:  # "turnout was 62%"
@@ -350,6 +354,16 @@ def _dimensions(fact: Fact) -> tuple[str, ...]:
     if fact.kind != "number":
         return ()
     return tuple(dict.fromkeys(dimension(a.unit) if a.unit else "count" for a in fact.amounts))
+
+
+_RESPECTIVELY = re.compile(r"\brespectively\b", re.IGNORECASE)
+
+
+def _respective(figure: _Figure) -> bool:
+    """Whether a figure is one of a list its sentence pairs with other things ("respectively")."""
+    text = figure.passage.text
+    sentence_end = _SENTENCE_END.search(text, figure.fact.end)
+    return bool(_RESPECTIVELY.search(text, figure.fact.end, sentence_end.start() if sentence_end else len(text)))
 
 
 def _counted(figure: _Figure) -> bool:

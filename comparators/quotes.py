@@ -253,14 +253,18 @@ def is_term(text: str, standalone: bool = False) -> bool:
 
     Fewer than three words is a term unless it stands alone as a sentence
     (`standalone`, e.g. '"Never again," she said'); so is a short run of
-    capitalised words (a title, a name) that does not end like a sentence.
+    capitalised words (a title, a name) that does not end like a sentence (or
+    ends on a stop or comma inside a sentence: American style puts them in the marks).
     """
     words = _WORD.findall(text)
     if not words:
         return True
     if len(words) < MIN_QUOTE_WORDS:
         return not (standalone and text.rstrip()[-1:] in ".,!?…")
-    if len(words) <= MAX_TITLE_WORDS and text.rstrip()[-1:] not in ".,!?…;:":
+    end = text.rstrip()[-1:]
+    # A title inside a sentence may carry the sentence's stop or comma in its marks
+    # ('his 1831 novel “The Hunchback of Notre Dame.”', American style).
+    if len(words) <= MAX_TITLE_WORDS and (end not in ".,!?…;:" or (end in ".," and not standalone)):
         content = [w for w in words if w.lower() not in _SMALL_WORDS]
         return bool(content) and all(w[0].isupper() or w[0].isdigit() for w in content)
     return False

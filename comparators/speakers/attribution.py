@@ -6,6 +6,7 @@ the rule that found it (`Attribution.evidence`), in this order:
 1. "quoted X as saying" or "according to X" before the quote;
 2. a verb of saying right after the quote, with its subject ("..., the ministry
    said") or, inverted, its object ("..., said Fawaz Gerges, professor of ..."),
+   not in a clause of its own ("“...” to the families, while officials said"),
    "according to X" after it, or a name after a dash ("” — Volodymyr Zelensky");
 3. the last verb of saying before the quote in its sentence ("Garver said, ..."),
    or at the end of the paragraph before ("Milley told lawmakers:"), else an earlier
@@ -15,7 +16,8 @@ the rule that found it (`Attribution.evidence`), in this order:
 4. a quote with no attribution of its own that follows an attributed one in the
    same paragraph, or makes up the whole next paragraph, continues that speaker;
 5. a quote opening a sentence after one that reports someone's words ("Zelensky
-   thanked his supporters and promised that he ... . “...”") is that person's;
+   thanked his supporters and promised that he ... . “...”") is that person's, and
+   so is a paragraph that is only a quote after a paragraph ending on such a sentence;
 6. otherwise None: unknown, never a guess.
 
 Verb forms used as nouns ("the claims", "his remarks") are not verbs of saying.
@@ -57,6 +59,9 @@ from comparators.speakers.names import (
 
 _RELATIVE = re.compile(r"\b(?:who|which|that)\s+(?:\w+\s+)?$", re.IGNORECASE)
 UNKNOWN = Attribution(None, "no verb of saying or named speaker near the quote")
+# Words after a quote, then a clause of its own: "“...” to the families, while officials said".
+# (An aside closed before the verb is no clause of its own: "Smith, though tired, said".)
+_NEW_CLAUSE = re.compile(r"\w[^,;]*[,;]\s*(?:while|whereas|although|though|because|but)\s[^,;]*$", re.IGNORECASE)
 
 
 def attribute(source: Source, spans: Sequence[Span], terms: Sequence[QuotedTerm] = ()) -> tuple[Attribution, ...]:
@@ -100,6 +105,15 @@ def attribute(source: Source, spans: Sequence[Span], terms: Sequence[QuotedTerm]
                 found = _before(lead, len(lead), span.paragraph, context, spans[:i], results)
                 if found is not None:
                     found = Attribution(found.speaker, f"{found.evidence}, in the sentence before", found.kind)
+        if found is None and span.paragraph > 0 and not re.search(r"\w", text.replace("_", "")):
+            # "X promised that ... .\n\n“...”": a paragraph that is only a quote, after one
+            # whose last sentence reports someone's words
+            lead = masked[span.paragraph - 1].rstrip()
+            if lead.endswith("."):
+                lead = lead[:-1] + " “"
+                found = _before(lead, len(lead), span.paragraph - 1, context, spans[:i], results)
+                if found is not None:
+                    found = Attribution(found.speaker, f"{found.evidence}, in the paragraph before", found.kind)
         results.append(found or UNKNOWN)
         if found is not None and found.kind in (PERSON, ORGANISATION):
             insort(known, Mention(span.paragraph, span.start - 1, found.speaker, found.kind), key=mention_position)
@@ -175,6 +189,8 @@ def _after(text: str, span: Span, context: Context) -> Attribution | None:
     if re.match(r"\s+that\b", tail[verb.end() :]) and not span.text.rstrip().endswith(","):
         return None  # '“...” Officials said that ...': a new statement, not this quote's attribution
     subject = tail[: verb.start()].lstrip(" ,.;:—–\"'”’").rstrip()
+    if _NEW_CLAUSE.search(subject):
+        return None  # 'expressed its “...” to the families, while authorities declared': another clause's verb
     if not subject.strip(" ,"):
         rule = f"'{verb[0]} X' after the quote"
         obj = tail[verb.end() :]

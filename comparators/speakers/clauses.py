@@ -24,7 +24,7 @@ _FINITE = (
     r"vowed|vows|promised|promises|predicted|predicts|cautioned|complained|described|describes|"
     r"called|calls|underlined|underscored|reiterated|repeated|answered|responded|quipped|"
     r"whispered|shouted|reported|reports|read|reads|maintained|maintains|expressed|expresses|express|"
-    r"began|begins"
+    r"began|begins|revealed|reveals"
 )
 _ING = r"adding|saying|noting|stressing|warning|insisting|explaining|arguing|describing|calling|pointing out"
 

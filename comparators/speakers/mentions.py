@@ -36,6 +36,7 @@ from comparators.speakers.names import (
     organisation_in,
     person_in,
     resolve,
+    role_words,
 )
 
 
@@ -75,12 +76,12 @@ _APPOSITION = re.compile(r",\s*(?:\d{1,3}\b|an?\s|the\s|who\s|whose\s)")
 
 def _introduced(text: str, match: re.Match[str]) -> bool:
     """Whether a name is introduced as a person: 'John Smith, 45,' / 'John Smith, a farmer,' /
-    'spokesman John Smith' / 'John Smith arrived' (two or three plain words doing something)."""
-    if _APPOSITION.match(text, match.end()):
+    'spokesman John Smith' / 'governor John Smith' / 'John Smith arrived' (two or three plain words doing something)."""
+    if _APPOSITION.match(text, match.end()) or _titled_apposition(text, match):
         return True
     before = tail_before(text, match.start()).split()
-    if before and ROLE.fullmatch(before[-1].lower()) is not None:
-        return True
+    if before and (ROLE.fullmatch(before[-1].lower()) is not None or before[-1] in TITLES):
+        return True  # "spokesman John Smith", "outgoing governor John Smith"
     tokens = match[0].split()
     acts = _ACTS.match(text, match.end())
     return (
@@ -113,48 +114,85 @@ def find_mentions(source: Source, masked: Sequence[str], places: frozenset[str])
             mentions = _paragraph_mentions(text, near)
         else:
             mentions = _paragraph_mentions.__wrapped__(text, places)
-        for at, name, kind, if_surname in mentions:
+        for at, name, kind, if_surname, roles in mentions:
             if if_surname and name not in surnames:
                 continue
-            found.append(Mention(index, at, name, kind))
+            found.append(Mention(index, at, name, kind, roles))
             if kind == PERSON:
                 surnames.add(name.split()[-1])
     found.sort(key=mention_position)
     return tuple(found)
 
 
+# (position, name, kind, only if an earlier person has that surname, titles and roles given)
+_Found = tuple[int, str, str, bool, frozenset[str]]
+
+
 @lru_cache(maxsize=65536)  # wire copy repeats paragraphs across outlets: each is read once
-def _paragraph_mentions_without_places(text: str) -> tuple[tuple[tuple[int, str, str, bool], ...], frozenset[str]]:
+def _paragraph_mentions_without_places(text: str) -> tuple[tuple[_Found, ...], frozenset[str]]:
     """`_paragraph_mentions` with no place known, and the names it looked up among the
     places: the reading holds for any places holding none of them."""
     places = NoPlaces()
     return _paragraph_mentions.__wrapped__(text, places), frozenset(places.asked)
 
 
+_NO_ROLES: frozenset[str] = frozenset()
+_SMALL_WORDS = frozenset("a an the of for to with and or in at by from on".split())
+# Lower-case words right before a name ("incumbent president X", "chief executive officer X").
+_WORDS_BEFORE = re.compile(r"((?:[a-z][\w\-]*\s+){1,3})$")
+# An apposition right after a name, up to its end: "X, CEO of the airline," / "X, the prime minister".
+_APPOSITION_AFTER = re.compile(r",\s+((?:(?:the|a|an)\s+)?[^,.;:()“”\"]{1,60})")
+
+
+def _titled_apposition(text: str, match: re.Match[str]) -> bool:
+    """'John Smith, CEO of the airline,': an apposition after the name opening on a title."""
+    after = _APPOSITION_AFTER.match(text, match.end())
+    return after is not None and bool(role_words(after[1].split()[0]))
+
+
+def _roles_of(text: str, match: re.Match[str]) -> frozenset[str]:
+    """The titles and roles a person is introduced with: in the name's run, just before it
+    and in an apposition after it ("Prime Minister X", "incumbent president X", "X, CEO of Y")."""
+    roles = set(role_words(match[0]))
+    before = _WORDS_BEFORE.search(tail_before(text, match.start()))
+    if before is not None and role_words(before[1].split()[-1]):
+        # the words right before the name, from the last small word on: "an employee of a
+        # Samsung shop" gives Samsung no role
+        words = before[1].split()
+        small = [i for i, w in enumerate(words) if w in _SMALL_WORDS]
+        roles |= role_words(" ".join(words[small[-1] + 1 :] if small else words))
+    after = _APPOSITION_AFTER.match(text, match.end())
+    if after is not None:
+        roles |= role_words(after[1].split(" of ")[0])
+    return frozenset(roles)
+
+
 @lru_cache(maxsize=65536)
-def _paragraph_mentions(text: str, places: frozenset[str]) -> tuple[tuple[int, str, str, bool], ...]:
-    """A paragraph's mentions as (position, name, kind, only if an earlier person has that
-    surname), in `find_mentions`'s order; a person's surname is known from its mention on."""
-    found: list[tuple[int, str, str, bool]] = []
+def _paragraph_mentions(text: str, places: frozenset[str]) -> tuple[_Found, ...]:
+    """A paragraph's mentions as `_Found`, in `find_mentions`'s order; a person's surname
+    is known from its mention on."""
+    found: list[_Found] = []
     context = Context((), places, 0, 0)
     for match in NAME_RUN.finditer(text):
         tokens = match[0].split()
         titled = any(t.lower().strip(".") in TITLES for t in tokens[:-1])
         name = person_in(match[0], places) if titled or _introduced(text, match) else None
         if name is not None and (titled or len(name.split()) > 1):
-            found.append((match.start(), name, PERSON, False))
+            found.append((match.start(), name, PERSON, False, _roles_of(text, match)))
         elif is_organisation(tokens):
-            found.append((match.start(), organisation_in(match[0]) or match[0], ORGANISATION, False))
+            found.append((match.start(), organisation_in(match[0]) or match[0], ORGANISATION, False, _NO_ROLES))
         else:
-            found.append((match.start(), match[0], PERSON, True))
+            found.append((match.start(), match[0], PERSON, True, _roles_of(text, match)))
     for match in QUOTED_AS_SAYING.finditer(text):
         who = resolve(match["who"], context, "", nearest_last=False)
         if who is not None and who.kind == PERSON:
-            found.append((match.start("who"), who.speaker, PERSON, False))
+            found.append((match.start("who"), who.speaker, PERSON, False, _NO_ROLES))
     for verb in FINITE_VERB.finditer(text):
         who = verb_subject(text, verb, context)
         if who is not None:
-            found.append((verb.start() - 1, who.speaker, who.kind, False))
+            # "Samsung has recalled": one word names a person only once a full name ended with it
+            bare = who.kind == PERSON and " " not in who.speaker
+            found.append((verb.start() - 1, who.speaker, who.kind, bare, _NO_ROLES))
     return tuple(found)
 
 

@@ -4,7 +4,8 @@ A phrase is cut at its commas ("Admiral Vladimir Komoyedo, an MP and retired com
 ...") and the part holding a name wins, titles stripped ("Pentagon spokesman Christopher
 Garver" -> "Christopher Garver"). "he"/"she" resolve to the last person named before the
 quote, "it" and documents ("the statement said") to the last organisation, "the ministry"
-to the last organisation named with that word (`Context`). A relative clause or an
+to the last organisation named with that word, "the prime minister" to the last person
+named with that title (`Context`). A relative clause or an
 apposition between a subject and its verb is passed over ("Lena Ortiz, who lost to banker
 Tomas Brandt, has conceded" is Lena Ortiz).
 """
@@ -115,6 +116,7 @@ class Mention:
     at: int
     name: str
     kind: str
+    roles: frozenset[str] = frozenset()  # "prime minister Hassan Diab": {"prime", "minister"}
 
 
 def mention_position(mention: Mention) -> tuple[int, int]:
@@ -133,6 +135,14 @@ class Context:
             if (mention.paragraph, mention.at) >= (self.paragraph, self.at):
                 continue
             if mention.kind == kind and (word is None or word in mention.name.lower().split()):
+                return self.full_name(mention.name)
+        return None
+
+    def last_with_role(self, role: str) -> str | None:
+        """The last person named before here with `role` ("the prime minister" said: the
+        last one introduced as "Prime Minister X" or "X, the prime minister")."""
+        for mention in reversed(self.mentions):
+            if (mention.paragraph, mention.at) < (self.paragraph, self.at) and role in mention.roles:
                 return self.full_name(mention.name)
         return None
 
@@ -194,7 +204,9 @@ def _resolve(phrase: str, context: Context, rule: str, nearest_last: bool) -> At
     chunks = _first_chunks(reversed(pieces))[::-1] if nearest_last else _first_chunks(pieces)
     if not chunks:
         return None
-    if nearest_last and len(chunks) > 1 and phrase.rstrip(" _\"'”’").endswith(","):
+    if nearest_last and len(chunks) > 1 and (
+        phrase.rstrip(" _\"'”’").endswith(",") or _unclosed_apposition(pieces, chunks, context.places)
+    ):
         # "Ali Shamkhani, the secretary of the council," said: the head, then its apposition
         order = [chunks[-2], chunks[-1]]
     else:
@@ -218,6 +230,13 @@ def _resolve(phrase: str, context: Context, rule: str, nearest_last: bool) -> At
             full = context.full_name(name)
             note = "" if full == name else f"; '{name}' is {full} named earlier"
             return Attribution(full, rule + note, PERSON)
+    role = _definite_role(order[0])
+    if role is not None:
+        name = context.last_with_role(role)
+        if name is not None:
+            return Attribution(name, f"{rule}; '{order[0]}' is {name}, named before with that title", PERSON)
+        if role in TITLES and role not in ORG_WORDS:
+            return Attribution(order[0], rule, DESCRIPTION)  # "the CEO": a person, not an acronym's body
     for chunk in order:
         org = organisation_in(chunk)
         if org is None and _strip_determiner(chunk) in context.places:
@@ -240,6 +259,28 @@ def _resolve(phrase: str, context: Context, rule: str, nearest_last: bool) -> At
     if len(chunk.split()) <= 6:
         if ROLE.search(lower):
             return Attribution(chunk, rule, DESCRIPTION)
+    return None
+
+
+def role_words(phrase: str) -> frozenset[str]:
+    """The titles and roles in a phrase next to a name ("incumbent president", "CEO of X")."""
+    return frozenset(
+        w for w in (t.lower().strip(".,’'") for t in phrase.split()) if w in TITLES or ROLE.fullmatch(w)
+    )
+
+
+_DEFINITE_ROLE = re.compile(r"(?i:the)\s+(?:[\w\-]+\s+){0,2}(?P<role>[A-Za-z]+)")
+
+
+def _definite_role(chunk: str) -> str | None:
+    """The title a definite description ends on ("the prime minister", "the CEO",
+    "the incumbent president"): one person named before, never "the officials"."""
+    match = _DEFINITE_ROLE.fullmatch(chunk.strip())
+    if match is None:
+        return None
+    role = match["role"].lower()
+    if role in TITLES or (ROLE.fullmatch(role) and ROLE.fullmatch(role + "s")):
+        return role  # one person: "the official", never "the police" or "the officials"
     return None
 
 
@@ -267,6 +308,23 @@ def _subject_before_aside(phrase: str) -> str | None:
     if not pieces[-1].strip(" \"'”’"):
         return None  # closed right before the verb already: `_resolve` reads its head first
     return ",".join(pieces[:-1]) + ","
+
+
+# Words opening a phrase before the subject ("Across Europe, the ministry said").
+_PREPOSITIONS = frozenset("across inside near around throughout under among amid despite beyond behind within without".split())
+
+
+def _unclosed_apposition(pieces: Sequence[str], chunks: Sequence[str], places: frozenset[str]) -> bool:
+    """'Tom Baker, a local farmer told reporters': a name and its apposition, the comma
+    closing it left out; the name is the subject, not the description."""
+    name = chunks[-2].split()
+    return (
+        len(pieces) == 2
+        and _trim(pieces[1]).split(maxsplit=1)[0].lower() in ("a", "an", "the")
+        and len(name) >= 2  # a full name: "Separately, the ministry said" is no one's apposition
+        and name[0].lower() not in _OPENING | _PREPOSITIONS
+        and person_in(chunks[-2], places) == chunks[-2]
+    )
 
 
 def _opens_sentence(piece: str) -> bool:
@@ -356,6 +414,8 @@ def person_in(chunk: str, places: frozenset[str]) -> str | None:
         return None
     if len(tokens) == 1 and not titled and (len(tokens[0].strip(".")) < 2 or ROLE.fullmatch(tokens[0].lower())):
         return None
+    if tokens[-1].endswith(".") and len(tokens[-1].rstrip(".")) > 2:
+        tokens[-1] = tokens[-1].rstrip(".")  # the sentence's stop, not an abbreviation ("Jr.")
     return " ".join(tokens)
 
 

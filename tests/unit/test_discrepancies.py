@@ -126,6 +126,27 @@ def test_two_counts_of_different_things_in_one_list_are_no_discrepancy():
     ) == ()
 
 
+def test_a_figure_of_a_respectively_list_is_not_set_against_another_outlets_total():
+    # Each figure of "A and B, respectively" is one of the things listed elsewhere in its
+    # sentence, not the sum another outlet gives for them all.
+    assert discrepancies(
+        ap="The mills paid 4 million euros and 6.5 million euros, respectively, to the flood relief fund.",
+        herald="The mills paid a total of 45 million euros to the flood relief fund this spring.",
+    ) == ()
+    # Without the list, the two sums of one fund are compared.
+    found = discrepancies(
+        ap="The mills paid 6.5 million euros to the flood relief fund this spring, officials said.",
+        herald="The mills paid a total of 45 million euros to the flood relief fund this spring.",
+    )
+    assert values(found) == [{"6.5 million euros", "45 million euros"}]
+    # Two outlets listing alike are still compared item by item.
+    found = discrepancies(
+        ap="The mills paid 4 million euros and 6.5 million euros, respectively, to the flood relief fund.",
+        herald="The mills paid 4 million euros and 7.5 million euros, respectively, to the flood relief fund.",
+    )
+    assert values(found) == [{"6.5 million euros", "7.5 million euros"}]
+
+
 def test_a_figure_compounded_with_its_noun_counts_that_noun():
     assert [f.key for f in extract_facts("She is serving a 20-year prison term.") if f.kind == "number"] == [
         "year prison term"
