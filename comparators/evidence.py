@@ -163,6 +163,8 @@ FEATURES = (
     "similarity",
     "similarity_both",
     "story_similarity",
+    "fuzzy_similarity",
+    "story_fuzzy_similarity",
     "share_of_best_low",
     "share_of_best_high",
     "shared_runs",
@@ -510,6 +512,7 @@ def pair_features(
     position: np.ndarray,
     length: np.ndarray,
     overlap: np.ndarray,
+    fuzzy: tuple[np.ndarray, np.ndarray] | None = None,
 ) -> np.ndarray:
     """Feature matrix (pairs x FEATURES) for the passage pairs (i, j).
 
@@ -518,9 +521,11 @@ def pair_features(
     similarity in the other's outlet, `story_scale` the story's typical best
     match (evidence.story_scale), `overlap` (pairs x OVERLAPS) what each pair shares
     (`PassageSets.overlap_pairs`); `lede`, `position` (0 first, 1 last in its
-    source) and `length` (words) are per passage.
+    source) and `length` (words) are per passage; `fuzzy` the `fuzzy` comparator's two
+    directions for each pair (`align.fuzzy_parts`), or None when the comparator is that one.
     """
     similarity = np.maximum(forward, backward)
+    fuzzy_similarity = similarity if fuzzy is None else np.maximum(*fuzzy)
     best_i, best_j = best_in_source
     share_i = similarity / np.maximum(best_i, 1e-6)
     share_j = similarity / np.maximum(best_j, 1e-6)
@@ -540,6 +545,8 @@ def pair_features(
             similarity,
             np.minimum(forward, backward),
             similarity / max(story_scale, 1e-3),
+            fuzzy_similarity,
+            fuzzy_similarity / max(_typical_best(i, j, fuzzy_similarity, sets.trigrams.shape[0]), 1e-3),
             np.minimum(share_i, share_j),
             np.maximum(share_i, share_j),
             runs,
@@ -666,12 +673,18 @@ class LinkModel:
     intercept: float
     threshold: float  # default link probability cut, chosen leave-one-story-out
     trees: TreeEnsemble | None = None
+    # A model of the same kind fitted on another view of the evidence (the `fuzzy`
+    # comparator's similarities in place of the lexical one's): the probability is the mean of both.
+    other_view: LinkModel | None = None
 
     def probability(self, features: np.ndarray) -> np.ndarray:
         p = _logistic(((features - self.mean) / self.scale) @ self.weights + self.intercept)
         if self.trees is not None:
             p = 0.5 * (p + _logistic(self.trees.log_odds(features)))
-        return p.astype(np.float32)
+        p = p.astype(np.float32)
+        if self.other_view is not None:
+            p = np.float32(0.5) * (p + self.other_view.probability(features))
+        return p
 
     def to_dict(self) -> dict:
         stored = {
@@ -684,6 +697,8 @@ class LinkModel:
         }
         if self.trees is not None:
             stored["trees"] = self.trees.to_dict()
+        if self.other_view is not None:
+            stored["other_view"] = self.other_view.to_dict()
         return stored
 
     @classmethod
@@ -695,6 +710,7 @@ class LinkModel:
             intercept=float(stored["intercept"]),
             threshold=float(stored["threshold"]),
             trees=TreeEnsemble.from_dict(stored["trees"]) if "trees" in stored else None,
+            other_view=LinkModel.from_dict(stored["other_view"]) if "other_view" in stored else None,
         )
 
 
