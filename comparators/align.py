@@ -15,8 +15,9 @@ How it works:
    passage. Pairs above a floor, among the few best of each side in the other's
    source, are the candidates.
 3. Each candidate is described by the evidence in `comparators/evidence.py`
-   (similarities, verbatim runs, names, numbers, position...) and a logistic
-   model fitted on hand-labelled real stories turns that into the probability
+   (similarities, the `fuzzy` comparator's too for the candidates' sentences only,
+   verbatim runs, names, numbers, position...) and a model fitted on
+   hand-labelled real stories turns that into the probability
    that both passages report the same fact. Pairs at or above the threshold are
    links.
 4. Facts, not paragraphs: groups grow along links, strongest first. A passage
@@ -647,7 +648,7 @@ def fuzzy_parts(space: _Space, i: np.ndarray, j: np.ndarray) -> tuple[np.ndarray
     """The `fuzzy` comparator's two directions (`_pair_parts`) for the pairs (i, j) only:
     rapidfuzz's token-set ratio of each sentence of one passage with each of the other's,
     each distinct pair of sentence texts scored once (never every sentence pair of the story)."""
-    from rapidfuzz import fuzz
+    from rapidfuzz import fuzz, process
 
     count = len(i)
     if not count:
@@ -663,10 +664,14 @@ def fuzzy_parts(space: _Space, i: np.ndarray, j: np.ndarray) -> tuple[np.ndarray
     da, db = space.distinct_id[a], space.distinct_id[b]
     key = np.minimum(da, db) * len(texts) + np.maximum(da, db)  # the ratio is symmetric
     distinct, back = np.unique(key, return_inverse=True)
-    lower = _lower_texts(space)
-    ratio = fuzz.token_set_ratio
-    values = np.fromiter(
-        (ratio(lower[x // len(texts)], lower[x % len(texts)]) for x in distinct.tolist()), dtype=np.float32, count=len(distinct)
+    lower = [t.lower() for t in texts]  # as `Fuzzy.fit` scores them
+    first, second = np.divmod(distinct, len(texts))
+    values = process.cpdist(
+        [lower[x] for x in first.tolist()],
+        [lower[y] for y in second.tolist()],
+        scorer=fuzz.token_set_ratio,
+        dtype=np.float32,
+        workers=1,
     )
     score = values[back.ravel()] / np.float32(100.0)
     weight = space.sentence_weight
@@ -681,10 +686,6 @@ def fuzzy_parts(space: _Space, i: np.ndarray, j: np.ndarray) -> tuple[np.ndarray
     forward = direction(np.arange(len(score)), a, col)
     backward = direction(np.lexsort((row, col, pair)), b, row)
     return forward, backward
-
-
-def _lower_texts(space: _Space) -> list[str]:
-    return [t.lower() for t in space.distinct_texts]
 
 
 def candidate_features(space: _Space, pairs: _Candidates) -> np.ndarray:

@@ -7,10 +7,13 @@
 For every labelled story (tests/support/labelled_stories.py: the seeds, and the real
 stories of ../shared/eval when present), the aligner's candidate pairs are described by
 comparators/evidence.py's features and labelled from the hand labels (related pairs are
-left out of the fit). The shipped model (SHIPPED) is the mean of two probabilities: a
+left out of the fit). The shipped model (ONE_VIEW) is the mean of two probabilities: a
 logistic regression on standardised features, and gradient-boosted trees of depth 2 whose
 every feature's effect is held to the direction of its meaning (MEANING_SIGNS), stored as
-node arrays the aligner evaluates with NumPy (evidence.TreeEnsemble).
+node arrays the aligner evaluates with NumPy (evidence.TreeEnsemble). The lexical
+comparator ships the mean of two such models (SHIPPED, `two-views`): one on its own
+similarities, one on the `fuzzy` comparator's (FUZZY_VIEW) in their place; the `fuzzy`
+comparator's model leaves FUZZY_VIEW out (its own similarities are those).
 
 Every figure printed is held out: each story is aligned by a model fitted on the other
 stories only, with a threshold chosen on those other stories, and then scored as
@@ -391,10 +394,11 @@ def training_set(tables, extra=(), share: float = 0.0, balance: bool = False) ->
 
 
 def held_out(
-    stories, tables, comparator: str, columns, model_name: str = ONE_VIEW, rule: str = "best-mean", extra=(), share: float = 0.0, balance: bool = False
+    stories, tables, comparator: str, columns, model_name: str | None = None, rule: str = "best-mean", extra=(), share: float = 0.0, balance: bool = False
 ) -> list[Fold]:
     """Each story aligned with a model fitted (and thresholded) on the others (and on
     `extra` stories, but for the seeds, whose paragraphs the synthetic ones reuse)."""
+    model_name = model_name or SHIPPED.get(comparator, ONE_VIEW)
     folds = []
     for k, story in enumerate(stories):
         others = [m for m in range(len(stories)) if m != k]
