@@ -15,8 +15,9 @@ How it works:
    passage. Pairs above a floor, among the few best of each side in the other's
    source, are the candidates.
 3. Each candidate is described by the evidence in `comparators/evidence.py`
-   (similarities, verbatim runs, names, numbers, position...) and a logistic
-   model fitted on hand-labelled real stories turns that into the probability
+   (similarities, the `fuzzy` comparator's too for the candidates' sentences only,
+   verbatim runs, names, numbers, position...) and a model fitted on
+   hand-labelled real stories turns that into the probability
    that both passages report the same fact. Pairs at or above the threshold are
    links.
 4. Facts, not paragraphs: groups grow along links, strongest first. A passage
@@ -643,6 +644,50 @@ def _link_probability(space: _Space, pairs: _Candidates, model: LinkModel | None
     return model.probability(candidate_features(space, pairs))
 
 
+def fuzzy_parts(space: _Space, i: np.ndarray, j: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The `fuzzy` comparator's two directions (`_pair_parts`) for the pairs (i, j) only:
+    rapidfuzz's token-set ratio of each sentence of one passage with each of the other's,
+    each distinct pair of sentence texts scored once (never every sentence pair of the story)."""
+    from rapidfuzz import fuzz, process
+
+    count = len(i)
+    if not count:
+        return np.zeros(0, np.float32), np.zeros(0, np.float32)
+    starts = space.sentence_start
+    rows, cols = starts[i + 1] - starts[i], starts[j + 1] - starts[j]
+    cells = rows * cols
+    pair = np.repeat(np.arange(count), cells)
+    k = np.arange(int(cells.sum())) - np.repeat(np.cumsum(cells) - cells, cells)
+    row, col = k // cols[pair], k % cols[pair]
+    a, b = starts[i][pair] + row, starts[j][pair] + col  # sentence indices
+    texts = space.distinct_texts
+    da, db = space.distinct_id[a], space.distinct_id[b]
+    key = np.minimum(da, db) * len(texts) + np.maximum(da, db)  # the ratio is symmetric
+    distinct, back = np.unique(key, return_inverse=True)
+    lower = [t.lower() for t in texts]  # as `Fuzzy.fit` scores them
+    first, second = np.divmod(distinct, len(texts))
+    values = process.cpdist(
+        [lower[x] for x in first.tolist()],
+        [lower[y] for y in second.tolist()],
+        scorer=fuzz.token_set_ratio,
+        dtype=np.float32,
+        workers=1,
+    )
+    score = values[back.ravel()] / np.float32(100.0)
+    weight = space.sentence_weight
+
+    def direction(order: np.ndarray, sentence: np.ndarray, within: np.ndarray) -> np.ndarray:
+        # each sentence's best match in the other passage, weighed by its share of its passage's words
+        runs = np.flatnonzero(within[order] == 0)
+        best = np.maximum.reduceat(score[order], runs)
+        firsts = np.flatnonzero(np.r_[True, pair[order][runs][1:] != pair[order][runs][:-1]])
+        return np.add.reduceat(weight[sentence[order][runs]] * best, firsts).astype(np.float32)
+
+    forward = direction(np.arange(len(score)), a, col)
+    backward = direction(np.lexsort((row, col, pair)), b, row)
+    return forward, backward
+
+
 def candidate_features(space: _Space, pairs: _Candidates) -> np.ndarray:
     """The evidence (comparators/evidence.py FEATURES) of every candidate pair."""
     best = (pairs.best[pairs.i, pairs.source_index[pairs.j]], pairs.best[pairs.j, pairs.source_index[pairs.i]])
@@ -658,6 +703,7 @@ def candidate_features(space: _Space, pairs: _Candidates) -> np.ndarray:
         space.position,
         space.length,
         pairs.overlap,
+        fuzzy_parts(space, pairs.i, pairs.j),
     )
 
 

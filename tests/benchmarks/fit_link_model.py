@@ -7,10 +7,13 @@
 For every labelled story (tests/support/labelled_stories.py: the seeds, and the real
 stories of ../shared/eval when present), the aligner's candidate pairs are described by
 comparators/evidence.py's features and labelled from the hand labels (related pairs are
-left out of the fit). The shipped model (SHIPPED) is the mean of two probabilities: a
+left out of the fit). The shipped model (ONE_VIEW) is the mean of two probabilities: a
 logistic regression on standardised features, and gradient-boosted trees of depth 2 whose
 every feature's effect is held to the direction of its meaning (MEANING_SIGNS), stored as
-node arrays the aligner evaluates with NumPy (evidence.TreeEnsemble).
+node arrays the aligner evaluates with NumPy (evidence.TreeEnsemble). The lexical
+comparator ships the mean of two such models (SHIPPED, `two-views`): one on its own
+similarities, one on the `fuzzy` comparator's (FUZZY_VIEW) in their place; the `fuzzy`
+comparator's model leaves FUZZY_VIEW out (its own similarities are those).
 
 Every figure printed is held out: each story is aligned by a model fitted on the other
 stories only, with a threshold chosen on those other stories, and then scored as
@@ -64,6 +67,8 @@ MEANING_SIGNS = {
     "similarity": 1,
     "similarity_both": 1,
     "story_similarity": 1,
+    "fuzzy_similarity": 1,
+    "story_fuzzy_similarity": 1,
     "share_of_best_low": 1,
     "share_of_best_high": 1,
     "shared_runs": 1,
@@ -275,6 +280,23 @@ def fit_interactions(tables, columns) -> FittedLink:
     return FittedLink(lambda f: model.predict_proba(widen(f))[:, 1], 0.5)
 
 
+# The `fuzzy` comparator's similarities (`align.fuzzy_parts`, on the candidates only), and
+# the lexical comparator's, which the fuzzy view's model sees in their place.
+FUZZY_VIEW = ("fuzzy_similarity", "story_fuzzy_similarity")
+LEXICAL_VIEW = ("similarity", "similarity_both", "story_similarity", "share_of_best_low", "share_of_best_high")
+
+
+def fit_two_views(tables, columns, fuzzy_view: bool = True) -> LinkModel:
+    """The mean of two `fit_logistic_and_trees` models: one on the lexical comparator's
+    similarities, the other on the fuzzy comparator's in their place (the rest of the
+    evidence in both). Without `fuzzy_view` the second model sees no similarity at all
+    (a control: how much of the gain is two models rather than the fuzzy view)."""
+    lexical = fit_logistic_and_trees(tables, [c for c in columns if FEATURES[c] not in FUZZY_VIEW])
+    hidden = LEXICAL_VIEW if fuzzy_view else LEXICAL_VIEW + FUZZY_VIEW
+    other = fit_logistic_and_trees(tables, [c for c in columns if FEATURES[c] not in hidden])
+    return dataclasses.replace(lexical, other_view=other)
+
+
 MODELS: dict[str, Callable] = {
     "logistic": fit,
     "monotone-trees": fit_monotone_trees,
@@ -284,9 +306,13 @@ MODELS: dict[str, Callable] = {
     "additive-monotone": lambda tables, columns: fit_additive(tables, columns, monotone=True),
     "interactions": fit_interactions,
     "logistic-and-monotone-trees": fit_logistic_and_trees,
+    "two-views": fit_two_views,
+    "two-views-no-similarity": lambda tables, columns: fit_two_views(tables, columns, fuzzy_view=False),
 }
-STORABLE = ("logistic", "logistic-and-monotone-trees")
-SHIPPED = "logistic-and-monotone-trees"
+STORABLE = ("logistic", "logistic-and-monotone-trees", "two-views", "two-views-no-similarity")
+# The model each comparator ships (the `fuzzy` one's similarities are the fuzzy view: it has one).
+SHIPPED = {"lexical": "two-views"}
+ONE_VIEW = "logistic-and-monotone-trees"
 
 
 def at_cut(model, threshold: float):
@@ -368,10 +394,11 @@ def training_set(tables, extra=(), share: float = 0.0, balance: bool = False) ->
 
 
 def held_out(
-    stories, tables, comparator: str, columns, model_name: str = SHIPPED, rule: str = "best-mean", extra=(), share: float = 0.0, balance: bool = False
+    stories, tables, comparator: str, columns, model_name: str | None = None, rule: str = "best-mean", extra=(), share: float = 0.0, balance: bool = False
 ) -> list[Fold]:
     """Each story aligned with a model fitted (and thresholded) on the others (and on
     `extra` stories, but for the seeds, whose paragraphs the synthetic ones reuse)."""
+    model_name = model_name or SHIPPED.get(comparator, ONE_VIEW)
     folds = []
     for k, story in enumerate(stories):
         others = [m for m in range(len(stories)) if m != k]
@@ -452,12 +479,14 @@ def _option(argv: list[str], name: str, default: str) -> str:
 
 def main(argv: list[str]) -> int:
     comparator = _option(argv, "--comparator", "lexical")
-    model_name = _option(argv, "--model", SHIPPED)
+    model_name = _option(argv, "--model", SHIPPED.get(comparator, ONE_VIEW))
     rule = _option(argv, "--cut", "best-mean")
     if model_name not in MODELS or rule not in CUT_RULES:
         print(f"--model is one of {', '.join(MODELS)}; --cut one of {', '.join(CUT_RULES)}", file=sys.stderr)
         return 2
     dropped = _option(argv, "--drop", "").split(",") if "--drop" in argv else []
+    if comparator == "fuzzy":  # its own similarities are the fuzzy view's
+        dropped += FUZZY_VIEW
     unknown = sorted(set(dropped) - set(FEATURES))
     if unknown:
         print(f"fit_link_model: no such feature: {', '.join(unknown)}", file=sys.stderr)

@@ -9,8 +9,10 @@ from __future__ import annotations
 
 
 import numpy as np
+import pytest
 
 from comparators import GroupKind, compare
+from comparators.align import _pair_parts, _Space, fuzzy_parts
 from comparators.evidence import (
     OVERLAP_COLUMNS,
     link_model,
@@ -23,7 +25,8 @@ from comparators.evidence import (
     story_scale,
 )
 from comparators.export import to_json_dict
-from comparators.segment import split_sentences
+from comparators.segment import split_sentences, units
+from comparators.similarity import get_comparator
 from comparators.speech import actors, passage_people
 
 from synthetic import story_of
@@ -335,6 +338,40 @@ def test_two_accounts_of_one_persons_deed_share_an_actor_and_that_makes_a_link_l
         return float(link_model("lexical").probability(features)[0])
 
     assert probability(1.0) > probability(0.0)
+
+
+def test_the_fuzzy_view_of_a_candidate_pair_is_the_fuzzy_comparators_and_a_closer_one_makes_a_link_likelier():
+    # The toll retold in another order, with other word forms; the governor's words are another fact.
+    retold = (
+        "At least 14 people were killed and 31 were injured on Monday evening when a road bridge "
+        "collapsed over the river Varna in Ostrel, the governor of the region said."
+    )
+    story = story_of(wire=[WIRE[0], WIRE[2]], paper=[retold, WIRE[7]])
+    space = _Space(units(story, "paragraph"), story)
+    i, j = np.array([0, 1]), np.array([2, 2])
+    forward, backward = fuzzy_parts(space, i, j)
+    scorer = get_comparator("fuzzy").fit(space.distinct_texts)
+    for k in range(len(i)):
+        whole_forward, whole_backward = _pair_parts(space, scorer, i[k : k + 1], j[k : k + 1])
+        assert (forward[k], backward[k]) == pytest.approx((whole_forward[0, 0], whole_backward[0, 0]))
+    assert min(forward[0], backward[0]) > max(forward[1], backward[1])
+
+    sets = passage_sets([u.text for u in space.units], sources=2)
+    pairs_i, pairs_j = np.array([0, 1]), np.array([2, 3])
+    overlap = np.zeros_like(sets.overlap_pairs(pairs_i, pairs_j))
+
+    def probability(fuzzy: float) -> float:
+        # A rewrite sharing no word run, name or specific word, beside a pair at a fuzzy 0.5.
+        similarity = np.full(2, 0.12, np.float32)
+        view = np.array([fuzzy, 0.5], np.float32)
+        features = pair_features(
+            sets, pairs_i, pairs_j, similarity, similarity, (similarity, similarity), 0.3,
+            np.zeros(4, bool), np.linspace(0, 1, 4).astype(np.float32), np.full(4, 15.0, np.float32),
+            overlap, fuzzy=(view, view),
+        )
+        return float(link_model("lexical").probability(features)[0])
+
+    assert probability(0.8) > probability(0.3) + 0.02
 
 
 def _link_probability_with(sets, overlap: np.ndarray, column: str, value: float) -> float:
