@@ -90,6 +90,7 @@ ROUND = (
 # thousand objects); without the collections, 250 keys on 400 sources left 116,628.
 GARBAGE_BUDGET = 50_000
 READING_S = 1.2  # after each round, a second without a key (`MainScreen.COLLECT_FROZEN_AFTER_S`)
+CENSUS = os.environ.get("BENCH_READER_CENSUS") == "1"  # `--census`, passed on to the child
 TERMS = ("police", "said", "fire", "minister", "explosion", "port", "tuesday", "nothing-here")
 
 
@@ -101,6 +102,28 @@ def rss_mb() -> tuple[float, float]:
         if name in ("VmRSS", "VmHWM"):
             fields[name] = int(value.split()[0]) / 1024
     return fields["VmRSS"], fields["VmHWM"]
+
+
+def census() -> dict:
+    """What lives, for `--census`: the collector's objects by type (everything thawed,
+    collected and frozen again, as the reader's `collect_the_frozen` does) and how full
+    each `functools.lru_cache` of the project's modules, Rich's and Textual's is. Objects
+    the collector does not track (strings, tuples of numbers) show only in the caches."""
+    from collections import Counter
+
+    gc.unfreeze()
+    gc.collect()
+    types = Counter(f"{type(o).__module__}.{type(o).__qualname__}" for o in gc.get_objects())
+    gc.freeze()
+    caches = {}
+    for name, module in list(sys.modules.items()):
+        if name.split(".")[0] not in ("comparators", "tui", "rich", "textual"):
+            continue
+        for attribute, function in list(vars(module).items()):
+            if hasattr(function, "cache_info") and getattr(function, "__module__", None) == name:
+                info = function.cache_info()
+                caches[f"{name}.{attribute}"] = (info.currsize, info.maxsize)
+    return dict(types=types, caches=caches)
 
 
 def sample(keys: int) -> dict:
@@ -135,6 +158,7 @@ async def session(story_name: str, n_keys: int, keys: tuple[str, ...]) -> list[d
         await ready(app, pilot)
         samples.append(sample(0))
         pressed = rounds = 0
+        halfway = None
         while pressed < n_keys:
             for key in keys:
                 if key == "<term>":
@@ -147,11 +171,15 @@ async def session(story_name: str, n_keys: int, keys: tuple[str, ...]) -> list[d
                 if pressed >= len(samples) * SAMPLE_EVERY:
                     await pilot.pause()
                     samples.append(sample(pressed))
+                    if CENSUS and halfway is None and pressed >= n_keys // 2:
+                        halfway = samples[-1]["census"] = census()
                 if pressed >= n_keys:
                     break
             rounds += 1
             await pilot.pause(READING_S)  # the user reads a while: the reader collects what it froze
         await pilot.pause()
+        if CENSUS:
+            samples[-1]["census"] = census()
         gc.collect()
         after = sample(pressed)
         after["collected"] = True
@@ -223,13 +251,30 @@ def slope_per_1000(samples: list[dict], field: str) -> float:
     return statistics.linear_regression(xs, ys).slope * 1000
 
 
-def run(story_name: str, n_keys: int, thresholds: str, keys: tuple[str, ...]) -> dict:
-    env = {**os.environ, "SYNOPSIS_NO_CACHE": "1"}
+def run(story_name: str, n_keys: int, thresholds: str, keys: tuple[str, ...], census: bool = False) -> dict:
+    env = {**os.environ, "SYNOPSIS_NO_CACHE": "1", "BENCH_READER_CENSUS": "1" if census else "0"}
     result = subprocess.run(
         [sys.executable, __file__, "--child", story_name, str(n_keys), thresholds, *keys],
         check=True, capture_output=True, text=True, env=env,
     )
     return json.loads(result.stdout.splitlines()[-1])
+
+
+def print_census(taken: list[dict]) -> None:
+    """What grew between the census halfway and the one at the end."""
+    if len(taken) < 2:
+        print("    census: too few keys for one halfway", flush=True)
+        return
+    (halfway, end) = taken[0], taken[-1]
+    grown = {kind: n - halfway["types"].get(kind, 0) for kind, n in end["types"].items()}
+    largest = sorted(grown.items(), key=lambda kv: -abs(kv[1]))[:12]
+    print("    objects grown over the second half: " + ", ".join(f"{kind} {n:+,}" for kind, n in largest if n), flush=True)
+    filling = [
+        f"{name} {halfway['caches'].get(name, (0, size))[0]:,} -> {now:,} of {size:,}"
+        for name, (now, size) in sorted(end["caches"].items())
+        if now != halfway["caches"].get(name, (0, size))[0]
+    ]
+    print("    LRU caches filling: " + "; ".join(filling), flush=True)
 
 
 def main() -> int:
@@ -242,6 +287,8 @@ def main() -> int:
                         help="leave these keys out of the session's round (to see what grows with what)")
     parser.add_argument("--child", nargs="+", help=argparse.SUPPRESS)
     parser.add_argument("--trace", action="store_true", help="print every sample")
+    parser.add_argument("--census", action="store_true",
+                        help="what grew over the second half: objects by type, and the LRU caches' fill")
     args = parser.parse_args()
     if args.child:
         child(args.child[0], int(args.child[1]), args.child[2], tuple(args.child[3:]))
@@ -251,7 +298,7 @@ def main() -> int:
         for thresholds in args.thresholds:
             began = time.perf_counter()
             keys = tuple(key for key in ROUND if key not in args.without)
-            result = run(story_name, args.keys, thresholds, keys)
+            result = run(story_name, args.keys, thresholds, keys, args.census)
             samples = result["samples"]
             first, last, collected = samples[0], samples[-2], samples[-1]
             if args.trace:
@@ -277,6 +324,8 @@ def main() -> int:
                   f"{garbage['freed_mb']:.1f} MB of RSS freed once collected (in {garbage['ms']:.0f} ms)"
                   + ("; " + ", ".join(f"{kind} {n:,}" for kind, n in garbage["kinds"]) if args.trace else ""),
                   flush=True)
+            if args.census:
+                print_census([s["census"] for s in samples if "census" in s])
             if garbage["objects"] > GARBAGE_BUDGET:
                 over.append(f"{story_name}, thresholds {thresholds}")
     if over:
