@@ -44,11 +44,23 @@ piled up before either (`--without p enter`: the frozen count flat).
 Longer, 5,000 keys on 400 sources (shipped thresholds, `--keys 5000 --stories "400 sources"`):
 68 -> 104 MB (peak 105 MB), still +2.4 MB per 1,000 keys over the second half, no cycle
 garbage kept frozen at the end (0 objects), 95 collections at 155 ms median, 239 ms at
-most (the test suite running beside). What still grows is alive, some 6,000 frozen objects
-per 1,000 keys: not tracked down; the round makes a new outlet the pivot each time (95 of
-the 400 by the end), and what the reader keeps per outlet and width (`Lookup`'s passage
-lines) and its LRU caches (`line_breaks`, `pair_height`: 65,536 entries each) are bounded
-but had not filled yet. Worth a run of 20,000 keys to see it level off.
+most (the test suite running beside). What still grows is alive and bounded (stop 28,
+`--census`, and tracemalloc snapshots diffed by traceback between rounds 24 and 48, 1,266
+keys: 3.6 MB allocated and still alive, 2.8 MB per 1,000 keys). Every round makes a new
+outlet the pivot and the pair view word-diffs a new pair of outlets, so the LRU caches of
+word diffs fill: 1.6 MB of the 3.6 (`comparators.diff`: `word_diff` +470 entries of its
+8,192, about 1.1 KB each, 9 MB at the bound; `_encoded_diff` 0.5 KB, 4 MB; `_cached_tokens`
++260 of 16,384, 2.3 KB, 38 MB at most, though it holds no more than the passages diffed,
+14,400 in this story), 0.34 MB in `comparators.emphasis` (`_paraphrase_marks`, keyed by the
+other members' texts, 3.8 KB an entry at 400 outlets, 31 MB at its 8,192; `_edits` 2 MB),
+0.3 MB in the views' (`pair_height` and `line_breaks`, 0.3-0.5 KB an entry, 30 and 22 MB
+at their 65,536; `pair_plain` 4 MB at 8,192); and 0.64 MB is review marks' undo
+(`review_controller.UNDO_STEPS`, 200 changes: each `x` or `f` that sets a mark keeps an
+entry with one `Passage` per member, some 20 KB on a group of 360 outlets, 2-4 MB at the
+bound, reached after some 4,000 keys of this round). The rest is one resize of Rich's
+`cached_cell_len` (4,096 entries). At this pace the caches fill over tens of thousands
+of keys; nothing grows without a bound. Pilot's own 30-second wait timers, cancelled but
+left in asyncio's heap until due, come and go (40-80 at a time).
 """
 
 from __future__ import annotations
