@@ -44,11 +44,23 @@ piled up before either (`--without p enter`: the frozen count flat).
 Longer, 5,000 keys on 400 sources (shipped thresholds, `--keys 5000 --stories "400 sources"`):
 68 -> 104 MB (peak 105 MB), still +2.4 MB per 1,000 keys over the second half, no cycle
 garbage kept frozen at the end (0 objects), 95 collections at 155 ms median, 239 ms at
-most (the test suite running beside). What still grows is alive, some 6,000 frozen objects
-per 1,000 keys: not tracked down; the round makes a new outlet the pivot each time (95 of
-the 400 by the end), and what the reader keeps per outlet and width (`Lookup`'s passage
-lines) and its LRU caches (`line_breaks`, `pair_height`: 65,536 entries each) are bounded
-but had not filled yet. Worth a run of 20,000 keys to see it level off.
+most (the test suite running beside). What still grows is alive and bounded (stop 28,
+`--census`, and tracemalloc snapshots diffed by traceback between rounds 24 and 48, 1,266
+keys: 3.6 MB allocated and still alive, 2.8 MB per 1,000 keys). Every round makes a new
+outlet the pivot and the pair view word-diffs a new pair of outlets, so the LRU caches of
+word diffs fill: 1.6 MB of the 3.6 (`comparators.diff`: `word_diff` +470 entries of its
+8,192, about 1.1 KB each, 9 MB at the bound; `_encoded_diff` 0.5 KB, 4 MB; `_cached_tokens`
++260 of 16,384, 2.3 KB, 38 MB at most, though it holds no more than the passages diffed,
+14,400 in this story), 0.34 MB in `comparators.emphasis` (`_paraphrase_marks`, keyed by the
+other members' texts, 3.8 KB an entry at 400 outlets, 31 MB at its 8,192; `_edits` 2 MB),
+0.3 MB in the views' (`pair_height` and `line_breaks`, 0.3-0.5 KB an entry, 30 and 22 MB
+at their 65,536; `pair_plain` 4 MB at 8,192); and 0.64 MB is review marks' undo
+(`review_controller.UNDO_STEPS`, 200 changes: each `x` or `f` that sets a mark keeps an
+entry with one `Passage` per member, some 20 KB on a group of 360 outlets, 2-4 MB at the
+bound, reached after some 4,000 keys of this round). The rest is one resize of Rich's
+`cached_cell_len` (4,096 entries). At this pace the caches fill over tens of thousands
+of keys; nothing grows without a bound. Pilot's own 30-second wait timers, cancelled but
+left in asyncio's heap until due, come and go (40-80 at a time).
 """
 
 from __future__ import annotations
@@ -90,6 +102,7 @@ ROUND = (
 # thousand objects); without the collections, 250 keys on 400 sources left 116,628.
 GARBAGE_BUDGET = 50_000
 READING_S = 1.2  # after each round, a second without a key (`MainScreen.COLLECT_FROZEN_AFTER_S`)
+CENSUS = os.environ.get("BENCH_READER_CENSUS") == "1"  # `--census`, passed on to the child
 TERMS = ("police", "said", "fire", "minister", "explosion", "port", "tuesday", "nothing-here")
 
 
@@ -101,6 +114,28 @@ def rss_mb() -> tuple[float, float]:
         if name in ("VmRSS", "VmHWM"):
             fields[name] = int(value.split()[0]) / 1024
     return fields["VmRSS"], fields["VmHWM"]
+
+
+def census() -> dict:
+    """What lives, for `--census`: the collector's objects by type (everything thawed,
+    collected and frozen again, as the reader's `collect_the_frozen` does) and how full
+    each `functools.lru_cache` of the project's modules, Rich's and Textual's is. Objects
+    the collector does not track (strings, tuples of numbers) show only in the caches."""
+    from collections import Counter
+
+    gc.unfreeze()
+    gc.collect()
+    types = Counter(f"{type(o).__module__}.{type(o).__qualname__}" for o in gc.get_objects())
+    gc.freeze()
+    caches = {}
+    for name, module in list(sys.modules.items()):
+        if name.split(".")[0] not in ("comparators", "tui", "rich", "textual"):
+            continue
+        for attribute, function in list(vars(module).items()):
+            if hasattr(function, "cache_info") and getattr(function, "__module__", None) == name:
+                info = function.cache_info()
+                caches[f"{name}.{attribute}"] = (info.currsize, info.maxsize)
+    return dict(types=types, caches=caches)
 
 
 def sample(keys: int) -> dict:
@@ -135,6 +170,7 @@ async def session(story_name: str, n_keys: int, keys: tuple[str, ...]) -> list[d
         await ready(app, pilot)
         samples.append(sample(0))
         pressed = rounds = 0
+        halfway = None
         while pressed < n_keys:
             for key in keys:
                 if key == "<term>":
@@ -147,11 +183,15 @@ async def session(story_name: str, n_keys: int, keys: tuple[str, ...]) -> list[d
                 if pressed >= len(samples) * SAMPLE_EVERY:
                     await pilot.pause()
                     samples.append(sample(pressed))
+                    if CENSUS and halfway is None and pressed >= n_keys // 2:
+                        halfway = samples[-1]["census"] = census()
                 if pressed >= n_keys:
                     break
             rounds += 1
             await pilot.pause(READING_S)  # the user reads a while: the reader collects what it froze
         await pilot.pause()
+        if CENSUS:
+            samples[-1]["census"] = census()
         gc.collect()
         after = sample(pressed)
         after["collected"] = True
@@ -223,13 +263,30 @@ def slope_per_1000(samples: list[dict], field: str) -> float:
     return statistics.linear_regression(xs, ys).slope * 1000
 
 
-def run(story_name: str, n_keys: int, thresholds: str, keys: tuple[str, ...]) -> dict:
-    env = {**os.environ, "SYNOPSIS_NO_CACHE": "1"}
+def run(story_name: str, n_keys: int, thresholds: str, keys: tuple[str, ...], census: bool = False) -> dict:
+    env = {**os.environ, "SYNOPSIS_NO_CACHE": "1", "BENCH_READER_CENSUS": "1" if census else "0"}
     result = subprocess.run(
         [sys.executable, __file__, "--child", story_name, str(n_keys), thresholds, *keys],
         check=True, capture_output=True, text=True, env=env,
     )
     return json.loads(result.stdout.splitlines()[-1])
+
+
+def print_census(taken: list[dict]) -> None:
+    """What grew between the census halfway and the one at the end."""
+    if len(taken) < 2:
+        print("    census: too few keys for one halfway", flush=True)
+        return
+    (halfway, end) = taken[0], taken[-1]
+    grown = {kind: n - halfway["types"].get(kind, 0) for kind, n in end["types"].items()}
+    largest = sorted(grown.items(), key=lambda kv: -abs(kv[1]))[:12]
+    print("    objects grown over the second half: " + ", ".join(f"{kind} {n:+,}" for kind, n in largest if n), flush=True)
+    filling = [
+        f"{name} {halfway['caches'].get(name, (0, size))[0]:,} -> {now:,} of {size:,}"
+        for name, (now, size) in sorted(end["caches"].items())
+        if now != halfway["caches"].get(name, (0, size))[0]
+    ]
+    print("    LRU caches filling: " + "; ".join(filling), flush=True)
 
 
 def main() -> int:
@@ -242,6 +299,8 @@ def main() -> int:
                         help="leave these keys out of the session's round (to see what grows with what)")
     parser.add_argument("--child", nargs="+", help=argparse.SUPPRESS)
     parser.add_argument("--trace", action="store_true", help="print every sample")
+    parser.add_argument("--census", action="store_true",
+                        help="what grew over the second half: objects by type, and the LRU caches' fill")
     args = parser.parse_args()
     if args.child:
         child(args.child[0], int(args.child[1]), args.child[2], tuple(args.child[3:]))
@@ -251,7 +310,7 @@ def main() -> int:
         for thresholds in args.thresholds:
             began = time.perf_counter()
             keys = tuple(key for key in ROUND if key not in args.without)
-            result = run(story_name, args.keys, thresholds, keys)
+            result = run(story_name, args.keys, thresholds, keys, args.census)
             samples = result["samples"]
             first, last, collected = samples[0], samples[-2], samples[-1]
             if args.trace:
@@ -277,6 +336,8 @@ def main() -> int:
                   f"{garbage['freed_mb']:.1f} MB of RSS freed once collected (in {garbage['ms']:.0f} ms)"
                   + ("; " + ", ".join(f"{kind} {n:,}" for kind, n in garbage["kinds"]) if args.trace else ""),
                   flush=True)
+            if args.census:
+                print_census([s["census"] for s in samples if "census" in s])
             if garbage["objects"] > GARBAGE_BUDGET:
                 over.append(f"{story_name}, thresholds {thresholds}")
     if over:

@@ -180,6 +180,61 @@ async def test_the_detail_pane_speaks_plainly_and_takes_no_room_with_nothing_to_
         assert "cohesion" not in screen_text(app)
 
 
+def detail_shown(app) -> str:
+    """The detail pane's text as drawn (wrapped lines joined), '' when it is hidden."""
+    pane = app.screen.query_one("#detail")
+    return " ".join(" ".join(line.text.split()) for line in pane.lines) if pane.display else ""
+
+
+def disagreements_of_selected(app) -> list[str]:
+    """'d2 spelling of Hamadan / Hamedan' for each discrepancy of the selected group, from the comparison shown."""
+    group = app.screen.aligned.selected_group_object()
+    return [f"{d.id} {d.fact}" for d in app.screen.comparison.discrepancies if d.group == group.id]
+
+
+async def test_the_detail_pane_follows_the_cursor_the_pivot_and_the_view(seed_comparison):
+    app = reader(seed_comparison, view=View.STACK)
+    async with app.run_test(size=WIDE) as pilot:
+        await ready(app, pilot)
+        await pilot.press("d")
+        first = disagreements_of_selected(app)
+        assert len(first) == 2 and all(d in detail_shown(app) for d in first)
+        await pilot.press("d")  # the next group where outlets disagree
+        second = disagreements_of_selected(app)
+        assert second and all(d in detail_shown(app) for d in second)
+        assert not any(d in detail_shown(app) for d in first)
+        await pilot.press("down")  # the group after it disagrees on something else
+        third = disagreements_of_selected(app)
+        assert third and third != second and all(d in detail_shown(app) for d in third)
+
+        await pilot.press("p", "down", "enter")  # a new pivot: the groups renumbered, the cursor's kept
+        await pilot.pause()
+        assert app.screen.comparison.pivot == "the-herald"
+        assert disagreements_of_selected(app)[0].split(" ", 1)[1] == third[0].split(" ", 1)[1]
+        assert all(d in detail_shown(app) for d in disagreements_of_selected(app))
+        await pilot.press("down")  # in the new order, not the old
+        assert all(d in detail_shown(app) for d in disagreements_of_selected(app))
+        assert not any(d.split(" ", 1)[1] in detail_shown(app) for d in third)
+
+        await pilot.press("v", "v")  # stack -> pair -> quotes: the selected quote's speaker
+        await pilot.pause()
+        assert app.screen.view == View.QUOTES
+        await pilot.press("g")
+        for _ in app.screen.lookup.quotes:  # also from a quote to the next in the same group
+            quote = app.screen.lookup.quotes[app.screen.aligned.selected_quote]
+            said = f"Quote by {quote.speaker or 'unknown speaker'}" + (f" ({quote.speaker_evidence})" if quote.speaker_evidence else "")
+            assert detail_shown(app).startswith(" ".join(said.split()))
+            assert " ".join(quote.text.split()[:5]) in detail_shown(app)  # its group's quotes list it
+            await pilot.press("j")
+        await pilot.press("v", "v")  # -> coverage -> disagreements: the discrepancy's group
+        await pilot.pause()
+        assert app.screen.view == View.DISAGREEMENTS
+        for _ in range(3):
+            assert disagreements_of_selected(app) and all(d in detail_shown(app) for d in disagreements_of_selected(app))
+            assert "Quote by" not in detail_shown(app)
+            await pilot.press("j")
+
+
 async def test_the_detail_pane_is_hidden_for_a_group_with_nothing_to_say():
     from reader_helpers import tiny_story
     from comparators import compare

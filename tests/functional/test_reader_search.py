@@ -267,3 +267,33 @@ async def test_a_search_after_a_new_pivot_marks_the_hits_of_the_pair_shown():
         assert marked(app, "governor", "underline") == 1  # the first the one `n` is on
         await search(pilot, "traffic")  # only B's: not in the pair shown, nothing marked
         assert marked(app, "traffic") == 0 and marked(app, "governor") == 0
+
+
+async def test_the_match_count_goes_when_what_it_counted_changes_and_stays_when_the_prompt_is_cancelled():
+    app = reader(View.STACK)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(app, pilot)
+        await search(pilot, "zeppelin")
+        assert match_shown(app) == "/zeppelin: match 1/3"
+        await search(pilot, "nowhere")  # no hit: the count was zeppelin's, it goes
+        assert match_shown(app) is None and marked(app, "zeppelin") == 0
+
+        await search(pilot, "zeppelin")
+        await pilot.press("slash", "escape")  # the prompt cancelled, as in less: the search stays
+        await pilot.pause()
+        assert match_shown(app) == "/zeppelin: match 1/3" and marked(app, "zeppelin", "underline") == 1
+        await pilot.press("n")
+        assert match_shown(app) == "/zeppelin: match 2/3"
+
+        await pilot.press("p", "end", "enter")  # a new pivot renumbers the hits
+        await pilot.pause()
+        assert app.screen.comparison.pivot == source_id("Outlet 8")
+        assert match_shown(app) is None
+        await pilot.press("n")  # the next hit after the cursor's group (g2): Outlet 2's in g4
+        assert (group_id(app), match_shown(app)) == ("g4", "/zeppelin: match 3/3")
+
+        await pilot.press("v")  # another view counts its own hits
+        await pilot.pause()
+        assert app.screen.view == View.PAIR and match_shown(app) is None
+        await pilot.press("n")
+        assert match_shown(app) is not None

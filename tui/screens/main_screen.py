@@ -560,6 +560,7 @@ class MainScreen(ReviewActions, CopyOpenActions, RemembersView, Screen):
     def _go_to_match(self, direction: int, include_current: bool = False) -> None:
         found = self.matches()
         if not found:
+            self._show_title()  # a count the title still shows was another term's: it goes
             term = self.search_term.lower()
             hidden = [
                 outlet(self.story, s.id)

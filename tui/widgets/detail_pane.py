@@ -24,6 +24,7 @@ class DetailPane(RichLog):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id, wrap=True, markup=False, auto_scroll=False, min_width=20)
         self._text = Text()
+        self._text_of: tuple | None = None  # what `_text` was built from (see `show`)
         self.show_scores = False
 
     def show(
@@ -33,6 +34,13 @@ class DetailPane(RichLog):
         quote: Quote | None = None,
         mark: Mark | None = None,
     ) -> None:
+        # A view change, a pivot change or a hidden source shows the cursor's group at
+        # once and again when the view's `CursorMoved` arrives: the text is built once.
+        # The lookup stands for the comparison and its order (a new one at each pivot).
+        text_of = (lookup, group_index, quote, mark, self.show_scores)
+        if text_of == self._text_of:
+            return
+        self._text_of = text_of
         text = detail_text(lookup, group_index, quote, mark, scores=self.show_scores)
         has_something = bool(text.plain)
         if text == self._text and self.display == has_something:
