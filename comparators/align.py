@@ -75,7 +75,7 @@ from comparators.model import (
     Story,
 )
 from comparators.segment import Unit, units
-from comparators.similarity import Scorer, get_comparator, scores_within
+from comparators.similarity import Fuzzy, Scorer, get_comparator, scores_within
 from comparators.workers import in_background, map_parts, worth_spreading
 
 MAX_PER_SOURCE = 3  # an outlet rarely spreads one fact over more paragraphs
@@ -158,7 +158,7 @@ def align(
         scorer = comparator.fit(space.distinct_texts)
         if parallel:  # while the word sets are still being cut
             space.read_before_forking()
-        pairs = _candidates(space, scorer, sets(), jobs)
+        pairs = _candidates(space, scorer, sets(), jobs, fuzzy_view=model is not None and comparator.name != Fuzzy.name)
     if working_alone is not None:
         working_alone()
     probability = _link_probability(space, pairs, model)
@@ -430,6 +430,7 @@ class _Candidates:
     source_index: np.ndarray  # unit -> column of `best`
     overlap: np.ndarray  # (pairs x OVERLAPS) what each pair shares (evidence.OVERLAP_COLUMNS)
     sets: PassageSets
+    fuzzy: tuple[np.ndarray, np.ndarray] | None = None  # `fuzzy_parts` of each pair, when asked for
 
 
 def _parallel(space: _Space, jobs: int) -> bool:
@@ -446,10 +447,13 @@ def _passage_sets(space: _Space) -> PassageSets:
     )
 
 
-def _candidates(space: _Space, scorer: Scorer, sets: PassageSets | None = None, jobs: int = 1) -> _Candidates:
+def _candidates(
+    space: _Space, scorer: Scorer, sets: PassageSets | None = None, jobs: int = 1, fuzzy_view: bool = False
+) -> _Candidates:
     """Every cross-source pair above CANDIDATE_FLOOR that is among the
     CANDIDATES_PER_SOURCE best of either side in the other's source, over the
-    source pairs `_partner_ranks` compares; in `jobs` processes at once for a big story."""
+    source pairs `_partner_ranks` compares; in `jobs` processes at once for a big story.
+    `fuzzy_view`: also the `fuzzy` comparator's directions of each kept pair (`fuzzy_parts`)."""
     n = len(space.units)
     bounds = space.unit_range_of_source
     nonempty = np.flatnonzero(np.diff(bounds))
@@ -491,12 +495,18 @@ def _candidates(space: _Space, scorer: Scorer, sets: PassageSets | None = None, 
     i, j, forward, backward, similarity = (a[near] for a in (i, j, forward, backward, similarity))
     keep = _among_best(i, source_index[j], similarity) | _among_best(j, source_index[i], similarity)
     i, j = i[keep], j[keep]
-    # What the kept pairs share, for them only (the floor keeps many more pairs than this).
-    cuts = np.linspace(0, len(i), parts + 1).astype(int).tolist()  # each pair's overlap is its own
-    overlap = np.concatenate(
-        map_parts(lambda part: sets.overlap_pairs(i[cuts[part] : cuts[part + 1]], j[cuts[part] : cuts[part + 1]]), parts, jobs)
-    )
-    return _Candidates(i, j, forward[keep], backward[keep], best, source_index, overlap, sets)
+    # What the kept pairs share, for them only (the floor keeps many more pairs than this),
+    # and their fuzzy view: each pair's are its own, so the parts split the pairs.
+    cuts = np.linspace(0, len(i), parts + 1).astype(int).tolist()
+
+    def shared(part: int):
+        a, b = i[cuts[part] : cuts[part + 1]], j[cuts[part] : cuts[part + 1]]
+        return sets.overlap_pairs(a, b), fuzzy_parts(space, a, b) if fuzzy_view else None
+
+    found_parts = map_parts(shared, parts, jobs)
+    overlap = np.concatenate([o for o, _ in found_parts])
+    fuzzy = tuple(np.concatenate(d) for d in zip(*(f for _, f in found_parts))) if fuzzy_view else None
+    return _Candidates(i, j, forward[keep], backward[keep], best, source_index, overlap, sets, fuzzy)
 
 
 def _scored_source(
@@ -703,7 +713,7 @@ def candidate_features(space: _Space, pairs: _Candidates) -> np.ndarray:
         space.position,
         space.length,
         pairs.overlap,
-        fuzzy_parts(space, pairs.i, pairs.j),
+        pairs.fuzzy,
     )
 
 

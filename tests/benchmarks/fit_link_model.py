@@ -55,7 +55,7 @@ from comparators.align import _candidates, _Space, align, candidate_features  # 
 from comparators.evidence import FEATURES, MODEL_PATH, LinkModel, TreeEnsemble  # noqa: E402
 from comparators.model import Settings  # noqa: E402
 from comparators.segment import units  # noqa: E402
-from comparators.similarity import get_comparator  # noqa: E402
+from comparators.similarity import Fuzzy, get_comparator  # noqa: E402
 
 THRESHOLDS = tuple(round(t, 2) for t in np.arange(0.15, 0.6, 0.05))
 FIXED_CUTS = (0.25, 0.3, 0.35, 0.4, 0.45, 0.5)
@@ -122,7 +122,7 @@ def candidate_table(story: LabelledStory, comparator: str):
     """(features, labels, pairs) of the aligner's candidate pairs in `story`."""
     space = _Space(units(story.story, "paragraph"), story.story)
     scorer = get_comparator(comparator).fit(space.distinct_texts)
-    pairs = _candidates(space, scorer)
+    pairs = _candidates(space, scorer, fuzzy_view=comparator != Fuzzy.name)
     features = candidate_features(space, pairs)
     keys = [
         ((space.units[a].source, space.units[a].paragraph), (space.units[b].source, space.units[b].paragraph))
