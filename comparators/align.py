@@ -674,7 +674,9 @@ def fuzzy_parts(space: _Space, i: np.ndarray, j: np.ndarray) -> tuple[np.ndarray
     da, db = space.distinct_id[a], space.distinct_id[b]
     key = np.minimum(da, db) * len(texts) + np.maximum(da, db)  # the ratio is symmetric
     distinct, back = np.unique(key, return_inverse=True)
-    lower = [t.lower() for t in texts]  # as `Fuzzy.fit` scores them
+    # As `Fuzzy.fit` scores them, each as its sorted set of words: the token-set ratio reads
+    # only that set, so the same figure comes without splitting and sorting it per pair.
+    lower = [" ".join(sorted(set(t.lower().split()))) for t in texts]
     first, second = np.divmod(distinct, len(texts))
     values = process.cpdist(
         [lower[x] for x in first.tolist()],
