@@ -724,20 +724,20 @@ def fuzzy_parts(space: _Space, i: np.ndarray, j: np.ndarray) -> tuple[np.ndarray
 
 
 # Keys counted on a table over all possible keys, not sorted, while the table is at most
-# this many times the keys (two integer reads and writes per slot against a sort's passes).
-DENSE_KEYS = 4
+# this many times the keys (at 5 bytes a slot, no more memory than the sort's own arrays).
+DENSE_KEYS = 2
 
 
 def _distinct_keys(key: np.ndarray, possible: int) -> tuple[np.ndarray, np.ndarray]:
     """`np.unique(key, return_inverse=True)` of non-negative keys below `possible`: through a
     table over the possible keys when there are few of them, so no sort is needed."""
-    if possible > DENSE_KEYS * len(key):
+    if possible > DENSE_KEYS * len(key) or len(key) >= 1 << 31:
         distinct, back = np.unique(key, return_inverse=True)
         return distinct, back.ravel()
     seen = np.zeros(possible, dtype=bool)
     seen[key] = True
     distinct = np.flatnonzero(seen)
-    slot = np.empty(possible, dtype=np.int64)
+    slot = np.empty(possible, dtype=np.int32)
     slot[distinct] = np.arange(len(distinct))
     return distinct, slot[key]
 
