@@ -687,7 +687,7 @@ class FeatureBins:
 
     def __init__(self, features: np.ndarray, ensembles: Sequence[TreeEnsemble]) -> None:
         self.cuts = [
-            np.unique(np.concatenate([e._tables[0][f] for e in ensembles])) for f in range(features.shape[1])
+            np.unique(np.concatenate([e._tables[0][f] for e in ensembles])) for f in range(len(FEATURES))
         ]
         self.bins = [
             np.searchsorted(c, features[:, f].astype(np.float64), side="left") if len(c) else None
