@@ -223,6 +223,23 @@ class _Space:
         return self._distinct[1]
 
     @cached_property
+    def _word_sets(self) -> tuple[list[str], np.ndarray]:
+        index: dict[str, int] = {}
+        of_text = [index.setdefault(" ".join(sorted(set(t.lower().split()))), len(index)) for t in self.distinct_texts]
+        return list(index), np.array(of_text, dtype=np.int64)[self.distinct_id]
+
+    @property
+    def word_sets(self) -> list[str]:
+        """Each distinct set of lower-case words of a sentence, sorted and joined: the
+        token-set ratio reads only that set, so it gives `Fuzzy`'s figure for the lower-cased
+        text; and sentences differing only in case, order or repeats share one."""
+        return self._word_sets[0]
+
+    @property
+    def word_set_id(self) -> np.ndarray:  # sentence -> index in word_sets
+        return self._word_sets[1]
+
+    @cached_property
     def sentence_start(self) -> np.ndarray:  # first sentence of each unit, plus the end
         counts = [len(u.sentences) for u in self.units]
         return np.concatenate([[0], np.cumsum(counts)]).astype(np.int64)
@@ -243,10 +260,12 @@ class _Space:
         n = len(self.story.sources)
         return np.searchsorted(self.source_of, np.arange(n + 1)).astype(np.int64)
 
-    def read_before_forking(self) -> None:
+    def read_before_forking(self, fuzzy_view: bool = False) -> None:
         """Work out once, before work is forked into parts, what every part reads
-        (each forked process would otherwise work it out again for itself)."""
-        for figure in ("sentence_weight", "sentence_unit", "distinct_id", "source_of", "evidence_rank"):
+        (each forked process would otherwise work it out again for itself); with
+        `fuzzy_view`, the sentences' word sets too (`fuzzy_parts`)."""
+        figures = ("sentence_weight", "sentence_unit", "distinct_id", "source_of", "evidence_rank")
+        for figure in figures + (("_word_sets",) if fuzzy_view else ()):
             getattr(self, figure)
 
     def sentences_of(self, unit_ids: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -461,7 +480,7 @@ def _candidates(
     sets = _passage_sets(space) if sets is None else sets
     parts = jobs if _parallel(space, jobs) else 1
     if parts > 1:
-        space.read_before_forking()
+        space.read_before_forking(fuzzy_view)
 
     def scored(part: int) -> tuple[np.ndarray, list[tuple[int, tuple[np.ndarray, ...]]]]:
         # Source ranks are dealt in turn to the parts (a small story's first ranks have
@@ -657,7 +676,7 @@ def _link_probability(space: _Space, pairs: _Candidates, model: LinkModel | None
 def fuzzy_parts(space: _Space, i: np.ndarray, j: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """The `fuzzy` comparator's two directions (`_pair_parts`) for the pairs (i, j) only:
     rapidfuzz's token-set ratio of each sentence of one passage with each of the other's,
-    each distinct pair of sentence texts scored once (never every sentence pair of the story)."""
+    each distinct pair of sentences' word sets scored once (never every sentence pair of the story)."""
     from rapidfuzz import fuzz, process
 
     count = len(i)
@@ -667,17 +686,17 @@ def fuzzy_parts(space: _Space, i: np.ndarray, j: np.ndarray) -> tuple[np.ndarray
     rows, cols = starts[i + 1] - starts[i], starts[j + 1] - starts[j]
     cells = rows * cols
     pair = np.repeat(np.arange(count), cells)
-    k = np.arange(int(cells.sum())) - np.repeat(np.cumsum(cells) - cells, cells)
+    offset = np.cumsum(cells) - cells  # each pair's first cell
+    k = np.arange(int(cells.sum())) - offset[pair]
     row, col = k // cols[pair], k % cols[pair]
     a, b = starts[i][pair] + row, starts[j][pair] + col  # sentence indices
-    texts = space.distinct_texts
-    da, db = space.distinct_id[a], space.distinct_id[b]
-    key = np.minimum(da, db) * len(texts) + np.maximum(da, db)  # the ratio is symmetric
-    distinct, back = np.unique(key, return_inverse=True)
-    # As `Fuzzy.fit` scores them, each as its sorted set of words: the token-set ratio reads
-    # only that set, so the same figure comes without splitting and sorting it per pair.
-    lower = [" ".join(sorted(set(t.lower().split()))) for t in texts]
-    first, second = np.divmod(distinct, len(texts))
+    # Each sentence as its sorted set of words: the same figure without splitting and sorting
+    # it per pair, and each pair of sets scored once.
+    lower = space.word_sets
+    da, db = space.word_set_id[a], space.word_set_id[b]
+    key = np.minimum(da, db) * len(lower) + np.maximum(da, db)  # the ratio is symmetric
+    distinct, back = _distinct_keys(key, len(lower) ** 2)
+    first, second = np.divmod(distinct, len(lower))
     values = process.cpdist(
         [lower[x] for x in first.tolist()],
         [lower[y] for y in second.tolist()],
@@ -685,7 +704,7 @@ def fuzzy_parts(space: _Space, i: np.ndarray, j: np.ndarray) -> tuple[np.ndarray
         dtype=np.float32,
         workers=1,
     )
-    score = values[back.ravel()] / np.float32(100.0)
+    score = values[back] / np.float32(100.0)
     weight = space.sentence_weight
 
     def direction(order: np.ndarray, sentence: np.ndarray, within: np.ndarray) -> np.ndarray:
@@ -696,8 +715,31 @@ def fuzzy_parts(space: _Space, i: np.ndarray, j: np.ndarray) -> tuple[np.ndarray
         return np.add.reduceat(weight[sentence[order][runs]] * best, firsts).astype(np.float32)
 
     forward = direction(np.arange(len(score)), a, col)
-    backward = direction(np.lexsort((row, col, pair)), b, row)
+    # The cells by pair, then column, then row (`np.lexsort((row, col, pair))`), placed
+    # directly: a pair's cells are row after row, so a cell's place column-wise is known.
+    by_column = np.empty_like(k)
+    by_column[offset[pair] + col * rows[pair] + row] = np.arange(len(k))
+    backward = direction(by_column, b, row)
     return forward, backward
+
+
+# Keys counted on a table over all possible keys, not sorted, while the table is at most
+# this many times the keys (at 5 bytes a slot, no more memory than the sort's own arrays).
+DENSE_KEYS = 2
+
+
+def _distinct_keys(key: np.ndarray, possible: int) -> tuple[np.ndarray, np.ndarray]:
+    """`np.unique(key, return_inverse=True)` of non-negative keys below `possible`: through a
+    table over the possible keys when there are few of them, so no sort is needed."""
+    if possible > DENSE_KEYS * len(key) or len(key) >= 1 << 31:
+        distinct, back = np.unique(key, return_inverse=True)
+        return distinct, back.ravel()
+    seen = np.zeros(possible, dtype=bool)
+    seen[key] = True
+    distinct = np.flatnonzero(seen)
+    slot = np.empty(possible, dtype=np.int32)
+    slot[distinct] = np.arange(len(distinct))
+    return distinct, slot[key]
 
 
 def candidate_features(space: _Space, pairs: _Candidates) -> np.ndarray:

@@ -602,12 +602,12 @@ class TreeEnsemble:
     depth: int
     baseline: float
 
-    def log_odds(self, features: np.ndarray) -> np.ndarray:
+    def log_odds(self, features: np.ndarray, binned: FeatureBins | None = None) -> np.ndarray:
+        """The pairs' log-odds; `binned`, the features' bins already found for several
+        ensembles at once (`FeatureBins`, this one among them)."""
         cuts, single, pairs, baseline = self._tables
-        x = features.astype(np.float64)
-        # A feature's bin b: the pair is at most the feature's k-th cut exactly when b <= k.
-        bins = [np.searchsorted(c, x[:, f], side="left") if len(c) else None for f, c in enumerate(cuts)]
-        out = np.full(len(x), baseline)
+        bins = (binned or FeatureBins(features, [self])).of(self)
+        out = np.full(len(features), baseline)
         for f, table in single.items():
             out += table[bins[f]]
         for (f, g), table in pairs.items():
@@ -679,6 +679,34 @@ class TreeEnsemble:
         )
 
 
+class FeatureBins:
+    """Each feature's bin among the cut points of several tree ensembles (the link model's
+    two views share most features): one search per feature over all their cuts, then each
+    ensemble's bin read off a table, its cuts being among them. A feature's bin b: the pair
+    is at most the feature's k-th cut exactly when b <= k."""
+
+    def __init__(self, features: np.ndarray, ensembles: Sequence[TreeEnsemble]) -> None:
+        self.cuts = [
+            np.unique(np.concatenate([e._tables[0][f] for e in ensembles])) for f in range(len(FEATURES))
+        ]
+        self.bins = [
+            np.searchsorted(c, features[:, f].astype(np.float64), side="left") if len(c) else None
+            for f, c in enumerate(self.cuts)
+        ]
+
+    def of(self, ensemble: TreeEnsemble) -> list[np.ndarray | None]:
+        """Each feature's bin among `ensemble`'s own cuts (None for a feature it never cuts)."""
+        out: list[np.ndarray | None] = []
+        for own, every, bins in zip(ensemble._tables[0], self.cuts, self.bins):
+            if not len(own):
+                out.append(None)
+            elif len(own) == len(every):  # its cuts are all there are
+                out.append(bins)
+            else:  # the bin among all cuts -> how many of its own cuts lie below
+                out.append(np.concatenate([[0], np.searchsorted(own, every, side="right")])[bins])
+        return out
+
+
 def _logistic(z: np.ndarray) -> np.ndarray:
     return 1.0 / (1.0 + np.exp(-z))
 
@@ -698,14 +726,22 @@ class LinkModel:
     # comparator's similarities in place of the lexical one's): the probability is the mean of both.
     other_view: LinkModel | None = None
 
-    def probability(self, features: np.ndarray) -> np.ndarray:
+    def probability(self, features: np.ndarray, binned: FeatureBins | None = None) -> np.ndarray:
+        """Each pair's probability; `binned`, the features' bins for every view's trees."""
+        if binned is None and self.trees is not None:
+            binned = FeatureBins(features, self._ensembles())
         p = _logistic(((features - self.mean) / self.scale) @ self.weights + self.intercept)
         if self.trees is not None:
-            p = 0.5 * (p + _logistic(self.trees.log_odds(features)))
+            p = 0.5 * (p + _logistic(self.trees.log_odds(features, binned)))
         p = p.astype(np.float32)
         if self.other_view is not None:
-            p = np.float32(0.5) * (p + self.other_view.probability(features))
+            p = np.float32(0.5) * (p + self.other_view.probability(features, binned))
         return p
+
+    def _ensembles(self) -> list[TreeEnsemble]:
+        """The trees of this view and of the others after it."""
+        own = [self.trees] if self.trees is not None else []
+        return own + (self.other_view._ensembles() if self.other_view is not None else [])
 
     def to_dict(self) -> dict:
         stored = {

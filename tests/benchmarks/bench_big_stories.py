@@ -513,6 +513,45 @@ average 1-3): 400 x 40 CPU of all processes 28.1 -> 27.4 s, ratio 0.98 (0.98-0.9
 process 13.06 (12.71-13.95) -> 12.50 (12.32-12.85) s, wall 17.4 -> 17.5 s; 200 x 40 CPU
 14.4 -> 13.9 s, ratio 0.96 (0.84-1.02), main 6.48 (6.23-7.12) -> 6.19 (5.90-6.34) s, wall
 9.5 -> 9.1 s, ratio 0.96. Same peak memory.
+
+The fuzzy view's cost. Stop 28 made the lexical link model the mean of two views, the second
+reading the `fuzzy` comparator's similarity of each candidate pair (`align.fuzzy_parts`):
+400 x 40 went 15.0 -> 17.1 s wall, 26.0 -> 30.3 s of CPU. Now (same export bytes: the seeds,
+200 x 40 with `--jobs 1` and `--jobs 2`, 400 x 40 with `--jobs 2`) the token-set ratio, which
+reads only a sentence's set of lower-case words, is worked out once per pair of word sets, not
+of sentence texts: 400 x 40's 3,905 distinct sentence texts are 981 word sets (one sentence in
+another case or order, or with a word repeated), and the two halves' `cpdist` pairs fell from
+489,407 to 157,188 (200 x 40: 276,918 to 104,926); the distinct pairs are found on a table over
+every possible pair of sets when it is small (no sort), and the cells are put column by column
+from their place, not by a `lexsort`. `fuzzy_parts` of 400 x 40's 571,191 candidates in two
+halves, one process, CPU: 2.7-2.9 -> 0.83-0.85 s. The two views' trees now search each feature
+once over both views' cuts (`evidence.FeatureBins`): `LinkModel.probability` there 0.45-0.47 ->
+0.34-0.37 s. `farm-bench -n 4` on `--child ... 2` against main, paired (load average 1-3),
+medians (ranges of the ratios in brackets):
+
+| story | wall | CPU, all processes | ratio of wall | ratio of CPU |
+|---|---|---|---|---|
+| 200 x 40 | 8.13 -> 7.65 s | 14.2 -> 13.5 s | 0.92 (0.84-1.00) | 0.93 (0.85-1.01) |
+| 400 x 40 | 16.6 -> 15.9 s | 29.5 -> 28.4 s | 0.93 (0.88-1.00) | 0.94 (0.88-1.00) |
+| 400 x 40 again (`-n 5`, load average 1-2, with the table at most twice the keys) | 15.8 -> 15.1 s | 28.1 -> 26.8 s | 0.95 (0.92-0.98) | 0.94 (0.92-0.97) |
+
+The word sets' saving is the synthetic stories' own: their rewording swaps two neighbouring
+words and drops a repeated small word (`synthetic._reword`), which leaves the set as it was.
+The labelled real stories' distinct sentence texts are as many word sets (seeds 129 and 129,
+beirut 47 and 47, ... ukraine 56 and 56): there each pair is scored as before, and only the
+column order without a `lexsort` is saved (0.07 -> 0.02 s per half at 400 x 40; with 3,905
+sets the table of pairs would be too big and the keys are sorted as before): a real story of
+hundreds of sources still pays nearly all of the fuzzy view's cost.
+Peak RSS of the main process 584-634 MB either way at 400 x 40 (it takes one of two values
+from run to run, on main as here; the child's own `ru_maxrss` 612 or 665 MB, main's too). Tried and not kept (same figures): each distinct pair of
+passages' lists of sentences worked out once (wire copies: 571,191 -> 361,202 pairs, 2.8 ->
+2.1 million sentence cells), 0.95 -> 0.90 s with the word sets (medians of 6), within the
+noise, and it adds a serial step before the parts (and, ordered by list, halves that met
+more sentence pairs twice); rapidfuzz's `cdist` once per first sentence over its partners in place of `cpdist`
+(tried on one half's 233,589 pairs of sentence texts, before the word sets), 0.96-1.00 s
+against 0.94-1.03 s. Left: `cpdist` itself (about 4 us a pair of sets of ~27 words, most of
+it splitting and decomposing the sets: `fuzz.ratio` on the same strings takes 1 us) and the
+cells' numpy (about 0.25 s at 400 x 40).
 """
 
 from __future__ import annotations

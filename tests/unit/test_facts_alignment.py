@@ -12,7 +12,7 @@ import numpy as np
 import pytest
 
 from comparators import GroupKind, compare
-from comparators.align import _pair_parts, _Space, fuzzy_parts
+from comparators.align import _distinct_keys, _pair_parts, _Space, fuzzy_parts
 from comparators.evidence import (
     OVERLAP_COLUMNS,
     link_model,
@@ -372,6 +372,41 @@ def test_the_fuzzy_view_of_a_candidate_pair_is_the_fuzzy_comparators_and_a_close
         return float(link_model("lexical").probability(features)[0])
 
     assert probability(0.8) > probability(0.3) + 0.02
+
+
+def test_the_fuzzy_view_scores_sentences_of_one_word_set_once_and_gives_the_fuzzy_comparators_figures():
+    # Passages of one, two and three sentences; one sentence retold in other case and order,
+    # with a word repeated: the token-set ratio reads only the set of words, so it is one set.
+    told = "The bridge collapsed on Monday evening."
+    retold = "On the bridge THE bridge collapsed Monday evening."
+    story = story_of(
+        wire=[f"{told} {WIRE[1]}", WIRE[2]],
+        paper=[f"{WIRE[3]} {retold} {WIRE[1]}", told],
+    )
+    space = _Space(units(story, "paragraph"), story)
+    told_at = space.sentence_texts.index(told)
+    retold_at = space.sentence_texts.index(retold)
+    assert space.distinct_id[told_at] != space.distinct_id[retold_at]
+    assert space.word_set_id[told_at] == space.word_set_id[retold_at]
+    assert len(space.word_sets) < len(space.distinct_texts)
+
+    i, j = np.array([0, 0, 1, 1]), np.array([2, 3, 2, 3])
+    forward, backward = fuzzy_parts(space, i, j)
+    scorer = get_comparator("fuzzy").fit(space.distinct_texts)
+    for k in range(len(i)):
+        whole_forward, whole_backward = _pair_parts(space, scorer, i[k : k + 1], j[k : k + 1])
+        assert (forward[k], backward[k]) == pytest.approx((whole_forward[0, 0], whole_backward[0, 0]), abs=1e-6)
+    # The first passage's first sentence is found whole in the second outlet's last passage.
+    assert forward[1] < backward[1] == pytest.approx(1.0)
+
+
+@pytest.mark.parametrize("possible", [12, 10_000])
+def test_distinct_keys_are_numpys_unique_whether_counted_on_a_table_or_sorted(possible):
+    key = np.array([7, 3, 7, 0, 11, 3, 3], dtype=np.int64)
+    distinct, back = _distinct_keys(key, possible)
+    expected, expected_back = np.unique(key, return_inverse=True)
+    assert distinct.tolist() == expected.tolist()
+    assert back.tolist() == expected_back.tolist()
 
 
 def _link_probability_with(sets, overlap: np.ndarray, column: str, value: float) -> float:

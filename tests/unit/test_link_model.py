@@ -8,7 +8,7 @@ import json
 import numpy as np
 import pytest
 
-from comparators.evidence import FEATURES, MODEL_PATH, LinkModel, TreeEnsemble, link_model
+from comparators.evidence import FEATURES, MODEL_PATH, FeatureBins, LinkModel, TreeEnsemble, link_model
 
 # Three hand-made trees over the first three features (nodes numbered across trees; cuts
 # that float32 features hold exactly):
@@ -72,6 +72,26 @@ def test_a_model_with_trees_averages_the_two_probabilities_and_survives_storage(
     # A stored model without trees (the format before them) is the logistic model alone.
     assert LinkModel.from_dict(logistic.to_dict()).probability(x) == pytest.approx(logistic.probability(x))
     assert LinkModel.from_dict(json.loads(json.dumps(model.to_dict()))).probability(x) == pytest.approx(model.probability(x))
+
+
+def test_trees_binned_together_with_another_views_give_their_own_log_odds():
+    # Another view's trees cutting feature 0 elsewhere (0.25 and 0.75, and at 0.5 as this one
+    # does) and feature 2 not at all: the features are searched once over both views' cuts.
+    other = {
+        **HAND_MADE,
+        "feature": [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0],
+        "threshold": [0.25, 0.0, 0.75, 0.0, 0.0, 0.5, 0.0, 0.0, 0.0, 0.0, 0.0],
+        "left": [1, 1, 3, 3, 4, 6, 6, 7, 8, 9, 10],
+        "right": [2, 1, 4, 3, 4, 7, 6, 7, 8, 9, 10],
+        "value": [0.0, 0.3, 0.0, -0.4, 0.6, 0.0, 0.7, -0.7, 0.0, 0.0, 0.1],
+    }
+    mine, theirs = TreeEnsemble.from_dict(HAND_MADE), TreeEnsemble.from_dict(other)
+    x = _features(*ROWS, (0.25, 0.0, 0.0), (0.75, 0.0, 0.0), (0.7, 0.0, 0.0))
+    binned = FeatureBins(x, [mine, theirs])
+    assert binned.cuts[0].tolist() == [0.25, 0.5, 0.75]
+    assert mine.log_odds(x, binned).tolist() == mine.log_odds(x).tolist()
+    assert theirs.log_odds(x, binned).tolist() == theirs.log_odds(x).tolist()
+    assert mine.log_odds(x).tolist() == pytest.approx([_by_hand(*row) for row in x[:, :3].tolist()])
 
 
 def test_trees_deeper_than_two_are_refused():
