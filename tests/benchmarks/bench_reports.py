@@ -65,4 +65,7 @@ def main() -> int:
 
 
 if __name__ == "__main__":
+    from command_line import command_line
+
+    command_line(__doc__)
     sys.exit(main())

@@ -122,4 +122,7 @@ def main(argv: list[str]) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))
+    from command_line import command_line
+
+    argv = command_line(__doc__, flags=("--quick",))
+    sys.exit(main(argv))

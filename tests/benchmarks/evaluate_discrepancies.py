@@ -144,5 +144,8 @@ def leave_one_story_out() -> int:
 
 
 if __name__ == "__main__":
+    from command_line import command_line
+
     sys.path.insert(0, str(ROOT))
-    sys.exit(leave_one_story_out() if "--loso" in sys.argv[1:] else main())
+    argv = command_line(__doc__, flags=("--loso",))
+    sys.exit(leave_one_story_out() if "--loso" in argv else main())

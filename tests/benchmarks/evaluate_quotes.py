@@ -46,4 +46,7 @@ def main(argv: list[str]) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))
+    from command_line import command_line
+
+    argv = command_line(__doc__)
+    sys.exit(main(argv))

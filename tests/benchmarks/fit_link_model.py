@@ -527,4 +527,11 @@ def main(argv: list[str]) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))
+    from command_line import command_line
+
+    argv = command_line(
+        __doc__,
+        flags=("--ablate", "--balance", "--write"),
+        valued=("--comparator", "--cut", "--drop", "--errors", "--model", "--synthetic"),
+    )
+    sys.exit(main(argv))
