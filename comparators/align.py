@@ -104,6 +104,9 @@ BLOCK_ROWS = 64  # passages scored against the whole story at once
 GROUP_BATCH_SENTENCES = 256  # sentences of several groups scored in one product
 GROUP_PARTS_PER_JOB = 4  # a big story's batches of groups are built in this many parts per job
 PRIM_IN_NUMPY = 64  # members from which a group's spanning tree is grown in numpy
+# Distinct keys are counted on a table over every possible key, not sorted, while the table
+# has at most this many slots per key (5 bytes a slot: no more memory than the sort's arrays).
+TABLE_SLOTS_PER_KEY = 2
 
 _EMPTY: frozenset[int] = frozenset()  # a unit linked to nothing, or in no group yet
 _SIZE_STEP = 1 << 32  # a group's rank in `_facts` per member: more than any group's number
@@ -154,11 +157,12 @@ def align(
         return ()
     # The passages' word sets are cut in another process while the comparator is fitted here.
     parallel = _parallel(space, jobs)
+    fuzzy_view = model is not None and comparator.name != Fuzzy.name
     with in_background(lambda: _passage_sets(space), parallel) as sets:
         scorer = comparator.fit(space.distinct_texts)
         if parallel:  # while the word sets are still being cut
-            space.read_before_forking()
-        pairs = _candidates(space, scorer, sets(), jobs, fuzzy_view=model is not None and comparator.name != Fuzzy.name)
+            space.read_before_forking(fuzzy_view)
+        pairs = _candidates(space, scorer, sets(), jobs, fuzzy_view=fuzzy_view)
     if working_alone is not None:
         working_alone()
     probability = _link_probability(space, pairs, model)
@@ -232,7 +236,8 @@ class _Space:
     def word_sets(self) -> list[str]:
         """Each distinct set of lower-case words of a sentence, sorted and joined: the
         token-set ratio reads only that set, so it gives `Fuzzy`'s figure for the lower-cased
-        text; and sentences differing only in case, order or repeats share one."""
+        text (cleaned text holds no whitespace that rapidfuzz and `str.split` cut apart
+        differently); and sentences differing only in case, order or repeats share one."""
         return self._word_sets[0]
 
     @property
@@ -692,14 +697,14 @@ def fuzzy_parts(space: _Space, i: np.ndarray, j: np.ndarray) -> tuple[np.ndarray
     a, b = starts[i][pair] + row, starts[j][pair] + col  # sentence indices
     # Each sentence as its sorted set of words: the same figure without splitting and sorting
     # it per pair, and each pair of sets scored once.
-    lower = space.word_sets
+    word_sets = space.word_sets
     da, db = space.word_set_id[a], space.word_set_id[b]
-    key = np.minimum(da, db) * len(lower) + np.maximum(da, db)  # the ratio is symmetric
-    distinct, back = _distinct_keys(key, len(lower) ** 2)
-    first, second = np.divmod(distinct, len(lower))
+    key = np.minimum(da, db) * len(word_sets) + np.maximum(da, db)  # the ratio is symmetric
+    distinct, back = _distinct_keys(key, len(word_sets) ** 2)
+    first, second = np.divmod(distinct, len(word_sets))
     values = process.cpdist(
-        [lower[x] for x in first.tolist()],
-        [lower[y] for y in second.tolist()],
+        [word_sets[x] for x in first.tolist()],
+        [word_sets[y] for y in second.tolist()],
         scorer=fuzz.token_set_ratio,
         dtype=np.float32,
         workers=1,
@@ -723,15 +728,10 @@ def fuzzy_parts(space: _Space, i: np.ndarray, j: np.ndarray) -> tuple[np.ndarray
     return forward, backward
 
 
-# Keys counted on a table over all possible keys, not sorted, while the table is at most
-# this many times the keys (at 5 bytes a slot, no more memory than the sort's own arrays).
-DENSE_KEYS = 2
-
-
 def _distinct_keys(key: np.ndarray, possible: int) -> tuple[np.ndarray, np.ndarray]:
     """`np.unique(key, return_inverse=True)` of non-negative keys below `possible`: through a
     table over the possible keys when there are few of them, so no sort is needed."""
-    if possible > DENSE_KEYS * len(key) or len(key) >= 1 << 31:
+    if possible > TABLE_SLOTS_PER_KEY * len(key) or len(key) >= 1 << 31:  # the slots are int32
         distinct, back = np.unique(key, return_inverse=True)
         return distinct, back.ravel()
     seen = np.zeros(possible, dtype=bool)

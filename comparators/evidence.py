@@ -605,14 +605,19 @@ class TreeEnsemble:
     def log_odds(self, features: np.ndarray, binned: FeatureBins | None = None) -> np.ndarray:
         """The pairs' log-odds; `binned`, the features' bins already found for several
         ensembles at once (`FeatureBins`, this one among them)."""
-        cuts, single, pairs, baseline = self._tables
-        bins = (binned or FeatureBins(features, [self])).of(self)
+        _, single, pairs, baseline = self._tables
+        bins = (binned if binned is not None else FeatureBins(features, [self])).of(self)
         out = np.full(len(features), baseline)
         for f, table in single.items():
             out += table[bins[f]]
         for (f, g), table in pairs.items():
             out += table.ravel()[bins[f] * table.shape[1] + bins[g]]
         return out
+
+    @property
+    def cuts(self) -> list[np.ndarray]:
+        """Each feature's cut points, sorted (empty for a feature no tree splits on)."""
+        return self._tables[0]
 
     @cached_property
     def _tables(self):
@@ -686,9 +691,8 @@ class FeatureBins:
     is at most the feature's k-th cut exactly when b <= k."""
 
     def __init__(self, features: np.ndarray, ensembles: Sequence[TreeEnsemble]) -> None:
-        self.cuts = [
-            np.unique(np.concatenate([e._tables[0][f] for e in ensembles])) for f in range(len(FEATURES))
-        ]
+        self._ensembles = tuple(ensembles)
+        self.cuts = [np.unique(np.concatenate([e.cuts[f] for e in ensembles])) for f in range(len(FEATURES))]
         self.bins = [
             np.searchsorted(c, features[:, f].astype(np.float64), side="left") if len(c) else None
             for f, c in enumerate(self.cuts)
@@ -696,8 +700,10 @@ class FeatureBins:
 
     def of(self, ensemble: TreeEnsemble) -> list[np.ndarray | None]:
         """Each feature's bin among `ensemble`'s own cuts (None for a feature it never cuts)."""
+        if not any(ensemble is e for e in self._ensembles):  # its cuts might be missing here
+            raise ValueError("these bins were found for other trees")
         out: list[np.ndarray | None] = []
-        for own, every, bins in zip(ensemble._tables[0], self.cuts, self.bins):
+        for own, every, bins in zip(ensemble.cuts, self.cuts, self.bins):
             if not len(own):
                 out.append(None)
             elif len(own) == len(every):  # its cuts are all there are
@@ -726,16 +732,19 @@ class LinkModel:
     # comparator's similarities in place of the lexical one's): the probability is the mean of both.
     other_view: LinkModel | None = None
 
-    def probability(self, features: np.ndarray, binned: FeatureBins | None = None) -> np.ndarray:
-        """Each pair's probability; `binned`, the features' bins for every view's trees."""
-        if binned is None and self.trees is not None:
-            binned = FeatureBins(features, self._ensembles())
+    def probability(self, features: np.ndarray) -> np.ndarray:
+        """Each pair's probability (pairs x FEATURES)."""
+        ensembles = self._ensembles()
+        return self._probability(features, FeatureBins(features, ensembles) if ensembles else None)
+
+    def _probability(self, features: np.ndarray, binned: FeatureBins | None) -> np.ndarray:
+        """The probability with the features' bins found once for every view's trees."""
         p = _logistic(((features - self.mean) / self.scale) @ self.weights + self.intercept)
         if self.trees is not None:
             p = 0.5 * (p + _logistic(self.trees.log_odds(features, binned)))
         p = p.astype(np.float32)
         if self.other_view is not None:
-            p = np.float32(0.5) * (p + self.other_view.probability(features, binned))
+            p = np.float32(0.5) * (p + self.other_view._probability(features, binned))
         return p
 
     def _ensembles(self) -> list[TreeEnsemble]:

@@ -543,16 +543,16 @@ column order without a `lexsort` is saved (0.07 -> 0.02 s per half at 400 x 40; 
 sets the table of pairs would be too big and the keys are sorted as before): a real story of
 hundreds of sources still pays nearly all of the fuzzy view's cost.
 Peak RSS of the main process 584-634 MB either way at 400 x 40 (it takes one of two values
-from run to run, on main as here; the child's own `ru_maxrss` 612 or 665 MB, main's too). Tried and not kept (same figures): each distinct pair of
-passages' lists of sentences worked out once (wire copies: 571,191 -> 361,202 pairs, 2.8 ->
-2.1 million sentence cells), 0.95 -> 0.90 s with the word sets (medians of 6), within the
-noise, and it adds a serial step before the parts (and, ordered by list, halves that met
-more sentence pairs twice); rapidfuzz's `cdist` once per first sentence over its partners in place of `cpdist`
-(tried on one half's 233,589 pairs of sentence texts, before the word sets), 0.96-1.00 s
-against 0.94-1.03 s. Left: `cpdist` itself (about 4 us a pair of sets of ~27 words, most of
-it splitting and decomposing the sets: `fuzz.ratio` on the same strings takes 1 us) and the
-cells' numpy (about 0.25 s at 400 x 40).
-"""
+from run to run, on main as here; the child's own `ru_maxrss` 612 or 665 MB, main's too).
+Tried and not kept (same figures): each distinct pair of passages' lists of sentences worked
+out once (wire copies: 571,191 -> 361,202 pairs, 2.8 -> 2.1 million sentence cells), 0.95 ->
+0.90 s with the word sets (medians of 6), within the noise, and it adds a serial step before
+the parts (and, ordered by list, halves that met more sentence pairs twice); rapidfuzz's
+`cdist` once per first sentence over its partners in place of `cpdist` (tried on one half's
+233,589 pairs of sentence texts, before the word sets), 0.96-1.00 s against 0.94-1.03 s.
+Left: `cpdist` itself (about 4 us a pair of sets of ~27 words, most of it splitting and
+decomposing the sets: `fuzz.ratio` on the same strings takes 1 us) and the cells' numpy
+(about 0.25 s at 400 x 40). """
 
 from __future__ import annotations
 

@@ -396,17 +396,29 @@ def test_the_fuzzy_view_scores_sentences_of_one_word_set_once_and_gives_the_fuzz
     for k in range(len(i)):
         whole_forward, whole_backward = _pair_parts(space, scorer, i[k : k + 1], j[k : k + 1])
         assert (forward[k], backward[k]) == pytest.approx((whole_forward[0, 0], whole_backward[0, 0]), abs=1e-6)
-    # The first passage's first sentence is found whole in the second outlet's last passage.
+    # Every sentence of the second outlet's last passage is found in the first passage:
+    # the backward direction is 1, the forward one less.
     assert forward[1] < backward[1] == pytest.approx(1.0)
 
 
-@pytest.mark.parametrize("possible", [12, 10_000])
-def test_distinct_keys_are_numpys_unique_whether_counted_on_a_table_or_sorted(possible):
-    key = np.array([7, 3, 7, 0, 11, 3, 3], dtype=np.int64)
+def _keys_cases():
+    rng = np.random.default_rng(0)
+    hand = np.array([7, 3, 7, 0, 11, 3, 3], dtype=np.int64)
+    yield hand, 12  # on a table
+    yield hand, 14  # exactly two slots a key: still a table
+    yield hand, 10_000  # sorted
+    yield np.zeros(0, dtype=np.int64), 0
+    yield np.zeros(0, dtype=np.int64), 1
+    for size, possible in ((50, 60), (50, 10_000), (1_000, 1_500)):
+        yield rng.integers(0, possible, size).astype(np.int64), possible
+
+
+@pytest.mark.parametrize(("key", "possible"), list(_keys_cases()))
+def test_each_distinct_key_is_found_once_in_order_with_each_keys_place_among_them(key, possible):
     distinct, back = _distinct_keys(key, possible)
     expected, expected_back = np.unique(key, return_inverse=True)
     assert distinct.tolist() == expected.tolist()
-    assert back.tolist() == expected_back.tolist()
+    assert back.tolist() == expected_back.ravel().tolist()
 
 
 def _link_probability_with(sets, overlap: np.ndarray, column: str, value: float) -> float:

@@ -86,12 +86,27 @@ def test_trees_binned_together_with_another_views_give_their_own_log_odds():
         "value": [0.0, 0.3, 0.0, -0.4, 0.6, 0.0, 0.7, -0.7, 0.0, 0.0, 0.1],
     }
     mine, theirs = TreeEnsemble.from_dict(HAND_MADE), TreeEnsemble.from_dict(other)
-    x = _features(*ROWS, (0.25, 0.0, 0.0), (0.75, 0.0, 0.0), (0.7, 0.0, 0.0))
+
+    def theirs_by_hand(x0: float) -> float:
+        first = 0.3 if x0 <= 0.25 else (-0.4 if x0 <= 0.75 else 0.6)
+        return -0.2 + first + (0.7 if x0 <= 0.5 else -0.7) + 0.1
+
+    # At, just above and between the cuts only the other view has.
+    x = _features(*ROWS, (0.25, 0.0, 0.0), (0.2500001, 0.0, 0.0), (0.75, 0.0, 0.0), (0.7, 0.0, 0.0), (0.76, 0.0, 0.0))
     binned = FeatureBins(x, [mine, theirs])
     assert binned.cuts[0].tolist() == [0.25, 0.5, 0.75]
+    rows = x[:, :3].tolist()
+    assert mine.log_odds(x, binned).tolist() == pytest.approx([_by_hand(*row) for row in rows])
+    assert theirs.log_odds(x, binned).tolist() == pytest.approx([theirs_by_hand(row[0]) for row in rows])
     assert mine.log_odds(x, binned).tolist() == mine.log_odds(x).tolist()
     assert theirs.log_odds(x, binned).tolist() == theirs.log_odds(x).tolist()
-    assert mine.log_odds(x).tolist() == pytest.approx([_by_hand(*row) for row in x[:, :3].tolist()])
+
+
+def test_bins_found_for_other_trees_are_refused():
+    mine, theirs = TreeEnsemble.from_dict(HAND_MADE), TreeEnsemble.from_dict({**HAND_MADE, "baseline": 0.0})
+    x = _features(*ROWS)
+    with pytest.raises(ValueError, match="other trees"):
+        theirs.log_odds(x, FeatureBins(x, [mine]))
 
 
 def test_trees_deeper_than_two_are_refused():
