@@ -33,7 +33,7 @@ as labels) to every fold's training set, all together weighing SHARE of one mean
 
 `--model` tries another model class (`MODELS`; `logistic` is the previous release's
 model), and `--cut` another rule for choosing a fold's cut on its training stories
-(`CUT_RULES`); README ("How well it works") gives their figures.
+(`CUT_RULES`); tests/benchmarks/ALIGNMENT.md gives their figures.
 """
 
 from __future__ import annotations
