@@ -140,8 +140,8 @@ a story of 1,000 paragraphs or more spreads independent work over forked process
 paragraphs' facts while aligning; the passages' word sets while the comparator is fitted;
 candidate scoring by source, the kept pairs' overlaps and the groups' building in parts;
 the export's word diffs while the rest of it is built. Only compact results come back
-(diff runs as counts, arrays, groups). 200 x 40, `farm-bench -n 5 --vs '... --jobs 1' --
-'... --jobs 2'` on the bench's child (2 cores shared with other engineers' tests, load
+(diff runs as counts, arrays, groups). 200 x 40, whole-process timing, 5 runs a side, `--jobs 1`
+against `--jobs 2`, on the bench's child (2 cores shared with other engineers' tests, load
 average 2-4; medians, ranges in brackets):
 
 | story, jobs | wall | CPU, all processes | peak RSS (main) |
@@ -204,7 +204,7 @@ word sets are still being cut in the other process; the fact groups' loop tests 
 more cheaply (5-10 %, within the noise). Tried and not kept: matching quotes in another process
 while the groups' figures are compared (the 2,866 quotes of 200 x 40 carry 5 MB of pickled
 matches: sending them back cost more than matching them, 0.5 + 0.65 s against 0.6 s).
-`farm-bench -n 4` on `--child ... 2`, this round against the code before it, paired (load
+Whole-process timing (4 runs a side) on `--child ... 2`, this round against the code before it, paired (load
 average 3.6-5.6: both CPU figures are some 15 % above those of a quiet machine):
 
 | story | CPU, main process (median of 5) | CPU, all processes | ratio of CPU, all, paired |
@@ -230,7 +230,7 @@ once with no place known, read again only for an article naming one of its names
 (284 of 7,155 paragraphs at 200 x 40). CPU seconds of the two readers on 200 x 40's texts
 (alone, two or three runs each, alternating): `passage_actors` of the 3,862 distinct
 passages 0.71-0.88 -> 0.47-0.50 s, `find_mentions` of the 200 sources 0.94-0.99 -> 0.65-0.74 s,
-both in one process (`--jobs 1`) 1.55-1.76 -> 1.17-1.27 s. Whole export, `farm-bench -n 3`
+both in one process (`--jobs 1`) 1.55-1.76 -> 1.17-1.27 s. Whole export, whole-process timing (3 runs a side)
 on `--child ... 2` against the code before, paired, load average 4-8 (the noise is larger
 than the saving, about 3 % of the CPU):
 
@@ -258,7 +258,7 @@ look-ahead on the first letters (`clauses.FINITE_VERB` 0.27 -> 0.13 s and the pa
 0.14 -> 0.07 s on 200 x 40's 3,859 distinct passages, `evidence._SPELLED` 0.39 -> 0.20 s; same
 matches on those, 10 x 1000's and the labelled stories' texts), and the incidence matrices
 and term frequencies are built by C-level maps and `Counter`s (`passage_sets` of 10 x 1000,
-the people already read, 1.92-2.35 -> 1.83-2.06 s). `farm-bench -n 5` on `--child ... 2`,
+the people already read, 1.92-2.35 -> 1.83-2.06 s). Whole-process timing (5 runs a side) on `--child ... 2`,
 against main, paired, load average 7-13 (wall seconds mean little at that load):
 
 | story | CPU, all processes (median) | ratio of CPU, paired |
@@ -293,7 +293,7 @@ made and kept goes straight to the oldest generation (`collector.py`), so the fi
 collection after comparing and after exporting no longer walks it (0.24 + 0.10 s); a figure's
 context words are found from its text's words read once (`discrepancies._context`, which
 sliced and searched the whole text before and after each figure); a quote's text is
-normalised once per distinct text. `farm-bench -n 3` on `--child ... 2` against the code
+normalised once per distinct text. Whole-process timing (3 runs a side) on `--child ... 2` against the code
 before, paired (load average 8-12: wall times are the load's, not the code's):
 
 | story | CPU, main process (median of 3) | CPU, all processes | ratio of CPU, all, paired | peak RSS, main |
@@ -317,10 +317,10 @@ the group's members over the 24 sources the passage was scored against; `may_tak
 inline in `joins`; the link test intersects the passage's links with the group once (its
 count of all links, tested before, can never be the smaller); `_absorb` tests a group's
 passages through `map`, and the cases of two groups skip the sort. `align()` alone in a
-process that only loads and aligns (`--jobs 1`, `farm-bench -n 7` pairs against main, load
+process that only loads and aligns (`--jobs 1`, whole-process timing (7 runs a side) against main, load
 average about 3; the figures printed by the process): `_facts` 0.94 -> 0.80 s (medians),
 `align()` 7.25 -> 6.80 s, the whole process's CPU ratio 0.97 (0.89-1.09). The whole export,
-`farm-bench -n 5` on `--child ... 2` against main, paired: CPU 16.7 -> 15.4 s, ratio 0.93
+Whole-process timing (5 runs a side) on `--child ... 2` against main, paired: CPU 16.7 -> 15.4 s, ratio 0.93
 (0.90-1.01), main process 7.46 -> 6.95 s, wall 10.7 -> 10.2 s, peak 355 -> 358 MB; on
 `--child ... 1`: CPU 13.6 -> 13.5 s, ratio 0.96 (0.89-1.09), peak 365 -> 367 MB. The saving,
 about a seventh of `_facts`, is a few hundredths of the export: within the noise of one run.
@@ -363,7 +363,7 @@ speakers, the runs and the facts (3 s of CPU at 200 x 40, 7 s at 400 x 40) runs 
 main process and the word sets' process from the start, three processes on two cores through
 the fit and the candidate scoring, and is done before `_facts`, when the main process grows
 the links alone and the other core may wait (1.4 s at 200 x 40, 4 s at 400 x 40): the runs
-and facts were to fill that window. Same export bytes, but no gain shown: `farm-bench -n 4` on
+and facts were to fill that window. Same export bytes, but no gain shown: whole-process timing (4 runs a side) on
 `--child ... 2` against main, paired, twice: CPU 18.2 against 18.0 s, ratio 1.00 (0.87-1.18),
 then 17.7 against 16.5 s, ratio 1.04 (1.00-1.14) (perhaps page copies: the fork is from the
 bigger process after the scoring; not measured); the wall time could not be measured, the machine's load
@@ -395,7 +395,7 @@ looked for only in a phrase ending with one of its words. `passage_people` of th
 passages, CPU median of 5: 200 x 40 (3,862 texts, 2,960 distinct sentences read for 9,239)
 0.348 -> 0.147 s, 10 x 1000 (8,796 texts, 13,794 for 20,538) 0.925 -> 0.715 s; same outputs
 there and on the seeds, same export bytes (seeds and 200 x 40 with `--jobs 1` and `--jobs 2`,
-10 x 1000 with `--jobs 2`). The whole export cannot show it at that size: `farm-bench` paired
+10 x 1000 with `--jobs 2`). The whole export cannot show it at that size: whole-process timing paired
 against main, `--jobs 2`, load average about 3, CPU of all processes 10 x 1000 14.5 -> 14.1 s
 (ratio 0.98, 0.96-1.02, `-n 5`), 200 x 40 14.9 -> 15.4 s (ratio 1.03, 0.95-1.05, `-n 4`).
 Left in `passage_people`: the phrases' own reading (`names._resolve`, 12,958 distinct at
@@ -411,7 +411,7 @@ a negative zero or NaN): 820,584 pairs at 400 x 40 0.16-0.23 -> 0.014-0.032 s of
 call (two calls), 416,112 at 200 x 40 0.07-0.08 -> 0.007-0.016 s. A link's evidence terms
 sort on the story's one ranking of its terms (`_Space.evidence_rank`, sorted once) rather
 than a key tuple per term and text: `evidence_order` of every distinct passage 0.044-0.061
--> 0.022-0.031 s at 200 x 40, 0.12-0.18 -> 0.057-0.063 s at 400 x 40. `farm-bench -n 3` on
+-> 0.022-0.031 s at 200 x 40, 0.12-0.18 -> 0.057-0.063 s at 400 x 40. Whole-process timing (3 runs a side) on
 `--child ... 2` against main, paired (load average 2-3): 400 x 40 CPU of all processes
 30.6 -> 28.2 s, ratio 0.90 (0.88-0.99), main process 14.27 -> 12.65 s (medians), wall
 22.5 -> 18.4 s; 200 x 40 14.7 -> 15.1 s, ratio 1.10 (0.96-1.12), main 6.89 -> 6.70 s: the
@@ -452,7 +452,7 @@ discrepancies (at 200 x 40 it waited 0.4 s for the other process's diffs). After
 load average 1.4, 16.8 s): a core idles at start-up (0.5 s), during the candidates' ranking
 (0.6 s, main alone between the scoring and the overlaps), at the end of `_facts` (0.5 s),
 after the groups (0.4 s) and at the end (about 1 s: the export's JSON and the exit).
-`farm-bench` on `--child ... 2`, this round against main a66a8e2, paired (load average
+Whole-process timing on `--child ... 2`, this round against main a66a8e2, paired (load average
 1.5-2: other engineers' work), medians (ranges of the ratios in brackets):
 
 | story | wall | CPU, all processes | ratio of wall | ratio of CPU |
@@ -508,7 +508,7 @@ process (all parts, `--jobs 1`), CPU, three runs each way alternating, medians a
 | 10 x 1000 | 1.43 s (1.40-1.55) | 1.27 s (1.21-1.31) | 0.89 s (0.85-0.90) | 0.92 s (0.86-0.94) |
 
 (An earlier try, each cluster through the old `_product`, was slower: its column slicing.)
-Whole export, `farm-bench -n 3` on `--child ... 2` against the code before, paired (load
+Whole export, whole-process timing (3 runs a side) on `--child ... 2` against the code before, paired (load
 average 1-3): 400 x 40 CPU of all processes 28.1 -> 27.4 s, ratio 0.98 (0.98-0.99), main
 process 13.06 (12.71-13.95) -> 12.50 (12.32-12.85) s, wall 17.4 -> 17.5 s; 200 x 40 CPU
 14.4 -> 13.9 s, ratio 0.96 (0.84-1.02), main 6.48 (6.23-7.12) -> 6.19 (5.90-6.34) s, wall
@@ -526,7 +526,7 @@ every possible pair of sets when it is small (no sort), and the cells are put co
 from their place, not by a `lexsort`. `fuzzy_parts` of 400 x 40's 571,191 candidates in two
 halves, one process, CPU: 2.7-2.9 -> 0.83-0.85 s. The two views' trees now search each feature
 once over both views' cuts (`evidence.FeatureBins`): `LinkModel.probability` there 0.45-0.47 ->
-0.34-0.37 s. `farm-bench -n 4` on `--child ... 2` against main, paired (load average 1-3),
+0.34-0.37 s. Whole-process timing (4 runs a side) on `--child ... 2` against main, paired (load average 1-3),
 medians (ranges of the ratios in brackets):
 
 | story | wall | CPU, all processes | ratio of wall | ratio of CPU |
