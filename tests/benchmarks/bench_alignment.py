@@ -24,11 +24,7 @@ from synthetic import synthetic_story  # noqa: E402
 
 from comparators import Settings, compare, default_story_path, load_story  # noqa: E402
 from comparators.align import align  # noqa: E402
-from comparators.diff import _encoded_diff, word_diff  # noqa: E402
-from comparators.discrepancies import _consonants, spelling_variants  # noqa: E402
-from comparators.facts import _number_word, extract_facts, fold_name  # noqa: E402
 from comparators.export import to_json_dict  # noqa: E402
-from comparators.segment import split_sentences  # noqa: E402
 
 SEEDS_BUDGET_S = 0.3
 SCALE_BUDGET_S = 5.0
@@ -36,10 +32,24 @@ SCALE_BUDGET_MB = 500.0
 RUNS = 7
 
 
+# Unbounded caches (`functools.cache`) and those of at most this many entries hold compiled
+# patterns or the loaded link model, which a running process keeps; the bigger ones hold
+# results per text or word.
+KEPT_CACHE_SIZE = 64
+
+
 def clear_caches() -> None:
-    for cached in (split_sentences, word_diff, _encoded_diff, extract_facts, spelling_variants, _consonants, fold_name,
-                   _number_word):
-        cached.cache_clear()
+    """Empty the comparator layer's caches of results per text or word, so each run works
+    them out as a new story would (found, not listed, so a new cache is never missed)."""
+    for name, module in list(sys.modules.items()):
+        if name != "comparators" and not name.startswith("comparators."):
+            continue
+        for value in vars(module).values():
+            info = getattr(value, "cache_info", None)
+            if callable(info) and getattr(value, "__module__", None) == name:
+                size = info().maxsize
+                if size is not None and size > KEPT_CACHE_SIZE:
+                    value.cache_clear()
 
 
 def seeds() -> float:
