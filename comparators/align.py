@@ -75,7 +75,7 @@ from comparators.model import (
     Story,
 )
 from comparators.segment import Unit, units
-from comparators.similarity import Fuzzy, Scorer, get_comparator, scores_within
+from comparators.similarity import Fuzzy, Scorer, fuzzy_pair_scores, fuzzy_word_set, get_comparator, scores_within
 from comparators.workers import in_background, map_parts, worth_spreading
 
 MAX_PER_SOURCE = 3  # an outlet rarely spreads one fact over more paragraphs
@@ -229,15 +229,13 @@ class _Space:
     @cached_property
     def _word_sets(self) -> tuple[list[str], np.ndarray]:
         index: dict[str, int] = {}
-        of_text = [index.setdefault(" ".join(sorted(set(t.lower().split()))), len(index)) for t in self.distinct_texts]
+        of_text = [index.setdefault(fuzzy_word_set(t), len(index)) for t in self.distinct_texts]
         return list(index), np.array(of_text, dtype=np.int64)[self.distinct_id]
 
     @property
     def word_sets(self) -> list[str]:
-        """Each distinct set of lower-case words of a sentence, sorted and joined: the
-        token-set ratio reads only that set, so it gives `Fuzzy`'s figure for the lower-cased
-        text (cleaned text holds no whitespace that rapidfuzz and `str.split` cut apart
-        differently); and sentences differing only in case, order or repeats share one."""
+        """Each distinct `fuzzy_word_set` of the sentences: sentences differing only in case,
+        order or repeats share one, and so one score."""
         return self._word_sets[0]
 
     @property
@@ -682,8 +680,6 @@ def fuzzy_parts(space: _Space, i: np.ndarray, j: np.ndarray) -> tuple[np.ndarray
     """The `fuzzy` comparator's two directions (`_pair_parts`) for the pairs (i, j) only:
     rapidfuzz's token-set ratio of each sentence of one passage with each of the other's,
     each distinct pair of sentences' word sets scored once (never every sentence pair of the story)."""
-    from rapidfuzz import fuzz, process
-
     count = len(i)
     if not count:
         return np.zeros(0, np.float32), np.zeros(0, np.float32)
@@ -695,21 +691,12 @@ def fuzzy_parts(space: _Space, i: np.ndarray, j: np.ndarray) -> tuple[np.ndarray
     k = np.arange(int(cells.sum())) - offset[pair]
     row, col = k // cols[pair], k % cols[pair]
     a, b = starts[i][pair] + row, starts[j][pair] + col  # sentence indices
-    # Each sentence as its sorted set of words: the same figure without splitting and sorting
-    # it per pair, and each pair of sets scored once.
     word_sets = space.word_sets
     da, db = space.word_set_id[a], space.word_set_id[b]
     key = np.minimum(da, db) * len(word_sets) + np.maximum(da, db)  # the ratio is symmetric
     distinct, back = _distinct_keys(key, len(word_sets) ** 2)
     first, second = np.divmod(distinct, len(word_sets))
-    values = process.cpdist(
-        [word_sets[x] for x in first.tolist()],
-        [word_sets[y] for y in second.tolist()],
-        scorer=fuzz.token_set_ratio,
-        dtype=np.float32,
-        workers=1,
-    )
-    score = values[back] / np.float32(100.0)
+    score = fuzzy_pair_scores([word_sets[x] for x in first.tolist()], [word_sets[y] for y in second.tolist()])[back]
     weight = space.sentence_weight
 
     def direction(order: np.ndarray, sentence: np.ndarray, within: np.ndarray) -> np.ndarray:

@@ -171,17 +171,40 @@ class Fuzzy:
         return _FuzzyScorer([t.lower() for t in texts])
 
 
+def fuzzy_word_set(text: str) -> str:
+    """`text` as the `fuzzy` comparator reads it: its lower-case words' set, sorted and
+    joined. The token-set ratio reads only that set, so scoring these gives `Fuzzy`'s figure
+    (cleaned text holds no whitespace that rapidfuzz and `str.split` cut apart differently),
+    without splitting and sorting a text again for every pair it is in."""
+    return " ".join(sorted(set(text.lower().split())))
+
+
+def fuzzy_pair_scores(first: Sequence[str], second: Sequence[str]) -> np.ndarray:
+    """The `fuzzy` comparator's score (0 to 1) of each text of `first` with the text at the
+    same place in `second`."""
+    from rapidfuzz import process
+
+    values = process.cpdist(first, second, scorer=_fuzzy_ratio(), dtype=np.float32, workers=1)
+    return values / np.float32(100.0)
+
+
+def _fuzzy_ratio():
+    from rapidfuzz import fuzz  # rapidfuzz is imported only when a fuzzy score is needed
+
+    return fuzz.token_set_ratio
+
+
 class _FuzzyScorer:
     def __init__(self, texts: list[str]) -> None:
         self.texts = texts
 
     def scores(self, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
-        from rapidfuzz import fuzz, process
+        from rapidfuzz import process
 
         block = process.cdist(
             [self.texts[i] for i in rows],
             [self.texts[j] for j in cols],
-            scorer=fuzz.token_set_ratio,
+            scorer=_fuzzy_ratio(),
             dtype=np.float32,
             workers=1,
         )
