@@ -20,6 +20,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "support"))
 
+from lru_caches import module_caches  # noqa: E402
 from synthetic import synthetic_story  # noqa: E402
 
 from comparators import Settings, compare, default_story_path, load_story  # noqa: E402
@@ -41,15 +42,10 @@ KEPT_CACHE_SIZE = 64
 def clear_caches() -> None:
     """Empty the comparator layer's caches of results per text or word, so each run works
     them out as a new story would (found, not listed, so a new cache is never missed)."""
-    for name, module in list(sys.modules.items()):
-        if name != "comparators" and not name.startswith("comparators."):
-            continue
-        for value in vars(module).values():
-            info = getattr(value, "cache_info", None)
-            if callable(info) and getattr(value, "__module__", None) == name:
-                size = info().maxsize
-                if size is not None and size > KEPT_CACHE_SIZE:
-                    value.cache_clear()
+    for _, cached in module_caches(("comparators",)):
+        size = cached.cache_info().maxsize
+        if size is not None and size > KEPT_CACHE_SIZE:
+            cached.cache_clear()
 
 
 def seeds() -> float:

@@ -123,18 +123,16 @@ def census() -> dict:
     the collector does not track (strings, tuples of numbers) show only in the caches."""
     from collections import Counter
 
+    from lru_caches import module_caches
+
     gc.unfreeze()
     gc.collect()
     types = Counter(f"{type(o).__module__}.{type(o).__qualname__}" for o in gc.get_objects())
     gc.freeze()
     caches = {}
-    for name, module in list(sys.modules.items()):
-        if name.split(".")[0] not in ("comparators", "tui", "rich", "textual"):
-            continue
-        for attribute, function in list(vars(module).items()):
-            if hasattr(function, "cache_info") and getattr(function, "__module__", None) == name:
-                info = function.cache_info()
-                caches[f"{name}.{attribute}"] = (info.currsize, info.maxsize)
+    for name, function in module_caches(("comparators", "tui", "rich", "textual")):
+        info = function.cache_info()
+        caches[name] = (info.currsize, info.maxsize)
     return dict(types=types, caches=caches)
 
 
