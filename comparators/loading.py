@@ -31,7 +31,6 @@ from comparators.workers import map_parts, worth_spreading
 if TYPE_CHECKING:
     import yaml
 
-SEEDS_DIR = Path(__file__).resolve().parent.parent / "seeds"
 # Comparing costs more than linear time in an article's length: past 2 MB (some 300,000
 # words, thirty times the longest news article) `export` would take minutes and gigabytes.
 MAX_FILE_BYTES = 2 * 1024 * 1024
@@ -63,7 +62,14 @@ _OTHER_URL = re.compile(r"[a-z][a-z0-9+.-]*://", re.IGNORECASE)  # file://, ftp:
 
 def default_story_path() -> Path:
     """The seed story's manifest, opened when no story is named."""
-    return SEEDS_DIR / "story.yaml"
+    return seeds_folder(Path(__file__).resolve().parent) / "story.yaml"
+
+
+def seeds_folder(package_dir: Path) -> Path:
+    """Where the seed story is: inside the package in an installed wheel (pyproject.toml
+    maps seeds/ to comparators/seeds), beside it in a checkout and its editable install."""
+    inside = package_dir / "seeds"
+    return inside if inside.is_dir() else package_dir.parent / "seeds"
 
 
 def load_story(

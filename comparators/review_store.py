@@ -30,6 +30,7 @@ FORMAT_VERSION = 1
 MAX_REVIEW_BYTES = 20 * 1024 * 1024
 SUFFIX = ".review.yaml"
 _NEEDS_DOUBLE_QUOTES = ("\x85", "\u2028", "\u2029")
+_PACKAGE_DIR = Path(__file__).resolve().parent
 
 
 class ReviewFileError(StoryError):
@@ -48,8 +49,9 @@ class ReviewWriteError(StoryError):
 
 
 def review_path_for(story: Story, state_dir: Path | None = None) -> Path:
-    """`<story>.review.yaml` beside the manifest; for loose files, `state_review_path`."""
-    if story.manifest is not None:
+    """`<story>.review.yaml` beside the manifest; for loose files, and for the seed story
+    an installed wheel carries inside the package (no place to write), `state_review_path`."""
+    if story.manifest is not None and _PACKAGE_DIR not in story.manifest.resolve().parents:
         return story.manifest.with_name(story.manifest.stem + SUFFIX)
     return state_review_path(story, state_dir)
 
