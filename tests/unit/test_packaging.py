@@ -71,6 +71,7 @@ def test_a_built_wheel_opens_the_seed_story(tmp_path):
     installed = tmp_path / "installed"
     zipfile.ZipFile(wheel).extractall(installed)
     assert (installed / "comparators" / "seeds" / "story.yaml").is_file()
+    assert (installed / "comparators" / "py.typed").is_file()  # a typed library (PEP 561)
 
     environment = {**os.environ, "PYTHONPATH": str(installed), "SYNOPSIS_NO_CACHE": "1"}
     run = subprocess.run(
