@@ -20,6 +20,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "support"))
 
+from command_line import script_parser  # noqa: E402
 from lru_caches import module_caches  # noqa: E402
 from synthetic import synthetic_story  # noqa: E402
 
@@ -100,7 +101,8 @@ def scale(n_sources: int, n_paragraphs: int = 40) -> tuple[float, float]:
     return aligned, peak_mb
 
 
-def main() -> int:
+def main(argv: list[str] | None = None) -> int:
+    script_parser(__doc__).parse_args(argv)
     ok = seeds() < SEEDS_BUDGET_S
     for n in (5, 50, 200):
         seconds, peak_mb = scale(n)
@@ -110,7 +112,4 @@ def main() -> int:
 
 
 if __name__ == "__main__":
-    from command_line import command_line
-
-    command_line(__doc__)
     sys.exit(main())

@@ -52,10 +52,10 @@ def timed_run(label: str, corpus: Path, out: Path, engine) -> tuple[float, dict[
     return seconds, dict(peaks)
 
 
-def main() -> int:
+def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--stories", type=int, default=STORIES)
-    stories = parser.parse_args().stories
+    stories = parser.parse_args(argv).stories
     budget = BUDGET_S_PER_1000 * stories / STORIES
     folder = Path(tempfile.mkdtemp(prefix="synopsis-bench-corpus-"))
     try:

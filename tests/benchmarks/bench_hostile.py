@@ -17,6 +17,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
+from command_line import script_parser  # noqa: E402
+
 from comparators.loading import MAX_FILE_BYTES, MAX_SOURCES  # noqa: E402
 
 SEEDS = sorted((ROOT / "seeds").glob("*.txt"))
@@ -72,7 +74,8 @@ def run(story: list[str], output: Path) -> tuple[int, float, int]:
     return process.returncode, time.perf_counter() - started, usage.ru_maxrss * 1024
 
 
-def main() -> int:
+def main(argv: list[str] | None = None) -> int:
+    script_parser(__doc__).parse_args(argv)
     over_budget = []
     with tempfile.TemporaryDirectory() as folder:
         for name, story, refused in build(Path(folder)):
@@ -87,7 +90,4 @@ def main() -> int:
 
 
 if __name__ == "__main__":
-    from command_line import command_line
-
-    command_line(__doc__)
     sys.exit(main())

@@ -16,6 +16,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "support"))
 
+from command_line import script_parser  # noqa: E402
+
 from comparators import Story, load_story  # noqa: E402
 from comparators.model import Paragraph, Source  # noqa: E402
 from comparators.quote_matching import story_quotes  # noqa: E402
@@ -61,7 +63,8 @@ def median_ms(story: Story, runs: int) -> tuple[float, int]:
     return statistics.median(timings), len(quotes)
 
 
-def main() -> int:
+def main(argv: list[str] | None = None) -> int:
+    script_parser(__doc__).parse_args(argv)
     seeds_ms, seed_quotes = median_ms(load_story([]), runs=20)
     print(f"quotes of the 5 seeds ({seed_quotes} quotes): median {seeds_ms:.1f} ms (budget {SEEDS_BUDGET_MS:.0f} ms)")
     story, origin = big_story()
@@ -75,7 +78,4 @@ def main() -> int:
 
 
 if __name__ == "__main__":
-    from command_line import command_line
-
-    command_line(__doc__)
     sys.exit(main())

@@ -287,7 +287,7 @@ def print_census(taken: list[dict]) -> None:
     print("    LRU caches filling: " + "; ".join(filling), flush=True)
 
 
-def main() -> int:
+def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--keys", type=int, default=500, help="keys pressed per session")
     parser.add_argument("--stories", nargs="*", default=list(STORIES), choices=STORIES)
@@ -299,7 +299,7 @@ def main() -> int:
     parser.add_argument("--trace", action="store_true", help="print every sample")
     parser.add_argument("--census", action="store_true",
                         help="what grew over the second half: objects by type, and the LRU caches' fill")
-    args = parser.parse_args()
+    args = parser.parse_args(argv)
     if args.child:
         child(args.child[0], int(args.child[1]), args.child[2], tuple(args.child[3:]))
         return 0

@@ -16,6 +16,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "support"))
 
+from command_line import script_parser  # noqa: E402
+
 from comparators import compare, default_story_path, load_story  # noqa: E402
 from comparators.diff import word_diff  # noqa: E402
 from comparators.reports import FORMATS, render_report  # noqa: E402
@@ -37,7 +39,8 @@ def cold(render) -> float:
     return time.perf_counter() - start
 
 
-def main() -> int:
+def main(argv: list[str] | None = None) -> int:
+    script_parser(__doc__).parse_args(argv)
     seeds = compare(load_story([default_story_path()]))
     seed_runs = [cold(lambda: [render_report(seeds, f) for f in FORMATS]) for _ in range(RUNS)]
     per_format = {
@@ -65,7 +68,4 @@ def main() -> int:
 
 
 if __name__ == "__main__":
-    from command_line import command_line
-
-    command_line(__doc__)
     sys.exit(main())

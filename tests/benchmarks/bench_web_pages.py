@@ -29,6 +29,8 @@ from pathlib import Path
 
 import yaml
 
+from command_line import script_parser
+
 from comparators import load_story
 from comparators.cleaning import clean, normalise_text
 from comparators.fetching import FetchedPage, FetchOptions, store_page
@@ -294,7 +296,8 @@ def fixture_pages():
     return pages
 
 
-def main() -> int:
+def main(argv: list[str] | None = None) -> int:
+    script_parser(__doc__).parse_args(argv)
     if EVAL.is_dir():
         pages = wrapped_pages()
         good = quality(pages)
@@ -307,7 +310,4 @@ def main() -> int:
 
 
 if __name__ == "__main__":
-    from command_line import command_line
-
-    command_line(__doc__)
     sys.exit(main())

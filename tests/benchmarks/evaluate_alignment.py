@@ -30,6 +30,7 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "support"))
 
+from command_line import script_parser  # noqa: E402
 from labelled_stories import LabelledStory, group_pairs, labelled_stories, score_pairs  # noqa: E402
 from synthetic import synthetic_story_with_origin  # noqa: E402
 
@@ -87,10 +88,13 @@ def synthetic_story(seed: int, sources: int, paragraphs: int) -> LabelledStory:
     )
 
 
-def main(argv: list[str]) -> int:
+def main(argv: list[str] | None = None) -> int:
+    parser = script_parser(__doc__)
+    parser.add_argument("--quick", action="store_true", help="skip the held-out column (about 2 minutes)")
+    args = parser.parse_args(argv)
     stories = labelled_stories()
     held = {}
-    if "--quick" not in argv:
+    if not args.quick:
         from fit_link_model import FEATURES, candidate_table, held_out
 
         tables = [candidate_table(s, "lexical") for s in stories]
@@ -122,7 +126,4 @@ def main(argv: list[str]) -> int:
 
 
 if __name__ == "__main__":
-    from command_line import command_line
-
-    argv = command_line(__doc__, flags=("--quick",))
-    sys.exit(main(argv))
+    sys.exit(main())

@@ -29,11 +29,21 @@ from pathlib import Path
 
 import yaml
 
+from command_line import script_parser
+
 ROOT = Path(__file__).resolve().parents[2]
 EVAL = Path(os.environ.get("SYNOPSIS_EVAL_DIR", ROOT.parent / "shared" / "eval"))
 
 
-def main() -> int:
+def main(argv: list[str] | None = None) -> int:
+    parser = script_parser(__doc__)
+    parser.add_argument("--loso", action="store_true",
+                        help="validate the context constants leave one story out instead")
+    args = parser.parse_args(argv)
+    return leave_one_story_out() if args.loso else score_stories()
+
+
+def score_stories() -> int:
     stories = EVAL / "stories"
     if not stories.is_dir():
         print(f"discrepancies: {EVAL} not found, nothing to score")
@@ -144,8 +154,5 @@ def leave_one_story_out() -> int:
 
 
 if __name__ == "__main__":
-    from command_line import command_line
-
     sys.path.insert(0, str(ROOT))
-    argv = command_line(__doc__, flags=("--loso",))
-    sys.exit(leave_one_story_out() if "--loso" in argv else main())
+    sys.exit(main())

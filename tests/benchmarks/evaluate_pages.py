@@ -25,6 +25,8 @@ from pathlib import Path
 
 import yaml
 
+from command_line import script_parser
+
 from comparators import load_story
 from comparators.quote_matching import story_quotes
 
@@ -106,10 +108,13 @@ def _quotes(story, gold: dict, show_errors: bool) -> tuple[int, int]:
     return right, total
 
 
-def main(argv: list[str]) -> int:
-    show_errors = "--errors" in argv
-    args = [a for a in argv if not a.startswith("--")]
-    root = Path(args[0]) if args else DEFAULT
+def main(argv: list[str] | None = None) -> int:
+    parser = script_parser(__doc__)
+    parser.add_argument("stories_dir", nargs="?", type=Path, default=DEFAULT, metavar="STORIES_DIR",
+                        help="default: ../shared/eval/stories beside the checkout")
+    parser.add_argument("--errors", action="store_true", help="list each story's misses")
+    args = parser.parse_args(argv)
+    root, show_errors = args.stories_dir, args.errors
     if not root.is_dir():
         print(f"no labelled stories at {root}: skipped")
         return 0
@@ -131,7 +136,4 @@ def main(argv: list[str]) -> int:
 
 
 if __name__ == "__main__":
-    from command_line import command_line
-
-    argv = command_line(__doc__, flags=("--errors",))
-    sys.exit(main(argv))
+    sys.exit(main())

@@ -19,6 +19,8 @@ from pathlib import Path
 
 import yaml
 
+from command_line import script_parser
+
 ROOT = Path(__file__).resolve().parents[2]
 STORIES = ROOT.parent / "shared" / "eval" / "stories"
 
@@ -61,11 +63,14 @@ def story_speakers(folder: Path) -> tuple[int, int, list[str]]:
     return right, met, errors
 
 
-def main(argv: list[str]) -> int:
-    if not argv and not STORIES.is_dir():
+def main(argv: list[str] | None = None) -> int:
+    parser = script_parser(__doc__)
+    parser.add_argument("story_dirs", nargs="*", type=Path, metavar="STORY_DIR", help="default: every labelled story")
+    story_dirs = parser.parse_args(argv).story_dirs
+    if not story_dirs and not STORIES.is_dir():
         print(f"no labelled stories at {STORIES}")
         return 0
-    folders = [Path(a.rstrip("/")) for a in argv] or sorted(p for p in STORIES.iterdir() if p.is_dir())
+    folders = story_dirs or sorted(p for p in STORIES.iterdir() if p.is_dir())
     total_right = total_met = 0
     for folder in folders:
         right, met, errors = story_speakers(folder)
@@ -80,7 +85,4 @@ def main(argv: list[str]) -> int:
 
 
 if __name__ == "__main__":
-    from command_line import command_line
-
-    argv = command_line(__doc__)
-    sys.exit(main(argv))
+    sys.exit(main())

@@ -16,16 +16,21 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "support"))
 
+from command_line import script_parser  # noqa: E402
 from quote_labels import LABELS, load_labels, score  # noqa: E402
 
 from comparators import load_story  # noqa: E402
 from comparators.quote_matching import story_quotes  # noqa: E402
 
 
-def main(argv: list[str]) -> int:
-    labels_path = Path(argv[0]) if argv else LABELS
-    story = load_story(argv[1:])
-    labels = load_labels(labels_path)
+def main(argv: list[str] | None = None) -> int:
+    parser = script_parser(__doc__)
+    parser.add_argument("labels", nargs="?", type=Path, default=LABELS, metavar="STORY_LABELS.yaml",
+                        help="default: the seeds' hand labels")
+    parser.add_argument("story", nargs="*", metavar="STORY", help="default: the seeds")
+    args = parser.parse_args(argv)
+    story = load_story(args.story)
+    labels = load_labels(args.labels)
     started = time.perf_counter()
     quotes, terms = story_quotes(story)
     elapsed = (time.perf_counter() - started) * 1000
@@ -46,7 +51,4 @@ def main(argv: list[str]) -> int:
 
 
 if __name__ == "__main__":
-    from command_line import command_line
-
-    argv = command_line(__doc__)
-    sys.exit(main(argv))
+    sys.exit(main())

@@ -49,6 +49,7 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "support"))
 
+from command_line import script_parser  # noqa: E402
 from labelled_stories import LabelledStory, PairScore, group_pairs, labelled_stories, score_pairs  # noqa: E402
 
 from comparators.align import _candidates, _Space, align, candidate_features  # noqa: E402
@@ -473,18 +474,28 @@ def _labelled_links(story: LabelledStory, text) -> set:
     return {(a, b) for n, a in enumerate(keys) for b in keys[n + 1 :] if a[0] != b[0] and story.label(a, b) == 1}
 
 
-def _option(argv: list[str], name: str, default: str) -> str:
-    return argv[argv.index(name) + 1] if name in argv else default
+def _comma_separated(text: str) -> list[str]:
+    return text.split(",")
 
 
-def main(argv: list[str]) -> int:
-    comparator = _option(argv, "--comparator", "lexical")
-    model_name = _option(argv, "--model", SHIPPED.get(comparator, ONE_VIEW))
-    rule = _option(argv, "--cut", "best-mean")
-    if model_name not in MODELS or rule not in CUT_RULES:
-        print(f"--model is one of {', '.join(MODELS)}; --cut one of {', '.join(CUT_RULES)}", file=sys.stderr)
-        return 2
-    dropped = _option(argv, "--drop", "").split(",") if "--drop" in argv else []
+def main(argv: list[str] | None = None) -> int:
+    parser = script_parser(__doc__)
+    parser.add_argument("--write", action="store_true", help="fit on every story and store the model")
+    parser.add_argument("--comparator", default="lexical", metavar="NAME", help="whose model is fitted (default %(default)s)")
+    parser.add_argument("--model", choices=MODELS, metavar="NAME", help=f"one of {', '.join(MODELS)} (default: "
+                        + "; ".join(f"{model} for {name}" for name, model in SHIPPED.items()) + f"; else {ONE_VIEW})")
+    parser.add_argument("--cut", choices=CUT_RULES, default="best-mean", metavar="RULE",
+                        help=f"one of {', '.join(CUT_RULES)} (default %(default)s)")
+    parser.add_argument("--ablate", action="store_true", help="repeat the fit with each feature left out")
+    parser.add_argument("--drop", type=_comma_separated, default=[], metavar="A,B", help="features left out of every fit")
+    parser.add_argument("--errors", type=_comma_separated, metavar="STORY,...|all", help="list these stories' held-out errors")
+    parser.add_argument("--synthetic", type=float, default=0.0, metavar="SHARE",
+                        help="synthetic stories in every fold's training, weighing SHARE of one mean story")
+    parser.add_argument("--balance", action="store_true", help="each training story weighs as much as the mean story")
+    args = parser.parse_args(argv)
+    comparator, rule = args.comparator, args.cut
+    model_name = args.model or SHIPPED.get(comparator, ONE_VIEW)
+    dropped = list(args.drop)
     if comparator == "fuzzy":  # its own similarities are the fuzzy view's
         dropped += FUZZY_VIEW
     unknown = sorted(set(dropped) - set(FEATURES))
@@ -495,22 +506,20 @@ def main(argv: list[str]) -> int:
     tables = [candidate_table(s, comparator) for s in stories]
     every = [c for c, name in enumerate(FEATURES) if name not in dropped]
     print(f"comparator {comparator}, model {model_name}, cut {rule}, leave-one-story-out over {len(stories)} stories:")
-    share = float(_option(argv, "--synthetic", "0"))
-    balance = "--balance" in argv
+    share, balance = args.synthetic, args.balance
     extra = synthetic_tables(comparator) if share > 0 else []
     folds = held_out(stories, tables, comparator, every, model_name, rule, extra, share, balance)
     report(stories, folds)
-    if "--errors" in argv:
-        wanted = _option(argv, "--errors", "all").split(",")
+    if args.errors:
         for story, table, fold in zip(stories, tables, folds):
-            if story.name in wanted or "all" in wanted:
+            if story.name in args.errors or "all" in args.errors:
                 report_errors(story, table, fold.model, fold.joined)
-    if "--ablate" in argv:
+    if args.ablate:
         for drop in every:
             ablated = held_out(stories, tables, comparator, [c for c in every if c != drop], model_name, rule, extra, share, balance)
             real = [f.score.f1 for s, f in zip(stories, ablated) if s.name != "seeds"]
             print(f"  without {FEATURES[drop]:<20} real macro F1 {np.mean(real):.3f}")
-    if "--write" in argv:
+    if args.write:
         model = MODELS[model_name](training_set(tables, extra, share, balance), every)
         if not isinstance(model, LinkModel):
             print(f"--write stores a model the aligner can evaluate ({', '.join(STORABLE)})", file=sys.stderr)
@@ -527,11 +536,4 @@ def main(argv: list[str]) -> int:
 
 
 if __name__ == "__main__":
-    from command_line import command_line
-
-    argv = command_line(
-        __doc__,
-        flags=("--ablate", "--balance", "--write"),
-        valued=("--comparator", "--cut", "--drop", "--errors", "--model", "--synthetic"),
-    )
-    sys.exit(main(argv))
+    sys.exit(main())

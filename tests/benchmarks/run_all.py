@@ -9,10 +9,13 @@ import subprocess
 import sys
 from pathlib import Path
 
+from command_line import script_parser
+
 HERE = Path(__file__).resolve().parent
 
 
-def main() -> int:
+def main(argv: list[str] | None = None) -> int:
+    script_parser(__doc__).parse_args(argv)
     failed = []
     for script in sorted(HERE.glob("bench_*.py")):
         print(f"== {script.name}", flush=True)
@@ -25,7 +28,4 @@ def main() -> int:
 
 
 if __name__ == "__main__":
-    from command_line import command_line
-
-    command_line(__doc__)
     sys.exit(main())
