@@ -13,9 +13,10 @@ pairs count as right), recall over the links.
 
 from __future__ import annotations
 
+import dataclasses
 import importlib.util
 import itertools
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -133,6 +134,37 @@ def _real(folder: Path, gold_path: Path) -> LabelledStory:
         return 1 if pairs & strong else -1 if pairs & weak else 0
 
     return LabelledStory(folder.name, story, label, len(strong), ids=ids, gold=gold, folder=folder)
+
+
+def sub_story(story: LabelledStory, source_ids: Collection[str]) -> LabelledStory:
+    """`story` cut down to the sources `source_ids` (in the story's order), as if only those
+    outlets had covered it: pairs between them keep their labels, and links to an absent
+    outlet leave the count (`links`, and for a real story its gold), so they are not missed."""
+    wanted = set(source_ids)
+    kept = tuple(s for s in story.story.sources if s.id in wanted)
+    if len(kept) != len(wanted):
+        raise KeyError(f"{story.name} has no source {sorted(wanted - {s.id for s in kept})}")
+    cut = dataclasses.replace(story.story, sources=kept)
+    name = f"{story.name} [{' '.join(s.id for s in kept)}]"
+    if story.ids is None:
+        keys = [(s.id, p.index) for s in kept for p in s.paragraphs]
+        links = sum(1 for a, b in itertools.combinations(keys, 2) if a[0] != b[0] and story.label(a, b) == 1)
+        return LabelledStory(name, cut, story.label, links)
+    prefixes = {_eval_score_module().source_prefix({"path": str(s.path)}) for s in kept}
+    gold = restricted_gold(story.gold, prefixes)
+    ids = {key: found for key, found in story.ids.items() if key[0] in wanted}
+    strong, _ = _eval_score_module().gold_pairs(gold)
+    return dataclasses.replace(story, name=name, story=cut, links=len(strong), ids=ids, gold=gold)
+
+
+def restricted_gold(gold: dict, prefixes: Collection[str]) -> dict:
+    """The alignment labels of `gold` between the files of `prefixes` only (paragraph ids
+    are `PREFIX.INDEX`): clusters keep their present members (and their names, which the
+    weak families cite), weak pairs need both ends present."""
+    present = set(prefixes)
+    clusters = {name: [m for m in members if m[:3] in present] for name, members in gold["strong_clusters"].items()}
+    weak = [pair for pair in gold["weak_pairs"] if all(m[:3] in present for m in pair)]
+    return {**gold, "strong_clusters": clusters, "weak_pairs": weak}
 
 
 _SCORER = None
