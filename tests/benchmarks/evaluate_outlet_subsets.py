@@ -28,7 +28,6 @@ About two minutes.
 
 from __future__ import annotations
 
-import argparse
 import itertools
 import random
 import sys
@@ -40,6 +39,7 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "support"))
 
+from command_line import script_parser  # noqa: E402
 from evaluate_alignment import naive_pairs  # noqa: E402
 from fit_link_model import FEATURES, at_cut, candidate_table, held_out, report_errors  # noqa: E402
 from labelled_stories import LabelledStory, PairScore, group_pairs, labelled_stories, score_pairs, sub_story  # noqa: E402
@@ -142,7 +142,14 @@ def per_story(scores: list[SubsetScore]) -> list[str]:
     return lines
 
 
-def main(args: argparse.Namespace) -> int:
+def main(argv: list[str] | None = None) -> int:
+    parser = script_parser(__doc__)
+    parser.add_argument("--samples", type=int, default=SAMPLES, help="subsets of each size per story (default %(default)s)")
+    parser.add_argument("--sizes", default="2,3,4,5", help="numbers of outlets, comma-separated (default %(default)s)")
+    parser.add_argument("--comparator", default="lexical")
+    parser.add_argument("--stories", action="store_true", help="each story's figures under each k")
+    parser.add_argument("--errors", type=int, metavar="K", help="list the held-out errors of the subsets of K outlets")
+    args = parser.parse_args(argv)
     stories = labelled_stories()
     tables = [candidate_table(s, args.comparator) for s in stories]
     folds = held_out(stories, tables, args.comparator, list(range(len(FEATURES))))
@@ -182,15 +189,5 @@ def main(args: argparse.Namespace) -> int:
     return 0
 
 
-def parse(argv: list[str] | None = None) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--samples", type=int, default=SAMPLES, help="subsets of each size per story (default %(default)s)")
-    parser.add_argument("--sizes", default="2,3,4,5", help="numbers of outlets, comma-separated (default %(default)s)")
-    parser.add_argument("--comparator", default="lexical")
-    parser.add_argument("--stories", action="store_true", help="each story's figures under each k")
-    parser.add_argument("--errors", type=int, metavar="K", help="list the held-out errors of the subsets of K outlets")
-    return parser.parse_args(argv)
-
-
 if __name__ == "__main__":
-    sys.exit(main(parse()))
+    sys.exit(main())
