@@ -48,7 +48,10 @@ class _Version(argparse.Action):
         super().__init__(option_strings, dest, nargs=0, help="show the version and exit")
 
     def __call__(self, parser, namespace, values, option_string=None) -> None:
-        parser.exit(message=f"synopsis {package_version()}\n")
+        # On stdout, as argparse's own `version` action and other tools print it, so that
+        # `synopsis --version | cat` or `$(synopsis --version)` sees it.
+        print(f"synopsis {package_version()}")
+        parser.exit()
 
 
 def build_parser(command: str | None = None) -> argparse.ArgumentParser:
