@@ -437,6 +437,11 @@ def _parse_yaml(text: str, path: Path) -> tuple[yaml.Node | None, Any]:
     node = None
     try:
         node = loader.get_single_node()
+        repeated = _repeated_key(node)
+        if repeated is not None:
+            key, first_line = repeated
+            problem = f"line {key.start_mark.line + 1}: key {key.value!r} given twice (first at line {first_line})"
+            raise StoryError(path, problem)
         data = loader.construct_document(node) if node is not None else None
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
@@ -460,6 +465,28 @@ def _parse_yaml(text: str, path: Path) -> tuple[yaml.Node | None, Any]:
     finally:
         loader.dispose()
     return node, data
+
+
+def _repeated_key(root: yaml.Node | None) -> tuple[yaml.ScalarNode, int] | None:
+    """The first key given twice in one mapping of `root`, with the line of its first
+    use: YAML's loader silently keeps the last, so a second `sources:` would drop the
+    files of the first."""
+    import yaml
+
+    stack = [root] if root is not None else []
+    while stack:
+        node = stack.pop(0)
+        if isinstance(node, yaml.SequenceNode):
+            stack.extend(node.value)
+        elif isinstance(node, yaml.MappingNode):
+            first_lines: dict[str, int] = {}
+            for key, value in node.value:
+                if isinstance(key, yaml.ScalarNode):
+                    if key.value in first_lines:
+                        return key, first_lines[key.value]
+                    first_lines[key.value] = key.start_mark.line + 1
+                stack.append(value)
+    return None
 
 
 def _unconstructable(loader: Any, root: yaml.Node | None) -> yaml.ScalarNode | None:
