@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 from cli_helpers import run_synopsis
 
 
@@ -10,3 +13,36 @@ def test_the_version_is_printed_on_stdout_for_scripts_to_read():
     assert result.returncode == 0
     assert result.stdout.startswith("synopsis ") and result.stdout.endswith("\n")
     assert result.stderr == ""
+
+
+def three_articles(folder: Path) -> list[Path]:
+    texts = {
+        "first.txt": "The ferry left port at dawn with 40 passengers aboard, the operator said.",
+        "second.txt": "A ferry carrying 40 passengers left port at dawn, according to the operator.",
+        "-third.txt": "The operator said the ferry sailed at dawn with about forty people on board.",
+    }
+    paths = []
+    for name, text in texts.items():
+        (folder / name).write_text(text + "\n", encoding="utf-8")
+        paths.append(Path(name))
+    return paths
+
+
+def test_a_story_s_files_may_stand_on_both_sides_of_the_options(tmp_path):
+    first, second, third = three_articles(tmp_path)
+    result = run_synopsis(
+        "export", first, "--pivot", "second", second, "--granularity", "sentence", "--", third, cwd=tmp_path
+    )
+    assert result.returncode == 0, result.stderr
+    exported = json.loads(result.stdout)
+    assert [s["path"] for s in exported["sources"]] == ["first.txt", "second.txt", "-third.txt"]
+    assert exported["settings"]["pivot"] == "second"
+    assert exported["settings"]["granularity"] == "sentence"
+
+
+def test_an_unknown_option_among_the_files_is_still_refused(tmp_path):
+    first, second, _ = three_articles(tmp_path)
+    result = run_synopsis("export", first, "--pivot", "first", second, "--colour", cwd=tmp_path)
+    assert result.returncode == 2
+    assert "unrecognized arguments" in result.stderr and "--colour" in result.stderr
+    assert "Traceback" not in result.stderr and result.stdout == ""

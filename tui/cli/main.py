@@ -75,6 +75,22 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     return parser
 
 
+def parse_intermixed(parser: argparse.ArgumentParser, argv: list[str]) -> argparse.Namespace:
+    """The arguments, with a story's files allowed on both sides of the options
+    (`synopsis report a.txt --format md b.txt`), as most command-line tools allow:
+    argparse gives the files after an option back as unrecognised."""
+    args, left_over = parser.parse_known_args(argv)
+    if left_over:
+        # After `--` everything is a file, even a name starting with a dash.
+        end = left_over.index("--") if "--" in left_over else len(left_over)
+        files = [*left_over[:end], *left_over[end + 1 :]]
+        if isinstance(getattr(args, "story", None), list) and not any(a.startswith("-") for a in left_over[:end]):
+            args.story.extend(files)  # in the order given: the first run of files is already there
+        else:
+            parser.error(f"unrecognized arguments: {' '.join(left_over)}")
+    return args
+
+
 def one_blas_thread() -> None:
     """NumPy's and SciPy's OpenBLAS each start a thread per core when imported, and those
     threads spin waiting for work: 0.1 s of CPU at every start (a fifth of `export` on the
@@ -105,7 +121,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             parser = build_parser(argv[0])
     else:
         parser = build_parser("")
-    args = parser.parse_args(argv)  # `--version` and `--help` end here, before comparators loads
+    args = parse_intermixed(parser, argv)  # `--version` and `--help` end here, before comparators loads
     from comparators.errors import StoryError
     from comparators.input_files import os_problem
 
