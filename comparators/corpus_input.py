@@ -128,8 +128,8 @@ def _input_files(path: Path) -> list[Path]:
 def read_articles(path: Path) -> list[dict[str, str | None]]:
     """The rows of a JSON Lines, CSV or Parquet table of articles, as text or None.
 
-    Raises `StoryError` naming the file (and line) for an unreadable table, a
-    missing `story` or `text` column, or a row without a story."""
+    Raises `StoryError` naming the file (and line) for an unreadable table, one
+    without rows, a missing `story` or `text` column, or a row without a story."""
     suffix = path.suffix.lower()
     try:
         if suffix == ".parquet":
@@ -143,7 +143,9 @@ def read_articles(path: Path) -> list[dict[str, str | None]]:
         raise StoryError(path, f"cannot read: {error.strerror or error}") from None
     except (UnicodeDecodeError, csv.Error) as error:
         raise StoryError(path, f"not a readable table: {error}") from None
-    columns = set().union(*(row.keys() for row in rows)) if rows else set()
+    if not rows:  # a header alone is no article: say so rather than name columns it may have
+        raise StoryError(path, "no articles: the table has no rows")
+    columns = set().union(*(row.keys() for row in rows))
     missing = [c for c in ("story", "text") if c not in columns]
     if missing:
         raise StoryError(path, f"no {' and no '.join(repr(c) for c in missing)} column")

@@ -239,6 +239,14 @@ def test_a_table_without_a_text_column_is_refused_in_one_line(tmp_path, capsys):
     assert capsys.readouterr().err == f"synopsis: {table}: no 'text' column\n"
 
 
+@pytest.mark.parametrize(("name", "text"), [("articles.csv", "story,text\n"), ("articles.jsonl", "\n")])
+def test_a_table_without_rows_is_refused_as_having_no_articles(name, text, tmp_path, capsys):
+    table = tmp_path / name
+    table.write_text(text, encoding="utf-8")
+    assert main(["batch", str(table), "-o", str(tmp_path / "out")]) == 2
+    assert capsys.readouterr().err == f"synopsis: {table}: no articles: the table has no rows\n"
+
+
 def test_batch_never_writes_into_a_folder_of_something_else(corpus, tmp_path, capsys):
     out = tmp_path / "mine"
     out.mkdir()
