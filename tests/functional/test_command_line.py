@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from pathlib import Path
+
+import pytest
 
 from cli_helpers import run_synopsis
 
@@ -46,3 +50,16 @@ def test_an_unknown_option_among_the_files_is_still_refused(tmp_path):
     assert result.returncode == 2
     assert "unrecognized arguments" in result.stderr and "--colour" in result.stderr
     assert "Traceback" not in result.stderr and result.stdout == ""
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs Linux's /dev/full")
+@pytest.mark.parametrize("command", ["sources", "export"])
+def test_a_full_disk_under_stdout_is_named_as_a_failed_write(command, tmp_path):
+    first, second, _ = three_articles(tmp_path)
+    with open("/dev/full", "w") as full:
+        result = subprocess.run(
+            [sys.executable, "-m", "tui.cli.main", command, first, second],
+            stdout=full, stderr=subprocess.PIPE, text=True, cwd=tmp_path, timeout=60,
+        )
+    assert result.returncode == 2
+    assert result.stderr == "synopsis: cannot write the output: No space left on device\n"

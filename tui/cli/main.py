@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import atexit
+import errno
 import gc
 import importlib
 import os
@@ -91,6 +92,10 @@ def parse_intermixed(parser: argparse.ArgumentParser, argv: list[str]) -> argpar
     return args
 
 
+# Errors only a write can meet: a full disk or quota, a file over its size limit.
+_WRITE_ONLY_ERRORS = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EFBIG})
+
+
 def one_blas_thread() -> None:
     """NumPy's and SciPy's OpenBLAS each start a thread per core when imported, and those
     threads spin waiting for work: 0.1 s of CPU at every start (a fifth of `export` on the
@@ -131,7 +136,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"synopsis: {error}", file=sys.stderr)
         return EXIT_BAD_INPUT
     except OSError as error:  # a file problem no check foresaw: still one line, no traceback
-        print(f"synopsis: {StoryError(error.filename, os_problem(error))}", file=sys.stderr)
+        if error.filename is None and error.errno in _WRITE_ONLY_ERRORS:  # `> /dev/full`
+            print(f"synopsis: cannot write the output: {error.strerror}", file=sys.stderr)
+        else:
+            print(f"synopsis: {StoryError(error.filename, os_problem(error))}", file=sys.stderr)
         return EXIT_BAD_INPUT
     except KeyboardInterrupt:
         return EXIT_INTERRUPTED
