@@ -304,6 +304,16 @@ def test_corpus_prints_the_headline_tables(batch, capsys):
     assert "3 stories (0 failed)" in printed
 
 
+@pytest.mark.parametrize("top", ["0", "-1"])
+def test_corpus_refuses_a_number_of_rows_below_one(top, batch, capsys):
+    with pytest.raises(SystemExit) as exit_:
+        main(["corpus", str(batch[0]), "--top", top])
+    assert exit_.value.code == 2
+    printed = capsys.readouterr()
+    assert printed.out == ""
+    assert printed.err.splitlines()[-1] == f"synopsis corpus: error: argument --top: a number of rows of at least 1, not '{top}'"
+
+
 def test_a_damaged_table_is_named_and_a_rerun_rebuilds_it_without_comparing(batch, corpus, tmp_path, capsys):
     import shutil
 
