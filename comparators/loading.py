@@ -108,12 +108,12 @@ def load_story(
     urls = [str(p) for p in items if is_url(p)]
     _check_duplicate_urls(urls)
     pages = _fetch(urls, fetch, progress)
+    drafts, left_out = _read_all(readers, jobs, files)
     parents = {f.parent.resolve() for f in files}
     if len(parents) == 1 and len(files) == len(readers):
         title = files[0].parent.resolve().name
     else:
-        title = f"{len(readers)} articles"
-    drafts, left_out = _read_all(readers, jobs, files)
+        title = f"{len(drafts)} articles"  # those in the story: a page left out is not counted
     if not files and drafts and drafts[0].source.title:  # URLs only: the first page names it
         title = drafts[0].source.title
     return _assemble(title, drafts, Settings(), None, left_out)
