@@ -63,3 +63,11 @@ def test_a_full_disk_under_stdout_is_named_as_a_failed_write(command, tmp_path):
         )
     assert result.returncode == 2
     assert result.stderr == "synopsis: cannot write the output: No space left on device\n"
+
+
+def test_the_quotes_caption_counts_one_quote_in_the_singular(tmp_path):
+    article = tmp_path / "pier.txt"
+    article.write_text('"We will rebuild the pier by spring," the harbour master said on Tuesday.\n', encoding="utf-8")
+    result = run_synopsis("quotes", article)
+    assert result.returncode == 0, result.stderr
+    assert "1 quote, 1 carried by one outlet only" in result.stdout

@@ -84,7 +84,7 @@ def quotes_table(
     unique = sum(q.status == QuoteStatus.UNIQUE for _, rows in sections for q in rows)
     table = Table(
         title=Text(clean(story.title)),
-        caption=Text(f"{shown} quotes, {unique} carried by one outlet only ({UNIQUE_QUOTE_MARK})"),
+        caption=Text(f"{shown} quote{'' if shown == 1 else 's'}, {unique} carried by one outlet only ({UNIQUE_QUOTE_MARK})"),
         show_lines=False,
     )
     table.add_column("speaker", style="bold", max_width=22)
