@@ -566,7 +566,7 @@ def _entry(where: _Where, index: int, raw: Any) -> _Entry:
         elif isinstance(value, (list, dict)):
             where.fail((*keys, key), f"{label}.{key} must be text")
         values[key] = (strip_control(str(value)).strip() or None) if value is not None else None
-    if values["date"] is not None and not _iso_date(values["date"]):
+    if values["date"] is not None and not is_iso_date(values["date"]):
         # Dates are sorted and compared as text (a report's date range, a figure that
         # grows with the dates): "12/03/2020" or "yesterday" would come out wrong.
         where.fail((*keys, "date"), f"{label}.date {values['date']!r} is not a date; write it as YYYY-MM-DD")
@@ -574,7 +574,9 @@ def _entry(where: _Where, index: int, raw: Any) -> _Entry:
     return _Entry(file=file, line=where.line(keys), **values)
 
 
-def _iso_date(text: str) -> bool:
+def is_iso_date(text: str) -> bool:
+    """Whether `text` is a date as a manifest must give it: `2016-08-16`, a time of day
+    allowed after it (`2016-08-16T09:30:00`)."""
     match = _ISO_DATE.fullmatch(text)
     try:
         return match is not None and bool(dt.date.fromisoformat(match[1]))

@@ -247,6 +247,17 @@ def test_a_table_without_rows_is_refused_as_having_no_articles(name, text, tmp_p
     assert capsys.readouterr().err == f"synopsis: {table}: no articles: the table has no rows\n"
 
 
+def test_a_table_with_a_date_not_written_yyyy_mm_dd_is_refused_naming_the_row(tmp_path, capsys):
+    table = tmp_path / "articles.csv"
+    table.write_text(
+        "story,text,date\nferry,The ferry sailed at dawn.,2024-03-02\nferry,A ferry left port.,\"March 3, 2024\"\n",
+        encoding="utf-8",
+    )
+    assert main(["batch", str(table), "-o", str(tmp_path / "out")]) == 2
+    expected = f"synopsis: {table}: row 2: date 'March 3, 2024' is not a date; write it as YYYY-MM-DD\n"
+    assert capsys.readouterr().err == expected
+
+
 def test_batch_never_writes_into_a_folder_of_something_else(corpus, tmp_path, capsys):
     out = tmp_path / "mine"
     out.mkdir()
