@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from cli_helpers import run_synopsis
+from tui.cli.main import main
 
 
 def test_the_version_is_printed_on_stdout_for_scripts_to_read():
@@ -71,3 +72,16 @@ def test_the_quotes_caption_counts_one_quote_in_the_singular(tmp_path):
     result = run_synopsis("quotes", article)
     assert result.returncode == 0, result.stderr
     assert "1 quote, 1 carried by one outlet only" in result.stdout
+
+
+def test_a_system_error_that_names_no_file_is_not_called_a_read(monkeypatch, capsys):
+    import errno
+
+    import tui.cli.sources
+
+    def no_process(args):
+        raise BlockingIOError(errno.EAGAIN, "Resource temporarily unavailable")
+
+    monkeypatch.setattr(tui.cli.sources, "run", no_process)
+    assert main(["sources"]) == 2
+    assert capsys.readouterr().err == "synopsis: Resource temporarily unavailable\n"

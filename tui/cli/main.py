@@ -136,10 +136,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"synopsis: {error}", file=sys.stderr)
         return EXIT_BAD_INPUT
     except OSError as error:  # a file problem no check foresaw: still one line, no traceback
-        if error.filename is None and error.errno in _WRITE_ONLY_ERRORS:  # `> /dev/full`
-            print(f"synopsis: cannot write the output: {error.strerror}", file=sys.stderr)
-        else:
+        if error.filename is not None:
             print(f"synopsis: {StoryError(error.filename, os_problem(error))}", file=sys.stderr)
+        elif error.errno in _WRITE_ONLY_ERRORS:  # `> /dev/full`
+            print(f"synopsis: cannot write the output: {error.strerror}", file=sys.stderr)
+        else:  # no file to name (a process that could not start...): not "cannot read"
+            print(f"synopsis: {error.strerror or error}", file=sys.stderr)
         return EXIT_BAD_INPUT
     except KeyboardInterrupt:
         return EXIT_INTERRUPTED
