@@ -19,26 +19,19 @@ from rich.text import Text
 
 from comparators.sanitize import strip_control
 from tui.cli.batch import missing_corpus_extra
+from tui.cli.counts import at_least_one
 from tui.exit_codes import EXIT_BAD_INPUT
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("out_dir", metavar="OUT_DIR", type=Path, help="a folder `synopsis batch` wrote")
-    parser.add_argument("--top", type=_rows, default=10, metavar="N", help="rows per table (default 10)")
+    # Tables are cut with [:N]: 0 would leave them empty and -1 drop their last row.
+    parser.add_argument(
+        "--top", type=at_least_one("rows"), default=10, metavar="N", help="rows per table (default 10)"
+    )
     parser.add_argument(
         "--open", metavar="STORY", help="open this story (its id in the stories table) in the reader"
     )
-
-
-def _rows(text: str) -> int:
-    # Tables are cut with [:N]: 0 would leave them empty and -1 drop their last row.
-    try:
-        rows = int(text)
-    except ValueError:
-        rows = 0
-    if rows < 1:
-        raise argparse.ArgumentTypeError(f"a number of rows of at least 1, not {text!r}")
-    return rows
 
 
 def run(args: argparse.Namespace) -> int:
