@@ -85,3 +85,15 @@ def test_a_system_error_that_names_no_file_is_not_called_a_read(monkeypatch, cap
     monkeypatch.setattr(tui.cli.sources, "run", no_process)
     assert main(["sources"]) == 2
     assert capsys.readouterr().err == "synopsis: Resource temporarily unavailable\n"
+
+
+def test_the_reader_without_a_terminal_says_so_instead_of_waiting_for_keys(tmp_path):
+    first, second, _ = three_articles(tmp_path)
+    result = subprocess.run(
+        [sys.executable, "-m", "tui.cli.main", first, second],
+        stdin=subprocess.DEVNULL, capture_output=True, text=True, cwd=tmp_path, timeout=60,
+    )
+    assert result.returncode == 2
+    assert result.stdout == ""
+    assert result.stderr.startswith("synopsis: the reader needs a terminal") and result.stderr.count("\n") == 1
+    assert "\x1b" not in result.stderr  # nothing drawn
