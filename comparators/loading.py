@@ -413,7 +413,8 @@ def _load_manifest(path: Path, fetch: FetchOptions | None, progress: Progress | 
         jobs,
         [file for file, _ in files],
     )
-    story = _assemble(str(title) if title else path.parent.resolve().name, drafts, settings, path, left_out)
+    named = strip_control(str(title)).strip() if title is not None else ""  # "   " names nothing
+    story = _assemble(named or path.parent.resolve().name, drafts, settings, path, left_out)
     if settings.pivot is not None and settings.pivot not in {s.id for s in story.sources}:
         ids = ", ".join(s.id for s in story.sources)
         problem = f"settings.pivot {settings.pivot!r} is not a source id ({ids})"
