@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import json
 import subprocess
 import sys
@@ -9,18 +10,14 @@ from pathlib import Path
 
 import pytest
 
+import tui.cli.sources
 from cli_helpers import run_synopsis
 from tui.cli.main import main
 
 
-def test_the_version_is_printed_on_stdout_for_scripts_to_read():
-    result = run_synopsis("--version")
-    assert result.returncode == 0
-    assert result.stdout.startswith("synopsis ") and result.stdout.endswith("\n")
-    assert result.stderr == ""
-
-
 def three_articles(folder: Path) -> list[Path]:
+    """Three short made-up articles in `folder`, by name (run the command there); the
+    third's name starts with a dash."""
     texts = {
         "first.txt": "The ferry left port at dawn with 40 passengers aboard, the operator said.",
         "second.txt": "A ferry carrying 40 passengers left port at dawn, according to the operator.",
@@ -31,6 +28,13 @@ def three_articles(folder: Path) -> list[Path]:
         (folder / name).write_text(text + "\n", encoding="utf-8")
         paths.append(Path(name))
     return paths
+
+
+def test_the_version_is_printed_on_stdout_for_scripts_to_read():
+    result = run_synopsis("--version")
+    assert result.returncode == 0
+    assert result.stdout.startswith("synopsis ") and result.stdout.endswith("\n")
+    assert result.stderr == ""
 
 
 def test_a_story_s_files_may_stand_on_both_sides_of_the_options(tmp_path):
@@ -75,10 +79,6 @@ def test_the_quotes_caption_counts_one_quote_in_the_singular(tmp_path):
 
 
 def test_a_system_error_that_names_no_file_is_not_called_a_read(monkeypatch, capsys):
-    import errno
-
-    import tui.cli.sources
-
     def no_process(args):
         raise BlockingIOError(errno.EAGAIN, "Resource temporarily unavailable")
 
