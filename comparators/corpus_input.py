@@ -23,7 +23,7 @@ import yaml
 
 from comparators.cache import code_fingerprint
 from comparators.errors import StoryError
-from comparators.loading import MANIFEST_NAMES, MANIFEST_SUFFIXES
+from comparators.loading import MANIFEST_NAMES, MANIFEST_SUFFIXES, is_iso_date
 from comparators.model import SettingsOverride
 from comparators.outlets import unique_ids
 
@@ -128,8 +128,9 @@ def _input_files(path: Path) -> list[Path]:
 def read_articles(path: Path) -> list[dict[str, str | None]]:
     """The rows of a JSON Lines, CSV or Parquet table of articles, as text or None.
 
-    Raises `StoryError` naming the file (and line) for an unreadable table, a
-    missing `story` or `text` column, or a row without a story."""
+    Raises `StoryError` naming the file (and line) for an unreadable table, one
+    without rows, a missing `story` or `text` column, a row without a story or with
+    a date not written YYYY-MM-DD."""
     suffix = path.suffix.lower()
     try:
         if suffix == ".parquet":
@@ -143,7 +144,9 @@ def read_articles(path: Path) -> list[dict[str, str | None]]:
         raise StoryError(path, f"cannot read: {error.strerror or error}") from None
     except (UnicodeDecodeError, csv.Error) as error:
         raise StoryError(path, f"not a readable table: {error}") from None
-    columns = set().union(*(row.keys() for row in rows)) if rows else set()
+    if not rows:  # a header alone is no article: say so rather than name columns it may have
+        raise StoryError(path, "no articles: the table has no rows")
+    columns = set().union(*(row.keys() for row in rows))
     missing = [c for c in ("story", "text") if c not in columns]
     if missing:
         raise StoryError(path, f"no {' and no '.join(repr(c) for c in missing)} column")
@@ -152,6 +155,8 @@ def read_articles(path: Path) -> list[dict[str, str | None]]:
         article = {c: _text(row.get(c)) for c in ARTICLE_COLUMNS}
         if not article["story"]:
             raise StoryError(path, f"row {number}: no story")
+        if article["date"] and not is_iso_date(article["date"].strip()):  # named here, not in the manifest made of it
+            raise StoryError(path, f"row {number}: date {article['date']!r} is not a date; write it as YYYY-MM-DD")
         articles.append(article)
     return articles
 

@@ -58,6 +58,8 @@ UTF8_REPLACED = "utf-8 (bad bytes replaced)"
 # Control characters no text file has many of (tab, newlines and form feed aside).
 _BINARY_CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1a\x1c-\x1f]")
 _OTHER_URL = re.compile(r"[a-z][a-z0-9+.-]*://", re.IGNORECASE)  # file://, ftp://...
+# A manifest's date as the export promises it: ISO, a time of day allowed after it.
+_ISO_DATE = re.compile(r"(\d{4}-\d{2}-\d{2})(?:[T ]\d{2}:\d{2}\S*)?")
 
 
 def default_story_path() -> Path:
@@ -112,12 +114,12 @@ def load_story(
     urls = [str(p) for p in items if is_url(p)]
     _check_duplicate_urls(urls)
     pages = _fetch(urls, fetch, progress)
+    drafts, left_out = _read_all(readers, jobs, files)
     parents = {f.parent.resolve() for f in files}
     if len(parents) == 1 and len(files) == len(readers):
         title = files[0].parent.resolve().name
     else:
-        title = f"{len(readers)} articles"
-    drafts, left_out = _read_all(readers, jobs, files)
+        title = f"{len(drafts)} articles"  # those in the story: a page left out is not counted
     if not files and drafts and drafts[0].source.title:  # URLs only: the first page names it
         title = drafts[0].source.title
     return _assemble(title, drafts, Settings(), None, left_out)
@@ -417,7 +419,8 @@ def _load_manifest(path: Path, fetch: FetchOptions | None, progress: Progress | 
         jobs,
         [file for file, _ in files],
     )
-    story = _assemble(str(title) if title else path.parent.resolve().name, drafts, settings, path, left_out)
+    named = strip_control(str(title)).strip() if title is not None else ""  # "   " names nothing
+    story = _assemble(named or path.parent.resolve().name, drafts, settings, path, left_out)
     if settings.pivot is not None and settings.pivot not in {s.id for s in story.sources}:
         ids = ", ".join(s.id for s in story.sources)
         problem = f"settings.pivot {settings.pivot!r} is not a source id ({ids})"
@@ -443,6 +446,11 @@ def _parse_yaml(text: str, path: Path) -> tuple[yaml.Node | None, Any]:
     node = None
     try:
         node = loader.get_single_node()
+        repeated = _repeated_key(node)
+        if repeated is not None:
+            key, first_line = repeated
+            problem = f"line {key.start_mark.line + 1}: key {key.value!r} given twice (first at line {first_line})"
+            raise StoryError(path, problem)
         data = loader.construct_document(node) if node is not None else None
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
@@ -466,6 +474,28 @@ def _parse_yaml(text: str, path: Path) -> tuple[yaml.Node | None, Any]:
     finally:
         loader.dispose()
     return node, data
+
+
+def _repeated_key(root: yaml.Node | None) -> tuple[yaml.ScalarNode, int] | None:
+    """The first key given twice in one mapping of `root`, with the line of its first
+    use: YAML's loader silently keeps the last, so a second `sources:` would drop the
+    files of the first."""
+    import yaml
+
+    stack = [root] if root is not None else []
+    while stack:
+        node = stack.pop(0)
+        if isinstance(node, yaml.SequenceNode):
+            stack.extend(node.value)
+        elif isinstance(node, yaml.MappingNode):
+            first_lines: dict[str, int] = {}
+            for key, value in node.value:
+                if isinstance(key, yaml.ScalarNode):
+                    if key.value in first_lines:
+                        return key, first_lines[key.value]
+                    first_lines[key.value] = key.start_mark.line + 1
+                stack.append(value)
+    return None
 
 
 def _unconstructable(loader: Any, root: yaml.Node | None) -> yaml.ScalarNode | None:
@@ -543,8 +573,22 @@ def _entry(where: _Where, index: int, raw: Any) -> _Entry:
         elif isinstance(value, (list, dict)):
             where.fail((*keys, key), f"{label}.{key} must be text")
         values[key] = (strip_control(str(value)).strip() or None) if value is not None else None
+    if values["date"] is not None and not is_iso_date(values["date"]):
+        # Dates are sorted and compared as text (a report's date range, a figure that
+        # grows with the dates): "12/03/2020" or "yesterday" would come out wrong.
+        where.fail((*keys, "date"), f"{label}.date {values['date']!r} is not a date; write it as YYYY-MM-DD")
     file = raw["file"].strip() if raw["file"] else None
     return _Entry(file=file, line=where.line(keys), **values)
+
+
+def is_iso_date(text: str) -> bool:
+    """Whether `text` is a date as a manifest must give it: `2016-08-16`, a time of day
+    allowed after it (`2016-08-16T09:30:00`)."""
+    match = _ISO_DATE.fullmatch(text)
+    try:
+        return match is not None and bool(dt.date.fromisoformat(match[1]))
+    except ValueError:  # "2016-02-30" in quotes, which YAML leaves as text
+        return False
 
 
 def _settings(where: _Where, raw: Any) -> Settings:

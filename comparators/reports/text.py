@@ -49,7 +49,7 @@ def render(report: Report, *, width: int = 80, color: bool = False) -> str:
             out.extend(wrap(paragraph, width, " " * indent))
 
     fill(report.title, 0)
-    out.append("=" * min(width, max(cells(line) for line in out)))
+    out.append("=" * min(width, max((cells(line) for line in out), default=0)))  # a blank title: no rule
     fill(
         f"{date_range(report)} · {count(len(report.sources), 'source')} · "
         f"differences shown against {report.outlet(report.pivot)}",

@@ -239,6 +239,25 @@ def test_a_table_without_a_text_column_is_refused_in_one_line(tmp_path, capsys):
     assert capsys.readouterr().err == f"synopsis: {table}: no 'text' column\n"
 
 
+@pytest.mark.parametrize(("name", "text"), [("articles.csv", "story,text\n"), ("articles.jsonl", "\n")])
+def test_a_table_without_rows_is_refused_as_having_no_articles(name, text, tmp_path, capsys):
+    table = tmp_path / name
+    table.write_text(text, encoding="utf-8")
+    assert main(["batch", str(table), "-o", str(tmp_path / "out")]) == 2
+    assert capsys.readouterr().err == f"synopsis: {table}: no articles: the table has no rows\n"
+
+
+def test_a_table_with_a_date_not_written_yyyy_mm_dd_is_refused_naming_the_row(tmp_path, capsys):
+    table = tmp_path / "articles.csv"
+    table.write_text(
+        "story,text,date\nferry,The ferry sailed at dawn.,2024-03-02\nferry,A ferry left port.,\"March 3, 2024\"\n",
+        encoding="utf-8",
+    )
+    assert main(["batch", str(table), "-o", str(tmp_path / "out")]) == 2
+    expected = f"synopsis: {table}: row 2: date 'March 3, 2024' is not a date; write it as YYYY-MM-DD\n"
+    assert capsys.readouterr().err == expected
+
+
 def test_batch_never_writes_into_a_folder_of_something_else(corpus, tmp_path, capsys):
     out = tmp_path / "mine"
     out.mkdir()
@@ -294,6 +313,16 @@ def test_corpus_prints_the_headline_tables(batch, capsys):
     for title in ("Most-copied outlets", "Who copies whom", "Most-travelled quotes", "Stories with the most disagreement"):
         assert title in printed
     assert "3 stories (0 failed)" in printed
+
+
+@pytest.mark.parametrize("top", ["0", "-1"])
+def test_corpus_refuses_a_number_of_rows_below_one(top, batch, capsys):
+    with pytest.raises(SystemExit) as exit_:
+        main(["corpus", str(batch[0]), "--top", top])
+    assert exit_.value.code == 2
+    printed = capsys.readouterr()
+    assert printed.out == ""
+    assert printed.err.splitlines()[-1] == f"synopsis corpus: error: argument --top: a number of rows of at least 1, not '{top}'"
 
 
 def test_a_damaged_table_is_named_and_a_rerun_rebuilds_it_without_comparing(batch, corpus, tmp_path, capsys):

@@ -134,6 +134,26 @@ def test_a_hostile_file_name_cannot_reach_the_terminal(tmp_path):
             ["line 3", "listed twice"],
             id="same file twice",
         ),
+        pytest.param(
+            "sources:\n  - one.txt\n  - two.txt\nsources:\n  - two.txt\n",
+            ["line 4", "key 'sources' given twice (first at line 1)"],
+            id="a second sources list, which would silently replace the first",
+        ),
+        pytest.param(
+            "sources:\n  - file: one.txt\n    date: 12/03/2020\n  - two.txt\n",
+            ["line 3", "sources[1].date '12/03/2020' is not a date; write it as YYYY-MM-DD"],
+            id="a date that is not ISO, which reports would sort as text",
+        ),
+        pytest.param(
+            "sources:\n  - file: one.txt\n    date: '2016-02-30'\n  - two.txt\n",
+            ["line 3", "sources[1].date '2016-02-30' is not a date"],
+            id="an impossible date in quotes",
+        ),
+        pytest.param(
+            "sources:\n  - file: one.txt\n    outlet: A\n    outlet: B\n  - two.txt\n",
+            ["line 4", "key 'outlet' given twice (first at line 3)"],
+            id="a key twice in an entry",
+        ),
     ],
 )
 def test_a_broken_manifest_is_refused_naming_it_and_the_line(tmp_path, text, problem):

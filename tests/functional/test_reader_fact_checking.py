@@ -541,6 +541,23 @@ async def test_a_click_selects_the_group_under_the_pointer(seed_comparison):
         assert f"▌{target} " in view.visible_text()
 
 
+async def test_a_click_after_a_scroll_to_part_of_a_line_selects_the_group_drawn_there(seed_comparison):
+    app = reader(seed_comparison, view=View.STACK)
+    async with app.run_test(size=NARROW) as pilot:
+        await ready(app, pilot)
+        view = app.screen.aligned
+        view.scroll_to(y=20.6, animate=False)  # where dragging the scrollbar may leave it
+        await pilot.pause()
+        ids = {group.id for group in app.screen.lookup.groups}
+        lines = view.visible_text().splitlines()
+        row, target = next(
+            (n, line.split()[0]) for n, line in enumerate(lines) if n and line.split() and line.split()[0] in ids
+        )
+        await pilot.click(view, offset=(10, row + 1))  # + the pane's top border
+        await pilot.pause()
+        assert app.screen.lookup.groups[view.selected_group].id == target
+
+
 def test_o_opens_a_browser_on_a_desktop_or_in_a_browser_never_over_ssh():
     from comparators.fetching import is_url
     from tui.browser import opens_a_browser

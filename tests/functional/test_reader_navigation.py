@@ -392,6 +392,16 @@ async def test_help_lists_the_keys_from_the_bindings_closes_and_opens_again_at_i
             assert screen_text(app) == first  # the same keys, from the top
 
 
+async def test_help_scrolled_to_its_end_shows_its_last_line(seed_comparison):
+    app = reader(seed_comparison)
+    async with app.run_test(size=NARROW) as pilot:
+        await ready(app, pilot)
+        await pilot.press("question_mark", "end")
+        await pilot.wait_for_scheduled_animations()  # `end` scrolls smoothly
+        await pilot.pause()
+        assert "not a difference)" in screen_text(app)  # the legend's last words
+
+
 async def test_help_open_while_the_terminal_is_resized_is_drawn_as_if_opened_at_that_size(seed_comparison):
     resized, opened_wide = (reader(seed_comparison, view=View.STACK) for _ in range(2))
     shown = []

@@ -80,6 +80,16 @@ async def test_a_story_of_one_source_opens_in_every_view():
     assert app.return_code == 0
 
 
+async def test_the_header_counts_one_outlet_and_one_quote_in_the_singular():
+    story = tiny_story({"AP": ['"We will rebuild the pier by spring," the harbour master said on Tuesday.']})
+    comparison = compare(story)
+    app = make_app(story, comparison=comparison, keymap=NO_KEYMAP)
+    async with app.run_test(size=(120, 24)) as pilot:
+        await ready(app, pilot)
+        header = " ".join(screen_text(app).splitlines()[:2])
+        assert "1 outlet ·" in header and "1 passage:" in header and "1 quote, 1 unique" in header
+
+
 async def test_a_story_of_200_sources_opens_and_scrolls_its_columns_sideways():
     comparison = synthetic_comparison(200, 300)
     app = make_app(comparison.story, comparison=comparison, keymap=NO_KEYMAP)

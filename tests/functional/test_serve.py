@@ -65,6 +65,19 @@ def test_a_bad_story_stops_it_before_listening(tmp_path):
     assert "Traceback" not in done.stderr and "Serving" not in done.stdout
 
 
+def test_a_port_already_taken_is_named_in_one_line(tmp_path):
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        done = subprocess.run(
+            [sys.executable, "-m", "tui.cli", "serve", "--port", str(port)],
+            capture_output=True, text=True, timeout=60, cwd=REPO,
+        )
+    assert done.returncode == 2
+    assert done.stderr == f"synopsis: cannot listen on 127.0.0.1:{port}: Address already in use\n"
+
+
 def free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))

@@ -123,6 +123,12 @@ def test_a_page_without_an_article_is_left_out_with_a_warning_when_two_sources_r
     assert "Coastal" in result.stdout and "Northshore" in result.stdout
 
 
+def test_the_title_of_loose_files_counts_the_articles_left_in_the_story(tmp_path):
+    shutil.copy(NO_ARTICLE, tmp_path / "empty_page.html")  # another folder: the title counts
+    story = load_story([NEWS, tmp_path / "empty_page.html", OTHER])
+    assert len(story.sources) == 2 and story.title == "2 articles"
+
+
 def test_a_page_without_an_article_stops_a_story_left_with_one_source():
     result = run_synopsis("sources", NEWS, NO_ARTICLE)
     assert result.returncode == 2

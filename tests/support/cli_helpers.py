@@ -8,14 +8,17 @@ import sys
 from pathlib import Path
 
 
-def run_synopsis(*args: str | Path, columns: int = 100, **environment: str) -> subprocess.CompletedProcess[str]:
+def run_synopsis(
+    *args: str | Path, columns: int = 100, cwd: Path | None = None, **environment: str
+) -> subprocess.CompletedProcess[str]:
     """`synopsis ARGS...` with colour off and a fixed width, and `environment` added to
-    the environment; output captured as text."""
+    the environment, run in `cwd` (default: this process's); output captured as text."""
     env = {**os.environ, "NO_COLOR": "1", "COLUMNS": str(columns), **environment}
     return subprocess.run(
         [sys.executable, "-m", "tui.cli.main", *map(str, args)],
         capture_output=True,
         text=True,
         env=env,
+        cwd=cwd,
         timeout=60,
     )

@@ -168,6 +168,14 @@ def test_a_manifest_may_list_bare_file_names(tmp_path):
     assert [s.path.name for s in story.sources] == ["one.txt", "two.txt"]
 
 
+@pytest.mark.parametrize("title", ['"   "', '"\\e[2J"'])
+def test_a_manifest_title_of_blanks_or_control_characters_gives_way_to_the_folder_name(tmp_path, title):
+    shutil.copy(FIXTURES / "wrapped.txt", tmp_path / "one.txt")
+    shutil.copy(FIXTURES / "line_per_paragraph.txt", tmp_path / "two.txt")
+    (tmp_path / "story.yaml").write_text(f"title: {title}\nsources: [one.txt, two.txt]\n")
+    assert load_story([tmp_path / "story.yaml"]).title == tmp_path.name
+
+
 def test_a_pivot_that_names_no_source_is_reported_with_its_line(tmp_path):
     shutil.copy(FIXTURES / "wrapped.txt", tmp_path / "one.txt")
     shutil.copy(FIXTURES / "line_per_paragraph.txt", tmp_path / "two.txt")

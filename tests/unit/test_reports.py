@@ -256,6 +256,12 @@ def test_flagged_only_keeps_just_the_flagged_passages(small):
     assert all(f"{g.id} ·" not in passages for g in small.groups[1:])
 
 
+@pytest.mark.parametrize("format", FORMATS)
+def test_a_story_without_a_title_still_renders_in_every_format(small, format):
+    untitled = replace(small, story=replace(small.story, title=""))
+    assert "bombers took off" in render_report(untitled, format)
+
+
 # ---------------------------------------------------------------- untrusted text
 
 HOSTILE = (

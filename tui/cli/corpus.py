@@ -19,12 +19,16 @@ from rich.text import Text
 
 from comparators.sanitize import strip_control
 from tui.cli.batch import missing_corpus_extra
+from tui.cli.counts import at_least_one
 from tui.exit_codes import EXIT_BAD_INPUT
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("out_dir", metavar="OUT_DIR", type=Path, help="a folder `synopsis batch` wrote")
-    parser.add_argument("--top", type=int, default=10, metavar="N", help="rows per table (default 10)")
+    # Tables are cut with [:N]: 0 would leave them empty and -1 drop their last row.
+    parser.add_argument(
+        "--top", type=at_least_one("rows"), default=10, metavar="N", help="rows per table (default 10)"
+    )
     parser.add_argument(
         "--open", metavar="STORY", help="open this story (its id in the stories table) in the reader"
     )

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import atexit
+import errno
 import gc
 import importlib
 import os
@@ -48,7 +49,10 @@ class _Version(argparse.Action):
         super().__init__(option_strings, dest, nargs=0, help="show the version and exit")
 
     def __call__(self, parser, namespace, values, option_string=None) -> None:
-        parser.exit(message=f"synopsis {package_version()}\n")
+        # On stdout, as argparse's own `version` action and other tools print it, so that
+        # `synopsis --version | cat` or `$(synopsis --version)` sees it.
+        print(f"synopsis {package_version()}")
+        parser.exit()
 
 
 def build_parser(command: str | None = None) -> argparse.ArgumentParser:
@@ -70,6 +74,26 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
             module.add_arguments(command_parser)
             command_parser.set_defaults(run=module.run)
     return parser
+
+
+def parse_intermixed(parser: argparse.ArgumentParser, argv: list[str]) -> argparse.Namespace:
+    """The arguments, with a story's files allowed on both sides of the options
+    (`synopsis report a.txt --format md b.txt`), as most command-line tools allow:
+    argparse gives the files after an option back as unrecognised."""
+    args, left_over = parser.parse_known_args(argv)
+    if left_over:
+        # After `--` everything is a file, even a name starting with a dash.
+        end = left_over.index("--") if "--" in left_over else len(left_over)
+        files = [*left_over[:end], *left_over[end + 1 :]]
+        if isinstance(getattr(args, "story", None), list) and not any(a.startswith("-") for a in left_over[:end]):
+            args.story.extend(files)  # in the order given: the first run of files is already there
+        else:
+            parser.error(f"unrecognized arguments: {' '.join(left_over)}")
+    return args
+
+
+# Errors only a write can meet: a full disk or quota, a file over its size limit.
+_WRITE_ONLY_ERRORS = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EFBIG})
 
 
 def one_blas_thread() -> None:
@@ -102,7 +126,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             parser = build_parser(argv[0])
     else:
         parser = build_parser("")
-    args = parser.parse_args(argv)  # `--version` and `--help` end here, before comparators loads
+    args = parse_intermixed(parser, argv)  # `--version` and `--help` end here, before comparators loads
     from comparators.errors import StoryError
     from comparators.input_files import os_problem
 
@@ -112,7 +136,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"synopsis: {error}", file=sys.stderr)
         return EXIT_BAD_INPUT
     except OSError as error:  # a file problem no check foresaw: still one line, no traceback
-        print(f"synopsis: {StoryError(error.filename, os_problem(error))}", file=sys.stderr)
+        if error.filename is not None:
+            print(f"synopsis: {StoryError(error.filename, os_problem(error))}", file=sys.stderr)
+        elif error.errno in _WRITE_ONLY_ERRORS:  # `> /dev/full`
+            print(f"synopsis: cannot write the output: {error.strerror}", file=sys.stderr)
+        else:  # no file to name (a process that could not start...): not "cannot read"
+            print(f"synopsis: {error.strerror or error}", file=sys.stderr)
         return EXIT_BAD_INPUT
     except KeyboardInterrupt:
         return EXIT_INTERRUPTED

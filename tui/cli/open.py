@@ -3,10 +3,18 @@
 from __future__ import annotations
 
 import argparse
+import os
+import sys
 from pathlib import Path
 
 from tui.cli.story_args import add_story_arguments, checked_settings, story_from_args
+from tui.exit_codes import EXIT_BAD_INPUT
 from tui.state.comparing import start_comparing
+
+NO_TERMINAL = (
+    "synopsis: the reader needs a terminal, and standard input or error is not one "
+    "(over SSH: ssh -t); to write the comparison to a file, use synopsis report or synopsis export"
+)
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -23,6 +31,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     story = story_from_args(args)
     settings = checked_settings(story, args)  # a bad --pivot stops here, before any fork
+    if not has_a_terminal():
+        print(NO_TERMINAL, file=sys.stderr)
+        return EXIT_BAD_INPUT
     # Aligning starts now, while Textual is imported and the screen drawn.
     comparing = start_comparing(story, settings)
     from comparators.review_store import review_path_for
@@ -39,3 +50,13 @@ def run(args: argparse.Namespace) -> int:
     )
     app.run()
     return app.return_code or 0
+
+
+def has_a_terminal() -> bool:
+    """Whether the reader can run here. Textual draws on stderr and reads keys from stdin:
+    without a terminal on both (a pipe, a file, `ssh host synopsis` without -t) it would
+    write escape codes there and wait for keys for ever. `synopsis serve` runs the reader
+    through a driver of its own (TEXTUAL_DRIVER), which needs none."""
+    if os.environ.get("TEXTUAL_DRIVER"):
+        return True
+    return all(stream is not None and stream.isatty() for stream in (sys.__stdin__, sys.__stderr__))

@@ -82,9 +82,10 @@ def quotes_table(
     ]
     shown = sum(len(rows) for _, rows in sections)
     unique = sum(q.status == QuoteStatus.UNIQUE for _, rows in sections for q in rows)
+    counted = f"{shown} quote" if shown == 1 else f"{shown} quotes"
     table = Table(
         title=Text(clean(story.title)),
-        caption=Text(f"{shown} quotes, {unique} carried by one outlet only ({UNIQUE_QUOTE_MARK})"),
+        caption=Text(f"{counted}, {unique} carried by one outlet only ({UNIQUE_QUOTE_MARK})"),
         show_lines=False,
     )
     table.add_column("speaker", style="bold", max_width=22)

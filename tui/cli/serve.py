@@ -10,6 +10,7 @@ unless told otherwise, and must sit behind an authenticating proxy when exposed.
 from __future__ import annotations
 
 import argparse
+import os
 import shlex
 import sys
 from pathlib import Path
@@ -96,8 +97,19 @@ def run(args: argparse.Namespace) -> int:
         title="synopsis",
         public_url=args.public_url,
     )
-    server.serve()
+    try:
+        server.serve()
+    except OSError as error:  # the port taken, an address not this machine's, a host unknown
+        print(f"synopsis: cannot listen on {args.host}:{args.port}: {_listen_problem(error)}", file=sys.stderr)
+        return EXIT_BAD_INPUT
     return 0
+
+
+def _listen_problem(error: OSError) -> str:
+    # aiohttp words it "error while attempting to bind on address (...): ..."; the errno says it plainly.
+    if error.errno and error.errno > 0:
+        return os.strerror(error.errno)
+    return error.strerror or str(error)  # a host name that does not resolve: no errno of the OS
 
 
 async def _add_content_security_policy(request, response) -> None:

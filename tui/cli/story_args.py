@@ -12,6 +12,7 @@ from comparators import SettingsOverride, Story, load_story
 from comparators.fetching import DEFAULT_TIMEOUT, FetchOptions
 from comparators.sanitize import strip_control
 from comparators.settings import merged_settings
+from tui.cli.counts import at_least_one
 from tui.cli.fetch_progress import fetch_progress
 
 
@@ -116,20 +117,10 @@ def add_jobs_argument(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--jobs",
         "-j",
-        type=positive_jobs,
+        type=at_least_one("processes"),
         metavar="N",
         help="processes a big story is compared and exported with (default: the CPUs available; 1: this process only)",
     )
-
-
-def positive_jobs(text: str) -> int:
-    try:
-        jobs = int(text)
-    except ValueError:
-        jobs = 0
-    if jobs < 1:
-        raise argparse.ArgumentTypeError(f"a number of processes of at least 1, not {text!r}")
-    return jobs
 
 
 def jobs_from_args(args: argparse.Namespace) -> int:

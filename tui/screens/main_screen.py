@@ -32,6 +32,7 @@ from comparators import (
     with_pivot,
 )
 from comparators.collector import collect_the_frozen, kept_with_the_frozen
+from comparators.reports.describe import count
 from tui.keymap import MAIN_BINDINGS
 from tui.messages import (
     ComparisonFailed,
@@ -130,7 +131,7 @@ class MainScreen(ReviewActions, CopyOpenActions, RemembersView, Screen):
 
     def on_mount(self) -> None:
         self.recall_memory()
-        self.query_one(StoryHeader).show(self.story.title, [f"{len(self.story.sources)} outlets"])
+        self.query_one(StoryHeader).show(self.story.title, [count(len(self.story.sources), "outlet")])
         self.sources.list_story(self.story)
         self.aligned.display = False
         self.query_one(SearchBar).display = False
@@ -193,13 +194,13 @@ class MainScreen(ReviewActions, CopyOpenActions, RemembersView, Screen):
         comparison = self.comparison
         kinds = Counter(group.kind for group in comparison.groups)
         parts = [
-            f"{len(self.story.sources)} outlets",
-            f"{len(comparison.groups)} passages: {kinds[GroupKind.SHARED]} in all, "
+            count(len(self.story.sources), "outlet"),
+            f"{count(len(comparison.groups), 'passage')}: {kinds[GroupKind.SHARED]} in all, "
             f"{kinds[GroupKind.PARTIAL]} in some, {kinds[GroupKind.UNIQUE]} in one",
         ]
         if comparison.quotes:
             unique = sum(q.status == QuoteStatus.UNIQUE for q in comparison.quotes)
-            parts.append(f"{len(comparison.quotes)} quotes, {unique} unique")
+            parts.append(f"{count(len(comparison.quotes), 'quote')}, {unique} unique")
         basis = comparison.pivot_reason.split(":")[0]
         parts.append(f"pivot {outlet(self.story, comparison.pivot)}" + (f" ({basis})" if basis else ""))
         if self.hidden:

@@ -74,7 +74,7 @@ class AlignedView(ScrollView, can_focus=True, inherit_bindings=False):
             if self.layout_ is not None:  # else keep the group `show` asked for
                 self._want_group = self.selected_group_object()
             self._relayout()
-        elif self._end_shown == (self.cursor, int(self.scroll_y)):  # still at its end: keep it at the foot
+        elif self._end_shown == (self.cursor, self.scroll_offset.y):  # still at its end: keep it at the foot
             self.call_after_refresh(self._show_cursor_end)
         else:  # only shorter or taller (zoom, a pane shown or hidden): keep the cursor in sight
             self.call_after_refresh(self._scroll_to_cursor)
@@ -295,7 +295,7 @@ class AlignedView(ScrollView, can_focus=True, inherit_bindings=False):
         if not self._item_blocks:
             return
         top, height = self._cursor_span()
-        view_top, view_height = int(self.scroll_y), self._viewport_height()
+        view_top, view_height = self.scroll_offset.y, self._viewport_height()
         on_screen = top < view_top + view_height and top + height > view_top
         if on_screen and height > view_height:
             if direction > 0 and top + height > view_top + view_height:
@@ -318,14 +318,14 @@ class AlignedView(ScrollView, can_focus=True, inherit_bindings=False):
         again at the pane's new height unless the view has moved since."""
         top, height = self._cursor_span()
         self.scroll_to(y=max(0, top + height - self._viewport_height()), animate=False)
-        self._end_shown = (self.cursor, int(self.scroll_y))
+        self._end_shown = (self.cursor, self.scroll_offset.y)
 
     def scroll_lines(self, lines: int) -> None:
         """`ctrl+e`/`ctrl+y`: scroll by lines; the cursor follows when its item leaves the pane."""
         if not self._item_blocks:
             return
         view_height = self._viewport_height()
-        view_top = max(0, min(int(self.scroll_y) + lines, self._total - view_height))
+        view_top = max(0, min(self.scroll_offset.y + lines, self._total - view_height))
         self.scroll_to(y=view_top, animate=False)
         top, height = self._cursor_span()
         if top + height <= view_top:  # left above: the first item still on screen
@@ -345,7 +345,8 @@ class AlignedView(ScrollView, can_focus=True, inherit_bindings=False):
         if offset is None or self.layout_ is None or not self._item_blocks:
             return
         self.focus()
-        line = int(self.scroll_y) + offset.y - self.layout_.ruler_height
+        # The rounded offset, as `render_line` draws: a dragged scrollbar leaves part lines.
+        line = self.scroll_offset.y + offset.y - self.layout_.ruler_height
         if offset.y < self.layout_.ruler_height or not 0 <= line < self._total:
             return
         block = bisect_right(self._offsets, line) - 1
@@ -364,13 +365,13 @@ class AlignedView(ScrollView, can_focus=True, inherit_bindings=False):
         if last < len(self._offsets) - 1:  # show what follows the last item (a legend, a matrix)
             top = self._offsets[last]
             bottom = self._total - self._viewport_height()
-            self.scroll_to(y=max(int(self.scroll_y), min(top, bottom)), animate=False)
+            self.scroll_to(y=max(self.scroll_offset.y, min(top, bottom)), animate=False)
 
     def page(self, direction: int) -> None:
         if not self._item_blocks:
             return
         height = self._viewport_height()
-        top = int(self.scroll_y)
+        top = self.scroll_offset.y
         new_top = max(0, min(top + direction * height, self._total - height))
         if new_top == top:
             self.edge(direction)
@@ -449,7 +450,7 @@ class AlignedView(ScrollView, can_focus=True, inherit_bindings=False):
         if not self._item_blocks:
             return
         top, height = self._cursor_span()
-        view_top, view_height = int(self.scroll_y), self._viewport_height()
+        view_top, view_height = self.scroll_offset.y, self._viewport_height()
         if height >= view_height:
             # A block taller than the pane stays where it is scrolled to inside it
             # (a search hit further down), else it shows from its top.

@@ -67,7 +67,7 @@ class RenderedLines(ScrollView, can_focus=True):
 
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
-        row = int(self.scroll_y) + y
+        row = self.scroll_offset.y + y  # rounded, as Textual refreshes: int() froze a row short after a smooth scroll
         style = self.rich_style
         if not 0 <= row < len(self._lines):
             return Strip.blank(width, style)
