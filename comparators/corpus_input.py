@@ -23,7 +23,8 @@ import yaml
 
 from comparators.cache import code_fingerprint
 from comparators.errors import StoryError
-from comparators.loading import MANIFEST_NAMES, MANIFEST_SUFFIXES, is_iso_date
+from comparators.dates import given_date
+from comparators.loading import MANIFEST_NAMES, MANIFEST_SUFFIXES
 from comparators.model import SettingsOverride
 from comparators.outlets import unique_ids
 
@@ -155,8 +156,10 @@ def read_articles(path: Path) -> list[dict[str, str | None]]:
         article = {c: _text(row.get(c)) for c in ARTICLE_COLUMNS}
         if not article["story"]:
             raise StoryError(path, f"row {number}: no story")
-        if article["date"] and not is_iso_date(article["date"].strip()):  # named here, not in the manifest made of it
-            raise StoryError(path, f"row {number}: date {article['date']!r} is not a date; write it as YYYY-MM-DD")
+        if article["date"]:  # named here, not in the manifest made of it
+            if (date := given_date(article["date"].strip())) is None:
+                raise StoryError(path, f"row {number}: date {article['date']!r} is not a date; write it as YYYY-MM-DD")
+            article["date"] = date
         articles.append(article)
     return articles
 

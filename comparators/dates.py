@@ -73,9 +73,35 @@ _DATE_LINE_WORDS = 6
 _UPDATED = re.compile(r"^\W*(?:last\s+)?updated?\b", re.IGNORECASE)
 
 
+# A date a manifest or an article table gives: ISO (a time of day may follow), or written
+# out with its month's name. All-digit forms other than ISO read two ways (12/03/2020).
+_ISO_DATE = re.compile(r"(\d{4}-\d{2}-\d{2})(?:[T ]\d{2}:\d{2}\S*)?")
+_MONTH_NAME = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b\.?", re.IGNORECASE)
+
+
+def given_date(text: str) -> str | None:
+    """The date a user gave (`2016-08-16`, `2016-08-16T09:30:00`, `March 3, 2024`, `3 Mar.
+    2024`) as the story keeps it: ISO as written, a written-out date as YYYY-MM-DD; None
+    for anything else ("yesterday", "12/03/2020"), since dates are sorted as text."""
+    if match := _ISO_DATE.fullmatch(text):
+        try:
+            dt.date.fromisoformat(match[1])
+        except ValueError:  # "2016-02-30" in quotes, which YAML leaves as text
+            return None
+        return text
+    if not (_MONTH_NAME.search(text) and _YEAR.search(text)):
+        return None
+    return read_date(text)
+
+
+# dateparser's search reads no month abbreviated with a full stop, as wires write them:
+# "Aug. 17, 2016" gave nothing, "Sept. 5, 2019 10:00 a.m." gave 2019-05-01.
+_MONTH_WITH_STOP = re.compile(r"\b(jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.", re.IGNORECASE)
+
+
 def read_date(text: str) -> str | None:
     """The first full date (day, month and year) written in `text`, as YYYY-MM-DD."""
-    for written, when in _search_dates(text):
+    for written, when in _search_dates(_MONTH_WITH_STOP.sub(r"\1", text)):
         if _YEAR.search(written):
             return when.date().isoformat()
     return None

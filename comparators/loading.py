@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn, get_args, get_type_hints
 
 from comparators.cleaning import Cleaned, clean, forget_lines
+from comparators.dates import given_date
 from comparators.errors import SourceUnavailable, StoryError
 from comparators.fetching import MAX_PAGE_BYTES, FetchedPage, FetchOptions, Progress, fetch_pages, is_url
 from comparators.html_source import HTML_SUFFIXES, decode_html, extract_page
@@ -58,8 +59,6 @@ UTF8_REPLACED = "utf-8 (bad bytes replaced)"
 # Control characters no text file has many of (tab, newlines and form feed aside).
 _BINARY_CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1a\x1c-\x1f]")
 _OTHER_URL = re.compile(r"[a-z][a-z0-9+.-]*://", re.IGNORECASE)  # file://, ftp://...
-# A manifest's date as the export promises it: ISO, a time of day allowed after it.
-_ISO_DATE = re.compile(r"(\d{4}-\d{2}-\d{2})(?:[T ]\d{2}:\d{2}\S*)?")
 
 
 def default_story_path() -> Path:
@@ -573,22 +572,14 @@ def _entry(where: _Where, index: int, raw: Any) -> _Entry:
         elif isinstance(value, (list, dict)):
             where.fail((*keys, key), f"{label}.{key} must be text")
         values[key] = (strip_control(str(value)).strip() or None) if value is not None else None
-    if values["date"] is not None and not is_iso_date(values["date"]):
+    if values["date"] is not None:
         # Dates are sorted and compared as text (a report's date range, a figure that
         # grows with the dates): "12/03/2020" or "yesterday" would come out wrong.
-        where.fail((*keys, "date"), f"{label}.date {values['date']!r} is not a date; write it as YYYY-MM-DD")
+        if (date := given_date(values["date"])) is None:
+            where.fail((*keys, "date"), f"{label}.date {values['date']!r} is not a date; write it as YYYY-MM-DD")
+        values["date"] = date
     file = raw["file"].strip() if raw["file"] else None
     return _Entry(file=file, line=where.line(keys), **values)
-
-
-def is_iso_date(text: str) -> bool:
-    """Whether `text` is a date as a manifest must give it: `2016-08-16`, a time of day
-    allowed after it (`2016-08-16T09:30:00`)."""
-    match = _ISO_DATE.fullmatch(text)
-    try:
-        return match is not None and bool(dt.date.fromisoformat(match[1]))
-    except ValueError:  # "2016-02-30" in quotes, which YAML leaves as text
-        return False
 
 
 def _settings(where: _Where, raw: Any) -> Settings:

@@ -23,6 +23,7 @@ import tui.cli.open
 from comparators.corpus import sequential
 from comparators.corpus_batch import export_path, run_batch
 from comparators.corpus_engine import DaskEngine
+from comparators.corpus_input import read_articles
 from comparators.corpus_tables import SCHEMAS, read_table
 from comparators.model import SettingsOverride
 from tui.cli.main import main
@@ -247,14 +248,14 @@ def test_a_table_without_rows_is_refused_as_having_no_articles(name, text, tmp_p
     assert capsys.readouterr().err == f"synopsis: {table}: no articles: the table has no rows\n"
 
 
-def test_a_table_with_a_date_not_written_yyyy_mm_dd_is_refused_naming_the_row(tmp_path, capsys):
+def test_a_tables_dates_are_kept_as_yyyy_mm_dd_and_one_that_reads_two_ways_is_refused(tmp_path, capsys):
     table = tmp_path / "articles.csv"
-    table.write_text(
-        "story,text,date\nferry,The ferry sailed at dawn.,2024-03-02\nferry,A ferry left port.,\"March 3, 2024\"\n",
-        encoding="utf-8",
-    )
+    rows = "ferry,The ferry sailed at dawn.,2024-03-02\nferry,A ferry left port.,\"Mar. 3, 2024\"\n"
+    table.write_text("story,text,date\n" + rows, encoding="utf-8")
+    assert [row["date"] for row in read_articles(table)] == ["2024-03-02", "2024-03-03"]
+    table.write_text("story,text,date\n" + rows + "ferry,The ferry docked.,03/04/2024\n", encoding="utf-8")
     assert main(["batch", str(table), "-o", str(tmp_path / "out")]) == 2
-    expected = f"synopsis: {table}: row 2: date 'March 3, 2024' is not a date; write it as YYYY-MM-DD\n"
+    expected = f"synopsis: {table}: row 3: date '03/04/2024' is not a date; write it as YYYY-MM-DD\n"
     assert capsys.readouterr().err == expected
 
 

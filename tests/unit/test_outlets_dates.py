@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from comparators.cleaning import clean, split_dateline
-from comparators.dates import read_date, stated_date, url_date
+from comparators.dates import given_date, read_date, stated_date, url_date
 from comparators.loading import load_story
 from comparators.outlets import infer_origin, infer_outlet
 
@@ -101,11 +101,47 @@ def test_the_date_in_an_articles_address_is_the_last_resort():
     assert stated_date(clean(f"https://example.com/2021/03/03/floods-hit-coast/\nFloods hit three coastal towns overnight, officials said.\n{BODY}\n")) == "2021-03-03"
 
 
+def test_a_manifests_date_written_out_is_kept_as_yyyy_mm_dd(tmp_path):
+    (tmp_path / "a.txt").write_text(f"Floods hit three coastal towns overnight, officials said.\n{BODY}\n", encoding="utf-8")
+    (tmp_path / "story.yaml").write_text("sources:\n  - file: a.txt\n    date: March 4, 2021\n", encoding="utf-8")
+    assert load_story([tmp_path / "story.yaml"]).sources[0].date == "2021-03-04"
+
+
 def test_the_manifests_date_and_origin_win(tmp_path):
     (tmp_path / "a.txt").write_text(f"Wednesday, 3 March 2021\nLISBON (AP) — Floods hit three coastal towns overnight, officials said.\n{BODY}\n", encoding="utf-8")
     (tmp_path / "story.yaml").write_text("sources:\n  - file: a.txt\n    date: 2021-03-04\n    origin: Coast Wire\n", encoding="utf-8")
     source = load_story([tmp_path / "story.yaml"]).sources[0]
     assert (source.date, source.origin) == ("2021-03-04", "Coast Wire")
+
+
+@pytest.mark.parametrize(
+    ("line", "date"),
+    [
+        ("Published Aug. 17, 2016", "2016-08-17"),  # read as nothing before
+        ("Updated: Sept. 5, 2019 10:00 a.m.", "2019-09-05"),  # read as 2019-05-01 before
+        ("WASHINGTON (AP) — Mar. 3, 2021", "2021-03-03"),
+    ],
+)
+def test_a_month_abbreviated_with_a_full_stop_is_read(line, date):
+    assert read_date(line) == date
+
+
+@pytest.mark.parametrize(
+    ("given", "kept"),
+    [
+        ("2016-08-16", "2016-08-16"),
+        ("2016-08-16T09:30:00", "2016-08-16T09:30:00"),  # ISO is kept as written
+        ("March 3, 2024", "2024-03-03"),
+        ("3 Mar. 2024", "2024-03-03"),
+        ("Tuesday, 3 March 2024 09:30 GMT", "2024-03-03"),
+        ("2016-02-30", None),
+        ("12/03/2020", None),  # the 12th of March or the 3rd of December
+        ("March 2024", None),
+        ("yesterday", None),
+    ],
+)
+def test_a_date_a_user_gives_is_kept_as_yyyy_mm_dd_or_refused(given, kept):
+    assert given_date(given) == kept
 
 
 def test_a_relative_word_is_no_date():
