@@ -80,8 +80,9 @@ def percent(share: float) -> str:
     return f"{round(share * 100)}%"
 
 
-def count(n: int, thing: str) -> str:
-    return f"{n} {thing}" if n == 1 else f"{n} {thing}s"
+def count(n: int, thing: str, things: str | None = None) -> str:
+    """'1 quote', '2 quotes'; `things` for a plural not made with an s ('stories')."""
+    return f"{n} {thing}" if n == 1 else f"{n} {things or thing + 's'}"
 
 
 def reuse_pair(report: Report, pair: ReusePair, name: Callable[[str], str] = str) -> str:

@@ -301,7 +301,7 @@ def test_batch_on_the_command_line_shows_progress_and_exits_1_when_a_story_faile
     (corpus / "empty" / "a.txt").write_text("", encoding="utf-8")
     assert main(["batch", str(corpus), "-o", str(tmp_path / "out"), "--workers", "1"]) == 1
     err = capsys.readouterr().err
-    assert re.search(r"Dask cluster with 1 workers; dashboard at http://127\.0\.0\.1:\d+/status", err)
+    assert re.search(r"Dask cluster with 1 worker; dashboard at http://127\.0\.0\.1:\d+/status", err)
     assert f"synopsis: empty: failed: {corpus}/empty/a.txt: empty file" in err
     assert re.search(r"2/2 1 failed [\d.]+ stories/s", err)  # the progress bar's last state
     assert re.search(r"2 stories: 1 compared, 1 failed, 0 unchanged in [\d.]+ s", err)

@@ -18,6 +18,7 @@ from rich.console import Console
 from rich.text import Text
 
 from comparators.model import SettingsOverride
+from comparators.reports.describe import count
 from comparators.sanitize import strip_control
 from tui.exit_codes import EXIT_BAD_INPUT
 
@@ -98,12 +99,12 @@ def run(args: argparse.Namespace) -> int:
     finally:
         progress.stop()
     if not summary.tables_written:
-        console.print(Text(f"synopsis: {summary.stories} stories unchanged; nothing to do"))
+        console.print(Text(f"synopsis: {count(summary.stories, 'story', 'stories')} unchanged; nothing to do"))
         return 0
     rate = summary.compared / summary.seconds if summary.seconds else 0.0
     console.print(
         Text(
-            f"synopsis: {summary.stories} stories: {summary.compared - len(summary.failures)} compared, "
+            f"synopsis: {count(summary.stories, 'story', 'stories')}: {summary.compared - len(summary.failures)} compared, "
             f"{len(summary.failures)} failed, {summary.unchanged} unchanged in {summary.seconds:.1f} s "
             f"({rate:.2f} stories/s); tables in {strip_control(str(args.output))}"
         )
@@ -148,13 +149,13 @@ class _Progress:
 
     def plan(self, to_compare: int, unchanged: int) -> None:
         if unchanged:
-            self.console.print(Text(f"synopsis: {unchanged} stories unchanged since the last run"))
+            self.console.print(Text(f"synopsis: {count(unchanged, 'story', 'stories')} unchanged since the last run"))
         if to_compare:
             self.task = self.bar.add_task("comparing", total=to_compare, failed=0, rate=0.0)
 
     def started(self, dashboard: str | None, workers: int) -> None:
         where = f"; dashboard at {dashboard}" if dashboard else ""
-        self.console.print(Text(f"synopsis: Dask cluster with {workers} workers{where}"))
+        self.console.print(Text(f"synopsis: Dask cluster with {count(workers, 'worker')}{where}"))
         self.start = time.perf_counter()
         self.bar.start()
 
