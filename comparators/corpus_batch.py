@@ -17,6 +17,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import shutil
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -66,8 +67,16 @@ def run_batch(
     folder of something else (never written over)."""
     start = time.perf_counter()
     batch = {"input": str(input_path.resolve()), "settings": _settings_dict(settings)}
+    created, claimed = not out_dir.exists(), not (out_dir / BATCH_FILE).is_file()
     _claim(out_dir, batch)
-    stories = find_stories(input_path, out_dir, settings)
+    try:
+        stories = find_stories(input_path, out_dir, settings)
+    except StoryError:  # refused input leaves behind nothing of this run's making
+        if created:
+            shutil.rmtree(out_dir, ignore_errors=True)
+        elif claimed:
+            (out_dir / BATCH_FILE).unlink(missing_ok=True)
+        raise
     logged = _read_log(out_dir)
     unchanged = [
         s

@@ -246,6 +246,16 @@ def test_a_table_without_rows_is_refused_as_having_no_articles(name, text, tmp_p
     table.write_text(text, encoding="utf-8")
     assert main(["batch", str(table), "-o", str(tmp_path / "out")]) == 2
     assert capsys.readouterr().err == f"synopsis: {table}: no articles: the table has no rows\n"
+    assert not (tmp_path / "out").exists()  # refused: no folder left behind with a batch.json
+
+
+def test_a_refused_batch_leaves_an_existing_output_folder_as_it_was(tmp_path, capsys):
+    table = tmp_path / "articles.csv"
+    table.write_text("story,text\n", encoding="utf-8")
+    out = tmp_path / "out"
+    out.mkdir()
+    assert main(["batch", str(table), "-o", str(out)]) == 2
+    assert out.is_dir() and not any(out.iterdir())  # the user's empty folder stays, empty
 
 
 def test_a_tables_dates_are_kept_as_yyyy_mm_dd_and_one_that_reads_two_ways_is_refused(tmp_path, capsys):
