@@ -138,7 +138,22 @@ def load_user_keymap(path: Path | None = None) -> UserKeymap:
             problems.append(f"{binding_id}: expected a key or a list of keys")
             continue
         keys[binding_id] = value
-    warning = None
-    if problems:
-        warning = f"{path}: " + "; ".join(problems) + " (ignored)"
-    return UserKeymap(keys, warning)
+    notes = ["; ".join(problems) + " (ignored)"] if problems else []
+    notes += _clashes(keys)
+    return UserKeymap(keys, f"{path}: " + "; ".join(notes) if notes else None)
+
+
+def _clashes(keys: dict[str, str]) -> list[str]:
+    """Keys the overrides give to two bindings of one set (the defaults give none twice):
+    only one of the two would answer."""
+    clashes = []
+    for bindings in (MAIN_BINDINGS, SOURCES_BINDINGS):
+        owner: dict[str, str] = {}
+        for binding in bindings:
+            for key in keys.get(binding.id, binding.key).split(","):
+                key = key.strip()
+                if key in owner:
+                    clashes.append(f"{key!r} is bound to both {owner[key]} and {binding.id}")
+                else:
+                    owner[key] = binding.id
+    return clashes

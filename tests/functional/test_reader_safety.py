@@ -140,6 +140,16 @@ async def test_a_broken_keymap_file_gives_one_warning_and_the_default_keys(tmp_p
         assert app.screen.aligned.cursor == 1
 
 
+def test_a_key_remapped_onto_another_bindings_key_is_named_in_the_warning(tmp_path):
+    path = tmp_path / "keymap.yaml"
+    path.write_text("next_group: j\n")  # j is step_down's too
+    keymap = load_user_keymap(path)
+    assert keymap.keys == {"next_group": "j"}
+    assert keymap.warning == f"{path}: 'j' is bound to both step_down and next_group"
+    path.write_text("next_group: j\nstep_down: ctrl+j\n")  # moved out of the way: no clash
+    assert load_user_keymap(path).warning is None
+
+
 def test_unknown_binding_ids_and_bad_values_are_named_in_the_warning(tmp_path):
     path = tmp_path / "keymap.yaml"
     path.write_text("jump_around: x\nsearch: 3\nquit: Q\n")
