@@ -489,6 +489,13 @@ def _names(text: str):
     run: list[tuple[int, int]] = []
     for match in _NAME_WORD.finditer(text):
         word = match.group()
+        if not word.lstrip("abcdefghijklmnopqrstuvwxyz-")[:1].isupper():
+            # A word of a script without capitals (Chinese, Arabic...) or in lower case
+            # ("élection") is no name: each clause of a Chinese text would be one.
+            if run:
+                yield _name_fact(text, run)
+            run = []
+            continue
         end = match.end()
         if word.endswith(("'s", "’s")):
             end -= 2

@@ -301,6 +301,16 @@ def test_one_name_whose_vowels_differ_inside_a_full_name_is_a_variant():
     assert [{v.text for v in d.values} for d in found] == [{"Kim Se-yoon", "Kim Se-yun"}]
 
 
+def test_words_of_a_script_without_capitals_or_in_lower_case_are_no_names():
+    assert not [f for f in extract_facts("中国将继续扩大内需，推动高质量发展。") if f.kind == "name"]
+    assert [f.value for f in extract_facts("une élection à Paris") if f.kind == "name"] == ["Paris"]
+    found = discrepancies(
+        ap="李强表示，中国将继续扩大内需，推动高质量发展。",
+        xinhua="李强说，中国将继续扩大国内需求，推动经济高质量发展。",
+    )
+    assert not [d for d in found if d.kind == "name"]  # each clause read as a name before
+
+
 def test_two_words_of_one_name_spelled_two_ways_are_two_discrepancies():
     found = discrepancies(
         ap="The winner, Volodymyr Zelenskiy, thanked his voters in the capital.",
