@@ -6,6 +6,7 @@ Everything here is a frozen dataclass built by pure functions elsewhere in
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, fields
 from enum import StrEnum
 from operator import attrgetter
@@ -16,6 +17,11 @@ if TYPE_CHECKING:  # its rules compile a few dozen regexes: loaded when a story 
     from comparators.discrepancies import Discrepancy
 
 T = TypeVar("T")
+
+# Chinese and Japanese characters (kana, CJK ideographs); each one counts as a word.
+_CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_CJK_CHARACTER = re.compile(f"[{_CJK}]")
+_CJK_WORD = re.compile(rf"[{_CJK}]|[^\s{_CJK}]*(?![{_CJK}])[^\W_][^\s{_CJK}]*")
 
 
 def pickled_by_fields(cls: type[T]) -> type[T]:
@@ -77,7 +83,11 @@ class Source:
 
     @property
     def words(self) -> int:
-        return sum(len(p.text.split()) for p in self.paragraphs)
+        """Words as a word processor counts them: runs between spaces, and each Chinese or
+        Japanese character (those scripts put no space between words)."""
+        if not any(_CJK_CHARACTER.search(p.text) for p in self.paragraphs):
+            return sum(len(p.text.split()) for p in self.paragraphs)
+        return sum(len(_CJK_WORD.findall(p.text)) for p in self.paragraphs)
 
 
 @pickled_by_fields

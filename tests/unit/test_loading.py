@@ -265,3 +265,11 @@ def test_manifest_text_loses_escape_sequences_like_the_articles_do(tmp_path):
     assert story.title == "Floods [bold]x[/bold]"  # markup-like text stays literal
     assert story.sources[0].outlet == "Wire One"
     assert story.sources[1].title == "Headline"
+
+
+def test_words_are_counted_as_a_word_processor_counts_them(tmp_path):
+    (tmp_path / "en.txt").write_text("Floods hit three coastal towns, officials said.\n", encoding="utf-8")
+    (tmp_path / "zh.txt").write_text("国务院总理李强3月5日作报告。\n", encoding="utf-8")
+    english, chinese = load_story([tmp_path / "en.txt", tmp_path / "zh.txt"]).sources
+    assert english.words == 7
+    assert chinese.words == 14  # each of its 12 characters a word, and "3" and "5" (it counted 1)
