@@ -22,8 +22,8 @@ from pathlib import Path
 import yaml
 
 from comparators.cache import code_fingerprint
-from comparators.errors import StoryError
 from comparators.dates import given_date
+from comparators.errors import StoryError
 from comparators.loading import MANIFEST_NAMES, MANIFEST_SUFFIXES
 from comparators.model import SettingsOverride
 from comparators.outlets import unique_ids
@@ -131,7 +131,7 @@ def read_articles(path: Path) -> list[dict[str, str | None]]:
 
     Raises `StoryError` naming the file (and line) for an unreadable table, one
     without rows, a missing `story` or `text` column, a row without a story or with
-    a date not written YYYY-MM-DD."""
+    a date that is no date (`dates.given_date`; a date is kept as YYYY-MM-DD)."""
     suffix = path.suffix.lower()
     try:
         if suffix == ".parquet":

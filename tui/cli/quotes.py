@@ -20,6 +20,7 @@ from rich.text import Text
 from comparators.model import Quote, QuoteStatus, Story
 from comparators.quote_matching import story_quotes
 from comparators.quote_status import UNIQUE_QUOTE_MARK, status_label, statements_by_speaker
+from comparators.reports.describe import count
 from tui.cli.story_args import add_story_arguments, checked_settings, story_from_args
 from tui.views.render import Palette, clean, outlet, pair_text
 
@@ -82,10 +83,9 @@ def quotes_table(
     ]
     shown = sum(len(rows) for _, rows in sections)
     unique = sum(q.status == QuoteStatus.UNIQUE for _, rows in sections for q in rows)
-    counted = f"{shown} quote" if shown == 1 else f"{shown} quotes"
     table = Table(
         title=Text(clean(story.title)),
-        caption=Text(f"{counted}, {unique} carried by one outlet only ({UNIQUE_QUOTE_MARK})"),
+        caption=Text(f"{count(shown, 'quote')}, {unique} carried by one outlet only ({UNIQUE_QUOTE_MARK})"),
         show_lines=False,
     )
     table.add_column("speaker", style="bold", max_width=22)
