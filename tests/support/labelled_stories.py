@@ -162,8 +162,12 @@ def restricted_gold(gold: dict, prefixes: Collection[str]) -> dict:
     are `PREFIX.INDEX`): clusters keep their present members (and their names, which the
     weak families cite), weak pairs need both ends present."""
     present = set(prefixes)
-    clusters = {name: [m for m in members if m[:3] in present] for name, members in gold["strong_clusters"].items()}
-    weak = [pair for pair in gold["weak_pairs"] if all(m[:3] in present for m in pair)]
+
+    def kept(paragraph_id: str) -> bool:
+        return paragraph_id.rsplit(".", 1)[0] in present
+
+    clusters = {name: [m for m in members if kept(m)] for name, members in gold["strong_clusters"].items()}
+    weak = [pair for pair in gold["weak_pairs"] if all(kept(m) for m in pair)]
     return {**gold, "strong_clusters": clusters, "weak_pairs": weak}
 
 
