@@ -76,7 +76,8 @@ _UPDATED = re.compile(r"^\W*(?:last\s+)?updated?\b", re.IGNORECASE)
 # A date a manifest or an article table gives: ISO (a time of day may follow), or written
 # out with its month's name. All-digit forms other than ISO read two ways (12/03/2020).
 _ISO_DATE = re.compile(r"(\d{4}-\d{2}-\d{2})(?:[T ]\d{2}:\d{2}\S*)?")
-_MONTH_NAME = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b\.?", re.IGNORECASE)
+_ABBREVIATED_MONTHS = "jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec"  # May is written whole
+_MONTH_NAME = re.compile(rf"\b(?:may|{_ABBREVIATED_MONTHS})[a-z]*\b", re.IGNORECASE)
 
 
 def given_date(text: str) -> str | None:
@@ -96,7 +97,7 @@ def given_date(text: str) -> str | None:
 
 # dateparser's search reads no month abbreviated with a full stop, as wires write them:
 # "Aug. 17, 2016" gave nothing, "Sept. 5, 2019 10:00 a.m." gave 2019-05-01.
-_MONTH_WITH_STOP = re.compile(r"\b(jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.", re.IGNORECASE)
+_MONTH_WITH_STOP = re.compile(rf"\b({_ABBREVIATED_MONTHS})\.", re.IGNORECASE)
 
 
 def read_date(text: str) -> str | None:
