@@ -79,7 +79,8 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
 def parse_intermixed(parser: argparse.ArgumentParser, argv: list[str]) -> argparse.Namespace:
     """The arguments, with a story's files allowed on both sides of the options
     (`synopsis report a.txt --format md b.txt`), as most command-line tools allow:
-    argparse gives the files after an option back as unrecognised."""
+    argparse gives the files after an option back as unrecognised. (Its own
+    `parse_intermixed_args` refuses a parser with subcommands.)"""
     args, left_over = parser.parse_known_args(argv)
     if left_over:
         # After `--` everything is a file, even a name starting with a dash.
