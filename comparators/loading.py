@@ -313,9 +313,16 @@ def _assemble(
     warnings += [d.warning for d in drafts if d.warning]
     ids = unique_ids([d.source.outlet for d in drafts], [d.fallback_name for d in drafts])
     sources = tuple(replace(d.source, id=i) for d, i in zip(drafts, ids, strict=True))
+    first_with_text: dict[tuple[str, ...], Source] = {}
     for source in sources:
         if not source.paragraphs:
             warnings.append(f"{source.path}: cleaning removed every line; the source has no text")
+            continue
+        # A copy is legitimate coverage (a verbatim reprint), but more often the same
+        # article saved twice: say so rather than let it pass as an outlet's agreement.
+        first = first_with_text.setdefault(tuple(p.text for p in source.paragraphs), source)
+        if first is not source:
+            warnings.append(f"{source.path}: the same text as {first.path} (a copy of one article?)")
     if len(sources) == 1:
         warnings.append(f"only one source ({sources[0].path}): nothing to compare")
     # The title comes from the manifest or a folder name: as untrusted as the articles.

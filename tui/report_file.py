@@ -38,8 +38,9 @@ def format_for(path: Path, default: str = "text") -> str:
 
 
 def with_format(path: Path, format: str) -> Path:
-    """`path` with the suffix of `format`, when its suffix is one a report format uses."""
-    if format_for(path, default="") and path.suffix.lower() != SUFFIXES[format]:
+    """`path` with the suffix of `format`, when its suffix is one another report format
+    uses (`.htm` stays for HTML)."""
+    if format_for(path, default="") not in ("", format):
         return path.with_suffix(SUFFIXES[format])
     return path
 

@@ -78,6 +78,14 @@ def test_the_quotes_caption_counts_one_quote_in_the_singular(tmp_path):
     assert "1 quote, 1 carried by one outlet only" in result.stdout
 
 
+def test_a_story_without_quoted_terms_says_so_instead_of_an_empty_table(tmp_path):
+    article = tmp_path / "pier.txt"
+    article.write_text('"We will rebuild the pier by spring," the harbour master said on Tuesday.\n', encoding="utf-8")
+    result = run_synopsis("quotes", "--terms", article)
+    assert result.returncode == 0, result.stderr
+    assert "No quoted terms" in result.stdout and "Quoted terms (not quotes)" not in result.stdout
+
+
 def test_a_system_error_that_names_no_file_is_not_called_a_read(monkeypatch, capsys):
     def no_process(args):
         raise BlockingIOError(errno.EAGAIN, "Resource temporarily unavailable")

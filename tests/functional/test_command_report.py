@@ -80,6 +80,31 @@ def test_only_does_not_apply_to_json(capsys):
     assert "--only does not apply" in capsys.readouterr().err
 
 
+@pytest.mark.parametrize(
+    "options, refusal",
+    [
+        (["--format", "json", "--width", "60"], "--width applies to text only, not to --format json"),
+        (["--format", "md", "--width", "60"], "--width applies to text only"),
+        (["--format", "html", "--color"], "--color applies to text and md only, not to --format html"),
+        (["--format", "text", "--diffs", "all"], "--diffs applies to json only, not to --format text"),
+    ],
+)
+def test_an_option_the_format_would_ignore_is_refused(options, refusal, tmp_path, capsys):
+    target = tmp_path / "report"
+    assert main(["report", *options, "-o", str(target)]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith(f"synopsis: {refusal}") and err.count("\n") == 1
+    assert not target.exists()
+
+
+def test_the_output_suffix_decides_which_options_apply(tmp_path, capsys):
+    assert main(["report", "-o", str(tmp_path / "pivot.json")]) == 0
+    assert main(["report", "--diffs", "all", "-o", str(tmp_path / "all.json")]) == 0
+    assert (tmp_path / "all.json").stat().st_size > (tmp_path / "pivot.json").stat().st_size
+    assert main(["report", "--width", "60", "-o", str(tmp_path / "r.html")]) == 2
+    assert "--width applies to text only, not to --format html" in capsys.readouterr().err
+
+
 def test_a_too_narrow_width_is_refused(capsys):
     with pytest.raises(SystemExit) as exit:
         main(["report", "--width", "5"])

@@ -64,6 +64,23 @@ async def test_choosing_a_format_changes_the_suffix_and_the_content(seed_compari
         assert app.results[0].read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
 
 
+async def test_a_typed_suffix_of_another_format_picks_that_format(seed_comparison, tmp_path):
+    app = Host(dialog_for(seed_comparison, tmp_path))
+    async with app.run_test(size=(100, 30)) as pilot:
+        path_input = app.dialog.query_one("#export-path", Input)
+        path_input.value = ""
+        path_input.focus()
+        await pilot.press(*"story.html")
+        await pilot.pause()
+        assert app.dialog.query_one("#format-html").value and not app.dialog.query_one("#format-md").value
+        await pilot.press("enter")
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.results == [tmp_path / "story.html"]
+        assert (tmp_path / "story.html").read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+
+
 async def test_an_existing_file_is_replaced_only_after_the_user_agrees(seed_comparison, tmp_path):
     target = tmp_path / default_report_name(seed_comparison.story, "md")
     target.write_text("my notes\n", encoding="utf-8")

@@ -159,6 +159,17 @@ def test_a_single_source_loads_with_a_warning():
     assert story.warnings == (f"only one source ({FIXTURES / 'wrapped.txt'}): nothing to compare",)
 
 
+def test_the_same_article_saved_twice_is_named_but_kept(tmp_path):
+    shutil.copy(FIXTURES / "wrapped.txt", tmp_path / "a.txt")
+    # the same article saved on Windows: other bytes, the same text
+    original = (FIXTURES / "wrapped.txt").read_text(encoding="utf-8")
+    (tmp_path / "b.txt").write_bytes(original.replace("\n", "\r\n").encode("utf-8"))
+    shutil.copy(FIXTURES / "line_per_paragraph.txt", tmp_path / "c.txt")
+    story = load_story([tmp_path])
+    assert len(story.sources) == 3
+    assert story.warnings == (f"{tmp_path / 'b.txt'}: the same text as {tmp_path / 'a.txt'} (a copy of one article?)",)
+
+
 def test_a_manifest_may_list_bare_file_names(tmp_path):
     shutil.copy(FIXTURES / "wrapped.txt", tmp_path / "one.txt")
     shutil.copy(FIXTURES / "line_per_paragraph.txt", tmp_path / "two.txt")

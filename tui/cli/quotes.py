@@ -47,7 +47,9 @@ def run(args: argparse.Namespace) -> int:
     quotes, terms = story_quotes(story)
     console = Console()
     console.print(quotes_table(story, quotes, status=args.status, why=args.why))
-    if args.terms:
+    if args.terms and not terms:
+        console.print(Text("No quoted terms (nicknames, names in quotation marks) in this story."))
+    elif args.terms:
         table = Table(title=Text("Quoted terms (not quotes)"))
         for column in ("outlet", "¶", "term"):
             table.add_column(column)

@@ -18,6 +18,11 @@ from tui.exit_codes import EXIT_BAD_INPUT
 from tui.report_file import emit, format_for, output_path, output_problem
 
 
+# Options that shape one format's output; given with another format they would be
+# silently ignored, so they are refused instead.
+_FORMATS_OF_OPTION = {"--width": ("text",), "--color": ("text", "md"), "--diffs": ("json",)}
+
+
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_story_arguments(parser)
     parser.add_argument(
@@ -31,9 +36,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
     add_diffs_argument(parser)
+    parser.set_defaults(diffs=None)  # None: not given, so `run` can refuse it outside JSON
     add_jobs_argument(parser)
     parser.add_argument(
-        "--width", type=_width, default=80, metavar="N", help="wrap the text report at N columns"
+        "--width", type=_width, metavar="N", help="wrap the text report at N columns (default 80)"
     )
     parser.add_argument(
         "--sources",
@@ -73,6 +79,10 @@ def run(args: argparse.Namespace) -> int:
     format = args.format or (format_for(args.output) if args.output else "text")
     if args.only and format == "json":
         return _fail("--only does not apply to --format json: the export holds everything")
+    for option, formats in _FORMATS_OF_OPTION.items():
+        if getattr(args, option.removeprefix("--")) and format not in formats:
+            return _fail(f"{option} applies to {' and '.join(formats)} only, not to --format {format}")
+    args.diffs = args.diffs or "pivot"
     problem = output_problem(args.output, force=args.force) if args.output else None
     if problem:
         return _fail(problem)
@@ -89,7 +99,7 @@ def run(args: argparse.Namespace) -> int:
     text = render_report(
         comparison,
         format,
-        width=args.width,
+        width=args.width or 80,
         sources=args.sources,
         only=args.only,
         color=args.color,

@@ -27,7 +27,7 @@ from textual.widgets import Button, Checkbox, Input, Label, RadioButton, RadioSe
 from comparators import Comparison, StoryError
 from comparators.model import Mark
 from comparators.reports import render_report
-from tui.report_file import default_report_name, describe_error, with_format, write_report
+from tui.report_file import default_report_name, describe_error, format_for, with_format, write_report
 
 # (format, label) in the order the dialog offers them.
 FORMAT_CHOICES = (("md", "Markdown"), ("text", "Text"), ("html", "HTML"), ("json", "JSON"))
@@ -206,6 +206,15 @@ class ExportDialog(ModalScreen[Path | None]):
         # The JSON export always holds everything, marks aside.
         for option in self.query(OptionBox):
             option.disabled = not self.marks or self.format == "json"
+
+    @on(Input.Changed, "#export-path")
+    def name_typed(self, event: Input.Changed) -> None:
+        """A typed suffix of another format picks that format (as `-o FILE` does on the
+        command line): `story.html` never holds Markdown."""
+        typed = format_for(Path(event.value.strip()), default="")
+        if typed and typed != self.format:
+            self.format = typed  # now, not when the radio set's message arrives: Enter may come first
+            self.query_one(f"#format-{typed}", FormatButton).value = True
 
     @on(Checkbox.Changed, "#export-flagged")
     def flagged_only_chosen(self, event: Checkbox.Changed) -> None:

@@ -110,7 +110,7 @@ class OutletList(ScrollView, can_focus=True):
         offset = event.get_content_offset(self)
         if offset is None:
             return
-        row = int(self.scroll_y) + offset.y
+        row = self.scroll_offset.y + offset.y
         if 0 <= row < len(self.rows):
             self.highlighted = row
             self.action_select()
@@ -119,7 +119,7 @@ class OutletList(ScrollView, can_focus=True):
 
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
-        row = int(self.scroll_y) + y
+        row = self.scroll_offset.y + y
         if not 0 <= row < len(self.rows):
             return Strip.blank(width, self.rich_style)
         label = self.rows[row][1].copy()

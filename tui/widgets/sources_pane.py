@@ -214,7 +214,7 @@ class SourcesPane(ScrollView, can_focus=True):
 
     def action_page(self, direction: int) -> None:
         height = self._rows_on_screen()
-        self.scroll_to(y=int(self.scroll_y) + direction * height, animate=False, force=True)
+        self.scroll_to(y=self.scroll_offset.y + direction * height, animate=False, force=True)
         self.move_cursor(self.cursor_row + direction * height)
 
     def action_edge(self, direction: int) -> None:
@@ -234,7 +234,7 @@ class SourcesPane(ScrollView, can_focus=True):
     def on_click(self, event: events.Click) -> None:
         offset = event.get_content_offset(self)
         if offset is not None and offset.y >= 1:
-            self.move_cursor(int(self.scroll_y) + offset.y - 1)
+            self.move_cursor(self.scroll_offset.y + offset.y - 1)
 
     def _show_origin(self) -> None:
         """Where the source under the cursor came from, in the pane's title, when the story
@@ -295,7 +295,7 @@ class SourcesPane(ScrollView, can_focus=True):
     def render_line(self, y: int) -> Strip:
         width = self.size.width
         styles = self._styles()
-        index = -1 if y == 0 else int(self.scroll_y) + y - 1
+        index = -1 if y == 0 else self.scroll_offset.y + y - 1
         if index >= len(self._rows) or not self._widths:
             return Strip.blank(width, styles[0])
         segments = self._row_segments(index, index == self.cursor_row and index >= 0, styles)
