@@ -1,7 +1,7 @@
 """The one walk over a comparison that every report format renders.
 
 `walk(comparison, ...)` returns a `Report`: the report's sections in order, as plain
-data, with every piece of article text already stripped of control characters and
+data, with every piece of article text and every review note already stripped of control characters and
 escape sequences. Format modules only lay this data out; they decide nothing about
 what a report contains or in which order.
 """
@@ -194,7 +194,7 @@ def walk(
         marks = marks or {}
         groups = tuple(g for g in groups if g.id in marks and marks[g.id].flagged)
     passages = (
-        tuple(_passage(g, comparison.pivot, (marks or {}).get(g.id)) for g in groups)
+        tuple(_passage(g, comparison.pivot, _safe_mark((marks or {}).get(g.id))) for g in groups)
         if only != "quotes"
         else ()
     )
@@ -237,6 +237,11 @@ def _disagreement(discrepancy: Discrepancy) -> Discrepancy:
         fact=strip_control(discrepancy.fact),
         values=tuple(replace(v, text=strip_control(v.text), value=strip_control(v.value)) for v in discrepancy.values),
     )
+
+
+def _safe_mark(mark: Mark | None) -> Mark | None:
+    # Review files are edited by hand: a note is as untrusted as article text.
+    return replace(mark, note=strip_control(mark.note)) if mark is not None and mark.note else mark
 
 
 def _source_entry(source: Source) -> SourceEntry:
