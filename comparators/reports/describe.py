@@ -26,12 +26,17 @@ def date_range(report: Report) -> str:
     return first if first == last else f"{first} to {last}"
 
 
+def all_outlets(total: int) -> str:
+    """'all 5 outlets'; for a small story 'both outlets' or 'the one outlet'."""
+    return "the one outlet" if total == 1 else "both outlets" if total == 2 else f"all {total} outlets"
+
+
 def carried_by(report: Report, passage: Passage) -> str:
     total = len(report.sources)
     if passage.kind == GroupKind.UNIQUE:
         return f"only {report.outlet(passage.reference)}"
     if passage.kind == GroupKind.SHARED:
-        return "both outlets" if total == 2 else f"all {total} outlets"
+        return all_outlets(total)
     return f"{len(passage.sources)} of {total} outlets"
 
 
@@ -93,11 +98,18 @@ def reuse_pair(report: Report, pair: ReusePair, name: Callable[[str], str] = str
 
 
 def summary_counts(report: Report, summary: Summary) -> str:
-    return (
-        f"{count(summary.passages, 'passage')}: {summary.shared_by_all} in all "
-        f"{len(report.sources)} outlets, {summary.shared_by_some} in some, "
-        f"{summary.only_one} in only one."
-    )
+    """'62 passages: 4 in all 5 outlets, 23 in some, 35 in only one.'; with two outlets
+    'in both outlets' and no 'some' (a passage is in one or both); with one outlet,
+    '32 passages in the one outlet.'"""
+    total = len(report.sources)
+    passages = count(summary.passages, "passage")
+    if total == 1:
+        return f"{passages} in the one outlet."
+    parts = [f"{summary.shared_by_all} in {all_outlets(total)}"]
+    if total > 2:
+        parts.append(f"{summary.shared_by_some} in some")
+    parts.append(f"{summary.only_one} in only one")
+    return f"{passages}: {', '.join(parts)}."
 
 
 DISAGREEMENTS_HEADING = "Where outlets disagree"

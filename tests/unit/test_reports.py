@@ -134,9 +134,24 @@ def test_sections_come_in_the_documented_order(small):
     assert positions == sorted(positions)
 
 
-def test_summary_counts_passages_shared_by_all_some_and_one(small):
-    text = render_report(small, "text")
-    assert "3 passages: 2 in all 2 outlets, 0 in some, 1 in only one." in text
+def test_summary_counts_passages_shared_by_all_some_and_one(seed_comparison):
+    text = render_report(seed_comparison, "text")
+    assert re.search(r"\n  \d+ passages: \d+ in all 5 outlets, \d+ in some, \d+ in only one\.\n", text)
+
+
+def test_a_two_outlet_story_is_summarised_as_both_outlets_not_all_2(small):
+    for format in ("text", "md", "html"):
+        report = render_report(small, format)
+        assert "3 passages: 2 in both outlets, 1 in only one." in report
+        assert "all 2" not in report and "in some" not in report
+
+
+def test_a_one_outlet_story_is_summarised_as_the_one_outlet():
+    alone = compare(story(source("a", "The bombers took off on Tuesday.", "Markets were calm.")))
+    for format in ("text", "md", "html"):
+        report = render_report(alone, format)
+        assert "2 passages in the one outlet." in report
+        assert "all 1" not in report and "0 in some" not in report
 
 
 def test_a_passage_only_one_outlet_has_is_listed_under_that_outlet(small):
@@ -175,7 +190,7 @@ def test_sources_option_reports_only_those_outlets(seed_comparison):
     text = render_report(seed_comparison, "text", sources=["xinhua", "tehran-times"])
     assert "The Guardian" not in text and "The Herald" not in text
     assert "2 sources" in text
-    assert "in all 2 outlets" in text
+    assert "in both outlets" in text
 
 
 def test_a_hidden_pivot_hands_over_to_the_largest_remaining_outlet(seed_comparison):
