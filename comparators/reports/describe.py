@@ -112,8 +112,47 @@ def summary_counts(report: Report, summary: Summary) -> str:
     return f"{passages}: {', '.join(parts)}."
 
 
+def flagged_scope(report: Report) -> str | None:
+    """What a flagged-only report holds, said under its title ('Flagged passages only:
+    2 of the story's 62 passages are flagged; the summary and the quotes cover the whole
+    story.'); None for a report of every passage."""
+    if report.flagged is None:
+        return None
+    flagged, total = report.flagged
+    passages = f"the story's {count(total, 'passage')}"
+    said = (
+        f"none of {passages} is flagged"
+        if flagged == 0
+        else f"{flagged} of {passages} {'is' if flagged == 1 else 'are'} flagged"
+    )
+    sections = (("the summary", report.summary), ("the quotes", report.quotes))
+    whole = [name for name, section in sections if section is not None]
+    if whole:
+        said += f"; {' and '.join(whole)} cover{'s' * (len(whole) == 1)} the whole story"
+    return f"Flagged passages only: {said}."
+
+
+def passage_word(report: Report) -> str:
+    """'passage', or 'flagged passage' in a flagged-only report: what a count there counts."""
+    return "passage" if report.flagged is None else "flagged passage"
+
+
+def no_passage(report: Report, otherwise: str = "No passages to show.") -> str:
+    """What an empty list of passages says: `otherwise`, unless nothing was flagged."""
+    return "No passage is flagged." if report.flagged is not None and not report.flagged[0] else otherwise
+
+
 DISAGREEMENTS_HEADING = "Where outlets disagree"
 NO_DISAGREEMENT = "No figure, name, date or time differs between outlets."
+
+
+def no_disagreement(report: Report) -> str:
+    """NO_DISAGREEMENT, narrowed to the flagged passages when the report keeps only those."""
+    if report.flagged is None:
+        return NO_DISAGREEMENT
+    return NO_DISAGREEMENT[:-1] + " in the flagged passages."
+
+
 LATER_UPDATE = "The figure grows with the outlets' publication dates: probably a later update."
 
 

@@ -15,13 +15,16 @@ from comparators.reports.describe import (
     DISAGREEMENTS_HEADING,
     LATER_UPDATE,
     LONG_RUNS_HEADING,
-    NO_DISAGREEMENT,
     REUSE_CAPTION,
     carried_by,
     count,
     date_range,
     disagreement_value,
+    flagged_scope,
     mark_words,
+    no_disagreement,
+    no_passage,
+    passage_word,
     passage_heading,
     percent,
     reuse_pair,
@@ -116,6 +119,8 @@ def render(report: Report) -> str:
         f"{count(len(report.sources), 'source')} · differences shown against "
         f"<strong>{escape(report.outlet(report.pivot))}</strong></p>",
     ]
+    if scope := flagged_scope(report):
+        out.append(f'<p class="meta">{escape(scope)}</p>')
     _findings(report, out)
     _legend(report, out)
     if report.disagreements is not None:
@@ -132,9 +137,9 @@ def render(report: Report) -> str:
         for own in report.own:
             outlet = escape(report.outlet(own.source))
             if not own.passages:
-                out.append(f"<p>{outlet}: no passage of its own.</p>")
+                out.append(f"<p>{outlet}: no {passage_word(report)} of its own.</p>")
                 continue
-            out.append(f"<h3>{outlet} ({count(len(own.passages), 'passage')})</h3>")
+            out.append(f"<h3>{outlet} ({count(len(own.passages), passage_word(report))})</h3>")
             out += [
                 f'<p><a href="#{escape(p.group)}">{escape(p.group)}</a>: {_inline(p.text)}</p>'
                 for p in own.passages
@@ -143,7 +148,7 @@ def render(report: Report) -> str:
     if report.review is not None:
         out += ['<section id="review">', "<h2>Review</h2>"]
         if not report.review:
-            out.append("<p>No passage is marked.</p>")
+            out.append(f"<p>{no_passage(report, 'No passage is marked.')}</p>")
         else:
             out.append("<ul>")
             for passage in report.review:
@@ -177,7 +182,7 @@ def _findings(report: Report, out: list[str]) -> None:
             f"<ul>{facts}</ul></li>"
         )
     elif report.disagreements is not None:
-        items.append(f"<li>{escape(NO_DISAGREEMENT)}</li>")
+        items.append(f"<li>{escape(no_disagreement(report))}</li>")
     if report.quotes is not None:
         unique = [
             (speaker.speaker, entry.wordings[0])
@@ -259,7 +264,7 @@ def _legend(report: Report, out: list[str]) -> None:
 def _disagreements(report: Report, out: list[str]) -> None:
     out += ['<section id="disagreements">', f"<h2>{escape(DISAGREEMENTS_HEADING)}</h2>"]
     if not report.disagreements:
-        out += [f"<p>{escape(NO_DISAGREEMENT)}</p>", "</section>"]
+        out += [f"<p>{escape(no_disagreement(report))}</p>", "</section>"]
         return
     for discrepancy in report.disagreements:
         group = escape(discrepancy.group or "")
@@ -374,7 +379,7 @@ def _passages(report: Report, passages: tuple[Passage, ...], out: list[str]) -> 
         "<tbody>",
     ]
     if not passages:
-        out.append(f'<tr><td colspan="{len(columns) + 1}">No passages to show.</td></tr>')
+        out.append(f'<tr><td colspan="{len(columns) + 1}">{no_passage(report)}</td></tr>')
     for passage in passages:
         heading = escape(passage_heading(report, passage)).replace(" · ", "<br>", 1)
         words = mark_words(passage.mark)

@@ -164,6 +164,8 @@ class Report:
     quotes: tuple[SpeakerQuotes, ...] | None
     own: tuple[OwnPassages, ...] | None
     review: tuple[Passage, ...] | None  # the marked passages; None without marks
+    # With flagged_only: (flagged passages, all the story's passages); else None.
+    flagged: tuple[int, int] | None = None
 
     def outlet(self, source_id: str) -> str:
         for source in self.sources:
@@ -228,6 +230,7 @@ def walk(
             if marks is not None and only is None
             else None
         ),
+        flagged=(len(groups), len(comparison.groups)) if flagged_only else None,
     )
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import replace
+from html import unescape
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -269,6 +270,47 @@ def test_flagged_only_keeps_just_the_flagged_passages(small):
     passages = text[text.index("ALIGNED PASSAGES") : text.index("QUOTES")]
     assert f"{flagged.id} ·" in passages
     assert all(f"{g.id} ·" not in passages for g in small.groups[1:])
+
+
+@pytest.mark.parametrize("format", ["text", "md", "html"])
+def test_a_flagged_only_report_says_how_many_passages_it_keeps_and_what_covers_the_whole_story(small, format):
+    flagged = small.groups[0]
+    marks = {flagged.id: Mark(flagged=True), small.groups[1].id: Mark(reviewed=True)}
+    report = " ".join(unescape(render_report(small, format, marks=marks, flagged_only=True)).split())
+    assert (
+        "Flagged passages only: 1 of the story's 3 passages is flagged; "
+        "the summary and the quotes cover the whole story."
+    ) in report
+    # B has a passage of its own, but not a flagged one.
+    assert "no passage of its own" not in report and "B: no flagged passage of its own" in report
+    only = " ".join(unescape(render_report(small, format, marks=marks, flagged_only=True, only="unique")).split())
+    assert "Flagged passages only: 1 of the story's 3 passages is flagged." in only
+
+
+@pytest.mark.parametrize("format", ["text", "md", "html"])
+def test_a_flagged_only_report_with_nothing_flagged_says_so_not_that_nothing_is_marked(small, format):
+    marks = {small.groups[1].id: Mark(reviewed=True, note="fine")}
+    report = " ".join(unescape(render_report(small, format, marks=marks, flagged_only=True)).split())
+    assert "none of the story's 3 passages is flagged" in report
+    assert "No passage is flagged." in report
+    assert "No passage is marked" not in report and "No passages to show" not in report
+
+
+def test_a_flagged_passage_worded_the_same_everywhere_is_not_called_unflagged_by_only_differences(small):
+    same = next(g for g in small.groups if g.kind == "shared" and len({m.text for m in g.members}) == 1)
+    text = render_report(small, "text", marks={same.id: Mark(flagged=True)}, flagged_only=True, only="differences")
+    assert "1 of the story's 3 passages is flagged" in text
+    assert "No passages to show." in text and "No passage is flagged." not in text
+
+
+@pytest.mark.parametrize("format", ["text", "md", "html"])
+def test_a_flagged_only_report_does_not_claim_the_outlets_agree_everywhere(seed_comparison, format):
+    disputed = {d.group for d in seed_comparison.discrepancies}
+    assert disputed, "the seed story has disagreements"
+    calm = next(g for g in seed_comparison.groups if g.id not in disputed)
+    report = render_report(seed_comparison, format, marks={calm.id: Mark(flagged=True)}, flagged_only=True)
+    assert "No figure, name, date or time differs between outlets." not in report
+    assert "No figure, name, date or time differs between outlets in the flagged passages." in report
 
 
 @pytest.mark.parametrize("format", FORMATS)
