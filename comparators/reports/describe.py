@@ -142,6 +142,7 @@ def no_passage(report: Report, otherwise: str = "No passages to show.") -> str:
     return "No passage is flagged." if report.flagged is not None and not report.flagged[0] else otherwise
 
 
+WARNINGS_HEADING = "Warnings from reading the story:"
 DISAGREEMENTS_HEADING = "Where outlets disagree"
 NO_DISAGREEMENT = "No figure, name, date or time differs between outlets."
 

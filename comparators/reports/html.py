@@ -16,6 +16,7 @@ from comparators.reports.describe import (
     LATER_UPDATE,
     LONG_RUNS_HEADING,
     REUSE_CAPTION,
+    WARNINGS_HEADING,
     carried_by,
     count,
     date_range,
@@ -285,6 +286,15 @@ def _sources(report: Report, out: list[str]) -> None:
     out += [
         '<section id="sources">',
         "<h2>Sources</h2>",
+    ]
+    if report.warnings:
+        out += [
+            f"<p><strong>{escape(WARNINGS_HEADING)}</strong></p>",
+            '<ul class="warnings">',
+            *(f"<li>{escape(w)}</li>" for w in report.warnings),
+            "</ul>",
+        ]
+    out += [
         '<table class="sources">',
         '<colgroup><col class="outlet"><col class="date"><col class="words"><col class="title">'
         '<col class="url"><col class="removed"></colgroup>',

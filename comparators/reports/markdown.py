@@ -13,6 +13,7 @@ from comparators.reports.describe import (
     LATER_UPDATE,
     LONG_RUNS_HEADING,
     REUSE_CAPTION,
+    WARNINGS_HEADING,
     carried_by,
     count,
     date_range,
@@ -77,6 +78,10 @@ def render(report: Report, *, color: bool = False) -> str:
         "",
         "## Sources",
         "",
+    ]
+    if report.warnings:
+        out += [f"**{WARNINGS_HEADING}**", "", *(f"- {escape(w)}" for w in report.warnings), ""]
+    out += [
         "| Outlet | Id | Date | Words | Title | URL |",
         "| --- | --- | --- | ---: | --- | --- |",
     ]

@@ -7,6 +7,7 @@ from comparators.reports.describe import (
     LATER_UPDATE,
     LONG_RUNS_HEADING,
     REUSE_CAPTION,
+    WARNINGS_HEADING,
     carried_by,
     count,
     date_range,
@@ -74,6 +75,11 @@ def render(report: Report, *, width: int = 80, color: bool = False) -> str:
                 fill(LATER_UPDATE, 4)
 
     section("Sources")
+    if report.warnings:
+        fill(WARNINGS_HEADING, 2)
+        for warning in report.warnings:
+            fill(f"- {warning}", 4, 2)
+        out.append("")
     for source in report.sources:
         pivot = " (pivot)" if source.id == report.pivot else ""
         fill(

@@ -159,6 +159,7 @@ class Report:
     pivot: str
     disagreements: tuple[Discrepancy, ...] | None  # where outlets disagree, text made safe
     sources: tuple[SourceEntry, ...]
+    warnings: tuple[str, ...]  # the story's and the comparison's, as the JSON export has them
     summary: Summary | None
     passages: tuple[Passage, ...] | None
     quotes: tuple[SpeakerQuotes, ...] | None
@@ -215,6 +216,7 @@ def walk(
             else None
         ),
         sources=tuple(_source_entry(s) for s in story.sources),
+        warnings=tuple(strip_control(w) for w in (*story.warnings, *comparison.warnings)),
         summary=_summary(comparison) if only is None else None,
         passages=(
             passages

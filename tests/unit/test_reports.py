@@ -313,6 +313,29 @@ def test_a_flagged_only_report_does_not_claim_the_outlets_agree_everywhere(seed_
     assert "No figure, name, date or time differs between outlets in the flagged passages." in report
 
 
+@pytest.mark.parametrize("format", ["text", "md", "html"])
+def test_the_storys_warnings_are_in_the_report_as_in_the_json_export(small, format):
+    warned = replace(
+        small,
+        story=replace(small.story, warnings=("<b>c</b>.txt: not UTF-8; read as cp1252\x1b]0;owned\x07",)),
+        warnings=("c: no paragraphs left after cleaning; it takes part in no group",),
+    )
+    assert len(json.loads(render_report(warned, "json"))["warnings"]) == 2
+    report = render_report(warned, format)
+    sources = report[report.index("Sources" if format != "text" else "SOURCES"):]
+    assert "Warnings from reading the story:" in sources
+    assert "c: no paragraphs left after cleaning; it takes part in no group" in " ".join(sources.split())
+    assert ESCAPE not in report and "\x07" not in report
+    if format == "html":
+        assert "<li>&lt;b&gt;c&lt;/b&gt;.txt: not UTF-8; read as cp1252</li>" in report
+    else:
+        assert "c</b>.txt: not UTF-8; read as cp1252" in report.replace("\\", "")
+
+
+def test_a_story_without_warnings_has_no_warnings_heading(small):
+    assert all("Warnings" not in render_report(small, format) for format in ("text", "md", "html"))
+
+
 @pytest.mark.parametrize("format", FORMATS)
 def test_a_story_without_a_title_still_renders_in_every_format(small, format):
     untitled = replace(small, story=replace(small.story, title=""))
