@@ -45,8 +45,9 @@ _CSS = """
   :root { --del: #5c1f1f; --ins: #1d4d26; --muted: #b0b0b0; --line: #444; --head: #222;
     --note: #3a3413; }
 }
+/* A long unbroken word (a URL, a token) breaks instead of widening the page. */
 body { font: 15px/1.5 system-ui, sans-serif; margin: 2rem auto; max-width: 110rem;
-  padding: 0 1rem; }
+  padding: 0 1rem; overflow-wrap: anywhere; }
 h1 { margin-bottom: 0.2rem; line-height: 1.2; }
 .meta, .hint { color: var(--muted); }
 a { overflow-wrap: anywhere; }
@@ -62,7 +63,7 @@ table.sources ul { margin: 0; padding-left: 1.1rem; }
 col.outlet { width: 11%; } col.date { width: 7.5rem; } col.words { width: 5rem; }
 col.title { width: 26%; } col.url { width: 22%; }
 table.aligned th.group { width: 7rem; }
-table.aligned td { overflow-wrap: anywhere; }
+table.aligned td, table.values :is(th, td) { overflow-wrap: anywhere; }
 td.absent { background: repeating-linear-gradient(45deg, transparent 0 6px,
   var(--head) 6px 12px); }
 td.reference { font-weight: 450; }
@@ -272,7 +273,7 @@ def _disagreements(report: Report, out: list[str]) -> None:
         heading = f"{escape(discrepancy.id)} · {escape(discrepancy.kind)} · {escape(discrepancy.fact)}"
         if discrepancy.group:
             heading += f' · in <a href="#{group}">{group}</a>'
-        out += [f'<h3 id="{escape(discrepancy.id)}">{heading}</h3>', "<table>", "<tbody>"]
+        out += [f'<h3 id="{escape(discrepancy.id)}">{heading}</h3>', '<table class="values">', "<tbody>"]
         for value in discrepancy.values:
             where, text = disagreement_value(report, value, discrepancy.later_update)
             out.append(f"<tr><th>{escape(where)}</th><td>{escape(text)}</td></tr>")
