@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from comparators.diff_markup import escape_wdiff
 from comparators.reports.describe import (
     DISAGREEMENTS_HEADING,
     LATER_UPDATE,
@@ -47,7 +48,8 @@ def render(report: Report, *, width: int = 80, color: bool = False) -> str:
         out.extend([name.upper(), "-" * len(name), ""])
 
     def differences(ops, indent: int) -> None:
-        for i, paragraph in enumerate(wdiff_paragraphs(ops, color=color)):
+        # The article's own "[-" and the like get a backslash: only markers read as markers.
+        for i, paragraph in enumerate(wdiff_paragraphs(ops, color=color, escape=escape_wdiff)):
             if i:
                 out.append("")
             out.extend(wrap(paragraph, width, " " * indent))

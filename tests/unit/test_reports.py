@@ -13,6 +13,7 @@ import pytest
 
 from comparators import Comparison, Quote, Settings, Source, Story, StoryError, compare
 from comparators.export import to_json
+from comparators.diff_markup import escape_wdiff
 from comparators.model import Mark, Paragraph, QuoteMatch
 from comparators.reports import FORMATS, SUFFIXES, render_report
 from comparators.reports.wdiff import cells
@@ -106,6 +107,32 @@ def test_text_report_marks_what_an_outlet_drops_and_adds_relative_to_the_pivot(s
     text = render_report(small, "text")
     assert "The bombers took off [-early-]{+on+} Tuesday" in text
     assert "same words as A" in text  # the word-for-word passage is not printed twice
+
+
+def test_an_articles_own_wdiff_markers_are_escaped_so_only_the_diffs_read_as_changes():
+    said = "The court fined the firm {+3 million+} euros on Tuesday, the ruling [-dated May-] said."
+    changed = "The court fined the firm {+4 million+} euros on Tuesday, the ruling [-dated May-] said."
+    comparison = compare(story(source("a", said), source("b", changed)))
+    text = render_report(comparison, "text", width=200)
+    passages = text[text.index("ALIGNED PASSAGES") : text.index("QUOTES")]
+    # Words both outlets carry, markers of their own included, are plain text...
+    assert "the ruling [\\-dated May-\\] said." in passages
+    assert "[-dated" not in passages and "May-]" not in passages
+    # ...and the one real change is the only pair of markers without a backslash.
+    assert "{\\+[-3-]{+4+} million+\\}" in passages
+
+
+@pytest.mark.parametrize(
+    "article, shown",
+    [
+        ("[-]", "[\\-\\]"),  # overlapping pairs: both escaped
+        ("{+x+}", "{\\+x+\\}"),
+        ("[\\-", "[\\\\\\-"),  # a backslash already there is doubled: still readable back
+        ("a-b [x] {y} +1 -2 c++", "a-b [x] {y} +1 -2 c++"),  # no marker pair: unchanged
+    ],
+)
+def test_escape_wdiff_leaves_no_marker_pair_and_reads_back(article, shown):
+    assert escape_wdiff(article) == shown
 
 
 def test_markdown_report_writes_differences_as_strike_and_bold_that_render_with_a_legend_on_top(small):
