@@ -139,7 +139,8 @@ def passage_word(report: Report) -> str:
 
 def no_passage(report: Report, otherwise: str = "No passages to show.") -> str:
     """What an empty list of passages says: `otherwise`, unless nothing was flagged."""
-    return "No passage is flagged." if report.flagged is not None and not report.flagged[0] else otherwise
+    nothing_flagged = report.flagged is not None and report.flagged[0] == 0
+    return "No passage is flagged." if nothing_flagged else otherwise
 
 
 WARNINGS_HEADING = "Warnings from reading the story:"

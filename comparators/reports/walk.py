@@ -1,9 +1,9 @@
 """The one walk over a comparison that every report format renders.
 
 `walk(comparison, ...)` returns a `Report`: the report's sections in order, as plain
-data, with every piece of article text and every review note already stripped of control characters and
-escape sequences. Format modules only lay this data out; they decide nothing about
-what a report contains or in which order.
+data, with every piece of article text, review note and warning already stripped of
+control characters and escape sequences. Format modules only lay this data out; they
+decide nothing about what a report contains or in which order.
 """
 
 from __future__ import annotations
