@@ -8,6 +8,7 @@ tools render as strike-through and bold instead of printing the brackets; HTML u
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 
@@ -37,3 +38,23 @@ HTML = DiffMarkers(
     ("<ins>", "</ins>"),
     "Struck words are only in the first outlet named, underlined ones only in the outlet shown.",
 )
+
+# A character that can begin one of WDIFF's markers and the backslashes after it, with
+# (looked ahead at, so that both pairs of "[-]" are seen) the character that can end one.
+_WDIFF_PAIR = re.compile(r"([\[{+-])(\\*)(?=[\]}+-])")
+_WDIFF_PAIRS = {"[-", "-]", "{+", "+}"}
+
+
+def escape_wdiff(text: str) -> str:
+    r"""`text` with each `[-`, `-]`, `{+` and `+}` of its own written with a backslash
+    between its two characters (`[\-`), so that only WDIFF's markers read as markers.
+    Backslashes already standing between them are doubled (`[\-` becomes `[\\\-`), so
+    the article's own text can always be read back."""
+
+    def escaped(match: re.Match[str]) -> str:
+        first, slashes = match[1], match[2]
+        if first + text[match.end()] not in _WDIFF_PAIRS:
+            return match[0]
+        return first + slashes * 2 + "\\"
+
+    return _WDIFF_PAIR.sub(escaped, text)

@@ -26,12 +26,17 @@ def date_range(report: Report) -> str:
     return first if first == last else f"{first} to {last}"
 
 
+def all_outlets(total: int) -> str:
+    """'all 5 outlets'; for a small story 'both outlets' or 'the one outlet'."""
+    return "the one outlet" if total == 1 else "both outlets" if total == 2 else f"all {total} outlets"
+
+
 def carried_by(report: Report, passage: Passage) -> str:
     total = len(report.sources)
     if passage.kind == GroupKind.UNIQUE:
         return f"only {report.outlet(passage.reference)}"
     if passage.kind == GroupKind.SHARED:
-        return "both outlets" if total == 2 else f"all {total} outlets"
+        return all_outlets(total)
     return f"{len(passage.sources)} of {total} outlets"
 
 
@@ -93,15 +98,63 @@ def reuse_pair(report: Report, pair: ReusePair, name: Callable[[str], str] = str
 
 
 def summary_counts(report: Report, summary: Summary) -> str:
-    return (
-        f"{count(summary.passages, 'passage')}: {summary.shared_by_all} in all "
-        f"{len(report.sources)} outlets, {summary.shared_by_some} in some, "
-        f"{summary.only_one} in only one."
+    """'62 passages: 4 in all 5 outlets, 23 in some, 35 in only one.'; with two outlets
+    'in both outlets' and no 'some' (a passage is in one or both); with one outlet,
+    '32 passages in the one outlet.'"""
+    total = len(report.sources)
+    passages = count(summary.passages, "passage")
+    if total == 1:
+        return f"{passages} in the one outlet."
+    parts = [f"{summary.shared_by_all} in {all_outlets(total)}"]
+    if total > 2:
+        parts.append(f"{summary.shared_by_some} in some")
+    parts.append(f"{summary.only_one} in only one")
+    return f"{passages}: {', '.join(parts)}."
+
+
+def flagged_scope(report: Report) -> str | None:
+    """What a flagged-only report holds, said under its title ('Flagged passages only:
+    2 of the story's 62 passages are flagged; the summary and the quotes cover the whole
+    story.'); None for a report of every passage."""
+    if report.flagged is None:
+        return None
+    flagged, total = report.flagged
+    passages = f"the story's {count(total, 'passage')}"
+    said = (
+        f"none of {passages} is flagged"
+        if flagged == 0
+        else f"{flagged} of {passages} {'is' if flagged == 1 else 'are'} flagged"
     )
+    sections = (("the summary", report.summary), ("the quotes", report.quotes))
+    whole = [name for name, section in sections if section is not None]
+    if whole:
+        said += f"; {' and '.join(whole)} cover{'s' * (len(whole) == 1)} the whole story"
+    return f"Flagged passages only: {said}."
 
 
+def passage_word(report: Report) -> str:
+    """'passage', or 'flagged passage' in a flagged-only report: what a count there counts."""
+    return "passage" if report.flagged is None else "flagged passage"
+
+
+def no_passage(report: Report, otherwise: str = "No passages to show.") -> str:
+    """What an empty list of passages says: `otherwise`, unless nothing was flagged."""
+    nothing_flagged = report.flagged is not None and report.flagged[0] == 0
+    return "No passage is flagged." if nothing_flagged else otherwise
+
+
+WARNINGS_HEADING = "Warnings from reading the story:"
 DISAGREEMENTS_HEADING = "Where outlets disagree"
 NO_DISAGREEMENT = "No figure, name, date or time differs between outlets."
+
+
+def no_disagreement(report: Report) -> str:
+    """NO_DISAGREEMENT, narrowed to the flagged passages when the report keeps only those."""
+    if report.flagged is None:
+        return NO_DISAGREEMENT
+    return NO_DISAGREEMENT[:-1] + " in the flagged passages."
+
+
 LATER_UPDATE = "The figure grows with the outlets' publication dates: probably a later update."
 
 

@@ -15,14 +15,18 @@ from comparators.reports.describe import (
     DISAGREEMENTS_HEADING,
     LATER_UPDATE,
     LONG_RUNS_HEADING,
-    NO_DISAGREEMENT,
     REUSE_CAPTION,
+    WARNINGS_HEADING,
     carried_by,
     count,
     date_range,
     disagreement_value,
+    flagged_scope,
     mark_words,
+    no_disagreement,
+    no_passage,
     passage_heading,
+    passage_word,
     percent,
     reuse_pair,
     statement_label,
@@ -41,8 +45,9 @@ _CSS = """
   :root { --del: #5c1f1f; --ins: #1d4d26; --muted: #b0b0b0; --line: #444; --head: #222;
     --note: #3a3413; }
 }
+/* A long unbroken word (a URL, a token) breaks instead of widening the page. */
 body { font: 15px/1.5 system-ui, sans-serif; margin: 2rem auto; max-width: 110rem;
-  padding: 0 1rem; }
+  padding: 0 1rem; overflow-wrap: anywhere; }
 h1 { margin-bottom: 0.2rem; line-height: 1.2; }
 .meta, .hint { color: var(--muted); }
 a { overflow-wrap: anywhere; }
@@ -58,7 +63,7 @@ table.sources ul { margin: 0; padding-left: 1.1rem; }
 col.outlet { width: 11%; } col.date { width: 7.5rem; } col.words { width: 5rem; }
 col.title { width: 26%; } col.url { width: 22%; }
 table.aligned th.group { width: 7rem; }
-table.aligned td { overflow-wrap: anywhere; }
+table.aligned td, table.values :is(th, td) { overflow-wrap: anywhere; }
 td.absent { background: repeating-linear-gradient(45deg, transparent 0 6px,
   var(--head) 6px 12px); }
 td.reference { font-weight: 450; }
@@ -116,6 +121,8 @@ def render(report: Report) -> str:
         f"{count(len(report.sources), 'source')} · differences shown against "
         f"<strong>{escape(report.outlet(report.pivot))}</strong></p>",
     ]
+    if scope := flagged_scope(report):
+        out.append(f'<p class="meta">{escape(scope)}</p>')
     _findings(report, out)
     _legend(report, out)
     if report.disagreements is not None:
@@ -132,9 +139,9 @@ def render(report: Report) -> str:
         for own in report.own:
             outlet = escape(report.outlet(own.source))
             if not own.passages:
-                out.append(f"<p>{outlet}: no passage of its own.</p>")
+                out.append(f"<p>{outlet}: no {passage_word(report)} of its own.</p>")
                 continue
-            out.append(f"<h3>{outlet} ({count(len(own.passages), 'passage')})</h3>")
+            out.append(f"<h3>{outlet} ({count(len(own.passages), passage_word(report))})</h3>")
             out += [
                 f'<p><a href="#{escape(p.group)}">{escape(p.group)}</a>: {_inline(p.text)}</p>'
                 for p in own.passages
@@ -143,7 +150,7 @@ def render(report: Report) -> str:
     if report.review is not None:
         out += ['<section id="review">', "<h2>Review</h2>"]
         if not report.review:
-            out.append("<p>No passage is marked.</p>")
+            out.append(f"<p>{no_passage(report, 'No passage is marked.')}</p>")
         else:
             out.append("<ul>")
             for passage in report.review:
@@ -177,7 +184,7 @@ def _findings(report: Report, out: list[str]) -> None:
             f"<ul>{facts}</ul></li>"
         )
     elif report.disagreements is not None:
-        items.append(f"<li>{escape(NO_DISAGREEMENT)}</li>")
+        items.append(f"<li>{escape(no_disagreement(report))}</li>")
     if report.quotes is not None:
         unique = [
             (speaker.speaker, entry.wordings[0])
@@ -259,14 +266,14 @@ def _legend(report: Report, out: list[str]) -> None:
 def _disagreements(report: Report, out: list[str]) -> None:
     out += ['<section id="disagreements">', f"<h2>{escape(DISAGREEMENTS_HEADING)}</h2>"]
     if not report.disagreements:
-        out += [f"<p>{escape(NO_DISAGREEMENT)}</p>", "</section>"]
+        out += [f"<p>{escape(no_disagreement(report))}</p>", "</section>"]
         return
     for discrepancy in report.disagreements:
         group = escape(discrepancy.group or "")
         heading = f"{escape(discrepancy.id)} · {escape(discrepancy.kind)} · {escape(discrepancy.fact)}"
         if discrepancy.group:
             heading += f' · in <a href="#{group}">{group}</a>'
-        out += [f'<h3 id="{escape(discrepancy.id)}">{heading}</h3>', "<table>", "<tbody>"]
+        out += [f'<h3 id="{escape(discrepancy.id)}">{heading}</h3>', '<table class="values">', "<tbody>"]
         for value in discrepancy.values:
             where, text = disagreement_value(report, value, discrepancy.later_update)
             out.append(f"<tr><th>{escape(where)}</th><td>{escape(text)}</td></tr>")
@@ -280,6 +287,15 @@ def _sources(report: Report, out: list[str]) -> None:
     out += [
         '<section id="sources">',
         "<h2>Sources</h2>",
+    ]
+    if report.warnings:
+        out += [
+            f"<p><strong>{escape(WARNINGS_HEADING)}</strong></p>",
+            '<ul class="warnings">',
+            *(f"<li>{escape(w)}</li>" for w in report.warnings),
+            "</ul>",
+        ]
+    out += [
         '<table class="sources">',
         '<colgroup><col class="outlet"><col class="date"><col class="words"><col class="title">'
         '<col class="url"><col class="removed"></colgroup>',
@@ -374,7 +390,7 @@ def _passages(report: Report, passages: tuple[Passage, ...], out: list[str]) -> 
         "<tbody>",
     ]
     if not passages:
-        out.append(f'<tr><td colspan="{len(columns) + 1}">No passages to show.</td></tr>')
+        out.append(f'<tr><td colspan="{len(columns) + 1}">{no_passage(report)}</td></tr>')
     for passage in passages:
         heading = escape(passage_heading(report, passage)).replace(" · ", "<br>", 1)
         words = mark_words(passage.mark)

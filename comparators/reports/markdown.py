@@ -12,15 +12,19 @@ from comparators.reports.describe import (
     DISAGREEMENTS_HEADING,
     LATER_UPDATE,
     LONG_RUNS_HEADING,
-    NO_DISAGREEMENT,
     REUSE_CAPTION,
+    WARNINGS_HEADING,
     carried_by,
     count,
     date_range,
     disagreement_heading,
     disagreement_value,
+    flagged_scope,
     mark_words,
+    no_disagreement,
+    no_passage,
     passage_heading,
+    passage_word,
     percent,
     reuse_pair,
     statement_label,
@@ -55,12 +59,14 @@ def render(report: Report, *, color: bool = False) -> str:
         f"{date_range(report)} · {count(len(report.sources), 'source')} · "
         f"differences shown against **{escape(report.outlet(report.pivot))}**",
     ]
+    if scope := flagged_scope(report):
+        out += ["", scope]
     if report.passages:
         out += ["", MARKDOWN.legend]
     if report.disagreements is not None:
         out += ["", f"## {DISAGREEMENTS_HEADING}", ""]
         if not report.disagreements:
-            out.append(NO_DISAGREEMENT)
+            out.append(no_disagreement(report))
         for discrepancy in report.disagreements:
             out.append(f"- {escape(disagreement_heading(discrepancy))}")
             for value in discrepancy.values:
@@ -72,6 +78,10 @@ def render(report: Report, *, color: bool = False) -> str:
         "",
         "## Sources",
         "",
+    ]
+    if report.warnings:
+        out += [f"**{WARNINGS_HEADING}**", "", *(f"- {escape(w)}" for w in report.warnings), ""]
+    out += [
         "| Outlet | Id | Date | Words | Title | URL |",
         "| --- | --- | --- | ---: | --- | --- |",
     ]
@@ -97,7 +107,7 @@ def render(report: Report, *, color: bool = False) -> str:
     if report.passages is not None:
         out += ["", "## Aligned passages"]
         if not report.passages:
-            out += ["", "No passages to show."]
+            out += ["", no_passage(report)]
         for passage in report.passages:
             out += ["", f"### {escape(passage_heading(report, passage))}"]
             for version in passage.versions:
@@ -134,15 +144,15 @@ def render(report: Report, *, color: bool = False) -> str:
         for own in report.own:
             outlet = escape(report.outlet(own.source))
             if not own.passages:
-                out += ["", f"{outlet}: no passage of its own."]
+                out += ["", f"{outlet}: no {passage_word(report)} of its own."]
                 continue
-            out += ["", f"### {outlet} ({count(len(own.passages), 'passage')})", ""]
+            out += ["", f"### {outlet} ({count(len(own.passages), passage_word(report))})", ""]
             out += [f"- **{p.group}**: {escape(p.text)}" for p in own.passages]
 
     if report.review is not None:
         out += ["", "## Review", ""]
         if not report.review:
-            out.append("No passage is marked.")
+            out.append(no_passage(report, "No passage is marked."))
         for passage in report.review:
             line = f"- **{passage.group}** · {escape(carried_by(report, passage))}"
             if words := mark_words(passage.mark):

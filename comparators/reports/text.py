@@ -2,19 +2,24 @@
 
 from __future__ import annotations
 
+from comparators.diff_markup import escape_wdiff
 from comparators.reports.describe import (
     DISAGREEMENTS_HEADING,
     LATER_UPDATE,
     LONG_RUNS_HEADING,
-    NO_DISAGREEMENT,
     REUSE_CAPTION,
+    WARNINGS_HEADING,
     carried_by,
     count,
     date_range,
     disagreement_heading,
     disagreement_value,
+    flagged_scope,
     mark_words,
+    no_disagreement,
+    no_passage,
     passage_heading,
+    passage_word,
     percent,
     reuse_pair,
     statement_label,
@@ -43,7 +48,8 @@ def render(report: Report, *, width: int = 80, color: bool = False) -> str:
         out.extend([name.upper(), "-" * len(name), ""])
 
     def differences(ops, indent: int) -> None:
-        for i, paragraph in enumerate(wdiff_paragraphs(ops, color=color)):
+        # The article's own "[-" and the like get a backslash: only markers read as markers.
+        for i, paragraph in enumerate(wdiff_paragraphs(ops, color=color, escape=escape_wdiff)):
             if i:
                 out.append("")
             out.extend(wrap(paragraph, width, " " * indent))
@@ -55,11 +61,13 @@ def render(report: Report, *, width: int = 80, color: bool = False) -> str:
         f"differences shown against {report.outlet(report.pivot)}",
         0,
     )
+    if scope := flagged_scope(report):
+        fill(scope, 0)
 
     if report.disagreements is not None:
         section(DISAGREEMENTS_HEADING)
         if not report.disagreements:
-            fill(NO_DISAGREEMENT, 2)
+            fill(no_disagreement(report), 2)
         for discrepancy in report.disagreements:
             fill(disagreement_heading(discrepancy), 2)
             for value in discrepancy.values:
@@ -69,6 +77,11 @@ def render(report: Report, *, width: int = 80, color: bool = False) -> str:
                 fill(LATER_UPDATE, 4)
 
     section("Sources")
+    if report.warnings:
+        fill(WARNINGS_HEADING, 2)
+        for warning in report.warnings:
+            fill(f"- {warning}", 4, 2)
+        out.append("")
     for source in report.sources:
         pivot = " (pivot)" if source.id == report.pivot else ""
         fill(
@@ -96,7 +109,7 @@ def render(report: Report, *, width: int = 80, color: bool = False) -> str:
     if report.passages is not None:
         section("Aligned passages")
         if not report.passages:
-            fill("No passages to show.", 2)
+            fill(no_passage(report), 2)
         for passage in report.passages:
             fill(passage_heading(report, passage), 0)
             for version in passage.versions:
@@ -131,9 +144,9 @@ def render(report: Report, *, width: int = 80, color: bool = False) -> str:
         section("Only in one outlet")
         for own in report.own:
             if not own.passages:
-                fill(f"{report.outlet(own.source)}: no passage of its own", 2)
+                fill(f"{report.outlet(own.source)}: no {passage_word(report)} of its own", 2)
                 continue
-            fill(f"{report.outlet(own.source)} ({count(len(own.passages), 'passage')})", 2)
+            fill(f"{report.outlet(own.source)} ({count(len(own.passages), passage_word(report))})", 2)
             for passage in own.passages:
                 fill(f"{passage.group}: {passage.text}", 4, 2)
             out.append("")
@@ -141,7 +154,7 @@ def render(report: Report, *, width: int = 80, color: bool = False) -> str:
     if report.review is not None:
         section("Review")
         if not report.review:
-            fill("No passage is marked.", 2)
+            fill(no_passage(report, "No passage is marked."), 2)
         for passage in report.review:
             words = mark_words(passage.mark)
             fill(" · ".join(x for x in (passage.group, carried_by(report, passage), words) if x), 2)

@@ -1,9 +1,9 @@
 """The one walk over a comparison that every report format renders.
 
 `walk(comparison, ...)` returns a `Report`: the report's sections in order, as plain
-data, with every piece of article text already stripped of control characters and
-escape sequences. Format modules only lay this data out; they decide nothing about
-what a report contains or in which order.
+data, with every piece of article text, review note and warning already stripped of
+control characters and escape sequences. Format modules only lay this data out; they
+decide nothing about what a report contains or in which order.
 """
 
 from __future__ import annotations
@@ -159,11 +159,14 @@ class Report:
     pivot: str
     disagreements: tuple[Discrepancy, ...] | None  # where outlets disagree, text made safe
     sources: tuple[SourceEntry, ...]
+    warnings: tuple[str, ...]  # the story's and the comparison's, as the JSON export has them
     summary: Summary | None
     passages: tuple[Passage, ...] | None
     quotes: tuple[SpeakerQuotes, ...] | None
     own: tuple[OwnPassages, ...] | None
     review: tuple[Passage, ...] | None  # the marked passages; None without marks
+    # With flagged_only: (flagged passages, all the story's passages); else None.
+    flagged: tuple[int, int] | None = None
 
     def outlet(self, source_id: str) -> str:
         for source in self.sources:
@@ -194,7 +197,7 @@ def walk(
         marks = marks or {}
         groups = tuple(g for g in groups if g.id in marks and marks[g.id].flagged)
     passages = (
-        tuple(_passage(g, comparison.pivot, (marks or {}).get(g.id)) for g in groups)
+        tuple(_passage(g, comparison.pivot, _safe_mark((marks or {}).get(g.id))) for g in groups)
         if only != "quotes"
         else ()
     )
@@ -213,6 +216,7 @@ def walk(
             else None
         ),
         sources=tuple(_source_entry(s) for s in story.sources),
+        warnings=tuple(strip_control(w) for w in (*story.warnings, *comparison.warnings)),
         summary=_summary(comparison) if only is None else None,
         passages=(
             passages
@@ -228,6 +232,7 @@ def walk(
             if marks is not None and only is None
             else None
         ),
+        flagged=(len(groups), len(comparison.groups)) if flagged_only else None,
     )
 
 
@@ -237,6 +242,11 @@ def _disagreement(discrepancy: Discrepancy) -> Discrepancy:
         fact=strip_control(discrepancy.fact),
         values=tuple(replace(v, text=strip_control(v.text), value=strip_control(v.value)) for v in discrepancy.values),
     )
+
+
+def _safe_mark(mark: Mark | None) -> Mark | None:
+    # Review files are edited by hand: a note is as untrusted as article text.
+    return replace(mark, note=strip_control(mark.note)) if mark is not None and mark.note else mark
 
 
 def _source_entry(source: Source) -> SourceEntry:

@@ -119,3 +119,18 @@ def test_a_dash_as_output_file_is_stdout_not_a_file_named_dash(command, tmp_path
     out = capsys.readouterr().out
     assert out.startswith("{\n" if command == "export" else "Russian bombers strike Syria")
     assert not (tmp_path / "-").exists()
+
+
+@pytest.mark.parametrize("suffix", [".txt", ".md", ".html"])
+def test_a_report_file_keeps_the_warnings_printed_while_reading_the_story(tmp_path, capsys, suffix):
+    seeds = default_story_path().parent
+    story = tmp_path / "story"
+    story.mkdir()
+    for name in sorted(p.name for p in seeds.glob("*.txt"))[:2]:
+        (story / name).write_bytes((seeds / name).read_bytes())
+    (story / "zz_empty.txt").write_text("Share this\n", encoding="utf-8")  # cleaning leaves nothing
+    target = tmp_path / f"report{suffix}"
+    assert main(["report", str(story), "-o", str(target)]) == 0
+    warning = "zz_empty.txt: cleaning removed every line; the source has no text"
+    assert warning in capsys.readouterr().err
+    assert warning in " ".join(target.read_text(encoding="utf-8").replace("\\_", "_").split())

@@ -13,9 +13,10 @@ import pytest
 from browser import Browser, needs_chromium, png_size
 from synthetic import synthetic_story
 
-from comparators import compare
+from comparators import Settings, Source, Story, compare
+from comparators.discrepancies import Discrepancy, DiscrepancyValue
 
-from comparators.model import Mark
+from comparators.model import Mark, Paragraph
 from comparators.reports import render_report
 
 LONG_URL = "https://news.example.org/" + "a-very-long-unbroken-path-segment" * 12 + "?utm=" + "x" * 200
@@ -207,6 +208,60 @@ def test_many_outlets_scroll_inside_the_passages_not_the_page(browser, tmp_path)
         " return [w.scrollWidth, w.clientWidth]; })()"
     )
     assert section[0] > section[1], section  # the passages scroll sideways in their box
+
+
+def long_word_comparison():
+    """Two outlets with a 300-character token and a long URL in the title, a shared passage,
+    a quote, a passage of one outlet's own, a disagreement and a warning."""
+    long = "x" * 300
+    url = "https://example.org/" + "segment" * 50
+
+    def source(id, *texts):
+        paragraphs = tuple(Paragraph(i, t, i + 1) for i, t in enumerate(texts))
+        return Source(id=id, outlet=id.upper(), path=None, paragraphs=paragraphs)
+
+    story = Story(
+        title=f"Storm {long}",
+        sources=(
+            source(
+                "a",
+                f"The bombers took off early Tuesday from the base {long} near Hamadan, officials said.",
+                f"“We are ready {long} for the worst,” said Mayor Ann Lee.",
+                f"Markets in Tehran were calm {url} on Wednesday as traders shrugged off the news.",
+            ),
+            source(
+                "b",
+                f"The bombers took off on Tuesday from the base {long} near Hamadan, officials said.",
+                "The ministry said all aircraft returned safely to their bases after the raid.",
+            ),
+        ),
+        settings=Settings(pivot="a"),
+        warnings=(f"{long}.txt: not UTF-8",),
+    )
+    comparison = compare(story)
+    values = (DiscrepancyValue("a", 0, long, long, None), DiscrepancyValue("b", 0, url, url, None))
+    disagreement = Discrepancy("d1", "name", f"spelling of {long}", comparison.groups[0].id, values)
+    marks = {g.id: Mark(flagged=True, note=f"check {url}") for g in comparison.groups}
+    return replace(comparison, discrepancies=(disagreement,)), marks
+
+
+@needs_chromium
+@pytest.mark.slow
+@pytest.mark.parametrize("media", ["screen", "print"])
+def test_a_long_unbroken_word_wraps_in_every_section_instead_of_widening_the_page(browser, tmp_path, media):
+    comparison, marks = long_word_comparison()
+    html = render_report(comparison, "html", marks=marks)
+    width = 1280 if media == "screen" else 1030
+    browser.open(report_file(tmp_path, html), width=width, height=900, media=media)
+    fit = browser.evaluate(OVERFLOW)
+    assert fit["scroll"] <= fit["width"], fit
+    # No box's text runs past its own edge either (a long word would, before it wraps).
+    spilling = browser.evaluate(
+        "[...document.querySelectorAll('body *')]"
+        ".filter(e => e.clientWidth > 0 && e.scrollWidth > e.clientWidth + 1)"
+        ".map(e => e.tagName + '.' + e.className)"
+    )
+    assert spilling == [], spilling
 
 
 @needs_chromium

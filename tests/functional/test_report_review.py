@@ -109,3 +109,18 @@ def test_an_unreadable_review_beside_the_story_is_a_warning_not_an_error(reviewe
     assert f"warning: {review}" in captured.err and "the report has no review marks" in captured.err
     assert "Review:" not in captured.out
     assert review.read_text(encoding="utf-8") == "marks: [unclosed\n"
+
+
+@pytest.mark.parametrize("format", ["text", "md", "html"])
+def test_escape_sequences_typed_into_a_review_note_never_reach_the_report(reviewed_story, capsys, format):
+    manifest, _, _ = reviewed_story
+    review = manifest.with_name("story.review.yaml")
+    # A hand-edited note: a window title, a screen clear and colours, in YAML escapes.
+    hostile = r'note: "Which \e]0;owned\a day?\e[2J AP \e[31msays\e[0m Tuesday\x9b5m"'
+    text = review.read_text(encoding="utf-8")
+    assert "note: Which day? AP says Tuesday" in text
+    review.write_text(text.replace("note: Which day? AP says Tuesday", hostile), encoding="utf-8")
+    assert main(["report", str(manifest), "--format", format]) == 0
+    out = capsys.readouterr().out
+    assert "\x1b" not in out and "\x9b" not in out and "\x07" not in out
+    assert "Which day? AP says Tuesday" in " ".join(out.split())

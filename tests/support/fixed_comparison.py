@@ -3,7 +3,8 @@
 Built from plain data, not by aligning anything: a change to the alignment, the quote
 rules or the seeds never rewrites the goldens; only a change to how reports are laid
 out does. Three outlets, every kind of group, a quote two outlets share and one only
-one has, a disagreement, a line removed by cleaning, review marks with a note.
+one has, a disagreement, a line removed by cleaning, a loading warning, review marks
+with a note.
 """
 
 from __future__ import annotations
@@ -101,6 +102,7 @@ def fixed_comparison() -> Comparison:
             ),
         ),
         settings=Settings(threshold=0.5, pivot="ap"),
+        warnings=("herald.txt: not UTF-8; read as cp1252 (detected), check for odd characters",),
     )
     groups = (
         Group(

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import replace
+from html import unescape
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -12,6 +13,7 @@ import pytest
 
 from comparators import Comparison, Quote, Settings, Source, Story, StoryError, compare
 from comparators.export import to_json
+from comparators.diff_markup import escape_wdiff
 from comparators.model import Mark, Paragraph, QuoteMatch
 from comparators.reports import FORMATS, SUFFIXES, render_report
 from comparators.reports.wdiff import cells
@@ -107,6 +109,32 @@ def test_text_report_marks_what_an_outlet_drops_and_adds_relative_to_the_pivot(s
     assert "same words as A" in text  # the word-for-word passage is not printed twice
 
 
+def test_an_articles_own_wdiff_markers_are_escaped_so_only_the_diffs_read_as_changes():
+    said = "The court fined the firm {+3 million+} euros on Tuesday, the ruling [-dated May-] said."
+    changed = "The court fined the firm {+4 million+} euros on Tuesday, the ruling [-dated May-] said."
+    comparison = compare(story(source("a", said), source("b", changed)))
+    text = render_report(comparison, "text", width=200)
+    passages = text[text.index("ALIGNED PASSAGES") : text.index("QUOTES")]
+    # Words both outlets carry, markers of their own included, are plain text...
+    assert "the ruling [\\-dated May-\\] said." in passages
+    assert "[-dated" not in passages and "May-]" not in passages
+    # ...and the one real change is the only pair of markers without a backslash.
+    assert "{\\+[-3-]{+4+} million+\\}" in passages
+
+
+@pytest.mark.parametrize(
+    "article, shown",
+    [
+        ("[-]", "[\\-\\]"),  # overlapping pairs: both escaped
+        ("{+x+}", "{\\+x+\\}"),
+        ("[\\-", "[\\\\\\-"),  # a backslash already there is doubled: still readable back
+        ("a-b [x] {y} +1 -2 c++", "a-b [x] {y} +1 -2 c++"),  # no marker pair: unchanged
+    ],
+)
+def test_escape_wdiff_leaves_no_marker_pair_and_reads_back(article, shown):
+    assert escape_wdiff(article) == shown
+
+
 def test_markdown_report_writes_differences_as_strike_and_bold_that_render_with_a_legend_on_top(small):
     markdown = render_report(small, "md")
     assert "The bombers took off ~~early~~**on** Tuesday" in markdown
@@ -134,9 +162,24 @@ def test_sections_come_in_the_documented_order(small):
     assert positions == sorted(positions)
 
 
-def test_summary_counts_passages_shared_by_all_some_and_one(small):
-    text = render_report(small, "text")
-    assert "3 passages: 2 in all 2 outlets, 0 in some, 1 in only one." in text
+def test_summary_counts_passages_shared_by_all_some_and_one(seed_comparison):
+    text = render_report(seed_comparison, "text")
+    assert re.search(r"\n  \d+ passages: \d+ in all 5 outlets, \d+ in some, \d+ in only one\.\n", text)
+
+
+def test_a_two_outlet_story_is_summarised_as_both_outlets_not_all_2(small):
+    for format in ("text", "md", "html"):
+        report = render_report(small, format)
+        assert "3 passages: 2 in both outlets, 1 in only one." in report
+        assert "all 2" not in report and "in some" not in report
+
+
+def test_a_one_outlet_story_is_summarised_as_the_one_outlet():
+    alone = compare(story(source("a", "The bombers took off on Tuesday.", "Markets were calm.")))
+    for format in ("text", "md", "html"):
+        report = render_report(alone, format)
+        assert "2 passages in the one outlet." in report
+        assert "all 1" not in report and "0 in some" not in report
 
 
 def test_a_passage_only_one_outlet_has_is_listed_under_that_outlet(small):
@@ -175,7 +218,7 @@ def test_sources_option_reports_only_those_outlets(seed_comparison):
     text = render_report(seed_comparison, "text", sources=["xinhua", "tehran-times"])
     assert "The Guardian" not in text and "The Herald" not in text
     assert "2 sources" in text
-    assert "in all 2 outlets" in text
+    assert "in both outlets" in text
 
 
 def test_a_hidden_pivot_hands_over_to_the_largest_remaining_outlet(seed_comparison):
@@ -254,6 +297,70 @@ def test_flagged_only_keeps_just_the_flagged_passages(small):
     passages = text[text.index("ALIGNED PASSAGES") : text.index("QUOTES")]
     assert f"{flagged.id} ·" in passages
     assert all(f"{g.id} ·" not in passages for g in small.groups[1:])
+
+
+@pytest.mark.parametrize("format", ["text", "md", "html"])
+def test_a_flagged_only_report_says_how_many_passages_it_keeps_and_what_covers_the_whole_story(small, format):
+    flagged = small.groups[0]
+    marks = {flagged.id: Mark(flagged=True), small.groups[1].id: Mark(reviewed=True)}
+    report = " ".join(unescape(render_report(small, format, marks=marks, flagged_only=True)).split())
+    assert (
+        "Flagged passages only: 1 of the story's 3 passages is flagged; "
+        "the summary and the quotes cover the whole story."
+    ) in report
+    # B has a passage of its own, but not a flagged one.
+    assert "no passage of its own" not in report and "B: no flagged passage of its own" in report
+    only = " ".join(unescape(render_report(small, format, marks=marks, flagged_only=True, only="unique")).split())
+    assert "Flagged passages only: 1 of the story's 3 passages is flagged." in only
+
+
+@pytest.mark.parametrize("format", ["text", "md", "html"])
+def test_a_flagged_only_report_with_nothing_flagged_says_so_not_that_nothing_is_marked(small, format):
+    marks = {small.groups[1].id: Mark(reviewed=True, note="fine")}
+    report = " ".join(unescape(render_report(small, format, marks=marks, flagged_only=True)).split())
+    assert "none of the story's 3 passages is flagged" in report
+    assert "No passage is flagged." in report
+    assert "No passage is marked" not in report and "No passages to show" not in report
+
+
+def test_a_flagged_passage_worded_the_same_everywhere_is_not_called_unflagged_by_only_differences(small):
+    same = next(g for g in small.groups if g.kind == "shared" and len({m.text for m in g.members}) == 1)
+    text = render_report(small, "text", marks={same.id: Mark(flagged=True)}, flagged_only=True, only="differences")
+    assert "1 of the story's 3 passages is flagged" in text
+    assert "No passages to show." in text and "No passage is flagged." not in text
+
+
+@pytest.mark.parametrize("format", ["text", "md", "html"])
+def test_a_flagged_only_report_does_not_claim_the_outlets_agree_everywhere(seed_comparison, format):
+    disputed = {d.group for d in seed_comparison.discrepancies}
+    assert disputed, "the seed story has disagreements"
+    calm = next(g for g in seed_comparison.groups if g.id not in disputed)
+    report = render_report(seed_comparison, format, marks={calm.id: Mark(flagged=True)}, flagged_only=True)
+    assert "No figure, name, date or time differs between outlets." not in report
+    assert "No figure, name, date or time differs between outlets in the flagged passages." in report
+
+
+@pytest.mark.parametrize("format", ["text", "md", "html"])
+def test_the_storys_warnings_are_in_the_report_as_in_the_json_export(small, format):
+    warned = replace(
+        small,
+        story=replace(small.story, warnings=("<b>c</b>.txt: not UTF-8; read as cp1252\x1b]0;owned\x07",)),
+        warnings=("c: no paragraphs left after cleaning; it takes part in no group",),
+    )
+    assert len(json.loads(render_report(warned, "json"))["warnings"]) == 2
+    report = render_report(warned, format)
+    sources = report[report.index("Sources" if format != "text" else "SOURCES"):]
+    assert "Warnings from reading the story:" in sources
+    assert "c: no paragraphs left after cleaning; it takes part in no group" in " ".join(sources.split())
+    assert ESCAPE not in report and "\x07" not in report
+    if format == "html":
+        assert "<li>&lt;b&gt;c&lt;/b&gt;.txt: not UTF-8; read as cp1252</li>" in report
+    else:
+        assert "c</b>.txt: not UTF-8; read as cp1252" in report.replace("\\", "")
+
+
+def test_a_story_without_warnings_has_no_warnings_heading(small):
+    assert all("Warnings" not in render_report(small, format) for format in ("text", "md", "html"))
 
 
 @pytest.mark.parametrize("format", FORMATS)
