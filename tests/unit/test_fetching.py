@@ -149,6 +149,19 @@ def test_refresh_fetches_a_cached_page_again(site, cache):
     assert load(urls, cache, refresh=True).sources[0].outlet == "The Coastal Chronicle"
 
 
+def test_refresh_with_offline_is_refused_in_one_line_before_anything_is_fetched(site, cache, tmp_path):
+    urls = [site.url_for("/courier"), site.url_for("/daily")]
+    for command in (["sources"], ["fetch", "-o", tmp_path / "kept"]):
+        result = run_synopsis(*command, "--refresh", "--offline", *urls)
+        assert result.returncode == 2
+        assert result.stderr.splitlines() == [
+            "synopsis: --refresh fetches every page again and --offline never fetches: give one of them"
+        ]
+        assert result.stdout == ""
+    assert len(site.log) == 0
+    assert not (tmp_path / "kept").exists()
+
+
 def test_a_redirect_is_followed_and_the_source_keeps_the_address_given(site, cache):
     site.expect_request("/old").respond_with_data(
         "", status=301, headers={"Location": site.url_for("/courier")}
