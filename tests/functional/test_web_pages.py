@@ -214,9 +214,12 @@ def test_a_story_of_saved_pages_and_text_files_is_kept_as_a_folder_that_reopens_
     assert (tmp_path / "kept" / "02-wire.txt").read_bytes() == text_file.read_bytes()
     assert (tmp_path / "kept" / "03-courrier-de-la-cote.html").read_bytes() == LEGACY.read_bytes()
     reopened = load_story([manifest])
-    assert [
-        (s.outlet, s.title, s.date, [p.text for p in s.paragraphs]) for s in reopened.sources
-    ] == [(s.outlet, s.title, s.date, [p.text for p in s.paragraphs]) for s in story.sources]
+
+    def read(source):
+        return (source.outlet, source.title, source.author, source.date, [p.text for p in source.paragraphs], source.removed)
+
+    assert [read(s) for s in reopened.sources] == [read(s) for s in story.sources]
+    assert any(r.rule == "extractor" for r in reopened.sources[0].removed)
 
 
 def test_the_export_carries_a_page_s_author_and_fetch_time():

@@ -351,13 +351,31 @@ def test_a_fetched_story_reopens_from_its_folder_with_the_same_comparison(site, 
     def shape(story):
         comparison = compare(story)
         sources = [
-            (s.id, s.outlet, s.title, s.date, s.url, [p.text for p in s.paragraphs])
+            (s.id, s.outlet, s.title, s.author, s.date, s.url, [p.text for p in s.paragraphs], s.removed)
             for s in story.sources
         ]
         groups = [[(m.source, m.paragraph) for m in g.members] for g in comparison.groups]
         return story.title, sources, groups
 
     assert shape(reopened) == shape(fetched)
+
+
+def test_a_fetched_folder_reads_offline_as_the_pages_read_online(site, cache, tmp_path):
+    urls = [site.url_for("/courier"), site.url_for("/daily")]
+    folder = tmp_path / "kept"
+    assert run_synopsis("fetch", *urls, "-o", folder).returncode == 0
+
+    def read(*story):
+        exported = json.loads(run_synopsis("export", *story).stdout)["sources"]
+        keys = ("outlet", "title", "author", "date", "url", "fetched", "paragraphs", "removed")
+        return [{key: source[key] for key in keys} for source in exported]
+
+    online = read("--offline", *urls)
+    assert online[0]["author"] == "Maria Lind"
+    assert any(r["reason"].startswith("cookie banner, 2 lines") for r in online[0]["removed"])
+    assert read(folder) == online
+    listed = sources("--removed", folder).stdout
+    assert "By Maria Lind" in listed and "navigation, 5 lines" in listed
 
 
 def test_save_on_any_command_keeps_the_story_it_compared(site, cache, tmp_path):
