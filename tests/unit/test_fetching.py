@@ -235,6 +235,22 @@ def test_a_page_without_an_article_is_named(site, cache):
     assert "no article text found in the page" in problem_with(site, cache, "/login")
 
 
+def test_a_cookie_consent_wall_is_named_and_left_out_not_compared(site, cache, tmp_path):
+    site.expect_request("/consent").respond_with_data(
+        (PAGES / "consent_wall.html").read_bytes(), content_type=HTML
+    )
+    assert problem_with(site, cache, "/consent") == (
+        f"{site.url_for('/consent')}: looks like a cookie-consent page, not an article; left out of the story"
+    )
+    urls = [site.url_for("/courier"), site.url_for("/consent")]
+    result = run_synopsis("fetch", *urls, "-o", tmp_path / "kept")
+    assert result.returncode == 2
+    assert result.stderr.splitlines() == [
+        f"synopsis: {urls[1]}: looks like a cookie-consent page, not an article "
+        "(only 1 source remains; a story needs two)"
+    ]
+
+
 def test_a_slow_server_times_out(site, cache):
     def slow(request):
         time.sleep(1.5)
