@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from comparators.consent_wall import CONSENT_MANAGER_MARKUP, in_consent_manager, is_consent_wall
 from comparators.errors import SourceUnavailable
 from comparators.model import Removal, Source
 from comparators.sanitize import strip_control
@@ -43,7 +44,7 @@ _BLOCK_TAGS = frozenset(
 _NEVER_TEXT = ("script", "style", "noscript", "template", "svg", "iframe", "object")
 # Kinds of page furniture, found in an ancestor's tag, id, class or role.
 _KINDS = (
-    ("cookie banner", r"cookie|consent|gdpr"),
+    ("cookie banner", rf"cookie|consent|gdpr|{CONSENT_MANAGER_MARKUP}"),
     ("comments", r"comment|disqus|discussion"),
     ("related links", r"related|recommend|more-stories|read-more|teaser|promo"),
     ("sharing buttons", r"share|social"),
@@ -141,6 +142,9 @@ def extract_page(html: str, where: str, url: str | None = None, encoding: str = 
     # (a sign-in page, a gallery) has no article.
     if not any(len(line.split()) >= MIN_PARAGRAPH_WORDS for line in text.splitlines()):
         raise SourceUnavailable(where, "no article text found in the page")
+    dropped, consent_words = survey_page(html, text)
+    if is_consent_wall(text, consent_words):
+        raise SourceUnavailable(where, "looks like a cookie-consent page, not an article")
     return Page(
         text=text,
         title=_meta(document.title),
@@ -148,7 +152,7 @@ def extract_page(html: str, where: str, url: str | None = None, encoding: str = 
         author=_meta(document.author),
         date=_meta(document.date),
         encoding=encoding,
-        dropped=dropped_text(html, text),
+        dropped=dropped,
     )
 
 
@@ -158,26 +162,32 @@ def _meta(value: object) -> str | None:
     return _SPACES.sub(" ", strip_control(value)).strip() or None
 
 
-def dropped_text(html: str, kept: str) -> tuple[Removal, ...]:
+def survey_page(html: str, kept: str) -> tuple[tuple[Removal, ...], int]:
     """What the page showed and `kept` (the extracted text) lacks, one `Removal` per
-    kind of furniture: its text is a sample, its reason counts the lines."""
+    kind of furniture (its text a sample, its reason counting the lines), and how many
+    words of `kept` stand inside a consent manager's markup: one walk over the page."""
     import lxml.html
 
     try:
         root = lxml.html.document_fromstring(html)
     except Exception:  # lxml refuses some odd documents; the summary is only a courtesy
-        return ()
+        return (), 0
     for element in list(root.iter(*_NEVER_TEXT)):
         if element.getparent() is not None:
             element.drop_tree()
     # Compared without spaces: inline tags split words differently from the extractor.
     kept_text = _SPACES.sub("", kept)
     by_kind: dict[str, list[tuple[int, str]]] = {}
+    consent_words = 0
     body = root.find("body")
     blocks = list((body if body is not None else root).iter(*_BLOCK_TAGS))
     for element in _innermost(blocks):  # only the innermost blocks are lines
         line = _SPACES.sub(" ", strip_control(" ".join(element.itertext()))).strip()
-        if not line or _SPACES.sub("", line) in kept_text:
+        if not line:
+            continue
+        if _SPACES.sub("", line) in kept_text:
+            if in_consent_manager(element):
+                consent_words += len(line.split())
             continue
         kind = _kind_of(element)
         by_kind.setdefault(kind, []).append((element.sourceline or 1, line))
@@ -189,7 +199,7 @@ def dropped_text(html: str, kept: str) -> tuple[Removal, ...]:
         count = f"{len(lines)} line" + ("s" if len(lines) != 1 else "")
         reason = f"{kind}, {count}: left out by the page extractor"
         removals.append(Removal(sample, EXTRACTOR_RULE, reason, lines[0][0]))
-    return tuple(sorted(removals, key=lambda r: r.line))
+    return tuple(sorted(removals, key=lambda r: r.line)), consent_words
 
 
 def _innermost(blocks: list) -> list:

@@ -21,7 +21,7 @@ from comparators.cleaning import Cleaned, clean, forget_lines
 from comparators.dates import given_date
 from comparators.errors import SourceUnavailable, StoryError
 from comparators.fetching import MAX_PAGE_BYTES, FetchedPage, FetchOptions, Progress, fetch_pages, is_url
-from comparators.html_source import HTML_SUFFIXES, decode_html, extract_page
+from comparators.html_source import EXTRACTOR_RULE, HTML_SUFFIXES, decode_html, extract_page
 from comparators.input_files import file_problem, os_problem, read_regular_file
 from comparators.model import Paragraph, Removal, Settings, Source, Story
 from comparators.outlets import infer_origin, infer_outlet, unique_ids
@@ -43,7 +43,9 @@ LONG_PARAGRAPH_CHARS = 5000
 MANIFEST_SUFFIXES = (".yaml", ".yml")
 MANIFEST_NAMES = ("story.yaml", "story.yml")
 MANIFEST_KEYS = ("title", "sources", "settings")
-ENTRY_KEYS = ("file", "outlet", "origin", "title", "date", "url", "fetched")
+ENTRY_KEYS = ("file", "outlet", "origin", "title", "author", "date", "url", "fetched", "removed_from_page")
+# What a page's extractor left out, as `fetch -o` keeps it beside the extracted text.
+REMOVAL_KEYS = ("line", "text", "reason")
 SOURCE_SUFFIXES = (".txt", *HTML_SUFFIXES)
 
 _BOMS = (  # UTF-32 first: its little-endian BOM starts with UTF-16's
@@ -201,9 +203,11 @@ class _Entry:
     outlet: str | None = None
     origin: str | None = None
     title: str | None = None
+    author: str | None = None
     date: str | None = None
     url: str | None = None
     fetched: str | None = None
+    removed_from_page: tuple[Removal, ...] = ()  # the extractor's, for a page kept as text
     line: int | None = None  # in the manifest
 
 
@@ -247,7 +251,8 @@ def _source(
     fetched: str | None = None,
 ) -> Source:
     """A source from its cleaned text: the manifest entry first, then what a web page's
-    metadata says (`site_name`, `title`, `date`, `author`), then what the text says."""
+    metadata says (`site_name`, `title`, `date`, `author`, what it `dropped`), then what
+    the text says."""
     if entry.outlet:
         outlet, evidence = entry.outlet, "manifest"
     elif site_name:
@@ -263,7 +268,7 @@ def _source(
         outlet=outlet,
         path=path,
         paragraphs=_split_long(cleaned.paragraphs),
-        removed=dropped + cleaned.removed,
+        removed=(entry.removed_from_page or dropped) + cleaned.removed,
         title=entry.title or title or cleaned.headline,
         date=entry.date or date,
         url=url,
@@ -272,7 +277,7 @@ def _source(
         outlet_evidence=evidence,
         encoding=encoding,
         content_hash=hashlib.sha256(raw).hexdigest(),
-        author=author,
+        author=entry.author or author,
         fetched=fetched or entry.fetched,
     )
 
@@ -572,7 +577,7 @@ def _entry(where: _Where, index: int, raw: Any) -> _Entry:
     elif "\0" in raw["file"]:
         where.fail(keys, f"{label}: the file name contains a NUL byte")
     values: dict[str, str | None] = {}
-    for key in ("outlet", "origin", "title", "date", "url", "fetched"):
+    for key in ("outlet", "origin", "title", "author", "date", "url", "fetched"):
         value = raw.get(key)
         if isinstance(value, (dt.date, dt.datetime)):
             value = value.isoformat()
@@ -586,7 +591,30 @@ def _entry(where: _Where, index: int, raw: Any) -> _Entry:
             where.fail((*keys, "date"), f"{label}.date {values['date']!r} is not a date; write it as YYYY-MM-DD")
         values["date"] = date
     file = raw["file"].strip() if raw["file"] else None
-    return _Entry(file=file, line=where.line(keys), **values)
+    removed = _removed_from_page(where, (*keys, "removed_from_page"), raw.get("removed_from_page"))
+    return _Entry(file=file, removed_from_page=removed, line=where.line(keys), **values)
+
+
+def _removed_from_page(where: _Where, keys: tuple, raw: Any) -> tuple[Removal, ...]:
+    """An entry's `removed_from_page` list (each item a `line`, its `text` and the
+    `reason`) as the extractor's removals."""
+    if raw is None:
+        return ()
+    label = f"sources[{keys[1] + 1}].removed_from_page"
+    if not isinstance(raw, list):
+        where.fail(keys, f"{label} must be a list of removals (line, text, reason)")
+    removals = []
+    for index, item in enumerate(raw):
+        if not isinstance(item, dict):
+            where.fail((*keys, index), f"{label}[{index + 1}] must be a mapping with line, text and reason")
+        where.check_keys((*keys, index), item, REMOVAL_KEYS, f"key in {label}[{index + 1}]")
+        line, text, reason = (item.get(key) for key in REMOVAL_KEYS)
+        if isinstance(line, bool) or not isinstance(line, int) or line < 1:
+            where.fail((*keys, index), f"{label}[{index + 1}].line must be a line number (1 or more)")
+        if not isinstance(text, str) or not isinstance(reason, str):
+            where.fail((*keys, index), f"{label}[{index + 1}] needs a text and a reason")
+        removals.append(Removal(strip_control(text), EXTRACTOR_RULE, strip_control(reason), line))
+    return tuple(removals)
 
 
 def _settings(where: _Where, raw: Any) -> Settings:

@@ -2,8 +2,9 @@
 
 Each source becomes a text file (a web page's extracted article text, which the loader
 cleans again exactly as it did the first time) with the page's original HTML beside
-it, and a `story.yaml` names them with outlet, title, date, url and fetch time. The
-same comparison can then be reopened after the pages change or vanish.
+it, and a `story.yaml` names them with outlet, title, author, date, url, fetch time and
+what the page extractor left out. The same story can then be reopened after the pages
+change or vanish.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ import yaml
 
 from comparators.errors import StoryError
 from comparators.fetching import read_cached
-from comparators.html_source import HTML_SUFFIXES, decode_html, extract_page
+from comparators.html_source import EXTRACTOR_RULE, HTML_SUFFIXES, decode_html, extract_page
 from comparators.model import Settings, Source, Story
 
 MANIFEST_NAME = "story.yaml"
@@ -81,9 +82,13 @@ def _source_files(source: Source, cache: Path | None) -> tuple[str | bytes, byte
 
 def _entry(file: str, source: Source) -> dict:
     entry = {"file": file, "outlet": source.outlet}
-    for key in ("title", "date", "url", "fetched"):
+    for key in ("title", "author", "date", "url", "fetched"):
         if (value := getattr(source, key)) is not None:
             entry[key] = value
+    # The text file holds what the extractor kept; what it left out would otherwise be
+    # lost, and `sources --removed` must read the same when the folder is reopened.
+    if dropped := [r for r in source.removed if r.rule == EXTRACTOR_RULE]:
+        entry["removed_from_page"] = [{"line": r.line, "text": r.text, "reason": r.reason} for r in dropped]
     return entry
 
 

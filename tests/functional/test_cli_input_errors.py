@@ -154,6 +154,22 @@ def test_a_hostile_file_name_cannot_reach_the_terminal(tmp_path):
             ["line 4", "key 'outlet' given twice (first at line 3)"],
             id="a key twice in an entry",
         ),
+        pytest.param(
+            "sources:\n  - file: one.txt\n    removed_from_page: Home · News\n  - two.txt\n",
+            ["line 3", "sources[1].removed_from_page must be a list of removals (line, text, reason)"],
+            id="what the page extractor left out, not a list",
+        ),
+        pytest.param(
+            "sources:\n  - file: one.txt\n    removed_from_page:\n"
+            "      - {line: 0, text: Home, reason: navigation}\n  - two.txt\n",
+            ["line 4", "sources[1].removed_from_page[1].line must be a line number (1 or more)"],
+            id="a left-out line numbered 0",
+        ),
+        pytest.param(
+            "sources:\n  - file: one.txt\n    removed_from_page:\n      - {line: 3, text: Home}\n  - two.txt\n",
+            ["line 4", "sources[1].removed_from_page[1] needs a text and a reason"],
+            id="a left-out line without its reason",
+        ),
     ],
 )
 def test_a_broken_manifest_is_refused_naming_it_and_the_line(tmp_path, text, problem):

@@ -8,6 +8,7 @@ import sys
 from dataclasses import replace
 from pathlib import Path
 
+import pytest
 import yaml
 
 from comparators import compare, load_story
@@ -23,6 +24,7 @@ OTHER = PAGES / "other_site.html"  # another site's template, JSON-LD metadata
 AMP = PAGES / "amp_page.html"
 LEGACY = PAGES / "windows_1252.html"
 NO_ARTICLE = PAGES / "no_article.html"
+CONSENT_WALL = PAGES / "consent_wall.html"  # "We use cookies... Accept all / Reject all"
 
 
 def all_text(source) -> str:
@@ -123,6 +125,53 @@ def test_a_page_without_an_article_is_left_out_with_a_warning_when_two_sources_r
     assert "Coastal" in result.stdout and "Northshore" in result.stdout
 
 
+def test_a_cookie_consent_wall_is_left_out_with_a_warning_naming_it():
+    result = run_synopsis("sources", NEWS, CONSENT_WALL, OTHER)
+    assert result.returncode == 0, result.stderr
+    assert result.stderr.splitlines() == [
+        f"synopsis: warning: {CONSENT_WALL}: looks like a cookie-consent page, not an article; "
+        "left out of the story"
+    ]
+    assert "Coastal" in result.stdout and "Northshore" in result.stdout
+
+
+def test_a_consent_manager_s_wall_is_known_by_its_markup_in_any_language():
+    story = load_story([NEWS, PAGES / "consent_manager_wall.html", OTHER])
+    assert story.warnings == (
+        f"{PAGES / 'consent_manager_wall.html'}: looks like a cookie-consent page, not an article; "
+        "left out of the story",
+    )
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        pytest.param("about_cookies.html", id="an article about cookie banners"),
+        pytest.param("privacy_brief.html", id="a brief quoting a company on privacy settings"),
+    ],
+)
+def test_an_article_about_cookies_and_consent_still_reads_as_an_article(page):
+    story = load_story([PAGES / page, NEWS])
+    assert story.warnings == ()
+    assert len(story.sources) == 2 and len(story.sources[0].paragraphs) >= 3
+
+
+def test_an_article_page_with_a_consent_manager_s_banner_reads_as_an_article(tmp_path):
+    banner = (
+        '<div id="onetrust-consent-sdk"><div id="onetrust-banner-sdk"><p id="onetrust-policy-text">'
+        "We and our partners use cookies to personalise content and ads. By clicking Accept all "
+        "you agree to the storing of cookies on your device; manage your preferences at any time."
+        "</p><button>Accept all</button><button>Reject all</button></div></div>"
+    )
+    page = tmp_path / "courier.html"
+    # Saved from a browser: the platform marks <body> while its banner shows.
+    opened = '<body class="didomi-popup-open">' + banner
+    page.write_text(NEWS.read_text(encoding="utf-8").replace("<body>", opened, 1), encoding="utf-8")
+    source = load_story([page, OTHER]).sources[0]
+    assert all_text(source) == all_text(load_story([NEWS, OTHER]).sources[0])
+    assert any(r.reason.startswith("cookie banner") for r in source.removed)
+
+
 def test_the_title_of_loose_files_counts_the_articles_left_in_the_story(tmp_path):
     shutil.copy(NO_ARTICLE, tmp_path / "empty_page.html")  # another folder: the title counts
     story = load_story([NEWS, tmp_path / "empty_page.html", OTHER])
@@ -214,9 +263,12 @@ def test_a_story_of_saved_pages_and_text_files_is_kept_as_a_folder_that_reopens_
     assert (tmp_path / "kept" / "02-wire.txt").read_bytes() == text_file.read_bytes()
     assert (tmp_path / "kept" / "03-courrier-de-la-cote.html").read_bytes() == LEGACY.read_bytes()
     reopened = load_story([manifest])
-    assert [
-        (s.outlet, s.title, s.date, [p.text for p in s.paragraphs]) for s in reopened.sources
-    ] == [(s.outlet, s.title, s.date, [p.text for p in s.paragraphs]) for s in story.sources]
+
+    def read(source):
+        return (source.outlet, source.title, source.author, source.date, [p.text for p in source.paragraphs], source.removed)
+
+    assert [read(s) for s in reopened.sources] == [read(s) for s in story.sources]
+    assert any(r.rule == "extractor" for r in reopened.sources[0].removed)
 
 
 def test_the_export_carries_a_page_s_author_and_fetch_time():

@@ -149,6 +149,19 @@ def test_refresh_fetches_a_cached_page_again(site, cache):
     assert load(urls, cache, refresh=True).sources[0].outlet == "The Coastal Chronicle"
 
 
+def test_refresh_with_offline_is_refused_in_one_line_before_anything_is_fetched(site, cache, tmp_path):
+    urls = [site.url_for("/courier"), site.url_for("/daily")]
+    for command in (["sources"], ["fetch", "-o", tmp_path / "kept"]):
+        result = run_synopsis(*command, "--refresh", "--offline", *urls)
+        assert result.returncode == 2
+        assert result.stderr.splitlines() == [
+            "synopsis: --refresh fetches every page again and --offline never fetches: give one of them"
+        ]
+        assert result.stdout == ""
+    assert len(site.log) == 0
+    assert not (tmp_path / "kept").exists()
+
+
 def test_a_redirect_is_followed_and_the_source_keeps_the_address_given(site, cache):
     site.expect_request("/old").respond_with_data(
         "", status=301, headers={"Location": site.url_for("/courier")}
@@ -220,6 +233,22 @@ def test_a_page_without_an_article_is_named(site, cache):
         (PAGES / "no_article.html").read_bytes(), content_type=HTML
     )
     assert "no article text found in the page" in problem_with(site, cache, "/login")
+
+
+def test_a_cookie_consent_wall_is_named_and_left_out_not_compared(site, cache, tmp_path):
+    site.expect_request("/consent").respond_with_data(
+        (PAGES / "consent_wall.html").read_bytes(), content_type=HTML
+    )
+    assert problem_with(site, cache, "/consent") == (
+        f"{site.url_for('/consent')}: looks like a cookie-consent page, not an article; left out of the story"
+    )
+    urls = [site.url_for("/courier"), site.url_for("/consent")]
+    result = run_synopsis("fetch", *urls, "-o", tmp_path / "kept")
+    assert result.returncode == 2
+    assert result.stderr.splitlines() == [
+        f"synopsis: {urls[1]}: looks like a cookie-consent page, not an article "
+        "(only 1 source remains; a story needs two)"
+    ]
 
 
 def test_a_slow_server_times_out(site, cache):
@@ -338,13 +367,31 @@ def test_a_fetched_story_reopens_from_its_folder_with_the_same_comparison(site, 
     def shape(story):
         comparison = compare(story)
         sources = [
-            (s.id, s.outlet, s.title, s.date, s.url, [p.text for p in s.paragraphs])
+            (s.id, s.outlet, s.title, s.author, s.date, s.url, [p.text for p in s.paragraphs], s.removed)
             for s in story.sources
         ]
         groups = [[(m.source, m.paragraph) for m in g.members] for g in comparison.groups]
         return story.title, sources, groups
 
     assert shape(reopened) == shape(fetched)
+
+
+def test_a_fetched_folder_reads_offline_as_the_pages_read_online(site, cache, tmp_path):
+    urls = [site.url_for("/courier"), site.url_for("/daily")]
+    folder = tmp_path / "kept"
+    assert run_synopsis("fetch", *urls, "-o", folder).returncode == 0
+
+    def read(*story):
+        exported = json.loads(run_synopsis("export", *story).stdout)["sources"]
+        keys = ("outlet", "title", "author", "date", "url", "fetched", "paragraphs", "removed")
+        return [{key: source[key] for key in keys} for source in exported]
+
+    online = read("--offline", *urls)
+    assert online[0]["author"] == "Maria Lind"
+    assert any(r["reason"].startswith("cookie banner, 2 lines") for r in online[0]["removed"])
+    assert read(folder) == online
+    listed = sources("--removed", folder).stdout
+    assert "By Maria Lind" in listed and "navigation, 5 lines" in listed
 
 
 def test_save_on_any_command_keeps_the_story_it_compared(site, cache, tmp_path):

@@ -9,6 +9,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from comparators import SettingsOverride, Story, load_story
+from comparators.errors import StoryError
 from comparators.fetching import DEFAULT_TIMEOUT, FetchOptions
 from comparators.sanitize import strip_control
 from comparators.settings import merged_settings
@@ -45,7 +46,7 @@ def add_web_arguments(parser: argparse.ArgumentParser) -> None:
     """How URLs among the STORY arguments (and `url:`-only manifest entries) are fetched."""
     web = parser.add_argument_group("web pages (http(s) URLs given as STORY or in a manifest)")
     web.add_argument("--refresh", action="store_true", help="fetch pages again even when cached")
-    web.add_argument("--offline", action="store_true", help="use cached pages only; never fetch")
+    web.add_argument("--offline", action="store_true", help="use cached pages only; never fetch (not with --refresh)")
     web.add_argument(
         "--timeout",
         type=_seconds,
@@ -92,6 +93,8 @@ def story_from_args(args: argparse.Namespace) -> Story:
     """The story the STORY arguments name (URLs fetched as the web options say, and
     the story saved as a folder with `--save`); its warnings go to stderr, one line each."""
     # getattr: a command without the web options (or --save) still reads stories.
+    if getattr(args, "refresh", False) and getattr(args, "offline", False):
+        raise StoryError(None, "--refresh fetches every page again and --offline never fetches: give one of them")
     save = getattr(args, "save", None)
     if save is not None:
         from comparators.story_folder import check_folder_free, save_story_folder  # only with --save
