@@ -40,4 +40,4 @@ def choose_pivot(story: Story, groups: tuple[Group, ...], runs: tuple[SharedRuns
         words, total = found[wire.id]
         return wire.id, f"reused most: {words} of its {total} words appear verbatim in another outlet"
     complete = max(candidates, key=completeness)
-    return complete.id, f"most complete: in {shared[complete.id]} of {told} passages shared with other outlets"
+    return complete.id, f"most complete: in {shared[complete.id]} of {told} passages two or more outlets share"

@@ -8,7 +8,7 @@ from rich.cells import cell_len
 
 from comparators import Group, GroupKind, Member, Quote, QuoteStatus
 from comparators.quote_status import UNIQUE_QUOTE_MARK
-from tui.views.render import Palette, member_plain, member_text, pair_text
+from tui.views.render import Palette, group_summary, member_plain, member_text, pair_text
 from tui.views.wrap import line_breaks
 
 TEXT = "Russian bombers flying from an Iranian airbase struck targets in Syria on Tuesday."
@@ -212,3 +212,13 @@ def test_the_pair_view_measures_each_group_as_tall_as_it_draws_it_after_a_pivot_
         )
         pair_height.cache_clear()
         assert PairLayout(state, width, Palette()).blocks == kept.blocks
+
+
+def test_a_group_is_summarised_in_words_that_fit_the_story_s_outlet_count():
+    def shared_by(*sources: str) -> Group:
+        return Group("g1", GroupKind.PARTIAL, tuple(Member(s, 0, "Talks go on.") for s in sources))
+
+    story = None  # an outlet's name is only looked up for a passage one outlet carries
+    assert group_summary(shared_by("a", "b"), story, 2) == "in both outlets"
+    assert group_summary(shared_by("a", "b", "c"), story, 3) == "in all 3 outlets"
+    assert group_summary(shared_by("a", "b"), story, 3) == "in 2 of 3 outlets"

@@ -24,6 +24,7 @@ from comparators import Group, Quote, QuoteStatus, Story
 from comparators.diff import word_diff
 from comparators.diff_markup import WDIFF
 from comparators.quote_status import UNIQUE_QUOTE_MARK
+from comparators.reports.describe import all_outlets
 from comparators.sanitize import strip_control
 from comparators.segment import sentence_spans
 from tui.views.styles import Palette
@@ -236,11 +237,12 @@ def outlet(story: Story, source_id: str) -> str:
 
 
 def group_summary(group: Group, story: Story, n_sources: int) -> str:
-    """E.g. 'shared by 3 of 5 outlets · light rewording' or 'only in AP'."""
+    """E.g. 'in 3 of 5 outlets · light rewording', 'in all 5 outlets', 'in both outlets'
+    or 'only in AP'."""
     sources = group.sources
     if len(sources) == 1:
         return f"only in {outlet(story, sources[0])}"
-    parts = [f"in {len(sources)} of {n_sources} outlets"]
+    parts = [f"in {all_outlets(n_sources)}" if len(sources) == n_sources else f"in {len(sources)} of {n_sources} outlets"]
     if group.rewording:
         parts.append(str(group.rewording))
     return " · ".join(parts)
