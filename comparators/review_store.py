@@ -1,10 +1,11 @@
 """Review files: where they live, reading, atomic writing, and the session lock.
 
 A review file is YAML next to the story manifest (`story.review.yaml` beside
-`story.yaml`) or, for loose files, in the user's state directory. Writes never leave
-a half-written file: the new text goes to a temporary file in the same folder, is
-flushed and fsynced, and replaces the old one by a rename; the previous version stays
-as `<file>.bak`. A file that cannot be read is never written over.
+`story.yaml`) or, for loose files and folders that cannot be written, in the user's
+state directory. Writes never leave a half-written file: the new text goes to a
+temporary file in the same folder, is flushed and fsynced, and replaces the old one by
+a rename; the previous version stays as `<file>.bak`. A file that cannot be read is
+never written over.
 """
 
 from __future__ import annotations
@@ -49,11 +50,24 @@ class ReviewWriteError(StoryError):
 
 
 def review_path_for(story: Story, state_dir: Path | None = None) -> Path:
-    """`<story>.review.yaml` beside the manifest; for loose files, and for the seed story
-    an installed wheel carries inside the package (no place to write), `state_review_path`."""
-    if story.manifest is not None and _PACKAGE_DIR not in story.manifest.resolve().parents:
-        return story.manifest.with_name(story.manifest.stem + SUFFIX)
-    return state_review_path(story, state_dir)
+    """`<story>.review.yaml` beside the manifest; for loose files, for the seed story an
+    installed wheel carries inside the package, and for a story in a folder the user
+    cannot write (a read-only share), `state_review_path`: one file, found again next time.
+
+    A review already beside a read-only manifest is still used until the state folder
+    holds one: the reader then shows its marks and offers to carry on in the state folder."""
+    if story.manifest is None or _PACKAGE_DIR in story.manifest.resolve().parents:
+        return state_review_path(story, state_dir)
+    beside = story.manifest.with_name(story.manifest.stem + SUFFIX)
+    if not _cannot_write_in(beside.parent):
+        return beside
+    in_state = state_review_path(story, state_dir)
+    return beside if os.path.lexists(beside) and not os.path.lexists(in_state) else in_state
+
+
+def _cannot_write_in(folder: Path) -> bool:
+    # A read-only mount or permissions; a folder not made yet is created when saving.
+    return folder.is_dir() and not os.access(folder, os.W_OK | os.X_OK)
 
 
 def state_review_path(story: Story, state_dir: Path | None = None) -> Path:

@@ -24,7 +24,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         type=Path,
         metavar="FILE",
         help="keep marks and notes in FILE (default: <story>.review.yaml beside the "
-        "manifest, or the user's state folder for loose files)",
+        "manifest, or the user's state folder for loose files and folders you cannot write)",
     )
 
 
