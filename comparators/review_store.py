@@ -23,7 +23,7 @@ from pathlib import Path
 import yaml
 
 from comparators.errors import StoryError
-from comparators.input_files import read_utf8_file
+from comparators.input_files import file_problem, read_utf8_file
 from comparators.model import Mark, Story
 from comparators.review import Entry, Passage, Review
 
@@ -96,6 +96,17 @@ def story_stem(story: Story) -> str:
     digest = hashlib.sha256("\n".join(paths).encode("utf-8")).hexdigest()[:16]
     slug = re.sub(r"[^a-z0-9]+", "-", story.title.lower()).strip("-")[:40] or "story"
     return f"{slug}-{digest}"
+
+
+def check_review_path(path: Path, *, existing: bool = False) -> None:
+    """Raises `ReviewFileError` when `path` cannot hold a review: a folder, a device, a
+    FIFO or anything else but a regular file, and, with `existing`, a missing file (a
+    new review may start at a path nothing holds yet)."""
+    if not existing and not os.path.lexists(path):
+        return
+    problem = file_problem(path)
+    if problem is not None:
+        raise ReviewFileError(path, "no such review file" if problem == "no such file" else problem)
 
 
 def alternative_path(path: Path) -> Path:

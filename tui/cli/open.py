@@ -29,6 +29,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    if args.review is not None:
+        from comparators.review_store import check_review_path
+
+        check_review_path(args.review)  # a folder or a device stops here, not in the reader
     story = story_from_args(args)
     settings = checked_settings(story, args)  # a bad --pivot stops here, before any fork
     if not has_a_terminal():

@@ -11,7 +11,7 @@ from comparators.model import Mark
 from comparators.reports import FORMATS, ONLY_CHOICES, render_report
 from comparators.reports.text import MIN_WIDTH
 from comparators.review import GroupIndex, attach
-from comparators.review_store import ReviewFileError, load_review, review_path_for
+from comparators.review_store import ReviewFileError, check_review_path, load_review, review_path_for
 from tui.cli.comparison_progress import compared_from_args
 from tui.cli.story_args import add_diffs_argument, add_jobs_argument, add_story_arguments, jobs_from_args
 from tui.exit_codes import EXIT_BAD_INPUT
@@ -92,8 +92,8 @@ def run(args: argparse.Namespace) -> int:
         return _fail("--flagged-only does not apply to --format json: the export holds everything")
     if args.flagged_only and args.no_review:
         return _fail("--flagged-only needs the review's flags: leave out --no-review")
-    if args.review and not args.review.is_file():
-        return _fail(f"{args.review}: no such review file")
+    if args.review:
+        check_review_path(args.review, existing=True)
     comparison = compared_from_args(args, jobs_from_args(args))
     marks = None if args.no_review or format == "json" else _review_marks(args, comparison)
     text = render_report(
