@@ -16,6 +16,7 @@ import re
 import secrets
 import shutil
 import socket
+import stat
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -263,16 +264,20 @@ def write_atomic(path: Path, text: str) -> None:
     if os.path.lexists(path) and not path.is_file():
         raise ReviewWriteError(path, "cannot be saved: it is not a regular file")
     try:
+        # The file keeps its permissions through the rename; a new one gets what the
+        # umask gives any new file.
+        mode = stat.S_IMODE(path.stat().st_mode) if path.exists() else None
         path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+        fd, tmp = _new_temporary(path)
     except OSError as error:
         raise ReviewWriteError(path, f"cannot write in {path.parent} ({error.strerror})") from error
-    tmp = Path(tmp_name)
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as stream:
             stream.write(text)
             stream.flush()
             os.fsync(stream.fileno())
+        if mode is not None:
+            os.chmod(tmp, mode)
         if path.exists():
             _keep_backup(path)
         os.replace(tmp, path)
@@ -280,6 +285,18 @@ def write_atomic(path: Path, text: str) -> None:
         tmp.unlink(missing_ok=True)
         raise ReviewWriteError(path, f"cannot be saved ({error})") from error
     _fsync_folder(path.parent)
+
+
+def _new_temporary(path: Path) -> tuple[int, Path]:
+    """A new file beside `path`, open for writing. Created with mode 0666 for the umask to
+    narrow, as `open` creates files: `mkstemp` would make it 0600 whatever the umask."""
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
+    while True:
+        tmp = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
+        try:
+            return os.open(tmp, flags, 0o666), tmp
+        except FileExistsError:
+            continue  # another name; mkstemp retries the same way
 
 
 def _keep_backup(path: Path) -> None:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import errno
 import os
 import shutil
-import tempfile
 from pathlib import Path
 
 import pytest
@@ -175,18 +174,18 @@ def make_read_only(monkeypatch):
     """Makes folders the user cannot write (and undoes it after the test)."""
     locked: list[Path] = []
     if os.geteuid() == 0:  # root writes anywhere: answer as the system does for anyone else
-        access, mkstemp = os.access, tempfile.mkstemp
+        access, open_ = os.access, os.open
 
-        def refused(*args, dir=None, **kwargs):
-            if Path(dir) in locked:
+        def refused(path, flags, *args, **kwargs):
+            if flags & os.O_CREAT and Path(path).parent in locked:
                 raise PermissionError(errno.EACCES, "Permission denied")
-            return mkstemp(*args, dir=dir, **kwargs)
+            return open_(path, flags, *args, **kwargs)
 
         def denied(path, mode, **kwargs):
             return access(path, mode, **kwargs) and not (Path(path) in locked and mode & os.W_OK)
 
         monkeypatch.setattr(os, "access", denied)
-        monkeypatch.setattr(tempfile, "mkstemp", refused)
+        monkeypatch.setattr(os, "open", refused)
 
     def lock(folder: Path) -> Path:
         folder.chmod(0o555)

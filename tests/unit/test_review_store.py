@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import shutil
 import socket
+import stat
 import subprocess
 import sys
 
@@ -130,6 +131,30 @@ def test_each_save_keeps_the_previous_version_as_a_backup(tmp_path):
     save_review(path, second)
     assert load_review(backup_path(path)) == first
     assert load_review(path) == second
+
+
+@pytest.fixture
+def umask_027():
+    previous = os.umask(0o027)
+    yield
+    os.umask(previous)
+
+
+def test_a_new_review_file_gets_the_mode_the_umask_gives_new_files(tmp_path, umask_027):
+    path = tmp_path / "story.review.yaml"
+    save_review(path, marked(LOW, {"g1": Mark(reviewed=True)}))
+    assert stat.S_IMODE(path.stat().st_mode) == 0o640
+
+
+@pytest.mark.parametrize("mode", [0o644, 0o660, 0o600])
+def test_saving_keeps_the_review_files_permissions(tmp_path, umask_027, mode):
+    path = tmp_path / "story.review.yaml"
+    save_review(path, Review())
+    path.chmod(mode)  # shared with a group, say
+    save_review(path, marked(LOW, {"g1": Mark(reviewed=True)}))
+    save_review(path, marked(LOW, {"g2": Mark(flagged=True)}))
+    assert stat.S_IMODE(path.stat().st_mode) == mode
+    assert stat.S_IMODE(backup_path(path).stat().st_mode) == mode
 
 
 def test_a_corrupt_review_file_is_reported_with_its_line_and_left_untouched(tmp_path):
