@@ -19,6 +19,7 @@ from comparators.review import (
     Review,
     attach,
     next_group,
+    orphans_in_words,
     source_changes,
     with_mark,
     with_position,
@@ -255,6 +256,8 @@ def test_a_mark_whose_passages_are_gone_is_kept_as_an_orphan_and_saved(tmp_path)
     assert orphan.entry.mark.note == "speaker unconfirmed"
     assert orphan.entry.excerpt.startswith("Iran's parliament speaker")
 
+    assert orphans_in_words(attached.orphans) == "1 mark with a note"
+
     # Marking something else keeps the orphan in the file.
     review = with_mark(review, attached, edited[0], Mark(reviewed=True))
     path = tmp_path / "story.review.yaml"
@@ -351,3 +354,11 @@ def test_a_lock_held_on_another_host_is_respected(tmp_path):
     lock.path.write_text("1 some-other-host token\n", encoding="utf-8")
     assert not lock.acquire()
     assert str(lock.holder) == "process 1 on some-other-host"
+
+
+def test_marks_no_passage_matches_are_counted_with_their_notes():
+    review = marked(LOW, {"g1": Mark(note="one"), "g2": Mark(flagged=True), "g3": Mark(note="three")})
+    nothing = (group("g1", ("ap", 9, "Another text altogether.")),)
+    assert orphans_in_words(laid(review, nothing).orphans) == "3 marks, 2 with notes"
+    only_flags = marked(LOW, {"g2": Mark(flagged=True), "g3": Mark(reviewed=True)})
+    assert orphans_in_words(laid(only_flags, nothing).orphans) == "2 marks"

@@ -10,8 +10,9 @@ from pathlib import Path
 from comparators.model import Mark
 from comparators.reports import FORMATS, ONLY_CHOICES, render_report
 from comparators.reports.text import MIN_WIDTH
-from comparators.review import GroupIndex, attach
+from comparators.review import GroupIndex, attach, orphans_in_words
 from comparators.review_store import ReviewFileError, check_review_path, load_review, review_path_for
+from comparators.sanitize import strip_control
 from tui.cli.comparison_progress import compared_from_args
 from tui.cli.story_args import add_diffs_argument, add_jobs_argument, add_story_arguments, jobs_from_args
 from tui.exit_codes import EXIT_BAD_INPUT
@@ -132,8 +133,8 @@ def _marks(path: Path, comparison) -> dict[str, Mark]:
     attached = attach(load_review(path), GroupIndex.of(comparison.groups))
     if attached.orphans:
         print(
-            f"synopsis: {len(attached.orphans)} mark(s) in {path} match no passage "
-            "of this comparison and are not in the report",
+            f"synopsis: {strip_control(str(path))}: not in the report: {orphans_in_words(attached.orphans)} "
+            "on passages edited or gone since the review (the review file keeps them)",
             file=sys.stderr,
         )
     return dict(attached.marks)

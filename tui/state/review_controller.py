@@ -19,6 +19,7 @@ from comparators.review import (
     Review,
     SourceChange,
     attach,
+    orphans_in_words,
     source_changes,
     with_mark,
     with_position,
@@ -145,9 +146,17 @@ class ReviewController:
             messages.append(f"Cannot save the review: {self.unsaved}. Marks stay in memory.")
         messages.extend(f"{change}: marks on passages that are unchanged stay." for change in self.changes)
         if self.attachment.orphans:
-            count = len(self.attachment.orphans)
-            messages.append(f"{count} mark(s) match no passage any more; kept in the review file.")
+            messages.append(f"Not on any passage now: {self.left_out()}.")
         return messages
+
+    def left_out(self) -> str:
+        """What the review holds that no passage matches (and so no report shows), '' if nothing."""
+        if not self.attachment.orphans:
+            return ""
+        return (
+            f"{orphans_in_words(self.attachment.orphans)} on passages edited or gone since the "
+            "review (kept in the review file; R lists them)"
+        )
 
     # ------------------------------------------------------------ changes
 
