@@ -112,11 +112,41 @@ def check_review_path(path: Path, *, existing: bool = False) -> None:
 
 def alternative_path(path: Path) -> Path:
     """The first free `<stem>.<n>.review.yaml` beside `path`, to continue in a new file."""
+    return _numbered(path)[1]
+
+
+def continuation_of(path: Path) -> Path | None:
+    """The last `<stem>.<n>.review.yaml` beside `path` (`alternative_path`'s names): where
+    a session carried on when `path` could not be read. None when there is none."""
+    return _numbered(path)[0]
+
+
+def _numbered(path: Path) -> tuple[Path | None, Path]:
+    """The last existing `<stem>.<n>.review.yaml` beside `path` and the next free one."""
     stem = path.name.removesuffix(SUFFIX)
-    n = 2
+    last, n = None, 2
     while (candidate := path.with_name(f"{stem}.{n}{SUFFIX}")).exists():
-        n += 1
-    return candidate
+        last, n = candidate, n + 1
+    return last, candidate
+
+
+def review_to_open(path: Path) -> tuple[Path, ReviewFileError | None]:
+    """The file to read `path`'s review from: `path` itself, or when it cannot be read,
+    the file a session carried on in (`continuation_of`, followed again if that one
+    cannot be read either), with the error that made `path` be skipped.
+
+    Raises `ReviewFileError` for `path` when it cannot be read and no continuation can."""
+    try:
+        load_review(path)
+        return path, None
+    except ReviewFileError as error:
+        continued = continuation_of(path)
+        if continued is None:
+            raise
+        try:
+            return review_to_open(continued)[0], error
+        except ReviewFileError:
+            raise error from None
 
 
 # ---------------------------------------------------------------- reading

@@ -166,6 +166,13 @@ async def test_a_corrupt_review_file_is_left_untouched_and_a_new_file_offered(
     assert review_path.read_text(encoding="utf-8") == "marks: [unclosed\n"
     assert load_review(review_path.with_name("story.2.review.yaml")).entries
 
+    again = reader(comparison, review_path)  # the next session finds where this one went on
+    async with again.run_test(size=SIZE) as pilot:
+        await ready(again, pilot)
+        assert not isinstance(again.screen, ReviewPathDialog)
+        assert "carrying on in story.2.review.yaml" in messages(again)
+        assert "1/" in header(again) and "NOT SAVED" not in header(again)
+
 
 async def test_a_changed_source_is_named_when_the_review_opens(comparison, story_dir, tmp_path):
     folder = tmp_path / "edited"

@@ -137,3 +137,15 @@ def test_marks_on_passages_edited_since_the_review_are_named_on_stderr(reviewed_
         f"synopsis: {review}: not in the report: 1 mark with a note on passages edited or gone "
         "since the review (the review file keeps them)\n"
     )
+
+
+def test_the_report_reads_the_file_the_reader_continued_a_corrupt_review_in(reviewed_story, capsys):
+    manifest, flagged, _ = reviewed_story
+    review = manifest.with_name("story.review.yaml")
+    review.rename(manifest.with_name("story.2.review.yaml"))  # the reader carried on there
+    review.write_text("marks: [unclosed\n", encoding="utf-8")
+    assert main(["report", str(manifest), "--flagged-only"]) == 0
+    captured = capsys.readouterr()
+    assert "Which day? AP says Tuesday" in captured.out
+    assert f"warning: {review}: line 2" in captured.err
+    assert "the marks come from" in captured.err and "story.2.review.yaml" in captured.err

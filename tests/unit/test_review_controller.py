@@ -50,6 +50,40 @@ def test_every_change_is_saved_at_once_and_comes_back_in_the_next_session(seed_s
     second.close()
 
 
+def test_the_next_session_carries_on_in_the_file_that_continued_a_corrupt_one(seed_story, groups, tmp_path):
+    path = tmp_path / "story.review.yaml"
+    path.write_text("marks: {abc: [\n", encoding="utf-8")
+    first = session(seed_story, groups, path)
+    assert first.continue_in(first.suggested_path()) is None
+    assert first.set_note(groups[0].id, "the latest note") is None
+    first.close()
+
+    second = session(seed_story, groups, path)
+    assert second.path == tmp_path / "story.2.review.yaml" and second.saving
+    assert second.mark(groups[0].id).note == "the latest note"
+    assert "story.review.yaml cannot be read" in second.status_messages()[0]
+    assert "carrying on in story.2.review.yaml" in second.status_messages()[0]
+    assert second.toggle_flagged(groups[1].id) is None
+    second.close()
+    assert path.read_text(encoding="utf-8") == "marks: {abc: [\n"  # still untouched
+    assert sorted(p.name for p in tmp_path.glob("*.review.yaml")) == ["story.2.review.yaml", "story.review.yaml"]
+
+
+def test_a_continuation_that_cannot_be_read_either_is_continued_in_turn(seed_story, groups, tmp_path):
+    path = tmp_path / "story.review.yaml"
+    path.write_text("marks: {abc: [\n", encoding="utf-8")
+    alternative_path(path).write_text("version: 99\n", encoding="utf-8")
+    first = session(seed_story, groups, path)
+    assert first.unreadable is not None and first.path == path  # neither can be read
+    new = first.suggested_path()
+    assert new.name == "story.3.review.yaml"
+    assert first.continue_in(new) is None and first.toggle_reviewed(groups[0].id) is None
+    first.close()
+    second = session(seed_story, groups, path)
+    assert second.path == new and second.mark(groups[0].id).reviewed
+    second.close()
+
+
 def test_unmarking_a_group_removes_it_from_the_file(seed_story, groups, tmp_path):
     path = tmp_path / "story.review.yaml"
     review = session(seed_story, groups, path)

@@ -11,7 +11,13 @@ from comparators.model import Mark
 from comparators.reports import FORMATS, ONLY_CHOICES, render_report
 from comparators.reports.text import MIN_WIDTH
 from comparators.review import GroupIndex, attach, orphans_in_words
-from comparators.review_store import ReviewFileError, check_review_path, load_review, review_path_for
+from comparators.review_store import (
+    ReviewFileError,
+    check_review_path,
+    load_review,
+    review_path_for,
+    review_to_open,
+)
 from comparators.sanitize import strip_control
 from tui.cli.comparison_progress import compared_from_args
 from tui.cli.story_args import add_diffs_argument, add_jobs_argument, add_story_arguments, jobs_from_args
@@ -120,6 +126,9 @@ def _review_marks(args: argparse.Namespace, comparison) -> dict[str, Mark] | Non
     if not os.path.lexists(path) and not args.flagged_only:
         return None  # nobody reviewed this story yet
     try:
+        path, skipped = review_to_open(path)
+        if skipped:
+            print(f"synopsis: warning: {skipped}; the marks come from {strip_control(str(path))}", file=sys.stderr)
         return _marks(path, comparison)
     except ReviewFileError as error:
         if args.flagged_only:

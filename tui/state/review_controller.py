@@ -31,6 +31,7 @@ from comparators.review_store import (
     ReviewWriteError,
     alternative_path,
     load_review,
+    review_to_open,
     save_review,
     state_review_path,
 )
@@ -76,6 +77,7 @@ class ReviewController:
         self.review = Review()
         self.read_only = False
         self.unreadable: ReviewFileError | None = None
+        self.continued_from: ReviewFileError | None = None  # the unreadable file `path` carries on
         self.unsaved: ReviewWriteError | None = None
         self.changes: tuple[SourceChange, ...] = ()
         self.lock: ReviewLock | None = None
@@ -89,6 +91,11 @@ class ReviewController:
             self._open(path)
 
     def _open(self, path: Path) -> None:
+        try:
+            # A file that cannot be read, left as it is, may have been carried on in another.
+            path, self.continued_from = review_to_open(path)
+        except ReviewFileError:
+            pass  # read below, which keeps the error
         self.path = path
         self.lock = ReviewLock(path)
         try:
@@ -135,6 +142,12 @@ class ReviewController:
     def status_messages(self) -> list[str]:
         """What the reader tells the user on opening, most important first."""
         messages = []
+        if self.continued_from:
+            skipped = self.continued_from
+            messages.append(
+                f"{skipped.path.name} cannot be read ({skipped.problem}); "
+                f"carrying on in {self.path.name}, where an earlier session continued."
+            )
         if self.unreadable:
             messages.append(f"Review file left untouched: {self.unreadable}. Marks stay in memory.")
         if self.read_only:
