@@ -248,6 +248,18 @@ def merge_marks(marks: Iterable[Mark]) -> Mark:
     )
 
 
+def orphans_in_words(orphans: Sequence[Orphan]) -> str:
+    """'1 mark with a note', '3 marks, 2 with notes', '2 marks': the marks of a review
+    no passage matches now (their text was edited or is gone), as the user is told."""
+    marks = len(orphans)
+    notes = sum(1 for orphan in orphans if orphan.entry.mark.note)
+    what = f"{marks} mark{'' if marks == 1 else 's'}"
+    with_notes = "with a note" if notes == 1 else "with notes"
+    if notes == marks:
+        return f"{what} {with_notes}"
+    return f"{what}, {notes} {with_notes}" if notes else what
+
+
 # ---------------------------------------------------------------- changes
 
 

@@ -1,10 +1,11 @@
 """Review files: where they live, reading, atomic writing, and the session lock.
 
 A review file is YAML next to the story manifest (`story.review.yaml` beside
-`story.yaml`) or, for loose files, in the user's state directory. Writes never leave
-a half-written file: the new text goes to a temporary file in the same folder, is
-flushed and fsynced, and replaces the old one by a rename; the previous version stays
-as `<file>.bak`. A file that cannot be read is never written over.
+`story.yaml`) or, for loose files and folders that cannot be written, in the user's
+state directory. Writes never leave a half-written file: the new text goes to a
+temporary file in the same folder, is flushed and fsynced, and replaces the old one by
+a rename; the previous version stays as `<file>.bak`. A file that cannot be read is
+never written over.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ import re
 import secrets
 import shutil
 import socket
+import stat
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,7 +24,7 @@ from pathlib import Path
 import yaml
 
 from comparators.errors import StoryError
-from comparators.input_files import read_utf8_file
+from comparators.input_files import file_problem, read_utf8_file
 from comparators.model import Mark, Story
 from comparators.review import Entry, Passage, Review
 
@@ -49,11 +51,24 @@ class ReviewWriteError(StoryError):
 
 
 def review_path_for(story: Story, state_dir: Path | None = None) -> Path:
-    """`<story>.review.yaml` beside the manifest; for loose files, and for the seed story
-    an installed wheel carries inside the package (no place to write), `state_review_path`."""
-    if story.manifest is not None and _PACKAGE_DIR not in story.manifest.resolve().parents:
-        return story.manifest.with_name(story.manifest.stem + SUFFIX)
-    return state_review_path(story, state_dir)
+    """`<story>.review.yaml` beside the manifest; for loose files, for the seed story an
+    installed wheel carries inside the package, and for a story in a folder the user
+    cannot write (a read-only share), `state_review_path`: one file, found again next time.
+
+    A review already beside a read-only manifest is still used until the state folder
+    holds one: the reader then shows its marks and offers to carry on in the state folder."""
+    if story.manifest is None or _PACKAGE_DIR in story.manifest.resolve().parents:
+        return state_review_path(story, state_dir)
+    beside = story.manifest.with_name(story.manifest.stem + SUFFIX)
+    if not _cannot_write_in(beside.parent):
+        return beside
+    in_state = state_review_path(story, state_dir)
+    return beside if os.path.lexists(beside) and not os.path.lexists(in_state) else in_state
+
+
+def _cannot_write_in(folder: Path) -> bool:
+    # A read-only mount or permissions; a folder not made yet is created when saving.
+    return folder.is_dir() and not os.access(folder, os.W_OK | os.X_OK)
 
 
 def state_review_path(story: Story, state_dir: Path | None = None) -> Path:
@@ -84,13 +99,54 @@ def story_stem(story: Story) -> str:
     return f"{slug}-{digest}"
 
 
+def check_review_path(path: Path, *, existing: bool = False) -> None:
+    """Raises `ReviewFileError` when `path` cannot hold a review: a folder, a device, a
+    FIFO or anything else but a regular file, and, with `existing`, a missing file (a
+    new review may start at a path nothing holds yet)."""
+    if not existing and not os.path.lexists(path):
+        return
+    problem = file_problem(path)
+    if problem is not None:
+        raise ReviewFileError(path, "no such review file" if problem == "no such file" else problem)
+
+
 def alternative_path(path: Path) -> Path:
     """The first free `<stem>.<n>.review.yaml` beside `path`, to continue in a new file."""
+    return _numbered(path)[1]
+
+
+def continuation_of(path: Path) -> Path | None:
+    """The last `<stem>.<n>.review.yaml` beside `path` (`alternative_path`'s names): where
+    a session carried on when `path` could not be read. None when there is none."""
+    return _numbered(path)[0]
+
+
+def _numbered(path: Path) -> tuple[Path | None, Path]:
+    """The last existing `<stem>.<n>.review.yaml` beside `path` and the next free one."""
     stem = path.name.removesuffix(SUFFIX)
-    n = 2
+    last, n = None, 2
     while (candidate := path.with_name(f"{stem}.{n}{SUFFIX}")).exists():
-        n += 1
-    return candidate
+        last, n = candidate, n + 1
+    return last, candidate
+
+
+def review_to_open(path: Path) -> tuple[Path, ReviewFileError | None]:
+    """The file to read `path`'s review from: `path` itself, or when it cannot be read,
+    the file a session carried on in (`continuation_of`, followed again if that one
+    cannot be read either), with the error that made `path` be skipped.
+
+    Raises `ReviewFileError` for `path` when it cannot be read and no continuation can."""
+    try:
+        load_review(path)
+        return path, None
+    except ReviewFileError as error:
+        continued = continuation_of(path)
+        if continued is None:
+            raise
+        try:
+            return review_to_open(continued)[0], error
+        except ReviewFileError:
+            raise error from None
 
 
 # ---------------------------------------------------------------- reading
@@ -238,16 +294,20 @@ def write_atomic(path: Path, text: str) -> None:
     if os.path.lexists(path) and not path.is_file():
         raise ReviewWriteError(path, "cannot be saved: it is not a regular file")
     try:
+        # The file keeps its permissions through the rename; a new one gets what the
+        # umask gives any new file.
+        mode = stat.S_IMODE(path.stat().st_mode) if path.exists() else None
         path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+        fd, tmp = _new_temporary(path)
     except OSError as error:
         raise ReviewWriteError(path, f"cannot write in {path.parent} ({error.strerror})") from error
-    tmp = Path(tmp_name)
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as stream:
             stream.write(text)
             stream.flush()
             os.fsync(stream.fileno())
+        if mode is not None:
+            os.chmod(tmp, mode)
         if path.exists():
             _keep_backup(path)
         os.replace(tmp, path)
@@ -255,6 +315,18 @@ def write_atomic(path: Path, text: str) -> None:
         tmp.unlink(missing_ok=True)
         raise ReviewWriteError(path, f"cannot be saved ({error})") from error
     _fsync_folder(path.parent)
+
+
+def _new_temporary(path: Path) -> tuple[int, Path]:
+    """A new file beside `path`, open for writing. Created with mode 0666 for the umask to
+    narrow, as `open` creates files: `mkstemp` would make it 0600 whatever the umask."""
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
+    while True:
+        tmp = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
+        try:
+            return os.open(tmp, flags, 0o666), tmp
+        except FileExistsError:
+            continue  # another name; mkstemp retries the same way
 
 
 def _keep_backup(path: Path) -> None:

@@ -110,7 +110,7 @@ class SynopsisApp(App):
             return
         from tui.screens.export_dialog import ExportDialog  # on first use: kept off start-up
 
-        state = dict(hidden=screen.hidden, marks=screen.review_marks() or None)
+        state = dict(hidden=screen.hidden, marks=screen.review_marks() or None, left_out=screen.review_left_out())
         kept = installed_screen(self, "export", ExportDialog)
         if kept is not None and not kept.writing:  # kept laid out: opening it again only repaints
             kept.reopen(screen.comparison, **state)

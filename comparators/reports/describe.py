@@ -81,6 +81,17 @@ def mark_words(mark: Mark | None) -> str:
     return ", ".join(word for word, on in (("flagged", mark.flagged), ("reviewed", mark.reviewed)) if on)
 
 
+def note_lines(note: str) -> list[str]:
+    """A review note's lines as its writer broke them (blank lines between kept as '',
+    those around it dropped), each line's spacing collapsed."""
+    lines = [" ".join(line.split()) for line in note.splitlines()]
+    while lines and not lines[-1]:
+        lines.pop()
+    while lines and not lines[0]:
+        lines.pop(0)
+    return lines
+
+
 def percent(share: float) -> str:
     return f"{round(share * 100)}%"
 

@@ -23,6 +23,7 @@ from comparators.reports.describe import (
     mark_words,
     no_disagreement,
     no_passage,
+    note_lines,
     passage_heading,
     passage_word,
     percent,
@@ -45,6 +46,20 @@ def escape(text: str) -> str:
     """`text` shown literally by a Markdown renderer, on one line."""
     text = _SPECIAL.sub(r"\\\1", " ".join(text.split()))
     return _LINE_START.sub(lambda m: f"{m[1]}\\{m[2]}" if m[1] else f"\\{m[3]}", text)
+
+
+def note(text: str, indent: str = "") -> str:
+    """A review note, escaped, keeping its line breaks: a hard break (a trailing
+    backslash) between lines, a blank line between paragraphs; lines after the first
+    start with `indent`, so a list item holds them."""
+    lines = [escape(line) for line in note_lines(text)]
+    out = lines[0] if lines else ""
+    for before, line in zip(lines, lines[1:]):
+        if line:
+            out += ("\\\n" if before else "\n") + indent + line
+        else:
+            out += "\n"
+    return out
 
 
 def link(url: str) -> str:
@@ -158,7 +173,7 @@ def render(report: Report, *, color: bool = False) -> str:
             if words := mark_words(passage.mark):
                 line += f" · {words}"
             if passage.mark.note:
-                line += f" — {escape(passage.mark.note)}"
+                line += f" — {note(passage.mark.note, '  ')}"
             out.append(line)
 
     return "\n".join(out) + "\n"
@@ -172,9 +187,9 @@ def _mark(passage: Passage, out: list[str]) -> None:
     if passage.mark is None:
         return
     words = mark_words(passage.mark)
-    note = f"Note: {escape(passage.mark.note)}" if passage.mark.note else ""
-    if words or note:
-        out += ["", " — ".join(x for x in (f"_Review: {words}_" if words else "", note) if x)]
+    written = f"Note: {note(passage.mark.note)}" if passage.mark.note else ""
+    if words or written:
+        out += ["", " — ".join(x for x in (f"_Review: {words}_" if words else "", written) if x)]
 
 
 def _summary(report: Report, summary: Summary, out: list[str]) -> None:

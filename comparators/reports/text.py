@@ -18,6 +18,7 @@ from comparators.reports.describe import (
     mark_words,
     no_disagreement,
     no_passage,
+    note_lines,
     passage_heading,
     passage_word,
     percent,
@@ -41,6 +42,12 @@ def render(report: Report, *, width: int = 80, color: bool = False) -> str:
         """`text` wrapped, its lines after the first indented `hang` more."""
         words = [Word(w, cells(w)) for w in text.split()]
         out.extend(wrap(words, width, " " * indent, " " * (indent + hang)))
+
+    def note(text: str, indent: int) -> None:
+        """'Note: ' and a review note, each of its lines wrapped on its own under the first."""
+        for i, line in enumerate(note_lines(text)):
+            words = [Word(w, cells(w)) for w in ("" if i else "Note: ").split() + line.split()]
+            out.extend(wrap(words, width, " " * (indent + (6 if i else 0)), " " * (indent + 6)) or [""])
 
     def section(name: str) -> None:
         if out[-1]:
@@ -120,7 +127,7 @@ def render(report: Report, *, width: int = 80, color: bool = False) -> str:
             if words := mark_words(passage.mark):
                 fill(f"Review: {words}", 2)
             if passage.mark and passage.mark.note:
-                fill(f"Note: {passage.mark.note}", 2)
+                note(passage.mark.note, 2)
             out.append("")
 
     if report.quotes is not None:
@@ -159,7 +166,7 @@ def render(report: Report, *, width: int = 80, color: bool = False) -> str:
             words = mark_words(passage.mark)
             fill(" · ".join(x for x in (passage.group, carried_by(report, passage), words) if x), 2)
             if passage.mark.note:
-                fill(f"Note: {passage.mark.note}", 4)
+                note(passage.mark.note, 4)
 
     while out and not out[-1]:
         out.pop()

@@ -195,3 +195,24 @@ def test_a_single_source_story_is_allowed_with_a_warning():
 def test_opening_the_reader_on_bad_input_is_refused_the_same_way(tmp_path):
     result = run_synopsis(tmp_path / "gone.txt", GOOD)
     assert_refused(result, "gone.txt", "no such file")
+
+
+# ---------------------------------------------------------------- --review FILE
+
+
+@pytest.mark.parametrize("command", ["open", "report", "serve"])
+@pytest.mark.parametrize(
+    "review, problem", [("folder", "is a folder"), ("/dev/null", "is a device"), ("/dev/zero", "is a device")]
+)
+def test_a_review_path_that_is_not_a_regular_file_is_refused(tmp_path, command, review, problem):
+    if review == "folder":
+        review = tmp_path / "folder"
+        review.mkdir()
+    result = run_synopsis(command, GOOD, OTHER, "--review", review)
+    assert_refused(result, str(review), problem)
+    assert not Path(f"{review}.lock").exists()  # no session was started on it
+
+
+def test_a_new_review_file_is_not_refused_by_the_reader(tmp_path):
+    result = run_synopsis("open", GOOD, OTHER, "--review", tmp_path / "new.review.yaml")
+    assert "needs a terminal" in result.stderr  # got past the review check to the next one

@@ -166,6 +166,13 @@ async def test_a_corrupt_review_file_is_left_untouched_and_a_new_file_offered(
     assert review_path.read_text(encoding="utf-8") == "marks: [unclosed\n"
     assert load_review(review_path.with_name("story.2.review.yaml")).entries
 
+    again = reader(comparison, review_path)  # the next session finds where this one went on
+    async with again.run_test(size=SIZE) as pilot:
+        await ready(again, pilot)
+        assert not isinstance(again.screen, ReviewPathDialog)
+        assert "carrying on in story.2.review.yaml" in messages(again)
+        assert "1/" in header(again) and "NOT SAVED" not in header(again)
+
 
 async def test_a_changed_source_is_named_when_the_review_opens(comparison, story_dir, tmp_path):
     folder = tmp_path / "edited"
@@ -190,12 +197,57 @@ async def test_marks_whose_passages_are_gone_are_kept_and_listed(comparison, rev
     app = reader(comparison, review_path)
     async with app.run_test(size=SIZE) as pilot:
         await ready(app, pilot)
-        assert "1 mark(s) match no passage" in messages(app)
+        assert "Not on any passage now: 1 mark with a note on passages edited or gone" in messages(app)
         await pilot.press("R")
         await pilot.pause()
         assert "⚑✎ “An old line” — was wrong" in messages(app)
         await pilot.press("x")
     assert "0123456789abcdef" in load_review(review_path).entries  # still in the file
+
+
+def edit_passage(story, member) -> None:
+    """Change one word of `member`'s paragraph in its source file, as an outlet's update would."""
+    source = next(s for s in story.sources if s.id == member.source)
+    words = member.text.split()
+    text, found = re.subn(
+        r"\s+".join(map(re.escape, words)), " ".join(words).replace(words[2], words[2] + "s", 1),
+        source.path.read_text(encoding="utf-8"), count=1,
+    )
+    assert found == 1
+    source.path.write_text(text, encoding="utf-8")
+
+
+async def test_a_note_on_a_passage_edited_since_is_announced_kept_and_named_on_export(
+    comparison, story_dir, tmp_path, monkeypatch
+):
+    folder = tmp_path / "edited"
+    shutil.copytree(story_dir, folder)
+    story = load_story([folder / "story.yaml"])
+    groups = compare(story).groups
+    alone = next(g for g in groups if len(g.members) == 1)
+    session = ReviewController(story, groups, review_path_for(story))
+    session.set_note(alone.id, "Is this figure right?\nAsk the desk.")
+    session.close()
+    edit_passage(story, alone.members[0])
+
+    edited = load_story([folder / "story.yaml"])
+    path = review_path_for(edited)
+    monkeypatch.chdir(tmp_path)
+    app = watched(make_app(edited, keymap=NO_KEYMAP, review_path=path))
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(app, pilot)
+        assert "1 mark with a note on passages edited or gone since the review" in messages(app)
+        await pilot.press("x", "ctrl+z", "f")  # other changes are saved around it
+        await pilot.press("e")
+        await pilot.pause()
+        await pilot.click("#export-write")
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        written = next(n.message for n in SHOWN[app] if n.message.startswith("Report written"))
+        assert "Not in it: 1 mark with a note on passages edited or gone" in written
+    notes = [e.mark.note for e in load_review(path).entries.values()]
+    assert "Is this figure right?\nAsk the desk." in notes
 
 
 async def test_a_note_being_written_when_the_reader_quits_is_kept(comparison, review_path):

@@ -8,7 +8,7 @@ import pytest
 
 from comparators import compare, load_story, with_pivot
 from comparators.model import Mark
-from comparators.review import GroupIndex, Review, attach, with_mark
+from comparators.review import Entry, GroupIndex, Passage, Review, attach, with_mark
 from comparators.review_store import save_review
 from reader_helpers import SEEDS
 from tui.cli.main import main
@@ -124,3 +124,28 @@ def test_escape_sequences_typed_into_a_review_note_never_reach_the_report(review
     out = capsys.readouterr().out
     assert "\x1b" not in out and "\x9b" not in out and "\x07" not in out
     assert "Which day? AP says Tuesday" in " ".join(out.split())
+
+
+def test_marks_on_passages_edited_since_the_review_are_named_on_stderr(reviewed_story, capsys):
+    manifest, _, _ = reviewed_story
+    review = manifest.with_name("story.review.yaml")
+    gone = Entry(Mark(flagged=True, note="was wrong"), (Passage("ap", "0" * 16),), "An old line")
+    save_review(review, Review(entries={"0123456789abcdef": gone}))
+    assert main(["report", str(manifest), "--flagged-only"]) == 0
+    err = capsys.readouterr().err
+    assert err == (
+        f"synopsis: {review}: not in the report: 1 mark with a note on passages edited or gone "
+        "since the review (the review file keeps them)\n"
+    )
+
+
+def test_the_report_reads_the_file_the_reader_continued_a_corrupt_review_in(reviewed_story, capsys):
+    manifest, flagged, _ = reviewed_story
+    review = manifest.with_name("story.review.yaml")
+    review.rename(manifest.with_name("story.2.review.yaml"))  # the reader carried on there
+    review.write_text("marks: [unclosed\n", encoding="utf-8")
+    assert main(["report", str(manifest), "--flagged-only"]) == 0
+    captured = capsys.readouterr()
+    assert "Which day? AP says Tuesday" in captured.out
+    assert f"warning: {review}: line 2" in captured.err
+    assert "the marks come from" in captured.err and "story.2.review.yaml" in captured.err

@@ -290,6 +290,35 @@ def test_marks_and_notes_show_on_their_passages_and_in_the_review_section(small)
         assert "Which day? B drops" in report and "flagged" in report and "reviewed" in report
 
 
+NOTE = "AP says Tuesday.\nXinhua says Monday.\n\n- check the wire\n- call the desk"
+
+
+def test_a_note_of_several_lines_keeps_every_line_in_the_text_report(small):
+    text = render_report(small, "text", marks={small.groups[0].id: Mark(flagged=True, note=NOTE)})
+    review = text[text.index("REVIEW") :]
+    assert review.splitlines()[-5:] == [
+        "    Note: AP says Tuesday.",
+        "          Xinhua says Monday.",
+        "",
+        "          - check the wire",
+        "          - call the desk",
+    ]
+    passages = text[text.index("ALIGNED PASSAGES") : text.index("REVIEW")]
+    assert "  Note: AP says Tuesday.\n        Xinhua says Monday.\n\n        - check the wire\n" in passages
+
+
+def test_a_note_of_several_lines_keeps_its_line_breaks_when_markdown_is_rendered(small):
+    from markdown_it import MarkdownIt
+
+    marks = {small.groups[0].id: Mark(flagged=True, note=NOTE)}
+    page = MarkdownIt("commonmark").render(render_report(small, "md", marks=marks))
+    on_passage = "Note: AP says Tuesday.<br />\nXinhua says Monday.</p>\n<p>- check the wire<br />\n- call the desk</p>"
+    assert on_passage in page
+    review = page[page.index("<h2>Review</h2>") :]
+    assert on_passage.removeprefix("Note: ") + "\n</li>" in review
+    assert "<li>- check" not in page  # a note's line never becomes a list item
+
+
 def test_flagged_only_keeps_just_the_flagged_passages(small):
     flagged = small.groups[0]
     marks = {flagged.id: Mark(flagged=True, note="check")}

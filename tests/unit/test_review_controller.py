@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
+import errno
+import os
+import shutil
+from pathlib import Path
+
 import pytest
 
-from comparators import with_pivot
+from comparators import compare, load_story, with_pivot
 from comparators.model import Mark
-from comparators.review import GroupIndex, attach
-from comparators.review_store import alternative_path, load_review
+from comparators.review import GroupIndex, Review, attach, with_mark
+from comparators.review_store import alternative_path, dump_review, load_review, review_path_for
+from reader_helpers import SEEDS
+from tui.cli.main import main
 from tui.state.review_controller import ReviewController
 
 
@@ -18,6 +25,10 @@ def groups(seed_comparison):
 
 def session(seed_story, groups, path) -> ReviewController:
     return ReviewController(seed_story, groups, path)
+
+
+def marked_review(groups, group, mark: Mark) -> Review:
+    return with_mark(Review(), attach(Review(), GroupIndex.of(groups)), group, mark)
 
 
 def test_every_change_is_saved_at_once_and_comes_back_in_the_next_session(seed_story, groups, tmp_path):
@@ -36,6 +47,40 @@ def test_every_change_is_saved_at_once_and_comes_back_in_the_next_session(seed_s
     assert second.attachment.position == groups[5].id
     assert second.progress == f"1/{len(groups)} reviewed, 1 flagged"
     assert second.status_messages() == []
+    second.close()
+
+
+def test_the_next_session_carries_on_in_the_file_that_continued_a_corrupt_one(seed_story, groups, tmp_path):
+    path = tmp_path / "story.review.yaml"
+    path.write_text("marks: {abc: [\n", encoding="utf-8")
+    first = session(seed_story, groups, path)
+    assert first.continue_in(first.suggested_path()) is None
+    assert first.set_note(groups[0].id, "the latest note") is None
+    first.close()
+
+    second = session(seed_story, groups, path)
+    assert second.path == tmp_path / "story.2.review.yaml" and second.saving
+    assert second.mark(groups[0].id).note == "the latest note"
+    assert "story.review.yaml cannot be read" in second.status_messages()[0]
+    assert "carrying on in story.2.review.yaml" in second.status_messages()[0]
+    assert second.toggle_flagged(groups[1].id) is None
+    second.close()
+    assert path.read_text(encoding="utf-8") == "marks: {abc: [\n"  # still untouched
+    assert sorted(p.name for p in tmp_path.glob("*.review.yaml")) == ["story.2.review.yaml", "story.review.yaml"]
+
+
+def test_a_continuation_that_cannot_be_read_either_is_continued_in_turn(seed_story, groups, tmp_path):
+    path = tmp_path / "story.review.yaml"
+    path.write_text("marks: {abc: [\n", encoding="utf-8")
+    alternative_path(path).write_text("version: 99\n", encoding="utf-8")
+    first = session(seed_story, groups, path)
+    assert first.unreadable is not None and first.path == path  # neither can be read
+    new = first.suggested_path()
+    assert new.name == "story.3.review.yaml"
+    assert first.continue_in(new) is None and first.toggle_reviewed(groups[0].id) is None
+    first.close()
+    second = session(seed_story, groups, path)
+    assert second.path == new and second.mark(groups[0].id).reviewed
     second.close()
 
 
@@ -153,3 +198,94 @@ def test_after_a_pivot_change_marks_land_as_in_a_session_opened_on_that_pivot(se
         review.regroup(pivoted.groups)  # the marks follow their groups to their new ids
         assert review.attachment == attach(review.review, GroupIndex.of(pivoted.groups))  # as laid from scratch
     review.close()
+
+
+# ---------------------------------------------------------------- a story on a read-only share
+
+
+@pytest.fixture
+def make_read_only(monkeypatch):
+    """Makes folders the user cannot write (and undoes it after the test)."""
+    locked: list[Path] = []
+    if os.geteuid() == 0:  # root writes anywhere: answer as the system does for anyone else
+        access, open_ = os.access, os.open
+
+        def refused(path, flags, *args, **kwargs):
+            if flags & os.O_CREAT and Path(path).parent in locked:
+                raise PermissionError(errno.EACCES, "Permission denied")
+            return open_(path, flags, *args, **kwargs)
+
+        def denied(path, mode, **kwargs):
+            return access(path, mode, **kwargs) and not (Path(path) in locked and mode & os.W_OK)
+
+        monkeypatch.setattr(os, "access", denied)
+        monkeypatch.setattr(os, "open", refused)
+
+    def lock(folder: Path) -> Path:
+        folder.chmod(0o555)
+        locked.append(folder)
+        return folder
+
+    yield lock
+    for folder in locked:
+        folder.chmod(0o755)
+
+
+@pytest.fixture
+def read_only_story(tmp_path, monkeypatch, make_read_only):
+    """A copy of the seeds in a folder the user cannot write, and an empty state folder."""
+    folder = tmp_path / "share"
+    folder.mkdir()
+    for path in [*SEEDS.glob("*.txt"), SEEDS / "story.yaml"]:
+        shutil.copy(path, folder)
+    monkeypatch.setenv("SYNOPSIS_STATE_DIR", str(tmp_path / "state"))
+    return make_read_only(folder) / "story.yaml"
+
+
+def test_a_story_in_a_read_only_folder_keeps_one_review_in_the_state_folder(read_only_story, tmp_path, capsys):
+    story = load_story([read_only_story])
+    groups = compare(story).groups
+    first = ReviewController(story, groups, review_path_for(story))  # as `synopsis open` does
+    assert first.status_messages() == [] and first.saving
+    assert first.set_note(groups[1].id, "Checked on the wire") is None
+    first.close()
+
+    second = ReviewController(story, groups, review_path_for(load_story([read_only_story])))
+    assert second.mark(groups[1].id).note == "Checked on the wire"
+    assert second.toggle_flagged(groups[1].id) is None
+    second.close()
+
+    [saved] = (tmp_path / "state").rglob("*.review.yaml")
+    assert load_review(saved).entries
+    assert [p.name for p in read_only_story.parent.iterdir() if "review" in p.name] == []
+    assert main(["report", str(read_only_story), "--flagged-only"]) == 0  # the report finds it too
+    assert "Checked on the wire" in capsys.readouterr().out
+
+
+def test_two_stories_on_a_read_only_share_keep_their_reviews_apart(read_only_story, tmp_path, make_read_only):
+    other = tmp_path / "other"
+    shutil.copytree(read_only_story.parent, other)  # same title, other files
+    make_read_only(other)
+    one = review_path_for(load_story([read_only_story]))
+    two = review_path_for(load_story([other / "story.yaml"]))
+    assert one.parent == two.parent == tmp_path / "state" / "reviews" and one != two
+
+
+def test_a_review_left_beside_a_read_only_story_is_shown_and_carried_to_the_state_folder(
+    read_only_story, tmp_path
+):
+    story = load_story([read_only_story])
+    groups = compare(story).groups
+    beside = read_only_story.with_name("story.review.yaml")
+    read_only_story.parent.chmod(0o755)
+    note = Mark(flagged=True, note="from last year")
+    beside.write_text(dump_review(marked_review(groups, groups[0], note)), encoding="utf-8")
+    read_only_story.parent.chmod(0o555)
+
+    review = ReviewController(story, groups, review_path_for(story))
+    assert review.mark(groups[0].id).note == "from last year"
+    assert review.needs_another_file and review.suggested_path().parent == tmp_path / "state" / "reviews"
+    assert review.continue_in(review.suggested_path()) is None
+    review.close()
+    assert review_path_for(story) == review.path  # next session opens the state folder's file
+    assert load_review(review.path).entries

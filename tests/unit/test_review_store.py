@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import shutil
 import socket
+import stat
 import subprocess
 import sys
 
@@ -18,6 +19,7 @@ from comparators.review import (
     Review,
     attach,
     next_group,
+    orphans_in_words,
     source_changes,
     with_mark,
     with_position,
@@ -132,6 +134,30 @@ def test_each_save_keeps_the_previous_version_as_a_backup(tmp_path):
     assert load_review(path) == second
 
 
+@pytest.fixture
+def umask_027():
+    previous = os.umask(0o027)
+    yield
+    os.umask(previous)
+
+
+def test_a_new_review_file_gets_the_mode_the_umask_gives_new_files(tmp_path, umask_027):
+    path = tmp_path / "story.review.yaml"
+    save_review(path, marked(LOW, {"g1": Mark(reviewed=True)}))
+    assert stat.S_IMODE(path.stat().st_mode) == 0o640
+
+
+@pytest.mark.parametrize("mode", [0o644, 0o660, 0o600])
+def test_saving_keeps_the_review_files_permissions(tmp_path, umask_027, mode):
+    path = tmp_path / "story.review.yaml"
+    save_review(path, Review())
+    path.chmod(mode)  # shared with a group, say
+    save_review(path, marked(LOW, {"g1": Mark(reviewed=True)}))
+    save_review(path, marked(LOW, {"g2": Mark(flagged=True)}))
+    assert stat.S_IMODE(path.stat().st_mode) == mode
+    assert stat.S_IMODE(backup_path(path).stat().st_mode) == mode
+
+
 def test_a_corrupt_review_file_is_reported_with_its_line_and_left_untouched(tmp_path):
     path = tmp_path / "story.review.yaml"
     corrupt = b"version: 1\nmarks:\n  abc: {reviewed: true\n  note: [unclosed\n"
@@ -230,6 +256,8 @@ def test_a_mark_whose_passages_are_gone_is_kept_as_an_orphan_and_saved(tmp_path)
     assert orphan.entry.mark.note == "speaker unconfirmed"
     assert orphan.entry.excerpt.startswith("Iran's parliament speaker")
 
+    assert orphans_in_words(attached.orphans) == "1 mark with a note"
+
     # Marking something else keeps the orphan in the file.
     review = with_mark(review, attached, edited[0], Mark(reviewed=True))
     path = tmp_path / "story.review.yaml"
@@ -326,3 +354,11 @@ def test_a_lock_held_on_another_host_is_respected(tmp_path):
     lock.path.write_text("1 some-other-host token\n", encoding="utf-8")
     assert not lock.acquire()
     assert str(lock.holder) == "process 1 on some-other-host"
+
+
+def test_marks_no_passage_matches_are_counted_with_their_notes():
+    review = marked(LOW, {"g1": Mark(note="one"), "g2": Mark(flagged=True), "g3": Mark(note="three")})
+    nothing = (group("g1", ("ap", 9, "Another text altogether.")),)
+    assert orphans_in_words(laid(review, nothing).orphans) == "3 marks, 2 with notes"
+    only_flags = marked(LOW, {"g2": Mark(flagged=True), "g3": Mark(reviewed=True)})
+    assert orphans_in_words(laid(only_flags, nothing).orphans) == "2 marks"

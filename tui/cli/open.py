@@ -24,11 +24,15 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         type=Path,
         metavar="FILE",
         help="keep marks and notes in FILE (default: <story>.review.yaml beside the "
-        "manifest, or the user's state folder for loose files)",
+        "manifest, or the user's state folder for loose files and folders you cannot write)",
     )
 
 
 def run(args: argparse.Namespace) -> int:
+    if args.review is not None:
+        from comparators.review_store import check_review_path
+
+        check_review_path(args.review)  # a folder or a device stops here, not in the reader
     story = story_from_args(args)
     settings = checked_settings(story, args)  # a bad --pivot stops here, before any fork
     if not has_a_terminal():

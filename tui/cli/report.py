@@ -10,8 +10,15 @@ from pathlib import Path
 from comparators.model import Mark
 from comparators.reports import FORMATS, ONLY_CHOICES, render_report
 from comparators.reports.text import MIN_WIDTH
-from comparators.review import GroupIndex, attach
-from comparators.review_store import ReviewFileError, load_review, review_path_for
+from comparators.review import GroupIndex, attach, orphans_in_words
+from comparators.review_store import (
+    ReviewFileError,
+    check_review_path,
+    load_review,
+    review_path_for,
+    review_to_open,
+)
+from comparators.sanitize import strip_control
 from tui.cli.comparison_progress import compared_from_args
 from tui.cli.story_args import add_diffs_argument, add_jobs_argument, add_story_arguments, jobs_from_args
 from tui.exit_codes import EXIT_BAD_INPUT
@@ -92,8 +99,8 @@ def run(args: argparse.Namespace) -> int:
         return _fail("--flagged-only does not apply to --format json: the export holds everything")
     if args.flagged_only and args.no_review:
         return _fail("--flagged-only needs the review's flags: leave out --no-review")
-    if args.review and not args.review.is_file():
-        return _fail(f"{args.review}: no such review file")
+    if args.review:
+        check_review_path(args.review, existing=True)
     comparison = compared_from_args(args, jobs_from_args(args))
     marks = None if args.no_review or format == "json" else _review_marks(args, comparison)
     text = render_report(
@@ -119,6 +126,9 @@ def _review_marks(args: argparse.Namespace, comparison) -> dict[str, Mark] | Non
     if not os.path.lexists(path) and not args.flagged_only:
         return None  # nobody reviewed this story yet
     try:
+        path, skipped = review_to_open(path)
+        if skipped:
+            print(f"synopsis: warning: {skipped}; the marks come from {strip_control(str(path))}", file=sys.stderr)
         return _marks(path, comparison)
     except ReviewFileError as error:
         if args.flagged_only:
@@ -132,8 +142,8 @@ def _marks(path: Path, comparison) -> dict[str, Mark]:
     attached = attach(load_review(path), GroupIndex.of(comparison.groups))
     if attached.orphans:
         print(
-            f"synopsis: {len(attached.orphans)} mark(s) in {path} match no passage "
-            "of this comparison and are not in the report",
+            f"synopsis: {strip_control(str(path))}: not in the report: {orphans_in_words(attached.orphans)} "
+            "on passages edited or gone since the review (the review file keeps them)",
             file=sys.stderr,
         )
     return dict(attached.marks)

@@ -82,6 +82,10 @@ def run(args: argparse.Namespace) -> int:
         )
         return EXIT_BAD_INPUT
     # Bad input stops here with one line, not in every browser tab later.
+    if args.review is not None:
+        from comparators.review_store import check_review_path
+
+        check_review_path(args.review)
     story = story_from_args(args)
     checked_settings(story, args)
     class LocalOnlyServer(Server):

@@ -126,22 +126,30 @@ class ExportDialog(ModalScreen[Path | None]):
         *,
         hidden: Collection[str] = (),
         marks: Mapping[str, Mark] | None = None,
+        left_out: str = "",
         directory: Path | None = None,
     ) -> None:
         """`comparison` as the reader shows it (its pivot); `hidden`: source ids left out;
+        `left_out`: review marks no passage matches, in words, said once a report is written;
         `directory`: where a relative file name goes (default: the current directory)."""
         super().__init__()
         self.given_directory = directory
-        self.reopen(comparison, hidden=hidden, marks=marks)
+        self.reopen(comparison, hidden=hidden, marks=marks, left_out=left_out)
 
     def reopen(
-        self, comparison: Comparison, *, hidden: Collection[str] = (), marks: Mapping[str, Mark] | None = None
+        self,
+        comparison: Comparison,
+        *,
+        hidden: Collection[str] = (),
+        marks: Mapping[str, Mark] | None = None,
+        left_out: str = "",
     ) -> None:
         """Before each opening (the reader keeps one dialog, laid out once): what the reader
         shows now, and every choice back to where a new dialog starts."""
         self.comparison = comparison
         self.sources = [s.id for s in comparison.story.sources if s.id not in hidden]
         self.marks = marks
+        self.left_out = left_out
         self.directory = self.given_directory if self.given_directory is not None else Path.cwd()
         self.format = FORMAT_CHOICES[0][0]
         self.flagged_only = False
@@ -283,7 +291,10 @@ class ExportDialog(ModalScreen[Path | None]):
 
     def _written(self, path: Path) -> None:
         self._set_busy(False)
-        self.app.notify(f"Report written to {path}", title="Export", markup=False)
+        message = f"Report written to {path}"
+        if self.left_out and self.format != "json":  # the JSON export holds no marks at all
+            message += f"\nNot in it: {self.left_out}."
+        self.app.notify(message, title="Export", markup=False, timeout=12 if self.left_out else None)
         if self.is_active:  # not closed meanwhile (dismissing then would close another screen)
             self.dismiss(path)
 

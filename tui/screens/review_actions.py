@@ -56,6 +56,10 @@ class ReviewActions:
             return None
         return self.review_marks().get(self.lookup.groups[group_index].id)
 
+    def review_left_out(self) -> str:
+        """The marks no report of this comparison can show, in words ('' if none)."""
+        return self.review.left_out() if self.review else ""
+
     def review_summary(self) -> list[str]:
         """The header's review part, e.g. ['23/61 reviewed, 4 flagged', 'read-only']."""
         if self.review is None:

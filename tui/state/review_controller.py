@@ -19,6 +19,7 @@ from comparators.review import (
     Review,
     SourceChange,
     attach,
+    orphans_in_words,
     source_changes,
     with_mark,
     with_position,
@@ -30,6 +31,7 @@ from comparators.review_store import (
     ReviewWriteError,
     alternative_path,
     load_review,
+    review_to_open,
     save_review,
     state_review_path,
 )
@@ -75,6 +77,7 @@ class ReviewController:
         self.review = Review()
         self.read_only = False
         self.unreadable: ReviewFileError | None = None
+        self.continued_from: ReviewFileError | None = None  # the unreadable file `path` carries on
         self.unsaved: ReviewWriteError | None = None
         self.changes: tuple[SourceChange, ...] = ()
         self.lock: ReviewLock | None = None
@@ -88,6 +91,11 @@ class ReviewController:
             self._open(path)
 
     def _open(self, path: Path) -> None:
+        try:
+            # A file that cannot be read, left as it is, may have been carried on in another.
+            path, self.continued_from = review_to_open(path)
+        except ReviewFileError:
+            pass  # read below, which keeps the error
         self.path = path
         self.lock = ReviewLock(path)
         try:
@@ -134,6 +142,12 @@ class ReviewController:
     def status_messages(self) -> list[str]:
         """What the reader tells the user on opening, most important first."""
         messages = []
+        if self.continued_from:
+            skipped = self.continued_from
+            messages.append(
+                f"{skipped.path.name} cannot be read ({skipped.problem}); "
+                f"carrying on in {self.path.name}, where an earlier session continued."
+            )
         if self.unreadable:
             messages.append(f"Review file left untouched: {self.unreadable}. Marks stay in memory.")
         if self.read_only:
@@ -145,9 +159,17 @@ class ReviewController:
             messages.append(f"Cannot save the review: {self.unsaved}. Marks stay in memory.")
         messages.extend(f"{change}: marks on passages that are unchanged stay." for change in self.changes)
         if self.attachment.orphans:
-            count = len(self.attachment.orphans)
-            messages.append(f"{count} mark(s) match no passage any more; kept in the review file.")
+            messages.append(f"Not on any passage now: {self.left_out()}.")
         return messages
+
+    def left_out(self) -> str:
+        """What the review holds that no passage matches (and so no report shows), '' if nothing."""
+        if not self.attachment.orphans:
+            return ""
+        return (
+            f"{orphans_in_words(self.attachment.orphans)} on passages edited or gone since the "
+            "review (kept in the review file; R lists them)"
+        )
 
     # ------------------------------------------------------------ changes
 
