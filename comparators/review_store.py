@@ -26,6 +26,7 @@ import yaml
 from comparators.errors import StoryError
 from comparators.input_files import file_problem, read_utf8_file
 from comparators.model import Mark, Story
+from comparators.new_files import new_temporary_beside
 from comparators.review import Entry, Passage, Review
 
 FORMAT_VERSION = 1
@@ -293,12 +294,14 @@ def write_atomic(path: Path, text: str) -> None:
     old or the new file complete."""
     if os.path.lexists(path) and not path.is_file():
         raise ReviewWriteError(path, "cannot be saved: it is not a regular file")
+    if path.is_symlink():  # replace the file it points to and keep the link
+        path = Path(os.path.realpath(path))
     try:
         # The file keeps its permissions through the rename; a new one gets what the
         # umask gives any new file.
         mode = stat.S_IMODE(path.stat().st_mode) if path.exists() else None
         path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = _new_temporary(path)
+        fd, tmp = new_temporary_beside(path)
     except OSError as error:
         raise ReviewWriteError(path, f"cannot write in {path.parent} ({error.strerror})") from error
     try:
@@ -315,18 +318,6 @@ def write_atomic(path: Path, text: str) -> None:
         tmp.unlink(missing_ok=True)
         raise ReviewWriteError(path, f"cannot be saved ({error})") from error
     _fsync_folder(path.parent)
-
-
-def _new_temporary(path: Path) -> tuple[int, Path]:
-    """A new file beside `path`, open for writing. Created with mode 0666 for the umask to
-    narrow, as `open` creates files: `mkstemp` would make it 0600 whatever the umask."""
-    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
-    while True:
-        tmp = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
-        try:
-            return os.open(tmp, flags, 0o666), tmp
-        except FileExistsError:
-            continue  # another name; mkstemp retries the same way
 
 
 def _keep_backup(path: Path) -> None:

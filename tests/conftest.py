@@ -48,3 +48,11 @@ def seed_story():
 @pytest.fixture(scope="session")
 def seed_comparison(seed_story):
     return compare(seed_story)
+
+
+@pytest.fixture
+def umask_027():
+    """New files readable by the group, not by everyone (a newsroom's shared folder)."""
+    previous = os.umask(0o027)
+    yield
+    os.umask(previous)

@@ -12,15 +12,13 @@ import os
 import re
 import stat
 import sys
-import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
 from comparators import Story
+from comparators.new_files import new_temporary_beside
 from comparators.reports import SUFFIXES
 from tui.exit_codes import EXIT_BAD_INPUT
-
-NEW_FILE_MODE = 0o644
 
 
 def default_report_name(story: Story, format: str) -> str:
@@ -64,18 +62,18 @@ def write_report(path: Path, text: str | bytes, *, overwrite: bool = False) -> N
         raise FileExistsError(errno.EEXIST, "it already exists", str(path))
     if path.is_symlink():  # replace the file it points to and keep the link
         path = Path(os.path.realpath(path))
-    permissions = mode & 0o777 if mode is not None else NEW_FILE_MODE
-    fd, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    fd, temp = new_temporary_beside(path)
     try:
         with os.fdopen(fd, "wb") as stream:
             for chunk in _utf8_chunks(text):
                 stream.write(chunk)
             stream.flush()
             os.fsync(stream.fileno())
-        os.chmod(temp, permissions)
+        if mode is not None:
+            os.chmod(temp, mode & 0o7777)  # a replaced file keeps its permissions
         os.replace(temp, path)
     except BaseException:
-        Path(temp).unlink(missing_ok=True)
+        temp.unlink(missing_ok=True)
         raise
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import stat
 
 import pytest
 
@@ -33,6 +34,16 @@ def test_an_existing_file_is_kept_unless_forced(tmp_path, capsys):
     assert main(["report", "--only", "quotes", "-o", str(target), "--force"]) == 0
     assert target.read_text(encoding="utf-8").startswith("# Russian bombers")
     assert [p.name for p in tmp_path.iterdir()] == ["report.md"]  # no temporary file left
+
+
+def test_a_new_report_file_gets_the_mode_the_umask_gives_and_a_replaced_one_keeps_its_own(tmp_path, umask_027):
+    target = tmp_path / "report.txt"
+    assert main(["report", "--only", "quotes", "-o", str(target)]) == 0
+    assert stat.S_IMODE(target.stat().st_mode) == 0o640  # not readable by everyone
+    target.chmod(0o600)
+    assert main(["report", "--only", "quotes", "-o", str(target), "--force"]) == 0
+    assert stat.S_IMODE(target.stat().st_mode) == 0o600
+    assert [p.name for p in tmp_path.iterdir()] == ["report.txt"]
 
 
 def test_an_unwritable_path_is_one_clear_line_and_exit_2(tmp_path, capsys):

@@ -134,13 +134,6 @@ def test_each_save_keeps_the_previous_version_as_a_backup(tmp_path):
     assert load_review(path) == second
 
 
-@pytest.fixture
-def umask_027():
-    previous = os.umask(0o027)
-    yield
-    os.umask(previous)
-
-
 def test_a_new_review_file_gets_the_mode_the_umask_gives_new_files(tmp_path, umask_027):
     path = tmp_path / "story.review.yaml"
     save_review(path, marked(LOW, {"g1": Mark(reviewed=True)}))
@@ -156,6 +149,18 @@ def test_saving_keeps_the_review_files_permissions(tmp_path, umask_027, mode):
     save_review(path, marked(LOW, {"g2": Mark(flagged=True)}))
     assert stat.S_IMODE(path.stat().st_mode) == mode
     assert stat.S_IMODE(backup_path(path).stat().st_mode) == mode
+
+
+def test_a_review_file_reached_through_a_link_is_saved_through_it(tmp_path):
+    shared = tmp_path / "shared"
+    shared.mkdir()
+    target = shared / "story.review.yaml"
+    save_review(target, Review())
+    link = tmp_path / "story.review.yaml"
+    link.symlink_to(target)
+    save_review(link, marked(LOW, {"g1": Mark(flagged=True)}))
+    assert link.is_symlink() and link.resolve() == target
+    assert load_review(target) == marked(LOW, {"g1": Mark(flagged=True)})
 
 
 def test_a_corrupt_review_file_is_reported_with_its_line_and_left_untouched(tmp_path):
