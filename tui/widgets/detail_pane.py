@@ -3,6 +3,8 @@ quotes, what cleaning removed; why it was matched only on request (`s`)."""
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
 from rich.text import Text
 from textual.widgets import RichLog
 
@@ -33,15 +35,16 @@ class DetailPane(RichLog):
         group_index: int | None,
         quote: Quote | None = None,
         mark: Mark | None = None,
+        shown: tuple[str, ...] | None = None,
     ) -> None:
         # A view change, a pivot change or a hidden source shows the cursor's group at
         # once and again when the view's `CursorMoved` arrives: the text is built once.
         # The lookup stands for the comparison and its order (a new one at each pivot).
-        text_of = (lookup, group_index, quote, mark, self.show_scores)
+        text_of = (lookup, group_index, quote, mark, shown, self.show_scores)
         if text_of == self._text_of:
             return
         self._text_of = text_of
-        text = detail_text(lookup, group_index, quote, mark, scores=self.show_scores)
+        text = detail_text(lookup, group_index, quote, mark, scores=self.show_scores, shown=shown)
         has_something = bool(text.plain)
         if text == self._text and self.display == has_something:
             return  # drawn already, or drawn on the first resize
@@ -71,13 +74,16 @@ def detail_text(
     quote: Quote | None = None,
     mark: Mark | None = None,
     scores: bool = False,
+    shown: Collection[str] | None = None,
 ) -> Text:
     """What a reader checks in the selected group, in plain words ('' when nothing);
-    with `scores`, the figures the alignment matched it by."""
+    with `scores`, the figures the alignment matched it by. With `shown`, only what
+    those outlets say: a hidden outlet's edits, values, quotes and removals are left out."""
     story = lookup.comparison.story
     text = Text(end="")
     if group_index is None:
         return text
+    shown = None if shown is None else set(shown)  # a group may have 400 members
     group = lookup.groups[group_index]
 
     def heading(title: str) -> None:
@@ -89,7 +95,7 @@ def detail_text(
         text.append("\n" if text.plain else "")
         text.append(f"Quote by {clean(quote.speaker or 'unknown speaker')}", style="italic")
         text.append(f" ({quote.speaker_evidence})" if quote.speaker_evidence else "", style="dim")
-    for change in lookup.changes[group_index]:
+    for change in lookup.changes_shown(group_index, shown):
         if change.kind == ChangeKind.EDITED:
             a, b = (outlet(story, s) for s in change.sources)
             text.append("\n" if text.plain else "")
@@ -100,12 +106,13 @@ def detail_text(
         text.append(mark_words(mark) or "note", style="bold")
         if mark.note:
             text.append("\n" + clean(mark.note), style="italic")
-    disagreements = lookup.group_discrepancies.get(group_index, [])
+    disagreements = lookup.discrepancies_shown(group_index, shown)
     if disagreements:
         heading("Where outlets disagree")
         for discrepancy in disagreements:
             text.append(f"{discrepancy.id} {clean(discrepancy.fact)}\n", style="bold")
-            for n, value in enumerate(discrepancy.values):
+            values = [v for v in discrepancy.values if shown is None or v.source in shown]
+            for n, value in enumerate(values):
                 text.append("  │  " if n else "  ", style="dim")
                 text.append(f"{outlet(story, value.source)} ¶{value.paragraph + 1}: ", style="bold")
                 text.append(clean(value.text))
@@ -113,7 +120,7 @@ def detail_text(
                     text.append(f" ({clean(value.published)})", style="dim")
             text.append("\n")
         text.rstrip()
-    quotes = lookup.quotes_in(group_index)
+    quotes = [q for q in lookup.quotes_in(group_index) if shown is None or q.source in shown]
     if quotes:
         heading("Quotes")
         for q in quotes:
@@ -128,6 +135,7 @@ def detail_text(
     removed = [
         (member.source, removal)
         for member in group.members
+        if shown is None or member.source in shown
         for removal in removals_near(sources[member.source], member.paragraph)
     ]
     if removed:
