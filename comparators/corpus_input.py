@@ -129,16 +129,17 @@ def _input_files(path: Path) -> list[Path]:
 def read_articles(path: Path) -> list[dict[str, str | None]]:
     """The rows of a JSON Lines, CSV or Parquet table of articles, as text or None.
 
-    Raises `StoryError` naming the file (and line) for an unreadable table, one
-    without rows, a missing `story` or `text` column, a row without a story or with
-    a date that is no date (`dates.given_date`; a date is kept as YYYY-MM-DD)."""
+    Raises `StoryError` naming the file and where in it (the line a CSV record or JSON
+    object starts on, a Parquet file's row) for an unreadable table, one without rows,
+    a missing `story` or `text` column, a row without a story, a value that is no text
+    (a JSON list or object) or a date that is no date (`dates.given_date`; a date is
+    kept as YYYY-MM-DD)."""
     suffix = path.suffix.lower()
     try:
         if suffix == ".parquet":
             rows = _parquet_rows(path)
         elif suffix == ".csv":
-            with path.open(encoding="utf-8-sig", newline="") as stream:
-                rows = list(csv.DictReader(stream))
+            rows = _csv_rows(path)
         else:
             rows = _json_lines(path)
     except OSError as error:
@@ -147,18 +148,22 @@ def read_articles(path: Path) -> list[dict[str, str | None]]:
         raise StoryError(path, f"not a readable table: {error}") from None
     if not rows:  # a header alone is no article: say so rather than name columns it may have
         raise StoryError(path, "no articles: the table has no rows")
-    columns = set().union(*(row.keys() for row in rows))
+    columns = set().union(*(row.keys() for _, row in rows))
     missing = [c for c in ("story", "text") if c not in columns]
     if missing:
         raise StoryError(path, f"no {' and no '.join(repr(c) for c in missing)} column")
     articles = []
-    for number, row in enumerate(rows, start=1):
+    for where, row in rows:
+        for column in ARTICLE_COLUMNS:
+            if isinstance(row.get(column), (list, dict)):
+                kind = "a list" if isinstance(row[column], list) else "an object"
+                raise StoryError(path, f"{where}: {column!r} is {kind}, not text")
         article = {c: _text(row.get(c)) for c in ARTICLE_COLUMNS}
         if not article["story"]:
-            raise StoryError(path, f"row {number}: no story")
+            raise StoryError(path, f"{where}: no story")
         if article["date"]:  # named here, not in the manifest made of it
             if (date := given_date(article["date"].strip())) is None:
-                raise StoryError(path, f"row {number}: date {article['date']!r} is not a date; write it as YYYY-MM-DD")
+                raise StoryError(path, f"{where}: date {article['date']!r} is not a date; write it as YYYY-MM-DD")
             article["date"] = date
         articles.append(article)
     return articles
@@ -170,7 +175,23 @@ def _text(value: object) -> str | None:
     return str(value)
 
 
-def _json_lines(path: Path) -> list[dict]:
+def _csv_rows(path: Path) -> list[tuple[str, dict]]:
+    """('line N', row) per record, N the line it starts on (an article's text may run
+    over several lines), read as `csv.DictReader` reads them: blank lines skipped,
+    missing fields None."""
+    rows = []
+    with path.open(encoding="utf-8-sig", newline="") as stream:
+        reader = csv.reader(stream)
+        header = next(reader, [])
+        ended = reader.line_num  # the line the record before ended on
+        for record in reader:  # a blank line is a record of its own, empty
+            start, ended = ended + 1, reader.line_num
+            if record:
+                rows.append((f"line {start}", dict(zip(header, record + [None] * (len(header) - len(record))))))
+    return rows
+
+
+def _json_lines(path: Path) -> list[tuple[str, dict]]:
     rows = []
     with path.open(encoding="utf-8-sig") as stream:
         for number, line in enumerate(stream, start=1):
@@ -182,16 +203,16 @@ def _json_lines(path: Path) -> list[dict]:
                 raise StoryError(path, f"line {number}: not JSON: {error.msg}") from None
             if not isinstance(row, dict):
                 raise StoryError(path, f"line {number}: not a JSON object")
-            rows.append(row)
+            rows.append((f"line {number}", row))
     return rows
 
 
-def _parquet_rows(path: Path) -> list[dict]:
+def _parquet_rows(path: Path) -> list[tuple[str, dict]]:
     import pyarrow as pa
     import pyarrow.parquet as pq
 
     try:
-        return pq.read_table(path).to_pylist()
+        return [(f"row {number}", row) for number, row in enumerate(pq.read_table(path).to_pylist(), start=1)]
     except pa.ArrowException as error:
         raise StoryError(path, f"not a readable Parquet file: {error}") from None
 

@@ -265,8 +265,33 @@ def test_a_tables_dates_are_kept_as_yyyy_mm_dd_and_one_that_reads_two_ways_is_re
     assert [row["date"] for row in read_articles(table)] == ["2024-03-02", "2024-03-03"]
     table.write_text("story,text,date\n" + rows + "ferry,The ferry docked.,03/04/2024\n", encoding="utf-8")
     assert main(["batch", str(table), "-o", str(tmp_path / "out")]) == 2
-    expected = f"synopsis: {table}: row 3: date '03/04/2024' is not a date; write it as YYYY-MM-DD\n"
+    expected = f"synopsis: {table}: line 4: date '03/04/2024' is not a date; write it as YYYY-MM-DD\n"
     assert capsys.readouterr().err == expected
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "problem"),
+    [
+        # an article's text over several lines, a blank line between records: the line it starts on
+        (
+            "articles.csv",
+            'story,text,date\nferry,"The ferry sailed.\n\nIt sank.",2024-03-02\n\nferry,"It docked.",2024-02-30\n',
+            "line 6: date '2024-02-30' is not a date; write it as YYYY-MM-DD",
+        ),
+        (
+            "articles.jsonl",
+            '\n{"story": "ferry", "text": "The ferry sailed."}\n{"story": "", "text": "It docked."}\n',
+            "line 3: no story",
+        ),
+        ("articles.jsonl", '{"story": "ferry", "text": ["The ferry", "sailed."]}\n', "line 1: 'text' is a list, not text"),
+    ],
+)
+def test_a_bad_row_is_named_by_the_line_it_starts_on_in_the_file(name, text, problem, tmp_path, capsys):
+    table = tmp_path / name
+    table.write_text(text, encoding="utf-8")
+    assert main(["batch", str(table), "-o", str(tmp_path / "out")]) == 2
+    assert capsys.readouterr().err == f"synopsis: {table}: {problem}\n"
+
 
 
 def test_batch_never_writes_into_a_folder_of_something_else(corpus, tmp_path, capsys):
