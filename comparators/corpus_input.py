@@ -31,6 +31,7 @@ from comparators.outlets import unique_ids
 TABLE_SUFFIXES = (".jsonl", ".ndjson", ".csv", ".parquet")
 ARTICLE_COLUMNS = ("story", "outlet", "title", "date", "url", "text")
 ARTICLES_DIR = "articles"
+CSV_FIELD_LIMIT = 2**31 - 1  # characters: the largest a C long holds everywhere
 
 
 @dataclass(frozen=True, slots=True)
@@ -180,14 +181,20 @@ def _csv_rows(path: Path) -> list[tuple[str, dict]]:
     over several lines), read as `csv.DictReader` reads them: blank lines skipped,
     missing fields None."""
     rows = []
-    with path.open(encoding="utf-8-sig", newline="") as stream:
-        reader = csv.reader(stream)
-        header = next(reader, [])
-        ended = reader.line_num  # the line the record before ended on
-        for record in reader:  # a blank line is a record of its own, empty
-            start, ended = ended + 1, reader.line_num
-            if record:
-                rows.append((f"line {start}", dict(zip(header, record + [None] * (len(header) - len(record))))))
+    # csv's default limit, 128 KB a field, is less than one long article: the loader's
+    # own limit (MAX_FILE_BYTES) refuses an oversized article later, in its story alone.
+    limit = csv.field_size_limit(CSV_FIELD_LIMIT)
+    try:
+        with path.open(encoding="utf-8-sig", newline="") as stream:
+            reader = csv.reader(stream)
+            header = next(reader, [])
+            ended = reader.line_num  # the line the record before ended on
+            for record in reader:  # a blank line is a record of its own, empty
+                start, ended = ended + 1, reader.line_num
+                if record:
+                    rows.append((f"line {start}", dict(zip(header, record + [None] * (len(header) - len(record))))))
+    finally:
+        csv.field_size_limit(limit)
     return rows
 
 

@@ -293,6 +293,12 @@ def test_a_bad_row_is_named_by_the_line_it_starts_on_in_the_file(name, text, pro
     assert capsys.readouterr().err == f"synopsis: {table}: {problem}\n"
 
 
+def test_a_csv_article_longer_than_csvs_default_field_limit_is_read_whole(tmp_path):
+    table = tmp_path / "articles.csv"
+    long_text = "The council met again to discuss the budget and the roads. " * 3000  # 180 KB
+    table.write_text(f'story,text\ncouncil,"{long_text}"\ncouncil,The council met.\n', encoding="utf-8")
+    assert [row["text"] for row in read_articles(table)] == [long_text, "The council met."]
+
 
 def test_batch_never_writes_into_a_folder_of_something_else(corpus, tmp_path, capsys):
     out = tmp_path / "mine"
