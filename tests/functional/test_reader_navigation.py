@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 import threading
+from dataclasses import replace
 
 import pytest
 
@@ -300,6 +301,24 @@ async def test_the_sources_pane_keeps_a_tables_keys_mouse_and_header_on_a_long_s
         await pilot.click(type(sources), offset=(4, 3))  # the top border, the header, row 1, row 2
         await pilot.pause()
         assert sources.focused_source == "outlet-001"
+
+
+async def test_a_long_outlet_name_is_cut_so_every_sources_figures_stay_on_screen():
+    long_name = "The Lisbon Daily Chronicle and Evening Gazette of the Greater Metropolitan Area"
+    comparison = synthetic_comparison(2, 4)
+    first, second = comparison.story.sources
+    story = replace(comparison.story, sources=(replace(first, outlet=long_name), second))
+    app = make_app(story, comparison=replace(comparison, story=story), keymap=NO_KEYMAP)
+    async with app.run_test(size=WIDE) as pilot:
+        await ready(app, pilot)
+        for size in (NARROW, WIDE, NARROW):  # cut at 80 columns, whole at 200, cut again
+            await pilot.resize_terminal(*size)
+            await pilot.pause()
+            header, *rows = sources_pane_lines(app)
+            assert len(rows) == 2  # no scrollbar under them
+            assert "✱ quotes" in header and all("2016-08-16" in row and "%" in row for row in rows)
+            assert ("The Lisbon Daily Chro…" in rows[0]) == (size == NARROW)
+            assert (long_name in rows[0]) == (size == WIDE)
 
 
 async def test_the_pivot_cannot_be_hidden(seed_comparison):
