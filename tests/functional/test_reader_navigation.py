@@ -321,6 +321,27 @@ async def test_a_long_outlet_name_is_cut_so_every_sources_figures_stay_on_screen
             assert (long_name in rows[0]) == (size == WIDE)
 
 
+async def test_a_long_title_gives_way_to_the_summary_in_the_header():
+    title = (
+        "The extraordinarily long headline about the closure of the bridge over the Tagus river "
+        "that goes on and on until it no longer fits the header of any terminal"
+    )
+    comparison = synthetic_comparison(3, 4)
+    story = replace(comparison.story, title=title)
+    app = make_app(story, comparison=replace(comparison, story=story), keymap=NO_KEYMAP)
+    async with app.run_test(size=NARROW) as pilot:
+        await ready(app, pilot)
+        await pilot.press("2")  # a hidden source: the summary's last part
+        await pilot.pause()
+        lines = screen_text(app).splitlines()
+        header = " ".join(" ".join(lines[: lines.index(next(line for line in lines if line.startswith("─Sources")))]).split())
+        assert header.startswith("The extraordinarily long headline about the") and "…" in header
+        assert "0/4 reviewed" in header and header.endswith("pivot Outlet 000 · 1 hidden")
+        await pilot.resize_terminal(*WIDE)
+        await pilot.pause()
+        assert title in screen_text(app)  # room for it all
+
+
 async def test_the_pivot_cannot_be_hidden(seed_comparison):
     app = reader(seed_comparison)
     async with app.run_test(size=WIDE) as pilot:
