@@ -1,6 +1,6 @@
 """The stories of a corpus: a folder of stories, or a table of articles.
 
-A folder holds one story per sub-folder (its `story.yaml`, else its `*.txt`)
+A folder holds one story per sub-folder (its `story.yaml`, else its `*.txt` and `*.html`)
 and per manifest (`*.yaml`) at its top. A table (JSON Lines, CSV or Parquet)
 holds one article per row with the columns story, outlet, title, date, url and
 text; its stories are written out as folders with a manifest under
@@ -24,7 +24,7 @@ import yaml
 from comparators.cache import code_fingerprint
 from comparators.dates import given_date
 from comparators.errors import StoryError
-from comparators.loading import MANIFEST_NAMES, MANIFEST_SUFFIXES
+from comparators.loading import MANIFEST_NAMES, MANIFEST_SUFFIXES, SOURCE_SUFFIXES
 from comparators.model import SettingsOverride
 from comparators.outlets import unique_ids
 
@@ -100,14 +100,17 @@ def _manifest_in(folder: Path) -> Path | None:
 
 
 def _text_files(folder: Path) -> list[Path]:
-    """The articles of a folder without a manifest, as loading picks them."""
+    """The articles of a folder without a manifest, as loading picks them (text files
+    and saved web pages)."""
     return sorted(
-        p for p in folder.iterdir() if p.suffix.lower() == ".txt" and p.is_file() and not p.name.startswith(".")
+        p
+        for p in folder.iterdir()
+        if p.suffix.lower() in SOURCE_SUFFIXES and p.is_file() and not p.name.startswith(".")
     )
 
 
 def _input_files(path: Path) -> list[Path]:
-    """The files loading `path` reads: a manifest and the files it lists, or the *.txt."""
+    """The files loading `path` reads: a manifest and the files it lists, or its articles."""
     manifest = path if path.is_file() else _manifest_in(path)
     if manifest is None:
         return _text_files(path)

@@ -78,6 +78,24 @@ def test_the_tables_hold_one_row_per_item_of_every_story(corpus, batch):
     assert group["kind"] == first["kind"]
 
 
+def test_a_folder_of_saved_web_pages_is_a_story_as_for_synopsis_export(tmp_path, capsys):
+    corpus = tmp_path / "corpus"
+    page = (
+        "<html><head><title>Bridge closed | {site}</title><meta property='og:site_name' content='{site}'></head>"
+        "<body><article><h1>Bridge closed</h1><p>The bridge over the Tagus river was closed on Friday after "
+        "engineers found cracks in two of its pillars, the city said.</p><p>Traffic was diverted through the "
+        "city centre while repairs are planned, officials said on {day}.</p></article></body></html>"
+    )
+    (corpus / "bridge").mkdir(parents=True)
+    for name, day in (("courier", "Friday"), ("gazette", "Saturday")):
+        (corpus / "bridge" / f"{name}.html").write_text(page.format(site=f"The {name}", day=day), encoding="utf-8")
+    out = tmp_path / "out"
+    summary = run_batch(corpus, out, SettingsOverride(), IN_PROCESS)
+    assert (summary.stories, summary.compared, summary.failures) == (1, 1, ())
+    stored = gzip.decompress(export_path(out, "bridge").read_bytes()).decode("utf-8")
+    assert stored == exported_by_cli(corpus / "bridge", capsys)
+
+
 def test_outlet_reuse_adds_up_each_outlet_pair_over_the_corpus(batch):
     out, _ = batch
     reuse = read_table(out, "reuse").to_pylist()
