@@ -269,6 +269,19 @@ async def test_p_opens_a_pivot_chooser_and_escape_changes_nothing(seed_compariso
         assert "Groups now follow Xinhua's order." in screen_text(app)
 
 
+async def test_the_outlet_chooser_moves_with_the_readers_own_keys():
+    comparison = synthetic_comparison(12, 6)
+    app = make_app(comparison.story, comparison=comparison, keymap=NO_KEYMAP)
+    async with app.run_test(size=NARROW) as pilot:
+        await ready(app, pilot)
+        await pilot.press("p", "G", "enter")  # the last outlet
+        await pilot.pause()
+        assert outlet(comparison.story, app.screen.comparison.pivot) == "Outlet 011"
+        await pilot.press("p", "g", "j", "j", "k", "enter")  # the first, two down, one up
+        await pilot.pause()
+        assert outlet(comparison.story, app.screen.comparison.pivot) == "Outlet 001"
+
+
 async def test_the_header_grows_and_shrinks_with_the_pivot_name_it_shows():
     """A new pivot lays the screen out again only when the header's lines change: a longer
     name must still make it taller (and a shorter one shorter), never cut its last line."""
