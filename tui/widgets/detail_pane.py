@@ -95,12 +95,14 @@ def detail_text(
         text.append("\n" if text.plain else "")
         text.append(f"Quote by {clean(quote.speaker or 'unknown speaker')}", style="italic")
         text.append(f" ({quote.speaker_evidence})" if quote.speaker_evidence else "", style="dim")
-    for change in lookup.changes_shown(group_index, shown):
-        if change.kind == ChangeKind.EDITED:
-            a, b = (outlet(story, s) for s in change.sources)
-            text.append("\n" if text.plain else "")
-            text.append("Edited copy: ", style="bold")
-            text.append(f"{a} and {b} carry the same text with a few words changed.")
+    edited = [c.sources for c in lookup.changes_shown(group_index, shown) if c.kind == ChangeKind.EDITED]
+    order = {source.id: n for n, source in enumerate(story.sources)}
+    for hub, partners in _by_shared_outlet(edited, order):
+        text.append("\n" if text.plain else "")
+        text.append("Edited copy: ", style="bold")
+        others = ", ".join(outlet(story, s) for s in partners)
+        each = "each of " if len(partners) > 1 else ""
+        text.append(f"{outlet(story, hub)} and {each}{others} carry the same text with a few words changed.")
     if mark is not None:
         heading("Review")
         text.append(mark_words(mark) or "note", style="bold")
@@ -146,6 +148,23 @@ def detail_text(
             text.append(f"  ({clean(removal.reason)})\n", style="dim")
         text.rstrip()
     return text
+
+
+def _by_shared_outlet(pairs: list[tuple[str, ...]], order: dict[str, int]) -> list[tuple[str, list[str]]]:
+    """Pairs of outlets as (outlet, its partners), the outlet in most pairs first: a wire
+    story twelve outlets edit is one line, not eleven that push the rest out of the pane."""
+    left = [tuple(pair) for pair in pairs]
+    found = []
+    while left:
+        count: dict[str, int] = {}
+        for pair in left:
+            for source in pair:
+                count[source] = count.get(source, 0) + 1
+        hub = min(count, key=lambda s: (-count[s], order[s]))
+        partners = sorted((b if a == hub else a for a, b in left if hub in (a, b)), key=order.__getitem__)
+        found.append((hub, partners))
+        left = [pair for pair in left if hub not in pair]
+    return found
 
 
 def score_text(text: Text, lookup: Lookup, group_index: int, heading) -> None:
