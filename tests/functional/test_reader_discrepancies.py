@@ -197,3 +197,15 @@ async def test_with_the_odd_outlet_hidden_the_outlets_shown_no_longer_disagree()
         await pilot.pause()
         text = screen_text(app)
         assert "Reuters ¶1: 15 percent" in text and "No discrepancy" not in text
+
+
+async def test_y_on_a_disagreement_copies_the_values_of_the_outlets_shown():
+    lead = "European ministers agreed on Tuesday to cut fishing quotas in the North Sea by {} percent, officials said."
+    story = tiny_story({name: [lead.format(figure)] for name, figure in (("AP", 12), ("Reuters", 15), ("Herald", 14))})
+    app = reader(compare(story), view=View.DISAGREEMENTS)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(app, pilot)
+        await pilot.press("3", "y")  # the Herald hidden: AP and Reuters still disagree
+        await pilot.pause()
+        assert "AP, 2016-08-16, paragraph 1" in app.clipboard and "15 percent (Reuters" in app.clipboard
+        assert "Herald" not in app.clipboard and "14 percent" not in app.clipboard
