@@ -17,6 +17,7 @@ from tui.views.lookup import Lookup, removals_near
 from tui.views.render import clean, outlet
 
 QUOTE_PREVIEW = 90  # characters of a quote shown in the pane
+FOCUSED_TITLE = "Detail"
 
 
 class DetailPane(RichLog):
@@ -66,6 +67,14 @@ class DetailPane(RichLog):
 
     def on_resize(self) -> None:
         self._draw()
+
+    # A title only while focused: the focused pane's title is what says, in reverse and
+    # without colour too, where the keys go (the arrows then scroll this pane).
+    def on_focus(self) -> None:
+        self.border_title = FOCUSED_TITLE
+
+    def on_blur(self) -> None:
+        self.border_title = None
 
 
 def detail_text(
