@@ -15,7 +15,7 @@ from tui.app import make_app
 from tui.screens.help_screen import HelpScreen
 from tui.views.layout import View
 
-from reader_helpers import NO_KEYMAP, ready, screen_text, synthetic_comparison
+from reader_helpers import NO_KEYMAP, ready, record_notifications, screen_text, synthetic_comparison
 
 NARROW, WIDE = (80, 24), (200, 50)
 
@@ -257,6 +257,17 @@ async def test_number_keys_hide_and_show_a_source_column(seed_comparison):
         await pilot.press("4")
         await pilot.pause()
         assert "Xinhua" in ruler()
+
+
+async def test_a_number_key_past_the_last_source_says_there_is_no_such_source(seed_comparison):
+    app = reader(seed_comparison)
+    shown = record_notifications(app)
+    async with app.run_test(size=NARROW) as pilot:
+        await ready(app, pilot)
+        await pilot.press("7")  # the seeds have five sources
+        await pilot.pause()
+        assert [n.message for n in shown] == ["No source 7: the story has 5 sources."]
+        assert not app.screen.hidden
 
 
 async def test_enter_in_the_sources_pane_hides_the_source_under_the_cursor(seed_comparison):

@@ -394,6 +394,8 @@ class MainScreen(ReviewActions, CopyOpenActions, RemembersView, Screen):
     def action_toggle_source(self, number: int) -> None:
         if number <= len(self.story.sources):
             self.toggle_source(self.story.sources[number - 1].id)
+        elif self.lookup is not None:
+            self.notify(f"No source {number}: the story has {count(len(self.story.sources), 'source')}.", timeout=2)
 
     def on_toggle_requested(self, message: ToggleRequested) -> None:
         self.toggle_source(message.source_id)
