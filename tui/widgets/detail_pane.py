@@ -3,6 +3,7 @@ quotes, what cleaning removed; why it was matched only on request (`s`)."""
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Collection
 
 from rich.text import Text
@@ -162,17 +163,20 @@ def detail_text(
 def _by_shared_outlet(pairs: list[tuple[str, ...]], order: dict[str, int]) -> list[tuple[str, list[str]]]:
     """Pairs of outlets as (outlet, its partners), the outlet in most pairs first: a wire
     story twelve outlets edit is one line, not eleven that push the rest out of the pane."""
-    left = [tuple(pair) for pair in pairs]
+    partners: dict[str, set[str]] = defaultdict(set)
+    for a, b in pairs:
+        partners[a].add(b)
+        partners[b].add(a)
     found = []
-    while left:
-        count: dict[str, int] = {}
-        for pair in left:
-            for source in pair:
-                count[source] = count.get(source, 0) + 1
-        hub = min(count, key=lambda s: (-count[s], order[s]))
-        partners = sorted((b if a == hub else a for a, b in left if hub in (a, b)), key=order.__getitem__)
-        found.append((hub, partners))
-        left = [pair for pair in left if hub not in pair]
+    while partners:
+        most = max(map(len, partners.values()))
+        hub = min((s for s, mates in partners.items() if len(mates) == most), key=order.__getitem__)
+        mates = partners.pop(hub)
+        for mate in mates:
+            partners[mate].discard(hub)
+            if not partners[mate]:
+                del partners[mate]
+        found.append((hub, sorted(mates, key=order.__getitem__)))
     return found
 
 
