@@ -89,7 +89,7 @@ def test_quotes_names_the_outlet_that_gives_a_statement_to_someone_else(tmp_path
     assert result.returncode == 0, result.stderr
     speaker_column = [line.split("│")[1].strip() for line in result.stdout.splitlines() if line.startswith("│")]
     assert [cell for cell in speaker_column if cell] == ["Ana Costa", "≠ Luis Silva", "≈ Ana Kosta"]
-    caption = "≠ the outlet names another speaker; ≈ the outlet's spelling of the name"
+    caption = "≠ the outlet names another person; ≈ the outlet's own words for the speaker"
     assert caption in " ".join(result.stdout.split())
 
 

@@ -6,7 +6,7 @@ each row is one outlet's quote with its status, named as the reader names it: sh
 speaker saying it otherwise, shown as a word diff, wdiff style: [-this outlet's
 words-] {+the other's+}) or ✱ only here (only this outlet carries it). A row whose
 outlet names the speaker otherwise than the section's heading says how (≠ another
-person, ≈ another spelling). Article text goes into `rich.text.Text` only, so brackets
+person; ≈ another spelling, a title alone or no one). Article text goes into `rich.text.Text` only, so brackets
 in a quote are never read as Rich markup.
 """
 
@@ -20,7 +20,7 @@ from rich.table import Table
 from rich.text import Text
 
 from comparators.model import Quote, QuoteStatus, Story
-from comparators.quote_matching import story_quotes
+from comparators.quote_matching import speaker_unnamed, story_quotes
 from comparators.quote_status import UNIQUE_QUOTE_MARK, status_label, statements_by_speaker
 from comparators.reports.describe import count
 from tui.cli.story_args import add_story_arguments, checked_settings, story_from_args
@@ -28,8 +28,8 @@ from tui.views.render import Palette, clean, outlet, pair_text
 
 UNKNOWN_SPEAKER = "(speaker unknown)"
 # A row whose outlet names the speaker otherwise than its section's heading does.
-OTHER_SPEAKER, OTHER_SPELLING = "≠", "≈"
-SPEAKER_MARKS = {OTHER_SPEAKER: "the outlet names another speaker", OTHER_SPELLING: "the outlet's spelling of the name"}
+OTHER_SPEAKER, OTHER_WORDS = "≠", "≈"
+SPEAKER_MARKS = {OTHER_SPEAKER: "the outlet names another person", OTHER_WORDS: "the outlet's own words for the speaker"}
 # The reader's word diff, [-struck-] and {+underlined+}: styles that survive monochrome.
 DIFF_STYLES = Palette(deleted=Style(strike=True, color="red"), inserted=Style(underline=True, color="green"))
 STATUS_STYLES = {QuoteStatus.SHARED: "green", QuoteStatus.VARIANT: "yellow", QuoteStatus.UNIQUE: "bold reverse"}
@@ -122,15 +122,18 @@ def quotes_table(
 
 def _named_otherwise(name: str, key: str | None, quote: Quote) -> tuple[str, str] | None:
     """(mark, name) when the quote's outlet names its speaker otherwise than the section
-    heading `name` does: another person or none (≠), another spelling (≈); else None.
+    heading `name` does: another person (≠); another spelling, a title alone or no
+    one (≈); else None.
     A statement is listed under the speaker most outlets name, which must not hide the
     outlet that names someone else: who said it is what a fact-checker checks."""
     if key is None:  # the unknown speaker's section: no name to differ from
         return None
-    if quote.speaker is None or (quote.speaker_key or quote.speaker) != key:
-        return OTHER_SPEAKER, clean(quote.speaker) if quote.speaker else "no speaker named"
-    if clean(quote.speaker) != clean(name):
-        return OTHER_SPELLING, clean(quote.speaker)
+    if quote.speaker is None:
+        return OTHER_WORDS, "no speaker named"
+    if (quote.speaker_key or quote.speaker) != key and not speaker_unnamed(quote):
+        return OTHER_SPEAKER, clean(quote.speaker)
+    if clean(quote.speaker) != clean(name):  # another spelling, or a title alone ("the mayor")
+        return OTHER_WORDS, clean(quote.speaker)
     return None
 
 
