@@ -1,6 +1,6 @@
 """The stories of a corpus: a folder of stories, or a table of articles.
 
-A folder holds one story per sub-folder (its `story.yaml`, else its `*.txt`)
+A folder holds one story per sub-folder (its `story.yaml`, else its `*.txt` and `*.html`)
 and per manifest (`*.yaml`) at its top. A table (JSON Lines, CSV or Parquet)
 holds one article per row with the columns story, outlet, title, date, url and
 text; its stories are written out as folders with a manifest under
@@ -24,13 +24,14 @@ import yaml
 from comparators.cache import code_fingerprint
 from comparators.dates import given_date
 from comparators.errors import StoryError
-from comparators.loading import MANIFEST_NAMES, MANIFEST_SUFFIXES
+from comparators.loading import MANIFEST_NAMES, MANIFEST_SUFFIXES, SOURCE_SUFFIXES
 from comparators.model import SettingsOverride
 from comparators.outlets import unique_ids
 
 TABLE_SUFFIXES = (".jsonl", ".ndjson", ".csv", ".parquet")
 ARTICLE_COLUMNS = ("story", "outlet", "title", "date", "url", "text")
 ARTICLES_DIR = "articles"
+CSV_FIELD_LIMIT = 2**31 - 1  # characters: the largest a C long holds everywhere
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,14 +100,17 @@ def _manifest_in(folder: Path) -> Path | None:
 
 
 def _text_files(folder: Path) -> list[Path]:
-    """The articles of a folder without a manifest, as loading picks them."""
+    """The articles of a folder without a manifest, as loading picks them (text files
+    and saved web pages)."""
     return sorted(
-        p for p in folder.iterdir() if p.suffix.lower() == ".txt" and p.is_file() and not p.name.startswith(".")
+        p
+        for p in folder.iterdir()
+        if p.suffix.lower() in SOURCE_SUFFIXES and p.is_file() and not p.name.startswith(".")
     )
 
 
 def _input_files(path: Path) -> list[Path]:
-    """The files loading `path` reads: a manifest and the files it lists, or the *.txt."""
+    """The files loading `path` reads: a manifest and the files it lists, or its articles."""
     manifest = path if path.is_file() else _manifest_in(path)
     if manifest is None:
         return _text_files(path)
@@ -129,16 +133,17 @@ def _input_files(path: Path) -> list[Path]:
 def read_articles(path: Path) -> list[dict[str, str | None]]:
     """The rows of a JSON Lines, CSV or Parquet table of articles, as text or None.
 
-    Raises `StoryError` naming the file (and line) for an unreadable table, one
-    without rows, a missing `story` or `text` column, a row without a story or with
-    a date that is no date (`dates.given_date`; a date is kept as YYYY-MM-DD)."""
+    Raises `StoryError` naming the file and where in it (the line a CSV record or JSON
+    object starts on, a Parquet file's row) for an unreadable table, one without rows,
+    a missing `story` or `text` column, a row without a story, a value that is no text
+    (a JSON list or object) or a date that is no date (`dates.given_date`; a date is
+    kept as YYYY-MM-DD)."""
     suffix = path.suffix.lower()
     try:
         if suffix == ".parquet":
             rows = _parquet_rows(path)
         elif suffix == ".csv":
-            with path.open(encoding="utf-8-sig", newline="") as stream:
-                rows = list(csv.DictReader(stream))
+            rows = _csv_rows(path)
         else:
             rows = _json_lines(path)
     except OSError as error:
@@ -147,18 +152,22 @@ def read_articles(path: Path) -> list[dict[str, str | None]]:
         raise StoryError(path, f"not a readable table: {error}") from None
     if not rows:  # a header alone is no article: say so rather than name columns it may have
         raise StoryError(path, "no articles: the table has no rows")
-    columns = set().union(*(row.keys() for row in rows))
+    columns = set().union(*(row.keys() for _, row in rows))
     missing = [c for c in ("story", "text") if c not in columns]
     if missing:
         raise StoryError(path, f"no {' and no '.join(repr(c) for c in missing)} column")
     articles = []
-    for number, row in enumerate(rows, start=1):
+    for where, row in rows:
+        for column in ARTICLE_COLUMNS:
+            if isinstance(row.get(column), (list, dict)):
+                kind = "a list" if isinstance(row[column], list) else "an object"
+                raise StoryError(path, f"{where}: {column!r} is {kind}, not text")
         article = {c: _text(row.get(c)) for c in ARTICLE_COLUMNS}
         if not article["story"]:
-            raise StoryError(path, f"row {number}: no story")
+            raise StoryError(path, f"{where}: no story")
         if article["date"]:  # named here, not in the manifest made of it
             if (date := given_date(article["date"].strip())) is None:
-                raise StoryError(path, f"row {number}: date {article['date']!r} is not a date; write it as YYYY-MM-DD")
+                raise StoryError(path, f"{where}: date {article['date']!r} is not a date; write it as YYYY-MM-DD")
             article["date"] = date
         articles.append(article)
     return articles
@@ -170,7 +179,29 @@ def _text(value: object) -> str | None:
     return str(value)
 
 
-def _json_lines(path: Path) -> list[dict]:
+def _csv_rows(path: Path) -> list[tuple[str, dict]]:
+    """('line N', row) per record, N the line it starts on (an article's text may run
+    over several lines), read as `csv.DictReader` reads them: blank lines skipped,
+    missing fields None."""
+    rows = []
+    # csv's default limit, 128 KB a field, is less than one long article: the loader's
+    # own limit (MAX_FILE_BYTES) refuses an oversized article later, in its story alone.
+    limit = csv.field_size_limit(CSV_FIELD_LIMIT)
+    try:
+        with path.open(encoding="utf-8-sig", newline="") as stream:
+            reader = csv.reader(stream)
+            header = next(reader, [])
+            ended = reader.line_num  # the line the record before ended on
+            for record in reader:  # a blank line is a record of its own, empty
+                start, ended = ended + 1, reader.line_num
+                if record:
+                    rows.append((f"line {start}", dict(zip(header, record + [None] * (len(header) - len(record))))))
+    finally:
+        csv.field_size_limit(limit)
+    return rows
+
+
+def _json_lines(path: Path) -> list[tuple[str, dict]]:
     rows = []
     with path.open(encoding="utf-8-sig") as stream:
         for number, line in enumerate(stream, start=1):
@@ -182,16 +213,16 @@ def _json_lines(path: Path) -> list[dict]:
                 raise StoryError(path, f"line {number}: not JSON: {error.msg}") from None
             if not isinstance(row, dict):
                 raise StoryError(path, f"line {number}: not a JSON object")
-            rows.append(row)
+            rows.append((f"line {number}", row))
     return rows
 
 
-def _parquet_rows(path: Path) -> list[dict]:
+def _parquet_rows(path: Path) -> list[tuple[str, dict]]:
     import pyarrow as pa
     import pyarrow.parquet as pq
 
     try:
-        return pq.read_table(path).to_pylist()
+        return [(f"row {number}", row) for number, row in enumerate(pq.read_table(path).to_pylist(), start=1)]
     except pa.ArrowException as error:
         raise StoryError(path, f"not a readable Parquet file: {error}") from None
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from itertools import combinations, islice
@@ -87,6 +87,13 @@ class Discrepancy:
     @property
     def sources(self) -> tuple[str, ...]:
         return tuple(dict.fromkeys(v.source for v in self.values))
+
+    def disagrees_among(self, sources: Collection[str]) -> bool:
+        """Whether two of `sources` still give different values: the discrepancy as seen
+        with the other outlets set aside (hidden in the reader). Values are compared
+        normalised, as a report of those sources keeps them (`reports.subset`)."""
+        values = [v for v in self.values if v.source in sources]
+        return len({v.source for v in values}) > 1 and len({v.value for v in values}) > 1
 
 
 @dataclass(frozen=True, slots=True)

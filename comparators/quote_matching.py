@@ -204,7 +204,7 @@ def group_quotes(
             if score is not None:
                 add(i, j, "variant", score)
                 variant_pairs.add((i, j))
-    unknown = [_speaker_unknown(quote) for quote in firsts]
+    unknown = [speaker_unnamed(quote) for quote in firsts]
     for i, j in _unattributed_candidates(stems, frequency, unknown, apart):
         if (i, j) in shared_pairs or (i, j) in variant_pairs:
             continue
@@ -336,7 +336,7 @@ def variant_similarity(
     return score if score >= threshold else None
 
 
-def _speaker_unknown(quote: Quote) -> bool:
+def speaker_unnamed(quote: Quote) -> bool:
     """No named speaker: none found, or only a role ("the prime minister")."""
     return quote.speaker_key is None or quote.speaker_key.split()[0] in ("the", "a", "an", "his", "her")
 
@@ -558,7 +558,7 @@ def _speaker_statement_links(
         partners[b].update(sources[a])
     by_speaker: dict[str, list[int]] = defaultdict(list)
     for wording, quote in enumerate(firsts):
-        if not _speaker_unknown(quote):
+        if not speaker_unnamed(quote):
             by_speaker[quote.speaker_key].append(wording)
     known: dict[int, frozenset[tuple[str, str]]] = {}
 
@@ -612,7 +612,7 @@ def _fact_links(
         partners[b].update(quotes[i].source for i in copies[a])
     by_place: dict[tuple[str, int], list[int]] = defaultdict(list)
     for index, quote in enumerate(quotes):
-        if not _speaker_unknown(quote):
+        if not speaker_unnamed(quote):
             by_place[(quote.source, quote.paragraph)].append(index)
     for group in facts:
         if len(group.sources) < 2:

@@ -60,6 +60,7 @@ class Statement:
 class SpeakerStatements:
     speaker: str | None  # the name most quotes give; None: no outlet says who spoke
     statements: tuple[Statement, ...]  # unique first, then variant, then shared
+    key: str | None = None  # the speaker's key (`Quote.speaker_key`): who, however spelled
 
 
 def statements_by_speaker(
@@ -107,6 +108,7 @@ def statements_by_speaker(
         SpeakerStatements(
             _most_common(names.get(key) or [key]) if key is not None else None,
             tuple(statement for _, statement in sorted(entries, key=lambda e: e[0])),
+            key,
         )
         for key, entries in sorted(speakers.items(), key=speaker_order)
     )

@@ -78,6 +78,24 @@ def test_the_tables_hold_one_row_per_item_of_every_story(corpus, batch):
     assert group["kind"] == first["kind"]
 
 
+def test_a_folder_of_saved_web_pages_is_a_story_as_for_synopsis_export(tmp_path, capsys):
+    corpus = tmp_path / "corpus"
+    page = (
+        "<html><head><title>Bridge closed | {site}</title><meta property='og:site_name' content='{site}'></head>"
+        "<body><article><h1>Bridge closed</h1><p>The bridge over the Tagus river was closed on Friday after "
+        "engineers found cracks in two of its pillars, the city said.</p><p>Traffic was diverted through the "
+        "city centre while repairs are planned, officials said on {day}.</p></article></body></html>"
+    )
+    (corpus / "bridge").mkdir(parents=True)
+    for name, day in (("courier", "Friday"), ("gazette", "Saturday")):
+        (corpus / "bridge" / f"{name}.html").write_text(page.format(site=f"The {name}", day=day), encoding="utf-8")
+    out = tmp_path / "out"
+    summary = run_batch(corpus, out, SettingsOverride(), IN_PROCESS)
+    assert (summary.stories, summary.compared, summary.failures) == (1, 1, ())
+    stored = gzip.decompress(export_path(out, "bridge").read_bytes()).decode("utf-8")
+    assert stored == exported_by_cli(corpus / "bridge", capsys)
+
+
 def test_outlet_reuse_adds_up_each_outlet_pair_over_the_corpus(batch):
     out, _ = batch
     reuse = read_table(out, "reuse").to_pylist()
@@ -265,8 +283,39 @@ def test_a_tables_dates_are_kept_as_yyyy_mm_dd_and_one_that_reads_two_ways_is_re
     assert [row["date"] for row in read_articles(table)] == ["2024-03-02", "2024-03-03"]
     table.write_text("story,text,date\n" + rows + "ferry,The ferry docked.,03/04/2024\n", encoding="utf-8")
     assert main(["batch", str(table), "-o", str(tmp_path / "out")]) == 2
-    expected = f"synopsis: {table}: row 3: date '03/04/2024' is not a date; write it as YYYY-MM-DD\n"
+    expected = f"synopsis: {table}: line 4: date '03/04/2024' is not a date; write it as YYYY-MM-DD\n"
     assert capsys.readouterr().err == expected
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "problem"),
+    [
+        # an article's text over several lines, a blank line between records: the line it starts on
+        (
+            "articles.csv",
+            'story,text,date\nferry,"The ferry sailed.\n\nIt sank.",2024-03-02\n\nferry,"It docked.",2024-02-30\n',
+            "line 6: date '2024-02-30' is not a date; write it as YYYY-MM-DD",
+        ),
+        (
+            "articles.jsonl",
+            '\n{"story": "ferry", "text": "The ferry sailed."}\n{"story": "", "text": "It docked."}\n',
+            "line 3: no story",
+        ),
+        ("articles.jsonl", '{"story": "ferry", "text": ["The ferry", "sailed."]}\n', "line 1: 'text' is a list, not text"),
+    ],
+)
+def test_a_bad_row_is_named_by_the_line_it_starts_on_in_the_file(name, text, problem, tmp_path, capsys):
+    table = tmp_path / name
+    table.write_text(text, encoding="utf-8")
+    assert main(["batch", str(table), "-o", str(tmp_path / "out")]) == 2
+    assert capsys.readouterr().err == f"synopsis: {table}: {problem}\n"
+
+
+def test_a_csv_article_longer_than_csvs_default_field_limit_is_read_whole(tmp_path):
+    table = tmp_path / "articles.csv"
+    long_text = "The council met again to discuss the budget and the roads. " * 3000  # 180 KB
+    table.write_text(f'story,text\ncouncil,"{long_text}"\ncouncil,The council met.\n', encoding="utf-8")
+    assert [row["text"] for row in read_articles(table)] == [long_text, "The council met."]
 
 
 def test_batch_never_writes_into_a_folder_of_something_else(corpus, tmp_path, capsys):

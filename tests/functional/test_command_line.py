@@ -86,6 +86,21 @@ def test_a_story_without_quoted_terms_says_so_instead_of_an_empty_table(tmp_path
     assert "No quoted terms" in result.stdout and "Quoted terms (not quotes)" not in result.stdout
 
 
+def test_quotes_names_the_outlet_that_gives_a_statement_to_someone_else(tmp_path):
+    said = '"We will rebuild the market stone by stone before the summer," said {}.'
+    speakers = {"ap": "Mayor Ana Costa", "reuters": "Governor Luis Silva", "afp": "Mayor Ana Costa", "bbc": "Mayor Ana Kosta"}
+    for n, (name, speaker) in enumerate(speakers.items(), start=1):
+        (tmp_path / f"0{n}_{name}.txt").write_text(
+            f"A fire destroyed the old market in Porto on Sunday night.\n\n{said.format(speaker)}\n", encoding="utf-8"
+        )
+    result = run_synopsis("quotes", tmp_path)
+    assert result.returncode == 0, result.stderr
+    speaker_column = [line.split("│")[1].strip() for line in result.stdout.splitlines() if line.startswith("│")]
+    assert [cell for cell in speaker_column if cell] == ["Ana Costa", "≠ Luis Silva", "≈ Ana Kosta"]
+    caption = "≠ the outlet names another person; ≈ the outlet's own words for the speaker"
+    assert caption in " ".join(result.stdout.split())
+
+
 def test_a_system_error_that_names_no_file_is_not_called_a_read(monkeypatch, capsys):
     def no_process(args):
         raise BlockingIOError(errno.EAGAIN, "Resource temporarily unavailable")

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from comparators import compare
 from comparators.discrepancies import Discrepancy, DiscrepancyValue
 from tui.app import make_app
 from tui.views.layout import DISAGREE_MARK, View
 
-from reader_helpers import NO_KEYMAP, ready, record_notifications, screen_text, synthetic_comparison
+from reader_helpers import NO_KEYMAP, ready, record_notifications, screen_text, synthetic_comparison, tiny_story
 
 WIDE = (200, 50)
 
@@ -152,3 +153,59 @@ def test_stack_view_marks_a_group_whose_outlets_disagree_at_120x32(snap_compare)
     """≠ after the group's id; the detail pane sets the values side by side."""
     app = reader(snapshot_comparison(), view=View.STACK)
     assert snap_compare(app, terminal_size=(120, 32), run_before=settle)
+
+
+# ---------------------------------------------------------------- hidden outlets
+
+
+def quota_comparison():
+    """Three outlets; Reuters alone gives another figure (15 percent, the others 12)."""
+    lead = "European ministers agreed on Tuesday to cut fishing quotas in the North Sea by {} percent, officials said."
+    tail = "The cuts will take effect on January 1 and affect about 4,000 boats in the region."
+    story = tiny_story({
+        "AP": [lead.format(12), tail],
+        "Reuters": [lead.format(15), tail],
+        "Herald": [lead.format(12), tail],
+    })
+    comparison = compare(story)
+    assert [[v.value for v in d.values] for d in comparison.discrepancies] == [["12%", "15%", "12%"]]
+    return comparison
+
+
+async def test_with_the_odd_outlet_hidden_the_outlets_shown_no_longer_disagree():
+    comparison = quota_comparison()
+    group = comparison.discrepancies[0].group
+    app = reader(comparison, view=View.STACK)
+    shown = record_notifications(app)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(app, pilot)
+        text = screen_text(app)
+        assert f"{group} {DISAGREE_MARK}" in text and "Where outlets disagree" in text
+        await pilot.press("2")  # hide Reuters: AP and the Herald both say 12 percent
+        await pilot.pause()
+        text = screen_text(app)
+        assert f"{group} {DISAGREE_MARK}" not in text
+        assert "Where outlets disagree" not in text
+        assert "Reuters" not in text.split("─Stack")[1]  # the detail pane names no hidden outlet
+        await pilot.press("g", "d")
+        await pilot.pause()
+        assert shown[-1].message == "No group where outlets disagree below."
+        await pilot.press("v", "v", "v", "v")
+        assert app.screen.view == View.DISAGREEMENTS
+        assert "No discrepancy between the sources shown." in screen_text(app)
+        await pilot.press("2")  # Reuters back: the disagreement is back
+        await pilot.pause()
+        text = screen_text(app)
+        assert "Reuters ¶1: 15 percent" in text and "No discrepancy" not in text
+
+
+async def test_y_on_a_disagreement_copies_the_values_of_the_outlets_shown():
+    lead = "European ministers agreed on Tuesday to cut fishing quotas in the North Sea by {} percent, officials said."
+    story = tiny_story({name: [lead.format(figure)] for name, figure in (("AP", 12), ("Reuters", 15), ("Herald", 14))})
+    app = reader(compare(story), view=View.DISAGREEMENTS)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(app, pilot)
+        await pilot.press("3", "y")  # the Herald hidden: AP and Reuters still disagree
+        await pilot.pause()
+        assert "AP, 2016-08-16, paragraph 1" in app.clipboard and "15 percent (Reuters" in app.clipboard
+        assert "Herald" not in app.clipboard and "14 percent" not in app.clipboard

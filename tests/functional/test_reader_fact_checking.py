@@ -251,6 +251,30 @@ async def test_the_detail_pane_is_hidden_for_a_group_with_nothing_to_say():
         assert app.screen.aligned.size.height >= 15  # the room goes to the passages
 
 
+async def test_twelve_outlets_editing_one_wire_story_make_one_edited_copy_line_and_leave_room():
+    names = ["AP", "Reuters", "AFP", "BBC", "CNN", "Guardian", "Times", "Post", "Herald", "Tribune", "Globe", "Courier"]
+    story = tiny_story({
+        name: [
+            f"A storm hit the coast of Portugal on Sunday, killing {30 + n % 3} people, officials said.",
+            f"The {name} correspondent reported power cuts across the whole region on Sunday night.",
+        ]
+        for n, name in enumerate(names)
+    })
+    app = make_app(story, comparison=compare(story), keymap=NO_KEYMAP, view=View.STACK)
+    async with app.run_test(size=NARROW) as pilot:
+        await ready(app, pilot)
+        detail = app.screen.query_one("#detail")
+        text = screen_text(app)
+        assert text.count("Edited copy:") == 1  # not one line per pair of outlets
+        assert "Where outlets disagree" in text and "AP ¶1: 30" in text  # still in the pane
+        assert detail.size.height <= 6
+        await pilot.press("down")  # the second passage, where AP's copy is edited by all eleven
+        await pilot.pause()
+        text = " ".join(screen_text(app).split())
+        others = ", ".join(names[1:])
+        assert f"Edited copy: AP and each of {others} carry the same text with a few words changed." in text
+
+
 async def test_p_opens_a_pivot_chooser_and_escape_changes_nothing(seed_comparison):
     app = reader(seed_comparison)
     async with app.run_test(size=NARROW, notifications=True) as pilot:
@@ -267,6 +291,19 @@ async def test_p_opens_a_pivot_chooser_and_escape_changes_nothing(seed_compariso
         await pilot.pause()
         assert app.screen.comparison.pivot == "xinhua"
         assert "Groups now follow Xinhua's order." in screen_text(app)
+
+
+async def test_the_outlet_chooser_moves_with_the_readers_own_keys():
+    comparison = synthetic_comparison(12, 6)
+    app = make_app(comparison.story, comparison=comparison, keymap=NO_KEYMAP)
+    async with app.run_test(size=NARROW) as pilot:
+        await ready(app, pilot)
+        await pilot.press("p", "G", "enter")  # the last outlet
+        await pilot.pause()
+        assert outlet(comparison.story, app.screen.comparison.pivot) == "Outlet 011"
+        await pilot.press("p", "g", "j", "j", "k", "enter")  # the first, two down, one up
+        await pilot.pause()
+        assert outlet(comparison.story, app.screen.comparison.pivot) == "Outlet 001"
 
 
 async def test_the_header_grows_and_shrinks_with_the_pivot_name_it_shows():

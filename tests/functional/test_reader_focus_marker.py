@@ -36,3 +36,10 @@ async def test_the_focused_panes_title_is_reversed_with_no_color(monkeypatch):
         await pilot.press("shift+tab")  # the sources pane
         await pilot.pause()
         assert title_is_reversed(app, "Sources") and not title_is_reversed(app, "Stack")
+        await pilot.press("tab", "tab")  # the aligned view, then the detail pane below it
+        await pilot.pause()
+        assert app.focused is app.screen.query_one("#detail")
+        assert title_is_reversed(app, "Detail") and not title_is_reversed(app, "Stack")
+        await pilot.press("tab")
+        await pilot.pause()
+        assert "─Detail" not in screen_text(app)  # no title while another pane has the keys

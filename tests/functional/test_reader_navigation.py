@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 import threading
+from dataclasses import replace
 
 import pytest
 
@@ -14,7 +15,7 @@ from tui.app import make_app
 from tui.screens.help_screen import HelpScreen
 from tui.views.layout import View
 
-from reader_helpers import NO_KEYMAP, ready, screen_text, synthetic_comparison
+from reader_helpers import NO_KEYMAP, ready, record_notifications, screen_text, synthetic_comparison
 
 NARROW, WIDE = (80, 24), (200, 50)
 
@@ -258,6 +259,17 @@ async def test_number_keys_hide_and_show_a_source_column(seed_comparison):
         assert "Xinhua" in ruler()
 
 
+async def test_a_number_key_past_the_last_source_says_there_is_no_such_source(seed_comparison):
+    app = reader(seed_comparison)
+    shown = record_notifications(app)
+    async with app.run_test(size=NARROW) as pilot:
+        await ready(app, pilot)
+        await pilot.press("7")  # the seeds have five sources
+        await pilot.pause()
+        assert [n.message for n in shown] == ["No source 7: the story has 5 sources."]
+        assert not app.screen.hidden
+
+
 async def test_enter_in_the_sources_pane_hides_the_source_under_the_cursor(seed_comparison):
     app = reader(seed_comparison)
     async with app.run_test(size=WIDE) as pilot:
@@ -300,6 +312,45 @@ async def test_the_sources_pane_keeps_a_tables_keys_mouse_and_header_on_a_long_s
         await pilot.click(type(sources), offset=(4, 3))  # the top border, the header, row 1, row 2
         await pilot.pause()
         assert sources.focused_source == "outlet-001"
+
+
+async def test_a_long_outlet_name_is_cut_so_every_sources_figures_stay_on_screen():
+    long_name = "The Lisbon Daily Chronicle and Evening Gazette of the Greater Metropolitan Area"
+    comparison = synthetic_comparison(2, 4)
+    first, second = comparison.story.sources
+    story = replace(comparison.story, sources=(replace(first, outlet=long_name), second))
+    app = make_app(story, comparison=replace(comparison, story=story), keymap=NO_KEYMAP)
+    async with app.run_test(size=WIDE) as pilot:
+        await ready(app, pilot)
+        for size in (NARROW, WIDE, NARROW):  # cut at 80 columns, whole at 200, cut again
+            await pilot.resize_terminal(*size)
+            await pilot.pause()
+            header, *rows = sources_pane_lines(app)
+            assert len(rows) == 2  # no scrollbar under them
+            assert "✱ quotes" in header and all("2016-08-16" in row and "%" in row for row in rows)
+            assert ("The Lisbon Daily Chro…" in rows[0]) == (size == NARROW)
+            assert (long_name in rows[0]) == (size == WIDE)
+
+
+async def test_a_long_title_gives_way_to_the_summary_in_the_header():
+    title = (
+        "The extraordinarily long headline about the closure of the bridge over the Tagus river "
+        "that goes on and on until it no longer fits the header of any terminal"
+    )
+    comparison = synthetic_comparison(3, 4)
+    story = replace(comparison.story, title=title)
+    app = make_app(story, comparison=replace(comparison, story=story), keymap=NO_KEYMAP)
+    async with app.run_test(size=NARROW) as pilot:
+        await ready(app, pilot)
+        await pilot.press("2")  # a hidden source: the summary's last part
+        await pilot.pause()
+        lines = screen_text(app).splitlines()
+        header = " ".join(" ".join(lines[: lines.index(next(line for line in lines if line.startswith("─Sources")))]).split())
+        assert header.startswith("The extraordinarily long headline about the") and "…" in header
+        assert "0/4 reviewed" in header and header.endswith("pivot Outlet 000 · 1 hidden")
+        await pilot.resize_terminal(*WIDE)
+        await pilot.pause()
+        assert title in screen_text(app)  # room for it all
 
 
 async def test_the_pivot_cannot_be_hidden(seed_comparison):

@@ -44,3 +44,15 @@ def test_article_text_is_printed_as_text_never_as_markup_or_escapes(tmp_path):
     assert result.returncode == 0, result.stderr
     assert "[bold red]Shouting[/bold red]" in result.stdout
     assert "\x1b" not in result.stdout and "\x07" not in result.stdout
+
+
+def test_each_removed_heading_names_its_file_on_one_line_when_the_terminal_has_room(tmp_path):
+    folder = tmp_path / "a_rather_long_folder_name_of_the_newsroom_archive" / "ferry"
+    folder.mkdir(parents=True)
+    for name in ("quiet", "calm"):  # nothing removed: a narrow table under the heading
+        (folder / f"{name}.txt").write_text("The ferry sailed at dawn on Tuesday, officials said.\n", encoding="utf-8")
+    result = run_synopsis("sources", folder, "--removed", columns=200)
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert f"quiet: removed from {folder / 'quiet.txt'}" in lines
+    assert f"calm: removed from {folder / 'calm.txt'}" in lines

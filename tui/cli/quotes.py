@@ -4,8 +4,10 @@ Speakers and statements come as the reports list them (`quote_status.statements_
 each row is one outlet's quote with its status, named as the reader names it: shared
 (another outlet has the same words), worded differently (another outlet has the same
 speaker saying it otherwise, shown as a word diff, wdiff style: [-this outlet's
-words-] {+the other's+}) or ✱ only here (only this outlet carries it). Article text goes
-into `rich.text.Text` only, so brackets in a quote are never read as Rich markup.
+words-] {+the other's+}) or ✱ only here (only this outlet carries it). A row whose
+outlet names the speaker otherwise than the section's heading says how (≠ another
+person; ≈ another spelling, a title alone or no one). Article text goes into `rich.text.Text` only, so brackets
+in a quote are never read as Rich markup.
 """
 
 from __future__ import annotations
@@ -18,13 +20,16 @@ from rich.table import Table
 from rich.text import Text
 
 from comparators.model import Quote, QuoteStatus, Story
-from comparators.quote_matching import story_quotes
+from comparators.quote_matching import speaker_unnamed, story_quotes
 from comparators.quote_status import UNIQUE_QUOTE_MARK, status_label, statements_by_speaker
 from comparators.reports.describe import count
 from tui.cli.story_args import add_story_arguments, checked_settings, story_from_args
 from tui.views.render import Palette, clean, outlet, pair_text
 
 UNKNOWN_SPEAKER = "(speaker unknown)"
+# A row whose outlet names the speaker otherwise than its section's heading does.
+OTHER_SPEAKER, OTHER_WORDS = "≠", "≈"
+SPEAKER_MARKS = {OTHER_SPEAKER: "the outlet names another person", OTHER_WORDS: "the outlet's own words for the speaker"}
 # The reader's word diff, [-struck-] and {+underlined+}: styles that survive monochrome.
 DIFF_STYLES = Palette(deleted=Style(strike=True, color="red"), inserted=Style(underline=True, color="green"))
 STATUS_STYLES = {QuoteStatus.SHARED: "green", QuoteStatus.VARIANT: "yellow", QuoteStatus.UNIQUE: "bold reverse"}
@@ -85,11 +90,14 @@ def quotes_table(
     ]
     shown = sum(len(rows) for _, rows in sections)
     unique = sum(q.status == QuoteStatus.UNIQUE for _, rows in sections for q in rows)
-    table = Table(
-        title=Text(clean(story.title)),
-        caption=Text(f"{count(shown, 'quote')}, {unique} carried by one outlet only ({UNIQUE_QUOTE_MARK})"),
-        show_lines=False,
-    )
+    names = [
+        [_named_otherwise(name, speaker.key, quote) for quote in rows]
+        for (name, rows), speaker in zip(sections, speakers)
+    ]
+    caption = f"{count(shown, 'quote')}, {unique} carried by one outlet only ({UNIQUE_QUOTE_MARK})"
+    marks = {own[0] for section in names for own in section if own}
+    caption += "".join(f"; {mark} {meaning}" for mark, meaning in SPEAKER_MARKS.items() if mark in marks)
+    table = Table(title=Text(clean(story.title)), caption=Text(caption), show_lines=False)
     table.add_column("speaker", style="bold", max_width=22)
     table.add_column("outlet", max_width=14)
     table.add_column("¶", justify="right")
@@ -98,10 +106,10 @@ def quotes_table(
     table.add_column("also in", max_width=24)
     if why:
         table.add_column("speaker evidence", style="dim", max_width=30)
-    for name, rows in sections:
+    for (name, rows), own_names in zip(sections, names):
         for position, quote in enumerate(rows):
-            cells = [
-                Text(clean(name) if position == 0 else ""),
+            row = [
+                _speaker_cell(name if position == 0 else "", own_names[position]),
                 Text(outlet(story, quote.source)),
                 str(quote.paragraph + 1),
                 Text(status_label(quote.status), style=STATUS_STYLES[quote.status]),
@@ -109,9 +117,36 @@ def quotes_table(
                 _also_in(story, quote),
             ]
             if why:
-                cells.append(Text(clean(quote.speaker_evidence)))
-            table.add_row(*cells, end_section=position == len(rows) - 1)
+                row.append(Text(clean(quote.speaker_evidence)))
+            table.add_row(*row, end_section=position == len(rows) - 1)
     return table
+
+
+def _named_otherwise(name: str, key: str | None, quote: Quote) -> tuple[str, str] | None:
+    """(mark, name) when the quote's outlet names its speaker otherwise than the section
+    heading `name` does: another person (≠); another spelling, a title alone or no
+    one (≈); else None.
+    A statement is listed under the speaker most outlets name, which must not hide the
+    outlet that names someone else: who said it is what a fact-checker checks."""
+    if key is None:  # the unknown speaker's section: no name to differ from
+        return None
+    if quote.speaker is None:
+        return OTHER_WORDS, "no speaker named"
+    if (quote.speaker_key or quote.speaker) != key and not speaker_unnamed(quote):
+        return OTHER_SPEAKER, clean(quote.speaker)
+    if clean(quote.speaker) != clean(name):  # another spelling, or a title alone ("the mayor")
+        return OTHER_WORDS, clean(quote.speaker)
+    return None
+
+
+def _speaker_cell(heading: str, own: tuple[str, str] | None) -> Text:
+    """The section's speaker (on its first row), then the outlet's own name for them."""
+    cell = Text(clean(heading))
+    if own is not None:
+        mark, name = own
+        cell.append("\n" if heading else "")
+        cell.append(f"{mark} {name}", style="reverse" if mark == OTHER_SPEAKER else "dim")
+    return cell
 
 
 def _quote_cell(story: Story, quote: Quote, by_id: dict[str, Quote]) -> Text:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from rich.console import Console
+from rich.console import Console, Group
 from rich.table import Table
 from rich.text import Text
 
@@ -70,9 +70,14 @@ def sources_table(story: Story) -> Table:
     return table
 
 
-def removed_table(source: Source) -> Table:
-    """Every removal of one source in file order: line, rule, text and reason."""
-    table = Table(title=_plain(f"{source.id}: removed from {source.path or source.url}"), title_justify="left")
+def removed_table(source: Source) -> Group:
+    """Every removal of one source in file order: line, rule, text and reason, under a
+    heading naming the source and its file. The heading is a line of its own, wrapped
+    at the terminal's width, not the table's (often half of it): a path broken over
+    three lines is hard to read and to copy."""
+    heading = _plain(f"{source.id}: removed from {source.path or source.url}")
+    heading.overflow = "fold"
+    table = Table()
     table.add_column("line", justify="right")
     table.add_column("rule")
     table.add_column("removed text", ratio=3)
@@ -81,4 +86,4 @@ def removed_table(source: Source) -> Table:
         table.add_row(str(removal.line), removal.rule, _plain(removal.text), _plain(removal.reason))
     if not source.removed:
         table.add_row("", "", Text("nothing removed", style="dim"), "")
-    return table
+    return Group(heading, table)

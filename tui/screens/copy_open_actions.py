@@ -31,7 +31,7 @@ class CopyOpenActions:
         if self.view == View.QUOTES:
             text, what = quote_text(self.lookup, self.lookup.quotes[item]), "the quote"
         elif self.view == View.DISAGREEMENTS:
-            text, what = discrepancy_text(self.lookup, item), "the disagreement"
+            text, what = discrepancy_text(self.lookup, item, self.visible_sources()), "the disagreement"
         else:
             text = passage_text(self.lookup, item, self.sources_on_screen())
             what = f"passage {self.lookup.groups[item].id}"

@@ -250,7 +250,7 @@ class MainScreen(ReviewActions, CopyOpenActions, RemembersView, Screen):
             return
         quote = self.lookup.quotes[quote_index] if quote_index is not None else None
         mark = self.review_mark_at(group)
-        self.query_one(DetailPane).show(self.lookup, group, quote, mark)
+        self.query_one(DetailPane).show(self.lookup, group, quote, mark, self.visible_sources())
         # Titles are set only when they change: a new title repaints the whole widget.
         # Where the cursor is goes in the aligned view's title: the detail pane may be hidden.
         items, position = self.aligned.items(), self.aligned.cursor + 1
@@ -394,6 +394,8 @@ class MainScreen(ReviewActions, CopyOpenActions, RemembersView, Screen):
     def action_toggle_source(self, number: int) -> None:
         if number <= len(self.story.sources):
             self.toggle_source(self.story.sources[number - 1].id)
+        elif self.lookup is not None:
+            self.notify(f"No source {number}: the story has {count(len(self.story.sources), 'source')}.", timeout=2)
 
     def on_toggle_requested(self, message: ToggleRequested) -> None:
         self.toggle_source(message.source_id)
@@ -538,7 +540,7 @@ class MainScreen(ReviewActions, CopyOpenActions, RemembersView, Screen):
         if self.view == View.DISAGREEMENTS:
             for di in self.aligned.items():
                 discrepancy = lookup.discrepancies[di]
-                words = " ".join([discrepancy.fact] + [v.text for v in discrepancy.values])
+                words = " ".join([discrepancy.fact] + [v.text for v in discrepancy.values if v.source in visible])
                 if term in clean(words).lower():
                     found.append((di, None, 0))
             return found

@@ -33,10 +33,11 @@ def quote_text(lookup: Lookup, quote: Quote) -> str:
     return f"“{clean(quote.text)}” ({speaker}; {credit(source)})"
 
 
-def discrepancy_text(lookup: Lookup, index: int) -> str:
+def discrepancy_text(lookup: Lookup, index: int, shown: tuple[str, ...]) -> str:
+    """The disagreement's values as the view shows them: the outlets `shown` only."""
     discrepancy = lookup.discrepancies[index]
     story = lookup.comparison.story
     lines = [clean(discrepancy.fact) + ":"]
-    for value in discrepancy.values:
+    for value in (v for v in discrepancy.values if v.source in shown):
         lines.append(f"- {clean(value.text)} ({credit(story.source(value.source))}, paragraph {value.paragraph + 1})")
     return "\n".join(lines)

@@ -19,9 +19,9 @@ class DisagreementsLayout(Layout):
         visible = set(self.state.visible)
         blocks = []
         for di, discrepancy in enumerate(self.lookup.discrepancies):
-            values = [v for v in discrepancy.values if v.source in visible]
-            if len({v.source for v in values}) < 2:
+            if not discrepancy.disagrees_among(visible):
                 continue
+            values = [v for v in discrepancy.values if v.source in visible]
             lines = (self._value_line(v, discrepancy.later_update).plain for v in values)
             height = 1 + sum(len(line_breaks(line, self.text_width)) for line in lines)
             blocks.append(Block(height + 1, di))

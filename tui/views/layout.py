@@ -180,7 +180,7 @@ class Layout:
         style = self.palette.cursor if selected else self.palette.header
         visible = set(self.state.visible)
         disagree = ""
-        if any(len(visible.intersection(d.sources)) > 1 for d in self.lookup.group_discrepancies.get(group_index, ())):
+        if any(d.disagrees_among(visible) for d in self.lookup.group_discrepancies.get(group_index, ())):
             disagree = f"{DISAGREE_MARK} "  # only while two outlets shown disagree
         line = Text.assemble(
             self.gutter(selected),

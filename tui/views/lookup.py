@@ -14,7 +14,7 @@ from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 
 from comparators import Comparison, GroupKind, Quote, QuoteStatus
-from comparators.changes import group_changes, quote_homes
+from comparators.changes import Change, ChangeKind, group_changes, quote_homes
 from comparators.model import Removal, Source
 from comparators.ordering import MovedFrom, ReadingIndex, positions_before
 from tui.views.render import clean_texts, find_all, member_plain
@@ -69,6 +69,7 @@ class Lookup:
         # Where outlets disagree: each discrepancy's group, and each group's discrepancies.
         self.discrepancies = comparison.discrepancies
         self.discrepancy_group: list[int | None] = [self.position.get(d.group) for d in self.discrepancies]
+        self.discrepancy_by_id = {d.id: d for d in self.discrepancies}
         self.group_discrepancies: dict[int, list] = defaultdict(list)
         for discrepancy, group_index in zip(self.discrepancies, self.discrepancy_group):
             if group_index is not None:
@@ -205,17 +206,38 @@ class Lookup:
 
     # -- predicates of the jump keys, per group
 
+    def changes_shown(self, group_index: int, shown: Collection[str] | None = None) -> list[Change]:
+        """The group's changes still to see with only the outlets `shown` (None: all):
+        a disagreement only while two of them give different values."""
+        changes = self.changes[group_index]
+        if shown is None:
+            return list(changes)
+        return [
+            c
+            for c in changes
+            if (
+                self.discrepancy_by_id[c.about].disagrees_among(shown)
+                if c.kind == ChangeKind.DISAGREES
+                else c.shown_with(shown)
+            )
+        ]
+
+    def discrepancies_shown(self, group_index: int, shown: Collection[str] | None = None) -> list:
+        """The group's discrepancies where two of the outlets `shown` (None: all) disagree."""
+        found = self.group_discrepancies.get(group_index, [])
+        return list(found) if shown is None else [d for d in found if d.disagrees_among(shown)]
+
     def group_matches(self, group_index: int, what: str, shown: Collection[str] | None = None) -> bool:
         """`shown`: the outlets on screen, when a change must be visible to count."""
         group = self.groups[group_index]
         if what == "change":
-            return any(shown is None or c.shown_with(shown) for c in self.changes[group_index])
+            return bool(self.changes_shown(group_index, shown))
         if what == "unique":
             return group.kind == GroupKind.UNIQUE or len(group.sources) == 1
         if what == "quote":
             return any(q.status != QuoteStatus.SHARED for q in self.quotes_in(group_index))
         if what == "discrepancy":
-            return bool(self.group_discrepancies.get(group_index))
+            return bool(self.discrepancies_shown(group_index, shown))
         raise ValueError(what)
 
     @staticmethod

@@ -3,6 +3,9 @@ quotes, what cleaning removed; why it was matched only on request (`s`)."""
 
 from __future__ import annotations
 
+from collections import defaultdict
+from collections.abc import Collection
+
 from rich.text import Text
 from textual.widgets import RichLog
 
@@ -15,6 +18,7 @@ from tui.views.lookup import Lookup, removals_near
 from tui.views.render import clean, outlet
 
 QUOTE_PREVIEW = 90  # characters of a quote shown in the pane
+FOCUSED_TITLE = "Detail"
 
 
 class DetailPane(RichLog):
@@ -33,15 +37,16 @@ class DetailPane(RichLog):
         group_index: int | None,
         quote: Quote | None = None,
         mark: Mark | None = None,
+        shown: tuple[str, ...] | None = None,
     ) -> None:
         # A view change, a pivot change or a hidden source shows the cursor's group at
         # once and again when the view's `CursorMoved` arrives: the text is built once.
         # The lookup stands for the comparison and its order (a new one at each pivot).
-        text_of = (lookup, group_index, quote, mark, self.show_scores)
+        text_of = (lookup, group_index, quote, mark, shown, self.show_scores)
         if text_of == self._text_of:
             return
         self._text_of = text_of
-        text = detail_text(lookup, group_index, quote, mark, scores=self.show_scores)
+        text = detail_text(lookup, group_index, quote, mark, scores=self.show_scores, shown=shown)
         has_something = bool(text.plain)
         if text == self._text and self.display == has_something:
             return  # drawn already, or drawn on the first resize
@@ -64,6 +69,14 @@ class DetailPane(RichLog):
     def on_resize(self) -> None:
         self._draw()
 
+    # A title only while focused: the focused pane's title is what says, in reverse and
+    # without colour too, where the keys go (the arrows then scroll this pane).
+    def on_focus(self) -> None:
+        self.border_title = FOCUSED_TITLE
+
+    def on_blur(self) -> None:
+        self.border_title = None
+
 
 def detail_text(
     lookup: Lookup,
@@ -71,13 +84,16 @@ def detail_text(
     quote: Quote | None = None,
     mark: Mark | None = None,
     scores: bool = False,
+    shown: Collection[str] | None = None,
 ) -> Text:
     """What a reader checks in the selected group, in plain words ('' when nothing);
-    with `scores`, the figures the alignment matched it by."""
+    with `scores`, the figures the alignment matched it by. With `shown`, only what
+    those outlets say: a hidden outlet's edits, values, quotes and removals are left out."""
     story = lookup.comparison.story
     text = Text(end="")
     if group_index is None:
         return text
+    shown = None if shown is None else set(shown)  # a group may have 400 members
     group = lookup.groups[group_index]
 
     def heading(title: str) -> None:
@@ -89,23 +105,26 @@ def detail_text(
         text.append("\n" if text.plain else "")
         text.append(f"Quote by {clean(quote.speaker or 'unknown speaker')}", style="italic")
         text.append(f" ({quote.speaker_evidence})" if quote.speaker_evidence else "", style="dim")
-    for change in lookup.changes[group_index]:
-        if change.kind == ChangeKind.EDITED:
-            a, b = (outlet(story, s) for s in change.sources)
-            text.append("\n" if text.plain else "")
-            text.append("Edited copy: ", style="bold")
-            text.append(f"{a} and {b} carry the same text with a few words changed.")
+    edited = [c.sources for c in lookup.changes_shown(group_index, shown) if c.kind == ChangeKind.EDITED]
+    order = {source.id: n for n, source in enumerate(story.sources)}
+    for hub, partners in _by_shared_outlet(edited, order):
+        text.append("\n" if text.plain else "")
+        text.append("Edited copy: ", style="bold")
+        others = ", ".join(outlet(story, s) for s in partners)
+        each = "each of " if len(partners) > 1 else ""
+        text.append(f"{outlet(story, hub)} and {each}{others} carry the same text with a few words changed.")
     if mark is not None:
         heading("Review")
         text.append(mark_words(mark) or "note", style="bold")
         if mark.note:
             text.append("\n" + clean(mark.note), style="italic")
-    disagreements = lookup.group_discrepancies.get(group_index, [])
+    disagreements = lookup.discrepancies_shown(group_index, shown)
     if disagreements:
         heading("Where outlets disagree")
         for discrepancy in disagreements:
             text.append(f"{discrepancy.id} {clean(discrepancy.fact)}\n", style="bold")
-            for n, value in enumerate(discrepancy.values):
+            values = [v for v in discrepancy.values if shown is None or v.source in shown]
+            for n, value in enumerate(values):
                 text.append("  │  " if n else "  ", style="dim")
                 text.append(f"{outlet(story, value.source)} ¶{value.paragraph + 1}: ", style="bold")
                 text.append(clean(value.text))
@@ -113,7 +132,7 @@ def detail_text(
                     text.append(f" ({clean(value.published)})", style="dim")
             text.append("\n")
         text.rstrip()
-    quotes = lookup.quotes_in(group_index)
+    quotes = [q for q in lookup.quotes_in(group_index) if shown is None or q.source in shown]
     if quotes:
         heading("Quotes")
         for q in quotes:
@@ -128,6 +147,7 @@ def detail_text(
     removed = [
         (member.source, removal)
         for member in group.members
+        if shown is None or member.source in shown
         for removal in removals_near(sources[member.source], member.paragraph)
     ]
     if removed:
@@ -138,6 +158,26 @@ def detail_text(
             text.append(f"  ({clean(removal.reason)})\n", style="dim")
         text.rstrip()
     return text
+
+
+def _by_shared_outlet(pairs: list[tuple[str, ...]], order: dict[str, int]) -> list[tuple[str, list[str]]]:
+    """Pairs of outlets as (outlet, its partners), the outlet in most pairs first: a wire
+    story twelve outlets edit is one line, not eleven that push the rest out of the pane."""
+    partners: dict[str, set[str]] = defaultdict(set)
+    for a, b in pairs:
+        partners[a].add(b)
+        partners[b].add(a)
+    found = []
+    while partners:
+        most = max(map(len, partners.values()))
+        hub = min((s for s, mates in partners.items() if len(mates) == most), key=order.__getitem__)
+        mates = partners.pop(hub)
+        for mate in mates:
+            partners[mate].discard(hub)
+            if not partners[mate]:
+                del partners[mate]
+        found.append((hub, sorted(mates, key=order.__getitem__)))
+    return found
 
 
 def score_text(text: Text, lookup: Lookup, group_index: int, heading) -> None:

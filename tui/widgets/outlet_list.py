@@ -22,13 +22,14 @@ from textual.strip import Strip
 class OutletList(ScrollView, can_focus=True):
     """Rows of (source id, label); `highlighted` is the cursor's row."""
 
+    # The reader's own moves too (j k g G, space b), as in its sources pane.
     BINDINGS = [
-        Binding("down", "cursor(1)", "Down", show=False),
-        Binding("up", "cursor(-1)", "Up", show=False),
-        Binding("pagedown", "page(1)", "Page Down", show=False),
-        Binding("pageup", "page(-1)", "Page Up", show=False),
-        Binding("home", "edge(-1)", "First", show=False),
-        Binding("end", "edge(1)", "Last", show=False),
+        Binding("down,j", "cursor(1)", "Down", show=False),
+        Binding("up,k", "cursor(-1)", "Up", show=False),
+        Binding("pagedown,space", "page(1)", "Page Down", show=False),
+        Binding("pageup,b", "page(-1)", "Page Up", show=False),
+        Binding("home,g", "edge(-1)", "First", show=False),
+        Binding("end,G", "edge(1)", "Last", show=False),
         Binding("enter", "select", "Select", show=False),
     ]
     COMPONENT_CLASSES = {"outlet-list--highlighted"}

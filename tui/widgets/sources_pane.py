@@ -37,6 +37,9 @@ COLUMNS = (
     ("unique_quotes", "✱ quotes"),
 )
 FIXED_WIDTHS = {"shown": 8}  # the other columns are as wide as their widest cell
+OUTLET_COLUMN = [key for key, _ in COLUMNS].index("outlet")
+# ... but a long outlet name is cut (…) down to this before the figures leave the pane.
+MIN_OUTLET_WIDTH = 14
 SHOWN, HIDDEN, PIVOT = "●", "○", "★"
 SHOWN_MARK, HIDDEN_MARK = Text(f"{SHOWN} shown"), Text(f"{HIDDEN} hidden", style="dim")
 PIVOT_MARK = Text(f"{PIVOT} pivot", style="bold")  # the "show" cells: never changed in place
@@ -81,6 +84,9 @@ class SourcesPane(ScrollView, can_focus=True):
             background: $panel;
             color: $foreground;
         }
+        &.-fits {
+            overflow-x: hidden;
+        }
         &:ansi > .sources-pane--header {
             background: ansi_bright_blue;
             color: ansi_default;
@@ -100,7 +106,8 @@ class SourcesPane(ScrollView, can_focus=True):
         self._ids: list[str] = []  # source id of each row
         self._rows: list[Row] = []
         self._header: Row = [Text(label) for _, label in COLUMNS]
-        self._widths: list[int] = []  # each column's content width
+        self._widths: list[int] = []  # each column's content width, as drawn
+        self._natural_widths: list[int] = []  # ... as wide as the widest cell
         self.cursor_row = 0
         self._figures: Mapping[str, SourceFigures] | None = None  # the figures the rows show
         # Rendered rows (-1: the header) by the styles they were drawn with: focused and
@@ -165,10 +172,28 @@ class SourcesPane(ScrollView, can_focus=True):
             else:
                 cells = [row[column] for row in self._rows] + [self._header[column]]
                 widths.append(max(cell.cell_len for cell in cells))
+        self._natural_widths = widths
+        self._fit(force=True)
+
+    def _fit(self, force: bool = False) -> None:
+        """The columns' widths in the pane's: the outlet column gives up what the table
+        lacks (down to MIN_OUTLET_WIDTH), so the figures stay on screen; drawn again
+        when they change (`force`: the cells did)."""
+        widths = list(self._natural_widths)
+        room = self.scrollable_content_region.width  # 0 before the first layout
+        over = sum(widths) + 2 * CELL_PADDING * len(widths) - room
+        if room and over > 0 and widths:
+            natural = widths[OUTLET_COLUMN]
+            widths[OUTLET_COLUMN] = max(min(natural, MIN_OUTLET_WIDTH), natural - over)
+        if widths == self._widths and not force:
+            return
         self._widths = widths
         self._drawn.clear()
         table_width = sum(widths) + 2 * CELL_PADDING * len(widths)
         self.virtual_size = Size(table_width, len(self._rows) + 1)
+        # Textual weighs its scrollbars again when the pane's size changes, not when the
+        # table fits it again: a table that fits says so itself.
+        self.set_class(bool(room) and table_width <= room, "-fits")
         self.refresh(layout=True)
 
     def _forget_row(self, index: int) -> None:
@@ -304,3 +329,4 @@ class SourcesPane(ScrollView, can_focus=True):
 
     def on_resize(self) -> None:
         self._drawn.clear()  # the rows are drawn to the pane's width
+        self._fit()
