@@ -46,7 +46,8 @@ def _check(story: Story, settings: Settings, from_caller: set[str]) -> None:
     if threshold is not None and (
         isinstance(threshold, bool) or not isinstance(threshold, (int, float)) or not 0 <= threshold <= 1
     ):
-        fail("threshold", f"must be a number between 0 and 1, not {threshold!r}")
+        given = f"{threshold:g}" if isinstance(threshold, float) else repr(threshold)  # 2, not 2.0
+        fail("threshold", f"must be a number between 0 and 1, not {given}")
     if settings.pivot is not None and settings.pivot not in {s.id for s in story.sources}:
         known = ", ".join(s.id for s in story.sources)
         fail("pivot", f"unknown source {settings.pivot!r} (sources: {known})")

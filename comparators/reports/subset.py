@@ -91,8 +91,8 @@ def _restrict_discrepancies(discrepancies, keep: set[str], groups: tuple[Group, 
     group_of = {(m.source, m.paragraph): g.id for g in reversed(groups) for m in g.members}
     kept = []
     for discrepancy in discrepancies:
-        values = tuple(v for v in discrepancy.values if v.source in keep)
-        if len({v.source for v in values}) > 1 and len({v.value for v in values}) > 1:
+        if discrepancy.disagrees_among(keep):
+            values = tuple(v for v in discrepancy.values if v.source in keep)
             group = discrepancy.group
             if group not in ids:
                 places = [(v.source, v.paragraph) for v in values]

@@ -53,7 +53,7 @@ def test_options_equal_to_the_defaults_still_override_the_manifest(fuzzy_sentenc
     ("option", "problem"),
     [
         (["--pivot", "nobody"], "synopsis: --pivot: unknown source 'nobody' (sources: the-guardian, ap, "),
-        (["--threshold", "2"], "synopsis: --threshold: must be a number between 0 and 1, not 2.0"),
+        (["--threshold", "2"], "synopsis: --threshold: must be a number between 0 and 1, not 2"),
         (["--comparator", "telepathy"], "synopsis: --comparator: unknown comparator 'telepathy'"),
     ],
 )
