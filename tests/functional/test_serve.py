@@ -76,6 +76,34 @@ def test_a_port_already_taken_is_named_in_one_line(tmp_path):
         )
     assert done.returncode == 2
     assert done.stderr == f"synopsis: cannot listen on 127.0.0.1:{port}: Address already in use\n"
+    assert "serving" not in done.stdout.lower()  # no "Press Ctrl+C to quit" for a server that never ran
+
+
+def test_it_says_where_it_listens_once_bound_and_ctrl_c_stops_it(tmp_path):
+    # File names with markup-like brackets must not reach Rich (textual-serve's banner ate them).
+    for name, seed in zip(("[red]a.txt", "[bold]b.txt"), sorted((REPO / "seeds").glob("*.txt"))):
+        (tmp_path / name).write_bytes(seed.read_bytes())
+    port = free_port()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "tui.cli", "serve", "--port", str(port), "[red]a.txt", "[bold]b.txt"],
+        cwd=tmp_path, env={**os.environ, "PYTHONPATH": str(REPO)},
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+    )
+    try:
+        first = process.stdout.readline()
+        assert first == (
+            f"synopsis: serving the reader at http://127.0.0.1:{port} (no authentication);"
+            " Ctrl+C stops it\n"
+        )
+        with socket.socket() as probe:  # announced only once it really listens
+            assert probe.connect_ex(("127.0.0.1", port)) == 0
+        process.send_signal(signal.SIGINT)
+        out, err = process.communicate(timeout=30)
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.wait()
+    assert process.returncode == 0 and err == ""
 
 
 def free_port() -> int:

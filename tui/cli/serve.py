@@ -94,6 +94,27 @@ def run(args: argparse.Namespace) -> int:
             app.on_response_prepare.append(_add_content_security_policy)
             return app
 
+        async def on_startup(self, app) -> None:
+            # textual-serve announces itself here: before the port is bound (so also when
+            # binding then fails) and through Rich markup, which ate `[red]` in file names.
+            pass
+
+        def serve(self, debug: bool = False) -> None:
+            # Server.serve, but saying where it listens once the port is bound.
+            import asyncio
+            import signal
+
+            from aiohttp import web
+
+            self.initialize_logging()
+            loop = asyncio.new_event_loop()
+            loop.add_signal_handler(signal.SIGINT, self.request_exit)
+            loop.add_signal_handler(signal.SIGTERM, self.request_exit)
+            web.run_app(
+                self._make_app(), host=self.host, port=self.port, handle_signals=False,
+                loop=loop, print=lambda *_: print(_listening(self.public_url), flush=True),
+            )
+
     server = LocalOnlyServer(
         shlex.join(reader_command(args)),
         host=args.host,
@@ -107,6 +128,10 @@ def run(args: argparse.Namespace) -> int:
         print(f"synopsis: cannot listen on {args.host}:{args.port}: {_listen_problem(error)}", file=sys.stderr)
         return EXIT_BAD_INPUT
     return 0
+
+
+def _listening(url: str) -> str:
+    return f"synopsis: serving the reader at {url} (no authentication); Ctrl+C stops it"
 
 
 def _listen_problem(error: OSError) -> str:
