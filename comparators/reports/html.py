@@ -82,6 +82,24 @@ dl.legend dt { min-width: 7rem; }
 dl.legend dd { margin: 0; }
 .swatch { display: inline-block; width: 3rem; height: 1.2rem; border: 1px solid var(--line);
   vertical-align: middle; }
+/* A phone: each source a card of labelled lines (six columns left a letter a line and
+   ran off the page), and a disagreement's values get half the row. */
+@media screen and (max-width: 40rem) {
+  body { margin-top: 1rem; }
+  table.sources, table.sources tbody, table.sources tr, table.sources td {
+    display: block; width: auto; }
+  table.sources :is(colgroup, thead), table.sources td:empty { display: none; }
+  table.sources tr { border: 1px solid var(--line); margin-bottom: 0.5rem; }
+  table.sources td { border: 0; padding: 0.1rem 0.5rem; text-align: left; }
+  table.sources td:nth-child(n+2)::before { color: var(--muted); }
+  table.sources td:nth-child(2)::before { content: "Date: "; }
+  table.sources td:nth-child(3)::before { content: "Words: "; }
+  table.sources td:nth-child(4)::before { content: "Title: "; }
+  table.sources td:nth-child(5)::before { content: "URL: "; }
+  table.sources td:nth-child(6)::before { content: "Removed by cleaning:"; }
+  table.values { width: 100%; }
+  table.values th { width: 50%; }
+}
 @media print {
   @page { size: A4 landscape; margin: 1.2cm; }
   body { font-size: 10pt; margin: 0; max-width: none; padding: 0; }
