@@ -187,3 +187,43 @@ def test_the_page_shows_the_reader_with_every_outlet(server, seed_story):
         assert not missing, f"the page never drew {missing}"
         # The page itself says it has drawn the reader's bytes into its terminal.
         assert browser.evaluate("document.body.classList.contains('-first-byte')")
+
+
+def group_alive(group: int) -> bool:
+    try:
+        os.killpg(group, 0)
+    except ProcessLookupError:
+        return False
+    return True
+
+
+@needs_chromium
+@pytest.mark.slow
+def test_ctrl_c_with_a_tab_open_stops_the_server_and_its_reader_at_once():
+    port = free_port()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "tui.cli", "serve", "--port", str(port)],
+        cwd=REPO, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+        start_new_session=True,  # the server and the readers it starts: one process group
+    )
+    try:
+        wait_for_port(port, process, timeout=30)
+        with Browser(timeout=60) as browser:
+            browser.page("Network.enable")
+            browser.open(f"http://127.0.0.1:{port}/", width=1280, height=800)
+            # The tab's reader has started once it draws into the page.
+            browser.wait_for(lambda e: e.get("method") == "Network.webSocketFrameReceived", timeout=60)
+            process.send_signal(signal.SIGINT)
+            started = time.monotonic()
+            _, err = process.communicate(timeout=30)  # it took some 20 s with a tab open
+            stopped = time.monotonic() - started
+        assert process.returncode == 0 and "Traceback" not in err
+        assert stopped < 8, f"Ctrl+C took {stopped:.1f} s to stop the server"
+        deadline = time.monotonic() + 5
+        while group_alive(process.pid) and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert not group_alive(process.pid), "a reader outlived the server"
+    finally:
+        if group_alive(process.pid):
+            os.killpg(process.pid, signal.SIGKILL)
+        process.wait(timeout=10)

@@ -88,6 +88,10 @@ def run(args: argparse.Namespace) -> int:
         check_review_path(args.review)
     story = story_from_args(args)
     checked_settings(story, args)
+    import asyncio
+
+    sessions: set[asyncio.Task] = set()  # one a browser tab
+
     class LocalOnlyServer(Server):
         async def _make_app(self):
             app = await super()._make_app()
@@ -99,9 +103,23 @@ def run(args: argparse.Namespace) -> int:
             # binding then fails) and through Rich markup, which ate `[red]` in file names.
             pass
 
+        async def handle_websocket(self, request):
+            session = asyncio.current_task()
+            sessions.add(session)
+            try:
+                return await super().handle_websocket(request)
+            finally:
+                sessions.discard(session)
+
+        async def on_shutdown(self, app) -> None:
+            # An open tab's session waits for the browser's next message before it stops
+            # its reader: Ctrl+C took some 20 s. Cancelled, it closes the tab and stops
+            # the reader at once.
+            for session in list(sessions):
+                session.cancel()
+
         def serve(self, debug: bool = False) -> None:
             # Server.serve, but saying where it listens once the port is bound.
-            import asyncio
             import signal
 
             from aiohttp import web
