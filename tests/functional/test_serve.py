@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 
 
+import browser as chromium_driver
 from browser import Browser, needs_chromium
 
 from tui.cli.main import build_parser
@@ -154,8 +155,11 @@ def test_the_page_may_load_from_its_own_server_only(server):
     with urllib.request.urlopen(f"http://127.0.0.1:{server}/", timeout=30) as page:
         policy = page.headers["Content-Security-Policy"]
         body = page.read().decode()
-    assert "default-src 'self'" in policy and "connect-src 'self'" in policy
-    assert "font-src 'self' data:" in policy and "style-src 'self' 'unsafe-inline'" in policy
+    own = f"http://127.0.0.1:{server}"
+    assert f"default-src 'self' {own};" in policy
+    assert f"connect-src 'self' {own} ws://127.0.0.1:{server};" in policy
+    assert f"font-src 'self' {own} data:;" in policy and f"style-src 'self' {own} 'unsafe-inline';" in policy
+    assert "googleapis" not in policy and "*" not in policy
     assert 'id="terminal"' in body  # textual-serve's page, served with the policy
 
 
@@ -169,11 +173,18 @@ def frame_text(event: dict) -> str:
 
 @needs_chromium
 @pytest.mark.slow
-def test_the_page_shows_the_reader_with_every_outlet(server, seed_story):
+# http://localhost:8000 is the same server by another name: the page's script and socket
+# still point at 127.0.0.1, which the page's policy must allow (it drew nothing before).
+@pytest.mark.parametrize("host", ["127.0.0.1", "localhost"])
+def test_the_page_shows_the_reader_with_every_outlet(server, seed_story, host, monkeypatch):
+    monkeypatch.setattr(chromium_driver, "FLAGS", tuple(
+        flag.replace("=MAP * ~NOTFOUND", "=MAP localhost 127.0.0.1 , MAP * ~NOTFOUND")
+        for flag in chromium_driver.FLAGS
+    ))
     outlets = {source.outlet for source in seed_story.sources}
     with Browser(timeout=60) as browser:
         browser.page("Network.enable")
-        browser.open(f"http://127.0.0.1:{server}/", width=1280, height=800)
+        browser.open(f"http://{host}:{server}/", width=1280, height=800)
         seen = ""
         deadline = time.monotonic() + 60
         while not all(name in seen for name in outlets) and time.monotonic() < deadline:

@@ -14,18 +14,31 @@ import os
 import shlex
 import sys
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from tui.cli.story_args import add_story_arguments, checked_settings, story_from_args
 from tui.exit_codes import EXIT_BAD_INPUT
 
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8000
+
+
 # The page may load and connect to its own server only: textual-serve's page asks
 # for a web font from a third party, which a reader's browser need not tell anything.
-CONTENT_SECURITY_POLICY = (
-    "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; "
-    "img-src 'self' data:; font-src 'self' data:; connect-src 'self'; frame-ancestors 'none'"
-)
+# The server is named as well as 'self': the page loads its script and opens its socket
+# at the address the server announces, which is not 'self' for a browser that reached
+# it by another name (http://localhost:8000 for http://127.0.0.1:8000).
+def content_security_policy(public_url: str) -> str:
+    """The Content-Security-Policy of every response of a server reached at `public_url`."""
+    address = urlsplit(public_url)
+    server = f"{address.scheme}://{address.netloc}"
+    socket = f"{'wss' if address.scheme == 'https' else 'ws'}://{address.netloc}"
+    return (
+        f"default-src 'self' {server}; script-src 'self' {server} 'unsafe-inline'; "
+        f"style-src 'self' {server} 'unsafe-inline'; img-src 'self' {server} data:; "
+        f"font-src 'self' {server} data:; connect-src 'self' {server} {socket}; "
+        "frame-ancestors 'none'"
+    )
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -95,7 +108,12 @@ def run(args: argparse.Namespace) -> int:
     class LocalOnlyServer(Server):
         async def _make_app(self):
             app = await super()._make_app()
-            app.on_response_prepare.append(_add_content_security_policy)
+            policy = content_security_policy(self.public_url)
+
+            async def add_policy(request, response) -> None:
+                response.headers["Content-Security-Policy"] = policy
+
+            app.on_response_prepare.append(add_policy)
             return app
 
         async def on_startup(self, app) -> None:
@@ -157,7 +175,3 @@ def _listen_problem(error: OSError) -> str:
     if error.errno and error.errno > 0:
         return os.strerror(error.errno)
     return error.strerror or str(error)  # a host name that does not resolve: no errno of the OS
-
-
-async def _add_content_security_policy(request, response) -> None:
-    response.headers["Content-Security-Policy"] = CONTENT_SECURITY_POLICY
