@@ -200,6 +200,37 @@ def test_the_page_shows_the_reader_with_every_outlet(server, seed_story, host, m
         assert browser.evaluate("document.body.classList.contains('-first-byte')")
 
 
+def ipv6_loopback() -> bool:
+    try:
+        with socket.socket(socket.AF_INET6) as probe:
+            probe.bind(("::1", 0))
+    except OSError:
+        return False
+    return True
+
+
+@pytest.mark.skipif(not ipv6_loopback(), reason="no IPv6 loopback here")
+def test_an_ipv6_host_is_announced_and_served_as_a_url_in_brackets():
+    port = free_port()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "tui.cli", "serve", "--host", "::1", "--port", str(port)],
+        cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True,
+    )
+    try:
+        url = f"http://[::1]:{port}"
+        first = process.stdout.readline()
+        assert first.startswith(f"synopsis: serving the reader at {url} ("), first
+        with urllib.request.urlopen(url + "/", timeout=30) as page:
+            body = page.read().decode()
+            policy = page.headers["Content-Security-Policy"]
+        # The page loads its script from, and opens its socket to, an address a browser can use.
+        assert f'src="{url}/static/js/textual.js"' in body and f"ws://[::1]:{port}/ws" in body
+        assert f"connect-src 'self' {url} ws://[::1]:{port};" in policy
+    finally:
+        process.send_signal(signal.SIGINT)
+        process.wait(timeout=30)
+
+
 def group_alive(group: int) -> bool:
     try:
         os.killpg(group, 0)

@@ -151,12 +151,17 @@ def run(args: argparse.Namespace) -> int:
                 loop=loop, print=lambda *_: print(_listening(self.public_url), flush=True),
             )
 
+    public_url = args.public_url
+    if public_url is None and ":" in args.host:
+        # An IPv6 address: textual-serve wrote http://::1:8000, where the page's script
+        # and socket then pointed; a URL puts the address in brackets.
+        public_url = f"http://[{args.host}]:{args.port}"
     server = LocalOnlyServer(
         shlex.join(reader_command(args)),
         host=args.host,
         port=args.port,
         title="synopsis",
-        public_url=args.public_url,
+        public_url=public_url,
     )
     try:
         server.serve()
