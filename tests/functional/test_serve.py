@@ -39,6 +39,34 @@ def test_it_listens_on_this_machine_only_unless_told():
     assert serve_args("--host", "0.0.0.0", "--port", "9001").port == 9001
 
 
+def test_a_public_url_with_a_trailing_slash_serves_a_page_whose_script_loads():
+    port = free_port()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "tui.cli", "serve", "--port", str(port),
+         "--public-url", f"http://127.0.0.1:{port}/"],
+        cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True,
+    )
+    try:
+        process.stdout.readline()  # listening
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=30) as page:
+            script = re.search(r'<script src="([^"]+)"', page.read().decode()).group(1)
+        # With the slash kept, the page asked for http://127.0.0.1:PORT//static/..., not found.
+        assert script == f"http://127.0.0.1:{port}/static/js/textual.js"
+        with urllib.request.urlopen(script, timeout=30) as loaded:
+            assert loaded.status == 200
+    finally:
+        process.send_signal(signal.SIGINT)
+        process.wait(timeout=30)
+
+
+def test_a_public_url_that_is_not_an_http_address_is_refused(capsys):
+    for bad in ("reader.example.org", "ftp://reader.example.org", "https://", "https://a b"):
+        with pytest.raises(SystemExit) as stopped:
+            serve_args("--public-url", bad)
+        assert stopped.value.code == 2
+        assert f"argument --public-url: {bad!r} is not an http(s) address" in capsys.readouterr().err
+
+
 def test_story_paths_stay_single_arguments_of_the_reader_command():
     hostile = ["a story; touch /tmp/pwned.txt", "$(reboot)", "-rf", "it's.txt"]
     args = serve_args("--pivot", "ap", "--threshold", "0.4", "--", *hostile)

@@ -55,6 +55,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
     server.add_argument(
         "--public-url",
+        type=_public_url,
         metavar="URL",
         help="the address browsers reach the server at, when it sits behind a proxy",
     )
@@ -64,6 +65,18 @@ def _port(text: str) -> int:
     if not text.isdigit() or not 0 < int(text) < 65536:
         raise argparse.ArgumentTypeError(f"{text!r} is not a port number (1 to 65535)")
     return int(text)
+
+
+def _public_url(text: str) -> str:
+    address = urlsplit(text)
+    if address.scheme not in ("http", "https") or not address.hostname or any(
+        c.isspace() or c in "';," for c in text
+    ):
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not an http(s) address (such as https://reader.example.org)"
+        )
+    # textual-serve appends "/static/...": a trailing slash made "//static", not found.
+    return text.rstrip("/")
 
 
 def reader_command(args: argparse.Namespace) -> list[str]:
