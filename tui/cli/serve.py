@@ -69,6 +69,7 @@ def _port(text: str) -> int:
 
 def _public_url(text: str) -> str:
     address = urlsplit(text)
+    # It goes into the page's Content-Security-Policy: nothing that would end a source there.
     if address.scheme not in ("http", "https") or not address.hostname or any(
         c.isspace() or c in "';," for c in text
     ):
@@ -107,6 +108,11 @@ def run(args: argparse.Namespace) -> int:
             "synopsis: serve needs textual-serve: pip install 'synopsis[serve]'", file=sys.stderr
         )
         return EXIT_BAD_INPUT
+    import asyncio
+    import signal
+
+    from aiohttp import web  # textual-serve's own server
+
     # Bad input stops here with one line, not in every browser tab later.
     if args.review is not None:
         from comparators.review_store import check_review_path
@@ -114,8 +120,6 @@ def run(args: argparse.Namespace) -> int:
         check_review_path(args.review)
     story = story_from_args(args)
     checked_settings(story, args)
-    import asyncio
-
     sessions: set[asyncio.Task] = set()  # one a browser tab
 
     class LocalOnlyServer(Server):
@@ -151,10 +155,7 @@ def run(args: argparse.Namespace) -> int:
 
         def serve(self, debug: bool = False) -> None:
             # Server.serve, but saying where it listens once the port is bound.
-            import signal
-
-            from aiohttp import web
-
+            self.debug = debug
             self.initialize_logging()
             loop = asyncio.new_event_loop()
             loop.add_signal_handler(signal.SIGINT, self.request_exit)
