@@ -131,7 +131,7 @@ def render(report: Report) -> str:
         '<meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         f"<title>{title}</title>",
-        f"<style>{_CSS}</style>",
+        f"<style>{_CSS}{_narrow_window(report)}</style>",
         "</head>",
         "<body>",
         f"<h1>{title}</h1>",
@@ -390,13 +390,14 @@ def _passages(report: Report, passages: tuple[Passage, ...], out: list[str]) -> 
     columns = [report.pivot] + [s.id for s in report.sources if s.id != report.pivot]
     # Each outlet's column keeps room for a readable line: more outlets than fit a
     # 1280-pixel window scroll sideways inside the section, never the page. Only
-    # then, as a scrolling box stops the outlet names sticking to the window's top.
-    min_width = 7 + _COLUMN_REM * len(columns)
+    # then, as a scrolling box stops the outlet names sticking to the window's top
+    # (in a narrower window, such as a phone's, `_narrow_window` makes the box scroll).
+    min_width = _aligned_rem(report)
     wide = min_width > _WINDOW_REM
     out += [
         '<section id="passages">',
         "<h2>Aligned passages</h2>",
-        *(['<div class="wide">'] if wide else []),
+        '<div class="wide">' if wide else '<div class="fits">',
         f'<table class="aligned" style="min-width: {min_width}rem">' if wide
         else '<table class="aligned">',
         '<thead><tr><th class="group">Passage</th>'
@@ -435,7 +436,28 @@ def _passages(report: Report, passages: tuple[Passage, ...], out: list[str]) -> 
                 f'<tr class="note"><td class="note" colspan="{len(columns) + 1}">'
                 f"Note on {escape(passage.group)}: {escape(passage.mark.note)}</td></tr>"
             )
-    out += ["</tbody>", "</table>", *(["</div>"] if wide else []), "</section>"]
+    out += ["</tbody>", "</table>", "</div>", "</section>"]
+
+
+def _aligned_rem(report: Report) -> int:
+    """The narrowest the aligned passages' table gets on screen, in rem: the passage
+    column and a readable line for each outlet."""
+    return 7 + _COLUMN_REM * len(report.sources)
+
+
+def _narrow_window(report: Report) -> str:
+    """CSS for a window narrower than the aligned passages need (a phone): they keep
+    their columns' room and scroll sideways in their box, as they always do when they
+    need more than a 1280-pixel window (rather than a few letters a line)."""
+    min_width = _aligned_rem(report)
+    if report.passages is None or min_width > _WINDOW_REM:
+        return ""
+    return (
+        f"@media screen and (max-width: {min_width + 3}rem) {{\n"  # the page's margins and a scroll bar
+        "  #passages .fits { overflow-x: auto; }\n"
+        f"  table.aligned {{ min-width: {min_width}rem; }}\n"
+        "}\n"
+    )
 
 
 def _diff(ops: Ops) -> str:

@@ -148,7 +148,7 @@ OVERFLOW = """(() => {
   const width = document.documentElement.clientWidth;
   const wider = [...document.querySelectorAll('body *')]
     .filter(e => e.getBoundingClientRect().right > width + 1
-      && !(e.parentElement && e.parentElement.closest('.wide')))
+      && !(e.parentElement && e.parentElement.closest('.wide, .fits')))
     .map(e => e.tagName + '.' + e.className);
   return {width, scroll: document.documentElement.scrollWidth, wider: wider.slice(0, 5)};
 })()"""
@@ -234,6 +234,18 @@ def test_a_phone_reads_the_report_without_sideways_scrolling(browser, tmp_path, 
         "[...document.querySelectorAll('table.values td')].map(td => td.getBoundingClientRect().width)"
     )
     assert min(values, default=200) >= 0.4 * fit["width"], values
+    # The passages keep a readable line per outlet (five outlets had three letters a line)
+    # and scroll sideways in their own box.
+    narrowest = browser.evaluate(
+        "Math.min(...[...document.querySelectorAll('table.aligned thead th')].slice(1)"
+        ".map(th => th.getBoundingClientRect().width))"
+    )
+    assert narrowest >= 150, narrowest
+    box = browser.evaluate(
+        "(() => { const b = document.querySelector('#passages table.aligned').parentElement;"
+        " return [getComputedStyle(b).overflowX, b.getBoundingClientRect().right]; })()"
+    )
+    assert box[0] == "auto" and box[1] <= fit["width"], box
 
 
 def long_word_comparison():
