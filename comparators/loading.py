@@ -321,17 +321,22 @@ def _assemble(
     first_with_text: dict[tuple[str, ...], Source] = {}
     for source in sources:
         if not source.paragraphs:
-            warnings.append(f"{source.path}: cleaning removed every line; the source has no text")
+            warnings.append(f"{_named(source)}: cleaning removed every line; the source has no text")
             continue
         # A copy is legitimate coverage (a verbatim reprint), but more often the same
         # article saved twice: say so rather than let it pass as an outlet's agreement.
         first = first_with_text.setdefault(tuple(p.text for p in source.paragraphs), source)
         if first is not source:
-            warnings.append(f"{source.path}: the same text as {first.path} (a copy of one article?)")
+            warnings.append(f"{_named(source)}: the same text as {_named(first)} (a copy of one article?)")
     if len(sources) == 1:
-        warnings.append(f"only one source ({sources[0].path}): nothing to compare")
+        warnings.append(f"only one source ({_named(sources[0])}): nothing to compare")
     # The title comes from the manifest or a folder name: as untrusted as the articles.
     return Story(strip_control(title), sources, settings, manifest, tuple(warnings))
+
+
+def _named(source: Source) -> str:
+    """A source as warnings name it: its file, or the page it was fetched from (no file)."""
+    return str(source.path) if source.path is not None else source.url or source.id
 
 
 def _manifest_of(path: Path) -> Path | None:

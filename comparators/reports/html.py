@@ -82,6 +82,24 @@ dl.legend dt { min-width: 7rem; }
 dl.legend dd { margin: 0; }
 .swatch { display: inline-block; width: 3rem; height: 1.2rem; border: 1px solid var(--line);
   vertical-align: middle; }
+/* A phone: each source a card of labelled lines (six columns left a letter a line and
+   ran off the page), and a disagreement's values get half the row. */
+@media screen and (max-width: 40rem) {
+  body { margin-top: 1rem; }
+  table.sources, table.sources tbody, table.sources tr, table.sources td {
+    display: block; width: auto; }
+  table.sources :is(colgroup, thead), table.sources td:empty { display: none; }
+  table.sources tr { border: 1px solid var(--line); margin-bottom: 0.5rem; }
+  table.sources td { border: 0; padding: 0.1rem 0.5rem; text-align: left; }
+  table.sources td:nth-child(n+2)::before { color: var(--muted); }
+  table.sources td:nth-child(2)::before { content: "Date: "; }
+  table.sources td:nth-child(3)::before { content: "Words: "; }
+  table.sources td:nth-child(4)::before { content: "Title: "; }
+  table.sources td:nth-child(5)::before { content: "URL: "; }
+  table.sources td:nth-child(6)::before { content: "Removed by cleaning:"; }
+  table.values { width: 100%; }
+  table.values th { width: 50%; }
+}
 @media print {
   @page { size: A4 landscape; margin: 1.2cm; }
   body { font-size: 10pt; margin: 0; max-width: none; padding: 0; }
@@ -113,7 +131,7 @@ def render(report: Report) -> str:
         '<meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         f"<title>{title}</title>",
-        f"<style>{_CSS}</style>",
+        f"<style>{_CSS}{_narrow_window(report)}</style>",
         "</head>",
         "<body>",
         f"<h1>{title}</h1>",
@@ -372,13 +390,14 @@ def _passages(report: Report, passages: tuple[Passage, ...], out: list[str]) -> 
     columns = [report.pivot] + [s.id for s in report.sources if s.id != report.pivot]
     # Each outlet's column keeps room for a readable line: more outlets than fit a
     # 1280-pixel window scroll sideways inside the section, never the page. Only
-    # then, as a scrolling box stops the outlet names sticking to the window's top.
-    min_width = 7 + _COLUMN_REM * len(columns)
+    # then, as a scrolling box stops the outlet names sticking to the window's top
+    # (in a narrower window, such as a phone's, `_narrow_window` makes the box scroll).
+    min_width = _aligned_rem(report)
     wide = min_width > _WINDOW_REM
     out += [
         '<section id="passages">',
         "<h2>Aligned passages</h2>",
-        *(['<div class="wide">'] if wide else []),
+        '<div class="wide">' if wide else '<div class="fits">',
         f'<table class="aligned" style="min-width: {min_width}rem">' if wide
         else '<table class="aligned">',
         '<thead><tr><th class="group">Passage</th>'
@@ -417,7 +436,28 @@ def _passages(report: Report, passages: tuple[Passage, ...], out: list[str]) -> 
                 f'<tr class="note"><td class="note" colspan="{len(columns) + 1}">'
                 f"Note on {escape(passage.group)}: {escape(passage.mark.note)}</td></tr>"
             )
-    out += ["</tbody>", "</table>", *(["</div>"] if wide else []), "</section>"]
+    out += ["</tbody>", "</table>", "</div>", "</section>"]
+
+
+def _aligned_rem(report: Report) -> int:
+    """The narrowest the aligned passages' table gets on screen, in rem: the passage
+    column and a readable line for each outlet."""
+    return 7 + _COLUMN_REM * len(report.sources)
+
+
+def _narrow_window(report: Report) -> str:
+    """CSS for a window narrower than the aligned passages need (a phone): they keep
+    their columns' room and scroll sideways in their box, as they always do when they
+    need more than a 1280-pixel window (rather than a few letters a line)."""
+    min_width = _aligned_rem(report)
+    if report.passages is None or min_width > _WINDOW_REM:
+        return ""
+    return (
+        f"@media screen and (max-width: {min_width + 3}rem) {{\n"  # the page's margins and a scroll bar
+        "  #passages .fits { overflow-x: auto; }\n"
+        f"  table.aligned {{ min-width: {min_width}rem; }}\n"
+        "}\n"
+    )
 
 
 def _diff(ops: Ops) -> str:

@@ -148,7 +148,7 @@ OVERFLOW = """(() => {
   const width = document.documentElement.clientWidth;
   const wider = [...document.querySelectorAll('body *')]
     .filter(e => e.getBoundingClientRect().right > width + 1
-      && !(e.parentElement && e.parentElement.closest('.wide')))
+      && !(e.parentElement && e.parentElement.closest('.wide, .fits')))
     .map(e => e.tagName + '.' + e.className);
   return {width, scroll: document.documentElement.scrollWidth, wider: wider.slice(0, 5)};
 })()"""
@@ -208,6 +208,44 @@ def test_many_outlets_scroll_inside_the_passages_not_the_page(browser, tmp_path)
         " return [w.scrollWidth, w.clientWidth]; })()"
     )
     assert section[0] > section[1], section  # the passages scroll sideways in their box
+
+
+@needs_chromium
+@pytest.mark.slow
+@pytest.mark.parametrize("story", ["2 outlets", "the seeds, long URL", "7 outlets"])
+def test_a_phone_reads_the_report_without_sideways_scrolling(browser, tmp_path, story, editor_comparison):
+    comparison = {
+        "2 outlets": lambda: compare(synthetic_story(2, 6, seed=3)),
+        "the seeds, long URL": lambda: editor_comparison,
+        "7 outlets": lambda: compare(synthetic_story(7, 6, seed=3)),
+    }[story]()
+    browser.open(report_file(tmp_path, render_report(comparison, "html")), width=400, height=800)
+    fit = browser.evaluate(OVERFLOW)
+    assert fit["scroll"] <= fit["width"], fit  # only the passages and the reuse matrix scroll, in their box
+    assert fit["wider"] == [], fit
+    # Each source reads as a card across the page, not six columns a few letters wide.
+    cells = browser.evaluate(
+        "[...document.querySelectorAll('table.sources td')].filter(td => td.offsetParent)"
+        ".map(td => td.getBoundingClientRect().width)"
+    )
+    assert cells and min(cells) >= 0.8 * fit["width"] - 40, cells
+    # A disagreement's values get room for a word: "Hamadan", not "Ham" / "adan".
+    values = browser.evaluate(
+        "[...document.querySelectorAll('table.values td')].map(td => td.getBoundingClientRect().width)"
+    )
+    assert min(values, default=200) >= 0.4 * fit["width"], values
+    # The passages keep a readable line per outlet (five outlets had three letters a line)
+    # and scroll sideways in their own box.
+    narrowest = browser.evaluate(
+        "Math.min(...[...document.querySelectorAll('table.aligned thead th')].slice(1)"
+        ".map(th => th.getBoundingClientRect().width))"
+    )
+    assert narrowest >= 150, narrowest
+    box = browser.evaluate(
+        "(() => { const b = document.querySelector('#passages table.aligned').parentElement;"
+        " return [getComputedStyle(b).overflowX, b.getBoundingClientRect().right]; })()"
+    )
+    assert box[0] == "auto" and box[1] <= fit["width"], box
 
 
 def long_word_comparison():

@@ -314,6 +314,16 @@ def test_fewer_than_two_sources_left_stops_with_one_line_naming_each_failed_page
     assert "only 1 source remains" in line
 
 
+def test_warnings_about_fetched_pages_name_their_urls(site, cache):
+    site.expect_request("/copy").respond_with_data(NEWS, content_type=HTML)
+    courier, copy = site.url_for("/courier"), site.url_for("/copy")
+    twice = sources(courier, copy)
+    assert twice.returncode == 0
+    assert twice.stderr == f"synopsis: warning: {copy}: the same text as {courier} (a copy of one article?)\n"
+    alone = sources(courier)
+    assert alone.stderr == f"synopsis: warning: only one source ({courier}): nothing to compare\n"
+
+
 def test_a_file_url_on_the_command_line_is_refused(site, cache):
     result = sources("file:///etc/passwd", site.url_for("/courier"))
     assert result.returncode == 2

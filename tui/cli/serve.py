@@ -14,18 +14,31 @@ import os
 import shlex
 import sys
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from tui.cli.story_args import add_story_arguments, checked_settings, story_from_args
 from tui.exit_codes import EXIT_BAD_INPUT
 
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8000
+
+
 # The page may load and connect to its own server only: textual-serve's page asks
 # for a web font from a third party, which a reader's browser need not tell anything.
-CONTENT_SECURITY_POLICY = (
-    "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; "
-    "img-src 'self' data:; font-src 'self' data:; connect-src 'self'; frame-ancestors 'none'"
-)
+# The server is named as well as 'self': the page loads its script and opens its socket
+# at the address the server announces, which is not 'self' for a browser that reached
+# it by another name (http://localhost:8000 for http://127.0.0.1:8000).
+def content_security_policy(public_url: str) -> str:
+    """The Content-Security-Policy of every response of a server reached at `public_url`."""
+    address = urlsplit(public_url)
+    server = f"{address.scheme}://{address.netloc}"
+    socket = f"{'wss' if address.scheme == 'https' else 'ws'}://{address.netloc}"
+    return (
+        f"default-src 'self' {server}; script-src 'self' {server} 'unsafe-inline'; "
+        f"style-src 'self' {server} 'unsafe-inline'; img-src 'self' {server} data:; "
+        f"font-src 'self' {server} data:; connect-src 'self' {server} {socket}; "
+        "frame-ancestors 'none'"
+    )
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -42,6 +55,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
     server.add_argument(
         "--public-url",
+        type=_public_url,
         metavar="URL",
         help="the address browsers reach the server at, when it sits behind a proxy",
     )
@@ -51,6 +65,19 @@ def _port(text: str) -> int:
     if not text.isdigit() or not 0 < int(text) < 65536:
         raise argparse.ArgumentTypeError(f"{text!r} is not a port number (1 to 65535)")
     return int(text)
+
+
+def _public_url(text: str) -> str:
+    address = urlsplit(text)
+    # It goes into the page's Content-Security-Policy: nothing that would end a source there.
+    if address.scheme not in ("http", "https") or not address.hostname or any(
+        c.isspace() or c in "';," for c in text
+    ):
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not an http(s) address (such as https://reader.example.org)"
+        )
+    # textual-serve appends "/static/...": a trailing slash made "//static", not found.
+    return text.rstrip("/")
 
 
 def reader_command(args: argparse.Namespace) -> list[str]:
@@ -81,6 +108,11 @@ def run(args: argparse.Namespace) -> int:
             "synopsis: serve needs textual-serve: pip install 'synopsis[serve]'", file=sys.stderr
         )
         return EXIT_BAD_INPUT
+    import asyncio
+    import signal
+
+    from aiohttp import web  # textual-serve's own server
+
     # Bad input stops here with one line, not in every browser tab later.
     if args.review is not None:
         from comparators.review_store import check_review_path
@@ -88,18 +120,62 @@ def run(args: argparse.Namespace) -> int:
         check_review_path(args.review)
     story = story_from_args(args)
     checked_settings(story, args)
+    sessions: set[asyncio.Task] = set()  # one a browser tab
+
     class LocalOnlyServer(Server):
         async def _make_app(self):
             app = await super()._make_app()
-            app.on_response_prepare.append(_add_content_security_policy)
+            policy = content_security_policy(self.public_url)
+
+            async def add_policy(request, response) -> None:
+                response.headers["Content-Security-Policy"] = policy
+
+            app.on_response_prepare.append(add_policy)
             return app
 
+        async def on_startup(self, app) -> None:
+            # textual-serve announces itself here: before the port is bound (so also when
+            # binding then fails) and through Rich markup, which ate `[red]` in file names.
+            pass
+
+        async def handle_websocket(self, request):
+            session = asyncio.current_task()
+            sessions.add(session)
+            try:
+                return await super().handle_websocket(request)
+            finally:
+                sessions.discard(session)
+
+        async def on_shutdown(self, app) -> None:
+            # An open tab's session waits for the browser's next message before it stops
+            # its reader: Ctrl+C took some 20 s. Cancelled, it closes the tab and stops
+            # the reader at once.
+            for session in list(sessions):
+                session.cancel()
+
+        def serve(self, debug: bool = False) -> None:
+            # Server.serve, but saying where it listens once the port is bound.
+            self.debug = debug
+            self.initialize_logging()
+            loop = asyncio.new_event_loop()
+            loop.add_signal_handler(signal.SIGINT, self.request_exit)
+            loop.add_signal_handler(signal.SIGTERM, self.request_exit)
+            web.run_app(
+                self._make_app(), host=self.host, port=self.port, handle_signals=False,
+                loop=loop, print=lambda *_: print(_listening(self.public_url), flush=True),
+            )
+
+    public_url = args.public_url
+    if public_url is None and ":" in args.host:
+        # An IPv6 address: textual-serve wrote http://::1:8000, where the page's script
+        # and socket then pointed; a URL puts the address in brackets.
+        public_url = f"http://[{args.host}]:{args.port}"
     server = LocalOnlyServer(
         shlex.join(reader_command(args)),
         host=args.host,
         port=args.port,
         title="synopsis",
-        public_url=args.public_url,
+        public_url=public_url,
     )
     try:
         server.serve()
@@ -109,12 +185,12 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
+def _listening(url: str) -> str:
+    return f"synopsis: serving the reader at {url} (no authentication); Ctrl+C stops it"
+
+
 def _listen_problem(error: OSError) -> str:
     # aiohttp words it "error while attempting to bind on address (...): ..."; the errno says it plainly.
     if error.errno and error.errno > 0:
         return os.strerror(error.errno)
     return error.strerror or str(error)  # a host name that does not resolve: no errno of the OS
-
-
-async def _add_content_security_policy(request, response) -> None:
-    response.headers["Content-Security-Policy"] = CONTENT_SECURITY_POLICY
