@@ -398,6 +398,9 @@ def _load_manifest(path: Path, fetch: FetchOptions | None, progress: Progress | 
     where = _Where(path, node)
     if not isinstance(data, dict):
         where.fail((), "a manifest is a mapping with 'title' and a 'sources' list")
+    if "marks" in data and "version" in data:  # what the reader writes beside a story
+        raise StoryError(path, "a review file (marks and notes), not a story: give the story's "
+                         "story.yaml, folder or files, and this file with --review")
     where.check_keys((), data, MANIFEST_KEYS, "key")
     title = data.get("title")
     if title is not None and not isinstance(title, (str, int, float)):

@@ -173,6 +173,8 @@ def emit(text: str | bytes, output: Path | None, *, force: bool = False) -> int:
         return 0
     try:
         write_report(output, text, overwrite=force)
+    except BrokenPipeError:
+        return 0  # `-o /dev/stdout | head`, or a FIFO's reader that stopped early: as for stdout
     except OSError as error:
         print(f"synopsis: {describe_error(output, error)}", file=sys.stderr)
         return EXIT_BAD_INPUT

@@ -9,6 +9,8 @@ from pathlib import Path
 import pytest
 
 from cli_helpers import run_synopsis
+from comparators.review import Review
+from comparators.review_store import save_review
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "loading"
 GOOD = FIXTURES / "wrapped.txt"
@@ -183,6 +185,12 @@ def test_a_broken_manifest_is_refused_naming_it_and_the_line(tmp_path, text, pro
 
 
 # ---------------------------------------------------------------- allowed, with a warning
+
+
+def test_a_review_file_given_as_the_story_is_named_as_one(tmp_path):
+    review = tmp_path / "story.review.yaml"
+    save_review(review, Review(), title="Ferry")
+    assert_refused(synopsis(review), "story.review.yaml", "a review file (marks and notes), not a story", "--review")
 
 
 def test_a_single_source_story_is_allowed_with_a_warning():

@@ -120,3 +120,17 @@ def test_the_reader_without_a_terminal_says_so_instead_of_waiting_for_keys(tmp_p
     assert result.stdout == ""
     assert result.stderr.startswith("synopsis: the reader needs a terminal") and result.stderr.count("\n") == 1
     assert "\x1b" not in result.stderr  # nothing drawn
+
+
+@pytest.mark.parametrize("output", [[], ["-o", "/dev/stdout"]])
+def test_a_reader_that_stops_early_is_not_an_error(output):
+    """`synopsis export | head -1`, to stdout or to -o /dev/stdout: no error line, exit 0."""
+    process = subprocess.Popen(
+        [sys.executable, "-m", "tui.cli.main", "export", *output],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+    )
+    assert process.stdout.readline() == b"{\n"
+    process.stdout.close()  # the export is far bigger than a pipe's buffer: writing it fails
+    assert process.wait(timeout=60) == 0
+    assert process.stderr.read() == b""
+    process.stderr.close()
