@@ -69,6 +69,22 @@ def test_the_next_session_carries_on_in_the_file_that_continued_a_corrupt_one(se
     assert sorted(p.name for p in tmp_path.glob("*.review.yaml")) == ["story.2.review.yaml", "story.review.yaml"]
 
 
+def test_a_review_file_name_with_escape_sequences_reaches_the_messages_without_them(seed_story, groups, tmp_path):
+    path = tmp_path / "a\x1b[31mred.review.yaml"
+    path.write_text("marks: {abc: [\n", encoding="utf-8")
+    first = session(seed_story, groups, path)
+    assert first.continue_in(first.suggested_path()) is None
+    assert first.set_note(groups[0].id, "a note") is None
+    first.close()
+
+    second = session(seed_story, groups, path)
+    messages = second.status_messages()
+    second.close()
+    assert "ared.review.yaml cannot be read" in messages[0]
+    assert "carrying on in ared.2.review.yaml" in messages[0]
+    assert not any("\x1b" in message for message in messages)
+
+
 def test_a_continuation_that_cannot_be_read_either_is_continued_in_turn(seed_story, groups, tmp_path):
     path = tmp_path / "story.review.yaml"
     path.write_text("marks: {abc: [\n", encoding="utf-8")

@@ -35,6 +35,7 @@ from comparators.review_store import (
     save_review,
     state_review_path,
 )
+from comparators.sanitize import strip_control
 
 UNDO_STEPS = 200  # mark changes ctrl+z can take back
 
@@ -160,7 +161,8 @@ class ReviewController:
         messages.extend(f"{change}: marks on passages that are unchanged stay." for change in self.changes)
         if self.attachment.orphans:
             messages.append(f"Not on any passage now: {self.left_out()}.")
-        return messages
+        # File names, a lock's holder and a YAML error's words can hold escape sequences.
+        return [strip_control(message) for message in messages]
 
     def left_out(self) -> str:
         """What the review holds that no passage matches (and so no report shows), '' if nothing."""
