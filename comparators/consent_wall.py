@@ -9,9 +9,10 @@ consent banner beside its own text) still reads as an article:
 - the markup: the text stands inside the container of a consent-management platform,
   whose ids and classes are the vendors' documented ones (`onetrust-banner-sdk`,
   `CybotCookiebotDialog`, `qc-cmp2-container`...), in any language;
-- the words: the text is short and its paragraphs speak to the reader ("we", "your")
+- the words: the text is short, its paragraphs speak to the reader ("we", "your")
   in the vocabulary of consent (cookies, partners, preferences, accept, reject...),
-  without the attribution of news ("said", "according to").
+  without the attribution of news ("said", "according to"), and it asks for a decision
+  (accept, agree, reject...), which a how-to on privacy settings does not.
 """
 
 from __future__ import annotations
@@ -49,6 +50,12 @@ def _consent_terms() -> re.Pattern[str]:
         |withdraw|identifier|device|setting|options\b)""",
         re.IGNORECASE | re.VERBOSE,
     )
+
+
+@cache
+def _choice() -> re.Pattern[str]:
+    """What a wall asks of the reader: a decision, which a how-to on privacy settings lacks."""
+    return re.compile(r"\b(?:accept|agree|reject|decline|consent|refuse)", re.IGNORECASE)
 
 
 @cache
@@ -97,4 +104,4 @@ def is_consent_wall(text: str, words_in_manager_markup: int = 0) -> bool:
     if words_in_manager_markup >= WALL_SHARE * words:
         return True
     notice = sum(len(line.split()) for line in text.splitlines() if is_consent_notice(line))
-    return notice >= WALL_SHARE * words
+    return notice >= WALL_SHARE * words and bool(_choice().search(text))

@@ -88,11 +88,15 @@ class Discrepancy:
     def sources(self) -> tuple[str, ...]:
         return tuple(dict.fromkeys(v.source for v in self.values))
 
+    def values_among(self, sources: Collection[str] | None) -> tuple[DiscrepancyValue, ...]:
+        """The values `sources` give (None: every outlet's), in the story's order."""
+        return self.values if sources is None else tuple(v for v in self.values if v.source in sources)
+
     def disagrees_among(self, sources: Collection[str]) -> bool:
         """Whether two of `sources` still give different values: the discrepancy as seen
         with the other outlets set aside (hidden in the reader). Values are compared
         normalised, as a report of those sources keeps them (`reports.subset`)."""
-        values = [v for v in self.values if v.source in sources]
+        values = self.values_among(sources)
         return len({v.source for v in values}) > 1 and len({v.value for v in values}) > 1
 
 

@@ -92,7 +92,7 @@ def _restrict_discrepancies(discrepancies, keep: set[str], groups: tuple[Group, 
     kept = []
     for discrepancy in discrepancies:
         if discrepancy.disagrees_among(keep):
-            values = tuple(v for v in discrepancy.values if v.source in keep)
+            values = discrepancy.values_among(keep)
             group = discrepancy.group
             if group not in ids:
                 places = [(v.source, v.paragraph) for v in values]

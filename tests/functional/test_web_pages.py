@@ -148,6 +148,7 @@ def test_a_consent_manager_s_wall_is_known_by_its_markup_in_any_language():
     [
         pytest.param("about_cookies.html", id="an article about cookie banners"),
         pytest.param("privacy_brief.html", id="a brief quoting a company on privacy settings"),
+        pytest.param("privacy_howto.html", id="a how-to on privacy settings, written to the reader"),
     ],
 )
 def test_an_article_about_cookies_and_consent_still_reads_as_an_article(page):

@@ -6,8 +6,8 @@ each row is one outlet's quote with its status, named as the reader names it: sh
 speaker saying it otherwise, shown as a word diff, wdiff style: [-this outlet's
 words-] {+the other's+}) or ✱ only here (only this outlet carries it). A row whose
 outlet names the speaker otherwise than the section's heading says how (≠ another
-person; ≈ another spelling, a title alone or no one). Article text goes into `rich.text.Text` only, so brackets
-in a quote are never read as Rich markup.
+person; ≈ another spelling, a title alone or no one). Article text goes into
+`rich.text.Text` only, so brackets in a quote are never read as Rich markup.
 """
 
 from __future__ import annotations
@@ -132,7 +132,7 @@ def _named_otherwise(name: str, key: str | None, quote: Quote) -> tuple[str, str
         return None
     if quote.speaker is None:
         return OTHER_WORDS, "no speaker named"
-    if (quote.speaker_key or quote.speaker) != key and not speaker_unnamed(quote):
+    if not speaker_unnamed(quote) and quote.speaker_key != key:
         return OTHER_SPEAKER, clean(quote.speaker)
     if clean(quote.speaker) != clean(name):  # another spelling, or a title alone ("the mayor")
         return OTHER_WORDS, clean(quote.speaker)

@@ -540,7 +540,7 @@ class MainScreen(ReviewActions, CopyOpenActions, RemembersView, Screen):
         if self.view == View.DISAGREEMENTS:
             for di in self.aligned.items():
                 discrepancy = lookup.discrepancies[di]
-                words = " ".join([discrepancy.fact] + [v.text for v in discrepancy.values if v.source in visible])
+                words = " ".join([discrepancy.fact] + [v.text for v in discrepancy.values_among(visible)])
                 if term in clean(words).lower():
                     found.append((di, None, 0))
             return found

@@ -38,6 +38,6 @@ def discrepancy_text(lookup: Lookup, index: int, shown: tuple[str, ...]) -> str:
     discrepancy = lookup.discrepancies[index]
     story = lookup.comparison.story
     lines = [clean(discrepancy.fact) + ":"]
-    for value in (v for v in discrepancy.values if v.source in shown):
+    for value in discrepancy.values_among(shown):
         lines.append(f"- {clean(value.text)} ({credit(story.source(value.source))}, paragraph {value.paragraph + 1})")
     return "\n".join(lines)

@@ -21,7 +21,7 @@ class DisagreementsLayout(Layout):
         for di, discrepancy in enumerate(self.lookup.discrepancies):
             if not discrepancy.disagrees_among(visible):
                 continue
-            values = [v for v in discrepancy.values if v.source in visible]
+            values = discrepancy.values_among(visible)
             lines = (self._value_line(v, discrepancy.later_update).plain for v in values)
             height = 1 + sum(len(line_breaks(line, self.text_width)) for line in lines)
             blocks.append(Block(height + 1, di))
@@ -65,10 +65,8 @@ class DisagreementsLayout(Layout):
         gutter = self.gutter(selected)
         pad = Text(" " * (self.INDENT - 1))
         lines = [self.head_line(index, selected)]
-        visible = set(self.state.visible)
-        for value in discrepancy.values:
-            if value.source in visible:
-                for line in wrap_lines(self._value_line(value, discrepancy.later_update), self.text_width):
-                    lines.append(fit_width(Text.assemble(gutter, pad, line), self.width))
+        for value in discrepancy.values_among(set(self.state.visible)):
+            for line in wrap_lines(self._value_line(value, discrepancy.later_update), self.text_width):
+                lines.append(fit_width(Text.assemble(gutter, pad, line), self.width))
         lines.append(fit_width(gutter, self.width))
         return lines

@@ -123,7 +123,7 @@ def detail_text(
         heading("Where outlets disagree")
         for discrepancy in disagreements:
             text.append(f"{discrepancy.id} {clean(discrepancy.fact)}\n", style="bold")
-            values = [v for v in discrepancy.values if shown is None or v.source in shown]
+            values = discrepancy.values_among(shown)
             for n, value in enumerate(values):
                 text.append("  │  " if n else "  ", style="dim")
                 text.append(f"{outlet(story, value.source)} ¶{value.paragraph + 1}: ", style="bold")
