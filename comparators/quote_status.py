@@ -38,6 +38,14 @@ def status_label(status: QuoteStatus) -> str:
     return f"{UNIQUE_QUOTE_MARK} {label}" if status == QuoteStatus.UNIQUE else label
 
 
+def match_label(match: QuoteMatch) -> str:
+    """How another outlet carries a quote, in the reader's words: 'same words' or
+    'worded differently, 53% alike' (the words' similarity)."""
+    if match.kind == QuoteStatus.SHARED:
+        return "same words"
+    return f"{STATUS_LABELS[QuoteStatus.VARIANT]}, {match.similarity:.0%} alike"
+
+
 def quote_status(matches: Iterable[QuoteMatch]) -> QuoteStatus:
     """A quote's status from its matches in other outlets."""
     kinds = {match.kind for match in matches}

@@ -108,6 +108,19 @@ def test_a_port_already_taken_is_named_in_one_line(tmp_path):
     assert "serving" not in done.stdout.lower()  # no "Press Ctrl+C to quit" for a server that never ran
 
 
+@pytest.mark.parametrize("host", ["0.0.0.0", "::"])
+def test_every_interface_without_a_public_url_is_refused_naming_what_to_add(host):
+    done = subprocess.run(
+        [sys.executable, "-m", "tui.cli", "serve", "--host", host, "--port", "8765"],
+        capture_output=True, text=True, timeout=60, cwd=REPO,
+    )
+    assert done.returncode == 2 and done.stdout == ""
+    assert done.stderr == (
+        f"synopsis: --host {host} listens on every interface, so browsers need this machine's own "
+        "address: add --public-url http://NAME:8765\n"
+    )
+
+
 def test_it_says_where_it_listens_once_bound_and_ctrl_c_stops_it(tmp_path):
     # File names with markup-like brackets must not reach Rich (textual-serve's banner ate them).
     for name, seed in zip(("[red]a.txt", "[bold]b.txt"), sorted((REPO / "seeds").glob("*.txt"))):

@@ -9,8 +9,9 @@ import pytest
 
 from comparators.diff import word_diff
 from comparators import load_story
-from comparators.model import Paragraph, QuoteStatus, Source, Story
+from comparators.model import Paragraph, QuoteMatch, QuoteStatus, Source, Story
 from comparators.quote_matching import story_quote_groups, story_quotes
+from comparators.quote_status import match_label
 from comparators.speakers import ORGANISATION, PERSON, Attribution, attribute, organisation_key, same_person, speaker_keys
 from comparators.quotes import find_spans
 from comparators.speakers.mentions import find_mentions, places_named
@@ -845,3 +846,8 @@ def test_a_name_ending_a_sentence_is_the_speaker_without_the_stop():
     assert quote.speaker == "John Hale"
     (quote,) = quotes_of(ap="The first to arrive was officer John Hale Jr.\n\n“The road was closed at noon,” he said.")
     assert quote.speaker == "John Hale Jr."
+
+
+def test_another_outlet_s_copy_of_a_quote_is_named_in_the_reader_s_words():
+    assert match_label(QuoteMatch("q2", "ap", "shared", 1.0)) == "same words"
+    assert match_label(QuoteMatch("q3", "afp", "variant", 0.534)) == "worded differently, 53% alike"

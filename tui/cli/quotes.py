@@ -21,7 +21,7 @@ from rich.text import Text
 
 from comparators.model import Quote, QuoteStatus, Story
 from comparators.quote_matching import speaker_unnamed, story_quotes
-from comparators.quote_status import UNIQUE_QUOTE_MARK, status_label, statements_by_speaker
+from comparators.quote_status import UNIQUE_QUOTE_MARK, match_label, status_label, statements_by_speaker
 from comparators.reports.describe import count
 from tui.cli.story_args import add_story_arguments, checked_settings, story_from_args
 from tui.views.render import Palette, clean, outlet, pair_text
@@ -164,5 +164,5 @@ def _also_in(story: Story, quote: Quote) -> Text:
     for match in quote.matches:
         if text:
             text.append("\n")
-        text.append(f"{outlet(story, match.source)} ({match.kind} {match.similarity:.2f})")
+        text.append(f"{outlet(story, match.source)} ({match_label(match)})")
     return text

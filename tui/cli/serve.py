@@ -21,6 +21,7 @@ from tui.exit_codes import EXIT_BAD_INPUT
 
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8000
+_EVERY_INTERFACE = ("0.0.0.0", "::", "")  # wildcard addresses, which no browser can connect to
 
 
 # The page may load and connect to its own server only: textual-serve's page asks
@@ -166,6 +167,14 @@ def run(args: argparse.Namespace) -> int:
             )
 
     public_url = args.public_url
+    if public_url is None and args.host in _EVERY_INTERFACE:
+        # The page's script and socket would point at 0.0.0.0, which no browser elsewhere reaches.
+        print(
+            f"synopsis: --host {args.host} listens on every interface, so browsers need this "
+            f"machine's own address: add --public-url http://NAME:{args.port}",
+            file=sys.stderr,
+        )
+        return EXIT_BAD_INPUT
     if public_url is None and ":" in args.host:
         # An IPv6 address: textual-serve wrote http://::1:8000, where the page's script
         # and socket then pointed; a URL puts the address in brackets.

@@ -5,7 +5,7 @@ from __future__ import annotations
 from rich.text import Text
 
 from comparators import QuoteStatus
-from comparators.quote_status import status_label
+from comparators.quote_status import match_label, status_label
 from tui.views.layout import Block, Layout, fit_width, wrap_lines
 from tui.views.render import clean, outlet
 from tui.views.wrap import line_breaks
@@ -66,7 +66,7 @@ class QuotesLayout(Layout):
             lines.append(fit_width(Text.assemble(gutter, pad, line), self.width))
         if quote.matches:
             others = ", ".join(
-                f"{outlet(self.story, m.source)} ({m.kind} {m.similarity:.2f})" for m in quote.matches
+                f"{outlet(self.story, m.source)} ({match_label(m)})" for m in quote.matches
             )
             lines.append(fit_width(Text.assemble(gutter, pad, (f"also: {others}", self.palette.dim)), self.width))
         lines.append(fit_width(gutter, self.width))
