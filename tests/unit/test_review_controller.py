@@ -50,13 +50,18 @@ def test_every_change_is_saved_at_once_and_comes_back_in_the_next_session(seed_s
     second.close()
 
 
-def test_the_next_session_carries_on_in_the_file_that_continued_a_corrupt_one(seed_story, groups, tmp_path):
-    path = tmp_path / "story.review.yaml"
+def continued_after_damage(seed_story, groups, path: Path, note: str) -> None:
+    """A damaged review at `path`; a session that carried on in the suggested file and left `note`."""
     path.write_text("marks: {abc: [\n", encoding="utf-8")
     first = session(seed_story, groups, path)
     assert first.continue_in(first.suggested_path()) is None
-    assert first.set_note(groups[0].id, "the latest note") is None
+    assert first.set_note(groups[0].id, note) is None
     first.close()
+
+
+def test_the_next_session_carries_on_in_the_file_that_continued_a_corrupt_one(seed_story, groups, tmp_path):
+    path = tmp_path / "story.review.yaml"
+    continued_after_damage(seed_story, groups, path, "the latest note")
 
     second = session(seed_story, groups, path)
     assert second.path == tmp_path / "story.2.review.yaml" and second.saving
@@ -71,11 +76,7 @@ def test_the_next_session_carries_on_in_the_file_that_continued_a_corrupt_one(se
 
 def test_a_review_file_name_with_escape_sequences_reaches_the_messages_without_them(seed_story, groups, tmp_path):
     path = tmp_path / "a\x1b[31mred.review.yaml"
-    path.write_text("marks: {abc: [\n", encoding="utf-8")
-    first = session(seed_story, groups, path)
-    assert first.continue_in(first.suggested_path()) is None
-    assert first.set_note(groups[0].id, "a note") is None
-    first.close()
+    continued_after_damage(seed_story, groups, path, "a note")
 
     second = session(seed_story, groups, path)
     messages = second.status_messages()
