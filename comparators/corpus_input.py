@@ -24,7 +24,7 @@ import yaml
 from comparators.cache import code_fingerprint
 from comparators.dates import given_date
 from comparators.errors import StoryError
-from comparators.loading import MANIFEST_NAMES, MANIFEST_SUFFIXES, SOURCE_SUFFIXES
+from comparators.loading import MANIFEST_NAMES, MANIFEST_SUFFIXES, articles_in
 from comparators.model import SettingsOverride
 from comparators.outlets import unique_ids
 
@@ -88,7 +88,7 @@ def _folder_stories(folder: Path) -> list[tuple[str, Path]]:
     for child in sorted(folder.iterdir()):
         if child.name.startswith("."):
             continue
-        if child.is_dir() and (_manifest_in(child) or _text_files(child)):
+        if child.is_dir() and (_manifest_in(child) or articles_in(child)):
             found.append((child.name, child))
         elif child.is_file() and child.suffix.lower() in MANIFEST_SUFFIXES:
             found.append((child.stem, child))
@@ -99,21 +99,11 @@ def _manifest_in(folder: Path) -> Path | None:
     return next((folder / n for n in MANIFEST_NAMES if (folder / n).is_file()), None)
 
 
-def _text_files(folder: Path) -> list[Path]:
-    """The articles of a folder without a manifest, as loading picks them (text files
-    and saved web pages)."""
-    return sorted(
-        p
-        for p in folder.iterdir()
-        if p.suffix.lower() in SOURCE_SUFFIXES and p.is_file() and not p.name.startswith(".")
-    )
-
-
 def _input_files(path: Path) -> list[Path]:
     """The files loading `path` reads: a manifest and the files it lists, or its articles."""
     manifest = path if path.is_file() else _manifest_in(path)
     if manifest is None:
-        return _text_files(path)
+        return articles_in(path)
     files = [manifest]
     try:
         data = yaml.safe_load(manifest.read_text(encoding="utf-8"))

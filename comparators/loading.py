@@ -355,14 +355,20 @@ def _manifest_of(path: Path) -> Path | None:
     return None
 
 
+def articles_in(folder: Path) -> list[Path]:
+    """The articles of a folder without a manifest: its text files and saved web pages,
+    by name, hidden files left out. Raises `OSError` for a folder that cannot be read."""
+    return sorted(
+        p
+        for p in folder.iterdir()
+        if p.suffix.lower() in SOURCE_SUFFIXES and p.is_file() and not p.name.startswith(".")
+    )
+
+
 def _text_files(path: Path) -> list[Path]:
     if path.is_dir():
         try:
-            files = sorted(
-                p
-                for p in path.iterdir()
-                if p.suffix.lower() in SOURCE_SUFFIXES and p.is_file() and not p.name.startswith(".")
-            )
+            files = articles_in(path)
         except OSError as error:
             raise StoryError(path, f"cannot read the folder: {os_problem(error)}") from None
         if not files:
