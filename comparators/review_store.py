@@ -131,21 +131,21 @@ def _numbered(path: Path) -> tuple[Path | None, Path]:
     return last, candidate
 
 
-def review_to_open(path: Path) -> tuple[Path, ReviewFileError | None]:
-    """The file to read `path`'s review from: `path` itself, or when it cannot be read,
-    the file a session carried on in (`continuation_of`, followed again if that one
-    cannot be read either), with the error that made `path` be skipped.
+def review_to_open(path: Path) -> tuple[Path, Review, ReviewFileError | None]:
+    """The file `path`'s review is read from and the review it holds: `path` itself, or
+    when it cannot be read, the file a session carried on in (`continuation_of`,
+    followed again if that one cannot be read either), with the error that made `path`
+    be skipped.
 
     Raises `ReviewFileError` for `path` when it cannot be read and no continuation can."""
     try:
-        load_review(path)
-        return path, None
+        return path, load_review(path), None
     except ReviewFileError as error:
         continued = continuation_of(path)
         if continued is None:
             raise
         try:
-            return review_to_open(continued)[0], error
+            return (*review_to_open(continued)[:2], error)
         except ReviewFileError:
             raise error from None
 

@@ -10,7 +10,7 @@ from pathlib import Path
 from comparators.model import Mark
 from comparators.reports import FORMATS, ONLY_CHOICES, render_report
 from comparators.reports.text import MIN_WIDTH
-from comparators.review import GroupIndex, attach, orphans_in_words
+from comparators.review import GroupIndex, Review, attach, orphans_in_words
 from comparators.review_store import (
     ReviewFileError,
     check_review_path,
@@ -121,15 +121,15 @@ def _review_marks(args: argparse.Namespace, comparison) -> dict[str, Mark] | Non
     """The marks of --review FILE, else of the story's own review file when it has one
     (as the reader's export shows them); an unreadable one of those is only a warning."""
     if args.review:
-        return _marks(args.review, comparison)
+        return _marks(args.review, load_review(args.review), comparison)
     path = review_path_for(comparison.story)
     if not os.path.lexists(path) and not args.flagged_only:
         return None  # nobody reviewed this story yet
     try:
-        path, skipped = review_to_open(path)
+        path, review, skipped = review_to_open(path)
         if skipped:
             print(f"synopsis: warning: {skipped}; the marks come from {strip_control(str(path))}", file=sys.stderr)
-        return _marks(path, comparison)
+        return _marks(path, review, comparison)
     except ReviewFileError as error:
         if args.flagged_only:
             raise
@@ -137,9 +137,10 @@ def _review_marks(args: argparse.Namespace, comparison) -> dict[str, Mark] | Non
         return None
 
 
-def _marks(path: Path, comparison) -> dict[str, Mark]:
-    """Group id -> mark; marks whose passages are gone are named on stderr."""
-    attached = attach(load_review(path), GroupIndex.of(comparison.groups))
+def _marks(path: Path, review: Review, comparison) -> dict[str, Mark]:
+    """Group id -> mark of `review` (read from `path`); marks whose passages are gone
+    are named on stderr."""
+    attached = attach(review, GroupIndex.of(comparison.groups))
     if attached.orphans:
         print(
             f"synopsis: {strip_control(str(path))}: not in the report: {orphans_in_words(attached.orphans)} "

@@ -94,7 +94,7 @@ class ReviewController:
     def _open(self, path: Path) -> None:
         try:
             # A file that cannot be read, left as it is, may have been carried on in another.
-            path, self.continued_from = review_to_open(path)
+            path, _, self.continued_from = review_to_open(path)
         except ReviewFileError:
             pass  # read below, which keeps the error
         self.path = path
@@ -103,6 +103,8 @@ class ReviewController:
             self.read_only = not self.lock.acquire()
         except ReviewWriteError as error:
             self.lock, self.unsaved = None, error
+        # Read (again) once the lock is ours: a session that saved and closed meanwhile
+        # must not have its last marks overwritten by what was read before.
         try:
             self.review = load_review(path)
         except ReviewFileError as error:
